@@ -1,0 +1,1 @@
+//! Matching volunteers to waiting clients: scoring and the assignment solver.

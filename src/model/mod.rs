@@ -1,0 +1,1 @@
+//! Plain domain types and value types.
