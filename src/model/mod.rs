@@ -1,1 +1,18 @@
-//! Plain domain types and value types.
+//! Plain domain types and value types. No I/O here.
+
+pub mod client;
+pub mod common;
+pub mod config;
+pub mod id;
+pub mod pnr;
+pub mod volunteer;
+
+pub use client::{Client, Decision, Outcome};
+pub use common::{Availability, Basis, Event, Frequency, GenderWish, Per};
+pub use config::Config;
+pub use id::{Id, Kind};
+pub use pnr::Pnr;
+pub use volunteer::{Reference, Screening, Verdict, Volunteer};
+
+/// The schema version every record carries; bumped when a format changes incompatibly.
+pub const SCHEMA: u32 = 1;

@@ -1,0 +1,254 @@
+//! `kontakt apply client|volunteer`: register an application, or a batch of them from CSV.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use kontakt::Result;
+use kontakt::model::common::parse_word;
+use kontakt::model::{Availability, Basis, GenderWish, Id};
+use kontakt::ops::apply::{self, ClientApplication, Source, VolunteerApplication};
+use kontakt::ops::split_list;
+
+use super::{Ctx, Output, parse_date};
+
+/// Register an application: a client applying for a kontaktperson, or a volunteer applying to be one.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    pub who: Who,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Who {
+    /// A client applies for a kontaktperson.
+    Client(ClientArgs),
+    /// A volunteer applies to become a kontaktperson.
+    Volunteer(VolunteerArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ClientArgs {
+    /// The client's name.
+    #[arg(long, required_unless_present = "from")]
+    pub name: Option<String>,
+    /// Personnummer or samordningsnummer (YYMMDD-NNNN or YYYYMMDDNNNN).
+    #[arg(long, required_unless_present = "from")]
+    pub pnr: Option<String>,
+    /// Where the client lives (district), for matching by travel.
+    #[arg(long)]
+    pub area: Option<String>,
+    /// Interests, comma-separated (fika,hockey,cinema).
+    #[arg(long, value_name = "A,B")]
+    pub interests: Option<String>,
+    /// Languages, comma-separated codes (sv,en). Default: sv.
+    #[arg(long, value_name = "A,B")]
+    pub languages: Option<String>,
+    /// The client's wish about the volunteer's gender: any, female or male.
+    #[arg(long, value_parser = parse_word::<GenderWish>, default_value = "any")]
+    pub wants_gender: GenderWish,
+    /// The law the application falls under: sol or lss.
+    #[arg(long, value_parser = parse_word::<Basis>, default_value = "sol")]
+    pub basis: Basis,
+    /// The date of the application (default: today).
+    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    pub applied: Option<NaiveDate>,
+    /// A note for the file.
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Register every row of a CSV file instead (columns named as these options).
+    #[arg(long, value_name = "FILE.csv", conflicts_with_all = ["name", "pnr", "area", "interests", "languages", "applied", "note"])]
+    pub from: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct VolunteerArgs {
+    /// The volunteer's name.
+    #[arg(long, required_unless_present = "from")]
+    pub name: Option<String>,
+    /// Personnummer or samordningsnummer (YYMMDD-NNNN or YYYYMMDDNNNN).
+    #[arg(long, required_unless_present = "from")]
+    pub pnr: Option<String>,
+    #[arg(long)]
+    pub email: Option<String>,
+    #[arg(long)]
+    pub phone: Option<String>,
+    /// Where the volunteer lives (district).
+    #[arg(long)]
+    pub area: Option<String>,
+    /// Interests, comma-separated.
+    #[arg(long, value_name = "A,B")]
+    pub interests: Option<String>,
+    /// Languages, comma-separated codes (sv,en). Default: sv.
+    #[arg(long, value_name = "A,B")]
+    pub languages: Option<String>,
+    /// When the volunteer can meet: weekday-day, weekday-evening, weekend (comma-separated).
+    #[arg(long, value_name = "A,B", value_parser = parse_availability)]
+    pub availability: Option<Availabilities>,
+    /// How many clients the volunteer can take at once.
+    #[arg(long, default_value_t = 1)]
+    pub capacity: u32,
+    /// The date of the application (default: today).
+    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    pub applied: Option<NaiveDate>,
+    /// Register every row of a CSV file instead (columns named as these options).
+    #[arg(long, value_name = "FILE.csv", conflicts_with_all = ["name", "pnr", "email", "phone", "area", "interests", "languages", "availability", "applied"])]
+    pub from: Option<PathBuf>,
+}
+
+/// A comma-separated list given as one option value.
+#[derive(Debug, Clone)]
+pub struct Availabilities(Vec<Availability>);
+
+fn parse_availability(s: &str) -> std::result::Result<Availabilities, String> {
+    split_list(s)
+        .iter()
+        .map(|w| parse_word(w))
+        .collect::<std::result::Result<_, _>>()
+        .map(Availabilities)
+}
+
+fn opt_date(
+    row: &HashMap<String, String>,
+    key: &str,
+) -> std::result::Result<Option<NaiveDate>, String> {
+    match row.get(key).filter(|v| !v.is_empty()) {
+        None => Ok(None),
+        Some(v) => parse_date(v)
+            .map(Some)
+            .map_err(|e| format!("column `{key}`: {e}")),
+    }
+}
+
+fn text(row: &HashMap<String, String>, key: &str) -> Option<String> {
+    row.get(key).filter(|v| !v.is_empty()).cloned()
+}
+
+fn word<T: serde::de::DeserializeOwned + Default>(
+    row: &HashMap<String, String>,
+    key: &str,
+) -> std::result::Result<T, String> {
+    match row.get(key).filter(|v| !v.is_empty()) {
+        None => Ok(T::default()),
+        Some(v) => parse_word(v).map_err(|e| format!("column `{key}`: {e}")),
+    }
+}
+
+const CLIENT_COLUMNS: &[&str] = &[
+    "name",
+    "pnr",
+    "area",
+    "interests",
+    "languages",
+    "wants-gender",
+    "basis",
+    "applied",
+    "note",
+];
+const VOLUNTEER_COLUMNS: &[&str] = &[
+    "name",
+    "pnr",
+    "email",
+    "phone",
+    "area",
+    "interests",
+    "languages",
+    "availability",
+    "capacity",
+    "applied",
+];
+
+fn client_row(row: &HashMap<String, String>) -> std::result::Result<ClientApplication, String> {
+    Ok(ClientApplication {
+        name: text(row, "name").unwrap_or_default(),
+        pnr: text(row, "pnr").unwrap_or_default(),
+        area: text(row, "area"),
+        interests: split_list(row.get("interests").map_or("", |s| s)),
+        languages: split_list(row.get("languages").map_or("", |s| s)),
+        wants_gender: word(row, "wants-gender")?,
+        basis: word(row, "basis")?,
+        applied: opt_date(row, "applied")?,
+        note: text(row, "note"),
+    })
+}
+
+fn volunteer_row(
+    row: &HashMap<String, String>,
+) -> std::result::Result<VolunteerApplication, String> {
+    let capacity = match text(row, "capacity") {
+        None => 1,
+        Some(c) => c
+            .parse()
+            .map_err(|_| "column `capacity`: expected a whole number".to_string())?,
+    };
+    Ok(VolunteerApplication {
+        name: text(row, "name").unwrap_or_default(),
+        pnr: text(row, "pnr").unwrap_or_default(),
+        email: text(row, "email"),
+        phone: text(row, "phone"),
+        area: text(row, "area"),
+        interests: split_list(row.get("interests").map_or("", |s| s)),
+        languages: split_list(row.get("languages").map_or("", |s| s)),
+        availability: parse_availability(row.get("availability").map_or("", |s| s))
+            .map_err(|e| format!("column `availability`: {e}"))?
+            .0,
+        capacity,
+        applied: opt_date(row, "applied")?,
+    })
+}
+
+pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
+    let store = ctx.store()?;
+    let ids = match args.who {
+        Who::Client(a) => match &a.from {
+            Some(path) => {
+                let rows = apply::read_batch(path, client_row, CLIENT_COLUMNS)?;
+                apply::apply_clients(&store, rows, Source::Batch(path), ctx.today)?
+            }
+            None => {
+                let app = ClientApplication {
+                    name: a.name.unwrap_or_default(),
+                    pnr: a.pnr.unwrap_or_default(),
+                    area: a.area,
+                    interests: a.interests.as_deref().map(split_list).unwrap_or_default(),
+                    languages: a.languages.as_deref().map(split_list).unwrap_or_default(),
+                    wants_gender: a.wants_gender,
+                    basis: a.basis,
+                    applied: a.applied,
+                    note: a.note,
+                };
+                apply::apply_clients(&store, vec![(0, app)], Source::Args, ctx.today)?
+            }
+        },
+        Who::Volunteer(a) => match &a.from {
+            Some(path) => {
+                let rows = apply::read_batch(path, volunteer_row, VOLUNTEER_COLUMNS)?;
+                apply::apply_volunteers(&store, rows, Source::Batch(path), ctx.today)?
+            }
+            None => {
+                let app = VolunteerApplication {
+                    name: a.name.unwrap_or_default(),
+                    pnr: a.pnr.unwrap_or_default(),
+                    email: a.email,
+                    phone: a.phone,
+                    area: a.area,
+                    interests: a.interests.as_deref().map(split_list).unwrap_or_default(),
+                    languages: a.languages.as_deref().map(split_list).unwrap_or_default(),
+                    availability: a.availability.map(|a| a.0).unwrap_or_default(),
+                    capacity: a.capacity,
+                    applied: a.applied,
+                };
+                apply::apply_volunteers(&store, vec![(0, app)], Source::Args, ctx.today)?
+            }
+        },
+    };
+    Ok(Output::ok(render_ids(&ids, ctx.json)))
+}
+
+fn render_ids(ids: &[Id], json: bool) -> String {
+    match (json, ids) {
+        (true, [one]) => crate::render::json(&serde_json::json!({ "id": one })),
+        (true, many) => crate::render::json(&serde_json::json!({ "ids": many })),
+        (false, many) => many.iter().map(|i| format!("{i}\n")).collect(),
+    }
+}

@@ -1,0 +1,120 @@
+//! `kontakt screen volunteer|client ID`: screening steps, approval, and the needs decision.
+
+use chrono::NaiveDate;
+use kontakt::model::common::parse_word;
+use kontakt::model::{Basis, Frequency, Verdict};
+use kontakt::ops::screen::{self, ClientDecision, VolunteerSteps};
+use kontakt::rules::status;
+use kontakt::{Error, Result};
+
+use super::{Ctx, Output, parse_date};
+
+/// Record screening steps for a volunteer, or the needs decision for a client.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    pub who: Who,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Who {
+    /// Interview, references, register checks; then approve or reject.
+    Volunteer(VolunteerArgs),
+    /// The needs decision: grant for a period, or deny.
+    Client(ClientArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct VolunteerArgs {
+    /// The volunteer's id (a unique prefix is enough).
+    pub id: String,
+    /// The date of the interview.
+    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    pub interview: Option<NaiveDate>,
+    /// A reference call and its verdict, "NAME:ok" or "NAME:concern" (repeatable).
+    #[arg(long = "reference", value_parser = screen::parse_reference, value_name = "NAME:ok|concern")]
+    pub references: Vec<(String, Verdict)>,
+    /// The date of the police-register extract (utdrag ur belastningsregistret).
+    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    pub police_extract: Option<NaiveDate>,
+    /// The date the social services' register (socialregistret) was checked.
+    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    pub social_register: Option<NaiveDate>,
+    /// Approve the volunteer; refused, listing what is missing, unless every check is done.
+    #[arg(long, conflicts_with = "reject")]
+    pub approve: bool,
+    /// Reject the volunteer, with the reason.
+    #[arg(long, value_name = "REASON")]
+    pub reject: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(group = clap::ArgGroup::new("outcome").required(true).args(["grant", "deny"]))]
+pub struct ClientArgs {
+    /// The client's id (a unique prefix is enough).
+    pub id: String,
+    /// Grant a kontaktperson for the period --from to --to.
+    #[arg(long, requires_all = ["from", "to"])]
+    pub grant: bool,
+    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    pub from: Option<NaiveDate>,
+    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    pub to: Option<NaiveDate>,
+    /// The law the decision rests on: sol or lss (default: the application's).
+    #[arg(long, value_parser = parse_word::<Basis>)]
+    pub basis: Option<Basis>,
+    /// How often they should meet: N/week or N/month.
+    #[arg(long)]
+    pub meetings: Option<Frequency>,
+    /// The date the guardians consented (needed for a child under 15).
+    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    pub guardian_consent: Option<NaiveDate>,
+    /// Deny the application, with the reason.
+    #[arg(long, value_name = "REASON", conflicts_with_all = ["grant", "from", "to", "meetings", "guardian_consent"])]
+    pub deny: Option<String>,
+}
+
+pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
+    let store = ctx.store()?;
+    match args.who {
+        Who::Volunteer(a) => {
+            let steps = VolunteerSteps {
+                interview: a.interview,
+                references: a.references,
+                police_extract: a.police_extract,
+                social_register: a.social_register,
+                approve: a.approve,
+                reject: a.reject,
+            };
+            let v = screen::screen_volunteer(&store, &a.id, steps, ctx.today)?;
+            let st = status::volunteer_status(&v);
+            Ok(Output::ok(if ctx.json {
+                crate::render::json(&serde_json::json!({ "id": v.id, "status": st }))
+            } else {
+                format!("{} {}\n", v.id, st.as_str())
+            }))
+        }
+        Who::Client(a) => {
+            let decision = match a.deny {
+                Some(reason) => ClientDecision::Deny { reason },
+                None => ClientDecision::Grant {
+                    from: a
+                        .from
+                        .ok_or_else(|| Error::arg("--grant", "needs --from DATE"))?,
+                    to: a
+                        .to
+                        .ok_or_else(|| Error::arg("--grant", "needs --to DATE"))?,
+                    basis: a.basis,
+                    meetings: a.meetings,
+                    guardian_consent: a.guardian_consent,
+                },
+            };
+            let (id, d) = screen::screen_client(&store, &a.id, decision, ctx.today)?;
+            Ok(Output::ok(if ctx.json {
+                crate::render::json(&serde_json::json!({ "id": id, "decision": d }))
+            } else {
+                format!("{id} {}\n", kontakt::model::common::word(&d.outcome))
+            }))
+        }
+    }
+}

@@ -1,0 +1,85 @@
+//! A client (klient): the person who applies for a kontaktperson, and the decisions on the application.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::common::{Basis, Event, Frequency, GenderWish};
+use super::id::Id;
+use super::pnr::Pnr;
+
+/// A client's file: the application, the needs decisions (beslut) and the history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Client {
+    pub schema: u32,
+    pub id: Id,
+    pub name: String,
+    pub pnr: Pnr,
+    pub applied: NaiveDate,
+    #[serde(default)]
+    pub basis: Basis,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub interests: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<String>,
+    #[serde(default)]
+    pub wants_gender: GenderWish,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Decisions in the order they were made; the last one is in force.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub decisions: Vec<Decision>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<Event>,
+}
+
+/// A needs decision (beslut om insats) after the investigation (utredning): granted for a period,
+/// or denied with a reason. Time-limited and followed up at least every six months.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    pub decided: NaiveDate,
+    pub outcome: Outcome,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<Basis>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meetings: Option<Frequency>,
+    /// The guardians' (vårdnadshavare) consent, needed when the client is under 15.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guardian_consent: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    Granted,
+    Denied,
+}
+
+impl Decision {
+    /// Is the service granted by this decision on `day`?
+    pub fn grants(&self, day: NaiveDate) -> bool {
+        self.outcome == Outcome::Granted
+            && self.from.is_some_and(|f| f <= day)
+            && self.to.is_some_and(|t| day <= t)
+    }
+}
+
+impl Client {
+    pub fn latest_decision(&self) -> Option<&Decision> {
+        self.decisions.last()
+    }
+
+    /// Is some decision granting the service on `day`?
+    pub fn granted_on(&self, day: NaiveDate) -> bool {
+        self.decisions.iter().any(|d| d.grants(day))
+    }
+}

@@ -1,0 +1,90 @@
+//! A volunteer (uppdragstagare): a person who applies to become a kontaktperson, and the screening.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::common::{Availability, Event};
+use super::id::Id;
+use super::pnr::Pnr;
+
+/// A volunteer's file. The assignment is a förtroendeuppdrag (an assignment of trust), not
+/// employment, but the fee goes through payroll, which may need an employee number.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Volunteer {
+    pub schema: u32,
+    pub id: Id,
+    pub name: String,
+    pub pnr: Pnr,
+    pub applied: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub interests: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub availability: Vec<Availability>,
+    /// How many clients the volunteer can take at once.
+    #[serde(default = "one")]
+    pub capacity: u32,
+    /// Anställningsnummer: the number HR gives the volunteer in the payroll system, where used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub employee_number: Option<String>,
+    #[serde(default)]
+    pub screening: Screening,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<Event>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// The screening (utredning av kontaktperson): interview, references, a check in the social
+/// services' own register (socialregistret) and an extract from the police register
+/// (utdrag ur belastningsregistret), then approval or rejection.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Screening {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interview: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub police_extract: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub social_register: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approved: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rejected: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rejection_reason: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<Reference>,
+}
+
+impl Screening {
+    pub fn is_empty(&self) -> bool {
+        *self == Screening::default()
+    }
+}
+
+/// A reference call: whom staff spoke to and what they heard.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reference {
+    pub name: String,
+    pub verdict: Verdict,
+    pub date: NaiveDate,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    Ok,
+    Concern,
+}

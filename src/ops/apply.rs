@@ -1,0 +1,341 @@
+//! `kontakt apply`: a client applies for a kontaktperson, or a volunteer applies to become one.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::error::{Error, Result};
+use crate::model::{Availability, Basis, Client, Event, GenderWish, Id, Pnr, SCHEMA, Volunteer};
+use crate::rules::status;
+use crate::store::{Changeset, Lock, Record, Store};
+
+/// A client's application as typed on the command line or read from a CSV row (raw strings are
+/// validated here, so both paths refuse the same things with the same words).
+#[derive(Debug, Clone, Default)]
+pub struct ClientApplication {
+    pub name: String,
+    pub pnr: String,
+    pub area: Option<String>,
+    pub interests: Vec<String>,
+    pub languages: Vec<String>,
+    pub wants_gender: GenderWish,
+    pub basis: Basis,
+    pub applied: Option<NaiveDate>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct VolunteerApplication {
+    pub name: String,
+    pub pnr: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub area: Option<String>,
+    pub interests: Vec<String>,
+    pub languages: Vec<String>,
+    pub availability: Vec<Availability>,
+    pub capacity: u32,
+    pub applied: Option<NaiveDate>,
+}
+
+/// The longest list a volunteer may take at once; a guard against typos like `--capacity 100`.
+pub const MAX_CAPACITY: u32 = 10;
+
+fn check_name(name: &str) -> Result<String> {
+    let n = name.trim();
+    if n.is_empty() || n.chars().any(char::is_control) || n.chars().count() > 200 {
+        return Err(Error::arg(
+            "--name",
+            "expected the person's name (1 to 200 characters)",
+        ));
+    }
+    Ok(n.to_string())
+}
+
+fn check_applied(applied: Option<NaiveDate>, today: NaiveDate) -> Result<NaiveDate> {
+    let d = applied.unwrap_or(today);
+    if d > today {
+        return Err(Error::arg(
+            "--applied",
+            format!("{d} is after today ({today})"),
+        ));
+    }
+    Ok(d)
+}
+
+fn check_pnr(raw: &str, today: NaiveDate) -> Result<Pnr> {
+    Pnr::parse(raw, today).map_err(|e| Error::arg("--pnr", e.to_string()))
+}
+
+fn languages_or_swedish(l: Vec<String>) -> Vec<String> {
+    if l.is_empty() {
+        vec!["sv".to_string()]
+    } else {
+        l
+    }
+}
+
+impl ClientApplication {
+    fn into_client(self, id: Id, today: NaiveDate) -> Result<Client> {
+        let applied = check_applied(self.applied, today)?;
+        Ok(Client {
+            schema: SCHEMA,
+            id,
+            name: check_name(&self.name)?,
+            pnr: check_pnr(&self.pnr, today)?,
+            applied,
+            basis: self.basis,
+            area: self.area.filter(|a| !a.trim().is_empty()),
+            interests: self.interests,
+            languages: languages_or_swedish(self.languages),
+            wants_gender: self.wants_gender,
+            note: self.note.filter(|n| !n.trim().is_empty()),
+            decisions: Vec::new(),
+            history: vec![Event::new(applied, "applied")],
+        })
+    }
+}
+
+impl VolunteerApplication {
+    fn into_volunteer(self, id: Id, today: NaiveDate) -> Result<Volunteer> {
+        let applied = check_applied(self.applied, today)?;
+        if !(1..=MAX_CAPACITY).contains(&self.capacity) {
+            return Err(Error::arg(
+                "--capacity",
+                format!("expected 1 to {MAX_CAPACITY}"),
+            ));
+        }
+        Ok(Volunteer {
+            schema: SCHEMA,
+            id,
+            name: check_name(&self.name)?,
+            pnr: check_pnr(&self.pnr, today)?,
+            applied,
+            email: self.email.filter(|s| !s.trim().is_empty()),
+            phone: self.phone.filter(|s| !s.trim().is_empty()),
+            area: self.area.filter(|a| !a.trim().is_empty()),
+            interests: self.interests,
+            languages: languages_or_swedish(self.languages),
+            availability: self.availability,
+            capacity: self.capacity,
+            employee_number: None,
+            screening: Default::default(),
+            history: vec![Event::new(applied, "applied")],
+        })
+    }
+}
+
+/// Open applications by personnummer, so that one person cannot apply twice meanwhile.
+fn open_clients(store: &Store, today: NaiveDate) -> Result<HashMap<Pnr, Id>> {
+    Ok(store
+        .load_all::<Client>()?
+        .into_iter()
+        .filter(|c| status::client_is_open(c, today))
+        .map(|c| (c.pnr, c.id))
+        .collect())
+}
+
+fn open_volunteers(store: &Store) -> Result<HashMap<Pnr, Id>> {
+    Ok(store
+        .load_all::<Volunteer>()?
+        .into_iter()
+        .filter(status::volunteer_is_open)
+        .map(|v| (v.pnr, v.id))
+        .collect())
+}
+
+/// Where a set of applications came from: the command line (one) or a batch file (line numbers).
+pub enum Source<'a> {
+    Args,
+    Batch(&'a Path),
+}
+
+/// Validates every application, refuses them all if any is bad (naming each bad row), else writes
+/// them in one transaction.
+fn register<A, R: Record>(
+    store: &Store,
+    lock: &Lock,
+    rows: Vec<(usize, A)>,
+    source: Source,
+    mut open: HashMap<Pnr, Id>,
+    build: impl Fn(A, Id) -> Result<R>,
+    pnr_of: impl Fn(&R) -> &Pnr,
+) -> Result<Vec<Id>> {
+    let mut changes = Changeset::new();
+    let mut ids = Vec::new();
+    let mut problems = Vec::new();
+    for (line, app) in rows {
+        let id = store.new_id(R::KIND, &ids);
+        let rec = match build(app, id.clone()) {
+            Ok(r) => r,
+            Err(e) => {
+                problems.push((line, e));
+                continue;
+            }
+        };
+        if let Some(existing) = open.get(pnr_of(&rec)) {
+            let msg = format!(
+                "this person already has an open {} application: {existing}",
+                R::KIND.noun()
+            );
+            problems.push((line, Error::refused(vec![msg])));
+            continue;
+        }
+        open.insert(pnr_of(&rec).clone(), id.clone());
+        store.stage(&mut changes, &rec)?;
+        ids.push(id);
+    }
+    match source {
+        Source::Args => {
+            if let Some((_, e)) = problems.into_iter().next() {
+                return Err(e);
+            }
+        }
+        Source::Batch(path) if !problems.is_empty() => {
+            return Err(Error::BadBatch {
+                path: path.to_path_buf(),
+                problems: problems
+                    .into_iter()
+                    .map(|(l, e)| format!("line {l}: {e}"))
+                    .collect(),
+            });
+        }
+        Source::Batch(_) => {}
+    }
+    store.commit(lock, &changes)?;
+    Ok(ids)
+}
+
+/// Registers clients' applications; all are validated before any is written.
+pub fn apply_clients(
+    store: &Store,
+    rows: Vec<(usize, ClientApplication)>,
+    source: Source,
+    today: NaiveDate,
+) -> Result<Vec<Id>> {
+    let lock = store.lock()?;
+    let open = open_clients(store, today)?;
+    register(
+        store,
+        &lock,
+        rows,
+        source,
+        open,
+        |a, id| a.into_client(id, today),
+        |c: &Client| &c.pnr,
+    )
+}
+
+pub fn apply_volunteers(
+    store: &Store,
+    rows: Vec<(usize, VolunteerApplication)>,
+    source: Source,
+    today: NaiveDate,
+) -> Result<Vec<Id>> {
+    let lock = store.lock()?;
+    let open = open_volunteers(store)?;
+    register(
+        store,
+        &lock,
+        rows,
+        source,
+        open,
+        |a, id| a.into_volunteer(id, today),
+        |v: &Volunteer| &v.pnr,
+    )
+}
+
+/// Rows of a batch file, each with its line number, or every bad row (nothing is written then).
+pub fn read_batch<T>(
+    path: &Path,
+    parse_row: impl Fn(&HashMap<String, String>) -> std::result::Result<T, String>,
+    known: &[&str],
+) -> Result<Vec<(usize, T)>> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, "cannot read", e))?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| Error::BadBatch {
+        path: path.to_path_buf(),
+        problems: vec![format!(
+            "line {}: not UTF-8 (save the file as UTF-8 CSV)",
+            crate::store::parse::line_of(
+                &String::from_utf8_lossy(&bytes[..e.valid_up_to()]),
+                usize::MAX
+            )
+        )],
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let header = text.lines().next().unwrap_or("");
+    let delimiter = if header.contains(';') { b';' } else { b',' };
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = rdr
+        .headers()
+        .map_err(|e| Error::BadBatch {
+            path: path.to_path_buf(),
+            problems: vec![format!("line 1: {e}")],
+        })?
+        .iter()
+        .map(|h| h.trim().to_lowercase().replace('_', "-"))
+        .collect();
+    let mut problems = Vec::new();
+    for h in &headers {
+        if !known.contains(&h.as_str()) {
+            problems.push(format!(
+                "line 1: unknown column `{h}` (known: {})",
+                known.join(", ")
+            ));
+        }
+    }
+    for required in ["name", "pnr"] {
+        if !headers.iter().any(|h| h == required) {
+            problems.push(format!("line 1: missing column `{required}`"));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::BadBatch {
+            path: path.to_path_buf(),
+            problems,
+        });
+    }
+    let mut rows = Vec::new();
+    for rec in rdr.records() {
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                problems.push(format!("line {line}: {e}"));
+                continue;
+            }
+        };
+        let line = rec.position().map(|p| p.line() as usize).unwrap_or(0);
+        if rec.len() != headers.len() {
+            problems.push(format!(
+                "line {line}: {} fields, the header has {}",
+                rec.len(),
+                headers.len()
+            ));
+            continue;
+        }
+        let map: HashMap<String, String> = headers
+            .iter()
+            .cloned()
+            .zip(rec.iter().map(|s| s.trim().to_string()))
+            .collect();
+        match parse_row(&map) {
+            Ok(t) => rows.push((line, t)),
+            Err(msg) => problems.push(format!("line {line}: {msg}")),
+        }
+    }
+    if rows.is_empty() && problems.is_empty() {
+        problems.push("no rows below the header".to_string());
+    }
+    if !problems.is_empty() {
+        return Err(Error::BadBatch {
+            path: path.to_path_buf(),
+            problems,
+        });
+    }
+    Ok(rows)
+}

@@ -1,0 +1,339 @@
+//! `kontakt check`: reads every record and reports every problem, each with a code, like
+//! hledger's and beancount's strict checks. Codes are stable; docs/records.md lists them.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::model::{Client, Config, Id, Kind, Pnr, SCHEMA, Volunteer};
+use crate::rules::{decision, status};
+use crate::store::parse::{self, KeyPart};
+use crate::store::{CONFIG_FILE, Record, atomic, dir_of};
+
+/// A problem's code. The number never changes meaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub enum Code {
+    /// E001: the file is not valid TOML.
+    Syntax,
+    /// E002: a field the record does not have.
+    UnknownField,
+    /// E003: a required field is missing.
+    MissingField,
+    /// E004: a value of the wrong type or out of range.
+    BadValue,
+    /// E005: a personnummer that is not valid.
+    BadPnr,
+    /// E006: dates that cannot be (an end before its start, a decision before the application).
+    ImpossibleDates,
+    /// E007: an id that does not match its file name, or is used twice.
+    DuplicateId,
+    /// E008: a reference to a record that does not exist.
+    Dangling,
+    /// E009: the same person with two open applications.
+    SamePerson,
+    /// E010: a schema version this kontakt does not know.
+    Schema,
+    /// E011: an operation was interrupted (the machine stopped mid-write).
+    Interrupted,
+    /// E012: a file in a records folder that is not a record.
+    StrayFile,
+}
+
+impl Code {
+    pub fn number(self) -> u16 {
+        self as u16 + 1
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "E{:03}", self.number())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Diagnostic {
+    pub path: PathBuf,
+    pub line: usize,
+    #[serde(serialize_with = "code_str")]
+    pub code: Code,
+    pub message: String,
+}
+
+fn code_str<S: serde::Serializer>(c: &Code, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(c)
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}: {} {}",
+            self.path.display(),
+            self.line,
+            self.code,
+            self.message
+        )
+    }
+}
+
+struct Checker<'a> {
+    root: &'a Path,
+    out: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn report(&mut self, rel: &Path, line: usize, code: Code, message: impl Into<String>) {
+        self.out.push(Diagnostic {
+            path: self.root.join(rel),
+            line,
+            code,
+            message: message.into(),
+        });
+    }
+
+    fn parse_failure(&mut self, rel: &Path, f: parse::Failure) {
+        let code = if f.syntax {
+            Code::Syntax
+        } else if f.message.starts_with("unknown field") {
+            Code::UnknownField
+        } else if f.message.starts_with("missing field") {
+            Code::MissingField
+        } else if f.field.as_deref() == Some("pnr") {
+            Code::BadPnr
+        } else {
+            Code::BadValue
+        };
+        let msg = match &f.field {
+            Some(field) if code != Code::UnknownField => format!("field `{field}`: {}", f.message),
+            _ => f.message,
+        };
+        self.report(rel, f.line, code, msg);
+    }
+
+    /// Every `.toml` file of a kind parsed, with its path and text; problems reported.
+    fn read_kind<T: Record>(&mut self) -> Vec<(PathBuf, String, T)> {
+        let dir = Path::new(dir_of(T::KIND));
+        let Ok(rd) = fs::read_dir(self.root.join(dir)) else {
+            return Vec::new();
+        };
+        let mut names: Vec<String> = rd
+            .filter_map(|e| e.ok())
+            .filter_map(|e| e.file_name().to_str().map(str::to_string))
+            .filter(|n| !n.starts_with('.'))
+            .collect();
+        names.sort();
+        let mut recs = Vec::new();
+        for name in names {
+            let rel = dir.join(&name);
+            let Some(stem) = name.strip_suffix(".toml") else {
+                self.report(
+                    &rel,
+                    1,
+                    Code::StrayFile,
+                    "not a record (records end in .toml); move it elsewhere",
+                );
+                continue;
+            };
+            let text = match fs::read(self.root.join(&rel)).map(String::from_utf8) {
+                Ok(Ok(t)) => t,
+                Ok(Err(_)) => {
+                    self.report(&rel, 1, Code::Syntax, "not UTF-8 text");
+                    continue;
+                }
+                Err(e) => {
+                    self.report(&rel, 1, Code::Syntax, format!("cannot read: {e}"));
+                    continue;
+                }
+            };
+            match parse::parse_detailed::<T>(&text) {
+                Err(f) => self.parse_failure(&rel, f),
+                Ok(rec) => {
+                    if Id::parse(stem).ok().as_ref() != Some(rec.id()) {
+                        let line = parse::line_of_key(&text, &[KeyPart::Key("id")]);
+                        self.report(
+                            &rel,
+                            line,
+                            Code::DuplicateId,
+                            format!("the id `{}` does not match the file name", rec.id()),
+                        );
+                    }
+                    recs.push((rel, text, rec));
+                }
+            }
+        }
+        recs
+    }
+
+    fn schema(&mut self, rel: &Path, text: &str, schema: u32) {
+        if schema != SCHEMA {
+            let line = parse::line_of_key(text, &[KeyPart::Key("schema")]);
+            self.report(
+                rel,
+                line,
+                Code::Schema,
+                format!("schema {schema} is not known to this kontakt (expected {SCHEMA})"),
+            );
+        }
+    }
+
+    fn same_person<'r>(
+        &mut self,
+        kind: Kind,
+        open: impl Iterator<Item = (&'r PathBuf, &'r str, &'r Pnr, &'r Id)>,
+    ) {
+        let mut seen: HashMap<&Pnr, &Id> = HashMap::new();
+        for (rel, text, pnr, id) in open {
+            if let Some(first) = seen.get(pnr) {
+                let line = parse::line_of_key(text, &[KeyPart::Key("pnr")]);
+                self.report(
+                    rel,
+                    line,
+                    Code::SamePerson,
+                    format!(
+                        "the same person has another open {} application: {first}",
+                        kind.noun()
+                    ),
+                );
+            } else {
+                seen.insert(pnr, id);
+            }
+        }
+    }
+}
+
+/// Every problem in the records directory at `root`, sorted by file and line.
+pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
+    let mut ck = Checker {
+        root,
+        out: Vec::new(),
+    };
+    let config_rel = Path::new(CONFIG_FILE);
+    match fs::read_to_string(root.join(config_rel)) {
+        Ok(text) => match parse::parse_detailed::<Config>(&text) {
+            Ok(c) => ck.schema(config_rel, &text, c.schema),
+            Err(f) => ck.parse_failure(config_rel, f),
+        },
+        Err(e) => ck.report(config_rel, 1, Code::Syntax, format!("cannot read: {e}")),
+    }
+    for txn in atomic::pending(root) {
+        let rel = txn.strip_prefix(root).unwrap_or(&txn).to_path_buf();
+        let what = if atomic::is_committed(&txn) {
+            "a command was interrupted after its commit point; the next command that writes finishes it (or run `kontakt check --repair`)"
+        } else {
+            "a command was interrupted before its commit point; nothing of it was applied, and the next command that writes removes it (or run `kontakt check --repair`)"
+        };
+        ck.report(&rel, 1, Code::Interrupted, what);
+    }
+
+    let clients = ck.read_kind::<Client>();
+    for (rel, text, c) in &clients {
+        ck.schema(rel, text, c.schema);
+        for (i, d) in c.decisions.iter().enumerate() {
+            let at = |k| {
+                parse::line_of_key(
+                    text,
+                    &[
+                        KeyPart::Key("decisions"),
+                        KeyPart::Index(i),
+                        KeyPart::Key(k),
+                    ],
+                )
+            };
+            if !decision::period_is_sound(d) {
+                ck.report(
+                    rel,
+                    at("to"),
+                    Code::ImpossibleDates,
+                    format!(
+                        "decision {}: a grant needs `from` and `to`, with `to` not before `from`",
+                        i + 1
+                    ),
+                );
+            }
+            if d.decided < c.applied {
+                ck.report(
+                    rel,
+                    at("decided"),
+                    Code::ImpossibleDates,
+                    format!("decision {} is dated before the application", i + 1),
+                );
+            }
+        }
+        if c.applied > today {
+            let line = parse::line_of_key(text, &[KeyPart::Key("applied")]);
+            ck.report(
+                rel,
+                line,
+                Code::ImpossibleDates,
+                "the application is dated in the future",
+            );
+        }
+    }
+    ck.same_person(
+        Kind::Client,
+        clients
+            .iter()
+            .filter(|(_, _, c)| status::client_is_open(c, today))
+            .map(|(r, t, c)| (r, t.as_str(), &c.pnr, &c.id)),
+    );
+
+    let volunteers = ck.read_kind::<Volunteer>();
+    for (rel, text, v) in &volunteers {
+        ck.schema(rel, text, v.schema);
+        let s = &v.screening;
+        let line = |k| parse::line_of_key(text, &[KeyPart::Key("screening"), KeyPart::Key(k)]);
+        if s.approved.is_some() && s.rejected.is_some() {
+            ck.report(
+                rel,
+                line("rejected"),
+                Code::ImpossibleDates,
+                "both approved and rejected",
+            );
+        }
+        if let Some(a) = s.approved
+            && a < v.applied
+        {
+            ck.report(
+                rel,
+                line("approved"),
+                Code::ImpossibleDates,
+                "approved before the application",
+            );
+        }
+        if v.applied > today {
+            let l = parse::line_of_key(text, &[KeyPart::Key("applied")]);
+            ck.report(
+                rel,
+                l,
+                Code::ImpossibleDates,
+                "the application is dated in the future",
+            );
+        }
+        if v.capacity == 0 || v.capacity > crate::ops::apply::MAX_CAPACITY {
+            let l = parse::line_of_key(text, &[KeyPart::Key("capacity")]);
+            ck.report(
+                rel,
+                l,
+                Code::BadValue,
+                format!(
+                    "field `capacity`: expected 1 to {}",
+                    crate::ops::apply::MAX_CAPACITY
+                ),
+            );
+        }
+    }
+    ck.same_person(
+        Kind::Volunteer,
+        volunteers
+            .iter()
+            .filter(|(_, _, v)| status::volunteer_is_open(v))
+            .map(|(r, t, v)| (r, t.as_str(), &v.pnr, &v.id)),
+    );
+    ck.out.sort();
+    ck.out
+}

@@ -1,0 +1,37 @@
+//! `kontakt init`: a new, empty records directory.
+
+use std::fs;
+use std::path::Path;
+
+use crate::error::{Error, Result};
+use crate::model::config;
+use crate::store::{Changeset, atomic};
+
+/// Creates the records directory `dir` (which must be missing or empty) for `municipality`.
+pub fn init(dir: &Path, municipality: &str) -> Result<()> {
+    match fs::read_dir(dir) {
+        Ok(mut rd) => {
+            if rd.next().is_some() {
+                return Err(Error::refused(vec![format!(
+                    "{} is not empty; kontakt init only creates a new records directory",
+                    dir.display()
+                )]));
+            }
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => atomic::create_private_dir(dir)?,
+        Err(e) => return Err(Error::io(dir, "cannot read directory", e)),
+    }
+    let mut c = Changeset::new();
+    c.write(crate::store::CONFIG_FILE, config::template(municipality));
+    c.write(
+        ".gitignore",
+        format!(
+            "# kontakt's lock, interrupted transactions and caches\n{}/\n",
+            atomic::STATE_DIR
+        ),
+    );
+    for sub in ["clients", "volunteers"] {
+        atomic::create_private_dir(&dir.join(sub))?;
+    }
+    atomic::commit(dir, &c)
+}

@@ -1,0 +1,18 @@
+//! The operations behind each command: load what is needed, apply the rules, stage the writes,
+//! commit. Each returns data for the CLI to render; none prints.
+
+pub mod apply;
+pub mod check;
+pub mod init;
+pub mod screen;
+
+use std::collections::HashSet;
+
+/// Splits a list option (`fika,hockey`), trimming, dropping empties and repeats, keeping order.
+pub fn split_list(s: &str) -> Vec<String> {
+    let mut seen = HashSet::new();
+    s.split(',')
+        .map(|x| x.trim().to_lowercase())
+        .filter(|x| !x.is_empty() && seen.insert(x.clone()))
+        .collect()
+}

@@ -1,0 +1,199 @@
+//! `kontakt screen`: the volunteer's screening steps, and the client's needs decision.
+
+use chrono::NaiveDate;
+
+use crate::error::{Error, Result};
+use crate::model::{
+    Basis, Client, Decision, Event, Frequency, Id, Kind, Outcome, Reference, Verdict, Volunteer,
+};
+use crate::rules::{decision, screening, status};
+use crate::store::{Changeset, Store};
+
+/// The screening steps recorded by one `screen volunteer` command.
+#[derive(Debug, Clone, Default)]
+pub struct VolunteerSteps {
+    pub interview: Option<NaiveDate>,
+    pub references: Vec<(String, Verdict)>,
+    pub police_extract: Option<NaiveDate>,
+    pub social_register: Option<NaiveDate>,
+    pub approve: bool,
+    pub reject: Option<String>,
+}
+
+/// Parses `NAME:ok` or `NAME:concern`.
+pub fn parse_reference(s: &str) -> std::result::Result<(String, Verdict), String> {
+    let (name, verdict) = s
+        .rsplit_once(':')
+        .ok_or_else(|| "expected NAME:ok or NAME:concern".to_string())?;
+    let verdict = match verdict.trim() {
+        "ok" => Verdict::Ok,
+        "concern" => Verdict::Concern,
+        _ => return Err("expected NAME:ok or NAME:concern".to_string()),
+    };
+    let name = name.trim();
+    if name.is_empty() {
+        return Err("the reference's name is empty".to_string());
+    }
+    Ok((name.to_string(), verdict))
+}
+
+fn not_after_today(option: &str, d: Option<NaiveDate>, today: NaiveDate) -> Result<()> {
+    match d {
+        Some(d) if d > today => Err(Error::arg(option, format!("{d} is after today ({today})"))),
+        _ => Ok(()),
+    }
+}
+
+pub fn screen_volunteer(
+    store: &Store,
+    prefix: &str,
+    steps: VolunteerSteps,
+    today: NaiveDate,
+) -> Result<Volunteer> {
+    for (opt, d) in [
+        ("--interview", steps.interview),
+        ("--police-extract", steps.police_extract),
+        ("--social-register", steps.social_register),
+    ] {
+        not_after_today(opt, d, today)?;
+    }
+    if steps.approve && steps.reject.is_some() {
+        return Err(Error::arg("--approve", "cannot be given with --reject"));
+    }
+    let lock = store.lock()?;
+    let id = store.resolve(prefix, &[Kind::Volunteer])?;
+    let mut v: Volunteer = store.load(&id)?;
+    let rules = &store.config.volunteers;
+    match status::volunteer_status(&v) {
+        status::VolunteerStatus::Rejected => {
+            return Err(Error::refused(vec![format!(
+                "{id} was rejected; screening is closed"
+            )]));
+        }
+        status::VolunteerStatus::Approved if steps.approve => {
+            return Err(Error::refused(vec![format!("{id} is already approved")]));
+        }
+        _ => {}
+    }
+    let s = &mut v.screening;
+    let mut events = Vec::new();
+    if let Some(d) = steps.interview {
+        s.interview = Some(d);
+        events.push(Event::new(today, "interview recorded"));
+    }
+    for (name, verdict) in steps.references {
+        s.references.push(Reference {
+            name,
+            verdict,
+            date: today,
+        });
+        events.push(Event::new(today, "reference recorded"));
+    }
+    if let Some(d) = steps.police_extract {
+        s.police_extract = Some(d);
+        events.push(Event::new(today, "police-register extract recorded"));
+    }
+    if let Some(d) = steps.social_register {
+        s.social_register = Some(d);
+        events.push(Event::new(today, "social register checked"));
+    }
+    if steps.approve {
+        let missing = screening::missing_for_approval(&v, rules, today);
+        if !missing.is_empty() {
+            return Err(Error::refused(missing));
+        }
+        v.screening.approved = Some(today);
+        events.push(Event::new(today, "approved"));
+    }
+    if let Some(reason) = steps.reject {
+        if reason.trim().is_empty() {
+            return Err(Error::arg("--reject", "a rejection needs a reason"));
+        }
+        v.screening.rejected = Some(today);
+        v.screening.rejection_reason = Some(reason);
+        events.push(Event::new(today, "rejected"));
+    }
+    if events.is_empty() {
+        return Err(Error::arg(
+            "screen volunteer",
+            "nothing to record: give --interview, --reference, --police-extract, --social-register, --approve or --reject",
+        ));
+    }
+    v.history.extend(events);
+    let mut changes = Changeset::new();
+    store.stage(&mut changes, &v)?;
+    store.commit(&lock, &changes)?;
+    Ok(v)
+}
+
+/// The needs decision recorded by one `screen client` command.
+#[derive(Debug, Clone)]
+pub enum ClientDecision {
+    Grant {
+        from: NaiveDate,
+        to: NaiveDate,
+        basis: Option<Basis>,
+        meetings: Option<Frequency>,
+        guardian_consent: Option<NaiveDate>,
+    },
+    Deny {
+        reason: String,
+    },
+}
+
+pub fn screen_client(
+    store: &Store,
+    prefix: &str,
+    input: ClientDecision,
+    today: NaiveDate,
+) -> Result<(Id, Decision)> {
+    let lock = store.lock()?;
+    let id = store.resolve(prefix, &[Kind::Client])?;
+    let mut c: Client = store.load(&id)?;
+    let d = match input {
+        ClientDecision::Grant {
+            from,
+            to,
+            basis,
+            meetings,
+            guardian_consent,
+        } => Decision {
+            decided: today,
+            outcome: Outcome::Granted,
+            from: Some(from),
+            to: Some(to),
+            basis: Some(basis.unwrap_or(c.basis)),
+            meetings,
+            guardian_consent,
+            reason: None,
+        },
+        ClientDecision::Deny { reason } => Decision {
+            decided: today,
+            outcome: Outcome::Denied,
+            from: None,
+            to: None,
+            basis: None,
+            meetings: None,
+            guardian_consent: None,
+            reason: Some(reason),
+        },
+    };
+    let problems = decision::decision_problems(&c, &d, &store.config.clients);
+    if !problems.is_empty() {
+        return Err(Error::refused(problems));
+    }
+    let event = match d.outcome {
+        Outcome::Granted => format!(
+            "granted {} to {}",
+            d.from.unwrap_or(today),
+            d.to.unwrap_or(today)
+        ),
+        Outcome::Denied => "denied".to_string(),
+    };
+    c.decisions.push(d.clone());
+    c.history.push(Event::new(today, event));
+    let mut changes = Changeset::new();
+    store.stage(&mut changes, &c)?;
+    store.commit(&lock, &changes)?;
+    Ok((id, d))
+}

@@ -1,0 +1,65 @@
+//! Output for people (tables) and for scripts (JSON). Personnummer are masked unless asked.
+
+use comfy_table::{ContentArrangement, Table, presets};
+use kontakt::model::Pnr;
+use serde::Serialize;
+
+/// A tidy table; plain characters (no colour), so NO_COLOR and pipes need nothing special.
+pub fn table(header: &[&str], rows: Vec<Vec<String>>) -> String {
+    let mut t = Table::new();
+    t.load_preset(presets::UTF8_FULL_CONDENSED)
+        .apply_modifier(comfy_table::modifiers::UTF8_ROUND_CORNERS)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(header.to_vec());
+    for r in rows {
+        t.add_row(r);
+    }
+    let mut s = t.to_string();
+    s.push('\n');
+    s
+}
+
+/// `key: value` lines, aligned, for one record.
+pub fn fields(pairs: &[(&str, String)]) -> String {
+    let width = pairs
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut s = String::new();
+    for (k, v) in pairs {
+        if !v.is_empty() {
+            s.push_str(&format!("{k:width$}  {v}\n"));
+        }
+    }
+    s
+}
+
+pub fn json<T: Serialize>(value: &T) -> String {
+    let mut s =
+        serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    s.push('\n');
+    s
+}
+
+/// The personnummer as a person reading this may see it.
+pub fn pnr(p: &Pnr, show: bool) -> String {
+    if show { p.full() } else { p.masked() }
+}
+
+/// A record as JSON with its personnummer masked unless `show`.
+pub fn record_json<T: Serialize>(rec: &T, show: bool, pnr_value: &Pnr) -> serde_json::Value {
+    let mut v = serde_json::to_value(rec).unwrap_or(serde_json::Value::Null);
+    if let Some(obj) = v.as_object_mut() {
+        obj.insert("pnr".into(), pnr(pnr_value, show).into());
+    }
+    v
+}
+
+pub fn opt<T: ToString>(v: &Option<T>) -> String {
+    v.as_ref().map(|x| x.to_string()).unwrap_or_default()
+}
+
+pub fn list(v: &[String]) -> String {
+    v.join(", ")
+}

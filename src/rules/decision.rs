@@ -1,0 +1,60 @@
+//! When a needs decision may be granted: a real period, and the guardians' consent for a child.
+
+use chrono::NaiveDate;
+
+use crate::model::config::ClientRules;
+use crate::model::{Client, Decision, Outcome};
+
+/// Problems that stop `d` from being recorded for `c`; empty when it may be.
+pub fn decision_problems(c: &Client, d: &Decision, rules: &ClientRules) -> Vec<String> {
+    let mut problems = Vec::new();
+    match d.outcome {
+        Outcome::Granted => {
+            let (Some(from), Some(to)) = (d.from, d.to) else {
+                problems.push("a grant needs --from and --to".to_string());
+                return problems;
+            };
+            if to < from {
+                problems.push(format!("--to {to} is before --from {from}"));
+            }
+            // Consent is judged at the earlier of the decision and the start: the stricter.
+            let age = c.pnr.age_on(from.min(d.decided));
+            if age < rules.consent_age && d.guardian_consent.is_none() {
+                problems.push(format!(
+                    "the client is {age}, under {}: the guardians' consent is needed (--guardian-consent DATE)",
+                    rules.consent_age
+                ));
+            }
+            if d.guardian_consent.is_some_and(|g| g > d.decided) {
+                problems.push("the guardians' consent is dated after today".to_string());
+            }
+        }
+        Outcome::Denied => {
+            if d.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
+                problems.push("a denial needs a reason".to_string());
+            }
+        }
+    }
+    if d.decided < c.applied {
+        problems.push(format!(
+            "the decision date {} is before the application {}",
+            d.decided, c.applied
+        ));
+    }
+    problems
+}
+
+/// The period's end must come after its start; used by `check` on stored decisions too.
+pub fn period_is_sound(d: &Decision) -> bool {
+    match (d.outcome, d.from, d.to) {
+        (Outcome::Granted, Some(f), Some(t)) => f <= t,
+        (Outcome::Granted, _, _) => false,
+        (Outcome::Denied, _, _) => true,
+    }
+}
+
+/// Six-month (configurable) follow-up date of a granted decision.
+pub fn follow_up_due(d: &Decision, rules: &ClientRules) -> Option<NaiveDate> {
+    let from = d.from?;
+    from.checked_add_months(chrono::Months::new(rules.follow_up_months))
+}

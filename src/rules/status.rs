@@ -1,0 +1,109 @@
+//! Where a client or volunteer stands, derived from the facts on file (never stored, so it can
+//! never disagree with them).
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::model::{Client, Outcome, Volunteer};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClientStatus {
+    /// Applied; no decision yet.
+    Applied,
+    /// The latest decision grants the service and has not run out.
+    Granted,
+    /// The latest decision denies the service.
+    Denied,
+    /// The latest decision granted the service, but its period has ended.
+    Expired,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum VolunteerStatus {
+    /// Applied; no screening step recorded yet.
+    Applied,
+    /// Screening under way.
+    Screening,
+    Approved,
+    Rejected,
+}
+
+pub fn client_status(c: &Client, today: NaiveDate) -> ClientStatus {
+    match c.latest_decision() {
+        None => ClientStatus::Applied,
+        Some(d) if d.outcome == Outcome::Denied => ClientStatus::Denied,
+        Some(d) if d.to.is_some_and(|t| t < today) => ClientStatus::Expired,
+        Some(_) => ClientStatus::Granted,
+    }
+}
+
+pub fn volunteer_status(v: &Volunteer) -> VolunteerStatus {
+    let s = &v.screening;
+    if s.rejected.is_some() {
+        VolunteerStatus::Rejected
+    } else if s.approved.is_some() {
+        VolunteerStatus::Approved
+    } else if s.is_empty() {
+        VolunteerStatus::Applied
+    } else {
+        VolunteerStatus::Screening
+    }
+}
+
+/// An application still being handled or in force: the same person cannot apply again meanwhile.
+pub fn client_is_open(c: &Client, today: NaiveDate) -> bool {
+    matches!(
+        client_status(c, today),
+        ClientStatus::Applied | ClientStatus::Granted
+    )
+}
+
+pub fn volunteer_is_open(v: &Volunteer) -> bool {
+    volunteer_status(v) != VolunteerStatus::Rejected
+}
+
+impl ClientStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClientStatus::Applied => "applied",
+            ClientStatus::Granted => "granted",
+            ClientStatus::Denied => "denied",
+            ClientStatus::Expired => "expired",
+        }
+    }
+}
+
+impl VolunteerStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VolunteerStatus::Applied => "applied",
+            VolunteerStatus::Screening => "screening",
+            VolunteerStatus::Approved => "approved",
+            VolunteerStatus::Rejected => "rejected",
+        }
+    }
+}
+
+impl std::str::FromStr for ClientStatus {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        use ClientStatus::*;
+        [Applied, Granted, Denied, Expired]
+            .into_iter()
+            .find(|v| v.as_str() == s)
+            .ok_or_else(|| "expected one of applied, granted, denied, expired".to_string())
+    }
+}
+
+impl std::str::FromStr for VolunteerStatus {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        use VolunteerStatus::*;
+        [Applied, Screening, Approved, Rejected]
+            .into_iter()
+            .find(|v| v.as_str() == s)
+            .ok_or_else(|| "expected one of applied, screening, approved, rejected".to_string())
+    }
+}

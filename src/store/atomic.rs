@@ -1,0 +1,225 @@
+//! Crash-safe writes. A change of several files is a transaction: every new file is staged and
+//! synced, then a manifest is written (the commit point), then the files are renamed into place.
+//! If the process dies before the manifest exists, nothing changed; after it, the next command that
+//! takes the lock rolls the transaction forward. No reader ever sees a half-written file.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// Directory (inside the records directory) for the lock, transactions and caches; git-ignored.
+pub const STATE_DIR: &str = ".kontakt";
+const MANIFEST: &str = "manifest";
+
+/// A set of whole-file writes (paths relative to the records directory) applied together.
+#[derive(Debug, Default)]
+pub struct Changeset {
+    pub writes: Vec<(PathBuf, Vec<u8>)>,
+}
+
+impl Changeset {
+    pub fn new() -> Changeset {
+        Changeset::default()
+    }
+
+    pub fn write(&mut self, rel: impl Into<PathBuf>, bytes: impl Into<Vec<u8>>) {
+        self.writes.push((rel.into(), bytes.into()));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.writes.is_empty()
+    }
+
+    pub fn paths(&self) -> impl Iterator<Item = &Path> {
+        self.writes.iter().map(|(p, _)| p.as_path())
+    }
+}
+
+#[cfg(unix)]
+fn private_options(opts: &mut OpenOptions) {
+    use std::os::unix::fs::OpenOptionsExt;
+    opts.mode(0o600);
+}
+#[cfg(not(unix))]
+fn private_options(_: &mut OpenOptions) {}
+
+/// Creates a directory (and parents) readable by its owner only.
+pub fn create_private_dir(path: &Path) -> Result<()> {
+    let mut b = fs::DirBuilder::new();
+    b.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        b.mode(0o700);
+    }
+    b.create(path)
+        .map_err(|e| Error::io(path, "cannot create directory", e))
+}
+
+fn write_synced(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut opts = OpenOptions::new();
+    opts.write(true).create_new(true);
+    private_options(&mut opts);
+    let mut f = opts
+        .open(path)
+        .map_err(|e| Error::io(path, "cannot create file", e))?;
+    f.write_all(bytes)
+        .and_then(|_| f.sync_all())
+        .map_err(|e| Error::io(path, "cannot write file", e))
+}
+
+pub fn sync_dir(path: &Path) -> Result<()> {
+    #[cfg(unix)]
+    File::open(path)
+        .and_then(|d| d.sync_all())
+        .map_err(|e| Error::io(path, "cannot sync directory", e))?;
+    Ok(())
+}
+
+/// Applies `changes` under `root` atomically (see the module comment). The caller holds the lock.
+pub fn commit(root: &Path, changes: &Changeset) -> Result<()> {
+    if changes.is_empty() {
+        return Ok(());
+    }
+    let state = root.join(STATE_DIR);
+    create_private_dir(&state)?;
+    let txn = state.join(format!("txn-{}", crate::model::id::random_code()));
+    create_private_dir(&txn)?;
+    let mut manifest = String::new();
+    for (n, (rel, bytes)) in changes.writes.iter().enumerate() {
+        write_synced(&txn.join(n.to_string()), bytes)?;
+        let rel = rel.to_str().ok_or_else(|| {
+            Error::io(
+                rel,
+                "path is not UTF-8",
+                std::io::Error::other("non-UTF-8 path"),
+            )
+        })?;
+        manifest.push_str(&format!("{n}\t{rel}\n"));
+    }
+    sync_dir(&txn)?;
+    // The commit point: a manifest that exists is complete, because it is renamed into place.
+    let tmp = txn.join("manifest.tmp");
+    write_synced(&tmp, manifest.as_bytes())?;
+    fs::rename(&tmp, txn.join(MANIFEST)).map_err(|e| Error::io(&tmp, "cannot commit", e))?;
+    sync_dir(&txn)?;
+    roll_forward(root, &txn)
+}
+
+/// Moves a committed transaction's staged files into place and removes it.
+fn roll_forward(root: &Path, txn: &Path) -> Result<()> {
+    let manifest_path = txn.join(MANIFEST);
+    let manifest = fs::read_to_string(&manifest_path)
+        .map_err(|e| Error::io(&manifest_path, "cannot read transaction manifest", e))?;
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    for line in manifest.lines() {
+        let Some((n, rel)) = line.split_once('\t') else {
+            continue;
+        };
+        let staged = txn.join(n);
+        let target = root.join(rel);
+        if !staged.exists() {
+            continue; // moved before an interruption
+        }
+        let dir = target.parent().unwrap_or(root).to_path_buf();
+        create_private_dir(&dir)?;
+        fs::rename(&staged, &target)
+            .map_err(|e| Error::io(&target, "cannot move into place", e))?;
+        if !dirs.contains(&dir) {
+            dirs.push(dir);
+        }
+    }
+    for d in &dirs {
+        sync_dir(d)?;
+    }
+    fs::remove_dir_all(txn).map_err(|e| Error::io(txn, "cannot remove finished transaction", e))?;
+    sync_dir(&root.join(STATE_DIR))
+}
+
+/// Transactions left by a process that died: committed ones are finished, uncommitted ones
+/// dropped. Returns how many of each. The caller holds the lock.
+pub fn recover(root: &Path) -> Result<(usize, usize)> {
+    let mut done = (0, 0);
+    for txn in pending(root) {
+        if txn.join(MANIFEST).exists() {
+            roll_forward(root, &txn)?;
+            done.0 += 1;
+        } else {
+            fs::remove_dir_all(&txn).map_err(|e| Error::io(&txn, "cannot remove", e))?;
+            done.1 += 1;
+        }
+    }
+    Ok(done)
+}
+
+/// Transaction directories present now (an interrupted command leaves one behind).
+pub fn pending(root: &Path) -> Vec<PathBuf> {
+    let Ok(rd) = fs::read_dir(root.join(STATE_DIR)) else {
+        return Vec::new();
+    };
+    let mut v: Vec<PathBuf> = rd
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("txn-"))
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// Is this pending transaction committed (will be finished) or not (will be dropped)?
+pub fn is_committed(txn: &Path) -> bool {
+    txn.join(MANIFEST).exists()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commit_writes_every_file_and_leaves_no_transaction() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut c = Changeset::new();
+        c.write("a/one.toml", "1");
+        c.write("b/two.toml", "2");
+        commit(dir.path(), &c).unwrap();
+        assert_eq!(
+            fs::read_to_string(dir.path().join("a/one.toml")).unwrap(),
+            "1"
+        );
+        assert_eq!(
+            fs::read_to_string(dir.path().join("b/two.toml")).unwrap(),
+            "2"
+        );
+        assert!(pending(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn recovery_finishes_committed_and_drops_uncommitted_transactions() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = dir.path().join(STATE_DIR);
+        // committed, interrupted after moving the first of two files
+        let t1 = state.join("txn-aaaaaa");
+        fs::create_dir_all(&t1).unwrap();
+        fs::write(t1.join("1"), "second").unwrap();
+        fs::write(t1.join(MANIFEST), "0\tx/first\n1\tx/second\n").unwrap();
+        fs::create_dir_all(dir.path().join("x")).unwrap();
+        fs::write(dir.path().join("x/first"), "first").unwrap();
+        // not committed
+        let t2 = state.join("txn-bbbbbb");
+        fs::create_dir_all(&t2).unwrap();
+        fs::write(t2.join("0"), "never").unwrap();
+        assert_eq!(recover(dir.path()).unwrap(), (1, 1));
+        assert_eq!(
+            fs::read_to_string(dir.path().join("x/second")).unwrap(),
+            "second"
+        );
+        assert!(pending(dir.path()).is_empty());
+        assert!(!dir.path().join("never").exists());
+    }
+}

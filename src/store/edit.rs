@@ -1,0 +1,112 @@
+//! Writing a record back into a file a person may have edited by hand: the new content is merged
+//! into the existing document with toml_edit, so comments, key order and layout survive, as cargo
+//! does for manifests (`cargo add`). Values that did not change keep their exact text.
+
+use toml_edit::{DocumentMut, Item, Table};
+
+/// `new_canonical` is the record as the serializer writes it; `existing` is the file on disk.
+/// Returns the text to write: `existing` with every changed value updated, new keys appended and
+/// removed keys dropped. Falls back to the canonical text when the file does not parse.
+pub fn merge(existing: &str, new_canonical: &str) -> String {
+    let (Ok(mut old), Ok(new)) = (
+        existing.parse::<DocumentMut>(),
+        new_canonical.parse::<DocumentMut>(),
+    ) else {
+        return new_canonical.to_string();
+    };
+    merge_table(old.as_table_mut(), new.as_table());
+    old.to_string()
+}
+
+fn merge_table(old: &mut Table, new: &Table) {
+    let stale: Vec<String> = old
+        .iter()
+        .filter(|(k, _)| !new.contains_key(k))
+        .map(|(k, _)| k.to_string())
+        .collect();
+    for k in stale {
+        old.remove(&k);
+    }
+    for (k, new_item) in new.iter() {
+        match old.get_mut(k) {
+            Some(old_item) => merge_item(old_item, new_item),
+            None => {
+                old.insert(k, new_item.clone());
+            }
+        }
+    }
+}
+
+fn merge_item(old: &mut Item, new: &Item) {
+    match (old, new) {
+        (Item::Table(o), Item::Table(n)) => merge_table(o, n),
+        (Item::ArrayOfTables(o), Item::ArrayOfTables(n)) => {
+            // Entries are matched by position: records only ever append to or edit their lists.
+            while o.len() > n.len() {
+                o.remove(o.len() - 1);
+            }
+            for (i, nt) in n.iter().enumerate() {
+                match o.get_mut(i) {
+                    Some(ot) => merge_table(ot, nt),
+                    None => o.push(nt.clone()),
+                }
+            }
+        }
+        (Item::Value(o), Item::Value(n)) => {
+            if let (Some(ot), Some(nt)) = (o.as_inline_table_mut(), n.as_inline_table()) {
+                // Keep an inline table a person wrote inline.
+                let mut t = ot.clone().into_table();
+                merge_table(&mut t, &nt.clone().into_table());
+                let mut inline = t.into_inline_table();
+                *inline.decor_mut() = ot.decor().clone();
+                *ot = inline;
+            } else if !same_value(o, n) {
+                let decor = o.decor().clone();
+                *o = n.clone();
+                *o.decor_mut() = decor;
+            }
+        }
+        (o, n) => *o = n.clone(),
+    }
+}
+
+/// Equal as data, whatever the spelling (`"a"` and `'a'`, `1_000` and `1000`).
+fn same_value(a: &toml_edit::Value, b: &toml_edit::Value) -> bool {
+    let norm = |v: &toml_edit::Value| {
+        let mut v = v.clone();
+        v.decor_mut().clear();
+        toml::from_str::<toml::Value>(&format!("x = {v}")).ok()
+    };
+    match (norm(a), norm(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comments_layout_and_unchanged_spelling_survive_a_change() {
+        let existing = "# Anna's file, see the binder\nschema = 1\nname = 'Anna'   # as she writes it\n\n# areas: north side\narea = \"Norr\"\n\n[screening]\ninterview = \"2026-01-10\" # by phone\n";
+        let new = "schema = 1\nname = \"Anna\"\narea = \"Söder\"\n\n[screening]\ninterview = \"2026-01-10\"\napproved = \"2026-02-01\"\n";
+        let merged = merge(existing, new);
+        assert_eq!(
+            merged,
+            "# Anna's file, see the binder\nschema = 1\nname = 'Anna'   # as she writes it\n\n# areas: north side\narea = \"Söder\"\n\n[screening]\ninterview = \"2026-01-10\" # by phone\napproved = \"2026-02-01\"\n"
+        );
+    }
+
+    #[test]
+    fn removed_keys_go_and_lists_follow_the_new_record() {
+        let existing = "a = 1\nb = 2\n[[h]]\nx = 1\n[[h]]\nx = 2\n";
+        let new = "a = 1\n[[h]]\nx = 1\n";
+        assert_eq!(merge(existing, new), "a = 1\n[[h]]\nx = 1\n");
+        let grown = merge(
+            "a = 1\n[[h]]\nx = 1 # first\n",
+            "a = 1\n[[h]]\nx = 1\n[[h]]\nx = 2\n",
+        );
+        assert_eq!(grown, "a = 1\n[[h]]\nx = 1 # first\n[[h]]\nx = 2\n");
+    }
+}

@@ -1,0 +1,246 @@
+//! The records directory, and the only module that touches it.
+//!
+//! Layout: `kontakt.toml`, `clients/<id>.toml`, `volunteers/<id>.toml`, one record per file so
+//! that offices editing different cases never conflict in git; `.kontakt/` holds the lock and
+//! interrupted transactions and is git-ignored.
+
+pub mod atomic;
+pub mod edit;
+pub mod parse;
+
+use std::fs::{self, File};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+pub use atomic::Changeset;
+
+use crate::error::{Error, Result};
+use crate::model::{Client, Config, Id, Kind, Volunteer};
+
+pub const CONFIG_FILE: &str = "kontakt.toml";
+
+/// A kind of record kept one per file, named by its id.
+pub trait Record: Serialize + DeserializeOwned {
+    const KIND: Kind;
+    /// The directory (under the records directory) that holds this kind.
+    const DIR: &'static str;
+    fn id(&self) -> &Id;
+}
+
+impl Record for Client {
+    const KIND: Kind = Kind::Client;
+    const DIR: &'static str = "clients";
+    fn id(&self) -> &Id {
+        &self.id
+    }
+}
+
+impl Record for Volunteer {
+    const KIND: Kind = Kind::Volunteer;
+    const DIR: &'static str = "volunteers";
+    fn id(&self) -> &Id {
+        &self.id
+    }
+}
+
+/// The directory a kind of record lives in.
+pub fn dir_of(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Client => Client::DIR,
+        Kind::Volunteer => Volunteer::DIR,
+        Kind::Assignment => "assignments",
+        Kind::PayRun => "payruns",
+    }
+}
+
+/// An open records directory and its configuration.
+#[derive(Debug)]
+pub struct Store {
+    root: PathBuf,
+    pub config: Config,
+}
+
+/// Held while a command changes the records; released on drop. Advisory: every kontakt command
+/// that writes takes it, so two at once cannot lose an update.
+#[derive(Debug)]
+pub struct Lock {
+    _file: File,
+}
+
+impl Store {
+    pub fn open(root: &Path) -> Result<Store> {
+        let meta =
+            fs::metadata(root).map_err(|e| Error::io(root, "cannot open records directory", e))?;
+        if !meta.is_dir() {
+            return Err(Error::io(
+                root,
+                "is not a directory",
+                std::io::Error::other("not a directory"),
+            ));
+        }
+        let path = root.join(CONFIG_FILE);
+        let text = match fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(Error::NotRecords {
+                    path: root.to_path_buf(),
+                });
+            }
+            Err(e) => return Err(Error::io(&path, "cannot read", e)),
+        };
+        let config = parse::parse(&path, &text)?;
+        Ok(Store {
+            root: root.to_path_buf(),
+            config,
+        })
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Takes the directory's write lock (waiting for another command to finish), then finishes
+    /// or drops any transaction an interrupted command left.
+    pub fn lock(&self) -> Result<Lock> {
+        let state = self.root.join(atomic::STATE_DIR);
+        atomic::create_private_dir(&state)?;
+        let path = state.join("lock");
+        let mut opts = fs::OpenOptions::new();
+        opts.create(true).truncate(false).write(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            opts.mode(0o600);
+        }
+        let file = opts
+            .open(&path)
+            .map_err(|e| Error::io(&path, "cannot open lock file", e))?;
+        file.lock()
+            .map_err(|e| Error::io(&path, "cannot lock", e))?;
+        atomic::recover(&self.root)?;
+        Ok(Lock { _file: file })
+    }
+
+    /// Applies a set of writes atomically; proof of the lock is required.
+    pub fn commit(&self, _lock: &Lock, changes: &Changeset) -> Result<()> {
+        atomic::commit(&self.root, changes)
+    }
+
+    pub fn rel_path(kind: Kind, id: &Id) -> PathBuf {
+        Path::new(dir_of(kind)).join(format!("{id}.toml"))
+    }
+
+    /// The ids of one kind, from the file names alone (nothing is parsed), sorted.
+    pub fn ids(&self, kind: Kind) -> Result<Vec<Id>> {
+        let dir = self.root.join(dir_of(kind));
+        let rd = match fs::read_dir(&dir) {
+            Ok(rd) => rd,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(Error::io(&dir, "cannot list", e)),
+        };
+        let mut ids: Vec<Id> = rd
+            .filter_map(|e| e.ok())
+            .filter_map(|e| {
+                let name = e.file_name();
+                let stem = name.to_str()?.strip_suffix(".toml")?;
+                Id::parse(stem).ok().filter(|id| id.kind() == kind)
+            })
+            .collect();
+        ids.sort();
+        Ok(ids)
+    }
+
+    /// The one id among `kinds` that `prefix` selects (git-style unique prefix).
+    pub fn resolve(&self, prefix: &str, kinds: &[Kind]) -> Result<Id> {
+        let prefix = prefix.trim();
+        let mut matches = Vec::new();
+        for &kind in kinds {
+            matches.extend(
+                self.ids(kind)?
+                    .into_iter()
+                    .filter(|id| id.matches_prefix(prefix)),
+            );
+        }
+        match matches.len() {
+            1 => Ok(matches.remove(0)),
+            0 => Err(Error::NotFound {
+                kind: if kinds.len() == 1 {
+                    kinds[0].noun()
+                } else {
+                    "record"
+                },
+                prefix: prefix.to_string(),
+            }),
+            _ => Err(Error::Ambiguous {
+                prefix: prefix.to_string(),
+                matches: matches.iter().map(|i| i.to_string()).collect(),
+            }),
+        }
+    }
+
+    pub fn read_text(&self, rel: &Path) -> Result<String> {
+        let path = self.root.join(rel);
+        fs::read_to_string(&path).map_err(|e| Error::io(rel, "cannot read", e))
+    }
+
+    pub fn load<T: Record>(&self, id: &Id) -> Result<T> {
+        let rel = Self::rel_path(T::KIND, id);
+        let text = self.read_text(&rel)?;
+        let rec: T = parse::parse(&rel, &text)?;
+        if rec.id() != id {
+            return Err(Error::Record {
+                path: rel.clone(),
+                line: parse::line_of_key(&text, &[parse::KeyPart::Key("id")]),
+                field: Some("id".into()),
+                message: format!("the id `{}` does not match the file name", rec.id()),
+            });
+        }
+        Ok(rec)
+    }
+
+    /// Every record of a kind; the first bad file stops it (use `check` to see them all).
+    pub fn load_all<T: Record>(&self) -> Result<Vec<T>> {
+        self.ids(T::KIND)?.iter().map(|id| self.load(id)).collect()
+    }
+
+    /// Adds `rec` to `changes`: a new file in canonical layout, or an existing file updated in
+    /// place so that a person's comments and layout survive.
+    pub fn stage<T: Record>(&self, changes: &mut Changeset, rec: &T) -> Result<()> {
+        let rel = Self::rel_path(T::KIND, rec.id());
+        let canonical = to_toml(rec, &rel)?;
+        let text = match fs::read_to_string(self.root.join(&rel)) {
+            Ok(existing) => edit::merge(&existing, &canonical),
+            Err(_) => canonical,
+        };
+        changes.write(rel, text);
+        Ok(())
+    }
+
+    /// Does the file for this id exist (used to avoid reusing a random id)?
+    pub fn exists(&self, kind: Kind, id: &Id) -> bool {
+        self.root.join(Self::rel_path(kind, id)).exists()
+    }
+
+    /// A fresh id of `kind` not used by any record here.
+    pub fn new_id(&self, kind: Kind, taken: &[Id]) -> Id {
+        loop {
+            let id = Id::random(kind);
+            if !self.exists(kind, &id) && !taken.contains(&id) {
+                return id;
+            }
+        }
+    }
+}
+
+/// The canonical text of a record: keys in the type's field order.
+pub fn to_toml<T: Serialize>(rec: &T, rel: &Path) -> Result<String> {
+    toml::to_string(rec).map_err(|e| {
+        Error::io(
+            rel,
+            "cannot encode record",
+            std::io::Error::other(e.to_string()),
+        )
+    })
+}
