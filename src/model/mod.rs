@@ -1,16 +1,22 @@
 //! Plain domain types and value types. No I/O here.
 
+pub mod assignment;
 pub mod client;
 pub mod common;
 pub mod config;
 pub mod id;
+pub mod money;
+pub mod month;
 pub mod pnr;
 pub mod volunteer;
 
+pub use assignment::{Assignment, AssignmentStatus};
 pub use client::{Client, Decision, Outcome};
 pub use common::{Availability, Basis, Event, Frequency, GenderWish, Per};
 pub use config::Config;
 pub use id::{Id, Kind};
+pub use money::Money;
+pub use month::Month;
 pub use pnr::Pnr;
 pub use volunteer::{Reference, Screening, Verdict, Volunteer};
 

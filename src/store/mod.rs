@@ -17,7 +17,7 @@ use serde::de::DeserializeOwned;
 pub use atomic::Changeset;
 
 use crate::error::{Error, Result};
-use crate::model::{Client, Config, Id, Kind, Volunteer};
+use crate::model::{Assignment, Client, Config, Id, Kind, Volunteer};
 
 pub const CONFIG_FILE: &str = "kontakt.toml";
 
@@ -45,12 +45,20 @@ impl Record for Volunteer {
     }
 }
 
+impl Record for Assignment {
+    const KIND: Kind = Kind::Assignment;
+    const DIR: &'static str = "assignments";
+    fn id(&self) -> &Id {
+        &self.id
+    }
+}
+
 /// The directory a kind of record lives in.
 pub fn dir_of(kind: Kind) -> &'static str {
     match kind {
         Kind::Client => Client::DIR,
         Kind::Volunteer => Volunteer::DIR,
-        Kind::Assignment => "assignments",
+        Kind::Assignment => Assignment::DIR,
         Kind::PayRun => "payruns",
     }
 }

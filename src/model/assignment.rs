@@ -1,0 +1,187 @@
+//! An assignment (uppdrag): one volunteer for one client, from proposal through agreement to end.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::common::{Event, Frequency};
+use super::id::Id;
+use super::money::Money;
+
+/// The pair's file. A proposal becomes an agreement (uppdragsavtal) with dated terms; it ends,
+/// but is never deleted, because pay and history refer to it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assignment {
+    pub schema: u32,
+    pub id: Id,
+    pub client: Id,
+    pub volunteer: Id,
+    pub proposed: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Match score when proposed by `match`, kept to explain the choice later.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub declined: Option<Declined>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreement: Option<Agreement>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ended: Option<Ending>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<Event>,
+}
+
+/// Either side (or staff) said no after the meeting to see whether the match feels right.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Declined {
+    pub date: NaiveDate,
+    pub by: Party,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Party {
+    Client,
+    Volunteer,
+    Staff,
+}
+
+/// The agreement (uppdragsavtal, förordnande): when it runs, who signed, and its terms over time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agreement {
+    pub start: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<NaiveDate>,
+    /// The date the volunteer and the responsible official signed the agreement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed: Option<NaiveDate>,
+    /// The date the sekretessförbindelse (confidentiality undertaking) was signed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidentiality_signed: Option<NaiveDate>,
+    /// Kostnadsställe: the cost centre pay is booked on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_center: Option<String>,
+    /// Terms in force from their date until the next entry's; never rewritten, only appended.
+    pub terms: Vec<Terms>,
+}
+
+/// What the volunteer is paid and how often they meet, from a date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Terms {
+    pub from: NaiveDate,
+    pub meetings: Frequency,
+    /// Arvode: the monthly fee, taxable income.
+    pub fee: Compensation,
+    /// Omkostnadsersättning: the monthly allowance for expenses (fika, tickets, travel).
+    pub expense: Compensation,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// A monthly amount: by SKR's model (a category or level and a percentage of the year's
+/// prisbasbelopp), or a plain amount the agreement states.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Compensation {
+    /// Fee category (1 to 3) or expense level (1 to 3) in SKR's model.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<u8>,
+    /// Per cent of the prisbasbelopp per year, in hundredths (`2000` = 20 %).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub percent_hundredths: Option<u32>,
+    /// A plain monthly amount in öre, instead of a percentage.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub monthly_ore: Option<Money>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ending {
+    pub date: NaiveDate,
+    pub reason: EndReason,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EndReason {
+    ClientRequest,
+    VolunteerRequest,
+    GoalReached,
+    Moved,
+    DecisionExpired,
+    Other,
+}
+
+/// Where an assignment stands on a day; derived, never stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AssignmentStatus {
+    /// Suggested; the three-way meeting has not settled it.
+    Proposed,
+    Declined,
+    /// Terms recorded, but not both signatures yet.
+    Unsigned,
+    /// Signed, not yet started.
+    Agreed,
+    Active,
+    Ended,
+}
+
+impl Assignment {
+    pub fn status(&self, today: NaiveDate) -> AssignmentStatus {
+        if self.declined.is_some() {
+            return AssignmentStatus::Declined;
+        }
+        if self.ended.as_ref().is_some_and(|e| e.date < today) {
+            return AssignmentStatus::Ended;
+        }
+        let Some(a) = &self.agreement else {
+            return AssignmentStatus::Proposed;
+        };
+        if a.end.is_some_and(|e| e < today) {
+            return AssignmentStatus::Ended;
+        }
+        if a.signed.is_none() || a.confidentiality_signed.is_none() {
+            AssignmentStatus::Unsigned
+        } else if a.start <= today {
+            AssignmentStatus::Active
+        } else {
+            AssignmentStatus::Agreed
+        }
+    }
+
+    /// Does this assignment take one of the volunteer's places on `today` (and keep the client
+    /// from the waiting list)? Proposed, unsigned, agreed and active ones do.
+    pub fn is_open(&self, today: NaiveDate) -> bool {
+        !matches!(
+            self.status(today),
+            AssignmentStatus::Declined | AssignmentStatus::Ended
+        )
+    }
+
+    /// The last day the assignment runs, if it is set to end.
+    pub fn last_day(&self) -> Option<NaiveDate> {
+        let agreed_end = self.agreement.as_ref().and_then(|a| a.end);
+        let ended = self.ended.as_ref().map(|e| e.date);
+        match (agreed_end, ended) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// The terms in force on `day`, if the agreement covers it.
+    pub fn terms_on(&self, day: NaiveDate) -> Option<&Terms> {
+        let a = self.agreement.as_ref()?;
+        if day < a.start || self.last_day().is_some_and(|l| day > l) {
+            return None;
+        }
+        a.terms.iter().rev().find(|t| t.from <= day)
+    }
+}
