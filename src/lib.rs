@@ -7,6 +7,7 @@ pub mod error;
 pub mod matching;
 pub mod model;
 pub mod ops;
+pub mod payroll;
 pub mod rules;
 pub mod store;
 
