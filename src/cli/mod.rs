@@ -3,6 +3,7 @@
 
 pub mod apply;
 pub mod check;
+pub mod fmt;
 pub mod init;
 pub mod list;
 pub mod screen;
@@ -62,6 +63,7 @@ pub enum Command {
     List(list::Args),
     Show(show::Args),
     Check(check::Args),
+    Fmt(fmt::Args),
 }
 
 /// What every command needs besides its own arguments.
@@ -106,6 +108,7 @@ pub fn run(cli: Cli) -> Result<Output> {
         Command::List(a) => list::run(a, &ctx),
         Command::Show(a) => show::run(a, &ctx),
         Command::Check(a) => check::run(a, &ctx),
+        Command::Fmt(a) => fmt::run(a, &ctx),
     }
 }
 

@@ -15,7 +15,31 @@ pub fn merge(existing: &str, new_canonical: &str) -> String {
         return new_canonical.to_string();
     };
     merge_table(old.as_table_mut(), new.as_table());
+    let mut next = 0;
+    order_tables(old.as_table_mut(), new.as_table(), &mut next);
     old.to_string()
+}
+
+/// Puts the `[tables]` and `[[arrays of tables]]` in the order the record's type gives, so a new
+/// section (a first decision, say) lands where the canonical layout has it, not at the end.
+fn order_tables(old: &mut Table, new: &Table, next: &mut isize) {
+    for (k, new_item) in new.iter() {
+        match (old.get_mut(k), new_item) {
+            (Some(Item::Table(o)), Item::Table(n)) => {
+                o.set_position(Some(*next));
+                *next += 1;
+                order_tables(o, n, next);
+            }
+            (Some(Item::ArrayOfTables(o)), Item::ArrayOfTables(n)) => {
+                for (ot, nt) in o.iter_mut().zip(n.iter()) {
+                    ot.set_position(Some(*next));
+                    *next += 1;
+                    order_tables(ot, nt, next);
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 fn merge_table(old: &mut Table, new: &Table) {
@@ -83,6 +107,57 @@ fn same_value(a: &toml_edit::Value, b: &toml_edit::Value) -> bool {
     }
 }
 
+/// The canonical layout of a record (`canonical`: key order and spacing as kontakt writes them),
+/// with every comment of `existing` carried over to the key it was attached to. What `kontakt fmt`
+/// writes.
+pub fn canonical_with_comments(existing: &str, canonical: &str) -> String {
+    let (Ok(old), Ok(mut new)) = (
+        existing.parse::<DocumentMut>(),
+        canonical.parse::<DocumentMut>(),
+    ) else {
+        return canonical.to_string();
+    };
+    carry_table(old.as_table(), new.as_table_mut());
+    if has_comment(Some(old.trailing())) {
+        new.set_trailing(old.trailing().clone());
+    }
+    new.to_string()
+}
+
+fn has_comment(raw: Option<&toml_edit::RawString>) -> bool {
+    raw.and_then(|r| r.as_str())
+        .is_some_and(|s| s.contains('#'))
+}
+
+fn carry_decor(from: &toml_edit::Decor, to: &mut toml_edit::Decor) {
+    if has_comment(from.prefix()) {
+        to.set_prefix(from.prefix().cloned().unwrap_or_default());
+    }
+    if has_comment(from.suffix()) {
+        to.set_suffix(from.suffix().cloned().unwrap_or_default());
+    }
+}
+
+fn carry_table(old: &Table, new: &mut Table) {
+    carry_decor(old.decor(), new.decor_mut());
+    for (mut key, new_item) in new.iter_mut() {
+        let Some((old_key, old_item)) = old.get_key_value(key.get()) else {
+            continue;
+        };
+        carry_decor(old_key.leaf_decor(), key.leaf_decor_mut());
+        match (old_item, new_item) {
+            (Item::Value(o), Item::Value(n)) => carry_decor(o.decor(), n.decor_mut()),
+            (Item::Table(o), Item::Table(n)) => carry_table(o, n),
+            (Item::ArrayOfTables(o), Item::ArrayOfTables(n)) => {
+                for (ot, nt) in o.iter().zip(n.iter_mut()) {
+                    carry_table(ot, nt);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,6 +174,16 @@ mod tests {
     }
 
     #[test]
+    fn a_new_section_lands_where_the_canonical_layout_has_it() {
+        let existing = "a = 1\n\n[[history]]\nx = 1 # kept\n";
+        let new = "a = 1\n\n[[decisions]]\nd = 2\n\n[[history]]\nx = 1\n";
+        assert_eq!(
+            merge(existing, new),
+            "a = 1\n\n[[decisions]]\nd = 2\n\n[[history]]\nx = 1 # kept\n"
+        );
+    }
+
+    #[test]
     fn removed_keys_go_and_lists_follow_the_new_record() {
         let existing = "a = 1\nb = 2\n[[h]]\nx = 1\n[[h]]\nx = 2\n";
         let new = "a = 1\n[[h]]\nx = 1\n";
@@ -108,5 +193,17 @@ mod tests {
             "a = 1\n[[h]]\nx = 1\n[[h]]\nx = 2\n",
         );
         assert_eq!(grown, "a = 1\n[[h]]\nx = 1 # first\n[[h]]\nx = 2\n");
+    }
+
+    #[test]
+    fn canonical_layout_keeps_comments_with_their_keys() {
+        let existing = "# file comment\nname = \"A\"   # as written\nschema = 1\n\n\n[screening] # the checks\n# by phone\ninterview = \"2026-01-10\"\n";
+        let canonical = "schema = 1\nname = \"A\"\n\n[screening]\ninterview = \"2026-01-10\"\n";
+        assert_eq!(
+            canonical_with_comments(existing, canonical),
+            "schema = 1\n# file comment\nname = \"A\"   # as written\n\n[screening] # the checks\n# by phone\ninterview = \"2026-01-10\"\n"
+        );
+        // Already canonical and without comments: unchanged.
+        assert_eq!(canonical_with_comments(canonical, canonical), canonical);
     }
 }
