@@ -6,12 +6,18 @@ mod render;
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
-    match cli::run(cli) {
+    let matches = cli::Cli::command().get_matches();
+    let name = matches.subcommand_name().unwrap_or("kontakt").to_string();
+    let cli = match cli::Cli::from_arg_matches(&matches) {
+        Ok(c) => c,
+        Err(e) => e.exit(),
+    };
+    match cli::run(cli, &name) {
         Ok(out) => {
+            eprint!("{}", out.stderr);
             // A closed pipe (`kontakt list clients | head`) is the reader's choice, not an error.
             let mut stdout = std::io::stdout().lock();
             match stdout

@@ -21,5 +21,9 @@ pub fn run(_args: Args, ctx: &Ctx) -> Result<Output> {
     } else {
         found.iter().map(|d| format!("{d}\n")).collect()
     };
-    Ok(Output { stdout, code })
+    Ok(Output {
+        stdout,
+        stderr: String::new(),
+        code,
+    })
 }

@@ -23,6 +23,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
     };
     Ok(Output {
         stdout,
+        stderr: String::new(),
         code: if args.check && !files.is_empty() {
             1
         } else {

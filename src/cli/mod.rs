@@ -4,6 +4,7 @@
 pub mod apply;
 pub mod check;
 pub mod fmt;
+pub mod hooks;
 pub mod init;
 pub mod list;
 pub mod screen;
@@ -45,6 +46,9 @@ pub struct Cli {
     /// The date every rule is evaluated at (default: the system date).
     #[arg(long, global = true, env = "KONTAKT_TODAY", value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub today: Option<NaiveDate>,
+    /// Commit the files the command writes to git (also `[git] commit = true` in kontakt.toml).
+    #[arg(long, global = true)]
+    pub commit: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -64,6 +68,7 @@ pub enum Command {
     Show(show::Args),
     Check(check::Args),
     Fmt(fmt::Args),
+    Hooks(hooks::Args),
 }
 
 /// What every command needs besides its own arguments.
@@ -72,27 +77,39 @@ pub struct Ctx {
     pub json: bool,
     pub show_pnr: bool,
     pub today: NaiveDate,
+    store: std::cell::OnceCell<Store>,
 }
 
 impl Ctx {
-    pub fn store(&self) -> Result<Store> {
-        Store::open(&self.records)
+    /// The records directory, opened once per command.
+    pub fn store(&self) -> Result<&Store> {
+        if let Some(s) = self.store.get() {
+            return Ok(s);
+        }
+        let s = Store::open(&self.records)?;
+        Ok(self.store.get_or_init(|| s))
     }
 }
 
-/// What a command leaves for the terminal: stdout text and the exit status.
+/// What a command leaves for the terminal: stdout text, warnings for stderr, the exit status.
 pub struct Output {
     pub stdout: String,
+    pub stderr: String,
     pub code: i32,
 }
 
 impl Output {
     pub fn ok(stdout: String) -> Output {
-        Output { stdout, code: 0 }
+        Output {
+            stdout,
+            stderr: String::new(),
+            code: 0,
+        }
     }
 }
 
-pub fn run(cli: Cli) -> Result<Output> {
+/// Runs the command (`name` is for commit messages) and, where asked, commits what it wrote.
+pub fn run(cli: Cli, name: &str) -> Result<Output> {
     let ctx = Ctx {
         records: cli.records,
         json: cli.json,
@@ -100,15 +117,31 @@ pub fn run(cli: Cli) -> Result<Output> {
         today: cli
             .today
             .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        store: Default::default(),
     };
-    match cli.command {
-        Command::Init(a) => init::run(a, &ctx),
-        Command::Apply(a) => apply::run(a, &ctx),
-        Command::Screen(a) => screen::run(a, &ctx),
-        Command::List(a) => list::run(a, &ctx),
-        Command::Show(a) => show::run(a, &ctx),
-        Command::Check(a) => check::run(a, &ctx),
-        Command::Fmt(a) => fmt::run(a, &ctx),
+    let mut out = dispatch(cli.command, &ctx)?;
+    if let Some(store) = ctx.store.get() {
+        let written = store.written();
+        if (cli.commit || store.config.git.commit) && !written.is_empty() {
+            let msg = kontakt::store::git::message(name, &written);
+            if let Err(e) = kontakt::store::git::commit(store.root(), &written, &msg) {
+                out.stderr.push_str(&format!("warning: {e}\n"));
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn dispatch(command: Command, ctx: &Ctx) -> Result<Output> {
+    match command {
+        Command::Init(a) => init::run(a, ctx),
+        Command::Apply(a) => apply::run(a, ctx),
+        Command::Screen(a) => screen::run(a, ctx),
+        Command::List(a) => list::run(a, ctx),
+        Command::Show(a) => show::run(a, ctx),
+        Command::Check(a) => check::run(a, ctx),
+        Command::Fmt(a) => fmt::run(a, ctx),
+        Command::Hooks(a) => hooks::run(a, ctx),
     }
 }
 

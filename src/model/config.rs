@@ -12,6 +12,15 @@ pub struct Config {
     pub volunteers: VolunteerRules,
     #[serde(default)]
     pub clients: ClientRules,
+    #[serde(default)]
+    pub git: GitSettings,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct GitSettings {
+    /// Commit the files each command writes (as `--commit` does), with a message naming no person.
+    pub commit: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -60,6 +69,7 @@ impl Config {
             municipality: municipality.to_string(),
             volunteers: VolunteerRules::default(),
             clients: ClientRules::default(),
+            git: GitSettings::default(),
         }
     }
 }
@@ -87,6 +97,10 @@ police_extract_max_months = 12
 consent_age = 15
 # Decisions are followed up at least this often (months).
 follow_up_months = 6
+
+[git]
+# Commit the files each command writes, as `--commit` does (messages name ids, never people).
+commit = false
 "#
     )
 }

@@ -6,6 +6,7 @@
 
 pub mod atomic;
 pub mod edit;
+pub mod git;
 pub mod parse;
 
 use std::fs::{self, File};
@@ -68,6 +69,8 @@ pub fn dir_of(kind: Kind) -> &'static str {
 pub struct Store {
     root: PathBuf,
     pub config: Config,
+    /// Every file committed through this store, for `--commit` to hand to git.
+    written: std::cell::RefCell<Vec<PathBuf>>,
 }
 
 /// Held while a command changes the records; released on drop. Advisory: every kontakt command
@@ -102,6 +105,7 @@ impl Store {
         Ok(Store {
             root: root.to_path_buf(),
             config,
+            written: Default::default(),
         })
     }
 
@@ -133,7 +137,16 @@ impl Store {
 
     /// Applies a set of writes atomically; proof of the lock is required.
     pub fn commit(&self, _lock: &Lock, changes: &Changeset) -> Result<()> {
-        atomic::commit(&self.root, changes)
+        atomic::commit(&self.root, changes)?;
+        self.written
+            .borrow_mut()
+            .extend(changes.paths().map(PathBuf::from));
+        Ok(())
+    }
+
+    /// The files this store has written so far (relative to the records directory).
+    pub fn written(&self) -> Vec<PathBuf> {
+        self.written.borrow().clone()
     }
 
     pub fn rel_path(kind: Kind, id: &Id) -> PathBuf {
