@@ -203,7 +203,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
         Who::Client(a) => match &a.from {
             Some(path) => {
                 let rows = apply::read_batch(path, client_row, CLIENT_COLUMNS)?;
-                apply::apply_clients(&store, rows, Source::Batch(path), ctx.today)?
+                apply::apply_clients(store, rows, Source::Batch(path), ctx.today)?
             }
             None => {
                 let app = ClientApplication {
@@ -217,13 +217,13 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                     applied: a.applied,
                     note: a.note,
                 };
-                apply::apply_clients(&store, vec![(0, app)], Source::Args, ctx.today)?
+                apply::apply_clients(store, vec![(0, app)], Source::Args, ctx.today)?
             }
         },
         Who::Volunteer(a) => match &a.from {
             Some(path) => {
                 let rows = apply::read_batch(path, volunteer_row, VOLUNTEER_COLUMNS)?;
-                apply::apply_volunteers(&store, rows, Source::Batch(path), ctx.today)?
+                apply::apply_volunteers(store, rows, Source::Batch(path), ctx.today)?
             }
             None => {
                 let app = VolunteerApplication {
@@ -238,7 +238,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                     capacity: a.capacity,
                     applied: a.applied,
                 };
-                apply::apply_volunteers(&store, vec![(0, app)], Source::Args, ctx.today)?
+                apply::apply_volunteers(store, vec![(0, app)], Source::Args, ctx.today)?
             }
         },
     };

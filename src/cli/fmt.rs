@@ -15,7 +15,7 @@ pub struct Args {
 
 pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
     let store = ctx.store()?;
-    let files = ops::fmt::fmt(&store, args.check)?;
+    let files = ops::fmt::fmt(store, args.check)?;
     let stdout = if ctx.json {
         crate::render::json(&serde_json::json!({ "files": files, "changed": !args.check }))
     } else {

@@ -86,7 +86,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                 approve: a.approve,
                 reject: a.reject,
             };
-            let v = screen::screen_volunteer(&store, &a.id, steps, ctx.today)?;
+            let v = screen::screen_volunteer(store, &a.id, steps, ctx.today)?;
             let st = status::volunteer_status(&v);
             Ok(Output::ok(if ctx.json {
                 crate::render::json(&serde_json::json!({ "id": v.id, "status": st }))
@@ -109,7 +109,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                     guardian_consent: a.guardian_consent,
                 },
             };
-            let (id, d) = screen::screen_client(&store, &a.id, decision, ctx.today)?;
+            let (id, d) = screen::screen_client(store, &a.id, decision, ctx.today)?;
             Ok(Output::ok(if ctx.json {
                 crate::render::json(&serde_json::json!({ "id": id, "decision": d }))
             } else {
