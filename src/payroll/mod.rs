@@ -2,5 +2,6 @@
 
 pub mod export;
 pub mod line;
+pub mod prorate;
 
 pub use line::{LineKind, PayLine, Payee};

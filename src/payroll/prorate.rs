@@ -1,0 +1,143 @@
+//! What part of a month's amounts a month pays: every day on which the agreement is in force and
+//! the decision is valid earns 1/(days in the month) of the monthly amount in force that day.
+//! A full month pays the monthly amount exactly; a partial month pays its days. Exact integer
+//! arithmetic, rounded once per line.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Money, Month};
+
+/// How a line's amount is rounded.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rounding {
+    /// To whole kronor, half up (the usual payroll practice).
+    #[default]
+    KronaHalfUp,
+    /// To whole öre, half up.
+    OreHalfUp,
+}
+
+impl Rounding {
+    /// `numerator / denominator` öre, rounded; both non-negative.
+    pub fn apply(self, numerator: i64, denominator: i64) -> Money {
+        debug_assert!(numerator >= 0 && denominator > 0);
+        let unit = match self {
+            Rounding::KronaHalfUp => 100,
+            Rounding::OreHalfUp => 1,
+        };
+        let d = denominator * unit;
+        Money((numerator + d / 2) / d * unit)
+    }
+}
+
+/// The days of a month that pay, with the monthly amount in force on each.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PaidDays {
+    /// (day, monthly amount in force that day)
+    pub days: Vec<(NaiveDate, Money)>,
+}
+
+/// One prorated amount for a month: the days it covers and what they earn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prorated {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub days: u32,
+    pub amount: Money,
+}
+
+/// The amount `days` earn in `month`, or `None` when no day pays.
+pub fn prorate(month: Month, days: &PaidDays, rounding: Rounding) -> Option<Prorated> {
+    let first = days.days.iter().map(|(d, _)| *d).min()?;
+    let last = days.days.iter().map(|(d, _)| *d).max()?;
+    let numerator: i64 = days.days.iter().map(|(_, m)| m.ore()).sum();
+    Some(Prorated {
+        from: first,
+        to: last,
+        days: days.days.len() as u32,
+        amount: rounding.apply(numerator, month.days() as i64),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn month() -> impl Strategy<Value = Month> {
+        (2024i32..2030, 1u32..=12).prop_map(|(y, m)| Month::new(y, m).unwrap())
+    }
+
+    fn all_days(m: Month, amount: Money) -> PaidDays {
+        PaidDays {
+            days: m.dates().map(|d| (d, amount)).collect(),
+        }
+    }
+
+    #[test]
+    fn rounding_is_half_up() {
+        assert_eq!(Rounding::KronaHalfUp.apply(4_950, 100), Money(0));
+        assert_eq!(Rounding::KronaHalfUp.apply(5_000, 100), Money(100));
+        assert_eq!(Rounding::OreHalfUp.apply(5, 10), Money(1));
+        assert_eq!(Rounding::OreHalfUp.apply(4, 10), Money(0));
+    }
+
+    #[test]
+    fn half_of_october_at_a_1233_kronor_fee() {
+        let m: Month = "2026-10".parse().unwrap();
+        let days = PaidDays {
+            days: m
+                .dates()
+                .filter(|d| *d >= NaiveDate::from_ymd_opt(2026, 10, 16).unwrap())
+                .map(|d| (d, Money(123_300)))
+                .collect(),
+        };
+        let p = prorate(m, &days, Rounding::KronaHalfUp).unwrap();
+        // 16 of 31 days: 1233 * 16 / 31 = 636.39 kr, rounded to 636 kr.
+        assert_eq!((p.days, p.amount), (16, Money(63_600)));
+        assert_eq!(p.from, NaiveDate::from_ymd_opt(2026, 10, 16).unwrap());
+    }
+
+    proptest! {
+        #[test]
+        fn a_full_month_pays_the_monthly_amount_exactly(m in month(), kr in 0i64..100_000) {
+            let p = prorate(m, &all_days(m, Money(kr * 100)), Rounding::KronaHalfUp).unwrap();
+            prop_assert_eq!(p.amount, Money(kr * 100));
+            prop_assert_eq!(p.days, m.days());
+        }
+
+        #[test]
+        fn any_split_of_a_month_pays_within_rounding_of_the_whole(
+            m in month(), ore in 0i64..10_000_000, cuts in proptest::collection::vec(1u32..31, 0..5), ore_rounding in any::<bool>()
+        ) {
+            let rounding = if ore_rounding { Rounding::OreHalfUp } else { Rounding::KronaHalfUp };
+            let whole = prorate(m, &all_days(m, Money(ore)), rounding).unwrap().amount;
+            let mut cuts: Vec<u32> = cuts.into_iter().filter(|c| *c < m.days()).collect();
+            cuts.sort();
+            cuts.dedup();
+            let mut bounds = vec![0u32];
+            bounds.extend(cuts);
+            bounds.push(m.days());
+            let parts: Vec<Money> = bounds.windows(2).map(|w| {
+                let days = PaidDays { days: m.dates().skip(w[0] as usize).take((w[1] - w[0]) as usize).map(|d| (d, Money(ore))).collect() };
+                prorate(m, &days, rounding).unwrap().amount
+            }).collect();
+            let sum: Money = parts.iter().copied().sum();
+            let unit = if ore_rounding { 1 } else { 100 };
+            // each part is off by at most half a unit
+            prop_assert!((sum.ore() - whole.ore()).abs() <= unit * parts.len() as i64 / 2 + unit, "{sum:?} vs {whole:?}");
+            prop_assert!(parts.iter().all(|p| p.ore() >= 0));
+        }
+
+        #[test]
+        fn more_days_never_pay_less(m in month(), ore in 0i64..10_000_000, n in 1u32..31) {
+            let n = n.min(m.days() - 1);
+            let part = |k: u32| PaidDays { days: m.dates().take(k as usize).map(|d| (d, Money(ore))).collect() };
+            let a = prorate(m, &part(n), Rounding::KronaHalfUp).unwrap().amount;
+            let b = prorate(m, &part(n + 1), Rounding::KronaHalfUp).unwrap().amount;
+            prop_assert!(a <= b);
+        }
+    }
+}
