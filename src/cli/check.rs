@@ -1,4 +1,4 @@
-//! `kontakt check`: every problem in the records as `PATH:LINE: E<code> message`; exit 1 if any.
+//! `kontakt check`: every problem as `PATH:LINE: E<code> message`; exit 1 if any.
 
 use kontakt::Result;
 use kontakt::ops;
@@ -7,12 +7,20 @@ use super::{Ctx, Output};
 
 /// Read every record and report every problem (silent, exit 0, when all is well).
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// First finish (or drop) any operation a killed command left half done (E011).
+    #[arg(long)]
+    pub repair: bool,
+}
 
-pub fn run(_args: Args, ctx: &Ctx) -> Result<Output> {
-    // Opening the store first gives a clear error for a directory that is not one.
-    if !ctx.records.join(kontakt::store::CONFIG_FILE).exists() {
-        ctx.store()?;
+pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
+    // Opening the store first gives a clear error for a directory that is not one; a broken
+    // kontakt.toml is reported below with the rest.
+    if !ctx.records.join(kontakt::store::CONFIG_FILE).exists() || args.repair {
+        let store = ctx.store()?;
+        if args.repair {
+            drop(store.lock()?);
+        }
     }
     let found = ops::check::check(&ctx.records, ctx.today);
     let code = if found.is_empty() { 0 } else { 1 };
@@ -21,9 +29,13 @@ pub fn run(_args: Args, ctx: &Ctx) -> Result<Output> {
     } else {
         found.iter().map(|d| format!("{d}\n")).collect()
     };
+    let mut stderr = String::new();
+    if let Some(w) = ops::check::permission_warning(&ctx.records) {
+        stderr.push_str(&format!("warning: {w}\n"));
+    }
     Ok(Output {
         stdout,
-        stderr: String::new(),
+        stderr,
         code,
     })
 }

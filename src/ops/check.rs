@@ -337,3 +337,22 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
     ck.out.sort();
     ck.out
 }
+
+/// A warning when the records directory can be read by people other than its owner (the records
+/// are secret case files). Not a problem `check` fails on: git checkouts do not keep modes.
+pub fn permission_warning(root: &Path) -> Option<String> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(root).ok()?.permissions().mode();
+        if mode & 0o077 != 0 {
+            return Some(format!(
+                "{} can be read by others than its owner (mode {:o}); `chmod -R go-rwx {}`",
+                root.display(),
+                mode & 0o777,
+                root.display()
+            ));
+        }
+    }
+    None
+}

@@ -1,0 +1,145 @@
+//! Killing kontakt (SIGKILL) at random moments while it writes never leaves a partial record:
+//! afterwards `check` is clean or names exactly the interrupted operation (E011), the next command
+//! finishes or drops it, and a batch import is all there or not at all.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use rand::{RngExt, SeedableRng};
+
+const BIN: &str = env!("CARGO_BIN_EXE_kontakt");
+const TODAY: &str = "2026-11-24";
+const BATCH: usize = 5;
+
+fn test_numbers() -> Vec<String> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/reference/personnummer/skatteverket-testpersonnummer.txt"
+    );
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter(|l| l.starts_with("19"))
+        .map(str::to_string)
+        .collect()
+}
+
+fn kontakt(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(BIN)
+        .arg("--records")
+        .arg(dir)
+        .args(["--today", TODAY])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn write_batch(path: &Path, pnrs: &[String]) {
+    let mut s = String::from("name,pnr,area,interests\n");
+    for (i, p) in pnrs.iter().enumerate() {
+        s.push_str(&format!("Person {i},{p},Norr,\"fika,walks\"\n"));
+    }
+    std::fs::write(path, s).unwrap();
+}
+
+/// Which of `pnrs` have a client record (read with the library, as kontakt itself does).
+fn present(dir: &Path, pnrs: &[String]) -> usize {
+    let store = kontakt::store::Store::open(dir).unwrap();
+    let clients: Vec<kontakt::model::Client> = store.load_all().unwrap();
+    pnrs.iter()
+        .filter(|p| clients.iter().any(|c| c.pnr.canonical() == p.as_str()))
+        .count()
+}
+
+#[test]
+fn kill_9_at_random_moments_never_leaves_a_partial_record() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("records");
+    assert!(
+        kontakt(tmp.path(), &["init", dir.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let numbers = test_numbers();
+    let mut rng = rand::rngs::StdRng::seed_from_u64(2026);
+
+    // How long one import takes, so kills land before, during and after its writes.
+    let probe = tmp.path().join("probe.csv");
+    write_batch(&probe, &numbers[..BATCH]);
+    let t = Instant::now();
+    assert!(
+        kontakt(
+            &dir,
+            &["apply", "client", "--from", probe.to_str().unwrap()]
+        )
+        .status
+        .success()
+    );
+    // Kept up to date from the uninterrupted re-runs below, as the directory grows.
+    let mut typical = t.elapsed().as_micros() as u64;
+
+    let (mut interrupted, mut complete, mut nothing) = (0, 0, 0);
+    for round in 1..=200usize {
+        let pnrs = &numbers[round * BATCH..(round + 1) * BATCH];
+        let csv = tmp.path().join(format!("batch-{round}.csv"));
+        write_batch(&csv, pnrs);
+        let mut child = Command::new(BIN)
+            .arg("--records")
+            .arg(&dir)
+            .args(["--today", TODAY, "apply", "client", "--from"])
+            .arg(&csv)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_micros(
+            rng.random_range(typical / 4..typical * 5 / 4 + 1),
+        ));
+        let _ = child.kill();
+        let _ = child.wait();
+
+        // check: clean, or only the interrupted operation, named.
+        let out = kontakt(&dir, &["check"]);
+        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+        for line in stdout.lines() {
+            assert!(
+                line.contains(" E011 ") && line.contains(".kontakt/txn-"),
+                "round {round}: {line}"
+            );
+        }
+        if !stdout.is_empty() {
+            interrupted += 1;
+        }
+        // The staff member's next step (any command that writes, or check --repair) finishes it.
+        let repaired = kontakt(&dir, &["check", "--repair"]);
+        assert!(
+            repaired.status.success(),
+            "round {round}: {}",
+            String::from_utf8_lossy(&repaired.stdout)
+        );
+
+        match present(&dir, pnrs) {
+            0 => {
+                nothing += 1;
+                // Running the same import again completes it, once.
+                let t = Instant::now();
+                let again = kontakt(&dir, &["apply", "client", "--from", csv.to_str().unwrap()]);
+                typical = (typical + t.elapsed().as_micros() as u64) / 2;
+                assert!(
+                    again.status.success(),
+                    "{}",
+                    String::from_utf8_lossy(&again.stderr)
+                );
+                assert_eq!(present(&dir, pnrs), BATCH);
+            }
+            n if n == BATCH => complete += 1,
+            n => panic!("round {round}: {n} of {BATCH} rows imported: a partial batch"),
+        }
+    }
+    eprintln!(
+        "200 kills: {interrupted} mid-transaction, {complete} complete, {nothing} before commit"
+    );
+    assert!(kontakt(&dir, &["check"]).status.success());
+    assert_eq!(complete + nothing, 200);
+}
