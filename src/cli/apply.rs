@@ -86,7 +86,7 @@ pub struct VolunteerArgs {
     #[arg(long, value_name = "A,B", value_parser = parse_availability)]
     pub availability: Option<Availabilities>,
     /// How many clients the volunteer can take at once.
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value_t = 1, allow_negative_numbers = true)]
     pub capacity: u32,
     /// The date of the application (default: today).
     #[arg(long, value_parser = parse_date, value_name = "DATE")]

@@ -146,6 +146,5 @@ fn dispatch(command: Command, ctx: &Ctx) -> Result<Output> {
 }
 
 pub fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| "expected a date YYYY-MM-DD".to_string())
+    kontakt::model::date::parse(s.trim())
 }

@@ -16,6 +16,7 @@ pub struct Assignment {
     pub id: Id,
     pub client: Id,
     pub volunteer: Id,
+    #[serde(with = "crate::model::date")]
     pub proposed: NaiveDate,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -36,6 +37,7 @@ pub struct Assignment {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Declined {
+    #[serde(with = "crate::model::date")]
     pub date: NaiveDate,
     pub by: Party,
     pub reason: String,
@@ -53,14 +55,27 @@ pub enum Party {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Agreement {
+    #[serde(with = "crate::model::date")]
     pub start: NaiveDate,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "crate::model::date::opt",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub end: Option<NaiveDate>,
     /// The date the volunteer and the responsible official signed the agreement.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "crate::model::date::opt",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub signed: Option<NaiveDate>,
     /// The date the sekretessförbindelse (confidentiality undertaking) was signed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "crate::model::date::opt",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub confidentiality_signed: Option<NaiveDate>,
     /// Kostnadsställe: the cost centre pay is booked on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -73,6 +88,7 @@ pub struct Agreement {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Terms {
+    #[serde(with = "crate::model::date")]
     pub from: NaiveDate,
     pub meetings: Frequency,
     /// Arvode: the monthly fee, taxable income.
@@ -102,6 +118,7 @@ pub struct Compensation {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ending {
+    #[serde(with = "crate::model::date")]
     pub date: NaiveDate,
     pub reason: EndReason,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -15,6 +15,7 @@ pub struct Client {
     pub id: Id,
     pub name: String,
     pub pnr: Pnr,
+    #[serde(with = "crate::model::date")]
     pub applied: NaiveDate,
     #[serde(default)]
     pub basis: Basis,
@@ -40,18 +41,31 @@ pub struct Client {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
+    #[serde(with = "crate::model::date")]
     pub decided: NaiveDate,
     pub outcome: Outcome,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "crate::model::date::opt",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub from: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "crate::model::date::opt",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub to: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basis: Option<Basis>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meetings: Option<Frequency>,
     /// The guardians' (vårdnadshavare) consent, needed when the client is under 15.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "crate::model::date::opt",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub guardian_consent: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,

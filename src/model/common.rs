@@ -122,6 +122,7 @@ impl<'de> Deserialize<'de> for Frequency {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
+    #[serde(with = "crate::model::date")]
     pub date: chrono::NaiveDate,
     pub event: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -16,6 +16,7 @@ pub struct Volunteer {
     pub id: Id,
     pub name: String,
     pub pnr: Pnr,
+    #[serde(with = "crate::model::date")]
     pub applied: NaiveDate,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
@@ -29,8 +30,8 @@ pub struct Volunteer {
     pub languages: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub availability: Vec<Availability>,
-    /// How many clients the volunteer can take at once.
-    #[serde(default = "one")]
+    /// How many clients the volunteer can take at once (1 to [`MAX_CAPACITY`]).
+    #[serde(default = "one", deserialize_with = "capacity")]
     pub capacity: u32,
     /// Anställningsnummer: the number HR gives the volunteer in the payroll system, where used.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -41,8 +42,22 @@ pub struct Volunteer {
     pub history: Vec<Event>,
 }
 
+/// The most clients one volunteer may take at once; a guard against typos like `100`.
+pub const MAX_CAPACITY: u32 = 10;
+
 fn one() -> u32 {
     1
+}
+
+fn capacity<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    let n = u32::deserialize(d)?;
+    if (1..=MAX_CAPACITY).contains(&n) {
+        Ok(n)
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "expected a capacity from 1 to {MAX_CAPACITY}, found {n}"
+        )))
+    }
 }
 
 /// The screening (utredning av kontaktperson): interview, references, a check in the social
@@ -51,15 +66,35 @@ fn one() -> u32 {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Screening {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "crate::model::date::opt",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub interview: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "crate::model::date::opt",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub police_extract: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "crate::model::date::opt",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub social_register: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "crate::model::date::opt",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub approved: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "crate::model::date::opt",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub rejected: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rejection_reason: Option<String>,
@@ -79,6 +114,7 @@ impl Screening {
 pub struct Reference {
     pub name: String,
     pub verdict: Verdict,
+    #[serde(with = "crate::model::date")]
     pub date: NaiveDate,
 }
 

@@ -39,8 +39,7 @@ pub struct VolunteerApplication {
     pub applied: Option<NaiveDate>,
 }
 
-/// The longest list a volunteer may take at once; a guard against typos like `--capacity 100`.
-pub const MAX_CAPACITY: u32 = 10;
+use crate::model::volunteer::MAX_CAPACITY;
 
 fn check_name(name: &str) -> Result<String> {
     let n = name.trim();

@@ -314,18 +314,6 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
                 "the application is dated in the future",
             );
         }
-        if v.capacity == 0 || v.capacity > crate::ops::apply::MAX_CAPACITY {
-            let l = parse::line_of_key(text, &[KeyPart::Key("capacity")]);
-            ck.report(
-                rel,
-                l,
-                Code::BadValue,
-                format!(
-                    "field `capacity`: expected 1 to {}",
-                    crate::ops::apply::MAX_CAPACITY
-                ),
-            );
-        }
     }
     ck.same_person(
         Kind::Volunteer,
