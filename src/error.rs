@@ -27,7 +27,12 @@ pub enum Error {
     #[error("refused:{}", reasons.iter().map(|r| format!("\n  - {r}")).collect::<String>())]
     Refused { reasons: Vec<String> },
     #[error("no {kind} matches `{prefix}`")]
-    NotFound { kind: &'static str, prefix: String },
+    NotFound {
+        kind: &'static str,
+        prefix: String,
+        /// Ids close to what was typed, for a hint.
+        similar: Vec<String>,
+    },
     #[error("`{prefix}` is ambiguous: it matches {}", matches.join(", "))]
     Ambiguous {
         prefix: String,
@@ -63,6 +68,9 @@ impl Error {
                     .into(),
             ),
             Error::Ambiguous { .. } => Some("type more characters of the id".into()),
+            Error::NotFound { similar, .. } if !similar.is_empty() => {
+                Some(format!("did you mean {}?", similar.join(" or ")))
+            }
             Error::NotFound { .. } => Some("`kontakt list` shows the ids".into()),
             Error::Record { .. } => Some("`kontakt check` lists every problem in the records".into()),
             _ => None,

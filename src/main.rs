@@ -9,6 +9,10 @@ use std::process::ExitCode;
 use clap::{CommandFactory, FromArgMatches};
 
 fn main() -> ExitCode {
+    // Answers the shell's completion requests (`KONTAKT_COMPLETE=bash kontakt ...`) and exits.
+    clap_complete::CompleteEnv::with_factory(cli::Cli::command)
+        .var(cli::shell::COMPLETE_VAR)
+        .complete();
     let matches = cli::Cli::command().get_matches();
     let name = matches.subcommand_name().unwrap_or("kontakt").to_string();
     let cli = match cli::Cli::from_arg_matches(&matches) {

@@ -8,6 +8,7 @@ pub mod hooks;
 pub mod init;
 pub mod list;
 pub mod screen;
+pub mod shell;
 pub mod show;
 
 use std::path::PathBuf;
@@ -50,14 +51,16 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub commit: bool,
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
+/// The lifecycle in five lines: what `kontakt` alone prints, and the end of `--help`.
 pub const LIFECYCLE: &str = "\
-The lifecycle:
-  apply    a client applies for a kontaktperson; a volunteer applies to become one
-  screen   the client's needs decision; the volunteer's interview, references and checks
-  list, show, check   see the records and find problems";
+kontakt: a kontaktperson service from application to pay.
+  1. apply    a client applies for a kontaktperson; a volunteer applies to become one
+  2. screen   the client's needs decision; the volunteer's interview, references, checks
+  3. match    the right volunteer for each waiting client; agree: the assignment's terms
+  4. report   monthly attendance, approved by staff; pay: the payroll file, never twice";
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -69,6 +72,10 @@ pub enum Command {
     Check(check::Args),
     Fmt(fmt::Args),
     Hooks(hooks::Args),
+    /// Print the shell completion script (completes commands, options and record ids).
+    Completions(shell::CompletionsArgs),
+    /// Print the man page (or write one per command with --out DIR).
+    Man(shell::ManArgs),
 }
 
 /// What every command needs besides its own arguments.
@@ -119,7 +126,12 @@ pub fn run(cli: Cli, name: &str) -> Result<Output> {
             .unwrap_or_else(|| chrono::Local::now().date_naive()),
         store: Default::default(),
     };
-    let mut out = dispatch(cli.command, &ctx)?;
+    let Some(command) = cli.command else {
+        return Ok(Output::ok(format!(
+            "{LIFECYCLE}\n\n`kontakt --help` lists every command; `kontakt help COMMAND` explains one.\n"
+        )));
+    };
+    let mut out = dispatch(command, &ctx)?;
     if let Some(store) = ctx.store.get() {
         let written = store.written();
         if (cli.commit || store.config.git.commit) && !written.is_empty() {
@@ -142,6 +154,8 @@ fn dispatch(command: Command, ctx: &Ctx) -> Result<Output> {
         Command::Check(a) => check::run(a, ctx),
         Command::Fmt(a) => fmt::run(a, ctx),
         Command::Hooks(a) => hooks::run(a, ctx),
+        Command::Completions(a) => shell::completions(a, ctx),
+        Command::Man(a) => shell::man(a, ctx),
     }
 }
 

@@ -27,6 +27,7 @@ pub enum Who {
 #[derive(Debug, clap::Args)]
 pub struct VolunteerArgs {
     /// The volunteer's id (a unique prefix is enough).
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::shell::volunteer_id))]
     pub id: String,
     /// The date of the interview.
     #[arg(long, value_parser = parse_date, value_name = "DATE")]
@@ -52,6 +53,7 @@ pub struct VolunteerArgs {
 #[command(group = clap::ArgGroup::new("outcome").required(true).args(["grant", "deny"]))]
 pub struct ClientArgs {
     /// The client's id (a unique prefix is enough).
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::shell::client_id))]
     pub id: String,
     /// Grant a kontaktperson for the period --from to --to.
     #[arg(long, requires_all = ["from", "to"])]

@@ -12,6 +12,7 @@ use crate::render;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The id, or a unique prefix of it.
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::shell::any_id))]
     pub id: String,
 }
 

@@ -176,14 +176,15 @@ impl Store {
     /// The one id among `kinds` that `prefix` selects (git-style unique prefix).
     pub fn resolve(&self, prefix: &str, kinds: &[Kind]) -> Result<Id> {
         let prefix = prefix.trim();
-        let mut matches = Vec::new();
+        let mut all = Vec::new();
         for &kind in kinds {
-            matches.extend(
-                self.ids(kind)?
-                    .into_iter()
-                    .filter(|id| id.matches_prefix(prefix)),
-            );
+            all.extend(self.ids(kind)?);
         }
+        let mut matches: Vec<Id> = all
+            .iter()
+            .filter(|id| id.matches_prefix(prefix))
+            .cloned()
+            .collect();
         match matches.len() {
             1 => Ok(matches.remove(0)),
             0 => Err(Error::NotFound {
@@ -193,6 +194,7 @@ impl Store {
                     "record"
                 },
                 prefix: prefix.to_string(),
+                similar: similar_ids(prefix, &all),
             }),
             _ => Err(Error::Ambiguous {
                 prefix: prefix.to_string(),
@@ -253,6 +255,32 @@ impl Store {
             }
         }
     }
+}
+
+/// Ids that look like a mistyped `typed` (a swapped or wrong character), best first, at most three.
+fn similar_ids(typed: &str, ids: &[Id]) -> Vec<String> {
+    let t = typed.to_ascii_uppercase();
+    if t.chars().count() < 3 {
+        return Vec::new();
+    }
+    let mut scored: Vec<(f64, &Id)> = ids
+        .iter()
+        .map(|id| {
+            let full = id.as_str();
+            let code = &full[2..];
+            let n = t.len();
+            let score = strsim::jaro_winkler(&t, &full[..n.min(full.len())])
+                .max(strsim::jaro_winkler(&t, &code[..n.min(code.len())]));
+            (score, id)
+        })
+        .filter(|(s, _)| *s >= 0.8)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    scored
+        .into_iter()
+        .take(3)
+        .map(|(_, id)| id.to_string())
+        .collect()
 }
 
 /// The canonical text of a record: keys in the type's field order.

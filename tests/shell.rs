@@ -1,0 +1,116 @@
+//! Living in a shell: help without arguments, suggestions for typos, completions that offer ids,
+//! man pages, and a reader that closes the pipe early.
+
+use std::process::{Command, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_kontakt");
+
+fn demo() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("records")
+}
+
+fn run(args: &[&str]) -> std::process::Output {
+    Command::new(BIN)
+        .arg("--records")
+        .arg(demo())
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn kontakt_alone_tells_the_lifecycle_in_five_lines() {
+    let out = run(&[]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lifecycle: Vec<&str> = text.lines().take_while(|l| !l.is_empty()).collect();
+    assert_eq!(lifecycle.len(), 5, "{text}");
+    for step in ["apply", "screen", "match", "report", "pay"] {
+        assert!(text.contains(step), "{step}");
+    }
+}
+
+#[test]
+fn typos_get_suggestions_for_commands_and_ids() {
+    let out = run(&["aply"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("a similar subcommand exists: 'apply'"));
+
+    // Take a real id and mistype its last character.
+    let listed = run(&["--json", "list", "clients"]);
+    let clients: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    let id = clients[0]["id"].as_str().unwrap().to_string();
+    let last = id.chars().last().unwrap();
+    let typo = format!(
+        "{}{}",
+        &id[..id.len() - 1],
+        if last == 'Z' { 'Y' } else { 'Z' }
+    );
+    let out = run(&["show", &typo]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(err.contains(&format!("did you mean {id}")), "{err}");
+}
+
+#[test]
+fn completion_scripts_exist_for_each_shell_and_ids_complete() {
+    for shell in ["bash", "zsh", "fish"] {
+        let out = run(&["completions", shell]);
+        assert!(out.status.success(), "{shell}");
+        let script = String::from_utf8(out.stdout).unwrap();
+        assert!(script.contains("KONTAKT_COMPLETE"), "{shell}: {script}");
+    }
+    assert_eq!(run(&["completions", "tcsh"]).status.code(), Some(2));
+
+    let listed = run(&["--json", "list", "volunteers"]);
+    let vols: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    let id = vols[0]["id"].as_str().unwrap();
+    let out = Command::new(BIN)
+        .env("KONTAKT_COMPLETE", "fish")
+        .env("KONTAKT_RECORDS", demo())
+        .args(["--", "kontakt", "screen", "volunteer", &id[..4]])
+        .output()
+        .unwrap();
+    let offered = String::from_utf8(out.stdout).unwrap();
+    assert!(offered.lines().any(|l| l.starts_with(id)), "{offered}");
+    assert!(
+        offered.lines().all(|l| l.starts_with(&id[..4])),
+        "{offered}"
+    );
+}
+
+#[test]
+fn man_pages_cover_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(&["man", "--out", dir.path().to_str().unwrap()]);
+    assert!(out.status.success());
+    for page in [
+        "kontakt.1",
+        "kontakt-apply.1",
+        "kontakt-screen.1",
+        "kontakt-check.1",
+    ] {
+        let text = std::fs::read_to_string(dir.path().join(page)).unwrap();
+        assert!(text.contains(".TH"), "{page}");
+    }
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let mut child = Command::new(BIN)
+        .arg("--records")
+        .arg(demo())
+        .args(["man"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{:?}", out.status);
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
