@@ -1,6 +1,5 @@
 //! `kontakt apply client|volunteer`: register an application, or a batch of them from CSV.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -8,6 +7,7 @@ use kontakt::Result;
 use kontakt::model::common::parse_word;
 use kontakt::model::{Availability, Basis, GenderWish, Id};
 use kontakt::ops::apply::{self, ClientApplication, Source, VolunteerApplication};
+use kontakt::ops::csv_rows;
 use kontakt::ops::split_list;
 
 use super::{Ctx, Output, parse_date};
@@ -101,100 +101,7 @@ pub struct VolunteerArgs {
 pub struct Availabilities(Vec<Availability>);
 
 fn parse_availability(s: &str) -> std::result::Result<Availabilities, String> {
-    split_list(s)
-        .iter()
-        .map(|w| parse_word(w))
-        .collect::<std::result::Result<_, _>>()
-        .map(Availabilities)
-}
-
-fn opt_date(
-    row: &HashMap<String, String>,
-    key: &str,
-) -> std::result::Result<Option<NaiveDate>, String> {
-    match row.get(key).filter(|v| !v.is_empty()) {
-        None => Ok(None),
-        Some(v) => parse_date(v)
-            .map(Some)
-            .map_err(|e| format!("column `{key}`: {e}")),
-    }
-}
-
-fn text(row: &HashMap<String, String>, key: &str) -> Option<String> {
-    row.get(key).filter(|v| !v.is_empty()).cloned()
-}
-
-fn word<T: serde::de::DeserializeOwned + Default>(
-    row: &HashMap<String, String>,
-    key: &str,
-) -> std::result::Result<T, String> {
-    match row.get(key).filter(|v| !v.is_empty()) {
-        None => Ok(T::default()),
-        Some(v) => parse_word(v).map_err(|e| format!("column `{key}`: {e}")),
-    }
-}
-
-const CLIENT_COLUMNS: &[&str] = &[
-    "name",
-    "pnr",
-    "area",
-    "interests",
-    "languages",
-    "wants-gender",
-    "basis",
-    "applied",
-    "note",
-];
-const VOLUNTEER_COLUMNS: &[&str] = &[
-    "name",
-    "pnr",
-    "email",
-    "phone",
-    "area",
-    "interests",
-    "languages",
-    "availability",
-    "capacity",
-    "applied",
-];
-
-fn client_row(row: &HashMap<String, String>) -> std::result::Result<ClientApplication, String> {
-    Ok(ClientApplication {
-        name: text(row, "name").unwrap_or_default(),
-        pnr: text(row, "pnr").unwrap_or_default(),
-        area: text(row, "area"),
-        interests: split_list(row.get("interests").map_or("", |s| s)),
-        languages: split_list(row.get("languages").map_or("", |s| s)),
-        wants_gender: word(row, "wants-gender")?,
-        basis: word(row, "basis")?,
-        applied: opt_date(row, "applied")?,
-        note: text(row, "note"),
-    })
-}
-
-fn volunteer_row(
-    row: &HashMap<String, String>,
-) -> std::result::Result<VolunteerApplication, String> {
-    let capacity = match text(row, "capacity") {
-        None => 1,
-        Some(c) => c
-            .parse()
-            .map_err(|_| "column `capacity`: expected a whole number".to_string())?,
-    };
-    Ok(VolunteerApplication {
-        name: text(row, "name").unwrap_or_default(),
-        pnr: text(row, "pnr").unwrap_or_default(),
-        email: text(row, "email"),
-        phone: text(row, "phone"),
-        area: text(row, "area"),
-        interests: split_list(row.get("interests").map_or("", |s| s)),
-        languages: split_list(row.get("languages").map_or("", |s| s)),
-        availability: parse_availability(row.get("availability").map_or("", |s| s))
-            .map_err(|e| format!("column `availability`: {e}"))?
-            .0,
-        capacity,
-        applied: opt_date(row, "applied")?,
-    })
+    csv_rows::availability(s).map(Availabilities)
 }
 
 pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
@@ -202,7 +109,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
     let ids = match args.who {
         Who::Client(a) => match &a.from {
             Some(path) => {
-                let rows = apply::read_batch(path, client_row, CLIENT_COLUMNS)?;
+                let rows = apply::read_batch(path, csv_rows::client, csv_rows::CLIENT_COLUMNS)?;
                 apply::apply_clients(store, rows, Source::Batch(path), ctx.today)?
             }
             None => {
@@ -222,7 +129,8 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
         },
         Who::Volunteer(a) => match &a.from {
             Some(path) => {
-                let rows = apply::read_batch(path, volunteer_row, VOLUNTEER_COLUMNS)?;
+                let rows =
+                    apply::read_batch(path, csv_rows::volunteer, csv_rows::VOLUNTEER_COLUMNS)?;
                 apply::apply_volunteers(store, rows, Source::Batch(path), ctx.today)?
             }
             None => {

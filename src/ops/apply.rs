@@ -252,7 +252,17 @@ pub fn read_batch<T>(
     known: &[&str],
 ) -> Result<Vec<(usize, T)>> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, "cannot read", e))?;
-    let text = std::str::from_utf8(&bytes).map_err(|e| Error::BadBatch {
+    parse_batch(path, &bytes, parse_row, known)
+}
+
+/// The rows of a batch file's bytes (`path` names it in messages); see [`read_batch`].
+pub fn parse_batch<T>(
+    path: &Path,
+    bytes: &[u8],
+    parse_row: impl Fn(&HashMap<String, String>) -> std::result::Result<T, String>,
+    known: &[&str],
+) -> Result<Vec<(usize, T)>> {
+    let text = std::str::from_utf8(bytes).map_err(|e| Error::BadBatch {
         path: path.to_path_buf(),
         problems: vec![format!(
             "line {}: not UTF-8 (save the file as UTF-8 CSV)",

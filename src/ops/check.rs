@@ -186,21 +186,26 @@ impl Checker<'_> {
         kind: Kind,
         open: impl Iterator<Item = (&'r PathBuf, &'r str, &'r Pnr, &'r Id)>,
     ) {
-        let mut seen: HashMap<&Pnr, &Id> = HashMap::new();
+        // Every record of the same person is reported, each naming the others: either may be
+        // the one to close.
+        let mut by_person: HashMap<&Pnr, Vec<(&PathBuf, &str, &Id)>> = HashMap::new();
         for (rel, text, pnr, id) in open {
-            if let Some(first) = seen.get(pnr) {
+            by_person.entry(pnr).or_default().push((rel, text, id));
+        }
+        for group in by_person.values().filter(|g| g.len() > 1) {
+            for (rel, text, id) in group {
+                let others: Vec<String> = group
+                    .iter()
+                    .filter(|(_, _, o)| o != id)
+                    .map(|(_, _, o)| o.to_string())
+                    .collect();
                 let line = parse::line_of_key(text, &[KeyPart::Key("pnr")]);
-                self.report(
-                    rel,
-                    line,
-                    Code::SamePerson,
-                    format!(
-                        "the same person has another open {} application: {first}",
-                        kind.noun()
-                    ),
+                let msg = format!(
+                    "the same person has another open {} application: {}",
+                    kind.noun(),
+                    others.join(", ")
                 );
-            } else {
-                seen.insert(pnr, id);
+                self.report(rel, line, Code::SamePerson, msg);
             }
         }
     }

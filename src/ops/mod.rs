@@ -3,6 +3,7 @@
 
 pub mod apply;
 pub mod check;
+pub mod csv_rows;
 pub mod fmt;
 pub mod init;
 pub mod screen;
