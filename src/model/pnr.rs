@@ -1,89 +1,193 @@
-//! PLACEHOLDER until the pnr branch lands: same API, minimal checks.
+//! Swedish personal identity numbers (personnummer), parsed by our own code.
+//!
+//! The `personnummer` crate (3.1.1) rejects valid samordningsnummer, so we follow
+//! Skatteverket's rules directly:
+//! - 10 digits (`YYMMDD-NNNN`, `YYMMDD+NNNN` for people 100 or older, or no separator) or
+//!   12 digits (`YYYYMMDDNNNN`, optionally with `-` or `+` before the last four);
+//! - a Luhn check digit over the last ten positions;
+//! - samordningsnummer (coordination numbers): the day plus 60;
+//! - interimsnummer (spec 3.1): the first of the last four is one of the letters
+//!   `T R S U W X J K L M N`, counted as 1 in the check digit;
+//! - the birth number 000 is never issued.
+//!
+//! Stored as 12 characters (`YYYYMMDDNNNN`). The person's sex is the parity of the
+//! third of the last four digits. Everything a person reads shows it masked.
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+/// A validated personnummer, samordningsnummer or interimsnummer in canonical 12-character form.
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Pnr(String);
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Sex {
     Female,
     Male,
 }
 
+/// Which kind of number it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// An ordinary personnummer.
+    Personnummer,
+    /// A samordningsnummer: the day of birth plus 60.
+    Samordningsnummer,
+    /// An interimsnummer: a letter in place of the first of the last four digits.
+    Interim,
+}
+
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum PnrError {
-    #[error("expected 10 or 12 digits (YYMMDD-NNNN or YYYYMMDDNNNN)")]
+    #[error("expected 10 or 12 digits (YYMMDD-NNNN or YYYYMMDD-NNNN)")]
     Format,
     #[error("the check digit is wrong")]
     Checksum,
     #[error("the date part is not a real date")]
     Date,
+    #[error("the birth date lies in the future")]
+    Future,
+    #[error("the birth number 000 is never issued")]
+    Serial,
 }
 
-fn luhn(d: &[u8]) -> bool {
-    let mut t = 0;
-    for (i, c) in d[..9].iter().enumerate() {
-        let v = ((c - b'0') as u32) * if i % 2 == 0 { 2 } else { 1 };
-        t += v / 10 + v % 10;
-    }
-    (10 - t % 10) % 10 == (d[9] - b'0') as u32
+/// The letters an interimsnummer may carry (spec 3.1).
+const INTERIM_LETTERS: &[u8] = b"TRSUWXJKLMN";
+
+/// Luhn over the ten positions YYMMDDNNNC; an interim letter counts as 1.
+fn luhn_ok(ten: &[u8]) -> bool {
+    let digit = |c: u8| {
+        if c.is_ascii_digit() {
+            (c - b'0') as u32
+        } else {
+            1
+        }
+    };
+    let sum: u32 = ten[..9]
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let v = digit(c) * if i % 2 == 0 { 2 } else { 1 };
+            v / 10 + v % 10
+        })
+        .sum();
+    (10 - sum % 10) % 10 == digit(ten[9])
+}
+
+/// The last four as given: digits, or an interim letter followed by three digits.
+fn serial_ok(four: &[u8]) -> bool {
+    four.len() == 4
+        && (four[0].is_ascii_digit() || INTERIM_LETTERS.contains(&four[0].to_ascii_uppercase()))
+        && four[1..].iter().all(u8::is_ascii_digit)
+}
+
+fn num(s: &[u8]) -> u32 {
+    s.iter().fold(0, |n, c| n * 10 + (c - b'0') as u32)
 }
 
 impl Pnr {
+    /// Parses what a person typed. `today` decides the century of a 10-digit number: without
+    /// `+` the person is younger than 100 on `today`, with `+` they are 100 or older.
     pub fn parse(input: &str, today: NaiveDate) -> Result<Pnr, PnrError> {
-        let s: String = input
-            .trim()
-            .chars()
-            .filter(|c| *c != '-' && *c != '+')
-            .collect();
-        let full = match s.len() {
-            12 => s,
-            10 => {
-                let yy: i32 = s[..2].parse().map_err(|_| PnrError::Format)?;
-                let c = if 2000 + yy > today.year() { 1900 } else { 2000 };
-                format!("{}{}", (c + yy) / 100, s)
-            }
+        let s = input.trim().as_bytes();
+        let (date, sep, serial) = match s.len() {
+            10 | 12 => (&s[..s.len() - 4], None, &s[s.len() - 4..]),
+            11 | 13 => (&s[..s.len() - 5], Some(s[s.len() - 5]), &s[s.len() - 4..]),
             _ => return Err(PnrError::Format),
         };
-        Self::from_canonical(&full)
-    }
-    pub fn from_canonical(s: &str) -> Result<Pnr, PnrError> {
-        let b = s.as_bytes();
-        if b.len() != 12 || !b.iter().all(u8::is_ascii_digit) {
+        if !matches!(sep, None | Some(b'-') | Some(b'+'))
+            || !date.iter().all(u8::is_ascii_digit)
+            || !serial_ok(serial)
+        {
             return Err(PnrError::Format);
         }
-        if !luhn(&b[2..]) {
+        let mut full = Vec::with_capacity(12);
+        if date.len() == 8 {
+            full.extend_from_slice(date);
+        } else {
+            let yy = num(&date[..2]) as i32;
+            let (mm, dd) = (num(&date[2..4]), num(&date[4..6]));
+            let dd = if dd > 60 { dd - 60 } else { dd };
+            // The latest year ending in yy whose birthday is not after today...
+            let mut year = today.year() - (today.year() - yy).rem_euclid(100);
+            let born_after_today = |y: i32| {
+                NaiveDate::from_ymd_opt(y, mm, dd).is_some_and(|b| b > today)
+                    // 29 February in a year that is not a leap year: compare with 1 March.
+                    || (mm == 2 && dd == 29 && NaiveDate::from_ymd_opt(y, 3, 1).is_some_and(|b| b > today))
+            };
+            if born_after_today(year) {
+                year -= 100;
+            }
+            // ...and a century further back for those who have turned 100 (`+`).
+            if sep == Some(b'+') {
+                year -= 100;
+            }
+            full.extend_from_slice(format!("{year:04}").as_bytes());
+            full.extend_from_slice(&date[2..]);
+        }
+        full.extend(serial.iter().map(u8::to_ascii_uppercase));
+        let pnr = Self::from_canonical(std::str::from_utf8(&full).map_err(|_| PnrError::Format)?)?;
+        if pnr.birth_date() > today {
+            return Err(PnrError::Future);
+        }
+        Ok(pnr)
+    }
+
+    /// Validates the stored 12-character form.
+    pub fn from_canonical(s: &str) -> Result<Pnr, PnrError> {
+        let b = s.as_bytes();
+        if b.len() != 12 || !b[..8].iter().all(u8::is_ascii_digit) || !serial_ok(&b[8..]) {
+            return Err(PnrError::Format);
+        }
+        if b[8].is_ascii_lowercase() {
+            return Err(PnrError::Format);
+        }
+        let (y, m, d) = (num(&b[..4]) as i32, num(&b[4..6]), num(&b[6..8]));
+        let d = if d > 60 { d - 60 } else { d };
+        if y < 1800 || NaiveDate::from_ymd_opt(y, m, d).is_none() {
+            return Err(PnrError::Date);
+        }
+        if !luhn_ok(&b[2..]) {
             return Err(PnrError::Checksum);
         }
-        let p = Pnr(s.to_string());
-        NaiveDate::from_ymd_opt(p.y(), p.m(), p.d()).ok_or(PnrError::Date)?;
-        Ok(p)
+        if &b[8..11] == b"000" {
+            return Err(PnrError::Serial);
+        }
+        Ok(Pnr(s.to_string()))
     }
-    fn y(&self) -> i32 {
-        self.0[..4].parse().unwrap()
+
+    fn day_field(&self) -> u32 {
+        num(&self.0.as_bytes()[6..8])
     }
-    fn m(&self) -> u32 {
-        self.0[4..6].parse().unwrap()
-    }
-    fn d(&self) -> u32 {
-        let d: u32 = self.0[6..8].parse().unwrap();
-        if d > 60 { d - 60 } else { d }
-    }
+
+    /// The 12-character form that is stored.
     pub fn canonical(&self) -> &str {
         &self.0
     }
-    pub fn birth_date(&self) -> NaiveDate {
-        NaiveDate::from_ymd_opt(self.y(), self.m(), self.d()).unwrap()
-    }
-    pub fn age_on(&self, date: NaiveDate) -> u32 {
-        let b = self.birth_date();
-        let mut a = date.year() - b.year();
-        if (date.month(), date.day()) < (b.month(), b.day()) {
-            a -= 1;
+
+    pub fn kind(&self) -> Kind {
+        if !self.0.as_bytes()[8].is_ascii_digit() {
+            Kind::Interim
+        } else if self.day_field() > 60 {
+            Kind::Samordningsnummer
+        } else {
+            Kind::Personnummer
         }
-        a.max(0) as u32
     }
+
+    pub fn birth_date(&self) -> NaiveDate {
+        let b = self.0.as_bytes();
+        let d = self.day_field();
+        let d = if d > 60 { d - 60 } else { d };
+        // Validated in from_canonical, so the date exists.
+        NaiveDate::from_ymd_opt(num(&b[..4]) as i32, num(&b[4..6]), d).unwrap_or_default()
+    }
+
+    /// Whole years of age on `date` (0 before the birth date).
+    pub fn age_on(&self, date: NaiveDate) -> u32 {
+        date.years_since(self.birth_date()).unwrap_or(0)
+    }
+
     pub fn sex(&self) -> Sex {
         if (self.0.as_bytes()[10] - b'0') % 2 == 1 {
             Sex::Male
@@ -91,31 +195,157 @@ impl Pnr {
             Sex::Female
         }
     }
+
+    /// `YYYYMMDD-****`: what every person-readable output shows unless `--show-pnr`.
     pub fn masked(&self) -> String {
         format!("{}-****", &self.0[..8])
     }
+
+    /// `YYYYMMDD-NNNN`, for `--show-pnr` and payroll files.
     pub fn full(&self) -> String {
         format!("{}-{}", &self.0[..8], &self.0[8..])
     }
 }
+
 impl std::fmt::Display for Pnr {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.masked())
     }
 }
+
+/// Debug masks too, so that no panic or log line can carry a full number.
 impl std::fmt::Debug for Pnr {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.masked())
     }
 }
+
 impl Serialize for Pnr {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&self.0)
     }
 }
+
 impl<'de> Deserialize<'de> for Pnr {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
         Pnr::from_canonical(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    /// A valid number built at run time from nine digits, so no real-looking number sits in
+    /// the source (the repository scan allows only Skatteverket's test numbers).
+    fn valid(nine: &str) -> String {
+        format!("{nine}{}", check_digit(nine))
+    }
+
+    #[test]
+    fn century_follows_the_separator_and_today() {
+        let today = day("2026-11-27");
+        let ten = valid("121212121");
+        let p = Pnr::parse(&format!("{}-{}", &ten[..6], &ten[6..]), today).unwrap();
+        assert_eq!(p.canonical(), format!("20{ten}"));
+        let p = Pnr::parse(&format!("{}+{}", &ten[..6], &ten[6..]), today).unwrap();
+        assert_eq!(p.canonical(), format!("19{ten}"));
+        // yy is this year but the birthday is still to come: a century back.
+        let ten = valid("261212121");
+        assert_eq!(
+            Pnr::parse(&ten, today).unwrap().birth_date(),
+            day("1926-12-12")
+        );
+        let ten = valid("261112121");
+        assert_eq!(
+            Pnr::parse(&ten, today).unwrap().birth_date(),
+            day("2026-11-12")
+        );
+    }
+
+    #[test]
+    fn samordningsnummer_and_interim() {
+        let today = day("2026-11-27");
+        let s = Pnr::parse(&valid("701063239"), today).unwrap();
+        assert_eq!(s.kind(), Kind::Samordningsnummer);
+        assert_eq!(s.birth_date(), day("1970-10-03"));
+        assert_eq!(s.masked(), "19701063-****");
+        let i = Pnr::parse("000101-t220", today).unwrap();
+        assert_eq!(i.canonical(), "20000101T220");
+        assert_eq!(i.kind(), Kind::Interim);
+        assert_eq!(i.sex(), Sex::Female);
+        assert_eq!(Pnr::parse("000101-E221", today), Err(PnrError::Format));
+        // A coordination day beyond the month's last day is no date.
+        assert_eq!(Pnr::parse(&valid("700292239"), today), Err(PnrError::Date));
+    }
+
+    #[test]
+    fn future_wrong_check_digit_and_garbage_are_refused() {
+        let today = day("2026-11-27");
+        assert_eq!(
+            Pnr::parse(&format!("20{}", valid("301212121")), today),
+            Err(PnrError::Future)
+        );
+        let ten = valid("121212121");
+        let wrong = format!("{}{}", &ten[..9], (ten.as_bytes()[9] - b'0' + 1) % 10);
+        assert_eq!(Pnr::parse(&wrong, today), Err(PnrError::Checksum));
+        for bad in [
+            "",
+            "abc",
+            "1212121212121212",
+            "121212 1212",
+            "12121212121x",
+            "\u{663}\u{663}",
+        ] {
+            assert!(Pnr::parse(bad, today).is_err(), "{bad}");
+        }
+    }
+
+    /// A check digit that makes `nine` valid.
+    fn check_digit(nine: &str) -> u8 {
+        (0..10u8)
+            .find(|c| luhn_ok(format!("{nine}{c}").as_bytes()))
+            .unwrap()
+    }
+
+    proptest! {
+        #[test]
+        fn every_form_of_a_valid_number_parses_to_the_same_number(
+            days in 0i64..36_000, serial in 0u32..1000, coordination: bool
+        ) {
+            let today = day("2026-11-27");
+            let born = today - chrono::Duration::days(days);
+            let dd = born.day() + if coordination { 60 } else { 0 };
+            let nine = format!("{}{:02}{:02}{:03}", &born.format("%y"), born.month(), dd, serial);
+            let ten = format!("{nine}{}", check_digit(&nine));
+            let twelve = format!("{}{}", born.year() / 100, ten);
+            let sep = if today.years_since(born).unwrap_or(0) >= 100 { '+' } else { '-' };
+            let p = Pnr::parse(&twelve, today).unwrap();
+            prop_assert_eq!(p.canonical(), twelve.as_str());
+            prop_assert_eq!(p.birth_date(), born);
+            let short = format!("{}{sep}{}", &ten[..6], &ten[6..]);
+            let q = Pnr::parse(&short, today).unwrap();
+            prop_assert_eq!(q.canonical(), twelve.as_str());
+            prop_assert_eq!(p.age_on(today), today.years_since(born).unwrap());
+        }
+
+        #[test]
+        fn any_single_digit_change_is_caught(pos in 2usize..12, delta in 1u8..10) {
+            let good = format!("19{}", valid("811218987"));
+            let mut b = good.as_bytes().to_vec();
+            b[pos] = b'0' + (b[pos] - b'0' + delta) % 10;
+            prop_assert!(Pnr::from_canonical(std::str::from_utf8(&b).unwrap()).is_err());
+        }
+
+        #[test]
+        fn parse_never_panics(s in "\\PC{0,20}") {
+            let _ = Pnr::parse(&s, day("2026-11-27"));
+        }
     }
 }

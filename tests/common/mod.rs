@@ -1,0 +1,240 @@
+//! What the end-to-end tests share: a scratch records directory and the binary run as a user would.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+pub const TODAY: &str = "2026-11-24";
+
+pub fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Skatteverket's test personnummer, read from `../shared` (never copied into the repository).
+pub fn test_pnrs() -> Vec<String> {
+    let path = repo().join("../shared/reference/personnummer/skatteverket-testpersonnummer.txt");
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The first test number born in `year` (as `YYYYMMDD-NNNN`), and then the next ones.
+pub fn pnr_born(year: i32, nth: usize) -> String {
+    let n = test_pnrs()
+        .into_iter()
+        .filter(|p| p.starts_with(&year.to_string()))
+        .nth(nth)
+        .unwrap_or_else(|| panic!("no test number {nth} for {year}"));
+    format!("{}-{}", &n[..8], &n[8..])
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let p = e.unwrap().path();
+        let name = p.file_name().unwrap();
+        if name == ".kontakt" || name == ".git" {
+            continue;
+        }
+        if p.is_dir() {
+            copy_dir(&p, &to.join(name));
+        } else {
+            std::fs::copy(&p, to.join(name)).unwrap();
+        }
+    }
+}
+
+/// A records directory in a temporary place, fresh from `init` or copied from the demo.
+pub struct Kit {
+    _tmp: tempfile::TempDir,
+    pub dir: PathBuf,
+    pub today: String,
+}
+
+pub struct Ran {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Ran {
+    /// The first whitespace-separated word of stdout: the id a creating command prints.
+    pub fn id(&self) -> String {
+        assert_eq!(self.code, 0, "{}", self.stderr);
+        self.stdout.split_whitespace().next().unwrap().to_string()
+    }
+    pub fn ok(self) -> Ran {
+        assert_eq!(
+            self.code, 0,
+            "stdout: {}\nstderr: {}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+    pub fn refused(self, code: i32, needle: &str) -> Ran {
+        assert_eq!(
+            self.code, code,
+            "stdout: {}\nstderr: {}",
+            self.stdout, self.stderr
+        );
+        assert!(
+            self.stderr.contains(needle),
+            "{needle:?} not in stderr: {}",
+            self.stderr
+        );
+        self
+    }
+}
+
+impl Kit {
+    pub fn new() -> Kit {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("records");
+        let kit = Kit {
+            _tmp: tmp,
+            dir,
+            today: TODAY.into(),
+        };
+        kit.run(&["init", kit.dir.to_str().unwrap()]).ok();
+        kit
+    }
+
+    pub fn demo() -> Kit {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("records");
+        copy_dir(&repo().join("records"), &dir);
+        Kit {
+            _tmp: tmp,
+            dir,
+            today: TODAY.into(),
+        }
+    }
+
+    pub fn run(&self, args: &[&str]) -> Ran {
+        let out = Command::cargo_bin("kontakt")
+            .unwrap()
+            .env_remove("KONTAKT_RECORDS")
+            .env_remove("KONTAKT_TODAY")
+            .env("NO_COLOR", "1")
+            .arg("--records")
+            .arg(&self.dir)
+            .args(["--today", &self.today])
+            .args(args)
+            .output()
+            .unwrap();
+        Ran {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        let mut all = vec!["--json"];
+        all.extend_from_slice(args);
+        let r = self.run(&all).ok();
+        serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stdout))
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.dir.join(rel)).unwrap()
+    }
+
+    /// Every file under the records directory with its bytes, to prove a refusal wrote nothing.
+    pub fn snapshot(&self) -> Vec<(PathBuf, Vec<u8>)> {
+        fn walk(p: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
+            for e in std::fs::read_dir(p).unwrap() {
+                let p = e.unwrap().path();
+                if p.file_name().is_some_and(|n| n == ".kontakt") {
+                    continue;
+                }
+                if p.is_dir() {
+                    walk(&p, out);
+                } else {
+                    out.push((p.clone(), std::fs::read(&p).unwrap()));
+                }
+            }
+        }
+        let mut v = Vec::new();
+        walk(&self.dir, &mut v);
+        v.sort();
+        v
+    }
+
+    /// A client with a granted decision and a volunteer approved, both ready to be matched.
+    pub fn ready_pair(&self, nth: usize) -> (String, String) {
+        let c = self
+            .run(&[
+                "apply",
+                "client",
+                "--name",
+                "Klient Test",
+                "--pnr",
+                &pnr_born(2012, nth),
+                "--area",
+                "Centrum",
+                "--interests",
+                "fotboll,musik",
+                "--languages",
+                "sv",
+                "--applied",
+                "2026-01-10",
+            ])
+            .id();
+        self.run(&[
+            "screen",
+            "client",
+            &c,
+            "--grant",
+            "--from",
+            "2026-02-01",
+            "--to",
+            "2027-01-31",
+        ])
+        .ok();
+        let v = self
+            .run(&[
+                "apply",
+                "volunteer",
+                "--name",
+                "Volontär Test",
+                "--pnr",
+                &pnr_born(1980, nth),
+                "--area",
+                "Centrum",
+                "--interests",
+                "fotboll",
+                "--languages",
+                "sv,en",
+                "--availability",
+                "weekend",
+                "--capacity",
+                "2",
+                "--applied",
+                "2026-01-05",
+            ])
+            .id();
+        self.run(&[
+            "screen",
+            "volunteer",
+            &v,
+            "--interview",
+            "2026-01-20",
+            "--reference",
+            "Ref Ett:ok",
+            "--reference",
+            "Ref Två:ok",
+            "--police-extract",
+            "2026-01-15",
+            "--social-register",
+            "2026-01-16",
+            "--approve",
+        ])
+        .ok();
+        (c, v)
+    }
+}
