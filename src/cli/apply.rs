@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use kontakt::Result;
+use kontakt::model::common::AgeRange;
 use kontakt::model::common::parse_word;
 use kontakt::model::{Availability, Basis, GenderWish, Id};
 use kontakt::ops::apply::{self, ClientApplication, Source, VolunteerApplication};
@@ -47,6 +48,12 @@ pub struct ClientArgs {
     /// The client's wish about the volunteer's gender: any, female or male.
     #[arg(long, value_parser = parse_word::<GenderWish>, default_value = "any")]
     pub wants_gender: GenderWish,
+    /// The volunteer's age the client wishes for, MIN-MAX years (a preference, not a rule).
+    #[arg(long, value_name = "MIN-MAX")]
+    pub wants_age: Option<AgeRange>,
+    /// When the client prefers to meet: weekday-day, weekday-evening, weekend.
+    #[arg(long, value_name = "A,B", value_parser = parse_availability)]
+    pub availability: Option<Availabilities>,
     /// The law the application falls under: sol or lss.
     #[arg(long, value_parser = parse_word::<Basis>, default_value = "sol")]
     pub basis: Basis,
@@ -57,7 +64,7 @@ pub struct ClientArgs {
     #[arg(long)]
     pub note: Option<String>,
     /// Register every row of a CSV file instead (columns named as these options).
-    #[arg(long, value_name = "FILE.csv", conflicts_with_all = ["name", "pnr", "area", "interests", "languages", "applied", "note"])]
+    #[arg(long, value_name = "FILE.csv", conflicts_with_all = ["name", "pnr", "area", "interests", "languages", "wants_age", "availability", "applied", "note"])]
     pub from: Option<PathBuf>,
 }
 
@@ -120,6 +127,8 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                     interests: a.interests.as_deref().map(split_list).unwrap_or_default(),
                     languages: a.languages.as_deref().map(split_list).unwrap_or_default(),
                     wants_gender: a.wants_gender,
+                    wants_age: a.wants_age,
+                    availability: a.availability.map(|a| a.0).unwrap_or_default(),
                     basis: a.basis,
                     applied: a.applied,
                     note: a.note,

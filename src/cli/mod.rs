@@ -7,6 +7,7 @@ pub mod fmt;
 pub mod hooks;
 pub mod init;
 pub mod list;
+pub mod matching;
 pub mod screen;
 pub mod shell;
 pub mod show;
@@ -67,6 +68,8 @@ pub enum Command {
     Init(init::Args),
     Apply(apply::Args),
     Screen(screen::Args),
+    #[command(name = "match")]
+    Match(matching::Args),
     List(list::Args),
     Show(show::Args),
     Check(check::Args),
@@ -149,6 +152,7 @@ fn dispatch(command: Command, ctx: &Ctx) -> Result<Output> {
         Command::Init(a) => init::run(a, ctx),
         Command::Apply(a) => apply::run(a, ctx),
         Command::Screen(a) => screen::run(a, ctx),
+        Command::Match(a) => matching::run(a, ctx),
         Command::List(a) => list::run(a, ctx),
         Command::Show(a) => show::run(a, ctx),
         Command::Check(a) => check::run(a, ctx),

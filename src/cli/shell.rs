@@ -113,3 +113,7 @@ pub fn client_id(current: &OsStr) -> Vec<CompletionCandidate> {
 pub fn volunteer_id(current: &OsStr) -> Vec<CompletionCandidate> {
     ids_of(&[Kind::Volunteer], current)
 }
+
+pub fn assignment_id(current: &OsStr) -> Vec<CompletionCandidate> {
+    ids_of(&[Kind::Assignment], current)
+}

@@ -1,1 +1,8 @@
-//! Matching volunteers to waiting clients: scoring and the assignment solver.
+//! Matching volunteers to waiting clients: hard rules, scores that explain themselves, and an
+//! exact assignment solver for the whole waiting list.
+
+pub mod auto;
+pub mod score;
+pub mod solver;
+
+pub use score::{Exclusion, Pool, Score};

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::common::{Basis, Event, Frequency, GenderWish};
+use super::common::{AgeRange, Availability, Basis, Event, Frequency, GenderWish};
 use super::id::Id;
 use super::pnr::Pnr;
 
@@ -27,6 +27,12 @@ pub struct Client {
     pub languages: Vec<String>,
     #[serde(default)]
     pub wants_gender: GenderWish,
+    /// The volunteer's age the client wishes for, if any (a soft matching preference).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wants_age: Option<AgeRange>,
+    /// When the client prefers to meet.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub availability: Vec<Availability>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Decisions in the order they were made; the last one is in force.

@@ -118,6 +118,49 @@ impl<'de> Deserialize<'de> for Frequency {
     }
 }
 
+/// The volunteer's age a client wishes for, in whole years: `25-40`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct AgeRange {
+    pub min: u32,
+    pub max: u32,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[error("expected an age range MIN-MAX in years from 18 to 99, like `25-40`")]
+pub struct AgeRangeError;
+
+impl FromStr for AgeRange {
+    type Err = AgeRangeError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let (a, b) = s.trim().split_once('-').ok_or(AgeRangeError)?;
+        let min: u32 = a.trim().parse().map_err(|_| AgeRangeError)?;
+        let max: u32 = b.trim().parse().map_err(|_| AgeRangeError)?;
+        if !(18..=99).contains(&min) || !(min..=99).contains(&max) {
+            return Err(AgeRangeError);
+        }
+        Ok(AgeRange { min, max })
+    }
+}
+
+impl fmt::Display for AgeRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-{}", self.min, self.max)
+    }
+}
+
+impl Serialize for AgeRange {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for AgeRange {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 /// One entry of a record's history: what happened, on which date, by whom.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

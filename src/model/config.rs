@@ -13,7 +13,43 @@ pub struct Config {
     #[serde(default)]
     pub clients: ClientRules,
     #[serde(default)]
+    pub matching: MatchingRules,
+    #[serde(default)]
     pub git: GitSettings,
+}
+
+/// The weights of the soft matching components, in points (integers, so scores are exact).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MatchingRules {
+    /// Points for each interest the two share...
+    pub interest: i64,
+    /// ...counting at most this many.
+    pub max_interests: u32,
+    /// Points when they live in the same area.
+    pub same_area: i64,
+    /// Points for each time of the week (weekday-day, weekday-evening, weekend) both can meet.
+    pub availability: i64,
+    /// Points when the volunteer's age is within the client's wish, one less for each year outside.
+    pub age: i64,
+    /// Points for each full month the client has waited since the grant...
+    pub waiting_per_month: i64,
+    /// ...counting at most this many months.
+    pub max_waiting_months: u32,
+}
+
+impl Default for MatchingRules {
+    fn default() -> Self {
+        MatchingRules {
+            interest: 10,
+            max_interests: 3,
+            same_area: 20,
+            availability: 5,
+            age: 15,
+            waiting_per_month: 2,
+            max_waiting_months: 24,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -69,6 +105,7 @@ impl Config {
             municipality: municipality.to_string(),
             volunteers: VolunteerRules::default(),
             clients: ClientRules::default(),
+            matching: MatchingRules::default(),
             git: GitSettings::default(),
         }
     }
@@ -97,6 +134,23 @@ police_extract_max_months = 12
 consent_age = 15
 # Decisions are followed up at least this often (months).
 follow_up_months = 6
+
+[matching]
+# Soft components of a match score, in points. Hard rules (approved volunteer, police extract
+# young enough, free capacity, gender wish, a shared language, not declined before) always hold.
+# Points for each shared interest, counting at most max_interests of them.
+interest = 10
+max_interests = 3
+# Points when client and volunteer live in the same area.
+same_area = 20
+# Points for each time of the week both can meet (weekday-day, weekday-evening, weekend).
+availability = 5
+# Points when the volunteer's age is within the client's wish; one less for each year outside.
+age = 15
+# Points for each full month waited since the grant (at most max_waiting_months), so that
+# those who waited longest come first when scores are close.
+waiting_per_month = 2
+max_waiting_months = 24
 
 [git]
 # Commit the files each command writes, as `--commit` does (messages name ids, never people).

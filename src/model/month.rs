@@ -163,3 +163,26 @@ mod tests {
         }
     }
 }
+
+/// Full calendar months from `from` to `to` (0 if `to` is earlier): 15 Jan to 14 Mar is 1.
+pub fn whole_months_between(from: NaiveDate, to: NaiveDate) -> u32 {
+    use chrono::Datelike;
+    let months = (to.year() - from.year()) * 12 + to.month() as i32
+        - from.month() as i32
+        - i32::from(to.day() < from.day());
+    months.max(0) as u32
+}
+
+#[cfg(test)]
+mod whole_months_tests {
+    use super::*;
+
+    #[test]
+    fn counts_full_months_only() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(whole_months_between(d("2026-01-15"), d("2026-03-14")), 1);
+        assert_eq!(whole_months_between(d("2026-01-15"), d("2026-03-15")), 2);
+        assert_eq!(whole_months_between(d("2026-03-15"), d("2026-01-15")), 0);
+        assert_eq!(whole_months_between(d("2025-12-31"), d("2026-01-31")), 1);
+    }
+}

@@ -6,6 +6,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
+use crate::model::common::AgeRange;
 use crate::model::{Availability, Basis, Client, Event, GenderWish, Id, Pnr, SCHEMA, Volunteer};
 use crate::rules::status;
 use crate::store::{Changeset, Lock, Record, Store};
@@ -20,6 +21,8 @@ pub struct ClientApplication {
     pub interests: Vec<String>,
     pub languages: Vec<String>,
     pub wants_gender: GenderWish,
+    pub wants_age: Option<AgeRange>,
+    pub availability: Vec<Availability>,
     pub basis: Basis,
     pub applied: Option<NaiveDate>,
     pub note: Option<String>,
@@ -89,6 +92,8 @@ impl ClientApplication {
             interests: self.interests,
             languages: languages_or_swedish(self.languages),
             wants_gender: self.wants_gender,
+            wants_age: self.wants_age,
+            availability: self.availability,
             note: self.note.filter(|n| !n.trim().is_empty()),
             decisions: Vec::new(),
             history: vec![Event::new(applied, "applied")],

@@ -45,6 +45,8 @@ pub const CLIENT_COLUMNS: &[&str] = &[
     "interests",
     "languages",
     "wants-gender",
+    "wants-age",
+    "availability",
     "basis",
     "applied",
     "note",
@@ -70,6 +72,12 @@ pub fn client(row: &HashMap<String, String>) -> Result<ClientApplication, String
         interests: split_list(row.get("interests").map_or("", |s| s)),
         languages: split_list(row.get("languages").map_or("", |s| s)),
         wants_gender: word(row, "wants-gender")?,
+        wants_age: match text(row, "wants-age") {
+            Some(s) => Some(s.parse().map_err(|e| format!("column `wants-age`: {e}"))?),
+            None => None,
+        },
+        availability: availability(row.get("availability").map_or("", |s| s))
+            .map_err(|e| format!("column `availability`: {e}"))?,
         basis: word(row, "basis")?,
         applied: opt_date(row, "applied")?,
         note: text(row, "note"),

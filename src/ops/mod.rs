@@ -6,6 +6,7 @@ pub mod check;
 pub mod csv_rows;
 pub mod fmt;
 pub mod init;
+pub mod matching;
 pub mod screen;
 
 use std::collections::HashSet;

@@ -174,7 +174,7 @@ impl Kit {
                 "--name",
                 "Klient Test",
                 "--pnr",
-                &pnr_born(2012, nth),
+                &pnr_born(1990, nth),
                 "--area",
                 "Centrum",
                 "--interests",

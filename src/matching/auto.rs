@@ -1,0 +1,306 @@
+//! Suggestions for one client, and the best assignment for the whole waiting list at once.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::score::{Exclusion, Pool, Score, max_score};
+use super::solver::{Matrix, solve};
+use crate::model::{Client, Id};
+use crate::{Error, Result};
+
+/// A volunteer who may be matched with the client, with the score that explains the rank.
+#[derive(Debug, Clone, Serialize)]
+pub struct Candidate {
+    pub volunteer: Id,
+    pub score: Score,
+    pub free_places: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Suggestions {
+    pub candidates: Vec<Candidate>,
+    /// How many volunteers each hard rule left out (a volunteer counts under every rule it fails).
+    pub excluded: BTreeMap<Exclusion, usize>,
+}
+
+/// Every volunteer the hard rules allow for `c`, best first (ties by id, so the order is stable).
+pub fn suggest(pool: &Pool, c: &Client, top: usize) -> Suggestions {
+    let mut candidates = Vec::new();
+    let mut excluded = BTreeMap::new();
+    for v in &pool.volunteers {
+        let ex = pool.exclusions(c, v);
+        if ex.is_empty() {
+            candidates.push(Candidate {
+                volunteer: v.id.clone(),
+                score: pool.score(c, v),
+                free_places: pool.free_places(v),
+            });
+        }
+        for e in ex {
+            *excluded.entry(e).or_insert(0) += 1;
+        }
+    }
+    candidates.sort_by(|a, b| {
+        b.score
+            .total
+            .cmp(&a.score.total)
+            .then(a.volunteer.cmp(&b.volunteer))
+    });
+    candidates.truncate(top);
+    Suggestions {
+        candidates,
+        excluded,
+    }
+}
+
+/// What `match auto` optimises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Objective {
+    /// As many clients matched as possible, then the highest total score.
+    #[default]
+    Participation,
+    /// The highest total score alone (a matched client with a poor fit counts for little).
+    Score,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Pair {
+    pub client: Id,
+    pub volunteer: Id,
+    pub score: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Unmatched {
+    pub client: Id,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Plan {
+    pub pairs: Vec<Pair>,
+    pub unmatched: Vec<Unmatched>,
+    pub total_score: i64,
+}
+
+/// The optimal plan for every waiting client.
+pub fn auto(pool: &Pool, objective: Objective) -> Result<Plan> {
+    let clients: Vec<&Client> = pool.waiting().collect();
+    let vols = &pool.volunteers;
+    let capacity: Vec<u32> = vols.iter().map(|v| pool.free_places(v)).collect();
+    let mut scores = vec![None; clients.len() * vols.len()];
+    for (i, c) in clients.iter().enumerate() {
+        for (k, v) in vols.iter().enumerate() {
+            if capacity[k] > 0 && pool.exclusions(c, v).is_empty() {
+                scores[i * vols.len() + k] = Some(pool.score(c, v).total);
+            }
+        }
+    }
+    let problem = Capacitated {
+        clients: clients.len(),
+        capacity,
+        scores,
+        max_score: max_score(&pool.config.matching),
+    };
+    let chosen = problem.solve(objective)?;
+    let mut pairs = Vec::new();
+    let mut unmatched = Vec::new();
+    for (i, k) in chosen.iter().enumerate() {
+        let c = clients[i];
+        match k {
+            Some(k) => pairs.push(Pair {
+                client: c.id.clone(),
+                volunteer: vols[*k].id.clone(),
+                score: problem.score(i, *k).unwrap_or(0),
+            }),
+            None => unmatched.push(Unmatched {
+                client: c.id.clone(),
+                reason: why_unmatched(pool, c, problem.has_candidate(i)),
+            }),
+        }
+    }
+    let total_score = pairs.iter().map(|p| p.score).sum();
+    Ok(Plan {
+        pairs,
+        unmatched,
+        total_score,
+    })
+}
+
+/// The matching problem in numbers: clients (rows), volunteers with a capacity, and the score of
+/// each allowed pair (`None`: a hard rule forbids it).
+#[derive(Debug, Clone)]
+pub struct Capacitated {
+    pub clients: usize,
+    pub capacity: Vec<u32>,
+    /// clients x volunteers, row-major.
+    pub scores: Vec<Option<i64>>,
+    /// An upper bound of any one score.
+    pub max_score: i64,
+}
+
+impl Capacitated {
+    pub fn score(&self, client: usize, volunteer: usize) -> Option<i64> {
+        self.scores[client * self.capacity.len() + volunteer]
+    }
+
+    fn has_candidate(&self, client: usize) -> bool {
+        (0..self.capacity.len()).any(|k| self.capacity[k] > 0 && self.score(client, k).is_some())
+    }
+
+    /// Each client's volunteer (or none), optimal for `objective`. Columns are the volunteers'
+    /// places (a volunteer with capacity k is k columns) plus one "stays waiting" column per
+    /// client, so the problem is always feasible and no capacity is ever exceeded.
+    pub fn solve(&self, objective: Objective) -> Result<Vec<Option<usize>>> {
+        let n = self.clients;
+        let slots: Vec<usize> = (0..self.capacity.len())
+            .flat_map(|k| std::iter::repeat_n(k, self.capacity[k] as usize))
+            .collect();
+        let width = slots.len() + n;
+        // One more matched client must outweigh any difference in total score.
+        let big = self
+            .max_score
+            .max(0)
+            .checked_add(1)
+            .and_then(|m| m.checked_mul(n as i64 + 1))
+            .filter(|b| *b < 1 << 50)
+            .ok_or_else(|| {
+                Error::arg(
+                    "kontakt.toml [matching]",
+                    "the weights are too large to add up safely",
+                )
+            })?;
+        const FORBIDDEN: i64 = 1 << 55;
+        let mut cost = vec![0i64; n * width];
+        for i in 0..n {
+            let row = &mut cost[i * width..(i + 1) * width];
+            for (col, &k) in slots.iter().enumerate() {
+                row[col] = match self.score(i, k) {
+                    None => FORBIDDEN,
+                    Some(s) => match objective {
+                        Objective::Participation => -(big + s),
+                        // Ties in score go to the plan that matches more clients.
+                        Objective::Score => -(s * (n as i64 + 1)) - 1,
+                    },
+                };
+            }
+        }
+        let solution = solve(&Matrix::new(n, width, cost));
+        Ok(solution
+            .row_to_col
+            .iter()
+            .map(|col| col.filter(|&j| j < slots.len()).map(|j| slots[j]))
+            .collect())
+    }
+}
+
+fn why_unmatched(pool: &Pool, c: &Client, had_a_candidate: bool) -> String {
+    if had_a_candidate {
+        return "every volunteer who fits was needed for another client".into();
+    }
+    let s = suggest(pool, c, 0);
+    match s
+        .excluded
+        .iter()
+        .max_by_key(|(e, n)| (**n, std::cmp::Reverse(**e)))
+    {
+        Some((e, _)) => format!(
+            "no volunteer passes the hard rules (most often: {})",
+            e.describe()
+        ),
+        None => "there are no volunteers".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// (matched, total score) of a choice.
+    fn value(p: &Capacitated, chosen: &[Option<usize>]) -> (usize, i64) {
+        let matched = chosen.iter().flatten().count();
+        let total = chosen
+            .iter()
+            .enumerate()
+            .filter_map(|(i, k)| k.and_then(|k| p.score(i, k)))
+            .sum();
+        (matched, total)
+    }
+
+    /// The best value by trying every choice that keeps the rules and capacities.
+    fn brute(p: &Capacitated, objective: Objective) -> (usize, i64) {
+        fn go(
+            p: &Capacitated,
+            i: usize,
+            left: &mut Vec<u32>,
+            acc: (usize, i64),
+            o: Objective,
+        ) -> (usize, i64) {
+            if i == p.clients {
+                return acc;
+            }
+            let key = |v: (usize, i64)| match o {
+                Objective::Participation => (v.0 as i64, v.1),
+                Objective::Score => (v.1, v.0 as i64),
+            };
+            let mut best = go(p, i + 1, left, acc, o);
+            for k in 0..left.len() {
+                if let (true, Some(s)) = (left[k] > 0, p.score(i, k)) {
+                    left[k] -= 1;
+                    let v = go(p, i + 1, left, (acc.0 + 1, acc.1 + s), o);
+                    left[k] += 1;
+                    if key(v) > key(best) {
+                        best = v;
+                    }
+                }
+            }
+            best
+        }
+        go(p, 0, &mut p.capacity.clone(), (0, 0), objective)
+    }
+
+    fn problem() -> impl Strategy<Value = Capacitated> {
+        (1usize..=6, 1usize..=4).prop_flat_map(|(n, m)| {
+            (
+                proptest::collection::vec(0u32..=3, m),
+                proptest::collection::vec(proptest::option::weighted(0.7, 0i64..=40), n * m),
+            )
+                .prop_map(move |(capacity, scores)| Capacitated {
+                    clients: n,
+                    capacity,
+                    scores,
+                    max_score: 40,
+                })
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1500))]
+        #[test]
+        fn optimal_against_brute_force_with_capacities(p in problem()) {
+            for objective in [Objective::Participation, Objective::Score] {
+                let chosen = p.solve(objective).unwrap();
+                // Rules and capacities hold.
+                let mut used = vec![0u32; p.capacity.len()];
+                for (i, k) in chosen.iter().enumerate() {
+                    if let Some(k) = *k {
+                        prop_assert!(p.score(i, k).is_some(), "a forbidden pair was chosen");
+                        used[k] += 1;
+                    }
+                }
+                for (u, cap) in used.iter().zip(&p.capacity) {
+                    prop_assert!(u <= cap);
+                }
+                let best = brute(&p, objective);
+                let got = value(&p, &chosen);
+                match objective {
+                    Objective::Participation => prop_assert_eq!(got, best),
+                    Objective::Score => prop_assert_eq!(got.1, best.1),
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,181 @@
+//! `match suggest|auto|propose|decline`: the pool is read from the store, the matching library
+//! decides, and new or declined proposals are written as assignments.
+
+use chrono::NaiveDate;
+
+use crate::matching::auto::{self, Objective, Plan, Suggestions};
+use crate::matching::{Exclusion, Pool};
+use crate::model::assignment::{Declined, Party};
+use crate::model::{Assignment, Client, Event, Id, Kind, SCHEMA, Volunteer};
+use crate::store::{Changeset, Lock, Store};
+use crate::{Error, Result};
+
+/// Everything matching needs from the records directory.
+pub fn load_pool(store: &Store, today: NaiveDate) -> Result<Pool<'_>> {
+    let assignments: Vec<Assignment> = store.load_all()?;
+    Ok(Pool::new(
+        &store.config,
+        today,
+        store.load_all()?,
+        store.load_all()?,
+        &assignments,
+    ))
+}
+
+fn waiting_client<'p>(pool: &'p Pool, id: &Id) -> Result<&'p Client> {
+    let c = pool
+        .client(id)
+        .ok_or_else(|| Error::refused(vec![format!("{id} is not on file")]))?;
+    if !pool.is_waiting(c) {
+        return Err(Error::refused(vec![format!(
+            "{id} is not waiting: it needs a granted decision in force and no open assignment"
+        )]));
+    }
+    Ok(c)
+}
+
+pub fn suggest(store: &Store, client: &str, top: usize, today: NaiveDate) -> Result<Suggestions> {
+    let id = store.resolve(client, &[Kind::Client])?;
+    let pool = load_pool(store, today)?;
+    let c = waiting_client(&pool, &id)?;
+    Ok(auto::suggest(&pool, c, top))
+}
+
+/// Which hard rules keep `volunteer` from `client` (empty: none).
+pub fn why_not(
+    store: &Store,
+    client: &str,
+    volunteer: &str,
+    today: NaiveDate,
+) -> Result<(Id, Vec<Exclusion>)> {
+    let cid = store.resolve(client, &[Kind::Client])?;
+    let vid = store.resolve(volunteer, &[Kind::Volunteer])?;
+    let pool = load_pool(store, today)?;
+    let (Some(c), Some(v)) = (pool.client(&cid), pool.volunteer(&vid)) else {
+        return Err(Error::refused(vec![format!(
+            "{cid} or {vid} is not on file"
+        )]));
+    };
+    Ok((vid, pool.exclusions(c, v)))
+}
+
+/// A new proposal for a pair; `how` goes into its history.
+fn new_proposal(
+    id: Id,
+    (client, volunteer): (&Client, &Volunteer),
+    score: i64,
+    note: Option<String>,
+    today: NaiveDate,
+    how: &str,
+) -> Assignment {
+    Assignment {
+        schema: SCHEMA,
+        id,
+        client: client.id.clone(),
+        volunteer: volunteer.id.clone(),
+        proposed: today,
+        note: note.filter(|n| !n.trim().is_empty()),
+        score: Some(score),
+        declined: None,
+        agreement: None,
+        ended: None,
+        history: vec![Event::new(today, how)],
+    }
+}
+
+/// The optimal plan for the waiting list; unless `dry_run`, each pair becomes a proposal.
+pub fn auto(
+    store: &Store,
+    objective: Objective,
+    dry_run: bool,
+    today: NaiveDate,
+) -> Result<(Plan, Vec<Id>)> {
+    // Held while planning, so no one else proposes in between and capacities stay true.
+    let lock = if dry_run { None } else { Some(store.lock()?) };
+    let pool = load_pool(store, today)?;
+    let plan = auto::auto(&pool, objective)?;
+    let Some(lock) = lock else {
+        return Ok((plan, Vec::new()));
+    };
+    let mut changes = Changeset::new();
+    let mut ids = Vec::new();
+    for p in &plan.pairs {
+        let (Some(c), Some(v)) = (pool.client(&p.client), pool.volunteer(&p.volunteer)) else {
+            continue;
+        };
+        let id = store.new_id(Kind::Assignment, &ids);
+        let a = new_proposal(id, (c, v), p.score, None, today, "proposed by match auto");
+        store.stage(&mut changes, &a)?;
+        ids.push(a.id);
+    }
+    store.commit(&lock, &changes)?;
+    Ok((plan, ids))
+}
+
+/// A proposal for one pair chosen by staff; refused if a hard rule excludes it.
+pub fn propose(
+    store: &Store,
+    client: &str,
+    volunteer: &str,
+    note: Option<String>,
+    today: NaiveDate,
+) -> Result<Assignment> {
+    let lock = store.lock()?;
+    let cid = store.resolve(client, &[Kind::Client])?;
+    let vid = store.resolve(volunteer, &[Kind::Volunteer])?;
+    let pool = load_pool(store, today)?;
+    let c = waiting_client(&pool, &cid)?;
+    let v = pool
+        .volunteer(&vid)
+        .ok_or_else(|| Error::refused(vec![format!("{vid} is not on file")]))?;
+    let ex = pool.exclusions(c, v);
+    if !ex.is_empty() {
+        return Err(Error::refused(
+            ex.iter()
+                .map(|e| format!("{}: {}", e.as_str(), e.describe()))
+                .collect(),
+        ));
+    }
+    let score = pool.score(c, v).total;
+    let id = store.new_id(Kind::Assignment, &[]);
+    let a = new_proposal(id, (c, v), score, note, today, "proposed");
+    write(store, &lock, &a)?;
+    Ok(a)
+}
+
+/// Ends a proposal: the pair is never suggested again and the client waits again.
+pub fn decline(
+    store: &Store,
+    assignment: &str,
+    by: Party,
+    reason: &str,
+    today: NaiveDate,
+) -> Result<Assignment> {
+    if reason.trim().is_empty() {
+        return Err(Error::arg("--reason", "a decline needs a reason"));
+    }
+    let lock = store.lock()?;
+    let id = store.resolve(assignment, &[Kind::Assignment])?;
+    let mut a: Assignment = store.load(&id)?;
+    if a.agreement.is_some() || a.declined.is_some() || a.ended.is_some() {
+        return Err(Error::refused(vec![format!(
+            "{id} is {}; only a proposal can be declined (an agreement ends with `kontakt end`)",
+            crate::model::common::word(&a.status(today))
+        )]));
+    }
+    a.declined = Some(Declined {
+        date: today,
+        by,
+        reason: reason.trim().to_string(),
+    });
+    a.history
+        .push(Event::new(today, "declined").with_note(Some(reason.trim().to_string())));
+    write(store, &lock, &a)?;
+    Ok(a)
+}
+
+fn write(store: &Store, lock: &Lock, a: &Assignment) -> Result<()> {
+    let mut changes = Changeset::new();
+    store.stage(&mut changes, a)?;
+    store.commit(lock, &changes)
+}
