@@ -1,7 +1,8 @@
 //! `kontakt list clients|volunteers [--status S]`: a table, or a JSON array.
 
 use kontakt::Result;
-use kontakt::model::{Client, Volunteer};
+use kontakt::model::common::word;
+use kontakt::model::{Assignment, AssignmentStatus, Client, Month, Volunteer};
 use kontakt::rules::status::{self, ClientStatus, VolunteerStatus};
 use serde_json::json;
 
@@ -22,6 +23,21 @@ pub enum What {
         /// Only this status: applied, granted, denied, expired.
         #[arg(long)]
         status: Option<ClientStatus>,
+    },
+    /// Assignments (proposals and agreements), with their status today.
+    Assignments {
+        /// Only this status: proposed, declined, unsigned, agreed, active, ended.
+        #[arg(long, value_parser = kontakt::model::common::parse_word::<AssignmentStatus>)]
+        status: Option<AssignmentStatus>,
+    },
+    /// Attendance reports.
+    Reports {
+        /// Only this month (YYYY-MM).
+        #[arg(long)]
+        month: Option<Month>,
+        /// Only approved or unapproved reports.
+        #[arg(long, value_parser = ["approved", "unapproved"])]
+        status: Option<String>,
     },
     /// Volunteers, with the state of their screening.
     Volunteers {
@@ -73,6 +89,87 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                                 c.applied.to_string(),
                                 render::opt(&c.area),
                                 render::opt(&c.latest_decision().and_then(|d| d.to)),
+                            ]
+                        })
+                        .collect(),
+                )
+            }
+        }
+        What::Assignments { status: want } => {
+            let rows: Vec<(Assignment, AssignmentStatus)> = store
+                .load_all::<Assignment>()?
+                .into_iter()
+                .map(|a| {
+                    let s = a.status(ctx.today);
+                    (a, s)
+                })
+                .filter(|(_, s)| want.is_none_or(|w| w == *s))
+                .collect();
+            if ctx.json {
+                render::json(&rows.iter().map(|(a, s)| {
+                    json!({
+                        "id": a.id, "client": a.client, "volunteer": a.volunteer, "status": s,
+                        "proposed": a.proposed, "start": a.agreement.as_ref().map(|g| g.start),
+                        "last_day": a.last_day(), "score": a.score,
+                    })
+                }).collect::<Vec<_>>())
+            } else {
+                render::table(
+                    &[
+                        "id",
+                        "client",
+                        "volunteer",
+                        "status",
+                        "proposed",
+                        "start",
+                        "last day",
+                    ],
+                    rows.iter()
+                        .map(|(a, s)| {
+                            vec![
+                                a.id.to_string(),
+                                a.client.to_string(),
+                                a.volunteer.to_string(),
+                                word(s),
+                                a.proposed.to_string(),
+                                render::opt(&a.agreement.as_ref().map(|g| g.start)),
+                                render::opt(&a.last_day()),
+                            ]
+                        })
+                        .collect(),
+                )
+            }
+        }
+        What::Reports {
+            month,
+            status: want,
+        } => {
+            let rows: Vec<_> = store
+                .load_reports()?
+                .into_iter()
+                .filter(|r| month.is_none_or(|m| m == r.month))
+                .filter(|r| match want.as_deref() {
+                    Some("approved") => r.approved.is_some(),
+                    Some(_) => r.approved.is_none(),
+                    None => true,
+                })
+                .collect();
+            if ctx.json {
+                render::json(&rows)
+            } else {
+                render::table(
+                    &["month", "assignment", "meetings", "reported", "approved"],
+                    rows.iter()
+                        .map(|r| {
+                            vec![
+                                r.month.to_string(),
+                                r.assignment.to_string(),
+                                r.meetings.len().to_string(),
+                                r.reported.to_string(),
+                                r.approved
+                                    .as_ref()
+                                    .map(|a| a.date.to_string())
+                                    .unwrap_or_else(|| "no".into()),
                             ]
                         })
                         .collect(),

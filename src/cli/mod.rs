@@ -1,13 +1,17 @@
 //! The command line: each flag defined once (clap derive), one file per subcommand holding its
 //! arguments and `run`, which calls the library and renders the result.
 
+pub mod agree;
 pub mod apply;
 pub mod check;
+pub mod due;
+pub mod end;
 pub mod fmt;
 pub mod hooks;
 pub mod init;
 pub mod list;
 pub mod matching;
+pub mod report;
 pub mod screen;
 pub mod shell;
 pub mod show;
@@ -70,6 +74,10 @@ pub enum Command {
     Screen(screen::Args),
     #[command(name = "match")]
     Match(matching::Args),
+    Agree(agree::Args),
+    Report(report::Args),
+    End(end::Args),
+    Due(due::Args),
     List(list::Args),
     Show(show::Args),
     Check(check::Args),
@@ -153,6 +161,10 @@ fn dispatch(command: Command, ctx: &Ctx) -> Result<Output> {
         Command::Apply(a) => apply::run(a, ctx),
         Command::Screen(a) => screen::run(a, ctx),
         Command::Match(a) => matching::run(a, ctx),
+        Command::Agree(a) => agree::run(a, ctx),
+        Command::Report(a) => report::run(a, ctx),
+        Command::End(a) => end::run(a, ctx),
+        Command::Due(a) => due::run(a, ctx),
         Command::List(a) => list::run(a, ctx),
         Command::Show(a) => show::run(a, ctx),
         Command::Check(a) => check::run(a, ctx),

@@ -2,7 +2,7 @@
 
 use kontakt::Result;
 use kontakt::model::common::word;
-use kontakt::model::{Client, Event, Kind, Volunteer};
+use kontakt::model::{Assignment, Client, Event, Kind, Volunteer};
 use kontakt::rules::{screening, status};
 
 use super::{Ctx, Output};
@@ -18,7 +18,7 @@ pub struct Args {
 
 pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
     let store = ctx.store()?;
-    let id = store.resolve(&args.id, &[Kind::Client, Kind::Volunteer])?;
+    let id = store.resolve(&args.id, &[Kind::Client, Kind::Volunteer, Kind::Assignment])?;
     let out = match id.kind() {
         Kind::Client => {
             let c: Client = store.load(&id)?;
@@ -69,7 +69,117 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                 s
             }
         }
-        _ => {
+        Kind::PayRun => {
+            return Err(kontakt::Error::arg(
+                "ID",
+                "pay runs are shown by `kontakt list payruns`",
+            ));
+        }
+        Kind::Assignment => {
+            let a: Assignment = store.load(&id)?;
+            let st = a.status(ctx.today);
+            let reports: Vec<_> = store
+                .load_reports()?
+                .into_iter()
+                .filter(|r| r.assignment == a.id)
+                .collect();
+            if ctx.json {
+                let mut v = serde_json::to_value(&a).unwrap_or_default();
+                v["status"] = serde_json::to_value(st).unwrap_or_default();
+                v["reports"] = serde_json::to_value(&reports).unwrap_or_default();
+                render::json(&v)
+            } else {
+                let ag = a.agreement.as_ref();
+                let mut s = render::fields(&[
+                    ("assignment", a.id.to_string()),
+                    ("client", a.client.to_string()),
+                    ("volunteer", a.volunteer.to_string()),
+                    ("status", word(&st)),
+                    ("proposed", a.proposed.to_string()),
+                    ("score", render::opt(&a.score)),
+                    ("note", render::opt(&a.note)),
+                    ("start", render::opt(&ag.map(|g| g.start))),
+                    ("last day", render::opt(&a.last_day())),
+                    ("signed", render::opt(&ag.and_then(|g| g.signed))),
+                    (
+                        "confidentiality",
+                        render::opt(&ag.and_then(|g| g.confidentiality_signed)),
+                    ),
+                    (
+                        "cost centre",
+                        render::opt(&ag.and_then(|g| g.cost_center.clone())),
+                    ),
+                    (
+                        "declined",
+                        a.declined
+                            .as_ref()
+                            .map(|d| format!("{} by {}: {}", d.date, word(&d.by), d.reason))
+                            .unwrap_or_default(),
+                    ),
+                    (
+                        "ended",
+                        a.ended
+                            .as_ref()
+                            .map(|e| format!("{} ({})", e.date, word(&e.reason)))
+                            .unwrap_or_default(),
+                    ),
+                ]);
+                if let Some(g) = ag {
+                    let tariffs = &store.config.compensation;
+                    let year = chrono::Datelike::year(&ctx.today);
+                    s.push_str("\nTerms\n");
+                    s.push_str(&render::table(
+                        &[
+                            "from",
+                            "meetings",
+                            "fee / month",
+                            "expenses / month",
+                            "reason",
+                        ],
+                        g.terms
+                            .iter()
+                            .map(|t| {
+                                let y = year.max(chrono::Datelike::year(&t.from));
+                                let kr = |c: &kontakt::model::assignment::Compensation| {
+                                    c.monthly(tariffs, y)
+                                        .map(|m| m.swedish())
+                                        .unwrap_or_else(|| "?".into())
+                                };
+                                vec![
+                                    t.from.to_string(),
+                                    t.meetings.to_string(),
+                                    kr(&t.fee),
+                                    kr(&t.expense),
+                                    render::opt(&t.reason),
+                                ]
+                            })
+                            .collect(),
+                    ));
+                }
+                if !reports.is_empty() {
+                    s.push_str("\nReports\n");
+                    s.push_str(&render::table(
+                        &["month", "meetings", "approved"],
+                        reports
+                            .iter()
+                            .map(|r| {
+                                vec![
+                                    r.month.to_string(),
+                                    r.meetings.len().to_string(),
+                                    r.approved
+                                        .as_ref()
+                                        .map(|x| x.date.to_string())
+                                        .unwrap_or_else(|| "no".into()),
+                                ]
+                            })
+                            .collect(),
+                    ));
+                }
+                s.push_str(&history(&a.history));
+                s
+            }
+        }
+        Kind::Volunteer => {
             let v: Volunteer = store.load(&id)?;
             let st = status::volunteer_status(&v);
             if ctx.json {

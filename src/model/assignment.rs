@@ -202,3 +202,15 @@ impl Assignment {
         a.terms.iter().rev().find(|t| t.from <= day)
     }
 }
+
+impl Compensation {
+    /// The monthly amount in `year`: the plain amount, or the percentage of that year's
+    /// prisbasbelopp. None when the configuration lacks the year's prisbasbelopp.
+    pub fn monthly(&self, tariffs: &super::config::Tariffs, year: i32) -> Option<Money> {
+        match (self.monthly_ore, self.percent_hundredths) {
+            (Some(m), _) => Some(m),
+            (None, Some(p)) => tariffs.monthly(year, p),
+            (None, None) => Some(Money(0)),
+        }
+    }
+}

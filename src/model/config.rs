@@ -15,7 +15,54 @@ pub struct Config {
     #[serde(default)]
     pub matching: MatchingRules,
     #[serde(default)]
+    pub compensation: Tariffs,
+    #[serde(default)]
     pub git: GitSettings,
+}
+
+/// The compensation model as data (SKR's recommendation): the prisbasbelopp of each year and
+/// the fee (arvode) categories and expense (omkostnadsersättning) levels as per cent of it per
+/// year. A month's amount is per cent x prisbasbelopp / 12, rounded by `rounding`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Tariffs {
+    /// Prisbasbelopp in whole kronor, by year (`"2026" = 59200`).
+    pub prisbasbelopp: std::collections::BTreeMap<String, i64>,
+    /// Fee categories 1, 2, 3: the lowest and highest per cent.
+    pub fee_categories: Vec<[u32; 2]>,
+    /// Expense levels 1, 2, 3: per cent.
+    pub expense_levels: Vec<u32>,
+    pub rounding: crate::payroll::prorate::Rounding,
+}
+
+impl Default for Tariffs {
+    fn default() -> Self {
+        Tariffs {
+            prisbasbelopp: [("2024", 57_300), ("2025", 58_800), ("2026", 59_200)]
+                .into_iter()
+                .map(|(y, v)| (y.to_string(), v))
+                .collect(),
+            fee_categories: vec![[10, 35], [20, 45], [30, 55]],
+            expense_levels: vec![10, 25, 40],
+            rounding: Default::default(),
+        }
+    }
+}
+
+impl Tariffs {
+    /// The prisbasbelopp of `year` in öre, or None when the configuration lacks the year.
+    pub fn pbb_ore(&self, year: i32) -> Option<i64> {
+        self.prisbasbelopp.get(&year.to_string()).map(|kr| kr * 100)
+    }
+
+    /// A month's amount for `percent_hundredths` of the year's prisbasbelopp.
+    pub fn monthly(&self, year: i32, percent_hundredths: u32) -> Option<super::Money> {
+        let pbb = self.pbb_ore(year)?;
+        Some(
+            self.rounding
+                .apply(pbb * percent_hundredths as i64, 10_000 * 12),
+        )
+    }
 }
 
 /// The weights of the soft matching components, in points (integers, so scores are exact).
@@ -87,6 +134,8 @@ pub struct ClientRules {
     pub consent_age: u32,
     /// The longest a granted decision may run before a new one (months); follow-ups are due at 6.
     pub follow_up_months: u32,
+    /// `due` lists granted clients still without a volunteer this many days after the grant.
+    pub waiting_limit_days: u32,
 }
 
 impl Default for ClientRules {
@@ -94,6 +143,7 @@ impl Default for ClientRules {
         ClientRules {
             consent_age: 15,
             follow_up_months: 6,
+            waiting_limit_days: 60,
         }
     }
 }
@@ -106,6 +156,7 @@ impl Config {
             volunteers: VolunteerRules::default(),
             clients: ClientRules::default(),
             matching: MatchingRules::default(),
+            compensation: Tariffs::default(),
             git: GitSettings::default(),
         }
     }
@@ -134,6 +185,8 @@ police_extract_max_months = 12
 consent_age = 15
 # Decisions are followed up at least this often (months).
 follow_up_months = 6
+# `kontakt due` lists granted clients still waiting for a volunteer this many days after the grant.
+waiting_limit_days = 60
 
 [matching]
 # Soft components of a match score, in points. Hard rules (approved volunteer, police extract
@@ -151,6 +204,18 @@ age = 15
 # those who waited longest come first when scores are close.
 waiting_per_month = 2
 max_waiting_months = 24
+
+[compensation]
+# SKR's model: a month's amount = per cent x prisbasbelopp / 12, rounded by `rounding`.
+# Prisbasbelopp per year, in kronor; add each new year when it is decided.
+prisbasbelopp = {{ "2024" = 57300, "2025" = 58800, "2026" = 59200 }}
+# Fee (arvode) categories 1, 2, 3 as [lowest, highest] per cent of the prisbasbelopp per year.
+# An agreement outside its category's range needs a stated reason.
+fee_categories = [[10, 35], [20, 45], [30, 55]]
+# Expense allowance (omkostnadsersättning) levels 1, 2, 3, per cent of the prisbasbelopp per year.
+expense_levels = [10, 25, 40]
+# krona-half-up (to whole kronor, half up) or ore-half-up.
+rounding = "krona-half-up"
 
 [git]
 # Commit the files each command writes, as `--commit` does (messages name ids, never people).

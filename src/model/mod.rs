@@ -9,6 +9,7 @@ pub mod id;
 pub mod money;
 pub mod month;
 pub mod pnr;
+pub mod report;
 pub mod volunteer;
 
 pub use assignment::{Assignment, AssignmentStatus};
@@ -19,6 +20,7 @@ pub use id::{Id, Kind};
 pub use money::Money;
 pub use month::Month;
 pub use pnr::Pnr;
+pub use report::Report;
 pub use volunteer::{Reference, Screening, Verdict, Volunteer};
 
 /// The schema version every record carries; bumped when a format changes incompatibly.

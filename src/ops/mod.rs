@@ -1,12 +1,15 @@
 //! The operations behind each command: load what is needed, apply the rules, stage the writes,
 //! commit. Each returns data for the CLI to render; none prints.
 
+pub mod agree;
 pub mod apply;
 pub mod check;
 pub mod csv_rows;
+pub mod due;
 pub mod fmt;
 pub mod init;
 pub mod matching;
+pub mod report;
 pub mod screen;
 
 use std::collections::HashSet;

@@ -18,7 +18,7 @@ use serde::de::DeserializeOwned;
 pub use atomic::Changeset;
 
 use crate::error::{Error, Result};
-use crate::model::{Assignment, Client, Config, Id, Kind, Volunteer};
+use crate::model::{Assignment, Client, Config, Id, Kind, Month, Report, Volunteer};
 
 pub const CONFIG_FILE: &str = "kontakt.toml";
 
@@ -239,6 +239,65 @@ impl Store {
         };
         changes.write(rel, text);
         Ok(())
+    }
+
+    /// Stages any serialisable record at `rel` (reports, pay runs), keeping a person's edits.
+    pub fn stage_at<T: Serialize>(
+        &self,
+        changes: &mut Changeset,
+        rel: &Path,
+        rec: &T,
+    ) -> Result<()> {
+        let canonical = to_toml(rec, rel)?;
+        let text = match fs::read_to_string(self.root.join(rel)) {
+            Ok(existing) => edit::merge(&existing, &canonical),
+            Err(_) => canonical,
+        };
+        changes.write(rel, text);
+        Ok(())
+    }
+
+    /// A month's report for an assignment, if one was filed.
+    pub fn load_report(&self, month: Month, assignment: &Id) -> Result<Option<Report>> {
+        let rel = Report::rel_path(month, assignment);
+        match fs::read_to_string(self.root.join(&rel)) {
+            Ok(text) => Ok(Some(parse::parse(&rel, &text)?)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(Error::io(&rel, "cannot read", e)),
+        }
+    }
+
+    /// The report files, `reports/<YYYY-MM>/<id>.toml`, sorted (nothing parsed).
+    pub fn report_paths(&self) -> Result<Vec<PathBuf>> {
+        let mut out = Vec::new();
+        let dir = self.root.join("reports");
+        let Ok(months) = fs::read_dir(&dir) else {
+            return Ok(out);
+        };
+        for m in months.filter_map(|e| e.ok()) {
+            let Ok(files) = fs::read_dir(m.path()) else {
+                continue;
+            };
+            for f in files.filter_map(|e| e.ok()) {
+                let name = f.file_name();
+                if name
+                    .to_str()
+                    .is_some_and(|n| n.ends_with(".toml") && !n.starts_with('.'))
+                {
+                    out.push(Path::new("reports").join(m.file_name()).join(name));
+                }
+            }
+        }
+        out.sort();
+        Ok(out)
+    }
+
+    /// Every report; the first bad file stops it (use `check` to see them all).
+    pub fn load_reports(&self) -> Result<Vec<Report>> {
+        self.report_paths()?
+            .iter()
+            .map(|rel| parse::parse(rel, &self.read_text(rel)?))
+            .collect()
     }
 
     /// Does the file for this id exist (used to avoid reusing a random id)?

@@ -1,0 +1,99 @@
+//! `kontakt agree ASSIGNMENT`: the agreement's terms, signatures, and later changes of terms.
+
+use chrono::NaiveDate;
+use kontakt::model::{Frequency, Money};
+use kontakt::ops::agree::{self, AgreeInput, ExpenseSpec, FeeSpec};
+use kontakt::{Error, Result};
+
+use super::shell::assignment_id;
+use super::{Ctx, Output, parse_date};
+use crate::render;
+
+/// Record the assignment agreement (uppdragsavtal): start, meetings, fee, expense allowance.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The assignment's id (a unique prefix is enough).
+    #[arg(add = clap_complete::ArgValueCompleter::new(assignment_id))]
+    pub assignment: String,
+    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    pub start: Option<NaiveDate>,
+    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    pub end: Option<NaiveDate>,
+    /// How often they meet: N/week or N/month.
+    #[arg(long)]
+    pub meetings: Option<Frequency>,
+    /// Fee (arvode) category 1, 2 or 3 of SKR's model; with --fee-percent.
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=3), requires = "fee_percent", conflicts_with = "fee")]
+    pub fee_category: Option<u8>,
+    /// Per cent of the prisbasbelopp per year (within the category's range, or give --reason).
+    #[arg(long, value_parser = agree::parse_percent, value_name = "P", requires = "fee_category")]
+    pub fee_percent: Option<u32>,
+    /// A plain monthly fee in kronor instead of a category (needs --reason).
+    #[arg(long, value_name = "KR")]
+    pub fee: Option<Money>,
+    /// Expense allowance (omkostnadsersättning) level 1, 2 or 3.
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=3), conflicts_with = "expense")]
+    pub expense_level: Option<u8>,
+    /// A plain monthly expense allowance in kronor instead of a level (needs --reason).
+    #[arg(long, value_name = "KR")]
+    pub expense: Option<Money>,
+    /// Kostnadsställe: the cost centre pay is booked on.
+    #[arg(long, value_name = "CC")]
+    pub cost_center: Option<String>,
+    /// The date the agreement was signed.
+    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    pub signed: Option<NaiveDate>,
+    /// The date the confidentiality undertaking (sekretessförbindelse) was signed.
+    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    pub confidentiality_signed: Option<NaiveDate>,
+    /// Why the terms depart from the model (a percentage outside the range, a plain amount).
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
+    /// New terms from this date; earlier terms stay as they were.
+    #[arg(long, value_parser = parse_date, value_name = "DATE", conflicts_with = "start")]
+    pub change_from: Option<NaiveDate>,
+}
+
+pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
+    let store = ctx.store()?;
+    let fee = match (a.fee_category, a.fee_percent, a.fee) {
+        (Some(category), Some(percent_hundredths), None) => Some(FeeSpec::Category {
+            category,
+            percent_hundredths,
+        }),
+        (None, None, Some(m)) => Some(FeeSpec::Plain(m)),
+        (None, None, None) => None,
+        _ => {
+            return Err(Error::arg(
+                "--fee",
+                "give --fee-category with --fee-percent, or --fee",
+            ));
+        }
+    };
+    let expense = match (a.expense_level, a.expense) {
+        (Some(l), None) => Some(ExpenseSpec::Level(l)),
+        (None, Some(m)) => Some(ExpenseSpec::Plain(m)),
+        _ => None,
+    };
+    let input = AgreeInput {
+        start: a.start,
+        end: a.end,
+        meetings: a.meetings,
+        fee,
+        expense,
+        cost_center: a.cost_center,
+        signed: a.signed,
+        confidentiality_signed: a.confidentiality_signed,
+        reason: a.reason,
+        change_from: a.change_from,
+    };
+    let done = agree::agree(store, &a.assignment, input, ctx.today)?;
+    let st = done.status(ctx.today);
+    Ok(Output::ok(if ctx.json {
+        render::json(
+            &serde_json::json!({ "id": done.id, "status": st, "agreement": done.agreement }),
+        )
+    } else {
+        format!("{} {}\n", done.id, kontakt::model::common::word(&st))
+    }))
+}

@@ -1,0 +1,42 @@
+//! `kontakt due [--within DAYS]`: what needs attention, most urgent first.
+
+use kontakt::Result;
+
+use super::{Ctx, Output};
+use crate::render;
+
+/// What falls due: decisions expiring, follow-ups, extracts, signatures, reports, long waits.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Look this many days ahead.
+    #[arg(long, default_value_t = 30, value_name = "DAYS")]
+    pub within: u32,
+}
+
+pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
+    let items = kontakt::ops::due::due(ctx.store()?, ctx.today, a.within)?;
+    if ctx.json {
+        return Ok(Output::ok(render::json(&items)));
+    }
+    if items.is_empty() {
+        return Ok(Output::ok(format!(
+            "Nothing falls due within {} days.\n",
+            a.within
+        )));
+    }
+    let rows = items
+        .iter()
+        .map(|d| {
+            let when = if d.date < ctx.today {
+                format!("{} (overdue)", d.date)
+            } else {
+                d.date.to_string()
+            };
+            vec![when, d.what.to_string(), d.id.to_string(), d.detail.clone()]
+        })
+        .collect();
+    Ok(Output::ok(render::table(
+        &["due", "what", "id", "detail"],
+        rows,
+    )))
+}

@@ -1,0 +1,99 @@
+//! `kontakt report ASSIGNMENT MONTH --meeting DATE...` and `kontakt report approve`.
+
+use chrono::NaiveDate;
+use kontakt::model::report::parse_hours;
+use kontakt::model::{Money, Month};
+use kontakt::ops::report::{self, ReportInput};
+use kontakt::{Error, Result};
+
+use super::shell::assignment_id;
+use super::{Ctx, Output, parse_date};
+use crate::render;
+
+/// File a month's attendance report, or approve reports before pay.
+#[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+pub struct Args {
+    #[command(subcommand)]
+    pub action: Option<Action>,
+    /// The assignment's id (a unique prefix is enough).
+    #[arg(required = true, add = clap_complete::ArgValueCompleter::new(assignment_id))]
+    pub assignment: Option<String>,
+    /// The month reported, YYYY-MM.
+    #[arg(required = true)]
+    pub month: Option<Month>,
+    /// A day they met (repeatable).
+    #[arg(long = "meeting", value_parser = parse_date, value_name = "DATE")]
+    pub meetings: Vec<NaiveDate>,
+    /// Hours spent in the month (2 or 2.5).
+    #[arg(long, value_parser = parse_hours, value_name = "H")]
+    pub hours: Option<u32>,
+    /// What they did.
+    #[arg(long, value_name = "TEXT")]
+    pub activity: Option<String>,
+    /// Expenses the volunteer had, in kronor (information; the allowance is fixed).
+    #[arg(long, value_name = "KR")]
+    pub expenses: Option<Money>,
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Action {
+    /// Approve (attest) a report, or every unapproved report of a month with --month M --all.
+    Approve(ApproveArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ApproveArgs {
+    #[arg(add = clap_complete::ArgValueCompleter::new(assignment_id), required_unless_present = "all")]
+    pub assignment: Option<String>,
+    #[arg(required_unless_present = "all")]
+    pub month_arg: Option<Month>,
+    /// With --all: the month whose reports to approve.
+    #[arg(long, requires = "all")]
+    pub month: Option<Month>,
+    /// Approve every unapproved report of --month.
+    #[arg(long, requires = "month", conflicts_with = "assignment")]
+    pub all: bool,
+    /// Who approves (attests).
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+}
+
+pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
+    let store = ctx.store()?;
+    if let Some(Action::Approve(p)) = a.action {
+        let month = p
+            .month
+            .or(p.month_arg)
+            .ok_or_else(|| Error::arg("MONTH", "which month?"))?;
+        let ids = report::approve(store, p.assignment.as_deref(), month, p.by, ctx.today)?;
+        return Ok(Output::ok(if ctx.json {
+            render::json(&serde_json::json!({ "month": month, "approved": ids }))
+        } else {
+            format!("{} report(s) for {month} approved\n", ids.len())
+        }));
+    }
+    let (Some(id), Some(month)) = (a.assignment, a.month) else {
+        return Err(Error::arg("report", "give ASSIGNMENT MONTH"));
+    };
+    let input = ReportInput {
+        meetings: a.meetings,
+        hours_tenths: a.hours,
+        activity: a.activity,
+        expenses: a.expenses,
+        note: a.note,
+    };
+    let r = report::report(store, &id, month, input, ctx.today)?;
+    Ok(Output::ok(if ctx.json {
+        render::json(&r)
+    } else {
+        format!(
+            "{} {} {} meeting(s), waiting for approval\n",
+            r.assignment,
+            r.month,
+            r.meetings.len()
+        )
+    }))
+}

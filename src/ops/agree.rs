@@ -1,0 +1,327 @@
+//! `kontakt agree`: the assignment agreement (uppdragsavtal) and its terms over time.
+
+use chrono::NaiveDate;
+
+use crate::model::assignment::{Agreement, Compensation, Terms};
+use crate::model::{
+    Assignment, AssignmentStatus, Client, Event, Frequency, Kind, Money, Volunteer,
+};
+use crate::rules::screening;
+use crate::rules::status::{self, VolunteerStatus};
+use crate::store::{Changeset, Store};
+use crate::{Error, Result};
+
+/// How the fee (arvode) is set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeeSpec {
+    /// SKR category 1-3 and a per cent of the prisbasbelopp (in hundredths).
+    Category {
+        category: u8,
+        percent_hundredths: u32,
+    },
+    /// A plain monthly amount.
+    Plain(Money),
+}
+
+/// How the expense allowance (omkostnadsersättning) is set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExpenseSpec {
+    Level(u8),
+    Plain(Money),
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct AgreeInput {
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    pub meetings: Option<Frequency>,
+    pub fee: Option<FeeSpec>,
+    pub expense: Option<ExpenseSpec>,
+    pub cost_center: Option<String>,
+    pub signed: Option<NaiveDate>,
+    pub confidentiality_signed: Option<NaiveDate>,
+    pub reason: Option<String>,
+    pub change_from: Option<NaiveDate>,
+}
+
+/// Parses a per cent as typed (`20`, `22.5`, `22,5`) into hundredths.
+pub fn parse_percent(s: &str) -> std::result::Result<u32, String> {
+    let t = s.trim().trim_end_matches('%').replace(',', ".");
+    let (w, f) = t.split_once('.').unwrap_or((&t, ""));
+    let bad = || format!("expected a per cent like 20 or 22.5, found `{s}`");
+    if w.is_empty() || f.len() > 2 || !w.chars().chain(f.chars()).all(|c| c.is_ascii_digit()) {
+        return Err(bad());
+    }
+    let whole: u32 = w.parse().map_err(|_| bad())?;
+    let frac: u32 = format!("{f:0<2}").parse().map_err(|_| bad())?;
+    if whole > 100 {
+        return Err("a per cent above 100".into());
+    }
+    Ok(whole * 100 + frac)
+}
+
+fn compensation_of_fee(
+    fee: FeeSpec,
+    store: &Store,
+    problems: &mut Vec<String>,
+    reason: bool,
+) -> Compensation {
+    match fee {
+        FeeSpec::Category {
+            category,
+            percent_hundredths,
+        } => {
+            match store
+                .config
+                .compensation
+                .fee_categories
+                .get(category as usize - 1)
+            {
+                Some([lo, hi]) => {
+                    if !(lo * 100..=hi * 100).contains(&percent_hundredths) && !reason {
+                        problems.push(format!(
+                            "{}% is outside fee category {category} ({lo}-{hi}%): give --reason",
+                            percent_hundredths as f64 / 100.0
+                        ));
+                    }
+                }
+                None => problems.push(format!(
+                    "there is no fee category {category} in kontakt.toml"
+                )),
+            }
+            Compensation {
+                level: Some(category),
+                percent_hundredths: Some(percent_hundredths),
+                monthly_ore: None,
+            }
+        }
+        FeeSpec::Plain(m) => {
+            if !reason {
+                problems.push("a plain fee amount instead of a category needs --reason".into());
+            }
+            Compensation {
+                level: None,
+                percent_hundredths: None,
+                monthly_ore: Some(m),
+            }
+        }
+    }
+}
+
+fn compensation_of_expense(
+    e: ExpenseSpec,
+    store: &Store,
+    problems: &mut Vec<String>,
+    reason: bool,
+) -> Compensation {
+    match e {
+        ExpenseSpec::Level(level) => match store
+            .config
+            .compensation
+            .expense_levels
+            .get(level as usize - 1)
+        {
+            Some(p) => Compensation {
+                level: Some(level),
+                percent_hundredths: Some(p * 100),
+                monthly_ore: None,
+            },
+            None => {
+                problems.push(format!("there is no expense level {level} in kontakt.toml"));
+                Compensation {
+                    level: Some(level),
+                    percent_hundredths: None,
+                    monthly_ore: None,
+                }
+            }
+        },
+        ExpenseSpec::Plain(m) => {
+            if !reason {
+                problems.push("a plain expense amount instead of a level needs --reason".into());
+            }
+            Compensation {
+                level: None,
+                percent_hundredths: None,
+                monthly_ore: Some(m),
+            }
+        }
+    }
+}
+
+/// What must hold on the day an agreement (or new terms) starts.
+fn start_problems(c: &Client, v: &Volunteer, day: NaiveDate, store: &Store) -> Vec<String> {
+    let mut p = Vec::new();
+    if !c.granted_on(day) {
+        p.push(format!("the client's decision does not cover {day}"));
+    }
+    if status::volunteer_status(v) != VolunteerStatus::Approved {
+        p.push("the volunteer is not approved".into());
+    }
+    match v.screening.police_extract {
+        Some(d) if screening::extract_valid_on(d, day, &store.config.volunteers) => {}
+        Some(d) => p.push(format!(
+            "the police-register extract of {d} is too old on {day}"
+        )),
+        None => p.push("no police-register extract on file".into()),
+    }
+    p
+}
+
+pub fn agree(
+    store: &Store,
+    prefix: &str,
+    input: AgreeInput,
+    today: NaiveDate,
+) -> Result<Assignment> {
+    let lock = store.lock()?;
+    let id = store.resolve(prefix, &[Kind::Assignment])?;
+    let mut a: Assignment = store.load(&id)?;
+    match a.status(today) {
+        AssignmentStatus::Declined | AssignmentStatus::Ended => {
+            return Err(Error::refused(vec![format!(
+                "{id} is {}; it cannot be agreed",
+                crate::model::common::word(&a.status(today))
+            )]));
+        }
+        _ => {}
+    }
+    let c: Client = store.load(&a.client)?;
+    let v: Volunteer = store.load(&a.volunteer)?;
+    let reason = input
+        .reason
+        .as_deref()
+        .is_some_and(|r| !r.trim().is_empty());
+    let mut problems = Vec::new();
+    let mut events = Vec::new();
+    let terms_given = input.meetings.is_some() || input.fee.is_some() || input.expense.is_some();
+    match (&mut a.agreement, input.change_from) {
+        (None, Some(_)) => {
+            return Err(Error::arg(
+                "--change-from",
+                "there are no terms to change yet; agree first with --start",
+            ));
+        }
+        (None, None) => {
+            let mut missing = Vec::new();
+            if input.start.is_none() {
+                missing.push("--start DATE");
+            }
+            if input.meetings.is_none() {
+                missing.push("--meetings N/week|N/month");
+            }
+            if input.fee.is_none() {
+                missing.push("--fee-category with --fee-percent, or --fee");
+            }
+            if input.expense.is_none() {
+                missing.push("--expense-level or --expense");
+            }
+            if !missing.is_empty() {
+                return Err(Error::arg(
+                    "agree",
+                    format!("a new agreement needs {}", missing.join(", ")),
+                ));
+            }
+            let (Some(start), Some(meetings), Some(fee), Some(expense)) =
+                (input.start, input.meetings, input.fee, input.expense)
+            else {
+                unreachable!("checked above");
+            };
+            problems.extend(start_problems(&c, &v, start, store));
+            if input.end.is_some_and(|e| e < start) {
+                problems.push("--end is before --start".into());
+            }
+            let terms = Terms {
+                from: start,
+                meetings,
+                fee: compensation_of_fee(fee, store, &mut problems, reason),
+                expense: compensation_of_expense(expense, store, &mut problems, reason),
+                reason: input.reason.clone().filter(|_| reason),
+            };
+            a.agreement = Some(Agreement {
+                start,
+                end: input.end,
+                signed: input.signed,
+                confidentiality_signed: input.confidentiality_signed,
+                cost_center: input.cost_center.clone(),
+                terms: vec![terms],
+            });
+            events.push(Event::new(today, format!("agreement from {start}")));
+        }
+        (Some(ag), Some(from)) => {
+            if !terms_given {
+                return Err(Error::arg(
+                    "--change-from",
+                    "give the terms that change: --meetings, --fee..., --expense...",
+                ));
+            }
+            let last = ag
+                .terms
+                .last()
+                .cloned()
+                .ok_or_else(|| Error::arg("--change-from", "the agreement has no terms"))?;
+            if from <= last.from {
+                problems.push(format!(
+                    "--change-from {from} must be after the latest terms' date {}",
+                    last.from
+                ));
+            }
+            if ag.end.is_some_and(|e| from > e) {
+                problems.push(format!("--change-from {from} is after the agreement's end"));
+            }
+            if !c.granted_on(from) {
+                problems.push(format!("the client's decision does not cover {from}"));
+            }
+            let terms = Terms {
+                from,
+                meetings: input.meetings.unwrap_or(last.meetings),
+                fee: input.fee.map_or(last.fee.clone(), |f| {
+                    compensation_of_fee(f, store, &mut problems, reason)
+                }),
+                expense: input.expense.map_or(last.expense.clone(), |e| {
+                    compensation_of_expense(e, store, &mut problems, reason)
+                }),
+                reason: input.reason.clone().filter(|_| reason),
+            };
+            ag.terms.push(terms);
+            events.push(Event::new(today, format!("terms changed from {from}")));
+        }
+        (Some(ag), None) => {
+            if terms_given || input.start.is_some_and(|s| s != ag.start) {
+                return Err(Error::arg(
+                    "agree",
+                    "the terms are set; change them from a date with --change-from DATE",
+                ));
+            }
+            if input.end.is_some_and(|e| e < ag.start) {
+                problems.push("--end is before the start".into());
+            }
+        }
+    }
+    if let Some(ag) = &mut a.agreement {
+        if let Some(d) = input.signed {
+            ag.signed = Some(d);
+            events.push(Event::new(today, "agreement signed"));
+        }
+        if let Some(d) = input.confidentiality_signed {
+            ag.confidentiality_signed = Some(d);
+            events.push(Event::new(today, "confidentiality undertaking signed"));
+        }
+        if let Some(cc) = input.cost_center.filter(|c| !c.trim().is_empty()) {
+            ag.cost_center = Some(cc);
+        }
+        if let Some(e) = input.end {
+            ag.end = Some(e);
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::refused(problems));
+    }
+    if events.is_empty() && input.end.is_none() {
+        return Err(Error::arg("agree", "nothing to record"));
+    }
+    a.history.extend(events);
+    let mut changes = Changeset::new();
+    store.stage(&mut changes, &a)?;
+    store.commit(&lock, &changes)?;
+    Ok(a)
+}

@@ -1,0 +1,135 @@
+//! `kontakt due`: what needs attention, most urgent first.
+
+use chrono::{Duration, NaiveDate};
+use serde::Serialize;
+
+use crate::Result;
+use crate::model::{Assignment, AssignmentStatus, Client, Id, Month, Outcome, Volunteer};
+use crate::rules::{decision, screening, status};
+use crate::store::Store;
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Due {
+    /// The day it falls due (earlier than today: overdue).
+    pub date: NaiveDate,
+    pub what: &'static str,
+    pub id: Id,
+    pub detail: String,
+}
+
+/// Everything falling due by `today + within` days, overdue first.
+pub fn due(store: &Store, today: NaiveDate, within: u32) -> Result<Vec<Due>> {
+    let horizon = today + Duration::days(within as i64);
+    let clients: Vec<Client> = store.load_all()?;
+    let volunteers: Vec<Volunteer> = store.load_all()?;
+    let assignments: Vec<Assignment> = store.load_all()?;
+    let reports = store.load_reports()?;
+    let cfg = &store.config;
+    let mut out = Vec::new();
+    let open: Vec<&Assignment> = assignments.iter().filter(|a| a.is_open(today)).collect();
+    for c in &clients {
+        if status::client_status(c, today) != status::ClientStatus::Granted {
+            continue;
+        }
+        let Some(d) = c.latest_decision() else {
+            continue;
+        };
+        if let Some(to) = d.to.filter(|t| *t <= horizon) {
+            out.push(Due {
+                date: to,
+                what: "decision expires",
+                id: c.id.clone(),
+                detail: format!("granted until {to}; a new decision is needed to continue"),
+            });
+        }
+        if let Some(f) = decision::follow_up_due(d, &cfg.clients)
+            .filter(|f| *f <= horizon && d.to.is_none_or(|t| *f < t))
+        {
+            out.push(Due {
+                date: f,
+                what: "follow-up",
+                id: c.id.clone(),
+                detail: format!(
+                    "{}-month follow-up of the decision from {}",
+                    cfg.clients.follow_up_months,
+                    d.from.unwrap_or(d.decided)
+                ),
+            });
+        }
+        if !open.iter().any(|a| a.client == c.id) && d.outcome == Outcome::Granted {
+            let limit = d.decided + Duration::days(cfg.clients.waiting_limit_days as i64);
+            if limit <= horizon {
+                out.push(Due {
+                    date: limit,
+                    what: "client waiting",
+                    id: c.id.clone(),
+                    detail: format!("granted {} and still without a volunteer", d.decided),
+                });
+            }
+        }
+    }
+    for v in &volunteers {
+        if !open.iter().any(|a| a.volunteer == v.id) {
+            continue;
+        }
+        if let Some(e) = screening::extract_expires(v, &cfg.volunteers).filter(|e| *e <= horizon) {
+            out.push(Due {
+                date: e,
+                what: "police extract expires",
+                id: v.id.clone(),
+                detail: "a new extract from the police register is needed".into(),
+            });
+        }
+    }
+    for a in &assignments {
+        let st = a.status(today);
+        if st == AssignmentStatus::Unsigned
+            && let Some(ag) = &a.agreement
+        {
+            let missing: Vec<&str> = [
+                ("agreement", ag.signed),
+                ("confidentiality undertaking", ag.confidentiality_signed),
+            ]
+            .into_iter()
+            .filter(|(_, d)| d.is_none())
+            .map(|(n, _)| n)
+            .collect();
+            out.push(Due {
+                date: ag.start,
+                what: "unsigned",
+                id: a.id.clone(),
+                detail: format!("not signed: {}", missing.join(", ")),
+            });
+        }
+        if matches!(st, AssignmentStatus::Active | AssignmentStatus::Ended) && a.agreement.is_some()
+        {
+            // Every past month with active days needs a report.
+            let mut m = Month::of(a.agreement.as_ref().map_or(a.proposed, |g| g.start));
+            let this = Month::of(today);
+            while m < this {
+                let active = m.dates().any(|d| a.terms_on(d).is_some());
+                if active && !reports.iter().any(|r| r.assignment == a.id && r.month == m) {
+                    out.push(Due {
+                        date: m.next().first_day(),
+                        what: "report missing",
+                        id: a.id.clone(),
+                        detail: format!("no attendance report for {m}"),
+                    });
+                }
+                m = m.next();
+            }
+        }
+    }
+    for r in &reports {
+        if r.approved.is_none() {
+            out.push(Due {
+                date: r.reported,
+                what: "report to approve",
+                id: r.assignment.clone(),
+                detail: format!("the report for {} waits for approval", r.month),
+            });
+        }
+    }
+    out.sort();
+    Ok(out)
+}

@@ -1,0 +1,294 @@
+//! The middle of the lifecycle end to end: agreement, terms over time, reports, approval, end, due.
+mod common;
+
+use common::Kit;
+
+/// A proposal for a fresh pair, made on 2026-03-01.
+fn proposal(kit: &mut Kit) -> String {
+    kit.today = "2026-03-01".into();
+    let (c, v) = kit.ready_pair(0);
+    kit.run(&["match", "propose", &c, &v]).id()
+}
+
+#[test]
+fn an_agreement_is_refused_until_its_rules_hold_then_becomes_active_when_signed() {
+    let mut kit = Kit::new();
+    let a = proposal(&mut kit);
+    // Before the decision's start; outside category 1's range; plain amount without a reason.
+    kit.run(&[
+        "agree",
+        &a,
+        "--start",
+        "2026-01-15",
+        "--meetings",
+        "1/week",
+        "--fee-category",
+        "1",
+        "--fee-percent",
+        "40",
+        "--expense-level",
+        "1",
+    ])
+    .refused(1, "does not cover 2026-01-15");
+    let r = kit.run(&[
+        "agree",
+        &a,
+        "--start",
+        "2026-03-01",
+        "--meetings",
+        "1/week",
+        "--fee-category",
+        "1",
+        "--fee-percent",
+        "40",
+        "--expense",
+        "300",
+    ]);
+    let r = r.refused(1, "outside fee category 1 (10-35%)");
+    assert!(r.stderr.contains("needs --reason"), "{}", r.stderr);
+    kit.run(&["agree", &a, "--start", "2026-03-01", "--meetings", "1/week"])
+        .refused(2, "--fee");
+    let out = kit
+        .run(&[
+            "agree",
+            &a,
+            "--start",
+            "2026-03-01",
+            "--meetings",
+            "1/week",
+            "--fee-category",
+            "1",
+            "--fee-percent",
+            "20",
+            "--expense-level",
+            "1",
+            "--cost-center",
+            "4711",
+        ])
+        .ok();
+    assert!(out.stdout.contains("unsigned"), "{}", out.stdout);
+    let out = kit
+        .run(&[
+            "agree",
+            &a,
+            "--signed",
+            "2026-03-02",
+            "--confidentiality-signed",
+            "2026-03-02",
+        ])
+        .ok();
+    assert!(out.stdout.contains("active"), "{}", out.stdout);
+    kit.run(&["agree", &a, "--meetings", "2/week"])
+        .refused(2, "--change-from");
+    // 20 % and 10 % of 2026's prisbasbelopp 59 200 kr, a twelfth each, to whole kronor.
+    let shown = kit.run(&["show", &a]).ok().stdout;
+    assert!(
+        shown.contains("987,00") && shown.contains("493,00"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn terms_change_from_a_date_and_nothing_earlier_is_rewritten() {
+    let mut kit = Kit::new();
+    let a = proposal(&mut kit);
+    kit.run(&[
+        "agree",
+        &a,
+        "--start",
+        "2026-03-01",
+        "--meetings",
+        "1/week",
+        "--fee-category",
+        "1",
+        "--fee-percent",
+        "20",
+        "--expense-level",
+        "1",
+        "--signed",
+        "2026-03-01",
+        "--confidentiality-signed",
+        "2026-03-01",
+    ])
+    .ok();
+    kit.today = "2026-06-10".into();
+    kit.run(&[
+        "agree",
+        &a,
+        "--change-from",
+        "2026-02-01",
+        "--fee-category",
+        "2",
+        "--fee-percent",
+        "30",
+    ])
+    .refused(1, "must be after");
+    kit.run(&[
+        "agree",
+        &a,
+        "--change-from",
+        "2026-07-01",
+        "--fee-category",
+        "2",
+        "--fee-percent",
+        "30",
+    ])
+    .ok();
+    let j = kit.json(&["show", &a]);
+    let terms = j["agreement"]["terms"].as_array().unwrap();
+    assert_eq!(terms.len(), 2);
+    assert_eq!(terms[0]["fee"]["percent_hundredths"], 2000);
+    assert_eq!(terms[1]["fee"]["percent_hundredths"], 3000);
+    assert_eq!(terms[1]["meetings"], "1/week", "unchanged terms carry over");
+}
+
+#[test]
+fn reports_are_checked_replaced_until_approved_and_then_locked() {
+    let mut kit = Kit::new();
+    let a = proposal(&mut kit);
+    kit.run(&[
+        "agree",
+        &a,
+        "--start",
+        "2026-03-10",
+        "--meetings",
+        "1/week",
+        "--fee-category",
+        "1",
+        "--fee-percent",
+        "20",
+        "--expense-level",
+        "1",
+    ])
+    .ok();
+    kit.today = "2026-04-05".into();
+    kit.run(&["report", &a, "2026-03", "--meeting", "2026-03-12"])
+        .refused(1, "not an active day");
+    kit.run(&[
+        "agree",
+        &a,
+        "--signed",
+        "2026-03-09",
+        "--confidentiality-signed",
+        "2026-03-09",
+    ])
+    .ok();
+    let before = kit.snapshot();
+    let r = kit.run(&[
+        "report",
+        &a,
+        "2026-03",
+        "--meeting",
+        "2026-03-05",
+        "--meeting",
+        "2026-04-02",
+    ]);
+    let r = r.refused(1, "2026-03-05 is not an active day");
+    assert!(
+        r.stderr.contains("2026-04-02 is not in 2026-03"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(kit.snapshot(), before);
+    kit.run(&[
+        "report",
+        &a,
+        "2026-03",
+        "--meeting",
+        "2026-03-12",
+        "--hours",
+        "two",
+    ])
+    .refused(2, "--hours");
+    kit.run(&["report", &a, "2026-03", "--meeting", "2026-03-12"])
+        .ok();
+    kit.run(&[
+        "report",
+        &a,
+        "2026-03",
+        "--meeting",
+        "2026-03-12",
+        "--meeting",
+        "2026-03-19",
+        "--hours",
+        "3,5",
+    ])
+    .ok();
+    let reps = kit.json(&["list", "reports", "--month", "2026-03"]);
+    assert_eq!(
+        reps[0]["meetings"].as_array().unwrap().len(),
+        2,
+        "replaced: {reps}"
+    );
+    assert_eq!(reps[0]["hours_tenths"], 35);
+    let due = kit.json(&["due"]);
+    assert!(
+        due.as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["what"] == "report to approve"),
+        "{due}"
+    );
+    kit.run(&[
+        "report", "approve", "--month", "2026-03", "--all", "--by", "Eva",
+    ])
+    .ok();
+    kit.run(&["report", &a, "2026-03", "--meeting", "2026-03-12"])
+        .refused(1, "already approved");
+    kit.run(&["report", "approve", &a, "2026-03"])
+        .refused(1, "already approved");
+    kit.run(&["check"]).ok();
+}
+
+#[test]
+fn ending_frees_the_place_and_the_client_waits_again() {
+    let mut kit = Kit::new();
+    let a = proposal(&mut kit);
+    kit.run(&[
+        "agree",
+        &a,
+        "--start",
+        "2026-03-01",
+        "--meetings",
+        "1/week",
+        "--fee-category",
+        "1",
+        "--fee-percent",
+        "20",
+        "--expense-level",
+        "1",
+        "--signed",
+        "2026-03-01",
+        "--confidentiality-signed",
+        "2026-03-01",
+    ])
+    .ok();
+    kit.today = "2026-05-01".into();
+    let waiting = kit.json(&["match", "auto", "--dry-run"]);
+    assert_eq!(waiting["pairs"].as_array().unwrap().len(), 0, "{waiting}");
+    kit.run(&["end", &a, "--date", "2026-02-01", "--reason", "moved"])
+        .refused(1, "before the start");
+    kit.run(&["end", &a, "--date", "2026-04-30", "--reason", "sometime"])
+        .refused(2, "--reason");
+    kit.run(&["end", &a, "--date", "2026-04-30", "--reason", "moved"])
+        .ok();
+    kit.run(&["end", &a, "--date", "2026-04-30", "--reason", "moved"])
+        .refused(1, "already ended");
+    let st = kit.json(&["list", "assignments", "--status", "ended"]);
+    assert_eq!(st.as_array().unwrap().len(), 1);
+    let again = kit.json(&["match", "auto", "--dry-run"]);
+    assert_eq!(
+        again["pairs"].as_array().unwrap().len(),
+        1,
+        "the client waits again: {again}"
+    );
+    // Months with active days but no report are due.
+    let due = kit.json(&["due"]);
+    let missing = due
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["what"] == "report missing")
+        .count();
+    assert_eq!(missing, 2, "March and April: {due}");
+}
