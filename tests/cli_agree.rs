@@ -292,3 +292,56 @@ fn ending_frees_the_place_and_the_client_waits_again() {
         .count();
     assert_eq!(missing, 2, "March and April: {due}");
 }
+
+#[test]
+fn check_follows_assignments_and_reports_to_what_they_name() {
+    let mut kit = Kit::new();
+    let a = proposal(&mut kit);
+    kit.run(&[
+        "agree",
+        &a,
+        "--start",
+        "2026-03-01",
+        "--meetings",
+        "1/week",
+        "--fee-category",
+        "1",
+        "--fee-percent",
+        "20",
+        "--expense-level",
+        "1",
+        "--signed",
+        "2026-03-01",
+        "--confidentiality-signed",
+        "2026-03-01",
+    ])
+    .ok();
+    kit.today = "2026-04-05".into();
+    kit.run(&["report", &a, "2026-03", "--meeting", "2026-03-12"])
+        .ok();
+    kit.run(&["check"]).ok();
+    let rep = kit.dir.join(format!("reports/2026-03/{a}.toml"));
+    let text = std::fs::read_to_string(&rep).unwrap();
+    std::fs::write(&rep, text.replace("2026-03-12", "2026-02-12")).unwrap();
+    let asg = kit.dir.join(format!("assignments/{a}.toml"));
+    let text = std::fs::read_to_string(&asg).unwrap();
+    let client = text
+        .lines()
+        .find(|l| l.starts_with("client = "))
+        .unwrap()
+        .to_string();
+    std::fs::write(&asg, text.replace(&client, "client = \"C-ZZZZZZ\"")).unwrap();
+    let r = kit.run(&["check"]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains(": E008 field `client`: no client C-ZZZZZZ"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("meeting 2026-02-12 is outside 2026-03"),
+        "{}",
+        r.stdout
+    );
+}

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::{Client, Config, Id, Kind, Pnr, SCHEMA, Volunteer};
+use crate::model::{Assignment, Client, Config, Id, Kind, Pnr, Report, SCHEMA, Volunteer};
 use crate::rules::{decision, status};
 use crate::store::parse::{self, KeyPart};
 use crate::store::{CONFIG_FILE, Record, atomic, dir_of};
@@ -327,8 +327,104 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
             .filter(|(_, _, v)| status::volunteer_is_open(v))
             .map(|(r, t, v)| (r, t.as_str(), &v.pnr, &v.id)),
     );
+    let assignments = ck.read_kind::<Assignment>();
+    for (rel, text, a) in &assignments {
+        ck.schema(rel, text, a.schema);
+        let key = |k| parse::line_of_key(text, &[KeyPart::Key(k)]);
+        if !clients.iter().any(|(_, _, c)| c.id == a.client) {
+            ck.report(
+                rel,
+                key("client"),
+                Code::Dangling,
+                format!("field `client`: no client {} on file", a.client),
+            );
+        }
+        if !volunteers.iter().any(|(_, _, v)| v.id == a.volunteer) {
+            ck.report(
+                rel,
+                key("volunteer"),
+                Code::Dangling,
+                format!("field `volunteer`: no volunteer {} on file", a.volunteer),
+            );
+        }
+        if let Some(ag) = &a.agreement {
+            let at = |k| parse::line_of_key(text, &[KeyPart::Key("agreement"), KeyPart::Key(k)]);
+            if ag.end.is_some_and(|e| e < ag.start) {
+                ck.report(
+                    rel,
+                    at("end"),
+                    Code::ImpossibleDates,
+                    "the agreement ends before it starts",
+                );
+            }
+            let froms: Vec<NaiveDate> = ag.terms.iter().map(|t| t.from).collect();
+            if froms.is_empty() || froms[0] != ag.start || froms.windows(2).any(|w| w[0] >= w[1]) {
+                ck.report(rel, at("terms"), Code::ImpossibleDates, "the terms must start on the agreement's start date and follow each other in date order");
+            }
+        }
+    }
+    if let Ok(store_paths) = report_paths(root) {
+        for rel in store_paths {
+            let Ok(text) = fs::read_to_string(root.join(&rel)) else {
+                ck.report(&rel, 1, Code::Syntax, "cannot read (or not UTF-8)");
+                continue;
+            };
+            match parse::parse_detailed::<Report>(&text) {
+                Err(f) => ck.parse_failure(&rel, f),
+                Ok(r) => {
+                    ck.schema(&rel, &text, r.schema);
+                    let key = |k| parse::line_of_key(&text, &[KeyPart::Key(k)]);
+                    if rel != Report::rel_path(r.month, &r.assignment) {
+                        ck.report(
+                            &rel,
+                            key("assignment"),
+                            Code::DuplicateId,
+                            format!(
+                                "the report of {} for {} belongs in {}",
+                                r.assignment,
+                                r.month,
+                                Report::rel_path(r.month, &r.assignment).display()
+                            ),
+                        );
+                    }
+                    match assignments.iter().find(|(_, _, a)| a.id == r.assignment) {
+                        None => ck.report(
+                            &rel,
+                            key("assignment"),
+                            Code::Dangling,
+                            format!("field `assignment`: no assignment {} on file", r.assignment),
+                        ),
+                        Some((_, _, a)) => {
+                            for d in &r.meetings {
+                                if !r.month.contains(*d) || a.terms_on(*d).is_none() {
+                                    ck.report(&rel, key("meetings"), Code::ImpossibleDates, format!("meeting {d} is outside {} or the assignment's active days", r.month));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
     ck.out.sort();
     ck.out
+}
+
+/// `reports/<month>/<file>.toml`, without opening the store (check must run on broken records).
+fn report_paths(root: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    let Ok(months) = fs::read_dir(root.join("reports")) else {
+        return Ok(out);
+    };
+    for m in months.filter_map(|e| e.ok()) {
+        for f in fs::read_dir(m.path())?.filter_map(|e| e.ok()) {
+            if f.file_name().to_str().is_some_and(|n| n.ends_with(".toml")) {
+                out.push(Path::new("reports").join(m.file_name()).join(f.file_name()));
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
 }
 
 /// A warning when the records directory can be read by people other than its owner (the records
