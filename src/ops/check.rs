@@ -363,7 +363,7 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
             }
         }
     }
-    if let Ok(store_paths) = report_paths(root) {
+    if let Ok(store_paths) = crate::store::report_paths(root) {
         for rel in store_paths {
             let Ok(text) = fs::read_to_string(root.join(&rel)) else {
                 ck.report(&rel, 1, Code::Syntax, "cannot read (or not UTF-8)");
@@ -408,23 +408,6 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
     }
     ck.out.sort();
     ck.out
-}
-
-/// `reports/<month>/<file>.toml`, without opening the store (check must run on broken records).
-fn report_paths(root: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    let Ok(months) = fs::read_dir(root.join("reports")) else {
-        return Ok(out);
-    };
-    for m in months.filter_map(|e| e.ok()) {
-        for f in fs::read_dir(m.path())?.filter_map(|e| e.ok()) {
-            if f.file_name().to_str().is_some_and(|n| n.ends_with(".toml")) {
-                out.push(Path::new("reports").join(m.file_name()).join(f.file_name()));
-            }
-        }
-    }
-    out.sort();
-    Ok(out)
 }
 
 /// A warning when the records directory can be read by people other than its owner (the records

@@ -231,14 +231,7 @@ impl Store {
     /// Adds `rec` to `changes`: a new file in canonical layout, or an existing file updated in
     /// place so that a person's comments and layout survive.
     pub fn stage<T: Record>(&self, changes: &mut Changeset, rec: &T) -> Result<()> {
-        let rel = Self::rel_path(T::KIND, rec.id());
-        let canonical = to_toml(rec, &rel)?;
-        let text = match fs::read_to_string(self.root.join(&rel)) {
-            Ok(existing) => edit::merge(&existing, &canonical),
-            Err(_) => canonical,
-        };
-        changes.write(rel, text);
-        Ok(())
+        self.stage_at(changes, &Self::rel_path(T::KIND, rec.id()), rec)
     }
 
     /// Stages any serialisable record at `rel` (reports, pay runs), keeping a person's edits.
@@ -267,34 +260,9 @@ impl Store {
         }
     }
 
-    /// The report files, `reports/<YYYY-MM>/<id>.toml`, sorted (nothing parsed).
-    pub fn report_paths(&self) -> Result<Vec<PathBuf>> {
-        let mut out = Vec::new();
-        let dir = self.root.join("reports");
-        let Ok(months) = fs::read_dir(&dir) else {
-            return Ok(out);
-        };
-        for m in months.filter_map(|e| e.ok()) {
-            let Ok(files) = fs::read_dir(m.path()) else {
-                continue;
-            };
-            for f in files.filter_map(|e| e.ok()) {
-                let name = f.file_name();
-                if name
-                    .to_str()
-                    .is_some_and(|n| n.ends_with(".toml") && !n.starts_with('.'))
-                {
-                    out.push(Path::new("reports").join(m.file_name()).join(name));
-                }
-            }
-        }
-        out.sort();
-        Ok(out)
-    }
-
     /// Every report; the first bad file stops it (use `check` to see them all).
     pub fn load_reports(&self) -> Result<Vec<Report>> {
-        self.report_paths()?
+        report_paths(&self.root)?
             .iter()
             .map(|rel| parse::parse(rel, &self.read_text(rel)?))
             .collect()
@@ -314,6 +282,29 @@ impl Store {
             }
         }
     }
+}
+
+/// The report files, `reports/<YYYY-MM>/<id>.toml`, sorted, nothing parsed. A free function so
+/// that `check` can list them without opening the store.
+pub fn report_paths(root: &Path) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    let Ok(months) = fs::read_dir(root.join("reports")) else {
+        return Ok(out);
+    };
+    for m in months.filter_map(|e| e.ok()) {
+        let rd = fs::read_dir(m.path()).map_err(|e| Error::io(m.path(), "cannot list", e))?;
+        for f in rd.filter_map(|e| e.ok()) {
+            let name = f.file_name();
+            if name
+                .to_str()
+                .is_some_and(|n| n.ends_with(".toml") && !n.starts_with('.'))
+            {
+                out.push(Path::new("reports").join(m.file_name()).join(name));
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
 }
 
 /// Ids that look like a mistyped `typed` (a swapped or wrong character), best first, at most three.
