@@ -3,6 +3,7 @@
 //! The library holds the model, the rules, matching, payroll and the store; it does no terminal
 //! I/O. The binary (`src/main.rs`, `src/cli/`) parses arguments, calls [`ops`] and renders.
 
+pub mod documents;
 pub mod error;
 pub mod matching;
 pub mod model;

@@ -92,25 +92,7 @@ fn an_agreement_is_refused_until_its_rules_hold_then_becomes_active_when_signed(
 fn terms_change_from_a_date_and_nothing_earlier_is_rewritten() {
     let mut kit = Kit::new();
     let a = proposal(&mut kit);
-    kit.run(&[
-        "agree",
-        &a,
-        "--start",
-        "2026-03-01",
-        "--meetings",
-        "1/week",
-        "--fee-category",
-        "1",
-        "--fee-percent",
-        "20",
-        "--expense-level",
-        "1",
-        "--signed",
-        "2026-03-01",
-        "--confidentiality-signed",
-        "2026-03-01",
-    ])
-    .ok();
+    kit.agree(&a, "2026-03-01", true).ok();
     kit.today = "2026-06-10".into();
     kit.run(&[
         "agree",
@@ -146,21 +128,7 @@ fn terms_change_from_a_date_and_nothing_earlier_is_rewritten() {
 fn reports_are_checked_replaced_until_approved_and_then_locked() {
     let mut kit = Kit::new();
     let a = proposal(&mut kit);
-    kit.run(&[
-        "agree",
-        &a,
-        "--start",
-        "2026-03-10",
-        "--meetings",
-        "1/week",
-        "--fee-category",
-        "1",
-        "--fee-percent",
-        "20",
-        "--expense-level",
-        "1",
-    ])
-    .ok();
+    kit.agree(&a, "2026-03-10", false).ok();
     kit.today = "2026-04-05".into();
     kit.run(&["report", &a, "2026-03", "--meeting", "2026-03-12"])
         .refused(1, "not an active day");
@@ -244,25 +212,7 @@ fn reports_are_checked_replaced_until_approved_and_then_locked() {
 fn ending_frees_the_place_and_the_client_waits_again() {
     let mut kit = Kit::new();
     let a = proposal(&mut kit);
-    kit.run(&[
-        "agree",
-        &a,
-        "--start",
-        "2026-03-01",
-        "--meetings",
-        "1/week",
-        "--fee-category",
-        "1",
-        "--fee-percent",
-        "20",
-        "--expense-level",
-        "1",
-        "--signed",
-        "2026-03-01",
-        "--confidentiality-signed",
-        "2026-03-01",
-    ])
-    .ok();
+    kit.agree(&a, "2026-03-01", true).ok();
     kit.today = "2026-05-01".into();
     let waiting = kit.json(&["match", "auto", "--dry-run"]);
     assert_eq!(waiting["pairs"].as_array().unwrap().len(), 0, "{waiting}");
@@ -297,25 +247,7 @@ fn ending_frees_the_place_and_the_client_waits_again() {
 fn check_follows_assignments_and_reports_to_what_they_name() {
     let mut kit = Kit::new();
     let a = proposal(&mut kit);
-    kit.run(&[
-        "agree",
-        &a,
-        "--start",
-        "2026-03-01",
-        "--meetings",
-        "1/week",
-        "--fee-category",
-        "1",
-        "--fee-percent",
-        "20",
-        "--expense-level",
-        "1",
-        "--signed",
-        "2026-03-01",
-        "--confidentiality-signed",
-        "2026-03-01",
-    ])
-    .ok();
+    kit.agree(&a, "2026-03-01", true).ok();
     kit.today = "2026-04-05".into();
     kit.run(&["report", &a, "2026-03", "--meeting", "2026-03-12"])
         .ok();
@@ -344,4 +276,123 @@ fn check_follows_assignments_and_reports_to_what_they_name() {
         "{}",
         r.stdout
     );
+}
+
+#[test]
+fn the_agreement_prints_in_swedish_with_initials_and_the_years_amounts() {
+    let mut kit = Kit::new();
+    let a = proposal(&mut kit);
+    kit.run(&["agree", &a, "--print"])
+        .refused(1, "no agreement yet");
+    kit.agree(&a, "2026-03-01", true).ok();
+    kit.today = "2026-06-10".into();
+    kit.run(&[
+        "agree",
+        &a,
+        "--change-from",
+        "2026-07-01",
+        "--meetings",
+        "2/week",
+        "--fee-category",
+        "2",
+        "--fee-percent",
+        "30",
+    ])
+    .ok();
+    let md = kit
+        .run(&["agree", &a, "--print", "--official", "Eva Handläggare"])
+        .ok()
+        .stdout
+        .replace(&a, "A-XXXXXX");
+    assert!(!md.contains("Klient Test"), "only initials: {md}");
+    insta::assert_snapshot!(md, @r"
+    # Uppdragsavtal för kontaktperson
+
+    Kommunen · uppdrag A-XXXXXX
+
+    ## Parter
+
+    - Uppdragsgivare: Kommunen, socialnämnden, genom ansvarig handläggare Eva Handläggare
+    - Kontaktperson (uppdragstagare): Volontär Test
+    - Den enskilde: K T (insats beviljad enligt socialtjänstlagen (SoL))
+
+    ## Uppdraget
+
+    Kontaktpersonen är ett personligt stöd och en medmänniska för den enskilde: att bryta isolering, ge råd i vardagen och vara med på fritidsaktiviteter efter den enskildes önskemål och de mål som står i beslutet. Uppdraget är ett förtroendeuppdrag, inte en anställning. Kontaktpersonen får stöd och handledning av ansvarig handläggare.
+
+    - Uppdraget gäller från och med 2026-03-01, tills vidare så länge beslutet om insatsen gäller.
+    - Träffar: 1 gång per vecka, från 2026-07-01 2 gånger per vecka.
+    - Kontaktpersonen lämnar en närvarorapport för varje månad, med de dagar de träffats; ersättning betalas när rapporten är attesterad.
+
+    ## Ersättning 2026
+
+    Ersättningen betalas per månad enligt SKR:s rekommendation, som del av prisbasbeloppet för 2026. Arvodet är skattepliktig inkomst och betalas via kommunens lönesystem. Omkostnadsersättningen täcker kostnader för träffarna, som fika, biljetter och resor. Påbörjas eller slutar uppdraget under en månad betalas de dagar uppdraget gäller. Beloppen räknas om när prisbasbeloppet ändras vid årsskiftet.
+
+    | Från | Träffar | Arvode per månad | Omkostnadsersättning per månad |
+    | --- | --- | --- | --- |
+    | 2026-03-01 | 1 gång per vecka | 987,00 kr | 493,00 kr |
+    | 2026-07-01 | 2 gånger per vecka | 1 480,00 kr | 493,00 kr |
+
+    ## Försäkring
+
+    Kontaktpersonen omfattas av kommunens olycksfalls- och ansvarsförsäkring under uppdraget.
+
+    ## Tystnadsplikt
+
+    Kontaktpersonen har tystnadsplikt enligt offentlighets- och sekretesslagen om allt som rör den enskildes personliga förhållanden. Tystnadsplikten gäller även sedan uppdraget upphört. Kontaktpersonen skriver under en särskild sekretessförbindelse samtidigt med detta avtal.
+
+    ## Uppsägning
+
+    Avtalet kan sägas upp av båda parter med en månads uppsägningstid. Uppdraget upphör utan uppsägning när beslutet om insatsen upphör.
+
+    ## Underskrifter
+
+    Detta avtal är upprättat i två exemplar, ett till vardera parten.
+
+    ______________________________ ______________________________
+    Ort och datum                  Ort och datum
+
+    ______________________________ ______________________________
+    Kontaktperson: Volontär Test   Ansvarig handläggare: Eva Handläggare
+    ");
+    kit.run(&["agree", &a, "--print", "--year", "2031"])
+        .refused(1, "no prisbasbelopp for 2031");
+    kit.run(&["agree", &a, "--print", "--year", "2025"])
+        .refused(1, "not in force during 2025");
+    kit.run(&["agree", &a, "--print", "--fee", "100"])
+        .refused(2, "--fee");
+}
+
+#[test]
+fn the_html_agreement_is_one_escaped_a4_page_written_privately() {
+    let mut kit = Kit::new();
+    let a = proposal(&mut kit);
+    kit.agree(&a, "2026-03-01", true).ok();
+    let out = kit.dir.parent().unwrap().join("avtal.html");
+    kit.run(&[
+        "agree",
+        &a,
+        "--print",
+        "--format",
+        "html",
+        "--official",
+        "<Eva & Co>",
+        "--out",
+        out.to_str().unwrap(),
+    ])
+    .ok();
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    assert!(html.contains("size: A4"), "{html}");
+    assert!(html.contains("&lt;Eva &amp; Co&gt;"), "{html}");
+    assert!(
+        html.contains("<td class=\"amount\">987,00 kr</td>"),
+        "{html}"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&out).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
 }

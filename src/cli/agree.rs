@@ -1,6 +1,9 @@
 //! `kontakt agree ASSIGNMENT`: the agreement's terms, signatures, and later changes of terms.
 
+use std::path::PathBuf;
+
 use chrono::NaiveDate;
+use kontakt::documents::{self, Format};
 use kontakt::model::{Frequency, Money};
 use kontakt::ops::agree::{self, AgreeInput, ExpenseSpec, FeeSpec};
 use kontakt::{Error, Result};
@@ -52,9 +55,51 @@ pub struct Args {
     /// New terms from this date; earlier terms stay as they were.
     #[arg(long, value_parser = parse_date, value_name = "DATE", conflicts_with = "start")]
     pub change_from: Option<NaiveDate>,
+    /// Print the agreement document (Swedish) instead of recording anything.
+    #[arg(long, conflicts_with_all = ["start", "end", "meetings", "fee_category", "fee", "expense_level", "expense", "cost_center", "signed", "confidentiality_signed", "reason", "change_from"])]
+    pub print: bool,
+    /// With --print: md (Markdown) or html (one page, A4 print CSS).
+    #[arg(long, requires = "print", default_value = "md", value_name = "md|html")]
+    pub format: Option<Format>,
+    /// With --print: write the document to FILE (readable by its owner only) instead of stdout.
+    #[arg(long, requires = "print", value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// With --print: the responsible official named on the document (a blank line otherwise).
+    #[arg(long, requires = "print", value_name = "NAME")]
+    pub official: Option<String>,
+    /// With --print: the year whose amounts to show (default: the year in force today).
+    #[arg(long, requires = "print", value_name = "YYYY")]
+    pub year: Option<i32>,
+}
+
+fn print(a: Args, ctx: &Ctx) -> Result<Output> {
+    let store = ctx.store()?;
+    let doc = agree::document(store, &a.assignment, a.year, a.official, ctx.today)?;
+    let text = documents::agreement::render(&doc, a.format.unwrap_or_default());
+    match a.out {
+        Some(path) => {
+            kontakt::store::atomic::write_file(&path, text.as_bytes())?;
+            Ok(Output::ok(if ctx.json {
+                render::json(&serde_json::json!({ "id": doc.assignment, "out": path }))
+            } else {
+                format!(
+                    "{} agreement written to {}\n",
+                    doc.assignment,
+                    path.display()
+                )
+            }))
+        }
+        None if ctx.json => Ok(Output::ok(render::json(&serde_json::json!({
+            "id": doc.assignment, "document": doc, "text": text
+        })))),
+        None => Ok(Output::ok(text)),
+    }
 }
 
 pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
+    if a.print {
+        return print(a, ctx);
+    }
     let store = ctx.store()?;
     let fee = match (a.fee_category, a.fee_percent, a.fee) {
         (Some(category), Some(percent_hundredths), None) => Some(FeeSpec::Category {

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 
+use crate::documents::agreement::{AgreementDoc, TermsLine};
 use crate::model::assignment::{Agreement, Compensation, Terms};
 use crate::model::{
     Assignment, AssignmentStatus, Client, Event, Frequency, Kind, Money, Volunteer,
@@ -324,4 +325,69 @@ pub fn agree(
     store.stage(&mut changes, &a)?;
     store.commit(&lock, &changes)?;
     Ok(a)
+}
+
+/// Gathers the agreement document of an assignment: the terms in force during `year` (by
+/// default the year the agreement is in force today, or its first year if it has not begun),
+/// with that year's amounts in kronor.
+pub fn document(
+    store: &Store,
+    prefix: &str,
+    year: Option<i32>,
+    official: Option<String>,
+    today: NaiveDate,
+) -> Result<AgreementDoc> {
+    use chrono::Datelike;
+    let id = store.resolve(prefix, &[Kind::Assignment])?;
+    let a: Assignment = store.load(&id)?;
+    let Some(ag) = &a.agreement else {
+        return Err(Error::refused(vec![format!(
+            "{id} has no agreement yet: record its terms with `kontakt agree {id} --start ...`"
+        )]));
+    };
+    let c: Client = store.load(&a.client)?;
+    let v: Volunteer = store.load(&a.volunteer)?;
+    let year = year.unwrap_or_else(|| today.max(ag.start).year());
+    let tariffs = &store.config.compensation;
+    let (first, last) = (
+        NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(ag.start),
+        NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(ag.start),
+    );
+    let mut terms = Vec::new();
+    for (i, t) in ag.terms.iter().enumerate() {
+        let until = ag.terms.get(i + 1).map(|n| n.from);
+        let overlaps = t.from <= last && until.is_none_or(|u| u > first);
+        if !overlaps {
+            continue;
+        }
+        let missing = || {
+            Error::refused(vec![format!(
+                "kontakt.toml has no prisbasbelopp for {year} ([compensation] prisbasbelopp)"
+            )])
+        };
+        terms.push(TermsLine {
+            from: t.from.max(first),
+            meetings: t.meetings,
+            fee: t.fee.monthly(tariffs, year).ok_or_else(missing)?,
+            expense: t.expense.monthly(tariffs, year).ok_or_else(missing)?,
+        });
+    }
+    if terms.is_empty() {
+        return Err(Error::refused(vec![format!(
+            "the agreement of {id} is not in force during {year}"
+        )]));
+    }
+    Ok(AgreementDoc {
+        municipality: store.config.municipality.clone(),
+        assignment: id,
+        volunteer: v.name,
+        client_initials: crate::documents::initials(&c.name),
+        basis: c.basis,
+        official: official.filter(|o| !o.trim().is_empty()),
+        start: ag.start,
+        end: a.last_day(),
+        cost_center: ag.cost_center.clone(),
+        year,
+        terms,
+    })
 }

@@ -70,6 +70,33 @@ fn write_synced(path: &Path, bytes: &[u8]) -> Result<()> {
         .map_err(|e| Error::io(path, "cannot write file", e))
 }
 
+/// Writes one file outside any transaction (a document, an export) atomically: a private
+/// temporary file beside it, synced, then renamed over it. Readable by its owner only.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path.file_name().ok_or_else(|| {
+        Error::io(
+            path,
+            "not a file name",
+            std::io::Error::other("no file name"),
+        )
+    })?;
+    let tmp = dir.join(format!(
+        ".{}.{}.tmp",
+        name.to_string_lossy(),
+        crate::model::id::random_code()
+    ));
+    write_synced(&tmp, bytes)?;
+    fs::rename(&tmp, path).map_err(|e| {
+        let _ = fs::remove_file(&tmp);
+        Error::io(path, "cannot write file", e)
+    })?;
+    sync_dir(&dir)
+}
+
 pub fn sync_dir(path: &Path) -> Result<()> {
     #[cfg(unix)]
     File::open(path)

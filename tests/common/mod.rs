@@ -90,6 +90,18 @@ impl Ran {
     }
 }
 
+/// The terms most tests agree on: 1/week, fee category 1 at 20 %, expense level 1.
+pub const USUAL_TERMS: &[&str] = &[
+    "--meetings",
+    "1/week",
+    "--fee-category",
+    "1",
+    "--fee-percent",
+    "20",
+    "--expense-level",
+    "1",
+];
+
 impl Kit {
     pub fn new() -> Kit {
         let tmp = tempfile::tempdir().unwrap();
@@ -163,6 +175,17 @@ impl Kit {
         walk(&self.dir, &mut v);
         v.sort();
         v
+    }
+
+    /// Records the usual terms (1/week, fee category 1 at 20 %, expense level 1) from `start`,
+    /// signed that day when `signed`.
+    pub fn agree(&self, assignment: &str, start: &str, signed: bool) -> Ran {
+        let mut args = vec!["agree", assignment, "--start", start];
+        args.extend_from_slice(USUAL_TERMS);
+        if signed {
+            args.extend_from_slice(&["--signed", start, "--confidentiality-signed", start]);
+        }
+        self.run(&args)
     }
 
     /// A client with a granted decision and a volunteer approved, both ready to be matched.
