@@ -396,3 +396,71 @@ fn the_html_agreement_is_one_escaped_a4_page_written_privately() {
         assert_eq!(mode & 0o777, 0o600);
     }
 }
+
+#[test]
+fn report_import_is_all_or_nothing_names_bad_rows_and_a_rerun_changes_nothing() {
+    let mut kit = Kit::new();
+    let a = proposal(&mut kit);
+    let (c2, v2) = kit.ready_pair(1);
+    let b = kit.run(&["match", "propose", &c2, &v2]).id();
+    kit.agree(&a, "2026-03-01", true).ok();
+    kit.agree(&b, "2026-03-01", true).ok();
+    kit.today = "2026-05-05".into();
+    let file = kit.dir.parent().unwrap().join("e-tjanst.csv");
+    std::fs::write(
+        &file,
+        format!(
+            "\u{feff}assignment;date;hours;activity;expenses\n\
+             {a};2026-03-05;2;fika;45,50\n\
+             {a};2026-02-20;2;bio;\n\
+             A-ZZZZZZ;2026-03-06;1;;\n\
+             {b};2026-03-07;two;;\n\
+             {a};2026-03-05;1;;\n"
+        ),
+    )
+    .unwrap();
+    let before = kit.snapshot();
+    let r = kit.run(&["report", "import", file.to_str().unwrap()]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    for needle in [
+        "4 bad row(s); nothing was written",
+        "line 3: 2026-02-20 is not an active day",
+        "line 4: column `assignment`: no assignment",
+        "line 5: column `hours`",
+        "line 6: ",
+    ] {
+        assert!(r.stderr.contains(needle), "{needle}: {}", r.stderr);
+    }
+    assert!(r.stderr.contains("already on line 2"), "{}", r.stderr);
+    assert_eq!(kit.snapshot(), before);
+
+    std::fs::write(
+        &file,
+        format!(
+            "assignment,date,hours,activity,expenses\n\
+             {a},2026-03-05,2,fika,\"45,50\"\n\
+             {a},2026-03-19,1.5,bio,100\n\
+             {a},2026-04-02,2,promenad,\n\
+             {b},2026-03-07,1,,\n"
+        ),
+    )
+    .unwrap();
+    let j = kit.json(&["report", "import", file.to_str().unwrap()]);
+    assert_eq!(j["written"], 3, "{j}");
+    let march = kit.read(&format!("reports/2026-03/{a}.toml"));
+    assert!(march.contains("hours_tenths = 35"), "{march}");
+    assert!(march.contains("expenses_ore = 14550"), "{march}");
+    assert!(march.contains("activity = \"fika; bio\""), "{march}");
+    // The obvious next step after any interruption, running it again, changes nothing.
+    let before = kit.snapshot();
+    let j = kit.json(&["report", "import", file.to_str().unwrap()]);
+    assert_eq!(j["written"], 0, "{j}");
+    assert_eq!(kit.snapshot(), before);
+    // An approved month stays as approved: the same rows pass, different rows are refused.
+    kit.run(&["report", "approve", &a, "2026-03"]).ok();
+    kit.run(&["report", "import", file.to_str().unwrap()]).ok();
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("2026-03-19,1.5", "2026-03-20,1.5")).unwrap();
+    kit.run(&["report", "import", file.to_str().unwrap()])
+        .refused(2, "lines 2, 3: the report of");
+}

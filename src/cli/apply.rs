@@ -116,7 +116,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
     let ids = match args.who {
         Who::Client(a) => match &a.from {
             Some(path) => {
-                let rows = apply::read_batch(path, csv_rows::client, csv_rows::CLIENT_COLUMNS)?;
+                let rows = csv_rows::read_batch(path, csv_rows::client, &csv_rows::CLIENTS)?;
                 apply::apply_clients(store, rows, Source::Batch(path), ctx.today)?
             }
             None => {
@@ -138,8 +138,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
         },
         Who::Volunteer(a) => match &a.from {
             Some(path) => {
-                let rows =
-                    apply::read_batch(path, csv_rows::volunteer, csv_rows::VOLUNTEER_COLUMNS)?;
+                let rows = csv_rows::read_batch(path, csv_rows::volunteer, &csv_rows::VOLUNTEERS)?;
                 apply::apply_volunteers(store, rows, Source::Batch(path), ctx.today)?
             }
             None => {

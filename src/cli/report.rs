@@ -1,8 +1,11 @@
 //! `kontakt report ASSIGNMENT MONTH --meeting DATE...` and `kontakt report approve`.
 
+use std::path::PathBuf;
+
 use chrono::NaiveDate;
 use kontakt::model::report::parse_hours;
 use kontakt::model::{Money, Month};
+use kontakt::ops::csv_rows;
 use kontakt::ops::report::{self, ReportInput};
 use kontakt::{Error, Result};
 
@@ -42,6 +45,16 @@ pub struct Args {
 pub enum Action {
     /// Approve (attest) a report, or every unapproved report of a month with --month M --all.
     Approve(ApproveArgs),
+    /// Import reports from the e-service: a CSV file with one row per meeting (columns
+    /// assignment, date, and optionally hours, activity, expenses, note). All rows or none.
+    Import(ImportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The CSV file (UTF-8, `;` or `,` between columns).
+    #[arg(value_name = "FILE.csv")]
+    pub file: PathBuf,
 }
 
 #[derive(Debug, clap::Args)]
@@ -63,6 +76,32 @@ pub struct ApproveArgs {
 
 pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
     let store = ctx.store()?;
+    if let Some(Action::Import(i)) = a.action {
+        let rows = csv_rows::read_rows(&i.file, csv_rows::meeting, &csv_rows::REPORTS)?;
+        let done = report::import(store, &i.file, rows, ctx.today)?;
+        let written = done.iter().filter(|d| d.written).count();
+        return Ok(Output::ok(if ctx.json {
+            render::json(&serde_json::json!({ "reports": done, "written": written }))
+        } else {
+            let rows = done
+                .iter()
+                .map(|d| {
+                    vec![
+                        d.assignment.to_string(),
+                        d.month.to_string(),
+                        d.meetings.to_string(),
+                        if d.written { "written" } else { "unchanged" }.to_string(),
+                    ]
+                })
+                .collect();
+            let mut s = render::table(&["Assignment", "Month", "Meetings", ""], rows);
+            s.push_str(&format!(
+                "{written} report(s) written, {} unchanged, waiting for approval\n",
+                done.len() - written
+            ));
+            s
+        }));
+    }
     if let Some(Action::Approve(p)) = a.action {
         let month = p
             .month

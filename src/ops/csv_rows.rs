@@ -1,14 +1,68 @@
-//! The rows of a batch intake file (`apply --from FILE.csv`): columns named as the options, each
-//! value read as the option would read it.
+//! Batch files (`apply --from FILE.csv`, `report import FILE.csv`): read whole, every bad row
+//! named by its line; columns named as the command's options, each value read as the option
+//! would read it.
 
 use std::collections::HashMap;
+
+use std::path::Path;
 
 use chrono::NaiveDate;
 
 use super::apply::{ClientApplication, VolunteerApplication};
 use super::split_list;
-use crate::model::Availability;
 use crate::model::common::parse_word;
+use crate::model::{Availability, Money};
+use crate::{Error, Result};
+
+pub const REPORTS: Layout = Layout {
+    known: &[
+        "assignment",
+        "date",
+        "hours",
+        "activity",
+        "expenses",
+        "note",
+    ],
+    required: &["assignment", "date"],
+};
+
+/// One meeting of a `report import` file, as the e-service exports it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeetingRow {
+    /// The assignment's id, or a unique prefix of it.
+    pub assignment: String,
+    pub date: NaiveDate,
+    pub hours_tenths: Option<u32>,
+    pub activity: Option<String>,
+    pub expenses: Option<Money>,
+    pub note: Option<String>,
+}
+
+pub fn meeting(row: &HashMap<String, String>) -> std::result::Result<MeetingRow, String> {
+    let assignment = text(row, "assignment").ok_or("column `assignment` is empty")?;
+    let date = opt_date(row, "date")?.ok_or("column `date` is empty")?;
+    let hours_tenths = match text(row, "hours") {
+        Some(h) => Some(
+            crate::model::report::parse_hours(&h).map_err(|e| format!("column `hours`: {e}"))?,
+        ),
+        None => None,
+    };
+    let expenses = match text(row, "expenses") {
+        Some(e) => Some(
+            e.parse::<Money>()
+                .map_err(|e| format!("column `expenses`: {e}"))?,
+        ),
+        None => None,
+    };
+    Ok(MeetingRow {
+        assignment,
+        date,
+        hours_tenths,
+        activity: text(row, "activity"),
+        expenses,
+        note: text(row, "note"),
+    })
+}
 
 /// `weekday-day,weekend`: when a volunteer can meet.
 pub fn availability(s: &str) -> Result<Vec<Availability>, String> {
@@ -38,7 +92,23 @@ fn word<T: serde::de::DeserializeOwned + Default>(
     }
 }
 
-pub const CLIENT_COLUMNS: &[&str] = &[
+/// The columns a batch file may have, and those it must have.
+#[derive(Debug, Clone, Copy)]
+pub struct Layout {
+    pub known: &'static [&'static str],
+    pub required: &'static [&'static str],
+}
+
+pub const CLIENTS: Layout = Layout {
+    known: CLIENT_COLUMNS,
+    required: &["name", "pnr"],
+};
+pub const VOLUNTEERS: Layout = Layout {
+    known: VOLUNTEER_COLUMNS,
+    required: &["name", "pnr"],
+};
+
+const CLIENT_COLUMNS: &[&str] = &[
     "name",
     "pnr",
     "area",
@@ -51,7 +121,7 @@ pub const CLIENT_COLUMNS: &[&str] = &[
     "applied",
     "note",
 ];
-pub const VOLUNTEER_COLUMNS: &[&str] = &[
+const VOLUNTEER_COLUMNS: &[&str] = &[
     "name",
     "pnr",
     "email",
@@ -104,4 +174,144 @@ pub fn volunteer(row: &HashMap<String, String>) -> Result<VolunteerApplication, 
         capacity,
         applied: opt_date(row, "applied")?,
     })
+}
+
+/// Rows of a batch file, each with its line number, or every bad row (nothing is written then).
+pub fn read_batch<T>(
+    path: &Path,
+    parse_row: impl Fn(&HashMap<String, String>) -> std::result::Result<T, String>,
+    layout: &Layout,
+) -> Result<Vec<(usize, T)>> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, "cannot read", e))?;
+    parse_batch(path, &bytes, parse_row, layout)
+}
+
+/// The rows of a batch file's bytes (`path` names it in messages); see [`read_batch`].
+pub fn parse_batch<T>(
+    path: &Path,
+    bytes: &[u8],
+    parse_row: impl Fn(&HashMap<String, String>) -> std::result::Result<T, String>,
+    layout: &Layout,
+) -> Result<Vec<(usize, T)>> {
+    let rows = parse_rows(path, bytes, parse_row, layout)?;
+    if !rows.bad.is_empty() {
+        return Err(Error::BadBatch {
+            path: path.to_path_buf(),
+            problems: rows.bad.into_iter().map(|(_, p)| p).collect(),
+        });
+    }
+    Ok(rows.good)
+}
+
+/// A batch file's rows that parsed, and the problems of those that did not (with their lines),
+/// for commands that go on to check the good rows against the records before refusing the lot.
+#[derive(Debug)]
+pub struct Rows<T> {
+    pub good: Vec<(usize, T)>,
+    pub bad: Vec<(usize, String)>,
+}
+
+pub fn read_rows<T>(
+    path: &Path,
+    parse_row: impl Fn(&HashMap<String, String>) -> std::result::Result<T, String>,
+    layout: &Layout,
+) -> Result<Rows<T>> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, "cannot read", e))?;
+    parse_rows(path, &bytes, parse_row, layout)
+}
+
+/// Splits a batch file into good and bad rows; an unreadable file or header is an error.
+pub fn parse_rows<T>(
+    path: &Path,
+    bytes: &[u8],
+    parse_row: impl Fn(&HashMap<String, String>) -> std::result::Result<T, String>,
+    layout: &Layout,
+) -> Result<Rows<T>> {
+    let known = layout.known;
+    let text = std::str::from_utf8(bytes).map_err(|e| Error::BadBatch {
+        path: path.to_path_buf(),
+        problems: vec![format!(
+            "line {}: not UTF-8 (save the file as UTF-8 CSV)",
+            crate::store::parse::line_of(
+                &String::from_utf8_lossy(&bytes[..e.valid_up_to()]),
+                usize::MAX
+            )
+        )],
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let header = text.lines().next().unwrap_or("");
+    let delimiter = if header.contains(';') { b';' } else { b',' };
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = rdr
+        .headers()
+        .map_err(|e| Error::BadBatch {
+            path: path.to_path_buf(),
+            problems: vec![format!("line 1: {e}")],
+        })?
+        .iter()
+        .map(|h| h.trim().to_lowercase().replace('_', "-"))
+        .collect();
+    let mut problems = Vec::new();
+    for h in &headers {
+        if !known.contains(&h.as_str()) {
+            problems.push(format!(
+                "line 1: unknown column `{h}` (known: {})",
+                known.join(", ")
+            ));
+        }
+    }
+    for required in layout.required {
+        if !headers.iter().any(|h| h == required) {
+            problems.push(format!("line 1: missing column `{required}`"));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::BadBatch {
+            path: path.to_path_buf(),
+            problems,
+        });
+    }
+    let mut rows = Vec::new();
+    let mut bad = Vec::new();
+    for rec in rdr.records() {
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                bad.push((line as usize, format!("line {line}: {e}")));
+                continue;
+            }
+        };
+        let line = rec.position().map(|p| p.line() as usize).unwrap_or(0);
+        if rec.len() != headers.len() {
+            bad.push((
+                line,
+                format!(
+                    "line {line}: {} fields, the header has {}",
+                    rec.len(),
+                    headers.len()
+                ),
+            ));
+            continue;
+        }
+        let map: HashMap<String, String> = headers
+            .iter()
+            .cloned()
+            .zip(rec.iter().map(|s| s.trim().to_string()))
+            .collect();
+        match parse_row(&map) {
+            Ok(t) => rows.push((line, t)),
+            Err(msg) => bad.push((line, format!("line {line}: {msg}"))),
+        }
+    }
+    if rows.is_empty() && bad.is_empty() {
+        return Err(Error::BadBatch {
+            path: path.to_path_buf(),
+            problems: vec!["no rows below the header".to_string()],
+        });
+    }
+    Ok(Rows { good: rows, bad })
 }

@@ -1,7 +1,11 @@
 //! `kontakt report`: monthly attendance reports, their approval (attestation), and `end`.
 
+use std::collections::BTreeMap;
+use std::path::Path;
+
 use chrono::NaiveDate;
 
+use super::csv_rows::{MeetingRow, Rows};
 use crate::model::assignment::{EndReason, Ending};
 use crate::model::report::Approval;
 use crate::model::{Assignment, Event, Id, Kind, Money, Month, Report, SCHEMA};
@@ -35,6 +39,56 @@ fn day_problem(a: &Assignment, month: Month, day: NaiveDate, today: NaiveDate) -
     None
 }
 
+/// Why `input` cannot be the month's report of `a`, given the report on file (if any).
+fn report_problems(
+    a: &Assignment,
+    month: Month,
+    input: &ReportInput,
+    existing: Option<&Report>,
+    today: NaiveDate,
+) -> Vec<String> {
+    let mut problems: Vec<String> = input
+        .meetings
+        .iter()
+        .filter_map(|d| day_problem(a, month, *d, today))
+        .collect();
+    if a.agreement.is_none() {
+        problems.insert(
+            0,
+            format!("{} has no agreement yet (`kontakt agree`)", a.id),
+        );
+    }
+    if existing.is_some_and(|r| r.approved.is_some()) {
+        problems.push(format!(
+            "the report of {} for {month} is already approved; it cannot be replaced",
+            a.id
+        ));
+    }
+    if month.first_day() > today {
+        problems.push(format!("{month} has not begun"));
+    }
+    problems.dedup();
+    problems
+}
+
+fn build(a: &Assignment, month: Month, input: ReportInput, today: NaiveDate) -> Report {
+    let mut meetings = input.meetings;
+    meetings.sort();
+    meetings.dedup();
+    Report {
+        schema: SCHEMA,
+        assignment: a.id.clone(),
+        month,
+        meetings,
+        hours_tenths: input.hours_tenths,
+        activity: input.activity.filter(|s| !s.trim().is_empty()),
+        expenses_ore: input.expenses,
+        note: input.note.filter(|s| !s.trim().is_empty()),
+        reported: today,
+        approved: None,
+    }
+}
+
 /// Files (or replaces, until approved) the month's report for one assignment.
 pub fn report(
     store: &Store,
@@ -46,43 +100,12 @@ pub fn report(
     let lock = store.lock()?;
     let id = store.resolve(prefix, &[Kind::Assignment])?;
     let a: Assignment = store.load(&id)?;
-    let mut problems: Vec<String> = input
-        .meetings
-        .iter()
-        .filter_map(|d| day_problem(&a, month, *d, today))
-        .collect();
-    if a.agreement.is_none() {
-        problems.insert(0, format!("{id} has no agreement yet (`kontakt agree`)"));
-    }
-    if let Some(old) = store.load_report(month, &id)?
-        && old.approved.is_some()
-    {
-        problems.push(format!(
-            "the report for {month} is already approved; it cannot be replaced"
-        ));
-    }
-    if month.first_day() > today {
-        problems.push(format!("{month} has not begun"));
-    }
+    let existing = store.load_report(month, &id)?;
+    let problems = report_problems(&a, month, &input, existing.as_ref(), today);
     if !problems.is_empty() {
-        problems.dedup();
         return Err(Error::refused(problems));
     }
-    let mut meetings = input.meetings;
-    meetings.sort();
-    meetings.dedup();
-    let rep = Report {
-        schema: SCHEMA,
-        assignment: id,
-        month,
-        meetings,
-        hours_tenths: input.hours_tenths,
-        activity: input.activity.filter(|s| !s.trim().is_empty()),
-        expenses_ore: input.expenses,
-        note: input.note.filter(|s| !s.trim().is_empty()),
-        reported: today,
-        approved: None,
-    };
+    let rep = build(&a, month, input, today);
     let mut changes = Changeset::new();
     store.stage_at(
         &mut changes,
@@ -91,6 +114,128 @@ pub fn report(
     )?;
     store.commit(&lock, &changes)?;
     Ok(rep)
+}
+
+/// What `report import` did with one assignment's month.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Imported {
+    pub assignment: Id,
+    pub month: Month,
+    pub meetings: usize,
+    /// False when the report on file already says exactly this (a re-run of the same file).
+    pub written: bool,
+}
+
+/// Does the report on file say what this import says (so a re-run changes nothing)?
+fn same_content(old: &Report, new: &Report) -> bool {
+    old.meetings == new.meetings
+        && old.hours_tenths == new.hours_tenths
+        && old.activity == new.activity
+        && old.expenses_ore == new.expenses_ore
+        && old.note == new.note
+}
+
+/// Joins the distinct non-empty texts of a month's rows (`fika; bio`).
+fn joined(texts: impl Iterator<Item = Option<String>>) -> Option<String> {
+    let mut seen: Vec<String> = Vec::new();
+    for t in texts.flatten() {
+        if !seen.contains(&t) {
+            seen.push(t);
+        }
+    }
+    (!seen.is_empty()).then(|| seen.join("; "))
+}
+
+/// Imports reports from the e-service: one row per meeting, grouped into one report per
+/// assignment and month. The file is validated whole; if any row is bad nothing is written and
+/// every bad row is named. Months whose report on file already says the same are left alone, so
+/// running the same file again changes nothing.
+pub fn import(
+    store: &Store,
+    path: &Path,
+    rows: Rows<MeetingRow>,
+    today: NaiveDate,
+) -> Result<Vec<Imported>> {
+    let lock = store.lock()?;
+    let mut problems = rows.bad;
+    let mut groups: BTreeMap<(Id, Month), Vec<(usize, MeetingRow)>> = BTreeMap::new();
+    for (line, row) in rows.good {
+        match store.resolve(&row.assignment, &[Kind::Assignment]) {
+            Ok(id) => groups
+                .entry((id, Month::of(row.date)))
+                .or_default()
+                .push((line, row)),
+            Err(e) => problems.push((line, format!("line {line}: column `assignment`: {e}"))),
+        }
+    }
+    let mut changes = Changeset::new();
+    let mut done = Vec::new();
+    for ((id, month), rows) in groups {
+        let a: Assignment = store.load(&id)?;
+        let numbers: Vec<String> = rows.iter().map(|(l, _)| l.to_string()).collect();
+        let lines = match numbers.len() {
+            1 => format!("line {}", numbers[0]),
+            _ => format!("lines {}", numbers.join(", ")),
+        };
+        let mut seen = BTreeMap::new();
+        for (line, r) in &rows {
+            if let Some(first) = seen.insert(r.date, *line) {
+                problems.push((
+                    *line,
+                    format!("line {line}: {id} on {} is already on line {first}", r.date),
+                ));
+            } else if let Some(p) = day_problem(&a, month, r.date, today) {
+                problems.push((*line, format!("line {line}: {p}")));
+            }
+        }
+        let sum = |f: fn(&MeetingRow) -> Option<i64>| -> Option<i64> {
+            rows.iter().filter_map(|(_, r)| f(r)).reduce(|x, y| x + y)
+        };
+        let input = ReportInput {
+            meetings: rows.iter().map(|(_, r)| r.date).collect(),
+            hours_tenths: sum(|r| r.hours_tenths.map(i64::from)).map(|h| h as u32),
+            activity: joined(rows.iter().map(|(_, r)| r.activity.clone())),
+            expenses: sum(|r| r.expenses.map(Money::ore)).map(Money),
+            note: joined(rows.iter().map(|(_, r)| r.note.clone())),
+        };
+        let existing = store.load_report(month, &id)?;
+        let rep = build(&a, month, input.clone(), today);
+        if let Some(old) = &existing
+            && same_content(old, &rep)
+        {
+            done.push(Imported {
+                assignment: id,
+                month,
+                meetings: rep.meetings.len(),
+                written: false,
+            });
+            continue;
+        }
+        // Meeting days were named per line above; the rest concern the whole month.
+        let input_without_days = ReportInput {
+            meetings: Vec::new(),
+            ..input
+        };
+        for p in report_problems(&a, month, &input_without_days, existing.as_ref(), today) {
+            problems.push((rows[0].0, format!("{lines}: {p}")));
+        }
+        store.stage_at(&mut changes, &Report::rel_path(month, &id), &rep)?;
+        done.push(Imported {
+            assignment: id,
+            month,
+            meetings: rep.meetings.len(),
+            written: true,
+        });
+    }
+    if !problems.is_empty() {
+        problems.sort();
+        return Err(Error::BadBatch {
+            path: path.to_path_buf(),
+            problems: problems.into_iter().map(|(_, p)| p).collect(),
+        });
+    }
+    store.commit(&lock, &changes)?;
+    Ok(done)
 }
 
 /// Approves one assignment's report, or (with `assignment` None) every unapproved one of the month.
