@@ -84,6 +84,7 @@ fn main() {
                     meetings: None,
                     guardian_consent: None,
                     reason: None,
+                    followed_up: vec![],
                 }],
                 history: vec![],
             }

@@ -83,5 +83,93 @@ on 2026-11-09 screen volunteer "$maria" --interview 2026-11-05 --reference "Refe
 on 2026-11-20 screen volunteer "$nora" --interview 2026-11-18 --reject "Kan inte åta sig uppdrag under det kommande året" >/dev/null
 # olle has only applied.
 
+# Assignments ----------------------------------------------------------------------------------
+# propose DAY CLIENT VOLUNTEER: the id of the new proposal.
+propose() { on "$1" match propose "$2" "$3"; }
+# agree DAY ASSIGNMENT START ARGS...: terms recorded (and signed, unless ARGS say otherwise) on DAY.
+agree() { on "$1" agree "$2" --start "$3" "${@:4}" >/dev/null; }
+# month M DAYS...: the month's report filed on the 3rd of the next month, approved on the 5th
+# unless APPROVE=no.
+month() {
+  local a=$1 m=$2 next args=()
+  next=$(date -d "$m-01 +1 month" +%Y-%m)
+  for d in "${@:3}"; do args+=(--meeting "$m-$d"); done
+  on "$next-03" report "$a" "$m" "${args[@]}" --hours "$(( ${#args[@]} ))" >/dev/null
+  if [ "${APPROVE:-yes}" = yes ]; then on "$next-05" report approve "$a" "$m" --by "Handläggare Eva" >/dev/null; fi
+}
+
+# Nils and Bertil: ran January-February, ended when the decision expired.
+nb=$(propose 2026-01-13 "$nils" "$bertil")
+agree 2026-01-15 "$nb" 2026-01-19 --meetings 1/week --fee-category 1 --fee-percent 20 --expense-level 1 \
+  --cost-center 4510 --signed 2026-01-15 --confidentiality-signed 2026-01-15
+month "$nb" 2026-01 20 27
+month "$nb" 2026-02 03 10 17 24
+on 2026-02-20 end "$nb" --date 2026-02-28 --reason decision_expired --note "Beslutet förlängdes inte" >/dev/null
+
+# Elsa and Anna: weekly since March, reports approved through September, October waiting.
+ea=$(propose 2026-02-16 "$elsa" "$anna")
+agree 2026-02-26 "$ea" 2026-03-01 --meetings 1/week --fee-category 1 --fee-percent 20 --expense-level 2 \
+  --cost-center 4510 --signed 2026-02-26 --confidentiality-signed 2026-02-26
+month "$ea" 2026-03 07 14 21 28
+month "$ea" 2026-04 04 11 18 25
+month "$ea" 2026-05 02 09 16 23 30
+month "$ea" 2026-06 06 13 20 27
+month "$ea" 2026-07 04 18 25
+month "$ea" 2026-08 01 08 15 22 29
+month "$ea" 2026-09 05 12 19 26
+APPROVE=no month "$ea" 2026-10 03 10 17 24 31
+
+# Omar and David: from mid-March; more often and a higher fee from August.
+od=$(propose 2026-03-05 "$omar" "$david")
+agree 2026-03-12 "$od" 2026-03-16 --meetings 1/week --fee-category 1 --fee-percent 25 --expense-level 1 \
+  --cost-center 4520 --signed 2026-03-12 --confidentiality-signed 2026-03-12
+on 2026-07-20 agree "$od" --change-from 2026-08-01 --meetings 2/week --fee-category 2 --fee-percent 30 \
+  --reason "Omar behöver tätare stöd under hösten" >/dev/null
+month "$od" 2026-03 18 25
+month "$od" 2026-04 01 08 15 22 29
+month "$od" 2026-05 06 13 20 27
+month "$od" 2026-06 03 10 17 24
+month "$od" 2026-07 01 08 29
+month "$od" 2026-08 03 06 10 13 17 20 24 27
+month "$od" 2026-09 01 03 08 10 15 17 22 24 29
+APPROVE=no month "$od" 2026-10 01 06 08 13 15 20 22 27 29
+
+# Maja and Cecilia: twice a month since April.
+mc=$(propose 2026-03-20 "$maja" "$cecilia")
+agree 2026-03-27 "$mc" 2026-04-01 --meetings 2/month --fee-category 1 --fee-percent 15 --expense-level 1 \
+  --cost-center 4510 --signed 2026-03-27 --confidentiality-signed 2026-03-27
+for m in 04 05 06 07 08 09 10; do month "$mc" "2026-$m" 08 22; done
+
+# Johan and Bertil (free again): LSS from mid-April; October's report has not come in.
+jb=$(propose 2026-04-08 "$johan" "$bertil")
+agree 2026-04-10 "$jb" 2026-04-15 --meetings 1/week --fee-category 1 --fee-percent 30 --expense-level 1 \
+  --cost-center 4530 --signed 2026-04-10 --confidentiality-signed 2026-04-10
+month "$jb" 2026-04 16 23 30
+for m in 05 06 07 08 09; do month "$jb" "2026-$m" 07 14 21 28; done
+
+# Emma and Fatima: weekends since June.
+ef=$(propose 2026-05-11 "$emma" "$fatima")
+agree 2026-05-25 "$ef" 2026-06-01 --meetings 1/week --fee-category 1 --fee-percent 20 --expense-level 1 \
+  --cost-center 4510 --signed 2026-05-25 --confidentiality-signed 2026-05-25
+for m in 06 07 08 09; do month "$ef" "2026-$m" 06 13 20 27; done
+APPROVE=no month "$ef" 2026-10 04 11 18 25
+
+# Karin and Eva: agreed from December, the confidentiality undertaking not yet signed.
+ke=$(propose 2026-11-10 "$karin" "$eva")
+agree 2026-11-17 "$ke" 2026-12-01 --meetings 2/month --fee-category 1 --fee-percent 15 --expense-level 1 \
+  --cost-center 4520 --signed 2026-11-17
+
+# Hanna: Helena said no after the first meeting; Hanna waits again, past the limit.
+hh=$(propose 2026-07-13 "$hanna" "$helena")
+on 2026-07-27 match decline "$hh" --by volunteer --reason "Kände inte att det passade" >/dev/null
+
+# Six-month follow-ups held; Karin's, due 1 December, is still ahead.
+on 2026-08-05 screen client "$elsa" --follow-up 2026-08-05 --note "Trivs med Anna; fortsätter" >/dev/null
+on 2026-08-28 screen client "$omar" --follow-up 2026-08-28 --note "Tätare träffar från augusti fungerar" >/dev/null
+on 2026-09-14 screen client "$maja" --follow-up 2026-09-14 >/dev/null
+on 2026-09-30 screen client "$johan" --follow-up 2026-09-30 >/dev/null
+# Emma's follow-up (due 4 November) has not been held: it shows as overdue.
+
 $K --today 2026-11-24 check
-echo "records/ rebuilt: $(ls records/clients | wc -l) clients, $(ls records/volunteers | wc -l) volunteers"
+echo "records/ rebuilt: $(ls records/clients | wc -l) clients, $(ls records/volunteers | wc -l) volunteers," \
+  "$(ls records/assignments | wc -l) assignments, $(find records/reports -name '*.toml' | wc -l) reports"

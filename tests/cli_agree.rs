@@ -464,3 +464,39 @@ fn report_import_is_all_or_nothing_names_bad_rows_and_a_rerun_changes_nothing() 
     kit.run(&["report", "import", file.to_str().unwrap()])
         .refused(2, "lines 2, 3: the report of");
 }
+
+#[test]
+fn a_recorded_follow_up_moves_the_next_one_six_months_on() {
+    let mut kit = Kit::new();
+    let (c, _) = kit.ready_pair(0);
+    kit.today = "2026-08-10".into();
+    let follow_ups = |kit: &Kit| -> Vec<String> {
+        kit.json(&["due", "--within", "400"])
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["what"] == "follow-up")
+            .map(|d| d["date"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(follow_ups(&kit), ["2026-08-01"]);
+    kit.run(&["screen", "client", &c, "--follow-up", "2026-08-20"])
+        .refused(1, "has not happened yet");
+    kit.run(&["screen", "client", &c, "--follow-up", "2026-01-20"])
+        .refused(1, "outside the decision's period");
+    let out = kit
+        .run(&[
+            "screen",
+            "client",
+            &c,
+            "--follow-up",
+            "2026-08-05",
+            "--note",
+            "Fungerar bra",
+        ])
+        .ok();
+    assert!(out.stdout.contains("due 2027-02-05"), "{}", out.stdout);
+    // The decision ends 2027-01-31, before the next follow-up: none is due, the expiry is.
+    assert_eq!(follow_ups(&kit), Vec::<String>::new());
+    kit.run(&["check"]).ok();
+}

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use kontakt::model::common::parse_word;
 use kontakt::model::{Basis, Frequency, Verdict};
 use kontakt::ops::screen::{self, ClientDecision, VolunteerSteps};
-use kontakt::rules::status;
+use kontakt::rules::{decision, status};
 use kontakt::{Error, Result};
 
 use super::{Ctx, Output, parse_date};
@@ -50,7 +50,7 @@ pub struct VolunteerArgs {
 }
 
 #[derive(Debug, clap::Args)]
-#[command(group = clap::ArgGroup::new("outcome").required(true).args(["grant", "deny"]))]
+#[command(group = clap::ArgGroup::new("outcome").required(true).args(["grant", "deny", "follow_up"]))]
 pub struct ClientArgs {
     /// The client's id (a unique prefix is enough).
     #[arg(add = clap_complete::ArgValueCompleter::new(super::shell::client_id))]
@@ -74,6 +74,12 @@ pub struct ClientArgs {
     /// Deny the application, with the reason.
     #[arg(long, value_name = "REASON", conflicts_with_all = ["grant", "from", "to", "meetings", "guardian_consent"])]
     pub deny: Option<String>,
+    /// Record the follow-up (uppföljning) of the decision in force, held on DATE.
+    #[arg(long, value_parser = parse_date, value_name = "DATE", conflicts_with_all = ["grant", "deny", "from", "to", "meetings", "guardian_consent", "basis"])]
+    pub follow_up: Option<NaiveDate>,
+    /// With --follow-up: what the follow-up found.
+    #[arg(long, requires = "follow_up", value_name = "TEXT")]
+    pub note: Option<String>,
 }
 
 pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
@@ -97,9 +103,10 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
             }))
         }
         Who::Client(a) => {
-            let decision = match a.deny {
-                Some(reason) => ClientDecision::Deny { reason },
-                None => ClientDecision::Grant {
+            let decision = match (a.deny, a.follow_up) {
+                (_, Some(date)) => ClientDecision::FollowUp { date, note: a.note },
+                (Some(reason), None) => ClientDecision::Deny { reason },
+                (None, None) => ClientDecision::Grant {
                     from: a
                         .from
                         .ok_or_else(|| Error::arg("--grant", "needs --from DATE"))?,
@@ -115,7 +122,15 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
             Ok(Output::ok(if ctx.json {
                 crate::render::json(&serde_json::json!({ "id": id, "decision": d }))
             } else {
-                format!("{id} {}\n", kontakt::model::common::word(&d.outcome))
+                match (
+                    a.follow_up,
+                    decision::follow_up_due(&d, &store.config.clients),
+                ) {
+                    (Some(_), Some(next)) => {
+                        format!("{id} followed up; the next follow-up is due {next}\n")
+                    }
+                    _ => format!("{id} {}\n", kontakt::model::common::word(&d.outcome)),
+                }
             }))
         }
     }

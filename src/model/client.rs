@@ -75,6 +75,13 @@ pub struct Decision {
     pub guardian_consent: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// The dates the decision was followed up (uppföljning); the next is due six months on.
+    #[serde(
+        with = "crate::model::date::list",
+        default,
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub followed_up: Vec<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -139,6 +139,11 @@ pub enum ClientDecision {
     Deny {
         reason: String,
     },
+    /// The decision in force was followed up on `date` (uppföljning).
+    FollowUp {
+        date: NaiveDate,
+        note: Option<String>,
+    },
 }
 
 pub fn screen_client(
@@ -150,6 +155,9 @@ pub fn screen_client(
     let lock = store.lock()?;
     let id = store.resolve(prefix, &[Kind::Client])?;
     let mut c: Client = store.load(&id)?;
+    if let ClientDecision::FollowUp { date, note } = input {
+        return follow_up(store, &lock, c, date, note, today);
+    }
     let d = match input {
         ClientDecision::Grant {
             from,
@@ -166,6 +174,7 @@ pub fn screen_client(
             meetings,
             guardian_consent,
             reason: None,
+            followed_up: Vec::new(),
         },
         ClientDecision::Deny { reason } => Decision {
             decided: today,
@@ -176,7 +185,9 @@ pub fn screen_client(
             meetings: None,
             guardian_consent: None,
             reason: Some(reason),
+            followed_up: Vec::new(),
         },
+        ClientDecision::FollowUp { .. } => unreachable!("handled above"),
     };
     let problems = decision::decision_problems(&c, &d, &store.config.clients);
     if !problems.is_empty() {
@@ -195,5 +206,50 @@ pub fn screen_client(
     let mut changes = Changeset::new();
     store.stage(&mut changes, &c)?;
     store.commit(&lock, &changes)?;
+    Ok((id, d))
+}
+
+/// Records a follow-up of the decision in force; the next one falls due six months later.
+fn follow_up(
+    store: &Store,
+    lock: &crate::store::Lock,
+    mut c: Client,
+    date: NaiveDate,
+    note: Option<String>,
+    today: NaiveDate,
+) -> Result<(Id, Decision)> {
+    let id = c.id.clone();
+    let Some(d) = c
+        .decisions
+        .last_mut()
+        .filter(|d| d.outcome == Outcome::Granted)
+    else {
+        return Err(Error::refused(vec![format!(
+            "{id} has no granted decision to follow up"
+        )]));
+    };
+    let mut problems = Vec::new();
+    if date > today {
+        problems.push(format!("--follow-up {date} has not happened yet"));
+    }
+    if d.from.is_some_and(|f| date < f) || d.to.is_some_and(|t| date > t) {
+        problems.push(format!(
+            "--follow-up {date} is outside the decision's period"
+        ));
+    }
+    if d.followed_up.contains(&date) {
+        problems.push(format!("a follow-up on {date} is already recorded"));
+    }
+    if !problems.is_empty() {
+        return Err(Error::refused(problems));
+    }
+    d.followed_up.push(date);
+    d.followed_up.sort();
+    let d = d.clone();
+    c.history
+        .push(Event::new(today, format!("followed up {date}")).with_note(note));
+    let mut changes = Changeset::new();
+    store.stage(&mut changes, &c)?;
+    store.commit(lock, &changes)?;
     Ok((id, d))
 }

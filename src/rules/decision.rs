@@ -53,8 +53,15 @@ pub fn period_is_sound(d: &Decision) -> bool {
     }
 }
 
-/// Six-month (configurable) follow-up date of a granted decision.
+/// The next follow-up date of a granted decision: six months (configurable) after its start or
+/// after the latest follow-up.
 pub fn follow_up_due(d: &Decision, rules: &ClientRules) -> Option<NaiveDate> {
     let from = d.from?;
-    from.checked_add_months(chrono::Months::new(rules.follow_up_months))
+    let last = d
+        .followed_up
+        .iter()
+        .copied()
+        .max()
+        .map_or(from, |f| f.max(from));
+    last.checked_add_months(chrono::Months::new(rules.follow_up_months))
 }
