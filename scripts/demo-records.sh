@@ -170,6 +170,13 @@ on 2026-09-14 screen client "$maja" --follow-up 2026-09-14 >/dev/null
 on 2026-09-30 screen client "$johan" --follow-up 2026-09-30 >/dev/null
 # Emma's follow-up (due 4 November) has not been held: it shows as overdue.
 
+# Pay: each month's run on the 8th of the next, as payroll collects; October's is still to come.
+for m in 01 02 03 04 05 06 07 08 09; do
+  next=$(date -d "2026-$m-01 +1 month" +%Y-%m-08)
+  USER=lonehandlaggare on "$next" pay "2026-$m" >/dev/null
+done
+
 $K --today 2026-11-24 check
 echo "records/ rebuilt: $(ls records/clients | wc -l) clients, $(ls records/volunteers | wc -l) volunteers," \
-  "$(ls records/assignments | wc -l) assignments, $(find records/reports -name '*.toml' | wc -l) reports"
+  "$(ls records/assignments | wc -l) assignments, $(find records/reports -name '*.toml' | wc -l) reports," \
+  "$(ls records/payruns/*.toml | wc -l) pay runs"

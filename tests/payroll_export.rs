@@ -34,6 +34,7 @@ fn line(kind: LineKind, ore: i64, cc: Option<&str>) -> PayLine {
         to: period.last_day(),
         days: 17,
         kind,
+        corrects: None,
         wage_type: if kind == LineKind::Fee {
             "1410".into()
         } else {
@@ -41,6 +42,7 @@ fn line(kind: LineKind, ore: i64, cc: Option<&str>) -> PayLine {
         },
         amount: Money(ore),
         cost_center: cc.map(str::to_string),
+        revision: 0,
     }
 }
 

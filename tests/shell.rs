@@ -34,7 +34,11 @@ fn kontakt_alone_tells_the_lifecycle_in_five_lines() {
 fn typos_get_suggestions_for_commands_and_ids() {
     let out = run(&["aply"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("a similar subcommand exists: 'apply'"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("similar subcommand") && err.contains("'apply'"),
+        "{err}"
+    );
 
     // Take a real id and mistype its last character.
     let listed = run(&["--json", "list", "clients"]);

@@ -2,7 +2,7 @@
 
 use kontakt::Result;
 use kontakt::model::common::word;
-use kontakt::model::{Assignment, AssignmentStatus, Client, Month, Volunteer};
+use kontakt::model::{Assignment, AssignmentStatus, Client, Month, PayRun, Volunteer};
 use kontakt::rules::status::{self, ClientStatus, VolunteerStatus};
 use serde_json::json;
 
@@ -38,6 +38,12 @@ pub enum What {
         /// Only approved or unapproved reports.
         #[arg(long, value_parser = ["approved", "unapproved"])]
         status: Option<String>,
+    },
+    /// Pay runs (the ledger), newest first.
+    Payruns {
+        /// Only runs made for this month (YYYY-MM).
+        #[arg(long)]
+        month: Option<Month>,
     },
     /// Volunteers, with the state of their screening.
     Volunteers {
@@ -170,6 +176,35 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                                     .as_ref()
                                     .map(|a| a.date.to_string())
                                     .unwrap_or_else(|| "no".into()),
+                            ]
+                        })
+                        .collect(),
+                )
+            }
+        }
+        What::Payruns { month } => {
+            let mut runs: Vec<PayRun> = store.load_all()?;
+            runs.retain(|r| month.is_none_or(|m| m == r.month));
+            runs.sort_by(|a, b| (b.created, &b.id).cmp(&(a.created, &a.id)));
+            if ctx.json {
+                render::json(&runs.iter().map(|r| json!({
+                    "id": r.id, "month": r.month, "created": r.created.format("%Y-%m-%dT%H:%M:%S").to_string(),
+                    "user": r.user, "format": r.format, "file": r.file, "sha256": r.sha256,
+                    "lines": r.lines.len(), "total_ore": r.total_ore,
+                })).collect::<Vec<_>>())
+            } else {
+                render::table(
+                    &["id", "month", "created", "by", "lines", "total kr", "file"],
+                    runs.iter()
+                        .map(|r| {
+                            vec![
+                                r.id.to_string(),
+                                r.month.to_string(),
+                                r.created.format("%Y-%m-%d %H:%M").to_string(),
+                                r.user.clone(),
+                                r.lines.len().to_string(),
+                                r.total_ore.swedish(),
+                                r.file.clone(),
                             ]
                         })
                         .collect(),

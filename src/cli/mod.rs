@@ -11,6 +11,7 @@ pub mod hooks;
 pub mod init;
 pub mod list;
 pub mod matching;
+pub mod pay;
 pub mod report;
 pub mod screen;
 pub mod shell;
@@ -77,6 +78,7 @@ pub enum Command {
     Agree(agree::Args),
     Report(report::Args),
     End(end::Args),
+    Pay(pay::Args),
     Due(due::Args),
     List(list::Args),
     Show(show::Args),
@@ -164,6 +166,7 @@ fn dispatch(command: Command, ctx: &Ctx) -> Result<Output> {
         Command::Agree(a) => agree::run(a, ctx),
         Command::Report(a) => report::run(a, ctx),
         Command::End(a) => end::run(a, ctx),
+        Command::Pay(a) => pay::run(a, ctx),
         Command::Due(a) => due::run(a, ctx),
         Command::List(a) => list::run(a, ctx),
         Command::Show(a) => show::run(a, ctx),

@@ -39,6 +39,13 @@ pub struct Args {
     pub expenses: Option<Money>,
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+    /// Correct an approved (or paid) report, giving the reason; the next pay run pays the
+    /// difference as correction lines.
+    #[arg(long, value_name = "REASON")]
+    pub correct: Option<String>,
+    /// With --correct: who makes the correction.
+    #[arg(long, requires = "correct", value_name = "NAME")]
+    pub by: Option<String>,
 }
 
 #[derive(Debug, clap::Subcommand)]
@@ -123,6 +130,8 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
         activity: a.activity,
         expenses: a.expenses,
         note: a.note,
+        correct: a.correct,
+        by: a.by,
     };
     let r = report::report(store, &id, month, input, ctx.today)?;
     Ok(Output::ok(if ctx.json {

@@ -47,6 +47,9 @@ pub struct VolunteerArgs {
     /// Reject the volunteer, with the reason.
     #[arg(long, value_name = "REASON")]
     pub reject: Option<String>,
+    /// The employee number (anställningsnummer) HR issued, which payroll may need.
+    #[arg(long, value_name = "N")]
+    pub employee_number: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -93,6 +96,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                 social_register: a.social_register,
                 approve: a.approve,
                 reject: a.reject,
+                employee_number: a.employee_number,
             };
             let v = screen::screen_volunteer(store, &a.id, steps, ctx.today)?;
             let st = status::volunteer_status(&v);

@@ -2,7 +2,7 @@
 
 use kontakt::Result;
 use kontakt::model::common::word;
-use kontakt::model::{Assignment, Client, Event, Kind, Volunteer};
+use kontakt::model::{Assignment, Client, Event, Kind, PayRun, Volunteer};
 use kontakt::rules::{screening, status};
 
 use super::{Ctx, Output};
@@ -18,7 +18,7 @@ pub struct Args {
 
 pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
     let store = ctx.store()?;
-    let id = store.resolve(&args.id, &[Kind::Client, Kind::Volunteer, Kind::Assignment])?;
+    let id = store.resolve(&args.id, &Kind::ALL)?;
     let out = match id.kind() {
         Kind::Client => {
             let c: Client = store.load(&id)?;
@@ -70,10 +70,12 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
             }
         }
         Kind::PayRun => {
-            return Err(kontakt::Error::arg(
-                "ID",
-                "pay runs are shown by `kontakt list payruns`",
-            ));
+            let run: PayRun = store.load(&id)?;
+            if ctx.json {
+                render::json(&run)
+            } else {
+                pay_run(&run)
+            }
         }
         Kind::Assignment => {
             let a: Assignment = store.load(&id)?;
@@ -249,6 +251,52 @@ fn history(events: &[Event]) -> String {
                     e.event.clone(),
                     render::opt(&e.by),
                     render::opt(&e.note),
+                ]
+            })
+            .collect(),
+    ));
+    s
+}
+
+/// A pay run: who ran it and when, its file, and every line.
+fn pay_run(run: &PayRun) -> String {
+    let mut s = render::fields(&[
+        ("id", run.id.to_string()),
+        ("month", run.month.to_string()),
+        (
+            "created",
+            run.created.format("%Y-%m-%d %H:%M:%S").to_string(),
+        ),
+        ("by", run.user.clone()),
+        ("file", format!("{} ({})", run.file, run.format)),
+        ("sha256", run.sha256.clone()),
+        ("total", format!("{} kr", run.total_ore.swedish())),
+    ]);
+    s.push('\n');
+    s.push_str(&render::table(
+        &[
+            "assignment",
+            "volunteer",
+            "period",
+            "days",
+            "kind",
+            "löneart",
+            "kr",
+        ],
+        run.lines
+            .iter()
+            .map(|l| {
+                vec![
+                    l.assignment.to_string(),
+                    l.volunteer.to_string(),
+                    l.period.to_string(),
+                    format!("{}/{}", l.days, l.period.days()),
+                    match l.corrects {
+                        Some(k) => format!("correction of {}", word(&k)),
+                        None => word(&l.kind),
+                    },
+                    l.wage_type.clone(),
+                    l.amount.swedish(),
                 ]
             })
             .collect(),

@@ -105,8 +105,14 @@ impl Client {
         self.decisions.last()
     }
 
-    /// Is some decision granting the service on `day`?
+    /// Is the service granted on `day`? The grant in force is the latest one that has started
+    /// by then: a new decision replaces an earlier one from its start (shortening or extending
+    /// it), while a denial of a later application leaves a running grant alone.
     pub fn granted_on(&self, day: NaiveDate) -> bool {
-        self.decisions.iter().any(|d| d.grants(day))
+        self.decisions
+            .iter()
+            .rev()
+            .find(|d| d.outcome == Outcome::Granted && d.from.is_some_and(|f| f <= day))
+            .is_some_and(|d| d.grants(day))
     }
 }

@@ -17,7 +17,52 @@ pub struct Config {
     #[serde(default)]
     pub compensation: Tariffs,
     #[serde(default)]
+    pub payroll: PayrollRules,
+    #[serde(default)]
     pub git: GitSettings,
+}
+
+/// How pay is computed and exported: wage types (lönearter), the retroactive limit, and the
+/// payroll file's layout.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PayrollRules {
+    /// Löneart for the fee (arvode).
+    pub fee_wage_type: String,
+    /// Löneart for the expense allowance (omkostnadsersättning).
+    pub expense_wage_type: String,
+    /// Approved reports of at most this many months before the run's month are paid in it.
+    pub retroactive_months: u32,
+    /// Pay a month whose report lists no meetings (most municipalities do not).
+    pub pay_without_meetings: bool,
+    /// Refuse to pay a volunteer without an employee number (anställningsnummer).
+    pub require_employee_number: bool,
+    /// How each line is rounded: krona-half-up or ore-half-up.
+    pub rounding: crate::payroll::prorate::Rounding,
+    /// `csv` or `paxml`, when `pay --format` is not given.
+    pub format: String,
+    /// The employer's name in the PAXml header (default: the municipality).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub company: Option<String>,
+    pub csv: crate::payroll::export::csv::CsvLayout,
+    pub paxml: crate::payroll::export::paxml::PaxmlLayout,
+}
+
+impl Default for PayrollRules {
+    fn default() -> Self {
+        PayrollRules {
+            fee_wage_type: "7310".into(),
+            expense_wage_type: "7320".into(),
+            retroactive_months: 3,
+            pay_without_meetings: false,
+            require_employee_number: false,
+            rounding: Default::default(),
+            format: "csv".into(),
+            company: None,
+            csv: Default::default(),
+            paxml: Default::default(),
+        }
+    }
 }
 
 /// The compensation model as data (SKR's recommendation): the prisbasbelopp of each year and
@@ -157,6 +202,7 @@ impl Config {
             clients: ClientRules::default(),
             matching: MatchingRules::default(),
             compensation: Tariffs::default(),
+            payroll: PayrollRules::default(),
             git: GitSettings::default(),
         }
     }
@@ -216,6 +262,41 @@ fee_categories = [[10, 35], [20, 45], [30, 55]]
 expense_levels = [10, 25, 40]
 # krona-half-up (to whole kronor, half up) or ore-half-up.
 rounding = "krona-half-up"
+
+[payroll]
+# Löneart (wage type code) for the fee and for the expense allowance, as the payroll system knows them.
+fee_wage_type = "7310"
+expense_wage_type = "7320"
+# Approved reports of at most this many earlier months are paid in a month's run.
+retroactive_months = 3
+# Pay a month whose report lists no meetings.
+pay_without_meetings = false
+# Refuse to pay volunteers without an employee number (anställningsnummer).
+require_employee_number = false
+# How each pay line is rounded: krona-half-up or ore-half-up.
+rounding = "krona-half-up"
+# The payroll file: csv or paxml (PAXml 2.0).
+format = "csv"
+
+[payroll.csv]
+# Columns, in order: period_from, period_to, employee_number, pnr, name, wage_type, description,
+# quantity, unit_price, amount, cost_center, assignment, volunteer, period, kind.
+columns = ["period_from", "period_to", "employee_number", "pnr", "name", "wage_type", "description", "quantity", "unit_price", "amount", "cost_center", "assignment"]
+# Header names where the payroll system wants others than the Swedish defaults, e.g. {{ amount = "Belopp kr" }}.
+headers = {{}}
+delimiter = ";"
+decimal_separator = ","
+# A UTF-8 byte order mark, so that Excel reads å, ä and ö right.
+bom = false
+header_row = true
+
+[payroll.paxml]
+# utf-8, or iso-8859-1 for payroll systems that expect it.
+encoding = "utf-8"
+# The result-unit dimension (resenhet dim) the cost centre is booked on.
+cost_center_dim = 1
+# Write the personnummer (persnr) on each transaction as well as the employee number.
+persnr = true
 
 [git]
 # Commit the files each command writes, as `--commit` does (messages name ids, never people).

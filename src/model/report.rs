@@ -30,9 +30,24 @@ pub struct Report {
     pub note: Option<String>,
     #[serde(with = "crate::model::date")]
     pub reported: NaiveDate,
-    /// Attestation: who approved it and when. An approved report is never replaced.
+    /// Attestation: who approved it and when. An approved report is never replaced, only
+    /// corrected.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approved: Option<Approval>,
+    /// Changes made after approval (`kontakt report ... --correct`), oldest first. Pay compares
+    /// their number (the report's revision) with what it paid, and pays the difference.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Correction {
+    #[serde(with = "crate::model::date")]
+    pub date: NaiveDate,
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,6 +60,11 @@ pub struct Approval {
 }
 
 impl Report {
+    /// How many times the report was corrected after approval.
+    pub fn revision(&self) -> u32 {
+        self.corrections.len() as u32
+    }
+
     pub fn rel_path(month: Month, assignment: &Id) -> std::path::PathBuf {
         std::path::Path::new("reports")
             .join(month.to_string())

@@ -9,7 +9,10 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::{Assignment, Client, Config, Id, Kind, Pnr, Report, SCHEMA, Volunteer};
+use crate::model::{
+    Assignment, Client, Config, Id, Kind, Money, Month, PayRun, Pnr, Report, SCHEMA, Volunteer,
+};
+use crate::payroll::compute;
 use crate::rules::{decision, status};
 use crate::store::parse::{self, KeyPart};
 use crate::store::{CONFIG_FILE, Record, atomic, dir_of};
@@ -41,6 +44,10 @@ pub enum Code {
     Interrupted,
     /// E012: a file in a records folder that is not a record.
     StrayFile,
+    /// E013: a paid month whose records now give another amount, without `report --correct`.
+    PaidChanged,
+    /// E014: a pay run's payroll file is missing, or not the file that was paid (SHA-256).
+    PayFile,
 }
 
 impl Code {
@@ -130,6 +137,10 @@ impl Checker<'_> {
         let mut recs = Vec::new();
         for name in names {
             let rel = dir.join(&name);
+            // A pay run's payroll file sits beside its ledger entry; the run's check covers it.
+            if T::KIND == Kind::PayRun && (name.ends_with(".csv") || name.ends_with(".xml")) {
+                continue;
+            }
             let Some(stem) = name.strip_suffix(".toml") else {
                 self.report(
                     &rel,
@@ -218,9 +229,13 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
         out: Vec::new(),
     };
     let config_rel = Path::new(CONFIG_FILE);
+    let mut config = None;
     match fs::read_to_string(root.join(config_rel)) {
         Ok(text) => match parse::parse_detailed::<Config>(&text) {
-            Ok(c) => ck.schema(config_rel, &text, c.schema),
+            Ok(c) => {
+                ck.schema(config_rel, &text, c.schema);
+                config = Some(c);
+            }
             Err(f) => ck.parse_failure(config_rel, f),
         },
         Err(e) => ck.report(config_rel, 1, Code::Syntax, format!("cannot read: {e}")),
@@ -363,6 +378,7 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
             }
         }
     }
+    let mut reports: HashMap<(Id, Month), (PathBuf, String, Report)> = HashMap::new();
     if let Ok(store_paths) = crate::store::report_paths(root) {
         for rel in store_paths {
             let Ok(text) = fs::read_to_string(root.join(&rel)) else {
@@ -402,7 +418,113 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
                             }
                         }
                     }
+                    reports.insert(
+                        (r.assignment.clone(), r.month),
+                        (rel.clone(), text.clone(), r),
+                    );
                 }
+            }
+        }
+    }
+    let runs = ck.read_kind::<PayRun>();
+    for (rel, text, run) in &runs {
+        ck.schema(rel, text, run.schema);
+        let key = |k| parse::line_of_key(text, &[KeyPart::Key(k)]);
+        match fs::read(root.join(&run.file)) {
+            Ok(bytes) if super::pay::sha256_hex(&bytes) == run.sha256 => {}
+            Ok(_) => ck.report(
+                rel,
+                key("sha256"),
+                Code::PayFile,
+                format!(
+                    "{} is not the file this run paid (its SHA-256 differs); restore it from git",
+                    run.file
+                ),
+            ),
+            Err(_) => ck.report(
+                rel,
+                key("file"),
+                Code::PayFile,
+                format!("{} is missing; restore it from git", run.file),
+            ),
+        }
+        if run.lines.iter().map(|l| l.amount).sum::<Money>() != run.total_ore {
+            ck.report(
+                rel,
+                key("total_ore"),
+                Code::BadValue,
+                "the total is not the sum of the lines",
+            );
+        }
+        for (i, l) in run.lines.iter().enumerate() {
+            if !assignments.iter().any(|(_, _, a)| a.id == l.assignment) {
+                let line = parse::line_of_key(
+                    text,
+                    &[
+                        KeyPart::Key("lines"),
+                        KeyPart::Index(i),
+                        KeyPart::Key("assignment"),
+                    ],
+                );
+                ck.report(
+                    rel,
+                    line,
+                    Code::Dangling,
+                    format!("field `assignment`: no assignment {} on file", l.assignment),
+                );
+            }
+        }
+    }
+    if let Some(config) = &config {
+        let paid = compute::paid_of(runs.iter().flat_map(|(_, _, r)| r.lines.iter()));
+        let mut paid: Vec<_> = paid.into_iter().collect();
+        paid.sort_by(|x, y| x.0.cmp(&y.0));
+        for ((aid, period), p) in paid {
+            let Some((_, _, a)) = assignments.iter().find(|(_, _, a)| a.id == aid) else {
+                continue;
+            };
+            let (Some((_, _, c)), Some((_, _, v))) = (
+                clients.iter().find(|(_, _, c)| c.id == a.client),
+                volunteers.iter().find(|(_, _, v)| v.id == a.volunteer),
+            ) else {
+                continue;
+            };
+            let report = reports.get(&(aid.clone(), period));
+            if report.is_some_and(|(_, _, r)| r.revision() > p.revision) {
+                continue; // corrected: the next run pays the difference
+            }
+            let case = compute::Case {
+                assignment: a,
+                client: c,
+                volunteer: v,
+            };
+            let now = compute::earned(
+                case,
+                period,
+                report.map(|(_, _, r)| r),
+                &config.compensation,
+                &config.payroll,
+            );
+            let (fee, expense) = match &now {
+                Ok(e) => (
+                    e.fee.as_ref().map_or(Money::ZERO, |x| x.amount),
+                    e.expense.as_ref().map_or(Money::ZERO, |x| x.amount),
+                ),
+                Err(_) => (Money::ZERO, Money::ZERO),
+            };
+            if (fee, expense) != (p.fee, p.expense) {
+                let (rel, line) = match report {
+                    Some((rel, text, _)) => (
+                        rel.clone(),
+                        parse::line_of_key(text, &[KeyPart::Key("meetings")]),
+                    ),
+                    None => (Report::rel_path(period, &aid), 1),
+                };
+                ck.report(&rel, line, Code::PaidChanged, format!(
+                    "{aid} {period} was paid {} kr but the records now give {} kr; record the change with `kontakt report {aid} {period} --correct REASON`",
+                    p.fee + p.expense,
+                    fee + expense
+                ));
             }
         }
     }

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::csv_rows::{MeetingRow, Rows};
 use crate::model::assignment::{EndReason, Ending};
-use crate::model::report::Approval;
+use crate::model::report::{Approval, Correction};
 use crate::model::{Assignment, Event, Id, Kind, Money, Month, Report, SCHEMA};
 use crate::store::{Changeset, Store};
 use crate::{Error, Result};
@@ -19,6 +19,11 @@ pub struct ReportInput {
     pub activity: Option<String>,
     pub expenses: Option<Money>,
     pub note: Option<String>,
+    /// Correct an approved (perhaps paid) report, with the reason; the next pay run pays the
+    /// difference.
+    pub correct: Option<String>,
+    /// Who makes the correction.
+    pub by: Option<String>,
 }
 
 /// Why a meeting day cannot be reported for this assignment, if it cannot.
@@ -58,11 +63,19 @@ fn report_problems(
             format!("{} has no agreement yet (`kontakt agree`)", a.id),
         );
     }
-    if existing.is_some_and(|r| r.approved.is_some()) {
-        problems.push(format!(
-            "the report of {} for {month} is already approved; it cannot be replaced",
+    let approved = existing.is_some_and(|r| r.approved.is_some());
+    match &input.correct {
+        None if approved => problems.push(format!(
+            "the report of {} for {month} is already approved; change it with --correct REASON",
             a.id
-        ));
+        )),
+        Some(_) if !approved => problems.push(format!(
+            "--correct is for approved reports; report {month} again to replace it"
+        )),
+        Some(reason) if reason.trim().is_empty() => {
+            problems.push("--correct needs a reason".to_string())
+        }
+        _ => {}
     }
     if month.first_day() > today {
         problems.push(format!("{month} has not begun"));
@@ -71,10 +84,29 @@ fn report_problems(
     problems
 }
 
-fn build(a: &Assignment, month: Month, input: ReportInput, today: NaiveDate) -> Report {
+fn build(
+    a: &Assignment,
+    month: Month,
+    input: ReportInput,
+    existing: Option<&Report>,
+    today: NaiveDate,
+) -> Report {
     let mut meetings = input.meetings;
     meetings.sort();
     meetings.dedup();
+    // A correction keeps the attestation and adds to the list of corrections.
+    let (approved, corrections) = match (input.correct, existing) {
+        (Some(reason), Some(old)) => {
+            let mut list = old.corrections.clone();
+            list.push(Correction {
+                date: today,
+                reason,
+                by: input.by.filter(|b| !b.trim().is_empty()),
+            });
+            (old.approved.clone(), list)
+        }
+        _ => (None, Vec::new()),
+    };
     Report {
         schema: SCHEMA,
         assignment: a.id.clone(),
@@ -85,7 +117,8 @@ fn build(a: &Assignment, month: Month, input: ReportInput, today: NaiveDate) -> 
         expenses_ore: input.expenses,
         note: input.note.filter(|s| !s.trim().is_empty()),
         reported: today,
-        approved: None,
+        approved,
+        corrections,
     }
 }
 
@@ -105,7 +138,7 @@ pub fn report(
     if !problems.is_empty() {
         return Err(Error::refused(problems));
     }
-    let rep = build(&a, month, input, today);
+    let rep = build(&a, month, input, existing.as_ref(), today);
     let mut changes = Changeset::new();
     store.stage_at(
         &mut changes,
@@ -197,9 +230,11 @@ pub fn import(
             activity: joined(rows.iter().map(|(_, r)| r.activity.clone())),
             expenses: sum(|r| r.expenses.map(Money::ore)).map(Money),
             note: joined(rows.iter().map(|(_, r)| r.note.clone())),
+            correct: None,
+            by: None,
         };
         let existing = store.load_report(month, &id)?;
-        let rep = build(&a, month, input.clone(), today);
+        let rep = build(&a, month, input.clone(), existing.as_ref(), today);
         if let Some(old) = &existing
             && same_content(old, &rep)
         {

@@ -18,6 +18,8 @@ pub struct VolunteerSteps {
     pub social_register: Option<NaiveDate>,
     pub approve: bool,
     pub reject: Option<String>,
+    /// The anställningsnummer HR issued for payroll.
+    pub employee_number: Option<String>,
 }
 
 /// Parses `NAME:ok` or `NAME:concern`.
@@ -97,6 +99,20 @@ pub fn screen_volunteer(
         s.social_register = Some(d);
         events.push(Event::new(today, "social register checked"));
     }
+    if let Some(n) = steps.employee_number {
+        let n = n.trim().to_string();
+        if n.is_empty()
+            || n.chars().count() > 20
+            || !n.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        {
+            return Err(Error::arg(
+                "--employee-number",
+                "expected up to 20 letters, digits or dashes",
+            ));
+        }
+        v.employee_number = Some(n);
+        events.push(Event::new(today, "employee number recorded"));
+    }
     if steps.approve {
         let missing = screening::missing_for_approval(&v, rules, today);
         if !missing.is_empty() {
@@ -116,7 +132,7 @@ pub fn screen_volunteer(
     if events.is_empty() {
         return Err(Error::arg(
             "screen volunteer",
-            "nothing to record: give --interview, --reference, --police-extract, --social-register, --approve or --reject",
+            "nothing to record: give --interview, --reference, --police-extract, --social-register, --employee-number, --approve or --reject",
         ));
     }
     v.history.extend(events);

@@ -30,11 +30,22 @@ pub struct PayLine {
     /// Days paid of the period's days.
     pub days: u32,
     pub kind: LineKind,
+    /// For a correction: what it corrects (the fee or the expense allowance).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corrects: Option<LineKind>,
     /// Löneart: the payroll system's wage type code for this kind of pay.
     pub wage_type: String,
+    #[serde(rename = "amount_ore")]
     pub amount: Money,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cost_center: Option<String>,
+    /// The report's revision (its number of corrections) when this line was computed.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub revision: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// Who is paid, as the payroll system identifies them.
@@ -49,10 +60,14 @@ pub struct Payee {
 impl PayLine {
     /// The text on the payslip (benämning), in Swedish as payroll staff read it.
     pub fn description(&self) -> String {
-        let what = match self.kind {
-            LineKind::Fee => "Arvode kontaktperson",
-            LineKind::Expense => "Omkostnadsersättning kontaktperson",
-            LineKind::Correction => "Rättelse kontaktperson",
+        let what = match (self.kind, self.corrects) {
+            (LineKind::Fee, _) => "Arvode kontaktperson",
+            (LineKind::Expense, _) => "Omkostnadsersättning kontaktperson",
+            (LineKind::Correction, Some(LineKind::Fee)) => "Rättelse arvode kontaktperson",
+            (LineKind::Correction, Some(LineKind::Expense)) => {
+                "Rättelse omkostnadsersättning kontaktperson"
+            }
+            (LineKind::Correction, _) => "Rättelse kontaktperson",
         };
         let days = self.period.days();
         if self.days == days {

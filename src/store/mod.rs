@@ -18,7 +18,7 @@ use serde::de::DeserializeOwned;
 pub use atomic::Changeset;
 
 use crate::error::{Error, Result};
-use crate::model::{Assignment, Client, Config, Id, Kind, Month, Report, Volunteer};
+use crate::model::{Assignment, Client, Config, Id, Kind, Month, PayRun, Report, Volunteer};
 
 pub const CONFIG_FILE: &str = "kontakt.toml";
 
@@ -54,13 +54,21 @@ impl Record for Assignment {
     }
 }
 
+impl Record for PayRun {
+    const KIND: Kind = Kind::PayRun;
+    const DIR: &'static str = "payruns";
+    fn id(&self) -> &Id {
+        &self.id
+    }
+}
+
 /// The directory a kind of record lives in.
 pub fn dir_of(kind: Kind) -> &'static str {
     match kind {
         Kind::Client => Client::DIR,
         Kind::Volunteer => Volunteer::DIR,
         Kind::Assignment => Assignment::DIR,
-        Kind::PayRun => "payruns",
+        Kind::PayRun => PayRun::DIR,
     }
 }
 

@@ -1,0 +1,243 @@
+//! `kontakt pay MONTH`: the monthly pay run (dry run, or the payroll file and its ledger entry),
+//! and `kontakt pay --verify RUN`.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use kontakt::model::{Id, Money, Month};
+use kontakt::ops::pay::{self, Format, Outcome, RunInput};
+use kontakt::payroll::LineKind;
+use kontakt::payroll::compute::Plan;
+use kontakt::{Error, Result};
+use serde_json::json;
+
+use super::{Ctx, Output};
+use crate::render;
+
+/// Pay a month: approved reports become payroll lines (arvode and omkostnadsersättning), never
+/// paid twice. Exit status: 0 paid, or nothing new to pay; 1 refused (or --verify found a
+/// difference); 2 bad input.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The month to pay, YYYY-MM (earlier approved months within the retroactive limit come too).
+    #[arg(required_unless_present = "verify")]
+    pub month: Option<Month>,
+    /// Show exactly what the run would pay, writing nothing.
+    #[arg(long, conflicts_with = "verify")]
+    pub dry_run: bool,
+    /// The payroll file's format (default: `[payroll] format` in kontakt.toml).
+    #[arg(long, value_name = "csv|paxml", conflicts_with = "verify")]
+    pub format: Option<Format>,
+    /// Also write the payroll file here (it is always kept as payruns/<run>.csv|xml).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["verify", "dry_run"])]
+    pub out: Option<PathBuf>,
+    /// Recompute a past run from the records and the ledger, and check the file it paid.
+    #[arg(long, value_name = "RUN", conflicts_with = "month")]
+    pub verify: Option<String>,
+}
+
+pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
+    let store = ctx.store()?;
+    if let Some(run) = a.verify {
+        let v = pay::verify(store, &run)?;
+        let mut out = Output::ok(if ctx.json {
+            render::json(&json!({ "verification": v, "ok": v.ok() }))
+        } else {
+            let mut s = String::new();
+            s.push_str(&format!(
+                "{}: file {} {}\n",
+                v.run,
+                v.file,
+                if v.file_matches {
+                    "matches its SHA-256"
+                } else {
+                    "is missing or changed since it was written"
+                }
+            ));
+            if !v.total_matches {
+                s.push_str("the ledger's total is not the sum of its lines\n");
+            }
+            for d in &v.differences {
+                s.push_str(&format!("difference: {d}\n"));
+            }
+            for c in &v.corrected_later {
+                s.push_str(&format!("note: {c}\n"));
+            }
+            if v.ok() {
+                s.push_str("the run still matches the records\n");
+            }
+            s
+        });
+        if !v.ok() {
+            out.code = 1;
+        }
+        return Ok(out);
+    }
+    let month = a.month.ok_or_else(|| Error::arg("MONTH", "which month?"))?;
+    if a.dry_run {
+        let plan = pay::dry_run(store, month, ctx.today)?;
+        return Ok(Output::ok(if ctx.json {
+            plan_json(&plan, None)
+        } else {
+            summary(&plan)
+        }));
+    }
+    let now = ctx
+        .today
+        .and_time(chrono::Local::now().time().with_nanosecond_zero());
+    let user = std::env::var("USER")
+        .or_else(|_| std::env::var("LOGNAME"))
+        .unwrap_or_else(|_| "unknown".into());
+    let input = RunInput {
+        month,
+        format: a.format,
+        user,
+        now,
+    };
+    match pay::run(store, input, ctx.today)? {
+        Outcome::NothingNew(plan) => Ok(Output::ok(if ctx.json {
+            plan_json(&plan, None)
+        } else {
+            let mut s = format!("nothing new to pay for {month}; nothing was written\n");
+            s.push_str(&exclusions(&plan));
+            s
+        })),
+        Outcome::Paid { run, plan, path } => {
+            if let Some(out) = &a.out {
+                let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, "cannot read", e))?;
+                kontakt::store::atomic::write_file(out, &bytes)?;
+            }
+            Ok(Output::ok(if ctx.json {
+                plan_json(
+                    &plan,
+                    Some(json!({
+                        "id": run.id, "file": run.file, "sha256": run.sha256, "out": a.out,
+                    })),
+                )
+            } else {
+                let mut s = summary(&plan);
+                s.push_str(&format!(
+                    "{} paid {} line(s), {} kr: {}{}\n",
+                    run.id,
+                    run.lines.len(),
+                    run.total_ore.swedish(),
+                    run.file,
+                    a.out
+                        .as_ref()
+                        .map(|o| format!(" (copied to {})", o.display()))
+                        .unwrap_or_default()
+                ));
+                s
+            }))
+        }
+    }
+}
+
+trait NoNanos {
+    fn with_nanosecond_zero(self) -> Self;
+}
+
+impl NoNanos for chrono::NaiveTime {
+    fn with_nanosecond_zero(self) -> Self {
+        use chrono::Timelike;
+        self.with_nanosecond(0).unwrap_or(self)
+    }
+}
+
+/// The JSON scripts read: `{month, lines, total_ore, excluded}` and, after a run, `run`.
+fn plan_json(plan: &Plan, run: Option<serde_json::Value>) -> String {
+    let mut v = json!({
+        "month": plan.month,
+        "lines": plan.lines,
+        "total_ore": plan.total(),
+        "excluded": plan.excluded,
+    });
+    if let Some(r) = run {
+        v["run"] = r;
+    }
+    render::json(&v)
+}
+
+/// Per volunteer: fee, expenses, corrections, total; then the total and the exclusions.
+fn summary(plan: &Plan) -> String {
+    #[derive(Default)]
+    struct Sums {
+        assignments: Vec<Id>,
+        fee: Money,
+        expense: Money,
+        correction: Money,
+    }
+    let mut by: BTreeMap<&Id, Sums> = BTreeMap::new();
+    for l in &plan.lines {
+        let s = by.entry(&l.volunteer).or_default();
+        if !s.assignments.contains(&l.assignment) {
+            s.assignments.push(l.assignment.clone());
+        }
+        match l.kind {
+            LineKind::Fee => s.fee += l.amount,
+            LineKind::Expense => s.expense += l.amount,
+            LineKind::Correction => s.correction += l.amount,
+        }
+    }
+    let kr = |m: Money| m.swedish();
+    let rows = by
+        .iter()
+        .map(|(v, s)| {
+            vec![
+                v.to_string(),
+                s.assignments
+                    .iter()
+                    .map(|a| a.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                kr(s.fee),
+                kr(s.expense),
+                kr(s.correction),
+                kr(s.fee + s.expense + s.correction),
+            ]
+        })
+        .collect();
+    let mut s = format!("Pay run for {}\n", plan.month);
+    if plan.lines.is_empty() {
+        s.push_str("nothing to pay\n");
+    } else {
+        s.push_str(&render::table(
+            &[
+                "volunteer",
+                "assignments",
+                "fee (arvode)",
+                "expenses",
+                "corrections",
+                "total kr",
+            ],
+            rows,
+        ));
+        s.push_str(&format!(
+            "{} line(s), total {} kr\n",
+            plan.lines.len(),
+            plan.total().swedish()
+        ));
+    }
+    s.push_str(&exclusions(plan));
+    s
+}
+
+fn exclusions(plan: &Plan) -> String {
+    if plan.excluded.is_empty() {
+        return String::new();
+    }
+    let rows = plan
+        .excluded
+        .iter()
+        .map(|e| {
+            vec![
+                e.assignment.to_string(),
+                e.period.to_string(),
+                e.reason.clone(),
+            ]
+        })
+        .collect();
+    let mut s = format!("\nNot paid ({}):\n", plan.excluded.len());
+    s.push_str(&render::table(&["assignment", "period", "reason"], rows));
+    s
+}

@@ -1,0 +1,53 @@
+//! A pay run (lönekörning): the ledger entry of one payroll file. What it paid, line by line, and
+//! the SHA-256 of the file it wrote, so that nothing is paid twice and the file can be verified.
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+use super::id::Id;
+use super::money::Money;
+use super::month::Month;
+use crate::payroll::PayLine;
+
+/// `payruns/<id>.toml`, written in the same transaction as the payroll file beside it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PayRun {
+    pub schema: u32,
+    pub id: Id,
+    /// The month the run was made for; its lines may cover earlier months too.
+    pub month: Month,
+    #[serde(with = "datetime")]
+    pub created: NaiveDateTime,
+    /// Who ran it (the login name).
+    pub user: String,
+    /// `csv` or `paxml`.
+    pub format: String,
+    /// The payroll file, relative to the records directory.
+    pub file: String,
+    /// SHA-256 of the payroll file's bytes, lower-case hex.
+    pub sha256: String,
+    pub total_ore: Money,
+    pub lines: Vec<PayLine>,
+}
+
+/// `2026-11-07T09:30:00`, local time without zone, as people read it.
+mod datetime {
+    use chrono::NaiveDateTime;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    const FORMAT: &str = "%Y-%m-%dT%H:%M:%S";
+
+    pub fn serialize<S: Serializer>(d: &NaiveDateTime, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&d.format(FORMAT))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDateTime, D::Error> {
+        let s = String::deserialize(d)?;
+        NaiveDateTime::parse_from_str(&s, FORMAT).map_err(|_| {
+            serde::de::Error::custom(format!(
+                "expected a time like 2026-11-07T09:30:00, found `{s}`"
+            ))
+        })
+    }
+}

@@ -1,0 +1,379 @@
+//! `kontakt pay`: the monthly pay run. Gathers exactly the records the month needs, plans the
+//! run (`payroll::compute`), and writes the payroll file and its ledger entry in one transaction,
+//! so that both exist or neither does, and nothing is ever paid twice.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+use chrono::NaiveDateTime;
+use sha2::{Digest, Sha256};
+
+use crate::model::{Assignment, Client, Id, Kind, Money, Month, PayRun, Report, SCHEMA, Volunteer};
+use crate::payroll::compute::{self, Case, Excluded, Paid, Plan};
+use crate::payroll::export::{self, Row};
+use crate::payroll::{PayLine, Payee};
+use crate::store::{Changeset, Lock, Store};
+use crate::{Error, Result};
+
+/// How far back before the retroactive window `pay` looks for approved reports never paid, to
+/// name them as too old rather than forget them silently.
+const LOOK_BACK_MONTHS: u32 = 12;
+
+/// The payroll file's format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Csv,
+    Paxml,
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        match s {
+            "csv" => Ok(Format::Csv),
+            "paxml" => Ok(Format::Paxml),
+            _ => Err(format!("expected csv or paxml, found `{s}`")),
+        }
+    }
+}
+
+impl Format {
+    fn extension(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Paxml => "xml",
+        }
+    }
+}
+
+/// The records a run reads, gathered once.
+struct Gathered {
+    assignments: Vec<Assignment>,
+    clients: HashMap<Id, Client>,
+    volunteers: HashMap<Id, Volunteer>,
+    reports: BTreeMap<(Id, Month), Report>,
+    runs: Vec<PayRun>,
+}
+
+impl Gathered {
+    fn cases(&self) -> Vec<Case<'_>> {
+        self.assignments
+            .iter()
+            .filter_map(|a| {
+                Some(Case {
+                    assignment: a,
+                    client: self.clients.get(&a.client)?,
+                    volunteer: self.volunteers.get(&a.volunteer)?,
+                })
+            })
+            .collect()
+    }
+
+    fn payee(&self, v: &Id) -> Option<Payee> {
+        self.volunteers.get(v).map(|v| Payee {
+            name: v.name.clone(),
+            pnr: v.pnr.clone(),
+            employee_number: v.employee_number.clone(),
+        })
+    }
+}
+
+/// Reads the assignments whose agreement touches `from..=to`, their clients and volunteers,
+/// their reports of those months, and the ledger.
+fn gather(store: &Store, from: Month, to: Month) -> Result<Gathered> {
+    let mut assignments: Vec<Assignment> = store.load_all()?;
+    assignments.retain(|a| {
+        a.agreement.as_ref().is_some_and(|ag| {
+            ag.start <= to.last_day() && a.last_day().is_none_or(|l| l >= from.first_day())
+        })
+    });
+    let mut clients = HashMap::new();
+    let mut volunteers = HashMap::new();
+    let mut reports = BTreeMap::new();
+    for a in &assignments {
+        if !clients.contains_key(&a.client) {
+            clients.insert(a.client.clone(), store.load::<Client>(&a.client)?);
+        }
+        if !volunteers.contains_key(&a.volunteer) {
+            volunteers.insert(a.volunteer.clone(), store.load::<Volunteer>(&a.volunteer)?);
+        }
+        let mut m = from;
+        while m <= to {
+            if let Some(r) = store.load_report(m, &a.id)? {
+                reports.insert((a.id.clone(), m), r);
+            }
+            m = m.next();
+        }
+    }
+    Ok(Gathered {
+        assignments,
+        clients,
+        volunteers,
+        reports,
+        runs: store.load_all()?,
+    })
+}
+
+/// The plan for `month` from gathered records, with approved reports too old to pay named.
+fn plan_of(store: &Store, g: &Gathered, month: Month, paid: &Paid) -> Plan {
+    let rules = &store.config.payroll;
+    let mut plan = compute::plan(
+        month,
+        &g.cases(),
+        &g.reports,
+        paid,
+        &store.config.compensation,
+        rules,
+    );
+    let oldest_paid = compute::window(month, rules.retroactive_months)[0];
+    for ((id, period), r) in &g.reports {
+        if *period < oldest_paid
+            && r.approved.is_some()
+            && !paid.contains_key(&(id.clone(), *period))
+        {
+            let volunteer = g
+                .assignments
+                .iter()
+                .find(|a| &a.id == id)
+                .map(|a| a.volunteer.clone());
+            if let Some(volunteer) = volunteer {
+                plan.excluded.push(Excluded {
+                    assignment: id.clone(),
+                    volunteer,
+                    period: *period,
+                    reason: format!(
+                        "older than the retroactive limit ({} months)",
+                        rules.retroactive_months
+                    ),
+                });
+            }
+        }
+    }
+    plan.excluded.sort_by(|x, y| {
+        (&x.volunteer, &x.assignment, x.period).cmp(&(&y.volunteer, &y.assignment, y.period))
+    });
+    plan
+}
+
+fn first_considered(store: &Store, month: Month) -> Month {
+    let mut m = compute::window(month, store.config.payroll.retroactive_months)[0];
+    for _ in 0..LOOK_BACK_MONTHS {
+        m = m.prev();
+    }
+    m
+}
+
+fn month_is_over(month: Month, today: chrono::NaiveDate) -> Result<()> {
+    if month.last_day() >= today {
+        return Err(Error::refused(vec![format!(
+            "{month} has not ended yet: its pay run can be made from {}",
+            month.next().first_day()
+        )]));
+    }
+    Ok(())
+}
+
+/// What a run for `month` would pay now, writing nothing.
+pub fn dry_run(store: &Store, month: Month, today: chrono::NaiveDate) -> Result<Plan> {
+    month_is_over(month, today)?;
+    let g = gather(store, first_considered(store, month), month)?;
+    let paid = compute::paid_of(g.runs.iter().flat_map(|r| r.lines.iter()));
+    Ok(plan_of(store, &g, month, &paid))
+}
+
+/// What happened when a run was asked for.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Nothing new to pay: nothing was written.
+    NothingNew(Plan),
+    Paid {
+        run: PayRun,
+        plan: Plan,
+        path: PathBuf,
+    },
+}
+
+pub struct RunInput {
+    pub month: Month,
+    pub format: Option<Format>,
+    pub user: String,
+    pub now: NaiveDateTime,
+}
+
+/// The payroll file's bytes for `lines`.
+fn render(
+    store: &Store,
+    g: &Gathered,
+    lines: &[PayLine],
+    format: Format,
+    now: NaiveDateTime,
+) -> Result<Vec<u8>> {
+    let payees: Vec<Payee> = lines
+        .iter()
+        .map(|l| {
+            g.payee(&l.volunteer).ok_or_else(|| {
+                Error::refused(vec![format!(
+                    "{}: no volunteer {}",
+                    l.assignment, l.volunteer
+                )])
+            })
+        })
+        .collect::<Result<_>>()?;
+    let rows: Vec<Row> = lines.iter().zip(payees.iter()).collect();
+    let p = &store.config.payroll;
+    match format {
+        Format::Csv => export::csv::write(&rows, &p.csv),
+        Format::Paxml => {
+            let company = p
+                .company
+                .clone()
+                .unwrap_or_else(|| store.config.municipality.clone());
+            export::paxml::write(&rows, &p.paxml, &company, now)
+        }
+    }
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn default_format(store: &Store) -> Result<Format> {
+    store
+        .config
+        .payroll
+        .format
+        .parse()
+        .map_err(|e| Error::arg("kontakt.toml [payroll] format", e))
+}
+
+/// Makes the run: the payroll file (`payruns/<id>.csv|xml`) and its ledger entry
+/// (`payruns/<id>.toml`) in one transaction, under the lock, so two runs at once cannot both pay.
+pub fn run(store: &Store, input: RunInput, today: chrono::NaiveDate) -> Result<Outcome> {
+    month_is_over(input.month, today)?;
+    let format = match input.format {
+        Some(f) => f,
+        None => default_format(store)?,
+    };
+    let lock: Lock = store.lock()?;
+    let g = gather(store, first_considered(store, input.month), input.month)?;
+    let paid = compute::paid_of(g.runs.iter().flat_map(|r| r.lines.iter()));
+    let plan = plan_of(store, &g, input.month, &paid);
+    if plan.lines.is_empty() {
+        return Ok(Outcome::NothingNew(plan));
+    }
+    let id = store.new_id(Kind::PayRun, &[]);
+    let file = format!("payruns/{id}.{}", format.extension());
+    let bytes = render(store, &g, &plan.lines, format, input.now)?;
+    let run = PayRun {
+        schema: SCHEMA,
+        id: id.clone(),
+        month: input.month,
+        created: input.now,
+        user: input.user,
+        format: crate::model::common::word(&format),
+        file: file.clone(),
+        sha256: sha256_hex(&bytes),
+        total_ore: plan.total(),
+        lines: plan.lines.clone(),
+    };
+    let mut changes = Changeset::new();
+    changes.write(&file, bytes);
+    store.stage(&mut changes, &run)?;
+    store.commit(&lock, &changes)?;
+    Ok(Outcome::Paid {
+        path: store.root().join(&file),
+        run,
+        plan,
+    })
+}
+
+/// What `pay --verify` found.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Verification {
+    pub run: Id,
+    pub file: String,
+    /// The file is there and its SHA-256 is the one recorded.
+    pub file_matches: bool,
+    /// The ledger's total is the sum of its lines.
+    pub total_matches: bool,
+    /// Lines the records and the earlier ledger no longer give, with what they give now.
+    pub differences: Vec<String>,
+    /// Lines whose report was corrected afterwards and a later run paid the difference.
+    pub corrected_later: Vec<String>,
+}
+
+impl Verification {
+    pub fn ok(&self) -> bool {
+        self.file_matches && self.total_matches && self.differences.is_empty()
+    }
+}
+
+/// Recomputes a run from the records and the ledger before it, and checks the file it paid.
+pub fn verify(store: &Store, prefix: &str) -> Result<Verification> {
+    let id = store.resolve(prefix, &[Kind::PayRun])?;
+    let run: PayRun = store.load(&id)?;
+    let file_matches = match std::fs::read(store.root().join(&run.file)) {
+        Ok(bytes) => sha256_hex(&bytes) == run.sha256,
+        Err(_) => false,
+    };
+    let total_matches = run.lines.iter().map(|l| l.amount).sum::<Money>() == run.total_ore;
+    let g = gather(store, first_considered(store, run.month), run.month)?;
+    let earlier = g
+        .runs
+        .iter()
+        .filter(|r| (r.created, &r.id) < (run.created, &run.id))
+        .flat_map(|r| r.lines.iter());
+    let paid = compute::paid_of(earlier);
+    let plan = plan_of(store, &g, run.month, &paid);
+    let key = |l: &PayLine| (l.assignment.clone(), l.period, l.kind, l.corrects);
+    let now: HashMap<_, Money> = plan.lines.iter().map(|l| (key(l), l.amount)).collect();
+    let later_corrections: HashMap<(Id, Month), &Id> = g
+        .runs
+        .iter()
+        .filter(|r| (r.created, &r.id) > (run.created, &run.id))
+        .flat_map(|r| r.lines.iter().map(move |l| (l, &r.id)))
+        .filter(|(l, _)| l.corrects.is_some())
+        .map(|(l, id)| ((l.assignment.clone(), l.period), id))
+        .collect();
+    let mut differences = Vec::new();
+    let mut corrected_later = Vec::new();
+    for l in &run.lines {
+        if let Some(by) = later_corrections.get(&(l.assignment.clone(), l.period)) {
+            let note = format!("{} {} corrected by {by}", l.assignment, l.period);
+            if !corrected_later.contains(&note) {
+                corrected_later.push(note);
+            }
+            continue;
+        }
+        match now.get(&key(l)) {
+            Some(m) if *m == l.amount => {}
+            Some(m) => differences.push(format!(
+                "{} {} {}: paid {} kr, the records now give {} kr",
+                l.assignment,
+                l.period,
+                crate::model::common::word(&l.kind),
+                l.amount,
+                m
+            )),
+            None => differences.push(format!(
+                "{} {} {}: paid {} kr, the records now give nothing",
+                l.assignment,
+                l.period,
+                crate::model::common::word(&l.kind),
+                l.amount
+            )),
+        }
+    }
+    Ok(Verification {
+        run: id,
+        file: run.file,
+        file_matches,
+        total_matches,
+        differences,
+        corrected_later,
+    })
+}

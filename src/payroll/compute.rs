@@ -1,0 +1,291 @@
+//! What a month's pay run pays: for each assignment and each period in the retroactive window,
+//! what the records say is earned, less what earlier runs paid. Pure: the records and the ledger
+//! come in, lines and exclusions go out.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::Datelike;
+use serde::Serialize;
+
+use super::prorate::{PaidDays, prorate};
+use super::{LineKind, PayLine};
+use crate::model::config::{PayrollRules, Tariffs};
+use crate::model::{Assignment, Client, Id, Money, Month, Report, Volunteer};
+
+/// One assignment with what pay needs to know about it.
+#[derive(Debug, Clone, Copy)]
+pub struct Case<'a> {
+    pub assignment: &'a Assignment,
+    pub client: &'a Client,
+    pub volunteer: &'a Volunteer,
+}
+
+/// What earlier runs paid for one assignment and period, by what they paid for.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PaidPeriod {
+    pub fee: Money,
+    pub expense: Money,
+    /// The highest report revision any of those lines was computed from.
+    pub revision: u32,
+}
+
+impl PaidPeriod {
+    /// Adds a ledger line (corrections count towards what they correct).
+    pub fn add(&mut self, line: &PayLine) {
+        match line.corrects.unwrap_or(line.kind) {
+            LineKind::Expense => self.expense += line.amount,
+            _ => self.fee += line.amount,
+        }
+        self.revision = self.revision.max(line.revision);
+    }
+}
+
+/// The ledger, summed: what was paid per assignment and period.
+pub type Paid = HashMap<(Id, Month), PaidPeriod>;
+
+/// Sums ledger lines into [`Paid`].
+pub fn paid_of<'a>(lines: impl Iterator<Item = &'a PayLine>) -> Paid {
+    let mut paid = Paid::new();
+    for l in lines {
+        paid.entry((l.assignment.clone(), l.period))
+            .or_default()
+            .add(l);
+    }
+    paid
+}
+
+/// Why an assignment's period is not paid in this run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Excluded {
+    pub assignment: Id,
+    pub volunteer: Id,
+    pub period: Month,
+    pub reason: String,
+}
+
+/// What the run pays and what it leaves out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Plan {
+    pub month: Month,
+    pub lines: Vec<PayLine>,
+    pub excluded: Vec<Excluded>,
+}
+
+impl Plan {
+    pub fn total(&self) -> Money {
+        self.lines.iter().map(|l| l.amount).sum()
+    }
+}
+
+/// What the records say an assignment earns in a period, per kind, before the ledger.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Earned {
+    pub fee: Option<super::prorate::Prorated>,
+    pub expense: Option<super::prorate::Prorated>,
+    pub cost_center: Option<String>,
+}
+
+/// The periods a run for `month` considers: the month and up to `retroactive_months` before it.
+pub fn window(month: Month, retroactive_months: u32) -> Vec<Month> {
+    let mut v = vec![month];
+    for _ in 0..retroactive_months {
+        let prev = v.last().copied().unwrap_or(month).prev();
+        v.push(prev);
+    }
+    v.reverse();
+    v
+}
+
+/// Why a period earns nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotEarned {
+    /// The agreement does not touch the period: nothing to say.
+    NotInForce,
+    /// It would pay, but cannot: the reason is shown to staff.
+    Because(String),
+}
+
+impl From<&str> for NotEarned {
+    fn from(s: &str) -> Self {
+        NotEarned::Because(s.to_string())
+    }
+}
+
+impl From<String> for NotEarned {
+    fn from(s: String) -> Self {
+        NotEarned::Because(s)
+    }
+}
+
+/// What `case` earns in `period` by the records (the report given), or why it earns nothing.
+pub fn earned(
+    case: Case,
+    period: Month,
+    report: Option<&Report>,
+    tariffs: &Tariffs,
+    rules: &PayrollRules,
+) -> Result<Earned, NotEarned> {
+    let a = case.assignment;
+    let ag = a.agreement.as_ref().ok_or(NotEarned::NotInForce)?;
+    let in_force: Vec<_> = period
+        .dates()
+        .filter_map(|d| a.terms_on(d).map(|t| (d, t)))
+        .collect();
+    if in_force.is_empty() {
+        return Err(NotEarned::NotInForce);
+    }
+    if ag.signed.is_none() || ag.confidentiality_signed.is_none() {
+        return Err("the agreement is not signed".into());
+    }
+    let report = report.ok_or("report missing")?;
+    if report.approved.is_none() {
+        return Err("report not approved".into());
+    }
+    let valid: Vec<_> = in_force
+        .into_iter()
+        .filter(|(d, _)| case.client.granted_on(*d))
+        .collect();
+    if valid.is_empty() {
+        return Err(format!("the client's decision does not cover {period}").into());
+    }
+    if report.meetings.is_empty() && !rules.pay_without_meetings {
+        return Ok(Earned {
+            fee: None,
+            expense: None,
+            cost_center: ag.cost_center.clone(),
+        });
+    }
+    let mut fee = PaidDays::default();
+    let mut expense = PaidDays::default();
+    for (d, t) in &valid {
+        let year = d.year();
+        let missing = || format!("kontakt.toml has no prisbasbelopp for {year}");
+        fee.days
+            .push((*d, t.fee.monthly(tariffs, year).ok_or_else(missing)?));
+        expense
+            .days
+            .push((*d, t.expense.monthly(tariffs, year).ok_or_else(missing)?));
+    }
+    Ok(Earned {
+        fee: prorate(period, &fee, rules.rounding),
+        expense: prorate(period, &expense, rules.rounding),
+        cost_center: ag.cost_center.clone(),
+    })
+}
+
+/// The run for `month`: new lines for what no run paid, corrections where a corrected report
+/// now earns something else, and every period left out with its reason. `reports` holds the
+/// window's reports by (assignment, period); `paid` sums the ledger.
+pub fn plan(
+    month: Month,
+    cases: &[Case],
+    reports: &BTreeMap<(Id, Month), Report>,
+    paid: &Paid,
+    tariffs: &Tariffs,
+    rules: &PayrollRules,
+) -> Plan {
+    let mut out = Plan {
+        month,
+        lines: Vec::new(),
+        excluded: Vec::new(),
+    };
+    let periods = window(month, rules.retroactive_months);
+    for case in cases {
+        let a = case.assignment;
+        for &period in &periods {
+            let key = (a.id.clone(), period);
+            let report = reports.get(&key);
+            let before = paid.get(&key);
+            let exclude = |reason: String| Excluded {
+                assignment: a.id.clone(),
+                volunteer: a.volunteer.clone(),
+                period,
+                reason,
+            };
+            let earned = match earned(*case, period, report, tariffs, rules) {
+                Ok(e) => e,
+                // Nothing to say about months the agreement does not touch.
+                Err(NotEarned::NotInForce) => continue,
+                Err(NotEarned::Because(reason)) => {
+                    if before.is_none() {
+                        out.excluded.push(exclude(reason));
+                    }
+                    continue;
+                }
+            };
+            if rules.require_employee_number && case.volunteer.employee_number.is_none() {
+                out.excluded
+                    .push(exclude(format!("{} has no employee number", a.volunteer)));
+                continue;
+            }
+            let revision = report.map_or(0, Report::revision);
+            let mut lines = Vec::new();
+            for (kind, part, wage_type) in [
+                (LineKind::Fee, &earned.fee, &rules.fee_wage_type),
+                (LineKind::Expense, &earned.expense, &rules.expense_wage_type),
+            ] {
+                let due = part.as_ref().map_or(Money::ZERO, |p| p.amount);
+                let (from, to, days) = part
+                    .as_ref()
+                    .map_or((period.first_day(), period.last_day(), 0), |p| {
+                        (p.from, p.to, p.days)
+                    });
+                let already = before.map_or(Money::ZERO, |b| match kind {
+                    LineKind::Expense => b.expense,
+                    _ => b.fee,
+                });
+                let diff = due - already;
+                if diff == Money::ZERO {
+                    continue;
+                }
+                let correction = before.is_some();
+                lines.push(PayLine {
+                    assignment: a.id.clone(),
+                    volunteer: a.volunteer.clone(),
+                    period,
+                    from,
+                    to,
+                    days,
+                    kind: if correction {
+                        LineKind::Correction
+                    } else {
+                        kind
+                    },
+                    corrects: correction.then_some(kind),
+                    wage_type: wage_type.clone(),
+                    amount: diff,
+                    cost_center: earned.cost_center.clone(),
+                    revision,
+                });
+            }
+            if lines.is_empty() {
+                if before.is_none() && report.is_some_and(|r| r.meetings.is_empty()) {
+                    out.excluded.push(exclude("no meetings reported".into()));
+                }
+                continue;
+            }
+            if let Some(b) = before
+                && revision <= b.revision
+            {
+                out.excluded.push(exclude(format!(
+                    "changed after it was paid: record the change with `kontakt report {} {period} --correct`",
+                    a.id
+                )));
+                continue;
+            }
+            out.lines.extend(lines);
+        }
+    }
+    out.lines.sort_by(|x, y| {
+        (&x.volunteer, &x.assignment, x.period, x.kind).cmp(&(
+            &y.volunteer,
+            &y.assignment,
+            y.period,
+            y.kind,
+        ))
+    });
+    out.excluded.sort_by(|x, y| {
+        (&x.volunteer, &x.assignment, x.period).cmp(&(&y.volunteer, &y.assignment, y.period))
+    });
+    out
+}

@@ -1,0 +1,353 @@
+//! The monthly pay run end to end: prorated months, late approvals, changed terms, corrections,
+//! a second run that pays nothing, verification, and the payroll files.
+mod common;
+
+use common::Kit;
+use serde_json::Value;
+
+fn lines(plan: &Value) -> Vec<(String, String, i64)> {
+    plan["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["period"].as_str().unwrap().to_string(),
+                l["kind"].as_str().unwrap().to_string(),
+                l["amount_ore"].as_i64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn reasons(plan: &Value) -> Vec<String> {
+    plan["excluded"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {}",
+                e["period"].as_str().unwrap(),
+                e["reason"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+fn sum_is_total(plan: &Value) {
+    let sum: i64 = lines(plan).iter().map(|l| l.2).sum();
+    assert_eq!(sum, plan["total_ore"].as_i64().unwrap(), "{plan}");
+}
+
+/// A signed agreement from `start` on the usual terms (987 kr fee, 493 kr expenses a month in 2026).
+fn agreed(kit: &mut Kit, nth: usize, start: &str) -> String {
+    kit.today = "2026-03-01".into();
+    let (c, v) = kit.ready_pair(nth);
+    let a = kit.run(&["match", "propose", &c, &v]).id();
+    kit.agree(&a, start, true).ok();
+    a
+}
+
+#[test]
+fn a_year_of_runs_pays_each_day_once_with_late_approvals_changes_and_corrections() {
+    let mut kit = Kit::new();
+    let a = agreed(&mut kit, 0, "2026-03-16");
+    kit.today = "2026-04-05".into();
+    kit.run(&["report", &a, "2026-03", "--meeting", "2026-03-20"])
+        .ok();
+    kit.run(&["pay", "2026-04", "--dry-run"])
+        .refused(1, "has not ended");
+    let plan = kit.json(&["pay", "2026-03", "--dry-run"]);
+    assert_eq!(lines(&plan), vec![]);
+    assert_eq!(reasons(&plan), ["2026-03 report not approved"]);
+    kit.run(&["report", "approve", &a, "2026-03"]).ok();
+
+    // 16 of March's 31 days: 987 x 16 / 31 = 509.42 and 493 x 16 / 31 = 254.45, to whole kronor.
+    let before = kit.snapshot();
+    let plan = kit.json(&["pay", "2026-03", "--dry-run"]);
+    assert_eq!(kit.snapshot(), before, "a dry run writes nothing");
+    assert_eq!(
+        lines(&plan),
+        [
+            ("2026-03".into(), "fee".into(), 50_900),
+            ("2026-03".into(), "expense".into(), 25_400)
+        ]
+    );
+    sum_is_total(&plan);
+    let paid = kit.json(&["pay", "2026-03"]);
+    assert_eq!(
+        lines(&paid),
+        lines(&plan),
+        "the run pays what the dry run showed"
+    );
+    let run = paid["run"]["id"].as_str().unwrap().to_string();
+    let file = kit.dir.join(paid["run"]["file"].as_str().unwrap());
+    let csv = std::fs::read_to_string(&file).unwrap();
+    assert!(csv.contains(";509,00;509,00;"), "{csv}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "the payroll file is the owner's only");
+    }
+    // Again: nothing new, nothing written, exit 0.
+    let before = kit.snapshot();
+    let again = kit.run(&["pay", "2026-03"]).ok();
+    assert!(
+        again.stdout.contains("nothing new to pay"),
+        "{}",
+        again.stdout
+    );
+    assert_eq!(kit.snapshot(), before);
+
+    // April reported but approved only in June, after the May terms changed (30 % from May).
+    kit.today = "2026-05-04".into();
+    kit.run(&["report", &a, "2026-04", "--meeting", "2026-04-10"])
+        .ok();
+    kit.run(&[
+        "agree",
+        &a,
+        "--change-from",
+        "2026-05-01",
+        "--fee-category",
+        "2",
+        "--fee-percent",
+        "30",
+    ])
+    .ok();
+    let plan = kit.json(&["pay", "2026-04"]);
+    assert_eq!(lines(&plan), vec![], "nothing approved, nothing paid");
+    assert_eq!(reasons(&plan), ["2026-04 report not approved"]);
+    kit.today = "2026-06-03".into();
+    kit.run(&["report", &a, "2026-05", "--meeting", "2026-05-12"])
+        .ok();
+    kit.run(&["report", "approve", "--month", "2026-04", "--all"])
+        .ok();
+    kit.run(&["report", "approve", "--month", "2026-05", "--all"])
+        .ok();
+    let plan = kit.json(&["pay", "2026-05"]);
+    assert_eq!(
+        lines(&plan),
+        [
+            ("2026-04".into(), "fee".into(), 98_700),
+            ("2026-04".into(), "expense".into(), 49_300),
+            ("2026-05".into(), "fee".into(), 148_000),
+            ("2026-05".into(), "expense".into(), 49_300),
+        ],
+        "April paid late, each line with its own period; May at the new fee"
+    );
+
+    // A paid report changed behind pay's back is flagged and not paid again...
+    let rel = format!("reports/2026-03/{a}.toml");
+    let text = kit.read(&rel);
+    std::fs::write(
+        kit.dir.join(&rel),
+        text.replace("meetings = [\"2026-03-20\"]", "meetings = []"),
+    )
+    .unwrap();
+    let r = kit.run(&["check"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stdout.contains("E013") && r.stdout.contains("--correct"),
+        "{}",
+        r.stdout
+    );
+    kit.today = "2026-07-02".into();
+    let plan = kit.json(&["pay", "2026-06", "--dry-run"]);
+    assert!(
+        reasons(&plan)
+            .iter()
+            .any(|r| r.starts_with("2026-03 changed after it was paid")),
+        "{plan}"
+    );
+    assert!(lines(&plan).iter().all(|l| l.0 != "2026-03"), "{plan}");
+    // ...until it is recorded as a correction: then the next run pays back the difference.
+    std::fs::write(kit.dir.join(&rel), text).unwrap();
+    kit.run(&["report", &a, "2026-03", "--meeting", "2026-03-20"])
+        .refused(1, "--correct");
+    kit.run(&[
+        "report",
+        &a,
+        "2026-03",
+        "--correct",
+        "De träffades inte i mars",
+        "--by",
+        "Eva",
+    ])
+    .ok();
+    kit.run(&["check"]).ok();
+    let plan = kit.json(&["pay", "2026-06"]);
+    let corrections: Vec<_> = lines(&plan)
+        .into_iter()
+        .filter(|l| l.1 == "correction")
+        .collect();
+    assert_eq!(
+        corrections,
+        [
+            ("2026-03".into(), "correction".into(), -50_900),
+            ("2026-03".into(), "correction".into(), -25_400)
+        ]
+    );
+    sum_is_total(&plan);
+    assert!(
+        reasons(&plan).contains(&"2026-06 report missing".to_string()),
+        "{plan}"
+    );
+
+    // Ends mid-July: 20 of 31 days at 1 480 kr and 493 kr.
+    kit.today = "2026-08-03".into();
+    kit.run(&[
+        "end",
+        &a,
+        "--date",
+        "2026-07-20",
+        "--reason",
+        "goal_reached",
+    ])
+    .ok();
+    kit.run(&["report", &a, "2026-06", "--meeting", "2026-06-10"])
+        .ok();
+    kit.run(&["report", &a, "2026-07", "--meeting", "2026-07-10"])
+        .ok();
+    kit.run(&["report", "approve", "--month", "2026-06", "--all"])
+        .ok();
+    kit.run(&["report", "approve", "--month", "2026-07", "--all"])
+        .ok();
+    let plan = kit.json(&["pay", "2026-07"]);
+    assert_eq!(
+        lines(&plan),
+        [
+            ("2026-06".into(), "fee".into(), 148_000),
+            ("2026-06".into(), "expense".into(), 49_300),
+            ("2026-07".into(), "fee".into(), 95_500),
+            ("2026-07".into(), "expense".into(), 31_800),
+        ]
+    );
+    kit.today = "2026-09-03".into();
+    let r = kit.run(&["pay", "2026-08"]).ok();
+    assert!(r.stdout.contains("nothing new"), "{}", r.stdout);
+    kit.run(&["check"]).ok();
+
+    // Every run still matches the records and its file; a changed file is caught.
+    let runs = kit.json(&["list", "payruns"]);
+    assert_eq!(runs.as_array().unwrap().len(), 4, "{runs}");
+    let r = kit.run(&["pay", "--verify", &run]).ok();
+    assert!(
+        r.stdout.contains("2026-03 corrected by P-") && r.stdout.contains("still matches"),
+        "{}",
+        r.stdout
+    );
+    std::fs::write(&file, csv.replace("509,00", "590,00")).unwrap();
+    kit.run(&["pay", "--verify", &run]).refused(1, "");
+    let r = kit.run(&["check"]);
+    assert!(r.stdout.contains("E014"), "{}", r.stdout);
+}
+
+#[test]
+fn a_decision_ending_mid_month_pays_its_days_and_then_nothing() {
+    let mut kit = Kit::new();
+    let a = agreed(&mut kit, 0, "2026-03-01");
+    let c = kit.json(&["show", &a])["client"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    kit.run(&[
+        "screen",
+        "client",
+        &c,
+        "--grant",
+        "--from",
+        "2026-02-01",
+        "--to",
+        "2026-06-15",
+    ])
+    .ok();
+    kit.today = "2026-08-02".into();
+    for m in ["2026-06", "2026-07"] {
+        kit.run(&["report", &a, m, "--meeting", &format!("{m}-05")])
+            .ok();
+        kit.run(&["report", "approve", &a, m]).ok();
+    }
+    let plan = kit.json(&["pay", "2026-07", "--dry-run"]);
+    // 15 of June's 30 days: 987 / 2 = 493.50, half up to 494; 493 / 2 = 246.50 to 247.
+    assert_eq!(
+        lines(&plan),
+        [
+            ("2026-06".into(), "fee".into(), 49_400),
+            ("2026-06".into(), "expense".into(), 24_700),
+        ]
+    );
+    assert!(
+        reasons(&plan).contains(&"2026-07 the client's decision does not cover 2026-07".into()),
+        "{plan}"
+    );
+    assert!(
+        reasons(&plan)
+            .iter()
+            .any(|r| r.starts_with("2026-04 report missing")),
+        "{plan}"
+    );
+}
+
+#[test]
+fn paxml_runs_validate_and_carry_the_employee_number_when_payroll_requires_one() {
+    let mut kit = Kit::new();
+    let a = agreed(&mut kit, 0, "2026-03-01");
+    let v = kit.json(&["show", &a])["volunteer"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    kit.today = "2026-04-02".into();
+    kit.run(&["report", &a, "2026-03", "--meeting", "2026-03-05"])
+        .ok();
+    kit.run(&["report", "approve", &a, "2026-03"]).ok();
+    let cfg = kit.read("kontakt.toml");
+    std::fs::write(
+        kit.dir.join("kontakt.toml"),
+        cfg.replace(
+            "require_employee_number = false",
+            "require_employee_number = true",
+        ),
+    )
+    .unwrap();
+    let plan = kit.json(&["pay", "2026-03", "--dry-run"]);
+    assert_eq!(lines(&plan), vec![]);
+    assert_eq!(
+        reasons(&plan),
+        [format!("2026-03 {v} has no employee number")]
+    );
+    kit.run(&["screen", "volunteer", &v, "--employee-number", "a b"])
+        .refused(2, "--employee-number");
+    kit.run(&["screen", "volunteer", &v, "--employee-number", "K-10442"])
+        .ok();
+    let out = kit.dir.parent().unwrap().join("lon-2026-03.xml");
+    let paid = kit.json(&[
+        "pay",
+        "2026-03",
+        "--format",
+        "paxml",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let xml = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(
+        xml,
+        kit.read(paid["run"]["file"].as_str().unwrap()),
+        "--out is a copy of the file the ledger records"
+    );
+    assert!(xml.contains("anstid=\"K-10442\""), "{xml}");
+    assert!(xml.contains("<belopp>987.00</belopp>"), "{xml}");
+    let schema = common::repo().join("../shared/reference/paxml/paxml.xsd");
+    let lint = std::process::Command::new("xmllint")
+        .args(["--noout", "--schema"])
+        .arg(&schema)
+        .arg(&out)
+        .output()
+        .expect("xmllint (apt-get install libxml2-utils; .ci/run installs it)");
+    assert!(
+        lint.status.success(),
+        "{}",
+        String::from_utf8_lossy(&lint.stderr)
+    );
+}
