@@ -106,7 +106,7 @@ month "$nb" 2026-01 20 27
 month "$nb" 2026-02 03 10 17 24
 on 2026-02-20 end "$nb" --date 2026-02-28 --reason decision_expired --note "Beslutet förlängdes inte" >/dev/null
 
-# Elsa and Anna: weekly since March, reports approved through September, October waiting.
+# Elsa and Anna: weekly since March, every report approved.
 ea=$(propose 2026-02-16 "$elsa" "$anna")
 agree 2026-02-26 "$ea" 2026-03-01 --meetings 1/week --fee-category 1 --fee-percent 20 --expense-level 2 \
   --cost-center 4510 --signed 2026-02-26 --confidentiality-signed 2026-02-26
@@ -117,7 +117,7 @@ month "$ea" 2026-06 06 13 20 27
 month "$ea" 2026-07 04 18 25
 month "$ea" 2026-08 01 08 15 22 29
 month "$ea" 2026-09 05 12 19 26
-APPROVE=no month "$ea" 2026-10 03 10 17 24 31
+month "$ea" 2026-10 03 10 17 24 31
 
 # Omar and David: from mid-March; more often and a higher fee from August.
 od=$(propose 2026-03-05 "$omar" "$david")
@@ -147,12 +147,13 @@ agree 2026-04-10 "$jb" 2026-04-15 --meetings 1/week --fee-category 1 --fee-perce
 month "$jb" 2026-04 16 23 30
 for m in 05 06 07 08 09; do month "$jb" "2026-$m" 07 14 21 28; done
 
-# Emma and Fatima: weekends since June.
+# Emma and Fatima: weekends since June; September approved late.
 ef=$(propose 2026-05-11 "$emma" "$fatima")
 agree 2026-05-25 "$ef" 2026-06-01 --meetings 1/week --fee-category 1 --fee-percent 20 --expense-level 1 \
   --cost-center 4510 --signed 2026-05-25 --confidentiality-signed 2026-05-25
-for m in 06 07 08 09; do month "$ef" "2026-$m" 06 13 20 27; done
-APPROVE=no month "$ef" 2026-10 04 11 18 25
+for m in 06 07 08; do month "$ef" "2026-$m" 06 13 20 27; done
+APPROVE=no month "$ef" 2026-09 05 12 19 26   # approved late, after September's pay run
+month "$ef" 2026-10 04 11 18 25
 
 # Karin and Eva: agreed from December, the confidentiality undertaking not yet signed.
 ke=$(propose 2026-11-10 "$karin" "$eva")
@@ -175,6 +176,11 @@ for m in 01 02 03 04 05 06 07 08 09; do
   next=$(date -d "2026-$m-01 +1 month" +%Y-%m-08)
   USER=lonehandlaggare on "$next" pay "2026-$m" >/dev/null
 done
+
+# After September's run: Emma's September report is approved late, and Cecilia's August report,
+# already paid, is corrected (the meetings were cancelled); October's run settles both.
+on 2026-11-10 report approve "$ef" 2026-09 --by "Handläggare Eva" >/dev/null
+on 2026-11-12 report "$mc" 2026-08 --correct "Träffarna i augusti ställdes in" --by "Handläggare Eva" >/dev/null
 
 $K --today 2026-11-24 check
 echo "records/ rebuilt: $(ls records/clients | wc -l) clients, $(ls records/volunteers | wc -l) volunteers," \

@@ -338,16 +338,152 @@ fn paxml_runs_validate_and_carry_the_employee_number_when_payroll_requires_one()
     );
     assert!(xml.contains("anstid=\"K-10442\""), "{xml}");
     assert!(xml.contains("<belopp>987.00</belopp>"), "{xml}");
+    xmllint_validates(&out);
+}
+
+fn xmllint_validates(file: &std::path::Path) {
     let schema = common::repo().join("../shared/reference/paxml/paxml.xsd");
     let lint = std::process::Command::new("xmllint")
         .args(["--noout", "--schema"])
         .arg(&schema)
-        .arg(&out)
+        .arg(file)
         .output()
         .expect("xmllint (apt-get install libxml2-utils; .ci/run installs it)");
     assert!(
         lint.status.success(),
         "{}",
         String::from_utf8_lossy(&lint.stderr)
+    );
+}
+
+#[test]
+fn the_demo_municipalitys_october_run_is_valid_paxml_and_pays_what_the_dry_run_shows() {
+    let mut kit = Kit::demo();
+    kit.today = "2026-11-27".into();
+    let dry = kit.json(&["pay", "2026-10", "--dry-run"]);
+    sum_is_total(&dry);
+    assert!(
+        reasons(&dry)
+            .iter()
+            .any(|r| r == "2026-10 report not approved"),
+        "{dry}"
+    );
+    let paid = kit.json(&["pay", "2026-10", "--format", "paxml"]);
+    assert_eq!(lines(&paid), lines(&dry));
+    xmllint_validates(&kit.dir.join(paid["run"]["file"].as_str().unwrap()));
+    kit.run(&["report", "approve", "--month", "2026-10", "--all"])
+        .ok();
+    let late = kit.json(&["pay", "2026-10", "--format", "paxml"]);
+    assert!(
+        !lines(&late).is_empty(),
+        "late approvals are paid by a second run"
+    );
+    xmllint_validates(&kit.dir.join(late["run"]["file"].as_str().unwrap()));
+    kit.run(&["check"]).ok();
+}
+
+/// examples/monthly-payout.sh, run as cron would run it.
+fn payout(kit: &Kit, out_dir: &std::path::Path, month: &str) -> std::process::Output {
+    std::process::Command::new("bash")
+        .arg(common::repo().join("examples/monthly-payout.sh"))
+        .arg(month)
+        .env("KONTAKT", env!("CARGO_BIN_EXE_kontakt"))
+        .env("KONTAKT_RECORDS", &kit.dir)
+        .env("KONTAKT_TODAY", &kit.today)
+        .env("OUT_DIR", out_dir)
+        .env("FORMAT", "paxml")
+        .env("GIT_AUTHOR_NAME", "Löneadministratör")
+        .env("GIT_AUTHOR_EMAIL", "lon@example.org")
+        .env("GIT_COMMITTER_NAME", "Löneadministratör")
+        .env("GIT_COMMITTER_EMAIL", "lon@example.org")
+        .output()
+        .unwrap()
+}
+
+fn git(dir: &std::path::Path, args: &[&str]) -> String {
+    let out = std::process::Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .env("GIT_AUTHOR_NAME", "t")
+        .env("GIT_AUTHOR_EMAIL", "t@example.org")
+        .env("GIT_COMMITTER_NAME", "t")
+        .env("GIT_COMMITTER_EMAIL", "t@example.org")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn the_scheduled_payout_script_pays_commits_verifies_and_stops_at_problems() {
+    let mut kit = Kit::demo();
+    kit.today = "2026-11-27".into();
+    let out_dir = kit.dir.parent().unwrap().join("till-lon");
+    std::fs::create_dir_all(&out_dir).unwrap();
+    let r = payout(&kit, &out_dir, "2026-10");
+    assert_eq!(r.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&r.stderr).contains("git init"),
+        "{}",
+        String::from_utf8_lossy(&r.stderr)
+    );
+    git(&kit.dir, &["init", "-q"]);
+    git(&kit.dir, &["add", "-A"]);
+    git(&kit.dir, &["commit", "-qm", "records"]);
+    assert_eq!(payout(&kit, &out_dir, "2026-13").status.code(), Some(2));
+
+    let r = payout(&kit, &out_dir, "2026-10");
+    let stdout = String::from_utf8_lossy(&r.stdout);
+    assert!(
+        r.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&r.stderr)
+    );
+    let dry: Value = serde_json::from_str(
+        &std::fs::read_to_string(out_dir.join("payout-2026-10-dry-run.json")).unwrap(),
+    )
+    .unwrap();
+    let total = dry["total_ore"].as_i64().unwrap();
+    let said = format!("paid 2026-10, {},{:02} kr", total / 100, total % 100);
+    assert!(total > 0 && stdout.contains(&said), "{said}: {stdout}");
+    let log = git(&kit.dir, &["log", "--format=%s", "-1"]);
+    assert!(log.starts_with("kontakt pay: P-"), "{log}");
+    assert!(
+        git(&kit.dir, &["status", "--porcelain"]).is_empty(),
+        "the ledger is committed"
+    );
+    let sent: Vec<_> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(sent.iter().any(|n| n.ends_with(".xml")), "{sent:?}");
+    assert!(
+        sent.iter().any(|n| n == "payout-2026-10-dry-run.json"),
+        "{sent:?}"
+    );
+
+    let again = payout(&kit, &out_dir, "2026-10");
+    assert!(again.status.success());
+    assert!(String::from_utf8_lossy(&again.stdout).contains("nothing new to pay"));
+
+    let rel = std::fs::read_dir(kit.dir.join("clients"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let text = std::fs::read_to_string(&rel).unwrap();
+    std::fs::write(&rel, text.replacen("name = ", "nmae = ", 1)).unwrap();
+    let broken = payout(&kit, &out_dir, "2026-10");
+    assert_eq!(broken.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&broken.stderr);
+    assert!(
+        err.contains("check found problems") && err.contains("what to do"),
+        "{err}"
     );
 }

@@ -99,3 +99,54 @@ fn four_writers_at_once_lose_nothing_and_never_register_a_person_twice() {
         String::from_utf8_lossy(&check.stdout)
     );
 }
+
+#[test]
+fn four_pay_runs_at_once_pay_the_month_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("records");
+    copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("records"), &dir);
+    assert!(
+        kontakt(
+            &dir,
+            &s(&["report", "approve", "--month", "2026-10", "--all"])
+        )
+        .status
+        .success()
+    );
+    let before = std::fs::read_dir(dir.join("payruns")).unwrap().count();
+    let outs: Vec<std::process::Output> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..4)
+            .map(|_| scope.spawn(|| kontakt(&dir, &s(&["pay", "2026-10"]))))
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert!(outs.iter().all(|o| o.status.success()));
+    let paid = outs
+        .iter()
+        .filter(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .lines()
+                .any(|l| l.starts_with("P-") && l.contains(" paid "))
+        })
+        .count();
+    assert_eq!(paid, 1, "exactly one of the four runs pays");
+    // One ledger entry and one payroll file more.
+    assert_eq!(
+        std::fs::read_dir(dir.join("payruns")).unwrap().count(),
+        before + 2
+    );
+    assert!(kontakt(&dir, &s(&["check"])).status.success());
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_tree(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), &target).unwrap();
+        }
+    }
+}

@@ -143,3 +143,107 @@ fn kill_9_at_random_moments_never_leaves_a_partial_record() {
     assert!(kontakt(&dir, &["check"]).status.success());
     assert_eq!(complete + nothing, 200);
 }
+
+/// The pay runs in `dir`: (ledger entries, payroll files).
+fn runs(dir: &Path) -> (Vec<kontakt::model::PayRun>, usize) {
+    let store = kontakt::store::Store::open(dir).unwrap();
+    let files = std::fs::read_dir(dir.join("payruns"))
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .filter(|e| {
+                    let n = e.file_name();
+                    let n = n.to_string_lossy();
+                    n.ends_with(".csv") || n.ends_with(".xml")
+                })
+                .count()
+        })
+        .unwrap_or(0);
+    (store.load_all().unwrap(), files)
+}
+
+#[test]
+fn a_pay_run_killed_anywhere_is_all_there_or_absent_and_never_pays_twice() {
+    let tmp = tempfile::tempdir().unwrap();
+    let base = tmp.path().join("base");
+    copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("records"),
+        &base,
+    );
+    // October's reports approved, so that `pay 2026-10` has lines to write.
+    let ok = |out: std::process::Output| {
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    ok(kontakt(
+        &base,
+        &["report", "approve", "--month", "2026-10", "--all"],
+    ));
+    let (before, files_before) = runs(&base);
+    let t = Instant::now();
+    ok(kontakt(&base, &["pay", "2026-10", "--dry-run"]));
+    let typical = t.elapsed().as_micros() as u64 * 2;
+    let mut rng = rand::rngs::StdRng::seed_from_u64(1101);
+    let (mut paid_first, mut paid_on_rerun) = (0, 0);
+    for round in 0..60 {
+        let dir = tmp.path().join(format!("r{round}"));
+        copy_tree(&base, &dir);
+        let mut child = Command::new(BIN)
+            .arg("--records")
+            .arg(&dir)
+            .args(["--today", TODAY, "pay", "2026-10"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_micros(rng.random_range(0..typical + 1)));
+        let _ = child.kill();
+        let _ = child.wait();
+        let out = kontakt(&dir, &["check"]);
+        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+        for line in stdout.lines() {
+            assert!(line.contains(" E011 "), "round {round}: {line}");
+        }
+        ok(kontakt(&dir, &["check", "--repair"]));
+        // The ledger entry and its file: both or neither, and the file is the one recorded.
+        let (after, files) = runs(&dir);
+        assert_eq!(
+            after.len() - before.len(),
+            files - files_before,
+            "round {round}"
+        );
+        for r in &after {
+            let bytes = std::fs::read(dir.join(&r.file)).unwrap();
+            assert_eq!(kontakt::ops::pay::sha256_hex(&bytes), r.sha256);
+        }
+        let new = after.len() - before.len();
+        assert!(new <= 1, "round {round}: {new} runs");
+        if new == 1 {
+            paid_first += 1;
+        }
+        // The administrator's next step, running it again, pays October exactly once.
+        ok(kontakt(&dir, &["pay", "2026-10"]));
+        let (last, _) = runs(&dir);
+        assert_eq!(last.len(), before.len() + 1, "round {round}");
+        if new == 0 {
+            paid_on_rerun += 1;
+        }
+        ok(kontakt(&dir, &["check"]));
+    }
+    eprintln!("60 kills of pay: {paid_first} had paid, {paid_on_rerun} paid on the re-run");
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_tree(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), &target).unwrap();
+        }
+    }
+}
