@@ -500,3 +500,78 @@ fn a_recorded_follow_up_moves_the_next_one_six_months_on() {
     assert_eq!(follow_ups(&kit), Vec::<String>::new());
     kit.run(&["check"]).ok();
 }
+
+#[test]
+fn gallra_culls_client_files_five_years_on_and_keeps_what_pay_needs() {
+    let mut kit = Kit::new();
+    let a = proposal(&mut kit);
+    kit.agree(&a, "2026-03-01", true).ok();
+    kit.today = "2026-04-03".into();
+    kit.run(&["report", &a, "2026-03", "--meeting", "2026-03-12"])
+        .ok();
+    kit.run(&["report", "approve", &a, "2026-03"]).ok();
+    kit.run(&["pay", "2026-03"]).ok();
+    kit.run(&[
+        "end",
+        &a,
+        "--date",
+        "2026-03-31",
+        "--reason",
+        "goal_reached",
+    ])
+    .ok();
+    let client = kit.json(&["show", &a])["client"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // A second client who only applied, and was denied, in 2026.
+    let (other, _) = kit.ready_pair(1);
+
+    // The last entry is the ending, recorded 2026-04-03: five years from then.
+    kit.today = "2031-04-02".into();
+    let due = kit.json(&["gallra"]);
+    assert!(
+        !due["clients"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["client"] == client.as_str()),
+        "{due}"
+    );
+    kit.today = "2031-04-03".into();
+    let before = kit.snapshot();
+    let due = kit.json(&["gallra", "--dry-run"]);
+    assert_eq!(kit.snapshot(), before, "listing deletes nothing");
+    let ours = due["clients"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["client"] == client.as_str())
+        .unwrap_or_else(|| panic!("{due}"))
+        .clone();
+    assert_eq!(ours["last_entry"], "2026-04-03");
+    assert_eq!(ours["deadline"], "2032-12-31");
+    assert!(
+        due["clients"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["client"] == other.as_str())
+    );
+    kit.run(&["gallra", "--confirm"]).ok();
+    assert!(!kit.dir.join(format!("clients/{client}.toml")).exists());
+    assert!(
+        kit.dir.join(format!("assignments/{a}.toml")).exists(),
+        "pay's basis is kept"
+    );
+    assert!(kit.dir.join(format!("reports/2026-03/{a}.toml")).exists());
+    assert!(kit.read("culled.toml").contains(&client));
+    kit.run(&["check"]).ok();
+    kit.run(&["show", &client]).refused(2, "no record");
+    let again = kit.run(&["gallra"]).ok();
+    assert!(
+        again.stdout.contains("no client file is due"),
+        "{}",
+        again.stdout
+    );
+}

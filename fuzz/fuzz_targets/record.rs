@@ -2,7 +2,7 @@
 //! parses to the same record (the canonical layout loses nothing).
 #![no_main]
 
-use kontakt::model::{Assignment, Client, Config, Volunteer};
+use kontakt::model::{Assignment, Client, Config, PayRun, Report, Volunteer};
 use kontakt::store::parse::parse_detailed;
 use libfuzzer_sys::fuzz_target;
 use serde::Serialize;
@@ -25,4 +25,6 @@ fuzz_target!(|data: &[u8]| {
     round_trip::<Volunteer>(text);
     round_trip::<Assignment>(text);
     round_trip::<Config>(text);
+    round_trip::<Report>(text);
+    round_trip::<PayRun>(text);
 });

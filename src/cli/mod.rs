@@ -7,6 +7,7 @@ pub mod check;
 pub mod due;
 pub mod end;
 pub mod fmt;
+pub mod gallra;
 pub mod hooks;
 pub mod init;
 pub mod list;
@@ -85,6 +86,7 @@ pub enum Command {
     Check(check::Args),
     Fmt(fmt::Args),
     Hooks(hooks::Args),
+    Gallra(gallra::Args),
     /// Print the shell completion script (completes commands, options and record ids).
     Completions(shell::CompletionsArgs),
     /// Print the man page (or write one per command with --out DIR).
@@ -173,6 +175,7 @@ fn dispatch(command: Command, ctx: &Ctx) -> Result<Output> {
         Command::Check(a) => check::run(a, ctx),
         Command::Fmt(a) => fmt::run(a, ctx),
         Command::Hooks(a) => hooks::run(a, ctx),
+        Command::Gallra(a) => gallra::run(a, ctx),
         Command::Completions(a) => shell::completions(a, ctx),
         Command::Man(a) => shell::man(a, ctx),
     }

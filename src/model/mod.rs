@@ -4,6 +4,7 @@ pub mod assignment;
 pub mod client;
 pub mod common;
 pub mod config;
+pub mod culled;
 pub mod date;
 pub mod id;
 pub mod money;

@@ -342,11 +342,22 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
             .filter(|(_, _, v)| status::volunteer_is_open(v))
             .map(|(r, t, v)| (r, t.as_str(), &v.pnr, &v.id)),
     );
+    let culled_rel = Path::new(crate::model::culled::FILE);
+    let culled = match fs::read_to_string(root.join(culled_rel)) {
+        Ok(text) => match parse::parse_detailed::<crate::model::culled::Culled>(&text) {
+            Ok(c) => c,
+            Err(f) => {
+                ck.parse_failure(culled_rel, f);
+                Default::default()
+            }
+        },
+        Err(_) => Default::default(),
+    };
     let assignments = ck.read_kind::<Assignment>();
     for (rel, text, a) in &assignments {
         ck.schema(rel, text, a.schema);
         let key = |k| parse::line_of_key(text, &[KeyPart::Key(k)]);
-        if !clients.iter().any(|(_, _, c)| c.id == a.client) {
+        if !clients.iter().any(|(_, _, c)| c.id == a.client) && !culled.contains(&a.client) {
             ck.report(
                 rel,
                 key("client"),

@@ -7,6 +7,7 @@ pub mod check;
 pub mod csv_rows;
 pub mod due;
 pub mod fmt;
+pub mod gallra;
 pub mod init;
 pub mod matching;
 pub mod pay;

@@ -12,11 +12,15 @@ use crate::error::{Error, Result};
 /// Directory (inside the records directory) for the lock, transactions and caches; git-ignored.
 pub const STATE_DIR: &str = ".kontakt";
 const MANIFEST: &str = "manifest";
+/// The manifest's mark for a file the transaction removes.
+const REMOVE: &str = "rm";
 
 /// A set of whole-file writes (paths relative to the records directory) applied together.
 #[derive(Debug, Default)]
 pub struct Changeset {
     pub writes: Vec<(PathBuf, Vec<u8>)>,
+    /// Files removed in the same transaction (culling).
+    pub removals: Vec<PathBuf>,
 }
 
 impl Changeset {
@@ -28,12 +32,19 @@ impl Changeset {
         self.writes.push((rel.into(), bytes.into()));
     }
 
+    pub fn remove(&mut self, rel: impl Into<PathBuf>) {
+        self.removals.push(rel.into());
+    }
+
     pub fn is_empty(&self) -> bool {
-        self.writes.is_empty()
+        self.writes.is_empty() && self.removals.is_empty()
     }
 
     pub fn paths(&self) -> impl Iterator<Item = &Path> {
-        self.writes.iter().map(|(p, _)| p.as_path())
+        self.writes
+            .iter()
+            .map(|(p, _)| p.as_path())
+            .chain(self.removals.iter().map(PathBuf::as_path))
     }
 }
 
@@ -126,6 +137,16 @@ pub fn commit(root: &Path, changes: &Changeset) -> Result<()> {
         })?;
         manifest.push_str(&format!("{n}\t{rel}\n"));
     }
+    for rel in &changes.removals {
+        let rel = rel.to_str().ok_or_else(|| {
+            Error::io(
+                rel,
+                "path is not UTF-8",
+                std::io::Error::other("non-UTF-8 path"),
+            )
+        })?;
+        manifest.push_str(&format!("{REMOVE}\t{rel}\n"));
+    }
     sync_dir(&txn)?;
     // The commit point: a manifest that exists is complete, because it is renamed into place.
     let tmp = txn.join("manifest.tmp");
@@ -145,6 +166,19 @@ fn roll_forward(root: &Path, txn: &Path) -> Result<()> {
         let Some((n, rel)) = line.split_once('\t') else {
             continue;
         };
+        if n == REMOVE {
+            let target = root.join(rel);
+            match fs::remove_file(&target) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {} // removed before an interruption
+                Err(e) => return Err(Error::io(&target, "cannot remove", e)),
+            }
+            let dir = target.parent().unwrap_or(root).to_path_buf();
+            if !dirs.contains(&dir) {
+                dirs.push(dir);
+            }
+            continue;
+        }
         let staged = txn.join(n);
         let target = root.join(rel);
         if !staged.exists() {
@@ -223,6 +257,25 @@ mod tests {
             fs::read_to_string(dir.path().join("b/two.toml")).unwrap(),
             "2"
         );
+        assert!(pending(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn a_transaction_removes_files_with_its_writes_and_a_rerun_of_it_is_harmless() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("a")).unwrap();
+        fs::write(dir.path().join("a/old.toml"), "old").unwrap();
+        let mut c = Changeset::new();
+        c.remove("a/old.toml");
+        c.write("a/new.toml", "new");
+        commit(dir.path(), &c).unwrap();
+        assert!(!dir.path().join("a/old.toml").exists());
+        assert!(dir.path().join("a/new.toml").exists());
+        // Interrupted after removing, before cleaning up: rolling forward again is harmless.
+        let t = dir.path().join(STATE_DIR).join("txn-cccccc");
+        fs::create_dir_all(&t).unwrap();
+        fs::write(t.join(MANIFEST), "rm\ta/old.toml\n").unwrap();
+        assert_eq!(recover(dir.path()).unwrap(), (1, 0));
         assert!(pending(dir.path()).is_empty());
     }
 

@@ -1,0 +1,34 @@
+//! `culled.toml`: the clients whose files were culled (gallrade) under the retention rule. Ids
+//! only, so that assignments and pay ledgers that name them stay explainable without the file.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::id::Id;
+
+pub const FILE: &str = "culled.toml";
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Culled {
+    pub schema: u32,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub clients: Vec<CulledClient>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CulledClient {
+    pub id: Id,
+    /// The last entry in the file, from which the five years ran.
+    #[serde(with = "crate::model::date")]
+    pub last_entry: NaiveDate,
+    #[serde(with = "crate::model::date")]
+    pub culled: NaiveDate,
+}
+
+impl Culled {
+    pub fn contains(&self, id: &Id) -> bool {
+        self.clients.iter().any(|c| &c.id == id)
+    }
+}
