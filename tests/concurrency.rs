@@ -150,3 +150,145 @@ fn copy_tree(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Lines of the demo's assignments that can be reported again (unapproved in October).
+fn unapproved_october(dir: &Path) -> Vec<String> {
+    let out = kontakt(
+        dir,
+        &s(&[
+            "--json",
+            "list",
+            "reports",
+            "--month",
+            "2026-10",
+            "--status",
+            "unapproved",
+        ]),
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["assignment"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn apply_screen_report_approve_and_pay_at_once_lose_nothing_and_pay_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("records");
+    copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("records"), &dir);
+    let numbers: Vec<String> = test_numbers().into_iter().skip(500).take(60).collect();
+    let listed = kontakt(&dir, &s(&["--json", "list", "volunteers"]));
+    let listed: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    let volunteers: Vec<String> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|v| v["status"] != "rejected")
+        .map(|v| v["id"].as_str().unwrap().to_string())
+        .collect();
+    let october = unapproved_october(&dir);
+    assert!(!october.is_empty());
+    let refused = |o: &std::process::Output| {
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            o.status.success() || (o.status.code() == Some(1) && err.contains("refused")),
+            "neither applied nor refused with a message: {err}"
+        );
+        o.status.success()
+    };
+    let ops: Vec<usize> = std::thread::scope(|scope| {
+        let mut handles = Vec::new();
+        handles.push(scope.spawn(|| {
+            numbers
+                .iter()
+                .enumerate()
+                .filter(|(i, p)| {
+                    let pnr = format!("{}-{}", &p[..8], &p[8..]);
+                    refused(&kontakt(
+                        &dir,
+                        &s(&[
+                            "apply",
+                            "client",
+                            "--name",
+                            &format!("N {i}"),
+                            "--pnr",
+                            &pnr,
+                        ]),
+                    ))
+                })
+                .count()
+        }));
+        handles.push(scope.spawn(|| {
+            (0..60)
+                .filter(|i| {
+                    let v = &volunteers[i % volunteers.len()];
+                    refused(&kontakt(
+                        &dir,
+                        &s(&[
+                            "screen",
+                            "volunteer",
+                            v,
+                            "--employee-number",
+                            &format!("E{i}"),
+                        ]),
+                    ))
+                })
+                .count()
+        }));
+        handles.push(scope.spawn(|| {
+            (0..60)
+                .filter(|i| {
+                    let a = &october[i % october.len()];
+                    let args = if i % 10 == 9 {
+                        s(&["report", "approve", a, "2026-10"])
+                    } else {
+                        s(&[
+                            "report",
+                            a,
+                            "2026-10",
+                            "--meeting",
+                            &format!("2026-10-{:02}", 1 + i % 28),
+                        ])
+                    };
+                    refused(&kontakt(&dir, &args))
+                })
+                .count()
+        }));
+        handles.push(scope.spawn(|| {
+            (0..30)
+                .filter(|i| {
+                    let args = if i % 2 == 0 {
+                        s(&["pay", "2026-10"])
+                    } else {
+                        s(&["pay", "2026-10", "--dry-run"])
+                    };
+                    refused(&kontakt(&dir, &args))
+                })
+                .count()
+        }));
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    // Every applicant is on file exactly once; every approval and report stands.
+    assert_eq!(ops[0], 60, "{ops:?}");
+    let clients = kontakt(&dir, &s(&["--json", "list", "clients"]));
+    let clients: serde_json::Value = serde_json::from_slice(&clients.stdout).unwrap();
+    assert_eq!(clients.as_array().unwrap().len(), 12 + 60);
+    assert_eq!(ops[1], 60, "{ops:?}");
+    // Each volunteer holds the employee number of the last screening written for them.
+    for (n, v) in volunteers.iter().enumerate() {
+        let last = (0..60).filter(|i| i % volunteers.len() == n).max().unwrap();
+        let shown = kontakt(&dir, &s(&["--json", "show", v]));
+        let shown: serde_json::Value = serde_json::from_slice(&shown.stdout).unwrap();
+        assert_eq!(shown["employee_number"], format!("E{last}"), "{v}");
+    }
+    // check is clean, which includes E013: a month paid twice would show as paid more than earned.
+    let check = kontakt(&dir, &s(&["check"]));
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    eprintln!("210 operations, applied per writer: {ops:?}; the rest refused with a message");
+}
