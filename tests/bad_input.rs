@@ -521,3 +521,55 @@ fn a_records_directory_that_is_missing_or_not_a_directory_is_named() {
         }
     }
 }
+
+#[test]
+fn a_records_directory_that_cannot_be_written_is_named_and_left_unchanged() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = base(tmp.path());
+    let p = numbers("1976");
+    let apply = [
+        "apply",
+        "client",
+        "--name",
+        "Ny Klient",
+        "--pnr",
+        p[0].as_str(),
+    ];
+    // kontakt's state directory taken by a file: the lock cannot be made.
+    let _ = std::fs::remove_dir_all(dir.join(".kontakt"));
+    std::fs::write(dir.join(".kontakt"), "not a directory").unwrap();
+    let before = snapshot(&dir);
+    let out = run(&dir, &apply);
+    no_panic(&out);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.contains(".kontakt") && err.contains("cannot"), "{err}");
+    assert_eq!(snapshot(&dir), before);
+    std::fs::remove_file(dir.join(".kontakt")).unwrap();
+    // A read-only directory (root may write anyway, so only checked for other users).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let clients = dir.join("clients");
+        std::fs::set_permissions(&clients, std::fs::Permissions::from_mode(0o500)).unwrap();
+        let writable = std::fs::write(clients.join(".probe"), "x").is_ok();
+        let _ = std::fs::remove_file(clients.join(".probe"));
+        if !writable {
+            let before = snapshot(&dir);
+            let out = run(&dir, &apply);
+            no_panic(&out);
+            assert_eq!(out.status.code(), Some(2));
+            assert!(
+                text(&out.stderr).contains("clients"),
+                "{}",
+                text(&out.stderr)
+            );
+            assert_eq!(snapshot(&dir), before);
+        }
+        std::fs::set_permissions(&clients, std::fs::Permissions::from_mode(0o700)).unwrap();
+    }
+    assert!(
+        run(&dir, &apply).status.success(),
+        "writable again, it works"
+    );
+}
