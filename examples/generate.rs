@@ -163,6 +163,17 @@ fn interim(rng: &mut StdRng, years: std::ops::Range<i32>) -> Pnr {
     }
 }
 
+/// A random id not given before (30 bits: a country's worth of records has a few collisions,
+/// which kontakt's own `new_id` avoids the same way).
+fn fresh(kind: Kind, rng: &mut StdRng, seen: &mut std::collections::HashSet<Id>) -> Id {
+    loop {
+        let id = Id::from_rng(kind, rng);
+        if seen.insert(id.clone()) {
+            return id;
+        }
+    }
+}
+
 fn pick(rng: &mut StdRng, k: usize) -> Vec<String> {
     let mut v: Vec<String> = Vec::new();
     while v.len() < k {
@@ -206,6 +217,7 @@ fn main() {
     let t0 = Instant::now();
     let mut rng = StdRng::seed_from_u64(a.seed);
     let mut people = People::new();
+    let mut seen = std::collections::HashSet::new();
     let first = {
         let mut m = a.until;
         for _ in 1..a.months {
@@ -256,7 +268,7 @@ fn main() {
         }
         volunteers.push(Volunteer {
             schema: SCHEMA,
-            id: Id::from_rng(Kind::Volunteer, &mut rng),
+            id: fresh(Kind::Volunteer, &mut rng, &mut seen),
             name: format!("Volontär {i}"),
             pnr: people.take(&mut rng, 1945..2005),
             applied,
@@ -343,7 +355,7 @@ fn main() {
         }
         let client = Client {
             schema: SCHEMA,
-            id: Id::from_rng(Kind::Client, &mut rng),
+            id: fresh(Kind::Client, &mut rng, &mut seen),
             name: format!("Klient {i}"),
             pnr,
             applied,
@@ -360,8 +372,10 @@ fn main() {
         };
         if matched {
             let v = &volunteers[slots[i]];
+            let id = fresh(Kind::Assignment, &mut rng, &mut seen);
             assignments.push(assignment(
                 &mut rng,
+                id,
                 &client,
                 v,
                 start,
@@ -463,9 +477,9 @@ fn main() {
             .collect();
         let rows: Vec<export::Row> = p.lines.iter().zip(payees.iter()).collect();
         let bytes = export::csv::write(&rows, &config.payroll.csv).unwrap();
-        let id = Id::from_rng(Kind::PayRun, &mut rng);
+        let id = fresh(Kind::PayRun, &mut rng, &mut seen);
         let created = days(m.next().first_day(), 7).and_hms_opt(9, 0, 0).unwrap();
-        let file = format!("payruns/{id}.csv");
+        let file = format!("payruns/{m}/{id}.csv");
         runs.push((
             PayRun {
                 schema: SCHEMA,
@@ -500,6 +514,7 @@ fn main() {
     }
     for m in &months {
         private_dir(&dir.join("reports").join(m.to_string()));
+        private_dir(&dir.join("payruns").join(m.to_string()));
     }
     write(
         dir,
@@ -526,7 +541,7 @@ fn main() {
     }
     for (run, bytes) in &runs {
         write(dir, Path::new(&run.file), bytes);
-        let rel = PathBuf::from(format!("payruns/{}.toml", run.id));
+        let rel = PayRun::rel_path_of(run.month, &run.id);
         write(dir, &rel, toml(run, &rel).as_bytes());
     }
     eprintln!(
@@ -560,8 +575,10 @@ mod erased {
 
 /// One client's assignment in a state drawn at random: mostly active, some ended, declined,
 /// proposed or unsigned.
+#[allow(clippy::too_many_arguments)]
 fn assignment(
     rng: &mut StdRng,
+    id: Id,
     c: &Client,
     v: &Volunteer,
     start: NaiveDate,
@@ -572,7 +589,7 @@ fn assignment(
     let proposed = days(start, -14).max(c.applied);
     let mut x = Assignment {
         schema: SCHEMA,
-        id: Id::from_rng(Kind::Assignment, rng),
+        id,
         client: c.id.clone(),
         volunteer: v.id.clone(),
         proposed,

@@ -185,4 +185,4 @@ on 2026-11-12 report "$mc" 2026-08 --correct "Träffarna i augusti ställdes in"
 $K --today 2026-11-24 check
 echo "records/ rebuilt: $(ls records/clients | wc -l) clients, $(ls records/volunteers | wc -l) volunteers," \
   "$(ls records/assignments | wc -l) assignments, $(find records/reports -name '*.toml' | wc -l) reports," \
-  "$(ls records/payruns/*.toml | wc -l) pay runs"
+  "$(ls records/payruns/*/*.toml | wc -l) pay runs"

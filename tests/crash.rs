@@ -148,8 +148,11 @@ fn kill_9_at_random_moments_never_leaves_a_partial_record() {
 fn runs(dir: &Path) -> (Vec<kontakt::model::PayRun>, usize) {
     let store = kontakt::store::Store::open(dir).unwrap();
     let files = std::fs::read_dir(dir.join("payruns"))
-        .map(|rd| {
-            rd.filter_map(|e| e.ok())
+        .map(|months| {
+            months
+                .filter_map(|m| std::fs::read_dir(m.ok()?.path()).ok())
+                .flatten()
+                .filter_map(|e| e.ok())
                 .filter(|e| {
                     let n = e.file_name();
                     let n = n.to_string_lossy();

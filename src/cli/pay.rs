@@ -145,17 +145,24 @@ impl NoNanos for chrono::NaiveTime {
 }
 
 /// The JSON scripts read: `{month, lines, total_ore, excluded}` and, after a run, `run`.
+/// Serialised straight from the plan (a national run has a hundred thousand lines).
 fn plan_json(plan: &Plan, run: Option<serde_json::Value>) -> String {
-    let mut v = json!({
-        "month": plan.month,
-        "lines": plan.lines,
-        "total_ore": plan.total(),
-        "excluded": plan.excluded,
-    });
-    if let Some(r) = run {
-        v["run"] = r;
+    #[derive(serde::Serialize)]
+    struct Out<'a> {
+        month: Month,
+        lines: &'a [kontakt::payroll::PayLine],
+        total_ore: Money,
+        excluded: &'a [kontakt::payroll::compute::Excluded],
+        #[serde(skip_serializing_if = "Option::is_none")]
+        run: Option<serde_json::Value>,
     }
-    render::json(&v)
+    render::json(&Out {
+        month: plan.month,
+        lines: &plan.lines,
+        total_ore: plan.total(),
+        excluded: &plan.excluded,
+        run,
+    })
 }
 
 /// Per volunteer: fee, expenses, corrections, total; then the total and the exclusions.

@@ -9,7 +9,7 @@ use super::money::Money;
 use super::month::Month;
 use crate::payroll::PayLine;
 
-/// `payruns/<id>.toml`, written in the same transaction as the payroll file beside it.
+/// `payruns/<YYYY-MM>/<id>.toml`, written in the same transaction as the payroll file beside it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PayRun {
@@ -29,6 +29,15 @@ pub struct PayRun {
     pub sha256: String,
     pub total_ore: Money,
     pub lines: Vec<PayLine>,
+}
+
+impl PayRun {
+    /// `payruns/<YYYY-MM>/<id>.toml`.
+    pub fn rel_path_of(month: Month, id: &Id) -> std::path::PathBuf {
+        std::path::Path::new("payruns")
+            .join(month.to_string())
+            .join(format!("{id}.toml"))
+    }
 }
 
 /// `2026-11-07T09:30:00`, local time without zone, as people read it.

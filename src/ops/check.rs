@@ -124,21 +124,42 @@ impl Checker<'_> {
 
     /// Every `.toml` file of a kind parsed, with its path and text; problems reported.
     fn read_kind<T: Record>(&mut self) -> Vec<(PathBuf, String, T)> {
-        let dir = Path::new(dir_of(T::KIND));
-        let Ok(rd) = fs::read_dir(self.root.join(dir)) else {
-            return Vec::new();
+        let top = Path::new(dir_of(T::KIND));
+        let list = |dir: &Path| -> Vec<(PathBuf, String)> {
+            let Ok(rd) = fs::read_dir(self.root.join(dir)) else {
+                return Vec::new();
+            };
+            rd.filter_map(|e| e.ok())
+                .filter_map(|e| {
+                    e.file_name()
+                        .to_str()
+                        .map(|n| (dir.to_path_buf(), n.to_string()))
+                })
+                .filter(|(_, n)| !n.starts_with('.'))
+                .collect()
         };
-        let mut names: Vec<String> = rd
-            .filter_map(|e| e.ok())
-            .filter_map(|e| e.file_name().to_str().map(str::to_string))
-            .filter(|n| !n.starts_with('.'))
-            .collect();
+        let mut names = list(top);
+        // Pay runs live in month folders: `payruns/<YYYY-MM>/`.
+        if T::KIND == Kind::PayRun {
+            let months: Vec<String> = names
+                .iter()
+                .filter(|(_, n)| n.parse::<Month>().is_ok())
+                .map(|(_, n)| n.clone())
+                .collect();
+            names.retain(|(_, n)| n.parse::<Month>().is_err());
+            for m in months {
+                names.extend(list(&top.join(m)));
+            }
+        }
         names.sort();
         let mut recs = Vec::new();
-        for name in names {
+        for (dir, name) in names {
             let rel = dir.join(&name);
             // A pay run's payroll file sits beside its ledger entry; the run's check covers it.
-            if T::KIND == Kind::PayRun && (name.ends_with(".csv") || name.ends_with(".xml")) {
+            if T::KIND == Kind::PayRun
+                && dir != top
+                && (name.ends_with(".csv") || name.ends_with(".xml"))
+            {
                 continue;
             }
             let Some(stem) = name.strip_suffix(".toml") else {
@@ -441,6 +462,19 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
     for (rel, text, run) in &runs {
         ck.schema(rel, text, run.schema);
         let key = |k| parse::line_of_key(text, &[KeyPart::Key(k)]);
+        if *rel != run.rel_path() {
+            ck.report(
+                rel,
+                key("month"),
+                Code::DuplicateId,
+                format!(
+                    "the pay run {} for {} belongs in {}",
+                    run.id,
+                    run.month,
+                    run.rel_path().display()
+                ),
+            );
+        }
         match fs::read(root.join(&run.file)) {
             Ok(bytes) if super::pay::sha256_hex(&bytes) == run.sha256 => {}
             Ok(_) => ck.report(

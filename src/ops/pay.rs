@@ -16,8 +16,9 @@ use crate::store::{Changeset, Lock, Store};
 use crate::{Error, Result};
 
 /// How far back before the retroactive window `pay` looks for approved reports never paid, to
-/// name them as too old rather than forget them silently.
-const LOOK_BACK_MONTHS: u32 = 12;
+/// name them as too old rather than forget them silently: each such report falls out of the
+/// window in exactly one run, which names it; reading further back would make history cost.
+const LOOK_BACK_MONTHS: u32 = 1;
 
 /// The payroll file's format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -82,37 +83,70 @@ impl Gathered {
 /// Reads the assignments whose agreement touches `from..=to`, their clients and volunteers,
 /// their reports of those months, and the ledger.
 fn gather(store: &Store, from: Month, to: Month) -> Result<Gathered> {
+    // The ledger's files are large: one at a time, on one core, while the other cores read the
+    // many small records (two ledger files parsed at once would double the peak memory).
+    let (runs, records) = rayon::join(
+        || store.load_payruns_one_by_one(Some(from)),
+        || gather_records(store, from, to),
+    );
+    let (assignments, clients, volunteers, reports) = records?;
+    Ok(Gathered {
+        assignments,
+        clients,
+        volunteers,
+        reports,
+        runs: runs?,
+    })
+}
+
+type Records = (
+    Vec<Assignment>,
+    HashMap<Id, Client>,
+    HashMap<Id, Volunteer>,
+    BTreeMap<(Id, Month), Report>,
+);
+
+fn gather_records(store: &Store, from: Month, to: Month) -> Result<Records> {
     let mut assignments: Vec<Assignment> = store.load_all()?;
     assignments.retain(|a| {
         a.agreement.as_ref().is_some_and(|ag| {
             ag.start <= to.last_day() && a.last_day().is_none_or(|l| l >= from.first_day())
         })
     });
-    let mut clients = HashMap::new();
-    let mut volunteers = HashMap::new();
-    let mut reports = BTreeMap::new();
+    let unique = |ids: Vec<Id>| -> Vec<Id> {
+        let mut v = ids;
+        v.sort();
+        v.dedup();
+        v
+    };
+    let client_ids = unique(assignments.iter().map(|a| a.client.clone()).collect());
+    let volunteer_ids = unique(assignments.iter().map(|a| a.volunteer.clone()).collect());
+    let clients: HashMap<Id, Client> = client_ids
+        .iter()
+        .cloned()
+        .zip(store.load_many::<Client>(&client_ids)?)
+        .collect();
+    let volunteers: HashMap<Id, Volunteer> = volunteer_ids
+        .iter()
+        .cloned()
+        .zip(store.load_many::<Volunteer>(&volunteer_ids)?)
+        .collect();
+    let mut wanted = Vec::new();
     for a in &assignments {
-        if !clients.contains_key(&a.client) {
-            clients.insert(a.client.clone(), store.load::<Client>(&a.client)?);
-        }
-        if !volunteers.contains_key(&a.volunteer) {
-            volunteers.insert(a.volunteer.clone(), store.load::<Volunteer>(&a.volunteer)?);
-        }
-        let mut m = from;
-        while m <= to {
-            if let Some(r) = store.load_report(m, &a.id)? {
-                reports.insert((a.id.clone(), m), r);
-            }
+        let Some(ag) = &a.agreement else { continue };
+        let mut m = from.max(Month::of(ag.start));
+        let last = a.last_day().map_or(to, |l| to.min(Month::of(l)));
+        while m <= last {
+            wanted.push((a.id.clone(), m));
             m = m.next();
         }
     }
-    Ok(Gathered {
-        assignments,
-        clients,
-        volunteers,
-        reports,
-        runs: store.load_all()?,
-    })
+    let reports: BTreeMap<(Id, Month), Report> = store
+        .load_reports_of(&wanted)?
+        .into_iter()
+        .map(|r| ((r.assignment.clone(), r.month), r))
+        .collect();
+    Ok((assignments, clients, volunteers, reports))
 }
 
 /// The plan for `month` from gathered records, with approved reports too old to pay named.
@@ -250,8 +284,8 @@ fn default_format(store: &Store) -> Result<Format> {
         .map_err(|e| Error::arg("kontakt.toml [payroll] format", e))
 }
 
-/// Makes the run: the payroll file (`payruns/<id>.csv|xml`) and its ledger entry
-/// (`payruns/<id>.toml`) in one transaction, under the lock, so two runs at once cannot both pay.
+/// Makes the run: the payroll file (`payruns/<month>/<id>.csv|xml`) and its ledger entry
+/// (`payruns/<month>/<id>.toml`) in one transaction, under the lock, so two runs at once cannot both pay.
 pub fn run(store: &Store, input: RunInput, today: chrono::NaiveDate) -> Result<Outcome> {
     month_is_over(input.month, today)?;
     let format = match input.format {
@@ -266,7 +300,7 @@ pub fn run(store: &Store, input: RunInput, today: chrono::NaiveDate) -> Result<O
         return Ok(Outcome::NothingNew(plan));
     }
     let id = store.new_id(Kind::PayRun, &[]);
-    let file = format!("payruns/{id}.{}", format.extension());
+    let file = format!("payruns/{}/{id}.{}", input.month, format.extension());
     let bytes = render(store, &g, &plan.lines, format, input.now)?;
     let run = PayRun {
         schema: SCHEMA,

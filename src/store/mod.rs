@@ -28,6 +28,10 @@ pub trait Record: Serialize + DeserializeOwned {
     /// The directory (under the records directory) that holds this kind.
     const DIR: &'static str;
     fn id(&self) -> &Id;
+    /// Where this record's file lives (relative to the records directory).
+    fn rel_path(&self) -> PathBuf {
+        Path::new(Self::DIR).join(format!("{}.toml", self.id()))
+    }
 }
 
 impl Record for Client {
@@ -60,6 +64,10 @@ impl Record for PayRun {
     fn id(&self) -> &Id {
         &self.id
     }
+    /// `payruns/<YYYY-MM>/<id>.toml`: by month, so a run reads only the months it needs.
+    fn rel_path(&self) -> PathBuf {
+        PayRun::rel_path_of(self.month, &self.id)
+    }
 }
 
 /// The directory a kind of record lives in.
@@ -78,7 +86,7 @@ pub struct Store {
     root: PathBuf,
     pub config: Config,
     /// Every file committed through this store, for `--commit` to hand to git.
-    written: std::cell::RefCell<Vec<PathBuf>>,
+    written: std::sync::Mutex<Vec<PathBuf>>,
 }
 
 /// Held while a command changes the records; released on drop. Advisory: every kontakt command
@@ -147,22 +155,99 @@ impl Store {
     pub fn commit(&self, _lock: &Lock, changes: &Changeset) -> Result<()> {
         atomic::commit(&self.root, changes)?;
         self.written
-            .borrow_mut()
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
             .extend(changes.paths().map(PathBuf::from));
         Ok(())
     }
 
     /// The files this store has written so far (relative to the records directory).
     pub fn written(&self) -> Vec<PathBuf> {
-        self.written.borrow().clone()
+        self.written
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
     }
 
     pub fn rel_path(kind: Kind, id: &Id) -> PathBuf {
         Path::new(dir_of(kind)).join(format!("{id}.toml"))
     }
 
+    /// The pay runs' ledger files, `payruns/<YYYY-MM>/<id>.toml`, of months from `from` on
+    /// (all with None), sorted; nothing parsed.
+    pub fn payrun_paths(&self, from: Option<Month>) -> Result<Vec<PathBuf>> {
+        let mut out = Vec::new();
+        let dir = self.root.join(PayRun::DIR);
+        let months = match fs::read_dir(&dir) {
+            Ok(rd) => rd,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(out),
+            Err(e) => return Err(Error::io(&dir, "cannot list", e)),
+        };
+        for m in months.filter_map(|e| e.ok()) {
+            let name = m.file_name();
+            let Some(month) = name.to_str().and_then(|n| n.parse::<Month>().ok()) else {
+                continue;
+            };
+            if from.is_some_and(|f| month < f) {
+                continue;
+            }
+            let rd = fs::read_dir(m.path()).map_err(|e| Error::io(m.path(), "cannot list", e))?;
+            for f in rd.filter_map(|e| e.ok()) {
+                let file = f.file_name();
+                if file
+                    .to_str()
+                    .is_some_and(|n| n.ends_with(".toml") && !n.starts_with('.'))
+                {
+                    out.push(Path::new(PayRun::DIR).join(&name).join(file));
+                }
+            }
+        }
+        out.sort();
+        Ok(out)
+    }
+
+    /// The pay runs made for months from `from` on (all with None).
+    pub fn load_payruns(&self, from: Option<Month>) -> Result<Vec<PayRun>> {
+        use rayon::prelude::*;
+        self.payrun_paths(from)?
+            .par_iter()
+            .map(|rel| parse::parse(rel, &self.read_text(rel)?))
+            .collect()
+    }
+
+    /// As [`Store::load_payruns`], one file at a time (they are large; see `ops::pay`).
+    pub fn load_payruns_one_by_one(&self, from: Option<Month>) -> Result<Vec<PayRun>> {
+        self.payrun_paths(from)?
+            .iter()
+            .map(|rel| parse::parse(rel, &self.read_text(rel)?))
+            .collect()
+    }
+
+    /// Where the file of `id` is: fixed by the id for most kinds, found in its month's folder
+    /// for a pay run.
+    fn path_of(&self, kind: Kind, id: &Id) -> Result<PathBuf> {
+        if kind != Kind::PayRun {
+            return Ok(Self::rel_path(kind, id));
+        }
+        let name = format!("{id}.toml");
+        Ok(self
+            .payrun_paths(None)?
+            .into_iter()
+            .find(|p| p.file_name().is_some_and(|n| n == name.as_str()))
+            .unwrap_or_else(|| Self::rel_path(kind, id)))
+    }
+
     /// The ids of one kind, from the file names alone (nothing is parsed), sorted.
     pub fn ids(&self, kind: Kind) -> Result<Vec<Id>> {
+        if kind == Kind::PayRun {
+            let mut ids: Vec<Id> = self
+                .payrun_paths(None)?
+                .iter()
+                .filter_map(|p| Id::parse(p.file_stem()?.to_str()?).ok())
+                .collect();
+            ids.sort();
+            return Ok(ids);
+        }
         let dir = self.root.join(dir_of(kind));
         let rd = match fs::read_dir(&dir) {
             Ok(rd) => rd,
@@ -217,7 +302,7 @@ impl Store {
     }
 
     pub fn load<T: Record>(&self, id: &Id) -> Result<T> {
-        let rel = Self::rel_path(T::KIND, id);
+        let rel = self.path_of(T::KIND, id)?;
         let text = self.read_text(&rel)?;
         let rec: T = parse::parse(&rel, &text)?;
         if rec.id() != id {
@@ -231,15 +316,32 @@ impl Store {
         Ok(rec)
     }
 
-    /// Every record of a kind; the first bad file stops it (use `check` to see them all).
-    pub fn load_all<T: Record>(&self) -> Result<Vec<T>> {
-        self.ids(T::KIND)?.iter().map(|id| self.load(id)).collect()
+    /// Every record of a kind, read on all cores; the first bad file stops it (use `check` to
+    /// see them all).
+    pub fn load_all<T: Record + Send>(&self) -> Result<Vec<T>> {
+        self.load_many(&self.ids(T::KIND)?)
+    }
+
+    /// These records, read on all cores, in the order given.
+    pub fn load_many<T: Record + Send>(&self, ids: &[Id]) -> Result<Vec<T>> {
+        use rayon::prelude::*;
+        ids.par_iter().map(|id| self.load(id)).collect()
+    }
+
+    /// The reports filed for these (assignment, month) pairs, read on all cores.
+    pub fn load_reports_of(&self, wanted: &[(Id, Month)]) -> Result<Vec<Report>> {
+        use rayon::prelude::*;
+        let found: Vec<Option<Report>> = wanted
+            .par_iter()
+            .map(|(id, m)| self.load_report(*m, id))
+            .collect::<Result<_>>()?;
+        Ok(found.into_iter().flatten().collect())
     }
 
     /// Adds `rec` to `changes`: a new file in canonical layout, or an existing file updated in
     /// place so that a person's comments and layout survive.
     pub fn stage<T: Record>(&self, changes: &mut Changeset, rec: &T) -> Result<()> {
-        self.stage_at(changes, &Self::rel_path(T::KIND, rec.id()), rec)
+        self.stage_at(changes, &rec.rel_path(), rec)
     }
 
     /// Stages any serialisable record at `rel` (reports, pay runs), keeping a person's edits.
@@ -278,7 +380,8 @@ impl Store {
 
     /// Does the file for this id exist (used to avoid reusing a random id)?
     pub fn exists(&self, kind: Kind, id: &Id) -> bool {
-        self.root.join(Self::rel_path(kind, id)).exists()
+        self.path_of(kind, id)
+            .is_ok_and(|rel| self.root.join(rel).exists())
     }
 
     /// A fresh id of `kind` not used by any record here.
