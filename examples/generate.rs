@@ -107,6 +107,8 @@ fn usage(msg: &str) -> ! {
 struct People {
     test: Vec<Pnr>,
     next: usize,
+    /// Interim numbers given, so that no two people share one.
+    given: std::collections::HashSet<Pnr>,
 }
 
 impl People {
@@ -123,6 +125,7 @@ impl People {
                 .filter_map(|l| Pnr::from_canonical(l.trim()).ok())
                 .collect(),
             next: 0,
+            given: Default::default(),
         }
     }
 
@@ -135,7 +138,12 @@ impl People {
                 return p;
             }
         }
-        interim(rng, years)
+        loop {
+            let p = interim(rng, years.clone());
+            if self.given.insert(p.clone()) {
+                return p;
+            }
+        }
     }
 }
 

@@ -271,6 +271,16 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
         ck.report(&rel, 1, Code::Interrupted, what);
     }
 
+    // The ledger first, while little else is in memory: its files are large to parse.
+    let runs: Vec<(PathBuf, PayRun)> = ck
+        .read_kind::<PayRun>()
+        .into_iter()
+        .map(|(rel, text, run)| {
+            ck.schema(&rel, &text, run.schema);
+            (rel, run)
+        })
+        .collect();
+
     let clients = ck.read_kind::<Client>();
     for (rel, text, c) in &clients {
         ck.schema(rel, text, c.schema);
@@ -322,6 +332,8 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
             .filter(|(_, _, c)| status::client_is_open(c, today))
             .map(|(r, t, c)| (r, t.as_str(), &c.pnr, &c.id)),
     );
+    // The texts were for line numbers; a country's worth of them is not kept.
+    let clients: Vec<Client> = clients.into_iter().map(|(_, _, c)| c).collect();
 
     let volunteers = ck.read_kind::<Volunteer>();
     for (rel, text, v) in &volunteers {
@@ -363,6 +375,7 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
             .filter(|(_, _, v)| status::volunteer_is_open(v))
             .map(|(r, t, v)| (r, t.as_str(), &v.pnr, &v.id)),
     );
+    let volunteers: Vec<Volunteer> = volunteers.into_iter().map(|(_, _, v)| v).collect();
     let culled_rel = Path::new(crate::model::culled::FILE);
     let culled = match fs::read_to_string(root.join(culled_rel)) {
         Ok(text) => match parse::parse_detailed::<crate::model::culled::Culled>(&text) {
@@ -375,10 +388,13 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
         Err(_) => Default::default(),
     };
     let assignments = ck.read_kind::<Assignment>();
+    // Lookups by id: a country's records are hundreds of thousands of files.
+    let client_by_id: HashMap<&Id, &Client> = clients.iter().map(|c| (&c.id, c)).collect();
+    let volunteer_by_id: HashMap<&Id, &Volunteer> = volunteers.iter().map(|v| (&v.id, v)).collect();
     for (rel, text, a) in &assignments {
         ck.schema(rel, text, a.schema);
         let key = |k| parse::line_of_key(text, &[KeyPart::Key(k)]);
-        if !clients.iter().any(|(_, _, c)| c.id == a.client) && !culled.contains(&a.client) {
+        if !client_by_id.contains_key(&a.client) && !culled.contains(&a.client) {
             ck.report(
                 rel,
                 key("client"),
@@ -386,7 +402,7 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
                 format!("field `client`: no client {} on file", a.client),
             );
         }
-        if !volunteers.iter().any(|(_, _, v)| v.id == a.volunteer) {
+        if !volunteer_by_id.contains_key(&a.volunteer) {
             ck.report(
                 rel,
                 key("volunteer"),
@@ -410,14 +426,33 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
             }
         }
     }
-    let mut reports: HashMap<(Id, Month), (PathBuf, String, Report)> = HashMap::new();
-    if let Ok(store_paths) = crate::store::report_paths(root) {
-        for rel in store_paths {
-            let Ok(text) = fs::read_to_string(root.join(&rel)) else {
+    let assignments: Vec<Assignment> = assignments.into_iter().map(|(_, _, a)| a).collect();
+    let assignment_by_id: HashMap<&Id, &Assignment> =
+        assignments.iter().map(|a| (&a.id, a)).collect();
+    // Reports are most of the files: read and parsed on all cores a chunk at a time, their text
+    // dropped once checked (a line is looked up again only for a problem found later).
+    let mut reports: HashMap<(Id, Month), (PathBuf, Report)> = HashMap::new();
+    let report_paths = crate::store::report_paths(root).unwrap_or_default();
+    for chunk in report_paths.chunks(8192) {
+        use rayon::prelude::*;
+        // Each file's text and what it parsed to, or None when it cannot be read.
+        type Read = Option<(String, Result<Report, parse::Failure>)>;
+        let read: Vec<(PathBuf, Read)> = chunk
+            .par_iter()
+            .map(|rel| {
+                let read = fs::read_to_string(root.join(rel)).ok().map(|text| {
+                    let parsed = parse::parse_detailed::<Report>(&text);
+                    (text, parsed)
+                });
+                (rel.clone(), read)
+            })
+            .collect();
+        for (rel, read) in read {
+            let Some((text, parsed)) = read else {
                 ck.report(&rel, 1, Code::Syntax, "cannot read (or not UTF-8)");
                 continue;
             };
-            match parse::parse_detailed::<Report>(&text) {
+            match parsed {
                 Err(f) => ck.parse_failure(&rel, f),
                 Ok(r) => {
                     ck.schema(&rel, &text, r.schema);
@@ -435,14 +470,14 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
                             ),
                         );
                     }
-                    match assignments.iter().find(|(_, _, a)| a.id == r.assignment) {
+                    match assignment_by_id.get(&r.assignment) {
                         None => ck.report(
                             &rel,
                             key("assignment"),
                             Code::Dangling,
                             format!("field `assignment`: no assignment {} on file", r.assignment),
                         ),
-                        Some((_, _, a)) => {
+                        Some(a) => {
                             for d in &r.meetings {
                                 if !r.month.contains(*d) || a.terms_on(*d).is_none() {
                                     ck.report(&rel, key("meetings"), Code::ImpossibleDates, format!("meeting {d} is outside {} or the assignment's active days", r.month));
@@ -450,18 +485,22 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
                             }
                         }
                     }
-                    reports.insert(
-                        (r.assignment.clone(), r.month),
-                        (rel.clone(), text.clone(), r),
-                    );
+                    // Kept for comparing with the ledger below: what pay reads, nothing more.
+                    let slim = Report {
+                        meetings: r.meetings.first().copied().into_iter().collect(),
+                        activity: None,
+                        note: None,
+                        ..r
+                    };
+                    reports.insert((slim.assignment.clone(), slim.month), (rel.clone(), slim));
                 }
             }
         }
     }
-    let runs = ck.read_kind::<PayRun>();
-    for (rel, text, run) in &runs {
-        ck.schema(rel, text, run.schema);
-        let key = |k| parse::line_of_key(text, &[KeyPart::Key(k)]);
+    for (rel, run) in &runs {
+        // The ledger's texts are large and rarely needed: read again for a problem's line.
+        let text = || fs::read_to_string(root.join(rel)).unwrap_or_default();
+        let key = |k| parse::line_of_key(&text(), &[KeyPart::Key(k)]);
         if *rel != run.rel_path() {
             ck.report(
                 rel,
@@ -502,9 +541,9 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
             );
         }
         for (i, l) in run.lines.iter().enumerate() {
-            if !assignments.iter().any(|(_, _, a)| a.id == l.assignment) {
+            if !assignment_by_id.contains_key(&l.assignment) {
                 let line = parse::line_of_key(
-                    text,
+                    &text(),
                     &[
                         KeyPart::Key("lines"),
                         KeyPart::Index(i),
@@ -521,21 +560,21 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
         }
     }
     if let Some(config) = &config {
-        let paid = compute::paid_of(runs.iter().flat_map(|(_, _, r)| r.lines.iter()));
+        let paid = compute::paid_of(runs.iter().flat_map(|(_, r)| r.lines.iter()));
         let mut paid: Vec<_> = paid.into_iter().collect();
         paid.sort_by(|x, y| x.0.cmp(&y.0));
         for ((aid, period), p) in paid {
-            let Some((_, _, a)) = assignments.iter().find(|(_, _, a)| a.id == aid) else {
+            let Some(a) = assignment_by_id.get(&aid) else {
                 continue;
             };
-            let (Some((_, _, c)), Some((_, _, v))) = (
-                clients.iter().find(|(_, _, c)| c.id == a.client),
-                volunteers.iter().find(|(_, _, v)| v.id == a.volunteer),
+            let (Some(c), Some(v)) = (
+                client_by_id.get(&a.client),
+                volunteer_by_id.get(&a.volunteer),
             ) else {
                 continue;
             };
             let report = reports.get(&(aid.clone(), period));
-            if report.is_some_and(|(_, _, r)| r.revision() > p.revision) {
+            if report.is_some_and(|(_, r)| r.revision() > p.revision) {
                 continue; // corrected: the next run pays the difference
             }
             let case = compute::Case {
@@ -546,7 +585,7 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
             let now = compute::earned(
                 case,
                 period,
-                report.map(|(_, _, r)| r),
+                report.map(|(_, r)| r),
                 &config.compensation,
                 &config.payroll,
             );
@@ -559,10 +598,13 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
             };
             if (fee, expense) != (p.fee, p.expense) {
                 let (rel, line) = match report {
-                    Some((rel, text, _)) => (
-                        rel.clone(),
-                        parse::line_of_key(text, &[KeyPart::Key("meetings")]),
-                    ),
+                    Some((rel, _)) => {
+                        let text = fs::read_to_string(root.join(rel)).unwrap_or_default();
+                        (
+                            rel.clone(),
+                            parse::line_of_key(&text, &[KeyPart::Key("meetings")]),
+                        )
+                    }
                     None => (Report::rel_path(period, &aid), 1),
                 };
                 ck.report(&rel, line, Code::PaidChanged, format!(
