@@ -1,6 +1,7 @@
 //! The `kontakt` binary: parse, run, print, map errors to exit codes. Nothing else.
 
 mod cli;
+mod progress;
 mod render;
 
 use std::io::Write;

@@ -118,3 +118,42 @@ fn a_closed_pipe_ends_quietly() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn a_spinner_shows_on_a_terminal_and_never_in_a_pipe() {
+    let records = concat!(env!("CARGO_MANIFEST_DIR"), "/records");
+    let bin = env!("CARGO_BIN_EXE_kontakt");
+    // In a pipe (as here): nothing but the command's own output, even when shown at once.
+    let piped = std::process::Command::new(bin)
+        .args([
+            "--records",
+            records,
+            "--today",
+            "2026-11-27",
+            "pay",
+            "2026-10",
+            "--dry-run",
+        ])
+        .env("KONTAKT_PROGRESS_AFTER_MS", "0")
+        .output()
+        .unwrap();
+    assert!(piped.status.success());
+    assert!(
+        piped.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&piped.stderr)
+    );
+    // On a terminal (a pseudo-terminal from util-linux `script`): the spinner names the command.
+    let tty = std::process::Command::new("script")
+        .args(["-qec"])
+        .arg(format!(
+            "KONTAKT_PROGRESS_AFTER_MS=0 {bin} --records {records} --today 2026-11-27 pay 2026-10 --dry-run"
+        ))
+        .arg("/dev/null")
+        .output()
+        .expect("script (util-linux)");
+    let shown = String::from_utf8_lossy(&tty.stdout);
+    assert!(tty.status.success(), "{shown}");
+    assert!(shown.contains("kontakt pay ("), "{shown}");
+    assert!(shown.contains("Pay run for 2026-10"), "{shown}");
+}

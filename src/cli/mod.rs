@@ -146,7 +146,10 @@ pub fn run(cli: Cli, name: &str) -> Result<Output> {
             "{LIFECYCLE}\n\n`kontakt --help` lists every command; `kontakt help COMMAND` explains one.\n"
         )));
     };
-    let mut out = dispatch(command, &ctx)?;
+    let spinner = crate::progress::start(name);
+    let result = dispatch(command, &ctx);
+    drop(spinner);
+    let mut out = result?;
     if let Some(store) = ctx.store.get() {
         let written = store.written();
         if (cli.commit || store.config.git.commit) && !written.is_empty() {

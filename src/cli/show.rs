@@ -80,11 +80,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
         Kind::Assignment => {
             let a: Assignment = store.load(&id)?;
             let st = a.status(ctx.today);
-            let reports: Vec<_> = store
-                .load_reports()?
-                .into_iter()
-                .filter(|r| r.assignment == a.id)
-                .collect();
+            let reports = store.reports_of(&a.id)?;
             if ctx.json {
                 let mut v = serde_json::to_value(&a).unwrap_or_default();
                 v["status"] = serde_json::to_value(st).unwrap_or_default();

@@ -269,6 +269,13 @@ impl Store {
     /// The one id among `kinds` that `prefix` selects (git-style unique prefix).
     pub fn resolve(&self, prefix: &str, kinds: &[Kind]) -> Result<Id> {
         let prefix = prefix.trim();
+        // A whole id whose file exists needs no listing (a country has 50 000 of a kind).
+        if let Ok(id) = Id::parse(&prefix.to_ascii_uppercase())
+            && kinds.contains(&id.kind())
+            && self.exists(id.kind(), &id)
+        {
+            return Ok(id);
+        }
         let mut all = Vec::new();
         for &kind in kinds {
             all.extend(self.ids(kind)?);
@@ -368,6 +375,24 @@ impl Store {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(Error::io(&rel, "cannot read", e)),
         }
+    }
+
+    /// One assignment's reports, month by month (a stat per month, nothing else read).
+    pub fn reports_of(&self, assignment: &Id) -> Result<Vec<Report>> {
+        let mut out = Vec::new();
+        let Ok(months) = fs::read_dir(self.root.join("reports")) else {
+            return Ok(out);
+        };
+        let mut months: Vec<Month> = months
+            .filter_map(|e| e.ok()?.file_name().to_str()?.parse().ok())
+            .collect();
+        months.sort();
+        for m in months {
+            if let Some(r) = self.load_report(m, assignment)? {
+                out.push(r);
+            }
+        }
+        Ok(out)
     }
 
     /// Every report; the first bad file stops it (use `check` to see them all).
