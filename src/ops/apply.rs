@@ -130,23 +130,19 @@ impl VolunteerApplication {
     }
 }
 
-/// Open applications by personnummer, so that one person cannot apply twice meanwhile.
-fn open_clients(store: &Store, today: NaiveDate) -> Result<HashMap<Pnr, Id>> {
+/// The person's open application of this kind, if any, so that one person cannot apply twice
+/// meanwhile; found through the personnummer index, checked against the records themselves.
+fn open_application<R: Record + Send>(
+    store: &Store,
+    idx: &mut crate::store::people::PeopleIndex,
+    pnr: &Pnr,
+    is_open: impl Fn(&R) -> bool,
+) -> Result<Option<Id>> {
     Ok(store
-        .load_all::<Client>()?
+        .people_with::<R>(idx, pnr)?
         .into_iter()
-        .filter(|c| status::client_is_open(c, today))
-        .map(|c| (c.pnr, c.id))
-        .collect())
-}
-
-fn open_volunteers(store: &Store) -> Result<HashMap<Pnr, Id>> {
-    Ok(store
-        .load_all::<Volunteer>()?
-        .into_iter()
-        .filter(status::volunteer_is_open)
-        .map(|v| (v.pnr, v.id))
-        .collect())
+        .find(|r| is_open(r))
+        .map(|r| r.id().clone()))
 }
 
 /// Where a set of applications came from: the command line (one) or a batch file (line numbers).
@@ -162,10 +158,12 @@ fn register<A, R: Record>(
     lock: &Lock,
     rows: Vec<(usize, A)>,
     source: Source,
-    mut open: HashMap<Pnr, Id>,
+    mut existing: impl FnMut(&Pnr) -> Result<Option<Id>>,
     build: impl Fn(A, Id) -> Result<R>,
     pnr_of: impl Fn(&R) -> &Pnr,
 ) -> Result<Vec<Id>> {
+    // Applications in this batch, so that a file naming one person twice is refused too.
+    let mut open: HashMap<Pnr, Id> = HashMap::new();
     let mut changes = Changeset::new();
     let mut ids = Vec::new();
     let mut problems = Vec::new();
@@ -178,7 +176,11 @@ fn register<A, R: Record>(
                 continue;
             }
         };
-        if let Some(existing) = open.get(pnr_of(&rec)) {
+        let on_file = match open.get(pnr_of(&rec)) {
+            Some(id) => Some(id.clone()),
+            None => existing(pnr_of(&rec))?,
+        };
+        if let Some(existing) = on_file {
             let msg = format!(
                 "this person already has an open {} application: {existing}",
                 R::KIND.noun()
@@ -219,13 +221,17 @@ pub fn apply_clients(
     today: NaiveDate,
 ) -> Result<Vec<Id>> {
     let lock = store.lock()?;
-    let open = open_clients(store, today)?;
+    let mut idx = store.people::<Client>()?;
     register(
         store,
         &lock,
         rows,
         source,
-        open,
+        |p| {
+            open_application(store, &mut idx, p, |c: &Client| {
+                status::client_is_open(c, today)
+            })
+        },
         |a, id| a.into_client(id, today),
         |c: &Client| &c.pnr,
     )
@@ -238,13 +244,13 @@ pub fn apply_volunteers(
     today: NaiveDate,
 ) -> Result<Vec<Id>> {
     let lock = store.lock()?;
-    let open = open_volunteers(store)?;
+    let mut idx = store.people::<Volunteer>()?;
     register(
         store,
         &lock,
         rows,
         source,
-        open,
+        |p| open_application(store, &mut idx, p, status::volunteer_is_open),
         |a, id| a.into_volunteer(id, today),
         |v: &Volunteer| &v.pnr,
     )

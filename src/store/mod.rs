@@ -8,6 +8,7 @@ pub mod atomic;
 pub mod edit;
 pub mod git;
 pub mod parse;
+pub mod people;
 
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
@@ -28,6 +29,10 @@ pub trait Record: Serialize + DeserializeOwned {
     /// The directory (under the records directory) that holds this kind.
     const DIR: &'static str;
     fn id(&self) -> &Id;
+    /// The person's personnummer, for the kinds that are people.
+    fn pnr(&self) -> Option<&crate::model::Pnr> {
+        None
+    }
     /// Where this record's file lives (relative to the records directory).
     fn rel_path(&self) -> PathBuf {
         Path::new(Self::DIR).join(format!("{}.toml", self.id()))
@@ -40,6 +45,9 @@ impl Record for Client {
     fn id(&self) -> &Id {
         &self.id
     }
+    fn pnr(&self) -> Option<&crate::model::Pnr> {
+        Some(&self.pnr)
+    }
 }
 
 impl Record for Volunteer {
@@ -47,6 +55,9 @@ impl Record for Volunteer {
     const DIR: &'static str = "volunteers";
     fn id(&self) -> &Id {
         &self.id
+    }
+    fn pnr(&self) -> Option<&crate::model::Pnr> {
+        Some(&self.pnr)
     }
 }
 
@@ -153,7 +164,35 @@ impl Store {
 
     /// Applies a set of writes atomically; proof of the lock is required.
     pub fn commit(&self, _lock: &Lock, changes: &Changeset) -> Result<()> {
+        // The people indexes follow kontakt's own writes (see `people`).
+        let mut indexed = Vec::new();
+        for folder in [Client::DIR, Volunteer::DIR] {
+            let touched = changes
+                .paths()
+                .any(|p| p.parent().is_some_and(|d| d == Path::new(folder)));
+            if !touched {
+                continue;
+            }
+            let added: Vec<(String, Id)> = changes
+                .writes
+                .iter()
+                .filter(|(p, _)| {
+                    p.parent().is_some_and(|d| d == Path::new(folder))
+                        && !self.root.join(p).exists()
+                })
+                .filter_map(|(p, bytes)| {
+                    let id = Id::parse(p.file_stem()?.to_str()?).ok()?;
+                    let table: toml::Table =
+                        toml::from_str(std::str::from_utf8(bytes).ok()?).ok()?;
+                    Some((table.get("pnr")?.as_str()?.to_string(), id))
+                })
+                .collect();
+            indexed.push((folder, people::is_fresh(&self.root, folder), added));
+        }
         atomic::commit(&self.root, changes)?;
+        for (folder, was_fresh, added) in indexed {
+            people::after_commit(&self.root, folder, was_fresh, &added);
+        }
         self.written
             .lock()
             .unwrap_or_else(|p| p.into_inner())
@@ -375,6 +414,58 @@ impl Store {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(Error::io(&rel, "cannot read", e)),
         }
+    }
+
+    /// The personnummer index of a kind of people, fresh (rebuilt from the records if needed).
+    pub fn people<T: Record + Send>(&self) -> Result<people::PeopleIndex> {
+        if let Some(idx) = people::read_fresh(&self.root, T::DIR) {
+            return Ok(idx);
+        }
+        self.rebuild_people::<T>()
+    }
+
+    fn rebuild_people<T: Record + Send>(&self) -> Result<people::PeopleIndex> {
+        let before = people::folder_time(&self.root, T::DIR);
+        let mut idx = people::PeopleIndex::default();
+        for r in self.load_all::<T>()? {
+            if let Some(p) = r.pnr() {
+                idx.add(p.canonical(), r.id());
+            }
+        }
+        if let Some(before) = before {
+            people::best_effort(people::write(&self.root, T::DIR, &idx, &before));
+        }
+        Ok(idx)
+    }
+
+    /// The records of a kind of people that carry `pnr`, read from their files: the index only
+    /// points, and a pointer that no longer holds rebuilds it.
+    pub fn people_with<T: Record + Send>(
+        &self,
+        idx: &mut people::PeopleIndex,
+        pnr: &crate::model::Pnr,
+    ) -> Result<Vec<T>> {
+        for attempt in 0..2 {
+            let mut found = Vec::new();
+            let mut stale = false;
+            for id in idx.ids(pnr) {
+                match self.load::<T>(&id) {
+                    Ok(r) if r.pnr() == Some(pnr) => found.push(r),
+                    Ok(_) => stale = true,
+                    Err(Error::Io { source, .. })
+                        if source.kind() == std::io::ErrorKind::NotFound =>
+                    {
+                        stale = true
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
+            if !stale || attempt == 1 {
+                return Ok(found);
+            }
+            *idx = self.rebuild_people::<T>()?;
+        }
+        Ok(Vec::new())
     }
 
     /// One assignment's reports, month by month (a stat per month, nothing else read).
