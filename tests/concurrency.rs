@@ -1,5 +1,6 @@
 //! Several kontakt processes changing one records directory at once: each operation is applied or
 //! refused with a message, none is lost, and `check` is clean afterwards.
+mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -104,7 +105,7 @@ fn four_writers_at_once_lose_nothing_and_never_register_a_person_twice() {
 fn four_pay_runs_at_once_pay_the_month_once() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("records");
-    copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("records"), &dir);
+    common::copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("records"), &dir);
     assert!(
         kontakt(
             &dir,
@@ -141,19 +142,6 @@ fn four_pay_runs_at_once_pay_the_month_once() {
     assert!(kontakt(&dir, &s(&["check"])).status.success());
 }
 
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_tree(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), &target).unwrap();
-        }
-    }
-}
-
 /// Lines of the demo's assignments that can be reported again (unapproved in October).
 fn unapproved_october(dir: &Path) -> Vec<String> {
     let out = kontakt(
@@ -180,7 +168,7 @@ fn unapproved_october(dir: &Path) -> Vec<String> {
 fn apply_screen_report_approve_and_pay_at_once_lose_nothing_and_pay_once() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("records");
-    copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("records"), &dir);
+    common::copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("records"), &dir);
     let numbers: Vec<String> = test_numbers().into_iter().skip(500).take(60).collect();
     let listed = kontakt(&dir, &s(&["--json", "list", "volunteers"]));
     let listed: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();

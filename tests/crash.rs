@@ -1,6 +1,7 @@
 //! Killing kontakt (SIGKILL) at random moments while it writes never leaves a partial record:
 //! afterwards `check` is clean or names exactly the interrupted operation (E011), the next command
 //! finishes or drops it, and a batch import is all there or not at all.
+mod common;
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -168,7 +169,7 @@ fn runs(dir: &Path) -> (Vec<kontakt::model::PayRun>, usize) {
 fn a_pay_run_killed_anywhere_is_all_there_or_absent_and_never_pays_twice() {
     let tmp = tempfile::tempdir().unwrap();
     let base = tmp.path().join("base");
-    copy_tree(
+    common::copy_dir(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("records"),
         &base,
     );
@@ -192,7 +193,7 @@ fn a_pay_run_killed_anywhere_is_all_there_or_absent_and_never_pays_twice() {
     let (mut paid_first, mut paid_on_rerun) = (0, 0);
     for round in 0..60 {
         let dir = tmp.path().join(format!("r{round}"));
-        copy_tree(&base, &dir);
+        common::copy_dir(&base, &dir);
         let mut child = Command::new(BIN)
             .arg("--records")
             .arg(&dir)
@@ -236,17 +237,4 @@ fn a_pay_run_killed_anywhere_is_all_there_or_absent_and_never_pays_twice() {
         ok(kontakt(&dir, &["check"]));
     }
     eprintln!("60 kills of pay: {paid_first} had paid, {paid_on_rerun} paid on the re-run");
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_tree(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), &target).unwrap();
-        }
-    }
 }

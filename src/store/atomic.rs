@@ -126,26 +126,21 @@ pub fn commit(root: &Path, changes: &Changeset) -> Result<()> {
     let txn = state.join(format!("txn-{}", crate::model::id::random_code()));
     create_private_dir(&txn)?;
     let mut manifest = String::new();
+    let text = |rel: &Path| -> Result<String> {
+        rel.to_str().map(str::to_string).ok_or_else(|| {
+            Error::io(
+                rel,
+                "path is not UTF-8",
+                std::io::Error::other("non-UTF-8 path"),
+            )
+        })
+    };
     for (n, (rel, bytes)) in changes.writes.iter().enumerate() {
         write_synced(&txn.join(n.to_string()), bytes)?;
-        let rel = rel.to_str().ok_or_else(|| {
-            Error::io(
-                rel,
-                "path is not UTF-8",
-                std::io::Error::other("non-UTF-8 path"),
-            )
-        })?;
-        manifest.push_str(&format!("{n}\t{rel}\n"));
+        manifest.push_str(&format!("{n}\t{}\n", text(rel)?));
     }
     for rel in &changes.removals {
-        let rel = rel.to_str().ok_or_else(|| {
-            Error::io(
-                rel,
-                "path is not UTF-8",
-                std::io::Error::other("non-UTF-8 path"),
-            )
-        })?;
-        manifest.push_str(&format!("{REMOVE}\t{rel}\n"));
+        manifest.push_str(&format!("{REMOVE}\t{}\n", text(rel)?));
     }
     sync_dir(&txn)?;
     // The commit point: a manifest that exists is complete, because it is renamed into place.

@@ -12,7 +12,6 @@
 //! A personnummer changed by an editor that rewrites the file in place, leaving the folder's time
 //! alone, is the one change it cannot see; `kontakt check` (E009) still finds the duplicate.
 
-use std::collections::HashMap;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -21,25 +20,29 @@ use super::atomic::{self, STATE_DIR};
 use crate::error::{Error, Result};
 use crate::model::{Id, Pnr};
 
-/// Personnummer (canonical) to ids, for one folder.
+/// Personnummer (canonical) to ids, for one folder: the index file's lines `PNR<TAB>ID`, searched
+/// as text (one `apply` asks about one person; building a map of 55 000 costs more than it saves).
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct PeopleIndex {
-    pub by_pnr: HashMap<String, Vec<Id>>,
+    text: String,
 }
 
 impl PeopleIndex {
     pub fn ids(&self, pnr: &Pnr) -> Vec<Id> {
-        self.by_pnr
-            .get(pnr.canonical())
-            .cloned()
-            .unwrap_or_default()
+        let key = format!("{}\t", pnr.canonical());
+        let mut ids: Vec<Id> = self
+            .text
+            .lines()
+            .filter_map(|l| l.strip_prefix(key.as_str()))
+            .filter_map(|id| Id::parse(id).ok())
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids
     }
 
     pub fn add(&mut self, pnr: &str, id: &Id) {
-        let ids = self.by_pnr.entry(pnr.to_string()).or_default();
-        if !ids.contains(id) {
-            ids.push(id.clone());
-        }
+        self.text.push_str(&format!("{pnr}\t{id}\n"));
     }
 }
 
@@ -74,26 +77,19 @@ pub fn read_fresh(root: &Path, folder: &str) -> Option<PeopleIndex> {
         return None;
     }
     let text = fs::read_to_string(content_path(root, folder)).ok()?;
-    let mut idx = PeopleIndex::default();
-    for line in text.lines() {
-        let (pnr, id) = line.split_once('\t')?;
-        idx.add(pnr, &Id::parse(id).ok()?);
-    }
-    Some(idx)
+    // A damaged line makes the whole index suspect: rebuild rather than trust the rest.
+    let sound = text.lines().all(|l| {
+        l.split_once('\t')
+            .is_some_and(|(p, id)| p.len() == 12 && Id::parse(id).is_ok())
+    });
+    sound.then_some(PeopleIndex { text })
 }
 
 /// Writes a whole index and stamps it (the caller holds the lock and read the folder after
 /// taking `time_before`, the folder's time when it began reading).
 pub fn write(root: &Path, folder: &str, idx: &PeopleIndex, time_before: &str) -> Result<()> {
     atomic::create_private_dir(&dir_of(root))?;
-    let mut rows: Vec<(&String, &Id)> = idx
-        .by_pnr
-        .iter()
-        .flat_map(|(p, ids)| ids.iter().map(move |id| (p, id)))
-        .collect();
-    rows.sort();
-    let text: String = rows.iter().map(|(p, id)| format!("{p}\t{id}\n")).collect();
-    atomic::write_file(&content_path(root, folder), text.as_bytes())?;
+    atomic::write_file(&content_path(root, folder), idx.text.as_bytes())?;
     // Stamped with the time before reading: a change made meanwhile leaves it stale.
     atomic::write_file(&stamp_path(root, folder), time_before.as_bytes())
 }
