@@ -21,7 +21,7 @@ use kontakt::model::assignment::{
     Agreement, Compensation, Declined, EndReason, Ending, Party, Terms,
 };
 use kontakt::model::client::{Decision, Outcome};
-use kontakt::model::common::{Availability, Basis, Frequency, GenderWish};
+use kontakt::model::common::{Basis, Frequency, GenderWish};
 use kontakt::model::report::Approval;
 use kontakt::model::{
     Assignment, Client, Config, Id, Kind, Month, PayRun, Pnr, Reference, Report, SCHEMA, Screening,
@@ -32,18 +32,8 @@ use kontakt::payroll::export;
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
 
-const AREAS: [&str; 8] = [
-    "Norr", "Söder", "Öster", "Väster", "Centrum", "Hamnen", "Berga", "Ängby",
-];
-const INTERESTS: [&str; 12] = [
-    "fika", "football", "music", "cinema", "walks", "gaming", "books", "chess", "swimming",
-    "drawing", "cooking", "hockey",
-];
-const TIMES: [Availability; 3] = [
-    Availability::WeekdayDay,
-    Availability::WeekdayEvening,
-    Availability::Weekend,
-];
+mod shared;
+use shared::{AREAS, INTERESTS, TIMES};
 const COST_CENTERS: [&str; 4] = ["4510", "4520", "4530", "4540"];
 
 struct Args {

@@ -7,22 +7,12 @@ use chrono::NaiveDate;
 use kontakt::matching::Pool;
 use kontakt::matching::auto::{Objective, auto};
 use kontakt::model::client::{Decision, Outcome};
-use kontakt::model::common::{Availability, Basis, GenderWish};
+use kontakt::model::common::{Basis, GenderWish};
 use kontakt::model::{Client, Config, Id, Kind, Pnr, SCHEMA, Screening, Volunteer};
 use rand::{RngExt, SeedableRng};
 
-const AREAS: [&str; 8] = [
-    "Norr", "Söder", "Öster", "Väster", "Centrum", "Hamnen", "Berga", "Ängby",
-];
-const INTERESTS: [&str; 12] = [
-    "fika", "football", "music", "cinema", "walks", "gaming", "books", "chess", "swimming",
-    "drawing", "cooking", "hockey",
-];
-const TIMES: [Availability; 3] = [
-    Availability::WeekdayDay,
-    Availability::WeekdayEvening,
-    Availability::Weekend,
-];
+mod shared;
+use shared::{AREAS, INTERESTS, TIMES};
 
 fn main() {
     let arg = |n: usize, d: usize| {
