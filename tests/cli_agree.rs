@@ -15,35 +15,9 @@ fn an_agreement_is_refused_until_its_rules_hold_then_becomes_active_when_signed(
     let mut kit = Kit::new();
     let a = proposal(&mut kit);
     // Before the decision's start; outside category 1's range; plain amount without a reason.
-    kit.run(&[
-        "agree",
-        &a,
-        "--start",
-        "2026-01-15",
-        "--meetings",
-        "1/week",
-        "--fee-category",
-        "1",
-        "--fee-percent",
-        "40",
-        "--expense-level",
-        "1",
-    ])
+    kit.cmd(&format!("agree {a} --start 2026-01-15 --meetings 1/week --fee-category 1 --fee-percent 40 --expense-level 1"))
     .refused(1, "does not cover 2026-01-15");
-    let r = kit.run(&[
-        "agree",
-        &a,
-        "--start",
-        "2026-03-01",
-        "--meetings",
-        "1/week",
-        "--fee-category",
-        "1",
-        "--fee-percent",
-        "40",
-        "--expense",
-        "300",
-    ]);
+    let r = kit.cmd(&format!("agree {a} --start 2026-03-01 --meetings 1/week --fee-category 1 --fee-percent 40 --expense 300"));
     let r = r.refused(1, "outside fee category 1 (10-35%)");
     assert!(r.stderr.contains("needs --reason"), "{}", r.stderr);
     kit.run(&["agree", &a, "--start", "2026-03-01", "--meetings", "1/week"])
@@ -94,27 +68,13 @@ fn terms_change_from_a_date_and_nothing_earlier_is_rewritten() {
     let a = proposal(&mut kit);
     kit.agree(&a, "2026-03-01", true).ok();
     kit.today = "2026-06-10".into();
-    kit.run(&[
-        "agree",
-        &a,
-        "--change-from",
-        "2026-02-01",
-        "--fee-category",
-        "2",
-        "--fee-percent",
-        "30",
-    ])
+    kit.cmd(&format!(
+        "agree {a} --change-from 2026-02-01 --fee-category 2 --fee-percent 30"
+    ))
     .refused(1, "must be after");
-    kit.run(&[
-        "agree",
-        &a,
-        "--change-from",
-        "2026-07-01",
-        "--fee-category",
-        "2",
-        "--fee-percent",
-        "30",
-    ])
+    kit.cmd(&format!(
+        "agree {a} --change-from 2026-07-01 --fee-category 2 --fee-percent 30"
+    ))
     .ok();
     let j = kit.json(&["show", &a]);
     let terms = j["agreement"]["terms"].as_array().unwrap();
@@ -142,15 +102,9 @@ fn reports_are_checked_replaced_until_approved_and_then_locked() {
     ])
     .ok();
     let before = kit.snapshot();
-    let r = kit.run(&[
-        "report",
-        &a,
-        "2026-03",
-        "--meeting",
-        "2026-03-05",
-        "--meeting",
-        "2026-04-02",
-    ]);
+    let r = kit.cmd(&format!(
+        "report {a} 2026-03 --meeting 2026-03-05 --meeting 2026-04-02"
+    ));
     let r = r.refused(1, "2026-03-05 is not an active day");
     assert!(
         r.stderr.contains("2026-04-02 is not in 2026-03"),
@@ -158,29 +112,15 @@ fn reports_are_checked_replaced_until_approved_and_then_locked() {
         r.stderr
     );
     assert_eq!(kit.snapshot(), before);
-    kit.run(&[
-        "report",
-        &a,
-        "2026-03",
-        "--meeting",
-        "2026-03-12",
-        "--hours",
-        "two",
-    ])
+    kit.cmd(&format!(
+        "report {a} 2026-03 --meeting 2026-03-12 --hours two"
+    ))
     .refused(2, "--hours");
     kit.run(&["report", &a, "2026-03", "--meeting", "2026-03-12"])
         .ok();
-    kit.run(&[
-        "report",
-        &a,
-        "2026-03",
-        "--meeting",
-        "2026-03-12",
-        "--meeting",
-        "2026-03-19",
-        "--hours",
-        "3,5",
-    ])
+    kit.cmd(&format!(
+        "report {a} 2026-03 --meeting 2026-03-12 --meeting 2026-03-19 --hours 3,5"
+    ))
     .ok();
     let reps = kit.json(&["list", "reports", "--month", "2026-03"]);
     assert_eq!(
@@ -286,18 +226,9 @@ fn the_agreement_prints_in_swedish_with_initials_and_the_years_amounts() {
         .refused(1, "no agreement yet");
     kit.agree(&a, "2026-03-01", true).ok();
     kit.today = "2026-06-10".into();
-    kit.run(&[
-        "agree",
-        &a,
-        "--change-from",
-        "2026-07-01",
-        "--meetings",
-        "2/week",
-        "--fee-category",
-        "2",
-        "--fee-percent",
-        "30",
-    ])
+    kit.cmd(&format!(
+        "agree {a} --change-from 2026-07-01 --meetings 2/week --fee-category 2 --fee-percent 30"
+    ))
     .ok();
     let md = kit
         .run(&["agree", &a, "--print", "--official", "Eva Handläggare"])

@@ -52,38 +52,17 @@ fn apply_refuses_bad_input_naming_the_option() {
         .refused(2, "--pnr");
     kit.run(&["apply", "client", "--name", "X", "--pnr", "19851301-1234"])
         .refused(2, "--pnr");
-    kit.run(&[
-        "apply",
-        "client",
-        "--name",
-        "X",
-        "--pnr",
-        &good,
-        "--wants-gender",
-        "robot",
-    ])
+    kit.cmd(&format!(
+        "apply client --name X --pnr {good} --wants-gender robot"
+    ))
     .refused(2, "--wants-gender");
-    kit.run(&[
-        "apply",
-        "volunteer",
-        "--name",
-        "X",
-        "--pnr",
-        &good,
-        "--capacity",
-        "0",
-    ])
+    kit.cmd(&format!(
+        "apply volunteer --name X --pnr {good} --capacity 0"
+    ))
     .refused(2, "--capacity");
-    kit.run(&[
-        "apply",
-        "volunteer",
-        "--name",
-        "X",
-        "--pnr",
-        &good,
-        "--applied",
-        "2026-02-30",
-    ])
+    kit.cmd(&format!(
+        "apply volunteer --name X --pnr {good} --applied 2026-02-30"
+    ))
     .refused(2, "--applied");
     assert_eq!(kit.snapshot(), before);
 }
@@ -222,42 +201,15 @@ fn the_needs_decision_checks_its_period_and_a_young_childs_consent() {
             &pnr_born(2016, 0),
         ])
         .id();
-    kit.run(&[
-        "screen",
-        "client",
-        &child,
-        "--grant",
-        "--from",
-        "2026-12-01",
-        "--to",
-        "2026-06-01",
-    ])
+    kit.cmd(&format!(
+        "screen client {child} --grant --from 2026-12-01 --to 2026-06-01"
+    ))
     .refused(1, "--to 2026-06-01 is before --from");
-    kit.run(&[
-        "screen",
-        "client",
-        &child,
-        "--grant",
-        "--from",
-        "2026-12-01",
-        "--to",
-        "2027-06-01",
-    ])
+    kit.cmd(&format!(
+        "screen client {child} --grant --from 2026-12-01 --to 2027-06-01"
+    ))
     .refused(1, "consent");
-    kit.run(&[
-        "screen",
-        "client",
-        &child,
-        "--grant",
-        "--from",
-        "2026-12-01",
-        "--to",
-        "2027-06-01",
-        "--guardian-consent",
-        "2026-11-20",
-        "--meetings",
-        "2/month",
-    ])
+    kit.cmd(&format!("screen client {child} --grant --from 2026-12-01 --to 2027-06-01 --guardian-consent 2026-11-20 --meetings 2/month"))
     .ok();
     let c = kit.json(&["show", &child]);
     assert_eq!(c["status"], "granted", "{c}");
@@ -398,16 +350,9 @@ fn a_hand_edited_file_keeps_its_comments_and_layout_when_a_command_changes_it() 
         text.replace("area = \"Norr\"", "area = \"Norr\"  # bor nära stationen")
     );
     std::fs::write(&path, &edited).unwrap();
-    kit.run(&[
-        "screen",
-        "client",
-        &c,
-        "--grant",
-        "--from",
-        "2026-12-01",
-        "--to",
-        "2027-11-30",
-    ])
+    kit.cmd(&format!(
+        "screen client {c} --grant --from 2026-12-01 --to 2027-11-30"
+    ))
     .ok();
     let after = std::fs::read_to_string(&path).unwrap();
     assert!(

@@ -94,16 +94,9 @@ fn each_hard_rule_excludes_what_it_should() {
             "female",
         ])
         .id();
-    kit.run(&[
-        "screen",
-        "client",
-        &wish,
-        "--grant",
-        "--from",
-        "2026-02-01",
-        "--to",
-        "2027-01-31",
-    ])
+    kit.cmd(&format!(
+        "screen client {wish} --grant --from 2026-02-01 --to 2027-01-31"
+    ))
     .ok();
     let sex_digit = pnr_born(1980, 0).as_bytes()[11] - b'0';
     let why = kit.json(&["match", "suggest", &wish, "--why-not", &v]);

@@ -105,16 +105,9 @@ fn a_year_of_runs_pays_each_day_once_with_late_approvals_changes_and_corrections
     kit.today = "2026-05-04".into();
     kit.run(&["report", &a, "2026-04", "--meeting", "2026-04-10"])
         .ok();
-    kit.run(&[
-        "agree",
-        &a,
-        "--change-from",
-        "2026-05-01",
-        "--fee-category",
-        "2",
-        "--fee-percent",
-        "30",
-    ])
+    kit.cmd(&format!(
+        "agree {a} --change-from 2026-05-01 --fee-category 2 --fee-percent 30"
+    ))
     .ok();
     let plan = kit.json(&["pay", "2026-04"]);
     assert_eq!(lines(&plan), vec![], "nothing approved, nothing paid");
@@ -252,16 +245,9 @@ fn a_decision_ending_mid_month_pays_its_days_and_then_nothing() {
         .as_str()
         .unwrap()
         .to_string();
-    kit.run(&[
-        "screen",
-        "client",
-        &c,
-        "--grant",
-        "--from",
-        "2026-02-01",
-        "--to",
-        "2026-06-15",
-    ])
+    kit.cmd(&format!(
+        "screen client {c} --grant --from 2026-02-01 --to 2026-06-15"
+    ))
     .ok();
     kit.today = "2026-08-02".into();
     for m in ["2026-06", "2026-07"] {

@@ -145,6 +145,13 @@ impl Kit {
         }
     }
 
+    /// Runs a command line written as one string (arguments without spaces), so that long
+    /// invocations read as a person types them.
+    pub fn cmd(&self, line: &str) -> Ran {
+        let args: Vec<&str> = line.split_whitespace().collect();
+        self.run(&args)
+    }
+
     pub fn json(&self, args: &[&str]) -> serde_json::Value {
         let mut all = vec!["--json"];
         all.extend_from_slice(args);
