@@ -19,6 +19,19 @@ pub fn table(header: &[&str], rows: Vec<Vec<String>>) -> String {
     s
 }
 
+/// Rows for a person (a table) or for a script (`csv`: RFC 4180 with a header row).
+pub fn rows(csv: bool, header: &[&str], rows: Vec<Vec<String>>) -> String {
+    if !csv {
+        return table(header, rows);
+    }
+    let mut w = ::csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record(header);
+    for r in &rows {
+        let _ = w.write_record(r);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
 /// `key: value` lines, aligned, for one record.
 pub fn fields(pairs: &[(&str, String)]) -> String {
     let width = pairs

@@ -157,3 +157,33 @@ fn a_spinner_shows_on_a_terminal_and_never_in_a_pipe() {
     assert!(shown.contains("kontakt pay ("), "{shown}");
     assert!(shown.contains("Pay run for 2026-10"), "{shown}");
 }
+
+#[test]
+fn listings_come_as_a_table_csv_or_json_with_the_same_rows() {
+    for what in ["clients", "volunteers", "assignments", "reports", "payruns"] {
+        let json = run(&["--today", "2026-11-27", "--json", "list", what]);
+        let as_format = run(&["--today", "2026-11-27", "list", what, "--format", "json"]);
+        assert_eq!(json.stdout, as_format.stdout, "{what}");
+        let n = serde_json::from_slice::<serde_json::Value>(&json.stdout)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len();
+        let csv = run(&["--today", "2026-11-27", "list", "--format", "csv", what]);
+        assert!(csv.status.success());
+        let mut rdr = csv::Reader::from_reader(csv.stdout.as_slice());
+        let header = rdr.headers().unwrap().clone();
+        let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.unwrap()).collect();
+        assert_eq!(rows.len(), n, "{what}: {header:?}");
+        assert!(rows.iter().all(|r| r.len() == header.len()), "{what}");
+        if let Some(i) = header.iter().position(|h| h == "personnummer") {
+            assert!(
+                rows.iter().all(|r| r[i].ends_with("-****")),
+                "{what}: masked"
+            );
+        }
+    }
+    let due = run(&["--today", "2026-11-27", "due", "--format", "csv"]);
+    let text = String::from_utf8_lossy(&due.stdout);
+    assert!(text.starts_with("due,what,id,detail\n"), "{text}");
+}

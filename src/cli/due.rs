@@ -11,14 +11,19 @@ pub struct Args {
     /// Look this many days ahead.
     #[arg(long, default_value_t = 30, value_name = "DAYS")]
     pub within: u32,
+    /// table for people, csv or json for scripts (json is also `--json`).
+    #[arg(long, value_enum, value_name = "table|csv|json")]
+    pub format: Option<super::ListFormat>,
 }
 
 pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
     let items = kontakt::ops::due::due(ctx.store()?, ctx.today, a.within)?;
-    if ctx.json {
+    let format = super::list_format(a.format, ctx);
+    let csv = format == super::ListFormat::Csv;
+    if format == super::ListFormat::Json {
         return Ok(Output::ok(render::json(&items)));
     }
-    if items.is_empty() {
+    if items.is_empty() && !csv {
         return Ok(Output::ok(format!(
             "Nothing falls due within {} days.\n",
             a.within
@@ -35,7 +40,8 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
             vec![when, d.what.to_string(), d.id.to_string(), d.detail.clone()]
         })
         .collect();
-    Ok(Output::ok(render::table(
+    Ok(Output::ok(render::rows(
+        csv,
         &["due", "what", "id", "detail"],
         rows,
     )))

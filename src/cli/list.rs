@@ -14,6 +14,9 @@ use crate::render;
 pub struct Args {
     #[command(subcommand)]
     pub what: What,
+    /// table for people, csv or json for scripts (json is also `--json`).
+    #[arg(long, global = true, value_enum, value_name = "table|csv|json")]
+    pub format: Option<super::ListFormat>,
 }
 
 #[derive(Debug, clap::Subcommand)]
@@ -55,6 +58,9 @@ pub enum What {
 
 pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
     let store = ctx.store()?;
+    let format = super::list_format(args.format, ctx);
+    let json = format == super::ListFormat::Json;
+    let csv = format == super::ListFormat::Csv;
     let out = match args.what {
         What::Clients { status: want } => {
             let rows: Vec<(Client, ClientStatus)> = store
@@ -66,7 +72,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                 })
                 .filter(|(_, s)| want.is_none_or(|w| w == *s))
                 .collect();
-            if ctx.json {
+            if json {
                 render::json(&rows.iter().map(|(c, s)| {
                     json!({
                         "id": c.id, "name": c.name, "pnr": render::pnr(&c.pnr, ctx.show_pnr),
@@ -75,7 +81,8 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                     })
                 }).collect::<Vec<_>>())
             } else {
-                render::table(
+                render::rows(
+                    csv,
                     &[
                         "id",
                         "name",
@@ -111,7 +118,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                 })
                 .filter(|(_, s)| want.is_none_or(|w| w == *s))
                 .collect();
-            if ctx.json {
+            if json {
                 render::json(&rows.iter().map(|(a, s)| {
                     json!({
                         "id": a.id, "client": a.client, "volunteer": a.volunteer, "status": s,
@@ -120,7 +127,8 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                     })
                 }).collect::<Vec<_>>())
             } else {
-                render::table(
+                render::rows(
+                    csv,
                     &[
                         "id",
                         "client",
@@ -160,10 +168,11 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                     None => true,
                 })
                 .collect();
-            if ctx.json {
+            if json {
                 render::json(&rows)
             } else {
-                render::table(
+                render::rows(
+                    csv,
                     &["month", "assignment", "meetings", "reported", "approved"],
                     rows.iter()
                         .map(|r| {
@@ -186,14 +195,15 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
             let mut runs: Vec<PayRun> = store.load_all()?;
             runs.retain(|r| month.is_none_or(|m| m == r.month));
             runs.sort_by(|a, b| (b.created, &b.id).cmp(&(a.created, &a.id)));
-            if ctx.json {
+            if json {
                 render::json(&runs.iter().map(|r| json!({
                     "id": r.id, "month": r.month, "created": r.created.format("%Y-%m-%dT%H:%M:%S").to_string(),
                     "user": r.user, "format": r.format, "file": r.file, "sha256": r.sha256,
                     "lines": r.lines.len(), "total_ore": r.total_ore,
                 })).collect::<Vec<_>>())
             } else {
-                render::table(
+                render::rows(
+                    csv,
                     &["id", "month", "created", "by", "lines", "total kr", "file"],
                     runs.iter()
                         .map(|r| {
@@ -221,7 +231,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                 })
                 .filter(|(_, s)| want.is_none_or(|w| w == *s))
                 .collect();
-            if ctx.json {
+            if json {
                 render::json(&rows.iter().map(|(v, s)| {
                     json!({
                         "id": v.id, "name": v.name, "pnr": render::pnr(&v.pnr, ctx.show_pnr),
@@ -230,7 +240,8 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                     })
                 }).collect::<Vec<_>>())
             } else {
-                render::table(
+                render::rows(
+                    csv,
                     &[
                         "id",
                         "name",

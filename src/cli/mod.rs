@@ -93,6 +93,23 @@ pub enum Command {
     Man(shell::ManArgs),
 }
 
+/// The output format of listings (`list ... --format`, `due --format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Csv,
+    Json,
+}
+
+/// The listing's format: `--format`, else JSON with the global `--json`, else a table.
+pub fn list_format(format: Option<ListFormat>, ctx: &Ctx) -> ListFormat {
+    format.unwrap_or(if ctx.json {
+        ListFormat::Json
+    } else {
+        ListFormat::Table
+    })
+}
+
 /// What every command needs besides its own arguments.
 pub struct Ctx {
     pub records: PathBuf,
@@ -186,4 +203,16 @@ fn dispatch(command: Command, ctx: &Ctx) -> Result<Output> {
 
 pub fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
     kontakt::model::date::parse(s.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    /// clap's own consistency checks over every command and flag (a flag defined twice, or a
+    /// conflict with a flag that does not exist, panics here rather than in a user's hands).
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        super::Cli::command().debug_assert();
+    }
 }
