@@ -123,7 +123,7 @@ impl Checker<'_> {
     }
 
     /// Every `.toml` file of a kind parsed, with its path and text; problems reported.
-    fn read_kind<T: Record>(&mut self) -> Vec<(PathBuf, String, T)> {
+    fn read_kind<T: Record + Send>(&mut self) -> Vec<(PathBuf, String, T)> {
         let top = Path::new(dir_of(T::KIND));
         let list = |dir: &Path| -> Vec<(PathBuf, String)> {
             let Ok(rd) = fs::read_dir(self.root.join(dir)) else {
@@ -152,40 +152,56 @@ impl Checker<'_> {
             }
         }
         names.sort();
-        let mut recs = Vec::new();
-        for (dir, name) in names {
-            let rel = dir.join(&name);
+        // Read and parsed on all cores; the ledger's large files one at a time (memory).
+        enum Read<T> {
+            Skip,
+            Stray,
+            Bad(String),
+            Parsed(String, Result<T, parse::Failure>),
+        }
+        let root = self.root;
+        let read = |(dir, name): &(PathBuf, String)| -> (PathBuf, String, Read<T>) {
+            let rel = dir.join(name);
             // A pay run's payroll file sits beside its ledger entry; the run's check covers it.
             if T::KIND == Kind::PayRun
                 && dir != top
                 && (name.ends_with(".csv") || name.ends_with(".xml"))
             {
-                continue;
+                return (rel, String::new(), Read::Skip);
             }
             let Some(stem) = name.strip_suffix(".toml") else {
-                self.report(
+                return (rel, String::new(), Read::Stray);
+            };
+            let outcome = match fs::read(root.join(&rel)).map(String::from_utf8) {
+                Ok(Ok(text)) => {
+                    let parsed = parse::parse_detailed::<T>(&text);
+                    Read::Parsed(text, parsed)
+                }
+                Ok(Err(_)) => Read::Bad("not UTF-8 text".to_string()),
+                Err(e) => Read::Bad(format!("cannot read: {e}")),
+            };
+            (rel, stem.to_string(), outcome)
+        };
+        let results: Vec<(PathBuf, String, Read<T>)> = if T::KIND == Kind::PayRun {
+            names.iter().map(read).collect()
+        } else {
+            use rayon::prelude::*;
+            names.par_iter().map(read).collect()
+        };
+        let mut recs = Vec::new();
+        for (rel, stem, outcome) in results {
+            match outcome {
+                Read::Skip => {}
+                Read::Stray => self.report(
                     &rel,
                     1,
                     Code::StrayFile,
                     "not a record (records end in .toml); move it elsewhere",
-                );
-                continue;
-            };
-            let text = match fs::read(self.root.join(&rel)).map(String::from_utf8) {
-                Ok(Ok(t)) => t,
-                Ok(Err(_)) => {
-                    self.report(&rel, 1, Code::Syntax, "not UTF-8 text");
-                    continue;
-                }
-                Err(e) => {
-                    self.report(&rel, 1, Code::Syntax, format!("cannot read: {e}"));
-                    continue;
-                }
-            };
-            match parse::parse_detailed::<T>(&text) {
-                Err(f) => self.parse_failure(&rel, f),
-                Ok(rec) => {
-                    if Id::parse(stem).ok().as_ref() != Some(rec.id()) {
+                ),
+                Read::Bad(msg) => self.report(&rel, 1, Code::Syntax, msg),
+                Read::Parsed(_, Err(f)) => self.parse_failure(&rel, f),
+                Read::Parsed(text, Ok(rec)) => {
+                    if Id::parse(&stem).ok().as_ref() != Some(rec.id()) {
                         let line = parse::line_of_key(&text, &[KeyPart::Key("id")]);
                         self.report(
                             &rel,
