@@ -10,7 +10,7 @@ fn apply(kit: &Kit, pnr: &str) -> common::Ran {
 }
 
 fn index_stamp(kit: &Kit) -> Option<String> {
-    std::fs::read_to_string(kit.dir.join(".kontakt/index/clients.stamp")).ok()
+    std::fs::read_to_string(kit.dir.join(".kontakt/index/clients/stamp")).ok()
 }
 
 /// Replaces a file the way git and most editors do: a new file renamed over the old.

@@ -134,12 +134,11 @@ impl VolunteerApplication {
 /// meanwhile; found through the personnummer index, checked against the records themselves.
 fn open_application<R: Record + Send>(
     store: &Store,
-    idx: &mut crate::store::people::PeopleIndex,
     pnr: &Pnr,
     is_open: impl Fn(&R) -> bool,
 ) -> Result<Option<Id>> {
     Ok(store
-        .people_with::<R>(idx, pnr)?
+        .people_with::<R>(pnr)?
         .into_iter()
         .find(|r| is_open(r))
         .map(|r| r.id().clone()))
@@ -221,17 +220,12 @@ pub fn apply_clients(
     today: NaiveDate,
 ) -> Result<Vec<Id>> {
     let lock = store.lock()?;
-    let mut idx = store.people::<Client>()?;
     register(
         store,
         &lock,
         rows,
         source,
-        |p| {
-            open_application(store, &mut idx, p, |c: &Client| {
-                status::client_is_open(c, today)
-            })
-        },
+        |p| open_application(store, p, |c: &Client| status::client_is_open(c, today)),
         |a, id| a.into_client(id, today),
         |c: &Client| &c.pnr,
     )
@@ -244,13 +238,12 @@ pub fn apply_volunteers(
     today: NaiveDate,
 ) -> Result<Vec<Id>> {
     let lock = store.lock()?;
-    let mut idx = store.people::<Volunteer>()?;
     register(
         store,
         &lock,
         rows,
         source,
-        |p| open_application(store, &mut idx, p, status::volunteer_is_open),
+        |p| open_application(store, p, status::volunteer_is_open),
         |a, id| a.into_volunteer(id, today),
         |v: &Volunteer| &v.pnr,
     )

@@ -416,39 +416,34 @@ impl Store {
         }
     }
 
-    /// The personnummer index of a kind of people, fresh (rebuilt from the records if needed).
-    pub fn people<T: Record + Send>(&self) -> Result<people::PeopleIndex> {
-        if let Some(idx) = people::read_fresh(&self.root, T::DIR) {
-            return Ok(idx);
-        }
-        self.rebuild_people::<T>()
-    }
-
-    fn rebuild_people<T: Record + Send>(&self) -> Result<people::PeopleIndex> {
+    fn rebuild_people<T: Record + Send>(&self) -> Result<()> {
         let before = people::folder_time(&self.root, T::DIR);
-        let mut idx = people::PeopleIndex::default();
-        for r in self.load_all::<T>()? {
-            if let Some(p) = r.pnr() {
-                idx.add(p.canonical(), r.id());
-            }
-        }
+        let pairs: Vec<(String, Id)> = self
+            .load_all::<T>()?
+            .iter()
+            .filter_map(|r| Some((r.pnr()?.canonical().to_string(), r.id().clone())))
+            .collect();
         if let Some(before) = before {
-            people::best_effort(people::write(&self.root, T::DIR, &idx, &before));
+            // An index that cannot be written is not the command's failure: rebuilt next time.
+            let _ = people::write(&self.root, T::DIR, &pairs, &before);
         }
-        Ok(idx)
+        Ok(())
     }
 
-    /// The records of a kind of people that carry `pnr`, read from their files: the index only
-    /// points, and a pointer that no longer holds rebuilds it.
-    pub fn people_with<T: Record + Send>(
-        &self,
-        idx: &mut people::PeopleIndex,
-        pnr: &crate::model::Pnr,
-    ) -> Result<Vec<T>> {
-        for attempt in 0..2 {
+    /// The records of a kind of people that carry `pnr`, read from their files: the index (see
+    /// `people`) only points, and a pointer that no longer holds rebuilds it.
+    pub fn people_with<T: Record + Send>(&self, pnr: &crate::model::Pnr) -> Result<Vec<T>> {
+        for attempt in 0..3 {
+            let Some(ids) = people::lookup(&self.root, T::DIR, pnr.canonical()) else {
+                if attempt == 2 {
+                    break;
+                }
+                self.rebuild_people::<T>()?;
+                continue;
+            };
             let mut found = Vec::new();
             let mut stale = false;
-            for id in idx.ids(pnr) {
+            for id in ids {
                 match self.load::<T>(&id) {
                     Ok(r) if r.pnr() == Some(pnr) => found.push(r),
                     Ok(_) => stale = true,
@@ -460,12 +455,17 @@ impl Store {
                     Err(e) => return Err(e),
                 }
             }
-            if !stale || attempt == 1 {
+            if !stale {
                 return Ok(found);
             }
-            *idx = self.rebuild_people::<T>()?;
+            people::forget(&self.root, T::DIR);
         }
-        Ok(Vec::new())
+        // The index could not be made to hold (an unwritable state folder): read every record.
+        Ok(self
+            .load_all::<T>()?
+            .into_iter()
+            .filter(|r| r.pnr() == Some(pnr))
+            .collect())
     }
 
     /// One assignment's reports, month by month (a stat per month, nothing else read).

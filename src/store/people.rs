@@ -1,61 +1,46 @@
 //! A derived index from personnummer to the records (clients or volunteers) that carry it, so
 //! that `apply` finds a second open application without reading every record: a country has
-//! 55 000 clients. It lives in `.kontakt/index/` (git-ignored) and is never trusted blindly:
-//! - a stamp beside it holds the folder's modification time when the index was last known
-//!   right; anything that adds, removes or replaces a file there (git, an editor that saves by
-//!   renaming, a merge) changes that time, and the index is rebuilt;
-//! - every id it gives is read and its personnummer compared, so a record that moved on is caught
-//!   (and the index rebuilt);
+//! 55 000 clients. It lives in `.kontakt/index/<folder>/` (git-ignored), in 100 shards by the
+//! number's serial digits so that a lookup reads about 1 % of it, and is never trusted blindly:
+//! - a stamp holds the folder's modification time when the index was last known right; anything
+//!   that adds, removes or replaces a file there (git, an editor that saves by renaming, a merge)
+//!   changes that time, and the index is rebuilt;
+//! - a shard with a line that is not `PERSONNUMMER<TAB>ID` is not trusted: rebuilt;
+//! - every id it gives is read and its personnummer compared (`Store::people_with`), so a record
+//!   that moved on is caught, and the index rebuilt;
 //! - kontakt's own writes keep it current (`Store::commit` appends new records and re-stamps), so
 //!   staff rarely wait for a rebuild.
 //!
 //! A personnummer changed by an editor that rewrites the file in place, leaving the folder's time
 //! alone, is the one change it cannot see; `kontakt check` (E009) still finds the duplicate.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::atomic::{self, STATE_DIR};
-use crate::error::{Error, Result};
-use crate::model::{Id, Pnr};
+use crate::error::Result;
+use crate::model::Id;
 
-/// Personnummer (canonical) to ids, for one folder: the index file's lines `PNR<TAB>ID`, searched
-/// as text (one `apply` asks about one person; building a map of 55 000 costs more than it saves).
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct PeopleIndex {
-    text: String,
+fn index_dir(root: &Path, folder: &str) -> PathBuf {
+    root.join(STATE_DIR).join("index").join(folder)
 }
 
-impl PeopleIndex {
-    pub fn ids(&self, pnr: &Pnr) -> Vec<Id> {
-        let key = format!("{}\t", pnr.canonical());
-        let mut ids: Vec<Id> = self
-            .text
-            .lines()
-            .filter_map(|l| l.strip_prefix(key.as_str()))
-            .filter_map(|id| Id::parse(id).ok())
-            .collect();
-        ids.sort();
-        ids.dedup();
-        ids
-    }
-
-    pub fn add(&mut self, pnr: &str, id: &Id) {
-        self.text.push_str(&format!("{pnr}\t{id}\n"));
-    }
+/// The shard of a canonical personnummer: its two serial digits after the first (`00`-`99`).
+fn shard(pnr: &str) -> String {
+    pnr.get(9..11)
+        .filter(|s| s.bytes().all(|b| b.is_ascii_digit()))
+        .unwrap_or("xx")
+        .to_string()
 }
 
-fn dir_of(root: &Path) -> PathBuf {
-    root.join(STATE_DIR).join("index")
-}
-
-fn content_path(root: &Path, folder: &str) -> PathBuf {
-    dir_of(root).join(format!("{folder}.tsv"))
+fn shard_path(root: &Path, folder: &str, pnr: &str) -> PathBuf {
+    index_dir(root, folder).join(format!("{}.tsv", shard(pnr)))
 }
 
 fn stamp_path(root: &Path, folder: &str) -> PathBuf {
-    dir_of(root).join(format!("{folder}.stamp"))
+    index_dir(root, folder).join("stamp")
 }
 
 /// The folder's modification time in nanoseconds, as text.
@@ -71,25 +56,47 @@ pub fn is_fresh(root: &Path, folder: &str) -> bool {
     stamp.is_some() && stamp == folder_time(root, folder)
 }
 
-/// The index, if it is fresh and readable.
-pub fn read_fresh(root: &Path, folder: &str) -> Option<PeopleIndex> {
+/// The ids the index gives for `pnr` (canonical), or None when it is stale or damaged.
+pub fn lookup(root: &Path, folder: &str, pnr: &str) -> Option<Vec<Id>> {
     if !is_fresh(root, folder) {
         return None;
     }
-    let text = fs::read_to_string(content_path(root, folder)).ok()?;
-    // A damaged line makes the whole index suspect: rebuild rather than trust the rest.
-    let sound = text.lines().all(|l| {
-        l.split_once('\t')
-            .is_some_and(|(p, id)| p.len() == 12 && Id::parse(id).is_ok())
-    });
-    sound.then_some(PeopleIndex { text })
+    let text = match fs::read_to_string(shard_path(root, folder, pnr)) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(_) => return None,
+    };
+    let mut ids = Vec::new();
+    for line in text.lines() {
+        let (p, id) = line.split_once('\t')?;
+        let id = Id::parse(id).ok()?;
+        if p.len() != 12 {
+            return None;
+        }
+        if p == pnr && !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    Some(ids)
 }
 
-/// Writes a whole index and stamps it (the caller holds the lock and read the folder after
-/// taking `time_before`, the folder's time when it began reading).
-pub fn write(root: &Path, folder: &str, idx: &PeopleIndex, time_before: &str) -> Result<()> {
-    atomic::create_private_dir(&dir_of(root))?;
-    atomic::write_file(&content_path(root, folder), idx.text.as_bytes())?;
+/// Writes the whole index from `(pnr, id)` pairs and stamps it (the caller holds the lock and
+/// took `time_before`, the folder's time, before reading the records).
+pub fn write(root: &Path, folder: &str, pairs: &[(String, Id)], time_before: &str) -> Result<()> {
+    let dir = index_dir(root, folder);
+    forget(root, folder);
+    let _ = fs::remove_dir_all(&dir);
+    atomic::create_private_dir(&dir)?;
+    let mut shards: BTreeMap<String, String> = BTreeMap::new();
+    for (pnr, id) in pairs {
+        shards
+            .entry(shard(pnr))
+            .or_default()
+            .push_str(&format!("{pnr}\t{id}\n"));
+    }
+    for (name, text) in shards {
+        atomic::write_file(&dir.join(format!("{name}.tsv")), text.as_bytes())?;
+    }
     // Stamped with the time before reading: a change made meanwhile leaves it stale.
     atomic::write_file(&stamp_path(root, folder), time_before.as_bytes())
 }
@@ -101,20 +108,25 @@ pub fn after_commit(root: &Path, folder: &str, was_fresh: bool, added: &[(String
         return;
     }
     let appended = (|| -> std::io::Result<()> {
-        if added.is_empty() {
-            return Ok(());
-        }
-        let mut f = fs::OpenOptions::new()
-            .append(true)
-            .open(content_path(root, folder))?;
         for (pnr, id) in added {
+            let mut opts = fs::OpenOptions::new();
+            opts.append(true).create(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt;
+                opts.mode(0o600);
+            }
+            let mut f = opts.open(shard_path(root, folder, pnr))?;
             writeln!(f, "{pnr}\t{id}")?;
+            f.sync_all()?;
         }
-        f.sync_all()
+        Ok(())
     })();
     match (appended, folder_time(root, folder)) {
         (Ok(()), Some(now)) => {
-            let _ = atomic::write_file(&stamp_path(root, folder), now.as_bytes());
+            if atomic::write_file(&stamp_path(root, folder), now.as_bytes()).is_err() {
+                forget(root, folder);
+            }
         }
         _ => forget(root, folder),
     }
@@ -123,9 +135,4 @@ pub fn after_commit(root: &Path, folder: &str, was_fresh: bool, added: &[(String
 /// Drops the stamp: the index is rebuilt on next use.
 pub fn forget(root: &Path, folder: &str) {
     let _ = fs::remove_file(stamp_path(root, folder));
-}
-
-/// An index that cannot be written is not the command's failure: it is only rebuilt next time.
-pub fn best_effort(r: Result<()>) {
-    let _: Option<Error> = r.err();
 }
