@@ -29,20 +29,26 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
             a.within
         )));
     }
+    // A person reads "(overdue)" beside the date; a script gets the date and a column of its own.
     let rows = items
         .iter()
         .map(|d| {
-            let when = if d.date < ctx.today {
-                format!("{} (overdue)", d.date)
-            } else {
-                d.date.to_string()
+            let overdue = d.date < ctx.today;
+            let when = match (overdue, csv) {
+                (true, false) => format!("{} (overdue)", d.date),
+                _ => d.date.to_string(),
             };
-            vec![when, d.what.to_string(), d.id.to_string(), d.detail.clone()]
+            let mut row = vec![when, d.what.to_string(), d.id.to_string(), d.detail.clone()];
+            if csv {
+                row.push(overdue.to_string());
+            }
+            row
         })
         .collect();
-    Ok(Output::ok(render::rows(
-        csv,
-        &["due", "what", "id", "detail"],
-        rows,
-    )))
+    let header: &[&str] = if csv {
+        &["due", "what", "id", "detail", "overdue"]
+    } else {
+        &["due", "what", "id", "detail"]
+    };
+    Ok(Output::ok(render::rows(csv, header, rows)))
 }
