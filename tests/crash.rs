@@ -238,3 +238,93 @@ fn a_pay_run_killed_anywhere_is_all_there_or_absent_and_never_pays_twice() {
     }
     eprintln!("60 kills of pay: {paid_first} had paid, {paid_on_rerun} paid on the re-run");
 }
+
+#[test]
+fn a_report_import_killed_anywhere_is_all_or_nothing_and_a_rerun_completes_it_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let base = tmp.path().join("base");
+    common::copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("records"),
+        &base,
+    );
+    // The demo's active assignments, each reported for November with three meetings.
+    let listed = kontakt(
+        &base,
+        &["--json", "list", "assignments", "--status", "active"],
+    );
+    let active: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    let ids: Vec<String> = active
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap().to_string())
+        .collect();
+    assert!(ids.len() >= 3, "{active}");
+    let mut csv = String::from("assignment;date;hours\n");
+    for id in &ids {
+        for day in ["03", "10", "17"] {
+            csv.push_str(&format!("{id};2026-11-{day};1,5\n"));
+        }
+    }
+    let file = tmp.path().join("e-tjanst.csv");
+    std::fs::write(&file, csv).unwrap();
+    let november = |dir: &Path| -> usize {
+        std::fs::read_dir(dir.join("reports/2026-11"))
+            .map(|rd| rd.count())
+            .unwrap_or(0)
+    };
+    let probe = tmp.path().join("probe");
+    common::copy_dir(&base, &probe);
+    let t = Instant::now();
+    assert!(
+        kontakt(&probe, &["report", "import", file.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let typical = t.elapsed().as_micros() as u64;
+    let mut rng = rand::rngs::StdRng::seed_from_u64(1127);
+    let (mut done_before_rerun, mut rounds) = (0, 0);
+    for round in 0..40 {
+        let dir = tmp.path().join(format!("r{round}"));
+        common::copy_dir(&base, &dir);
+        let mut child = Command::new(BIN)
+            .arg("--records")
+            .arg(&dir)
+            .args(["--today", TODAY, "report", "import"])
+            .arg(&file)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_micros(
+            rng.random_range(0..typical * 3 / 4 + 1),
+        ));
+        let _ = child.kill();
+        let _ = child.wait();
+        assert!(kontakt(&dir, &["check", "--repair"]).status.success());
+        let n = november(&dir);
+        assert!(
+            n == 0 || n == ids.len(),
+            "round {round}: {n} of {} months",
+            ids.len()
+        );
+        if n == ids.len() {
+            done_before_rerun += 1;
+        }
+        // Running the same file again ends in exactly its rows, once.
+        assert!(
+            kontakt(&dir, &["report", "import", file.to_str().unwrap()])
+                .status
+                .success()
+        );
+        assert_eq!(november(&dir), ids.len());
+        for id in &ids {
+            let text =
+                std::fs::read_to_string(dir.join(format!("reports/2026-11/{id}.toml"))).unwrap();
+            assert!(text.contains("hours_tenths = 45"), "round {round}: {text}");
+        }
+        assert!(kontakt(&dir, &["check"]).status.success());
+        rounds += 1;
+    }
+    eprintln!("{rounds} kills of report import: {done_before_rerun} had finished");
+}
