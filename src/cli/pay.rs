@@ -82,9 +82,11 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
             summary(&plan)
         }));
     }
+    // The run's time to the second: today's date (--today in scripts) at the clock's time.
+    let time = chrono::Local::now().time();
     let now = ctx
         .today
-        .and_time(chrono::Local::now().time().with_nanosecond_zero());
+        .and_time(chrono::Timelike::with_nanosecond(&time, 0).unwrap_or(time));
     let user = std::env::var("USER")
         .or_else(|_| std::env::var("LOGNAME"))
         .unwrap_or_else(|_| "unknown".into());
@@ -130,17 +132,6 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
                 s
             }))
         }
-    }
-}
-
-trait NoNanos {
-    fn with_nanosecond_zero(self) -> Self;
-}
-
-impl NoNanos for chrono::NaiveTime {
-    fn with_nanosecond_zero(self) -> Self {
-        use chrono::Timelike;
-        self.with_nanosecond(0).unwrap_or(self)
     }
 }
 

@@ -86,7 +86,7 @@ fn gather(store: &Store, from: Month, to: Month) -> Result<Gathered> {
     // The ledger's files are large: one at a time, on one core, while the other cores read the
     // many small records (two ledger files parsed at once would double the peak memory).
     let (runs, records) = rayon::join(
-        || store.load_payruns_one_by_one(Some(from)),
+        || store.load_payruns(Some(from)),
         || gather_records(store, from, to),
     );
     let (assignments, clients, volunteers, reports) = records?;

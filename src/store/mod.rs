@@ -245,17 +245,9 @@ impl Store {
         Ok(out)
     }
 
-    /// The pay runs made for months from `from` on (all with None).
+    /// The pay runs made for months from `from` on (all with None), one file at a time: they
+    /// are large, and two parsed at once double the peak memory (see `ops::pay`).
     pub fn load_payruns(&self, from: Option<Month>) -> Result<Vec<PayRun>> {
-        use rayon::prelude::*;
-        self.payrun_paths(from)?
-            .par_iter()
-            .map(|rel| parse::parse(rel, &self.read_text(rel)?))
-            .collect()
-    }
-
-    /// As [`Store::load_payruns`], one file at a time (they are large; see `ops::pay`).
-    pub fn load_payruns_one_by_one(&self, from: Option<Month>) -> Result<Vec<PayRun>> {
         self.payrun_paths(from)?
             .iter()
             .map(|rel| parse::parse(rel, &self.read_text(rel)?))
