@@ -2,7 +2,7 @@
 //! a second run that pays nothing, verification, and the payroll files.
 mod common;
 
-use common::Kit;
+use common::{Kit, git};
 use serde_json::Value;
 
 fn lines(plan: &Value) -> Vec<(String, String, i64)> {
@@ -378,31 +378,9 @@ fn payout(kit: &Kit, out_dir: &std::path::Path, month: &str) -> std::process::Ou
         .env("KONTAKT_TODAY", &kit.today)
         .env("OUT_DIR", out_dir)
         .env("FORMAT", "paxml")
-        .env("GIT_AUTHOR_NAME", "Löneadministratör")
-        .env("GIT_AUTHOR_EMAIL", "lon@example.org")
-        .env("GIT_COMMITTER_NAME", "Löneadministratör")
-        .env("GIT_COMMITTER_EMAIL", "lon@example.org")
+        .envs(common::GIT_IDENTITY)
         .output()
         .unwrap()
-}
-
-fn git(dir: &std::path::Path, args: &[&str]) -> String {
-    let out = std::process::Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .env("GIT_AUTHOR_NAME", "t")
-        .env("GIT_AUTHOR_EMAIL", "t@example.org")
-        .env("GIT_COMMITTER_NAME", "t")
-        .env("GIT_COMMITTER_EMAIL", "t@example.org")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 #[test]

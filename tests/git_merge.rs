@@ -2,30 +2,7 @@
 //! reports and a pay run for a different month: the merge has no conflicts and `check` is clean.
 mod common;
 
-use std::path::Path;
-use std::process::Command;
-
-use common::Kit;
-
-fn git(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .env("GIT_AUTHOR_NAME", "Kontor")
-        .env("GIT_AUTHOR_EMAIL", "kontor@example.org")
-        .env("GIT_COMMITTER_NAME", "Kontor")
-        .env("GIT_COMMITTER_EMAIL", "kontor@example.org")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
+use common::{Kit, git};
 
 /// One office's work: 100 clients and 10 volunteers by batch, 10 of the clients granted and
 /// matched, agreements, a month's reports approved, and the month's pay run; committed.

@@ -4,106 +4,54 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
-use common::Kit;
-
-fn git(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .env("GIT_AUTHOR_NAME", "Handläggare")
-        .env("GIT_AUTHOR_EMAIL", "h@example.org")
-        .env("GIT_COMMITTER_NAME", "Handläggare")
-        .env("GIT_COMMITTER_EMAIL", "h@example.org")
-        .output()
-        .unwrap()
-}
-
-fn git_ok(dir: &Path, args: &[&str]) -> String {
-    let out = git(dir, args);
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn with_identity(kit: &Kit, args: &[&str]) -> common::Ran {
-    // The binary runs git itself; give it an identity through the environment.
-    let out = assert_cmd::Command::cargo_bin("kontakt")
-        .unwrap()
-        .env_remove("KONTAKT_RECORDS")
-        .env("GIT_AUTHOR_NAME", "Handläggare")
-        .env("GIT_AUTHOR_EMAIL", "h@example.org")
-        .env("GIT_COMMITTER_NAME", "Handläggare")
-        .env("GIT_COMMITTER_EMAIL", "h@example.org")
-        .arg("--records")
-        .arg(&kit.dir)
-        .args(["--today", &kit.today])
-        .args(args)
-        .output()
-        .unwrap();
-    common::Ran {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
+use common::{Kit, git, git_output};
 
 #[test]
 fn commit_takes_exactly_the_files_written_with_ids_only_in_the_message() {
     let kit = Kit::new();
-    let r = with_identity(
-        &kit,
-        &[
-            "--commit",
-            "apply",
-            "client",
-            "--name",
-            "Elsa Lind",
-            "--pnr",
-            &common::pnr_born(2012, 0),
-        ],
-    );
+    let r = kit.run(&[
+        "--commit",
+        "apply",
+        "client",
+        "--name",
+        "Elsa Lind",
+        "--pnr",
+        &common::pnr_born(2012, 0),
+    ]);
     assert!(r.stderr.contains("not in a git repository"), "{}", r.stderr);
     assert_eq!(r.code, 0, "the record is written even so");
-    git_ok(&kit.dir, &["init", "-q"]);
-    git_ok(&kit.dir, &["add", "-A"]);
-    git_ok(&kit.dir, &["commit", "-qm", "start"]);
+    git(&kit.dir, &["init", "-q"]);
+    git(&kit.dir, &["add", "-A"]);
+    git(&kit.dir, &["commit", "-qm", "start"]);
     // Someone's unrelated work in progress stays staged and out of kontakt's commit.
     std::fs::write(kit.dir.join("NOTES.md"), "utkast").unwrap();
-    git_ok(&kit.dir, &["add", "NOTES.md"]);
-    let r = with_identity(
-        &kit,
-        &[
-            "--commit",
-            "apply",
-            "client",
-            "--name",
-            "Omar Haddad",
-            "--pnr",
-            &common::pnr_born(2008, 0),
-        ],
-    );
+    git(&kit.dir, &["add", "NOTES.md"]);
+    let r = kit.run(&[
+        "--commit",
+        "apply",
+        "client",
+        "--name",
+        "Omar Haddad",
+        "--pnr",
+        &common::pnr_born(2008, 0),
+    ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let id = r.stdout.split_whitespace().next().unwrap().to_string();
-    let subject = git_ok(&kit.dir, &["log", "-1", "--format=%s"]);
+    let subject = git(&kit.dir, &["log", "-1", "--format=%s"]);
     assert_eq!(subject.trim(), format!("kontakt apply: {id}"));
-    let files = git_ok(&kit.dir, &["show", "--name-only", "--format=", "HEAD"]);
+    let files = git(&kit.dir, &["show", "--name-only", "--format=", "HEAD"]);
     assert_eq!(files.trim(), format!("clients/{id}.toml"));
-    let staged = git_ok(&kit.dir, &["diff", "--cached", "--name-only"]);
+    let staged = git(&kit.dir, &["diff", "--cached", "--name-only"]);
     assert_eq!(staged.trim(), "NOTES.md");
-    let log = git_ok(&kit.dir, &["log", "--format=%B"]);
+    let log = git(&kit.dir, &["log", "--format=%B"]);
     assert!(!log.contains("Omar") && !log.contains("Haddad"), "{log}");
 }
 
 #[test]
 fn the_pre_commit_hook_refuses_staged_records_that_fail_check() {
     let kit = Kit::new();
-    git_ok(&kit.dir, &["init", "-q"]);
+    git(&kit.dir, &["init", "-q"]);
     let r = kit.run(&["hooks", "install"]).ok();
     assert!(r.stdout.contains("pre-commit"), "{}", r.stdout);
     let id = kit
@@ -116,13 +64,13 @@ fn the_pre_commit_hook_refuses_staged_records_that_fail_check() {
             &common::pnr_born(1996, 0),
         ])
         .id();
-    git_ok(&kit.dir, &["add", "-A"]);
-    git_ok(&kit.dir, &["commit", "-qm", "a good record"]);
+    git(&kit.dir, &["add", "-A"]);
+    git(&kit.dir, &["commit", "-qm", "a good record"]);
     let rel = format!("clients/{id}.toml");
     let text = kit.read(&rel);
     std::fs::write(kit.dir.join(&rel), text.replace("name = ", "nam = ")).unwrap();
-    git_ok(&kit.dir, &["add", "-A"]);
-    let out = git(&kit.dir, &["commit", "-qm", "a broken record"]);
+    git(&kit.dir, &["add", "-A"]);
+    let out = git_output(&kit.dir, &["commit", "-qm", "a broken record"]);
     assert!(!out.status.success());
     let said = format!(
         "{}{}",

@@ -32,6 +32,37 @@ pub fn pnr_born(year: i32, nth: usize) -> String {
     format!("{}-{}", &n[..8], &n[8..])
 }
 
+/// A git identity for commits made in tests (by git here, or by kontakt's `--commit`).
+pub const GIT_IDENTITY: [(&str, &str); 4] = [
+    ("GIT_AUTHOR_NAME", "Handläggare"),
+    ("GIT_AUTHOR_EMAIL", "h@example.org"),
+    ("GIT_COMMITTER_NAME", "Handläggare"),
+    ("GIT_COMMITTER_EMAIL", "h@example.org"),
+];
+
+/// `git -C dir ARGS` with the test identity, whatever its outcome.
+pub fn git_output(dir: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .envs(GIT_IDENTITY)
+        .output()
+        .unwrap()
+}
+
+/// `git -C dir ARGS`, which must succeed; its stdout.
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    let out = git_output(dir, args);
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for e in std::fs::read_dir(from).unwrap() {
@@ -132,6 +163,7 @@ impl Kit {
             .env_remove("KONTAKT_RECORDS")
             .env_remove("KONTAKT_TODAY")
             .env("NO_COLOR", "1")
+            .envs(GIT_IDENTITY)
             .arg("--records")
             .arg(&self.dir)
             .args(["--today", &self.today])
