@@ -161,27 +161,26 @@ fn plan_of(store: &Store, g: &Gathered, month: Month, paid: &Paid) -> Plan {
         rules,
     );
     let oldest_paid = compute::window(month, rules.retroactive_months)[0];
+    let volunteer_of: HashMap<&Id, &Id> = g
+        .assignments
+        .iter()
+        .map(|a| (&a.id, &a.volunteer))
+        .collect();
     for ((id, period), r) in &g.reports {
         if *period < oldest_paid
             && r.approved.is_some()
             && !paid.contains_key(&(id.clone(), *period))
+            && let Some(&volunteer) = volunteer_of.get(id)
         {
-            let volunteer = g
-                .assignments
-                .iter()
-                .find(|a| &a.id == id)
-                .map(|a| a.volunteer.clone());
-            if let Some(volunteer) = volunteer {
-                plan.excluded.push(Excluded {
-                    assignment: id.clone(),
-                    volunteer,
-                    period: *period,
-                    reason: format!(
-                        "older than the retroactive limit ({} months)",
-                        rules.retroactive_months
-                    ),
-                });
-            }
+            plan.excluded.push(Excluded {
+                assignment: id.clone(),
+                volunteer: volunteer.clone(),
+                period: *period,
+                reason: format!(
+                    "older than the retroactive limit ({} months)",
+                    rules.retroactive_months
+                ),
+            });
         }
     }
     plan.excluded.sort_by(|x, y| {
