@@ -67,10 +67,12 @@ pub fn random_code() -> String {
     s
 }
 
-/// A record's identifier. Valid once constructed.
+/// A record's identifier. Valid once constructed. Held inline (eight ASCII bytes, ordered as
+/// the text is): a country's records hold millions of ids, and a `String` each cost an allocation
+/// per id read and a pointer chase per comparison.
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Id {
-    text: String,
+    text: [u8; CODE_LEN + 2],
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -90,7 +92,7 @@ impl Id {
         text.push(kind.letter());
         text.push('-');
         push_code(&mut text, rng);
-        Id { text }
+        Id::parse(&text).expect("a made id is valid")
     }
 
     pub fn parse(s: &str) -> Result<Id, IdError> {
@@ -102,17 +104,18 @@ impl Id {
         if !b[2..].iter().all(|c| ALPHABET.contains(c)) {
             return Err(IdError);
         }
-        Ok(Id {
-            text: s.to_string(),
-        })
+        let mut text = [0; CODE_LEN + 2];
+        text.copy_from_slice(b);
+        Ok(Id { text })
     }
 
     pub fn kind(&self) -> Kind {
-        Kind::from_letter(self.text.as_bytes()[0] as char).expect("validated at construction")
+        Kind::from_letter(self.text[0] as char).expect("validated at construction")
     }
 
     pub fn as_str(&self) -> &str {
-        &self.text
+        // ASCII by construction.
+        std::str::from_utf8(&self.text).unwrap_or_default()
     }
 
     /// Does `prefix` (case-insensitive, with or without the `C-` kind part) select this id?
@@ -121,32 +124,43 @@ impl Id {
         if p.is_empty() {
             return false;
         }
-        self.text.starts_with(&p) || self.text[2..].starts_with(&p)
+        let text = self.as_str();
+        text.starts_with(&p) || text[2..].starts_with(&p)
     }
 }
 
 impl fmt::Display for Id {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text)
+        f.write_str(self.as_str())
     }
 }
 
 impl fmt::Debug for Id {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text)
+        f.write_str(self.as_str())
     }
 }
 
 impl Serialize for Id {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.text)
+        s.serialize_str(self.as_str())
     }
 }
 
 impl<'de> Deserialize<'de> for Id {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        Id::parse(&s).map_err(serde::de::Error::custom)
+        // A visitor rather than `String::deserialize`: no allocation for the text.
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Id;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an id like `C-7Q2K9M`")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Id, E> {
+                Id::parse(s).map_err(E::custom)
+            }
+        }
+        d.deserialize_str(V)
     }
 }
 
