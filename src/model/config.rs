@@ -97,7 +97,12 @@ impl Default for Tariffs {
 impl Tariffs {
     /// The prisbasbelopp of `year` in öre, or None when the configuration lacks the year.
     pub fn pbb_ore(&self, year: i32) -> Option<i64> {
-        self.prisbasbelopp.get(&year.to_string()).map(|kr| kr * 100)
+        // The keys are years as text (TOML's keys are strings); a few of them, compared without
+        // formatting `year` for each lookup.
+        self.prisbasbelopp
+            .iter()
+            .find(|(k, _)| k.parse::<i32>().ok() == Some(year))
+            .map(|(_, kr)| kr * 100)
     }
 
     /// A month's amount for `percent_hundredths` of the year's prisbasbelopp.

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::prorate::{PaidDays, prorate};
 use super::{LineKind, PayLine};
+use crate::model::assignment::Terms;
 use crate::model::config::{PayrollRules, Tariffs};
 use crate::model::{Assignment, Client, Id, Money, Month, Report, Volunteer};
 
@@ -157,14 +158,22 @@ pub fn earned(
     }
     let mut fee = PaidDays::default();
     let mut expense = PaidDays::default();
+    // The monthly amounts change only with the terms or the year: worked out once for each.
+    let mut last: Option<(&Terms, i32, Money, Money)> = None;
     for (d, t) in &valid {
         let year = d.year();
-        let missing = || format!("kontakt.toml has no prisbasbelopp for {year}");
-        fee.days
-            .push((*d, t.fee.monthly(tariffs, year).ok_or_else(missing)?));
-        expense
-            .days
-            .push((*d, t.expense.monthly(tariffs, year).ok_or_else(missing)?));
+        let (f, e) = match last {
+            Some((lt, ly, f, e)) if std::ptr::eq(lt, *t) && ly == year => (f, e),
+            _ => {
+                let missing = || format!("kontakt.toml has no prisbasbelopp for {year}");
+                let f = t.fee.monthly(tariffs, year).ok_or_else(missing)?;
+                let e = t.expense.monthly(tariffs, year).ok_or_else(missing)?;
+                last = Some((t, year, f, e));
+                (f, e)
+            }
+        };
+        fee.days.push((*d, f));
+        expense.days.push((*d, e));
     }
     Ok(Earned {
         fee: prorate(period, &fee, rules.rounding),
