@@ -11,6 +11,10 @@ pub struct Args {
     /// First finish (or drop) any operation a killed command left half done (E011).
     #[arg(long)]
     pub repair: bool,
+    /// Read and parse every file, neither using nor updating the cache of files unchanged since
+    /// the last check (`.kontakt/cache/`, derived and git-ignored).
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
@@ -22,7 +26,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
             drop(store.lock()?);
         }
     }
-    let found = ops::check::check(&ctx.records, ctx.today);
+    let found = ops::check::check(&ctx.records, ctx.today, !args.no_cache);
     let code = if found.is_empty() { 0 } else { 1 };
     let stdout = if ctx.json {
         crate::render::json(&found)

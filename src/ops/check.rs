@@ -15,7 +15,7 @@ use crate::model::{
 use crate::payroll::compute;
 use crate::rules::{decision, status};
 use crate::store::parse::{self, KeyPart};
-use crate::store::{CONFIG_FILE, Record, atomic, dir_of};
+use crate::store::{CONFIG_FILE, Record, atomic, cache, dir_of};
 
 /// A problem's code. The number never changes meaning.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -88,6 +88,57 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// A record file's text when it was read now; None when the cache answered for it.
+type Text = Option<String>;
+
+/// The line of `keys` in the file at `rel`: from its text when it was read, else read again
+/// (only for a problem; a file the cache answered for was not read).
+fn line_in(root: &Path, rel: &Path, text: &Text, keys: &[KeyPart]) -> usize {
+    match text {
+        Some(t) => parse::line_of_key(t, keys),
+        None => parse::line_of_key(
+            &fs::read_to_string(root.join(rel)).unwrap_or_default(),
+            keys,
+        ),
+    }
+}
+
+/// The files of each folder of a kind, as `cache::read_folder` gives them.
+type Loaded<T> = Vec<(PathBuf, Vec<(String, cache::Read<T>)>)>;
+
+/// Reads every folder of a kind (pay runs live in month folders, `payruns/<YYYY-MM>/`); the
+/// folders on all cores.
+fn load_kind<T: Record + Send + Sync + serde::Serialize>(
+    root: &Path,
+    use_cache: bool,
+) -> Loaded<T> {
+    use rayon::prelude::*;
+    let top = PathBuf::from(dir_of(T::KIND));
+    let mut folders = vec![top.clone()];
+    if T::KIND == Kind::PayRun
+        && let Ok(rd) = fs::read_dir(root.join(&top))
+    {
+        let mut months: Vec<PathBuf> = rd
+            .filter_map(|e| e.ok())
+            .filter_map(|e| e.file_name().into_string().ok())
+            .filter(|n| n.parse::<Month>().is_ok())
+            .map(|n| top.join(n))
+            .collect();
+        months.sort();
+        folders.extend(months);
+    }
+    let read = |folder: PathBuf| {
+        let read = cache::read_folder(root, &folder, use_cache, parse::parse_detailed::<T>);
+        (folder, read)
+    };
+    // The ledger's month files are large: parsing two at once doubles the peak memory.
+    if T::KIND == Kind::PayRun {
+        folders.into_iter().map(read).collect()
+    } else {
+        folders.into_par_iter().map(read).collect()
+    }
+}
+
 struct Checker<'a> {
     root: &'a Path,
     out: Vec<Diagnostic>,
@@ -122,104 +173,61 @@ impl Checker<'_> {
         self.report(rel, f.line, code, msg);
     }
 
-    /// Every `.toml` file of a kind parsed, with its path and text; problems reported.
-    fn read_kind<T: Record + Send>(&mut self) -> Vec<(PathBuf, String, T)> {
-        let top = Path::new(dir_of(T::KIND));
-        let list = |dir: &Path| -> Vec<(PathBuf, String)> {
-            let Ok(rd) = fs::read_dir(self.root.join(dir)) else {
-                return Vec::new();
-            };
-            rd.filter_map(|e| e.ok())
-                .filter_map(|e| {
-                    e.file_name()
-                        .to_str()
-                        .map(|n| (dir.to_path_buf(), n.to_string()))
-                })
-                .filter(|(_, n)| !n.starts_with('.'))
-                .collect()
-        };
-        let mut names = list(top);
-        // Pay runs live in month folders: `payruns/<YYYY-MM>/`.
-        if T::KIND == Kind::PayRun {
-            let months: Vec<String> = names
-                .iter()
-                .filter(|(_, n)| n.parse::<Month>().is_ok())
-                .map(|(_, n)| n.clone())
-                .collect();
-            names.retain(|(_, n)| n.parse::<Month>().is_err());
-            for m in months {
-                names.extend(list(&top.join(m)));
-            }
-        }
-        names.sort();
-        // Read and parsed on all cores; the ledger's large files one at a time (memory).
-        enum Read<T> {
-            Skip,
-            Stray,
-            Bad(String),
-            Parsed(String, Result<T, parse::Failure>),
-        }
-        let root = self.root;
-        let read = |(dir, name): &(PathBuf, String)| -> (PathBuf, String, Read<T>) {
-            let rel = dir.join(name);
-            // A pay run's payroll file sits beside its ledger entry; the run's check covers it.
-            if T::KIND == Kind::PayRun
-                && dir != top
-                && (name.ends_with(".csv") || name.ends_with(".xml"))
-            {
-                return (rel, String::new(), Read::Skip);
-            }
-            let Some(stem) = name.strip_suffix(".toml") else {
-                return (rel, String::new(), Read::Stray);
-            };
-            let outcome = match fs::read(root.join(&rel)).map(String::from_utf8) {
-                Ok(Ok(text)) => {
-                    let parsed = parse::parse_detailed::<T>(&text);
-                    Read::Parsed(text, parsed)
-                }
-                Ok(Err(_)) => Read::Bad("not UTF-8 text".to_string()),
-                Err(e) => Read::Bad(format!("cannot read: {e}")),
-            };
-            (rel, stem.to_string(), outcome)
-        };
-        let results: Vec<(PathBuf, String, Read<T>)> = if T::KIND == Kind::PayRun {
-            names.iter().map(read).collect()
-        } else {
-            use rayon::prelude::*;
-            names.par_iter().map(read).collect()
-        };
+    /// Every `.toml` file of a kind read (`load_kind`) with its path and (when it was read now
+    /// rather than taken from the cache) its text; problems reported.
+    fn take_kind<T: Record>(&mut self, loaded: Loaded<T>) -> Vec<(PathBuf, Text, T)> {
+        let top = PathBuf::from(dir_of(T::KIND));
         let mut recs = Vec::new();
-        for (rel, stem, outcome) in results {
-            match outcome {
-                Read::Skip => {}
-                Read::Stray => self.report(
-                    &rel,
-                    1,
-                    Code::StrayFile,
-                    "not a record (records end in .toml); move it elsewhere",
-                ),
-                Read::Bad(msg) => self.report(&rel, 1, Code::Syntax, msg),
-                Read::Parsed(_, Err(f)) => self.parse_failure(&rel, f),
-                Read::Parsed(text, Ok(rec)) => {
-                    if Id::parse(&stem).ok().as_ref() != Some(rec.id()) {
-                        let line = parse::line_of_key(&text, &[KeyPart::Key("id")]);
-                        self.report(
-                            &rel,
-                            line,
-                            Code::DuplicateId,
-                            format!("the id `{}` does not match the file name", rec.id()),
-                        );
+        for (folder, read) in loaded {
+            for (name, read) in read {
+                let rel = folder.join(&name);
+                let stem = name.strip_suffix(".toml").unwrap_or(&name);
+                let (text, rec) = match read {
+                    cache::Read::Other => {
+                        // A month folder's month folders are pay runs' own; their payroll file
+                        // sits beside the ledger entry, and the run's check covers it.
+                        let is_month = folder == top && name.parse::<Month>().is_ok();
+                        let is_pay_file =
+                            folder != top && (name.ends_with(".csv") || name.ends_with(".xml"));
+                        if !(T::KIND == Kind::PayRun && (is_month || is_pay_file)) {
+                            self.report(
+                                &rel,
+                                1,
+                                Code::StrayFile,
+                                "not a record (records end in .toml); move it elsewhere",
+                            );
+                        }
+                        continue;
                     }
-                    recs.push((rel, text, rec));
+                    cache::Read::Unreadable(msg) => {
+                        self.report(&rel, 1, Code::Syntax, msg);
+                        continue;
+                    }
+                    cache::Read::Parsed(_, Err(f)) => {
+                        self.parse_failure(&rel, f);
+                        continue;
+                    }
+                    cache::Read::Parsed(text, Ok(rec)) => (Some(text), rec),
+                    cache::Read::Cached(rec) => (None, rec),
+                };
+                if Id::parse(stem).ok().as_ref() != Some(rec.id()) {
+                    let line = line_in(self.root, &rel, &text, &[KeyPart::Key("id")]);
+                    self.report(
+                        &rel,
+                        line,
+                        Code::DuplicateId,
+                        format!("the id `{}` does not match the file name", rec.id()),
+                    );
                 }
+                recs.push((rel, text, rec));
             }
         }
         recs
     }
 
-    fn schema(&mut self, rel: &Path, text: &str, schema: u32) {
+    fn schema(&mut self, rel: &Path, text: &Text, schema: u32) {
         if schema != SCHEMA {
-            let line = parse::line_of_key(text, &[KeyPart::Key("schema")]);
+            let line = line_in(self.root, rel, text, &[KeyPart::Key("schema")]);
             self.report(
                 rel,
                 line,
@@ -232,11 +240,11 @@ impl Checker<'_> {
     fn same_person<'r>(
         &mut self,
         kind: Kind,
-        open: impl Iterator<Item = (&'r PathBuf, &'r str, &'r Pnr, &'r Id)>,
+        open: impl Iterator<Item = (&'r PathBuf, &'r Option<String>, &'r Pnr, &'r Id)>,
     ) {
         // Every record of the same person is reported, each naming the others: either may be
         // the one to close.
-        let mut by_person: HashMap<&Pnr, Vec<(&PathBuf, &str, &Id)>> = HashMap::new();
+        let mut by_person: HashMap<&Pnr, Vec<(&PathBuf, &Text, &Id)>> = HashMap::new();
         for (rel, text, pnr, id) in open {
             by_person.entry(pnr).or_default().push((rel, text, id));
         }
@@ -247,7 +255,7 @@ impl Checker<'_> {
                     .filter(|(_, _, o)| o != id)
                     .map(|(_, _, o)| o.to_string())
                     .collect();
-                let line = parse::line_of_key(text, &[KeyPart::Key("pnr")]);
+                let line = line_in(self.root, rel, text, &[KeyPart::Key("pnr")]);
                 let msg = format!(
                     "the same person has another open {} application: {}",
                     kind.noun(),
@@ -260,7 +268,10 @@ impl Checker<'_> {
 }
 
 /// Every problem in the records directory at `root`, sorted by file and line.
-pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
+///
+/// Files unchanged since the last check are not read again (`store::cache`) unless `use_cache` is
+/// false.
+pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> {
     let mut ck = Checker {
         root,
         out: Vec::new(),
@@ -270,7 +281,7 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
     match fs::read_to_string(root.join(config_rel)) {
         Ok(text) => match parse::parse_detailed::<Config>(&text) {
             Ok(c) => {
-                ck.schema(config_rel, &text, c.schema);
+                ck.schema(config_rel, &Some(text.clone()), c.schema);
                 config = Some(c);
             }
             Err(f) => ck.parse_failure(config_rel, f),
@@ -288,8 +299,23 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
     }
 
     // The ledger first, while little else is in memory: its files are large to parse.
+    // Every kind but the reports read at once, on all cores.
+    let ((runs, clients), (volunteers, assignments)) = rayon::join(
+        || {
+            rayon::join(
+                || load_kind::<PayRun>(root, use_cache),
+                || load_kind::<Client>(root, use_cache),
+            )
+        },
+        || {
+            rayon::join(
+                || load_kind::<Volunteer>(root, use_cache),
+                || load_kind::<Assignment>(root, use_cache),
+            )
+        },
+    );
     let runs: Vec<(PathBuf, PayRun)> = ck
-        .read_kind::<PayRun>()
+        .take_kind(runs)
         .into_iter()
         .map(|(rel, text, run)| {
             ck.schema(&rel, &text, run.schema);
@@ -297,12 +323,14 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
         })
         .collect();
 
-    let clients = ck.read_kind::<Client>();
+    let clients = ck.take_kind(clients);
     for (rel, text, c) in &clients {
         ck.schema(rel, text, c.schema);
         for (i, d) in c.decisions.iter().enumerate() {
             let at = |k| {
-                parse::line_of_key(
+                line_in(
+                    root,
+                    rel,
                     text,
                     &[
                         KeyPart::Key("decisions"),
@@ -332,7 +360,7 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
             }
         }
         if c.applied > today {
-            let line = parse::line_of_key(text, &[KeyPart::Key("applied")]);
+            let line = line_in(root, rel, text, &[KeyPart::Key("applied")]);
             ck.report(
                 rel,
                 line,
@@ -346,16 +374,23 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
         clients
             .iter()
             .filter(|(_, _, c)| status::client_is_open(c, today))
-            .map(|(r, t, c)| (r, t.as_str(), &c.pnr, &c.id)),
+            .map(|(r, t, c)| (r, t, &c.pnr, &c.id)),
     );
     // The texts were for line numbers; a country's worth of them is not kept.
     let clients: Vec<Client> = clients.into_iter().map(|(_, _, c)| c).collect();
 
-    let volunteers = ck.read_kind::<Volunteer>();
+    let volunteers = ck.take_kind(volunteers);
     for (rel, text, v) in &volunteers {
         ck.schema(rel, text, v.schema);
         let s = &v.screening;
-        let line = |k| parse::line_of_key(text, &[KeyPart::Key("screening"), KeyPart::Key(k)]);
+        let line = |k| {
+            line_in(
+                root,
+                rel,
+                text,
+                &[KeyPart::Key("screening"), KeyPart::Key(k)],
+            )
+        };
         if s.approved.is_some() && s.rejected.is_some() {
             ck.report(
                 rel,
@@ -375,7 +410,7 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
             );
         }
         if v.applied > today {
-            let l = parse::line_of_key(text, &[KeyPart::Key("applied")]);
+            let l = line_in(root, rel, text, &[KeyPart::Key("applied")]);
             ck.report(
                 rel,
                 l,
@@ -389,7 +424,7 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
         volunteers
             .iter()
             .filter(|(_, _, v)| status::volunteer_is_open(v))
-            .map(|(r, t, v)| (r, t.as_str(), &v.pnr, &v.id)),
+            .map(|(r, t, v)| (r, t, &v.pnr, &v.id)),
     );
     let volunteers: Vec<Volunteer> = volunteers.into_iter().map(|(_, _, v)| v).collect();
     let culled_rel = Path::new(crate::model::culled::FILE);
@@ -403,13 +438,13 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
         },
         Err(_) => Default::default(),
     };
-    let assignments = ck.read_kind::<Assignment>();
+    let assignments = ck.take_kind(assignments);
     // Lookups by id: a country's records are hundreds of thousands of files.
     let client_by_id: HashMap<&Id, &Client> = clients.iter().map(|c| (&c.id, c)).collect();
     let volunteer_by_id: HashMap<&Id, &Volunteer> = volunteers.iter().map(|v| (&v.id, v)).collect();
     for (rel, text, a) in &assignments {
         ck.schema(rel, text, a.schema);
-        let key = |k| parse::line_of_key(text, &[KeyPart::Key(k)]);
+        let key = |k| line_in(root, rel, text, &[KeyPart::Key(k)]);
         if !client_by_id.contains_key(&a.client) && !culled.contains(&a.client) {
             ck.report(
                 rel,
@@ -427,7 +462,14 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
             );
         }
         if let Some(ag) = &a.agreement {
-            let at = |k| parse::line_of_key(text, &[KeyPart::Key("agreement"), KeyPart::Key(k)]);
+            let at = |k| {
+                line_in(
+                    root,
+                    rel,
+                    text,
+                    &[KeyPart::Key("agreement"), KeyPart::Key(k)],
+                )
+            };
             if ag.end.is_some_and(|e| e < ag.start) {
                 ck.report(
                     rel,
@@ -445,73 +487,103 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
     let assignments: Vec<Assignment> = assignments.into_iter().map(|(_, _, a)| a).collect();
     let assignment_by_id: HashMap<&Id, &Assignment> =
         assignments.iter().map(|a| (&a.id, a)).collect();
-    // Reports are most of the files: read and parsed on all cores a chunk at a time, their text
-    // dropped once checked (a line is looked up again only for a problem found later).
+    // Reports are most of the files: a month folder at a time, the parts read now on all
+    // cores, their text dropped once checked (a line is looked up again only for a problem
+    // found later).
     let mut reports: HashMap<(Id, Month), (PathBuf, Report)> = HashMap::new();
-    let report_paths = crate::store::report_paths(root).unwrap_or_default();
-    for chunk in report_paths.chunks(8192) {
-        use rayon::prelude::*;
-        // Each file's text and what it parsed to, or None when it cannot be read.
-        type Read = Option<(String, Result<Report, parse::Failure>)>;
-        let read: Vec<(PathBuf, Read)> = chunk
-            .par_iter()
-            .map(|rel| {
-                let read = fs::read_to_string(root.join(rel)).ok().map(|text| {
-                    let parsed = parse::parse_detailed::<Report>(&text);
-                    (text, parsed)
-                });
-                (rel.clone(), read)
-            })
-            .collect();
-        for (rel, read) in read {
-            let Some((text, parsed)) = read else {
-                ck.report(&rel, 1, Code::Syntax, "cannot read (or not UTF-8)");
-                continue;
+    let mut months: Vec<PathBuf> = fs::read_dir(root.join("reports"))
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+                .filter_map(|e| e.file_name().into_string().ok())
+                .filter(|n| !n.starts_with('.'))
+                .map(|n| Path::new("reports").join(n))
+                .collect()
+        })
+        .unwrap_or_default();
+    months.sort();
+    // Two month folders at a time, one per core.
+    // Each month folder checked on its own core; the reports kept slim for the ledger below.
+    type Slim = ((Id, Month), (PathBuf, Report));
+    let check_folder = |folder: &PathBuf| -> (Vec<Diagnostic>, Vec<Slim>) {
+        let mut ck = Checker {
+            root,
+            out: Vec::new(),
+        };
+        let mut kept = Vec::new();
+        let read = cache::read_folder(root, folder, use_cache, parse::parse_detailed::<Report>);
+        for (name, read) in read {
+            let rel = folder.join(&name);
+            let (text, r) = match read {
+                cache::Read::Other => continue,
+                cache::Read::Unreadable(msg) => {
+                    ck.report(&rel, 1, Code::Syntax, msg);
+                    continue;
+                }
+                cache::Read::Parsed(_, Err(f)) => {
+                    ck.parse_failure(&rel, f);
+                    continue;
+                }
+                cache::Read::Parsed(text, Ok(r)) => (Some(text), r),
+                cache::Read::Cached(r) => (None, r),
             };
-            match parsed {
-                Err(f) => ck.parse_failure(&rel, f),
-                Ok(r) => {
-                    ck.schema(&rel, &text, r.schema);
-                    let key = |k| parse::line_of_key(&text, &[KeyPart::Key(k)]);
-                    if rel != Report::rel_path(r.month, &r.assignment) {
-                        ck.report(
-                            &rel,
-                            key("assignment"),
-                            Code::DuplicateId,
-                            format!(
-                                "the report of {} for {} belongs in {}",
-                                r.assignment,
-                                r.month,
-                                Report::rel_path(r.month, &r.assignment).display()
-                            ),
-                        );
-                    }
-                    match assignment_by_id.get(&r.assignment) {
-                        None => ck.report(
-                            &rel,
-                            key("assignment"),
-                            Code::Dangling,
-                            format!("field `assignment`: no assignment {} on file", r.assignment),
-                        ),
-                        Some(a) => {
-                            for d in &r.meetings {
-                                if !r.month.contains(*d) || a.terms_on(*d).is_none() {
-                                    ck.report(&rel, key("meetings"), Code::ImpossibleDates, format!("meeting {d} is outside {} or the assignment's active days", r.month));
-                                }
-                            }
+            ck.schema(&rel, &text, r.schema);
+            let key = |k| line_in(root, &rel, &text, &[KeyPart::Key(k)]);
+            let home = Report::rel_path(r.month, &r.assignment);
+            if rel != home {
+                ck.report(
+                    &rel,
+                    key("assignment"),
+                    Code::DuplicateId,
+                    format!(
+                        "the report of {} for {} belongs in {}",
+                        r.assignment,
+                        r.month,
+                        home.display()
+                    ),
+                );
+            }
+            match assignment_by_id.get(&r.assignment) {
+                None => ck.report(
+                    &rel,
+                    key("assignment"),
+                    Code::Dangling,
+                    format!("field `assignment`: no assignment {} on file", r.assignment),
+                ),
+                Some(a) => {
+                    for d in &r.meetings {
+                        if !r.month.contains(*d) || a.terms_on(*d).is_none() {
+                            ck.report(
+                                &rel,
+                                key("meetings"),
+                                Code::ImpossibleDates,
+                                format!(
+                                    "meeting {d} is outside {} or the assignment's active days",
+                                    r.month
+                                ),
+                            );
                         }
                     }
-                    // Kept for comparing with the ledger below: what pay reads, nothing more.
-                    let slim = Report {
-                        meetings: r.meetings.first().copied().into_iter().collect(),
-                        activity: None,
-                        note: None,
-                        ..r
-                    };
-                    reports.insert((slim.assignment.clone(), slim.month), (rel.clone(), slim));
                 }
             }
+            // Kept for comparing with the ledger below: what pay reads, nothing more.
+            let slim = Report {
+                meetings: r.meetings.first().copied().into_iter().collect(),
+                activity: None,
+                note: None,
+                ..r
+            };
+            kept.push(((slim.assignment.clone(), slim.month), (rel, slim)));
         }
+        (ck.out, kept)
+    };
+    let checked: Vec<(Vec<Diagnostic>, Vec<Slim>)> = {
+        use rayon::prelude::*;
+        months.par_iter().map(check_folder).collect()
+    };
+    for (found, kept) in checked {
+        ck.out.extend(found);
+        reports.extend(kept);
     }
     for (rel, run) in &runs {
         // The ledger's texts are large and rarely needed: read again for a problem's line.
@@ -576,43 +648,41 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
         }
     }
     if let Some(config) = &config {
+        use rayon::prelude::*;
         let paid = compute::paid_of(runs.iter().flat_map(|(_, r)| r.lines.iter()));
-        let mut paid: Vec<_> = paid.into_iter().collect();
-        paid.sort_by(|x, y| x.0.cmp(&y.0));
-        for ((aid, period), p) in paid {
-            let Some(a) = assignment_by_id.get(&aid) else {
-                continue;
-            };
-            let (Some(c), Some(v)) = (
-                client_by_id.get(&a.client),
-                volunteer_by_id.get(&a.volunteer),
-            ) else {
-                continue;
-            };
-            let report = reports.get(&(aid.clone(), period));
-            if report.is_some_and(|(_, r)| r.revision() > p.revision) {
-                continue; // corrected: the next run pays the difference
-            }
-            let case = compute::Case {
-                assignment: a,
-                client: c,
-                volunteer: v,
-            };
-            let now = compute::earned(
-                case,
-                period,
-                report.map(|(_, r)| r),
-                &config.compensation,
-                &config.payroll,
-            );
-            let (fee, expense) = match &now {
-                Ok(e) => (
-                    e.fee.as_ref().map_or(Money::ZERO, |x| x.amount),
-                    e.expense.as_ref().map_or(Money::ZERO, |x| x.amount),
-                ),
-                Err(_) => (Money::ZERO, Money::ZERO),
-            };
-            if (fee, expense) != (p.fee, p.expense) {
+        // Every paid period worked out again, on all cores (the order is restored below).
+        let changed: Vec<Diagnostic> = paid
+            .into_par_iter()
+            .filter_map(|((aid, period), p)| {
+                let a = assignment_by_id.get(&aid)?;
+                let c = client_by_id.get(&a.client)?;
+                let v = volunteer_by_id.get(&a.volunteer)?;
+                let report = reports.get(&(aid.clone(), period));
+                if report.is_some_and(|(_, r)| r.revision() > p.revision) {
+                    return None; // corrected: the next run pays the difference
+                }
+                let case = compute::Case {
+                    assignment: a,
+                    client: c,
+                    volunteer: v,
+                };
+                let now = compute::earned(
+                    case,
+                    period,
+                    report.map(|(_, r)| r),
+                    &config.compensation,
+                    &config.payroll,
+                );
+                let (fee, expense) = match &now {
+                    Ok(e) => (
+                        e.fee.as_ref().map_or(Money::ZERO, |x| x.amount),
+                        e.expense.as_ref().map_or(Money::ZERO, |x| x.amount),
+                    ),
+                    Err(_) => (Money::ZERO, Money::ZERO),
+                };
+                if (fee, expense) == (p.fee, p.expense) {
+                    return None;
+                }
                 let (rel, line) = match report {
                     Some((rel, _)) => {
                         let text = fs::read_to_string(root.join(rel)).unwrap_or_default();
@@ -623,13 +693,19 @@ pub fn check(root: &Path, today: NaiveDate) -> Vec<Diagnostic> {
                     }
                     None => (Report::rel_path(period, &aid), 1),
                 };
-                ck.report(&rel, line, Code::PaidChanged, format!(
-                    "{aid} {period} was paid {} kr but the records now give {} kr; record the change with `kontakt report {aid} {period} --correct REASON`",
-                    p.fee + p.expense,
-                    fee + expense
-                ));
-            }
-        }
+                Some(Diagnostic {
+                    path: root.join(rel),
+                    line,
+                    code: Code::PaidChanged,
+                    message: format!(
+                        "{aid} {period} was paid {} kr but the records now give {} kr; record the change with `kontakt report {aid} {period} --correct REASON`",
+                        p.fee + p.expense,
+                        fee + expense
+                    ),
+                })
+            })
+            .collect();
+        ck.out.extend(changed);
     }
     ck.out.sort();
     ck.out

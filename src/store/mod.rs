@@ -5,6 +5,7 @@
 //! interrupted transactions and is git-ignored.
 
 pub mod atomic;
+pub mod cache;
 pub mod edit;
 pub mod git;
 pub mod parse;
