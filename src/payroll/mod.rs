@@ -1,6 +1,7 @@
 //! Pay: what a month pays (lines in öre), the ledger of what was paid, and the payroll files.
 
 pub mod compute;
+pub mod contributions;
 pub mod export;
 pub mod line;
 pub mod prorate;
