@@ -5,6 +5,7 @@
 
 pub mod documents;
 pub mod error;
+pub mod lang;
 pub mod matching;
 pub mod model;
 pub mod ops;

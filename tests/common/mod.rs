@@ -163,6 +163,10 @@ impl Kit {
             .env_remove("KONTAKT_RECORDS")
             .env_remove("KONTAKT_TODAY")
             .env("NO_COLOR", "1")
+            // English unless a test asks (`--lang`), whatever the machine's locale.
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "C.UTF-8")
             .envs(GIT_IDENTITY)
             .arg("--records")
             .arg(&self.dir)
