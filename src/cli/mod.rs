@@ -17,6 +17,7 @@ pub mod report;
 pub mod screen;
 pub mod shell;
 pub mod show;
+pub mod stats;
 
 use std::path::PathBuf;
 
@@ -54,6 +55,10 @@ pub struct Cli {
     /// The date every rule is evaluated at (default: the system date).
     #[arg(long, global = true, env = "KONTAKT_TODAY", value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub today: Option<NaiveDate>,
+    /// Language of messages, tables and documents: sv or en (default: Swedish when LC_ALL,
+    /// LC_MESSAGES or LANG starts with `sv`, else English).
+    #[arg(long, global = true, value_name = "sv|en")]
+    pub lang: Option<kontakt::lang::Lang>,
     /// Commit the files the command writes to git (also `[git] commit = true` in kontakt.toml).
     #[arg(long, global = true)]
     pub commit: bool,
@@ -83,6 +88,7 @@ pub enum Command {
     Due(due::Args),
     List(list::Args),
     Show(show::Args),
+    Stats(stats::Args),
     Check(check::Args),
     Fmt(fmt::Args),
     Hooks(hooks::Args),
@@ -116,6 +122,7 @@ pub struct Ctx {
     pub json: bool,
     pub show_pnr: bool,
     pub today: NaiveDate,
+    pub lang: kontakt::lang::Lang,
     store: std::cell::OnceCell<Store>,
 }
 
@@ -156,6 +163,7 @@ pub fn run(cli: Cli, name: &str) -> Result<Output> {
         today: cli
             .today
             .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        lang: cli.lang.unwrap_or_else(kontakt::lang::Lang::from_env),
         store: Default::default(),
     };
     let Some(command) = cli.command else {
@@ -192,6 +200,7 @@ fn dispatch(command: Command, ctx: &Ctx) -> Result<Output> {
         Command::Due(a) => due::run(a, ctx),
         Command::List(a) => list::run(a, ctx),
         Command::Show(a) => show::run(a, ctx),
+        Command::Stats(a) => stats::run(a, ctx),
         Command::Check(a) => check::run(a, ctx),
         Command::Fmt(a) => fmt::run(a, ctx),
         Command::Hooks(a) => hooks::run(a, ctx),

@@ -2,6 +2,9 @@
 //! Pure functions from data to text: the CLI decides where the text goes.
 
 pub mod agreement;
+pub mod payrun;
+pub mod stats;
+pub mod svg;
 
 use std::str::FromStr;
 

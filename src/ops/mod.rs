@@ -13,6 +13,7 @@ pub mod matching;
 pub mod pay;
 pub mod report;
 pub mod screen;
+pub mod stats;
 
 use std::collections::HashSet;
 
