@@ -14,11 +14,39 @@ pub struct Args {
     /// The id, or a unique prefix of it.
     #[arg(add = clap_complete::ArgValueCompleter::new(super::shell::any_id))]
     pub id: String,
+    /// `html`: a pay run's summary as a page to print and attest (A4); `text` (default) for
+    /// the terminal.
+    #[arg(long, value_name = "text|html", value_parser = ["text", "html"])]
+    pub format: Option<String>,
+    /// Write the page to FILE instead of stdout (with `--format html`).
+    #[arg(long, value_name = "FILE", requires = "format")]
+    pub out: Option<std::path::PathBuf>,
 }
 
 pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
     let store = ctx.store()?;
     let id = store.resolve(&args.id, &Kind::ALL)?;
+    if args.format.as_deref() == Some("html") {
+        if id.kind() != Kind::PayRun {
+            return Err(kontakt::Error::arg(
+                "--format",
+                "html is for pay runs; an agreement prints with `kontakt agree ID --print --format html`",
+            ));
+        }
+        let run: PayRun = store.load(&id)?;
+        let page = kontakt::documents::payrun::html(&run, &store.config.municipality, ctx.lang);
+        return Ok(match &args.out {
+            Some(path) => {
+                kontakt::store::atomic::write_file(path, page.as_bytes())?;
+                Output::ok(format!(
+                    "{id} {} {}\n",
+                    ctx.lang.pick("written to", "skriven till"),
+                    path.display()
+                ))
+            }
+            None => Output::ok(page),
+        });
+    }
     let out = match id.kind() {
         Kind::Client => {
             let c: Client = store.load(&id)?;
