@@ -66,10 +66,137 @@ impl Lang {
         format!("{}{sep}{}", tenths / 10, tenths % 10)
     }
 
+    /// A domain word (a status, a kind of pay) as staff say it; words the table lacks stay as
+    /// they are. Scripts get the English words (CSV, JSON) whatever the language.
+    pub fn word(self, w: &str) -> String {
+        if self == Lang::En {
+            return w.to_string();
+        }
+        WORDS
+            .iter()
+            .find(|(en, _)| *en == w)
+            .map_or(w, |(_, sv)| *sv)
+            .to_string()
+    }
+
+    /// A table header or field label in this language (labels the table lacks stay English).
+    pub fn label(self, l: &str) -> String {
+        if self == Lang::En {
+            return l.to_string();
+        }
+        LABELS
+            .iter()
+            .chain(WORDS)
+            .find(|(en, _)| en.eq_ignore_ascii_case(l))
+            .map_or(l, |(_, sv)| *sv)
+            .to_string()
+    }
+
     pub fn code(self) -> &'static str {
         self.pick("en", "sv")
     }
 }
+
+/// English words of the records and their Swedish, as the field says them.
+const WORDS: &[(&str, &str)] = &[
+    ("applied", "ansökt"),
+    ("granted", "beviljad"),
+    ("denied", "avslag"),
+    ("expired", "upphört"),
+    ("screening", "under utredning"),
+    ("approved", "godkänd"),
+    ("rejected", "avslagen"),
+    ("proposed", "föreslaget"),
+    ("declined", "avböjt"),
+    ("unsigned", "ej undertecknat"),
+    ("agreed", "avtalat"),
+    ("active", "pågår"),
+    ("ended", "avslutat"),
+    ("fee", "arvode"),
+    ("expense", "omkostnadsersättning"),
+    ("correction", "rättelse"),
+    ("client", "klient"),
+    ("volunteer", "kontaktperson"),
+    ("staff", "handläggare"),
+    ("yes", "ja"),
+    ("decision expires", "beslut upphör"),
+    ("follow-up", "uppföljning"),
+    ("client waiting", "klient väntar"),
+    ("police extract expires", "registerutdrag upphör"),
+    ("report missing", "rapport saknas"),
+    ("report to approve", "rapport att attestera"),
+    ("no", "nej"),
+];
+
+/// Table headers and field labels of the terminal's output.
+const LABELS: &[(&str, &str)] = &[
+    ("id", "id"),
+    ("name", "namn"),
+    ("personnummer", "personnummer"),
+    ("status", "status"),
+    ("area", "område"),
+    ("decision until", "beslut till"),
+    ("assignment", "uppdrag"),
+    ("assignments", "uppdrag"),
+    ("availability", "tillgänglighet"),
+    ("basis", "lagrum"),
+    ("by", "av"),
+    ("capacity", "platser"),
+    ("confidentiality", "sekretessförbindelse"),
+    ("consent", "samtycke"),
+    ("corrections", "rättelser"),
+    ("cost centre", "kostnadsställe"),
+    ("created", "skapad"),
+    ("cull by", "gallras senast"),
+    ("cull from", "gallras från"),
+    ("date", "datum"),
+    ("days", "dagar"),
+    ("decided", "beslutat"),
+    ("detail", "detalj"),
+    ("due", "datum"),
+    ("email", "e-post"),
+    ("event", "händelse"),
+    ("expenses", "omkostnader"),
+    ("expenses / month", "omkostnader / månad"),
+    ("extract valid to", "utdrag giltigt till"),
+    ("fee (arvode)", "arvode"),
+    ("fee / month", "arvode / månad"),
+    ("file", "fil"),
+    ("files", "filer"),
+    ("from", "från"),
+    ("interests", "intressen"),
+    ("interview", "intervju"),
+    ("kind", "slag"),
+    ("kr", "kr"),
+    ("languages", "språk"),
+    ("last day", "sista dag"),
+    ("last entry", "senaste anteckning"),
+    ("lines", "rader"),
+    ("löneart", "löneart"),
+    ("meetings", "träffar"),
+    ("month", "månad"),
+    ("note", "anteckning"),
+    ("outcome", "utfall"),
+    ("overdue", "försenad"),
+    ("period", "period"),
+    ("phone", "telefon"),
+    ("police extract", "belastningsregisterutdrag"),
+    ("proposal", "förslag"),
+    ("reason", "skäl"),
+    ("references", "referenser"),
+    ("report", "rapport"),
+    ("reported", "rapporterad"),
+    ("score", "poäng"),
+    ("sha256", "sha256"),
+    ("signed", "undertecknat"),
+    ("social register", "socialregistret"),
+    ("start", "start"),
+    ("to", "till"),
+    ("total", "summa"),
+    ("total kr", "summa kr"),
+    ("wants gender", "önskat kön"),
+    ("what", "vad"),
+];
 
 impl FromStr for Lang {
     type Err = String;
@@ -107,5 +234,13 @@ mod tests {
         assert_eq!(Lang::En.money(m), "1,233.00 kr");
         assert_eq!(Lang::En.money(Money(-5)), "-0.05 kr");
         assert_eq!(Lang::Sv.tenths(125), "12,5");
+    }
+
+    #[test]
+    fn domain_words_are_the_fields_own() {
+        assert_eq!(Lang::Sv.word("granted"), "beviljad");
+        assert_eq!(Lang::Sv.word("fee"), "arvode");
+        assert_eq!(Lang::En.word("granted"), "granted");
+        assert_eq!(Lang::Sv.word("C-7Q2K9M"), "C-7Q2K9M");
     }
 }

@@ -38,9 +38,10 @@ fn main() -> ExitCode {
             }
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            let lang = render::lang();
+            eprintln!("{}: {e}", lang.pick("error", "fel"));
             if let Some(hint) = e.hint() {
-                eprintln!("hint: {hint}");
+                eprintln!("{}: {hint}", lang.pick("hint", "tips"));
             }
             ExitCode::from(e.exit_code() as u8)
         }

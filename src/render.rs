@@ -1,8 +1,27 @@
 //! Output for people (tables) and for scripts (JSON). Personnummer are masked unless asked.
 
+use std::sync::OnceLock;
+
 use comfy_table::{ContentArrangement, Table, presets};
+use kontakt::lang::Lang;
 use kontakt::model::Pnr;
 use serde::Serialize;
+
+/// The language of what people read, chosen once per run (`--lang`, the locale).
+static LANG: OnceLock<Lang> = OnceLock::new();
+
+pub fn set_lang(lang: Lang) {
+    let _ = LANG.set(lang);
+}
+
+pub fn lang() -> Lang {
+    LANG.get().copied().unwrap_or_default()
+}
+
+/// A domain word (a status) for a person; scripts get the English word.
+pub fn word(w: &str) -> String {
+    lang().word(w)
+}
 
 /// A tidy table; plain characters (no colour), so NO_COLOR and pipes need nothing special.
 pub fn table(header: &[&str], rows: Vec<Vec<String>>) -> String {
@@ -10,7 +29,7 @@ pub fn table(header: &[&str], rows: Vec<Vec<String>>) -> String {
     t.load_preset(presets::UTF8_FULL_CONDENSED)
         .apply_modifier(comfy_table::modifiers::UTF8_ROUND_CORNERS)
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(header.to_vec());
+        .set_header(header.iter().map(|h| lang().label(h)).collect::<Vec<_>>());
     for r in rows {
         t.add_row(r);
     }
@@ -34,6 +53,7 @@ pub fn rows(csv: bool, header: &[&str], rows: Vec<Vec<String>>) -> String {
 
 /// `key: value` lines, aligned, for one record.
 pub fn fields(pairs: &[(&str, String)]) -> String {
+    let pairs: Vec<(String, &String)> = pairs.iter().map(|(k, v)| (lang().label(k), v)).collect();
     let width = pairs
         .iter()
         .map(|(k, _)| k.chars().count())

@@ -11,6 +11,9 @@ fn demo() -> std::path::PathBuf {
 
 fn run(args: &[&str]) -> std::process::Output {
     Command::new(BIN)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
         .arg("--records")
         .arg(demo())
         .args(args)

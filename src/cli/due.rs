@@ -17,17 +17,17 @@ pub struct Args {
 }
 
 pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
-    let items = kontakt::ops::due::due(ctx.store()?, ctx.today, a.within)?;
+    let items = kontakt::ops::due::due(ctx.store()?, ctx.today, a.within, ctx.lang)?;
     let format = super::list_format(a.format, ctx);
     let csv = format == super::ListFormat::Csv;
     if format == super::ListFormat::Json {
         return Ok(Output::ok(render::json(&items)));
     }
     if items.is_empty() && !csv {
-        return Ok(Output::ok(format!(
-            "Nothing falls due within {} days.\n",
-            a.within
-        )));
+        return Ok(Output::ok(match ctx.lang {
+            kontakt::lang::Lang::Sv => format!("Inget förfaller inom {} dagar.\n", a.within),
+            kontakt::lang::Lang::En => format!("Nothing falls due within {} days.\n", a.within),
+        }));
     }
     // A person reads "(overdue)" beside the date; a script gets the date and a column of its own.
     let rows = items
@@ -35,10 +35,15 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
         .map(|d| {
             let overdue = d.date < ctx.today;
             let when = match (overdue, csv) {
-                (true, false) => format!("{} (overdue)", d.date),
+                (true, false) => format!("{} ({})", d.date, ctx.lang.pick("overdue", "försenad")),
                 _ => d.date.to_string(),
             };
-            let mut row = vec![when, d.what.to_string(), d.id.to_string(), d.detail.clone()];
+            let what = if csv {
+                d.what.to_string()
+            } else {
+                render::word(d.what)
+            };
+            let mut row = vec![when, what, d.id.to_string(), d.detail.clone()];
             if csv {
                 row.push(overdue.to_string());
             }

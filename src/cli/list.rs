@@ -98,7 +98,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                                 c.id.to_string(),
                                 c.name.clone(),
                                 render::pnr(&c.pnr, ctx.show_pnr),
-                                s.as_str().to_string(),
+                                cell(csv, s.as_str()),
                                 c.applied.to_string(),
                                 render::opt(&c.area),
                                 render::opt(&c.latest_decision().and_then(|d| d.to)),
@@ -144,7 +144,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                                 a.id.to_string(),
                                 a.client.to_string(),
                                 a.volunteer.to_string(),
-                                word(s),
+                                cell(csv, &word(s)),
                                 a.proposed.to_string(),
                                 render::opt(&a.agreement.as_ref().map(|g| g.start)),
                                 render::opt(&a.last_day()),
@@ -184,7 +184,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                                 r.approved
                                     .as_ref()
                                     .map(|a| a.date.to_string())
-                                    .unwrap_or_else(|| "no".into()),
+                                    .unwrap_or_else(|| cell(csv, "no")),
                             ]
                         })
                         .collect(),
@@ -258,7 +258,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                                 v.id.to_string(),
                                 v.name.clone(),
                                 render::pnr(&v.pnr, ctx.show_pnr),
-                                s.as_str().to_string(),
+                                cell(csv, s.as_str()),
                                 v.applied.to_string(),
                                 render::opt(&v.area),
                                 v.capacity.to_string(),
@@ -271,4 +271,9 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
         }
     };
     Ok(Output::ok(out))
+}
+
+/// A domain word in a cell: the person's language in a table, English for a script (CSV).
+fn cell(csv: bool, w: &str) -> String {
+    if csv { w.to_string() } else { render::word(w) }
 }

@@ -166,6 +166,7 @@ pub fn run(cli: Cli, name: &str) -> Result<Output> {
         lang: cli.lang.unwrap_or_else(kontakt::lang::Lang::from_env),
         store: Default::default(),
     };
+    crate::render::set_lang(ctx.lang);
     let Some(command) = cli.command else {
         return Ok(Output::ok(format!(
             "{LIFECYCLE}\n\n`kontakt --help` lists every command; `kontakt help COMMAND` explains one.\n"

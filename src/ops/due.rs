@@ -4,6 +4,7 @@ use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
 use crate::Result;
+use crate::lang::Lang;
 use crate::model::{Assignment, AssignmentStatus, Client, Id, Month, Outcome, Volunteer};
 use crate::rules::{decision, screening, status};
 use crate::store::Store;
@@ -18,7 +19,8 @@ pub struct Due {
 }
 
 /// Everything falling due by `today + within` days, overdue first.
-pub fn due(store: &Store, today: NaiveDate, within: u32) -> Result<Vec<Due>> {
+pub fn due(store: &Store, today: NaiveDate, within: u32, lang: Lang) -> Result<Vec<Due>> {
+    let sv = lang == Lang::Sv;
     let horizon = today + Duration::days(within as i64);
     let clients: Vec<Client> = store.load_all()?;
     let volunteers: Vec<Volunteer> = store.load_all()?;
@@ -39,7 +41,11 @@ pub fn due(store: &Store, today: NaiveDate, within: u32) -> Result<Vec<Due>> {
                 date: to,
                 what: "decision expires",
                 id: c.id.clone(),
-                detail: format!("granted until {to}; a new decision is needed to continue"),
+                detail: if sv {
+                    format!("beviljat till {to}; ett nytt beslut behövs för att fortsätta")
+                } else {
+                    format!("granted until {to}; a new decision is needed to continue")
+                },
             });
         }
         if let Some(f) = decision::follow_up_due(d, &cfg.clients)
@@ -49,11 +55,15 @@ pub fn due(store: &Store, today: NaiveDate, within: u32) -> Result<Vec<Due>> {
                 date: f,
                 what: "follow-up",
                 id: c.id.clone(),
-                detail: format!(
-                    "{}-month follow-up of the decision from {}",
-                    cfg.clients.follow_up_months,
-                    d.from.unwrap_or(d.decided)
-                ),
+                detail: {
+                    let (months, from) =
+                        (cfg.clients.follow_up_months, d.from.unwrap_or(d.decided));
+                    if sv {
+                        format!("uppföljning efter {months} månader av beslutet från {from}")
+                    } else {
+                        format!("{months}-month follow-up of the decision from {from}")
+                    }
+                },
             });
         }
         if !open.iter().any(|a| a.client == c.id) && d.outcome == Outcome::Granted {
@@ -63,7 +73,11 @@ pub fn due(store: &Store, today: NaiveDate, within: u32) -> Result<Vec<Due>> {
                     date: limit,
                     what: "client waiting",
                     id: c.id.clone(),
-                    detail: format!("granted {} and still without a volunteer", d.decided),
+                    detail: if sv {
+                        format!("beviljad {} och fortfarande utan kontaktperson", d.decided)
+                    } else {
+                        format!("granted {} and still without a volunteer", d.decided)
+                    },
                 });
             }
         }
@@ -77,7 +91,12 @@ pub fn due(store: &Store, today: NaiveDate, within: u32) -> Result<Vec<Due>> {
                 date: e,
                 what: "police extract expires",
                 id: v.id.clone(),
-                detail: "a new extract from the police register is needed".into(),
+                detail: lang
+                    .pick(
+                        "a new extract from the police register is needed",
+                        "ett nytt utdrag ur belastningsregistret behövs",
+                    )
+                    .into(),
             });
         }
     }
@@ -87,8 +106,11 @@ pub fn due(store: &Store, today: NaiveDate, within: u32) -> Result<Vec<Due>> {
             && let Some(ag) = &a.agreement
         {
             let missing: Vec<&str> = [
-                ("agreement", ag.signed),
-                ("confidentiality undertaking", ag.confidentiality_signed),
+                (lang.pick("agreement", "uppdragsavtal"), ag.signed),
+                (
+                    lang.pick("confidentiality undertaking", "sekretessförbindelse"),
+                    ag.confidentiality_signed,
+                ),
             ]
             .into_iter()
             .filter(|(_, d)| d.is_none())
@@ -98,7 +120,11 @@ pub fn due(store: &Store, today: NaiveDate, within: u32) -> Result<Vec<Due>> {
                 date: ag.start,
                 what: "unsigned",
                 id: a.id.clone(),
-                detail: format!("not signed: {}", missing.join(", ")),
+                detail: format!(
+                    "{}: {}",
+                    lang.pick("not signed", "ej undertecknat"),
+                    missing.join(", ")
+                ),
             });
         }
         if matches!(st, AssignmentStatus::Active | AssignmentStatus::Ended) && a.agreement.is_some()
@@ -113,7 +139,11 @@ pub fn due(store: &Store, today: NaiveDate, within: u32) -> Result<Vec<Due>> {
                         date: m.next().first_day(),
                         what: "report missing",
                         id: a.id.clone(),
-                        detail: format!("no attendance report for {m}"),
+                        detail: if sv {
+                            format!("ingen närvarorapport för {m}")
+                        } else {
+                            format!("no attendance report for {m}")
+                        },
                     });
                 }
                 m = m.next();
@@ -126,7 +156,11 @@ pub fn due(store: &Store, today: NaiveDate, within: u32) -> Result<Vec<Due>> {
                 date: r.reported,
                 what: "report to approve",
                 id: r.assignment.clone(),
-                detail: format!("the report for {} waits for approval", r.month),
+                detail: if sv {
+                    format!("rapporten för {} väntar på attest", r.month)
+                } else {
+                    format!("the report for {} waits for approval", r.month)
+                },
             });
         }
     }
