@@ -223,9 +223,10 @@ body { font-family: 'DejaVu Serif', Georgia, serif; font-size: 11pt; line-height
 h1 { font-size: 18pt; margin: 0 0 4pt; }
 h2 { font-size: 12.5pt; margin: 14pt 0 4pt; break-after: avoid; }
 p.meta { color: #444; margin-top: 0; }
-table { border-collapse: collapse; width: 100%; margin: 6pt 0; }
+table { border-collapse: collapse; width: 100%; margin: 6pt 0; font-size: 10pt; }
 th, td { border: 0.5pt solid #666; padding: 3pt 6pt; text-align: left; }
-td.amount, th.amount { text-align: right; }
+td.amount, th.amount { text-align: right; white-space: nowrap; }
+td:first-child, td:nth-child(2) { white-space: nowrap; }
 .signatures { display: grid; grid-template-columns: 1fr 1fr; gap: 26pt 24pt; margin-top: 20pt; break-inside: avoid; }
 .signatures div { border-top: 0.75pt solid #000; padding-top: 3pt; font-size: 10pt; }
 @media screen { body { margin: 2em auto; padding: 0 1em; } }";
