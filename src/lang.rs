@@ -1,10 +1,37 @@
 //! Swedish or English: the staff work in Swedish; the code, its docs and scripts in English.
-//! Texts are written in both where they are used (`lang.pick("Waiting list", "Väntelista")`),
-//! so a message and its translation are read and changed together.
+//! Texts are written in both where they are used (`lang.pick("Waiting list", "Väntelista")`, or
+//! `tr!` for the process's language), so a message and its translation are read and changed
+//! together. Scripts' output (CSV headers, JSON keys and values) stays English.
 
 use std::str::FromStr;
+use std::sync::OnceLock;
 
 use crate::model::Money;
+
+/// The language of this process, chosen once by the program (`--lang`, the locale) before any
+/// message is made; English until then and for library users who never choose.
+static CURRENT: OnceLock<Lang> = OnceLock::new();
+
+/// Chooses the process's language; the first choice stands.
+pub fn set(lang: Lang) {
+    let _ = CURRENT.set(lang);
+}
+
+pub fn current() -> Lang {
+    CURRENT.get().copied().unwrap_or_default()
+}
+
+/// A message in the process's language: `tr!("no client {id}", "ingen klient {id}")`, each
+/// text a `format!` string with the same arguments.
+#[macro_export]
+macro_rules! tr {
+    ($en:literal, $sv:literal $(, $arg:expr)* $(,)?) => {
+        match $crate::lang::current() {
+            $crate::lang::Lang::Sv => format!($sv $(, $arg)*),
+            $crate::lang::Lang::En => format!($en $(, $arg)*),
+        }
+    };
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {

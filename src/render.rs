@@ -1,21 +1,17 @@
 //! Output for people (tables) and for scripts (JSON). Personnummer are masked unless asked.
 
-use std::sync::OnceLock;
-
 use comfy_table::{ContentArrangement, Table, presets};
 use kontakt::lang::Lang;
 use kontakt::model::Pnr;
 use serde::Serialize;
 
 /// The language of what people read, chosen once per run (`--lang`, the locale).
-static LANG: OnceLock<Lang> = OnceLock::new();
-
 pub fn set_lang(lang: Lang) {
-    let _ = LANG.set(lang);
+    kontakt::lang::set(lang);
 }
 
 pub fn lang() -> Lang {
-    LANG.get().copied().unwrap_or_default()
+    kontakt::lang::current()
 }
 
 /// A domain word (a status) for a person; scripts get the English word.

@@ -60,3 +60,43 @@ fn tables_speak_swedish_and_scripts_stay_english() {
     kit.cmd("--lang fi list clients")
         .refused(2, "expected sv or en");
 }
+
+#[test]
+fn refusals_and_what_commands_say_come_in_swedish() {
+    let kit = Kit::new();
+    let v = kit
+        .cmd(&format!(
+            "apply volunteer --name Volontär --pnr {} --applied 2026-01-05",
+            common::pnr_born(1980, 0)
+        ))
+        .id();
+    let r = kit.cmd(&format!("--lang sv screen volunteer {v} --approve"));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    for part in [
+        "fel: nekas:",
+        "ingen intervju registrerad",
+        "0 av 2 referenser är ok",
+    ] {
+        assert!(r.stderr.contains(part), "{part} not in {}", r.stderr);
+    }
+    let r = kit.cmd(&format!("screen volunteer {v} --approve"));
+    assert!(r.stderr.contains("error: refused:") && r.stderr.contains("no interview recorded"));
+
+    let c = kit
+        .cmd(&format!(
+            "apply client --name Klient --pnr {} --applied 2026-01-10",
+            common::pnr_born(1990, 0)
+        ))
+        .id();
+    let r = kit.cmd(&format!(
+        "--lang sv screen client {c} --grant --from 2026-03-01 --to 2026-02-01"
+    ));
+    assert!(
+        r.stderr
+            .contains("--to 2026-02-01 är före --from 2026-03-01"),
+        "{}",
+        r.stderr
+    );
+    let r = kit.cmd("--lang sv pay 2026-10 --dry-run").ok();
+    assert!(r.stdout.contains("Utbetalning för 2026-10"), "{}", r.stdout);
+}

@@ -1,5 +1,6 @@
 //! `kontakt agree ASSIGNMENT`: the agreement's terms, signatures, and later changes of terms.
 
+use kontakt::tr;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -111,7 +112,10 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
         _ => {
             return Err(Error::arg(
                 "--fee",
-                "give --fee-category with --fee-percent, or --fee",
+                tr!(
+                    "give --fee-category with --fee-percent, or --fee",
+                    "ange --fee-category med --fee-percent, eller --fee"
+                ),
             ));
         }
     };

@@ -2,6 +2,7 @@
 
 use kontakt::Result;
 use kontakt::ops;
+use kontakt::tr;
 
 use super::{Ctx, Output};
 
@@ -35,7 +36,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
     };
     let mut stderr = String::new();
     if let Some(w) = ops::check::permission_warning(&ctx.records) {
-        stderr.push_str(&format!("warning: {w}\n"));
+        stderr.push_str(&tr!("warning: {w}\n", "varning: {w}\n"));
     }
     Ok(Output {
         stdout,

@@ -2,6 +2,7 @@
 
 use kontakt::Result;
 use kontakt::ops::gallra;
+use kontakt::tr;
 
 use super::{Ctx, Output};
 use crate::render;
@@ -31,7 +32,10 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
         )));
     }
     if due.is_empty() {
-        return Ok(Output::ok("no client file is due for culling\n".into()));
+        return Ok(Output::ok(tr!(
+            "no client file is due for culling\n",
+            "ingen klientakt ska gallras\n"
+        )));
     }
     let rows = due
         .iter()

@@ -1,5 +1,6 @@
 //! `kontakt hooks install`: a git pre-commit hook that runs `kontakt check` on staged records.
 
+use kontakt::tr;
 use kontakt::{Error, Result};
 
 use super::{Ctx, Output};
@@ -26,6 +27,6 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
     Ok(Output::ok(if ctx.json {
         crate::render::json(&serde_json::json!({ "hook": hook }))
     } else {
-        format!("Installed {}\n", hook.display())
+        tr!("Installed {}\n", "Installerade {}\n", hook.display())
     }))
 }

@@ -1,5 +1,6 @@
 //! `kontakt init [DIR]`: a new records directory with a commented kontakt.toml.
 
+use kontakt::tr;
 use std::path::PathBuf;
 
 use kontakt::Result;
@@ -23,6 +24,10 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
     Ok(Output::ok(if ctx.json {
         crate::render::json(&serde_json::json!({ "records": dir }))
     } else {
-        format!("Created the records directory {}\n", dir.display())
+        tr!(
+            "Created the records directory {}\n",
+            "Skapade aktkatalogen {}\n",
+            dir.display()
+        )
     }))
 }

@@ -6,6 +6,7 @@ use kontakt::matching::score::COMPONENTS;
 use kontakt::model::assignment::Party;
 use kontakt::model::common::{parse_word, word};
 use kontakt::ops::matching as ops;
+use kontakt::tr;
 
 use super::shell::{assignment_id, client_id, volunteer_id};
 use super::{Ctx, Output};
@@ -86,7 +87,10 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                 return Ok(Output::ok(if ctx.json {
                     render::json(&serde_json::json!({ "volunteer": vid, "excluded_by": ex }))
                 } else if ex.is_empty() {
-                    format!("{vid}: no hard rule excludes this volunteer\n")
+                    tr!(
+                        "{vid}: no hard rule excludes this volunteer\n",
+                        "{vid}: inget absolut krav utesluter den här kontaktpersonen\n"
+                    )
                 } else {
                     ex.iter()
                         .map(|e| format!("{vid}: {} ({})\n", e.describe(), e.as_str()))
@@ -122,12 +126,18 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                 })
                 .collect();
             let mut out = if s.candidates.is_empty() {
-                "No volunteer passes the hard rules.\n".to_string()
+                tr!(
+                    "No volunteer passes the hard rules.\n",
+                    "Ingen kontaktperson klarar de absoluta kraven.\n"
+                )
             } else {
                 render::table(&header, rows)
             };
             if !s.excluded.is_empty() {
-                out.push_str("Left out by a hard rule:\n");
+                out.push_str(&tr!(
+                    "Left out by a hard rule:\n",
+                    "Utesluten av ett absolut krav:\n"
+                ));
                 for (e, n) in &s.excluded {
                     out.push_str(&format!("  {n:>4}  {}\n", e.describe()));
                 }

@@ -19,6 +19,7 @@ pub mod shell;
 pub mod show;
 pub mod stats;
 
+use kontakt::tr;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -181,7 +182,8 @@ pub fn run(cli: Cli, name: &str) -> Result<Output> {
         if (cli.commit || store.config.git.commit) && !written.is_empty() {
             let msg = kontakt::store::git::message(name, &written);
             if let Err(e) = kontakt::store::git::commit(store.root(), &written, &msg) {
-                out.stderr.push_str(&format!("warning: {e}\n"));
+                out.stderr
+                    .push_str(&tr!("warning: {e}\n", "varning: {e}\n"));
             }
         }
     }

@@ -1,6 +1,7 @@
 //! `kontakt pay MONTH`: the monthly pay run (dry run, or the payroll file and its ledger entry),
 //! and `kontakt pay --verify RUN`.
 
+use kontakt::tr;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -44,27 +45,38 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
             render::json(&json!({ "verification": v, "ok": v.ok() }))
         } else {
             let mut s = String::new();
-            s.push_str(&format!(
+            s.push_str(&tr!(
                 "{}: file {} {}\n",
+                "{}: filen {} {}\n",
                 v.run,
                 v.file,
                 if v.file_matches {
-                    "matches its SHA-256"
+                    ctx.lang
+                        .pick("matches its SHA-256", "stämmer med sin SHA-256")
                 } else {
-                    "is missing or changed since it was written"
+                    ctx.lang.pick(
+                        "is missing or changed since it was written",
+                        "saknas eller har ändrats sedan den skrevs",
+                    )
                 }
             ));
             if !v.total_matches {
-                s.push_str("the ledger's total is not the sum of its lines\n");
+                s.push_str(&tr!(
+                    "the ledger's total is not the sum of its lines\n",
+                    "huvudbokens summa är inte summan av raderna\n"
+                ));
             }
             for d in &v.differences {
-                s.push_str(&format!("difference: {d}\n"));
+                s.push_str(&tr!("difference: {d}\n", "skillnad: {d}\n"));
             }
             for c in &v.corrected_later {
-                s.push_str(&format!("note: {c}\n"));
+                s.push_str(&tr!("note: {c}\n", "obs: {c}\n"));
             }
             if v.ok() {
-                s.push_str("the run still matches the records\n");
+                s.push_str(&tr!(
+                    "the run still matches the records\n",
+                    "körningen stämmer fortfarande med akterna\n"
+                ));
             }
             s
         });
@@ -73,7 +85,9 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
         }
         return Ok(out);
     }
-    let month = a.month.ok_or_else(|| Error::arg("MONTH", "which month?"))?;
+    let month = a
+        .month
+        .ok_or_else(|| Error::arg("MONTH", tr!("which month?", "vilken månad?")))?;
     if a.dry_run {
         let plan = pay::dry_run(store, month, ctx.today)?;
         return Ok(Output::ok(if ctx.json {
@@ -100,7 +114,10 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
         Outcome::NothingNew(plan) => Ok(Output::ok(if ctx.json {
             plan_json(&plan, None)
         } else {
-            let mut s = format!("nothing new to pay for {month}; nothing was written\n");
+            let mut s = tr!(
+                "nothing new to pay for {month}; nothing was written\n",
+                "inget nytt att betala för {month}; inget skrevs\n"
+            );
             s.push_str(&exclusions(&plan));
             s
         })),
@@ -118,15 +135,16 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
                 )
             } else {
                 let mut s = summary(&plan);
-                s.push_str(&format!(
+                s.push_str(&tr!(
                     "{} paid {} line(s), {} kr: {}{}\n",
+                    "{} betalade {} rad(er), {} kr: {}{}\n",
                     run.id,
                     run.lines.len(),
                     run.total_ore.swedish(),
                     run.file,
                     a.out
                         .as_ref()
-                        .map(|o| format!(" (copied to {})", o.display()))
+                        .map(|o| tr!(" (copied to {})", " (kopierad till {})", o.display()))
                         .unwrap_or_default()
                 ));
                 s
@@ -195,9 +213,9 @@ fn summary(plan: &Plan) -> String {
             ]
         })
         .collect();
-    let mut s = format!("Pay run for {}\n", plan.month);
+    let mut s = tr!("Pay run for {}\n", "Utbetalning för {}\n", plan.month);
     if plan.lines.is_empty() {
-        s.push_str("nothing to pay\n");
+        s.push_str(&tr!("nothing to pay\n", "inget att betala\n"));
     } else {
         s.push_str(&render::table(
             &[
@@ -210,8 +228,9 @@ fn summary(plan: &Plan) -> String {
             ],
             rows,
         ));
-        s.push_str(&format!(
+        s.push_str(&tr!(
             "{} line(s), total {} kr\n",
+            "{} rad(er), summa {} kr\n",
             plan.lines.len(),
             plan.total().swedish()
         ));
@@ -235,7 +254,11 @@ fn exclusions(plan: &Plan) -> String {
             ]
         })
         .collect();
-    let mut s = format!("\nNot paid ({}):\n", plan.excluded.len());
+    let mut s = tr!(
+        "\nNot paid ({}):\n",
+        "\nBetalas inte ({}):\n",
+        plan.excluded.len()
+    );
     s.push_str(&render::table(&["assignment", "period", "reason"], rows));
     s
 }

@@ -1,5 +1,6 @@
 //! `kontakt report ASSIGNMENT MONTH --meeting DATE...` and `kontakt report approve`.
 
+use kontakt::tr;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -113,16 +114,23 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
         let month = p
             .month
             .or(p.month_arg)
-            .ok_or_else(|| Error::arg("MONTH", "which month?"))?;
+            .ok_or_else(|| Error::arg("MONTH", tr!("which month?", "vilken månad?")))?;
         let ids = report::approve(store, p.assignment.as_deref(), month, p.by, ctx.today)?;
         return Ok(Output::ok(if ctx.json {
             render::json(&serde_json::json!({ "month": month, "approved": ids }))
         } else {
-            format!("{} report(s) for {month} approved\n", ids.len())
+            tr!(
+                "{} report(s) for {month} approved\n",
+                "{} rapport(er) för {month} attesterade\n",
+                ids.len()
+            )
         }));
     }
     let (Some(id), Some(month)) = (a.assignment, a.month) else {
-        return Err(Error::arg("report", "give ASSIGNMENT MONTH"));
+        return Err(Error::arg(
+            "report",
+            tr!("give ASSIGNMENT MONTH", "ange UPPDRAG MÅNAD"),
+        ));
     };
     let input = ReportInput {
         meetings: a.meetings,

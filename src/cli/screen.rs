@@ -5,6 +5,7 @@ use kontakt::model::common::parse_word;
 use kontakt::model::{Basis, Frequency, Verdict};
 use kontakt::ops::screen::{self, ClientDecision, VolunteerSteps};
 use kontakt::rules::{decision, status};
+use kontakt::tr;
 use kontakt::{Error, Result};
 
 use super::{Ctx, Output, parse_date};
@@ -131,7 +132,10 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                     decision::follow_up_due(&d, &store.config.clients),
                 ) {
                     (Some(_), Some(next)) => {
-                        format!("{id} followed up; the next follow-up is due {next}\n")
+                        tr!(
+                            "{id} followed up; the next follow-up is due {next}\n",
+                            "{id} följd upp; nästa uppföljning ska ske {next}\n"
+                        )
                     }
                     _ => format!("{id} {}\n", kontakt::model::common::word(&d.outcome)),
                 }

@@ -4,6 +4,7 @@ use kontakt::Result;
 use kontakt::model::common::word;
 use kontakt::model::{Assignment, Client, Event, Kind, PayRun, Volunteer};
 use kontakt::rules::{screening, status};
+use kontakt::tr;
 
 use super::{Ctx, Output};
 use crate::render;
@@ -139,7 +140,15 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                         "declined",
                         a.declined
                             .as_ref()
-                            .map(|d| format!("{} by {}: {}", d.date, word(&d.by), d.reason))
+                            .map(|d| {
+                                tr!(
+                                    "{} by {}: {}",
+                                    "{} av {}: {}",
+                                    d.date,
+                                    word(&d.by),
+                                    d.reason
+                                )
+                            })
                             .unwrap_or_default(),
                     ),
                     (
@@ -316,7 +325,7 @@ fn pay_run(run: &PayRun) -> String {
                     l.period.to_string(),
                     format!("{}/{}", l.days, l.period.days()),
                     match l.corrects {
-                        Some(k) => format!("correction of {}", word(&k)),
+                        Some(k) => tr!("correction of {}", "rättelse av {}", word(&k)),
                         None => word(&l.kind),
                     },
                     l.wage_type.clone(),

@@ -4,6 +4,7 @@
 //! `#[serde(with = "crate::model::date")]` (or `date::opt` for `Option<NaiveDate>`, `date::list`
 //! for `Vec<NaiveDate>`).
 
+use crate::tr;
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -37,8 +38,12 @@ pub fn parse(s: &str) -> Result<NaiveDate, String> {
             YEARS.end()
         ));
     }
-    NaiveDate::from_ymd_opt(year, num(5..7), num(8..10))
-        .ok_or_else(|| format!("{s} is not a date in the calendar"))
+    NaiveDate::from_ymd_opt(year, num(5..7), num(8..10)).ok_or_else(|| {
+        tr!(
+            "{s} is not a date in the calendar",
+            "{s} är inget datum i kalendern"
+        )
+    })
 }
 
 struct DateVisitor;

@@ -1,5 +1,6 @@
 //! `kontakt agree`: the assignment agreement (uppdragsavtal) and its terms over time.
 
+use crate::tr;
 use chrono::NaiveDate;
 
 use crate::documents::agreement::{AgreementDoc, TermsLine};
@@ -49,7 +50,12 @@ pub struct AgreeInput {
 pub fn parse_percent(s: &str) -> std::result::Result<u32, String> {
     let t = s.trim().trim_end_matches('%').replace(',', ".");
     let (w, f) = t.split_once('.').unwrap_or((&t, ""));
-    let bad = || format!("expected a per cent like 20 or 22.5, found `{s}`");
+    let bad = || {
+        tr!(
+            "expected a per cent like 20 or 22.5, found `{s}`",
+            "en procentsats som 20 eller 22,5 väntades, `{s}` hittades"
+        )
+    };
     if w.is_empty() || f.len() > 2 || !w.chars().chain(f.chars()).all(|c| c.is_ascii_digit()) {
         return Err(bad());
     }
@@ -98,7 +104,10 @@ fn compensation_of_fee(
         }
         FeeSpec::Plain(m) => {
             if !reason {
-                problems.push("a plain fee amount instead of a category needs --reason".into());
+                problems.push(tr!(
+                    "a plain fee amount instead of a category needs --reason",
+                    "ett fast arvode i stället för en kategori behöver --reason"
+                ));
             }
             Compensation {
                 level: None,
@@ -128,7 +137,10 @@ fn compensation_of_expense(
                 monthly_ore: None,
             },
             None => {
-                problems.push(format!("there is no expense level {level} in kontakt.toml"));
+                problems.push(tr!(
+                    "there is no expense level {level} in kontakt.toml",
+                    "det finns ingen omkostnadsnivå {level} i kontakt.toml"
+                ));
                 Compensation {
                     level: Some(level),
                     percent_hundredths: None,
@@ -138,7 +150,10 @@ fn compensation_of_expense(
         },
         ExpenseSpec::Plain(m) => {
             if !reason {
-                problems.push("a plain expense amount instead of a level needs --reason".into());
+                problems.push(tr!(
+                    "a plain expense amount instead of a level needs --reason",
+                    "en fast omkostnadsersättning i stället för en nivå behöver --reason"
+                ));
             }
             Compensation {
                 level: None,
@@ -153,17 +168,26 @@ fn compensation_of_expense(
 fn start_problems(c: &Client, v: &Volunteer, day: NaiveDate, store: &Store) -> Vec<String> {
     let mut p = Vec::new();
     if !c.granted_on(day) {
-        p.push(format!("the client's decision does not cover {day}"));
+        p.push(tr!(
+            "the client's decision does not cover {day}",
+            "klientens beslut omfattar inte {day}"
+        ));
     }
     if status::volunteer_status(v) != VolunteerStatus::Approved {
-        p.push("the volunteer is not approved".into());
+        p.push(tr!(
+            "the volunteer is not approved",
+            "kontaktpersonen är inte godkänd"
+        ));
     }
     match v.screening.police_extract {
         Some(d) if screening::extract_valid_on(d, day, &store.config.volunteers) => {}
         Some(d) => p.push(format!(
             "the police-register extract of {d} is too old on {day}"
         )),
-        None => p.push("no police-register extract on file".into()),
+        None => p.push(tr!(
+            "no police-register extract on file",
+            "inget utdrag ur belastningsregistret finns"
+        )),
     }
     p
 }
@@ -219,7 +243,11 @@ pub fn agree(
             if !missing.is_empty() {
                 return Err(Error::arg(
                     "agree",
-                    format!("a new agreement needs {}", missing.join(", ")),
+                    tr!(
+                        "a new agreement needs {}",
+                        "ett nytt avtal behöver {}",
+                        missing.join(", ")
+                    ),
                 ));
             }
             let (Some(start), Some(meetings), Some(fee), Some(expense)) =
@@ -255,11 +283,12 @@ pub fn agree(
                     "give the terms that change: --meetings, --fee..., --expense...",
                 ));
             }
-            let last = ag
-                .terms
-                .last()
-                .cloned()
-                .ok_or_else(|| Error::arg("--change-from", "the agreement has no terms"))?;
+            let last = ag.terms.last().cloned().ok_or_else(|| {
+                Error::arg(
+                    "--change-from",
+                    tr!("the agreement has no terms", "avtalet har inga villkor"),
+                )
+            })?;
             if from <= last.from {
                 problems.push(format!(
                     "--change-from {from} must be after the latest terms' date {}",
@@ -267,10 +296,16 @@ pub fn agree(
                 ));
             }
             if ag.end.is_some_and(|e| from > e) {
-                problems.push(format!("--change-from {from} is after the agreement's end"));
+                problems.push(tr!(
+                    "--change-from {from} is after the agreement's end",
+                    "--change-from {from} är efter avtalets slut"
+                ));
             }
             if !c.granted_on(from) {
-                problems.push(format!("the client's decision does not cover {from}"));
+                problems.push(tr!(
+                    "the client's decision does not cover {from}",
+                    "klientens beslut omfattar inte {from}"
+                ));
             }
             let terms = Terms {
                 from,
@@ -318,7 +353,10 @@ pub fn agree(
         return Err(Error::refused(problems));
     }
     if events.is_empty() && input.end.is_none() {
-        return Err(Error::arg("agree", "nothing to record"));
+        return Err(Error::arg(
+            "agree",
+            tr!("nothing to record", "inget att registrera"),
+        ));
     }
     a.history.extend(events);
     let mut changes = Changeset::new();

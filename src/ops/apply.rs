@@ -1,5 +1,6 @@
 //! `kontakt apply`: a client applies for a kontaktperson, or a volunteer applies to become one.
 
+use crate::tr;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -49,7 +50,10 @@ fn check_name(name: &str) -> Result<String> {
     if n.is_empty() || n.chars().any(char::is_control) || n.chars().count() > 200 {
         return Err(Error::arg(
             "--name",
-            "expected the person's name (1 to 200 characters)",
+            tr!(
+                "expected the person's name (1 to 200 characters)",
+                "personens namn väntades (1 till 200 tecken)"
+            ),
         ));
     }
     Ok(n.to_string())
@@ -60,7 +64,10 @@ fn check_applied(applied: Option<NaiveDate>, today: NaiveDate) -> Result<NaiveDa
     if d > today {
         return Err(Error::arg(
             "--applied",
-            format!("{d} is after today ({today})"),
+            tr!(
+                "{d} is after today ({today})",
+                "{d} är efter i dag ({today})"
+            ),
         ));
     }
     Ok(d)
@@ -107,7 +114,10 @@ impl VolunteerApplication {
         if !(1..=MAX_CAPACITY).contains(&self.capacity) {
             return Err(Error::arg(
                 "--capacity",
-                format!("expected 1 to {MAX_CAPACITY}"),
+                tr!(
+                    "expected 1 to {MAX_CAPACITY}",
+                    "1 till {MAX_CAPACITY} väntades"
+                ),
             ));
         }
         Ok(Volunteer {
@@ -180,9 +190,10 @@ fn register<A, R: Record>(
             None => existing(pnr_of(&rec))?,
         };
         if let Some(existing) = on_file {
-            let msg = format!(
+            let msg = tr!(
                 "this person already has an open {} application: {existing}",
-                R::KIND.noun()
+                "personen har redan en öppen ansökan som {}: {existing}",
+                crate::lang::current().word(R::KIND.noun())
             );
             problems.push((line, Error::refused(vec![msg])));
             continue;
@@ -202,7 +213,7 @@ fn register<A, R: Record>(
                 path: path.to_path_buf(),
                 problems: problems
                     .into_iter()
-                    .map(|(l, e)| format!("line {l}: {e}"))
+                    .map(|(l, e)| tr!("line {l}: {e}", "rad {l}: {e}"))
                     .collect(),
             });
         }

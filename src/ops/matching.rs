@@ -1,6 +1,7 @@
 //! `match suggest|auto|propose|decline`: the pool is read from the store, the matching library
 //! decides, and new or declined proposals are written as assignments.
 
+use crate::tr;
 use chrono::NaiveDate;
 
 use crate::matching::auto::{self, Objective, Plan, Suggestions};
@@ -25,7 +26,7 @@ pub fn load_pool(store: &Store, today: NaiveDate) -> Result<Pool<'_>> {
 fn waiting_client<'p>(pool: &'p Pool, id: &Id) -> Result<&'p Client> {
     let c = pool
         .client(id)
-        .ok_or_else(|| Error::refused(vec![format!("{id} is not on file")]))?;
+        .ok_or_else(|| Error::refused(vec![tr!("{id} is not on file", "{id} finns inte")]))?;
     if !pool.is_waiting(c) {
         return Err(Error::refused(vec![format!(
             "{id} is not waiting: it needs a granted decision in force and no open assignment"
@@ -127,7 +128,7 @@ pub fn propose(
     let c = waiting_client(&pool, &cid)?;
     let v = pool
         .volunteer(&vid)
-        .ok_or_else(|| Error::refused(vec![format!("{vid} is not on file")]))?;
+        .ok_or_else(|| Error::refused(vec![tr!("{vid} is not on file", "{vid} finns inte")]))?;
     let ex = pool.exclusions(c, v);
     if !ex.is_empty() {
         return Err(Error::refused(
@@ -152,7 +153,10 @@ pub fn decline(
     today: NaiveDate,
 ) -> Result<Assignment> {
     if reason.trim().is_empty() {
-        return Err(Error::arg("--reason", "a decline needs a reason"));
+        return Err(Error::arg(
+            "--reason",
+            tr!("a decline needs a reason", "ett nej behöver ett skäl"),
+        ));
     }
     let lock = store.lock()?;
     let id = store.resolve(assignment, &[Kind::Assignment])?;

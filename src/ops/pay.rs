@@ -2,6 +2,7 @@
 //! run (`payroll::compute`), and writes the payroll file and its ledger entry in one transaction,
 //! so that both exist or neither does, and nothing is ever paid twice.
 
+use crate::tr;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
@@ -34,7 +35,10 @@ impl std::str::FromStr for Format {
         match s {
             "csv" => Ok(Format::Csv),
             "paxml" => Ok(Format::Paxml),
-            _ => Err(format!("expected csv or paxml, found `{s}`")),
+            _ => Err(tr!(
+                "expected csv or paxml, found `{s}`",
+                "csv eller paxml väntades, `{s}` hittades"
+            )),
         }
     }
 }

@@ -1,5 +1,6 @@
 //! `kontakt report`: monthly attendance reports, their approval (attestation), and `end`.
 
+use crate::tr;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -29,17 +30,24 @@ pub struct ReportInput {
 /// Why a meeting day cannot be reported for this assignment, if it cannot.
 fn day_problem(a: &Assignment, month: Month, day: NaiveDate, today: NaiveDate) -> Option<String> {
     if !month.contains(day) {
-        return Some(format!("{day} is not in {month}"));
+        return Some(tr!(
+            "{day} is not in {month}",
+            "{day} ligger inte i {month}"
+        ));
     }
     if day > today {
-        return Some(format!("{day} has not happened yet"));
+        return Some(tr!("{day} has not happened yet", "{day} har inte hänt än"));
     }
     let signed = a
         .agreement
         .as_ref()
         .is_some_and(|g| g.signed.is_some() && g.confidentiality_signed.is_some());
     if !signed || a.terms_on(day).is_none() {
-        return Some(format!("{day} is not an active day of {}", a.id));
+        return Some(tr!(
+            "{day} is not an active day of {}",
+            "{day} är inte en aktiv dag i {}",
+            a.id
+        ));
     }
     None
 }
@@ -60,7 +68,11 @@ fn report_problems(
     if a.agreement.is_none() {
         problems.insert(
             0,
-            format!("{} has no agreement yet (`kontakt agree`)", a.id),
+            tr!(
+                "{} has no agreement yet (`kontakt agree`)",
+                "{} har inget avtal än (`kontakt agree`)",
+                a.id
+            ),
         );
     }
     let approved = existing.is_some_and(|r| r.approved.is_some());
@@ -78,7 +90,7 @@ fn report_problems(
         _ => {}
     }
     if month.first_day() > today {
-        problems.push(format!("{month} has not begun"));
+        problems.push(tr!("{month} has not begun", "{month} har inte börjat"));
     }
     problems.dedup();
     problems
@@ -198,7 +210,13 @@ pub fn import(
                 .entry((id, Month::of(row.date)))
                 .or_default()
                 .push((line, row)),
-            Err(e) => problems.push((line, format!("line {line}: column `assignment`: {e}"))),
+            Err(e) => problems.push((
+                line,
+                tr!(
+                    "line {line}: column `assignment`: {e}",
+                    "rad {line}: kolumnen `assignment`: {e}"
+                ),
+            )),
         }
     }
     let mut changes = Changeset::new();
@@ -207,18 +225,22 @@ pub fn import(
         let a: Assignment = store.load(&id)?;
         let numbers: Vec<String> = rows.iter().map(|(l, _)| l.to_string()).collect();
         let lines = match numbers.len() {
-            1 => format!("line {}", numbers[0]),
-            _ => format!("lines {}", numbers.join(", ")),
+            1 => tr!("line {}", "rad {}", numbers[0]),
+            _ => tr!("lines {}", "rader {}", numbers.join(", ")),
         };
         let mut seen = BTreeMap::new();
         for (line, r) in &rows {
             if let Some(first) = seen.insert(r.date, *line) {
                 problems.push((
                     *line,
-                    format!("line {line}: {id} on {} is already on line {first}", r.date),
+                    tr!(
+                        "line {line}: {id} on {} is already on line {first}",
+                        "rad {line}: {id} den {} finns redan på rad {first}",
+                        r.date
+                    ),
                 ));
             } else if let Some(p) = day_problem(&a, month, r.date, today) {
-                problems.push((*line, format!("line {line}: {p}")));
+                problems.push((*line, tr!("line {line}: {p}", "rad {line}: {p}")));
             }
         }
         let sum = |f: fn(&MeetingRow) -> Option<i64>| -> Option<i64> {
@@ -286,9 +308,12 @@ pub fn approve(
     match prefix {
         Some(p) => {
             let id = store.resolve(p, &[Kind::Assignment])?;
-            let rep = store
-                .load_report(month, &id)?
-                .ok_or_else(|| Error::refused(vec![format!("{id} has no report for {month}")]))?;
+            let rep = store.load_report(month, &id)?.ok_or_else(|| {
+                Error::refused(vec![tr!(
+                    "{id} has no report for {month}",
+                    "{id} har ingen rapport för {month}"
+                )])
+            })?;
             if rep.approved.is_some() {
                 return Err(Error::refused(vec![format!(
                     "the report of {id} for {month} is already approved"
@@ -337,7 +362,10 @@ pub fn end(
     let id = store.resolve(prefix, &[Kind::Assignment])?;
     let mut a: Assignment = store.load(&id)?;
     if a.ended.is_some() {
-        return Err(Error::refused(vec![format!("{id} has already ended")]));
+        return Err(Error::refused(vec![tr!(
+            "{id} has already ended",
+            "{id} har redan avslutats"
+        )]));
     }
     if a.declined.is_some() {
         return Err(Error::refused(vec![format!(

@@ -1,5 +1,6 @@
 //! `kontakt screen`: the volunteer's screening steps, and the client's needs decision.
 
+use crate::tr;
 use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
@@ -24,24 +25,41 @@ pub struct VolunteerSteps {
 
 /// Parses `NAME:ok` or `NAME:concern`.
 pub fn parse_reference(s: &str) -> std::result::Result<(String, Verdict), String> {
-    let (name, verdict) = s
-        .rsplit_once(':')
-        .ok_or_else(|| "expected NAME:ok or NAME:concern".to_string())?;
+    let (name, verdict) = s.rsplit_once(':').ok_or_else(|| {
+        tr!(
+            "expected NAME:ok or NAME:concern",
+            "NAMN:ok eller NAMN:concern väntades"
+        )
+    })?;
     let verdict = match verdict.trim() {
         "ok" => Verdict::Ok,
         "concern" => Verdict::Concern,
-        _ => return Err("expected NAME:ok or NAME:concern".to_string()),
+        _ => {
+            return Err(tr!(
+                "expected NAME:ok or NAME:concern",
+                "NAMN:ok eller NAMN:concern väntades"
+            ));
+        }
     };
     let name = name.trim();
     if name.is_empty() {
-        return Err("the reference's name is empty".to_string());
+        return Err(tr!(
+            "the reference's name is empty",
+            "referensens namn är tomt"
+        ));
     }
     Ok((name.to_string(), verdict))
 }
 
 fn not_after_today(option: &str, d: Option<NaiveDate>, today: NaiveDate) -> Result<()> {
     match d {
-        Some(d) if d > today => Err(Error::arg(option, format!("{d} is after today ({today})"))),
+        Some(d) if d > today => Err(Error::arg(
+            option,
+            tr!(
+                "{d} is after today ({today})",
+                "{d} är efter i dag ({today})"
+            ),
+        )),
         _ => Ok(()),
     }
 }
@@ -60,7 +78,10 @@ pub fn screen_volunteer(
         not_after_today(opt, d, today)?;
     }
     if steps.approve && steps.reject.is_some() {
-        return Err(Error::arg("--approve", "cannot be given with --reject"));
+        return Err(Error::arg(
+            "--approve",
+            tr!("cannot be given with --reject", "kan inte ges med --reject"),
+        ));
     }
     let lock = store.lock()?;
     let id = store.resolve(prefix, &[Kind::Volunteer])?;
@@ -73,7 +94,10 @@ pub fn screen_volunteer(
             )]));
         }
         status::VolunteerStatus::Approved if steps.approve => {
-            return Err(Error::refused(vec![format!("{id} is already approved")]));
+            return Err(Error::refused(vec![tr!(
+                "{id} is already approved",
+                "{id} är redan godkänd"
+            )]));
         }
         _ => {}
     }
@@ -107,7 +131,10 @@ pub fn screen_volunteer(
         {
             return Err(Error::arg(
                 "--employee-number",
-                "expected up to 20 letters, digits or dashes",
+                tr!(
+                    "expected up to 20 letters, digits or dashes",
+                    "högst 20 bokstäver, siffror eller bindestreck väntades"
+                ),
             ));
         }
         v.employee_number = Some(n);
@@ -123,7 +150,10 @@ pub fn screen_volunteer(
     }
     if let Some(reason) = steps.reject {
         if reason.trim().is_empty() {
-            return Err(Error::arg("--reject", "a rejection needs a reason"));
+            return Err(Error::arg(
+                "--reject",
+                tr!("a rejection needs a reason", "ett avslag behöver ett skäl"),
+            ));
         }
         v.screening.rejected = Some(today);
         v.screening.rejection_reason = Some(reason);
@@ -132,7 +162,10 @@ pub fn screen_volunteer(
     if events.is_empty() {
         return Err(Error::arg(
             "screen volunteer",
-            "nothing to record: give --interview, --reference, --police-extract, --social-register, --employee-number, --approve or --reject",
+            tr!(
+                "nothing to record: give --interview, --reference, --police-extract, --social-register, --employee-number, --approve or --reject",
+                "inget att registrera: ange --interview, --reference, --police-extract, --social-register, --employee-number, --approve eller --reject"
+            ),
         ));
     }
     v.history.extend(events);
@@ -240,21 +273,29 @@ fn follow_up(
         .last_mut()
         .filter(|d| d.outcome == Outcome::Granted)
     else {
-        return Err(Error::refused(vec![format!(
-            "{id} has no granted decision to follow up"
+        return Err(Error::refused(vec![tr!(
+            "{id} has no granted decision to follow up",
+            "{id} har inget beviljat beslut att följa upp"
         )]));
     };
     let mut problems = Vec::new();
     if date > today {
-        problems.push(format!("--follow-up {date} has not happened yet"));
+        problems.push(tr!(
+            "--follow-up {date} has not happened yet",
+            "--follow-up {date} har inte hänt än"
+        ));
     }
     if d.from.is_some_and(|f| date < f) || d.to.is_some_and(|t| date > t) {
-        problems.push(format!(
-            "--follow-up {date} is outside the decision's period"
+        problems.push(tr!(
+            "--follow-up {date} is outside the decision's period",
+            "--follow-up {date} ligger utanför beslutets period"
         ));
     }
     if d.followed_up.contains(&date) {
-        problems.push(format!("a follow-up on {date} is already recorded"));
+        problems.push(tr!(
+            "a follow-up on {date} is already recorded",
+            "en uppföljning {date} är redan registrerad"
+        ));
     }
     if !problems.is_empty() {
         return Err(Error::refused(problems));

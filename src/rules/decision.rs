@@ -1,5 +1,6 @@
 //! When a needs decision may be granted: a real period, and the guardians' consent for a child.
 
+use crate::tr;
 use chrono::NaiveDate;
 
 use crate::model::config::ClientRules;
@@ -11,34 +12,49 @@ pub fn decision_problems(c: &Client, d: &Decision, rules: &ClientRules) -> Vec<S
     match d.outcome {
         Outcome::Granted => {
             let (Some(from), Some(to)) = (d.from, d.to) else {
-                problems.push("a grant needs --from and --to".to_string());
+                problems.push(tr!(
+                    "a grant needs --from and --to",
+                    "ett bifall behöver --from och --to"
+                ));
                 return problems;
             };
             if to < from {
-                problems.push(format!("--to {to} is before --from {from}"));
+                problems.push(tr!(
+                    "--to {to} is before --from {from}",
+                    "--to {to} är före --from {from}"
+                ));
             }
             // Consent is judged at the earlier of the decision and the start: the stricter.
             let age = c.pnr.age_on(from.min(d.decided));
             if age < rules.consent_age && d.guardian_consent.is_none() {
-                problems.push(format!(
+                problems.push(tr!(
                     "the client is {age}, under {}: the guardians' consent is needed (--guardian-consent DATE)",
+                    "klienten är {age} år, under {}: vårdnadshavarnas samtycke behövs (--guardian-consent DATUM)",
                     rules.consent_age
                 ));
             }
             if d.guardian_consent.is_some_and(|g| g > d.decided) {
-                problems.push("the guardians' consent is dated after today".to_string());
+                problems.push(tr!(
+                    "the guardians' consent is dated after today",
+                    "vårdnadshavarnas samtycke är daterat efter i dag"
+                ));
             }
         }
         Outcome::Denied => {
             if d.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
-                problems.push("a denial needs a reason".to_string());
+                problems.push(tr!(
+                    "a denial needs a reason",
+                    "ett avslag behöver ett skäl"
+                ));
             }
         }
     }
     if d.decided < c.applied {
-        problems.push(format!(
+        problems.push(tr!(
             "the decision date {} is before the application {}",
-            d.decided, c.applied
+            "beslutsdatumet {} är före ansökan {}",
+            d.decided,
+            c.applied
         ));
     }
     problems
