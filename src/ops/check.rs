@@ -1,6 +1,7 @@
 //! `kontakt check`: reads every record and reports every problem, each with a code, like
 //! hledger's and beancount's strict checks. Codes are stable; docs/records.md lists them.
 
+use crate::tr;
 use std::collections::HashMap;
 use std::fmt;
 use std::fs;
@@ -167,7 +168,9 @@ impl Checker<'_> {
             Code::BadValue
         };
         let msg = match &f.field {
-            Some(field) if code != Code::UnknownField => format!("field `{field}`: {}", f.message),
+            Some(field) if code != Code::UnknownField => {
+                tr!("field `{field}`: {}", "fältet `{field}`: {}", f.message)
+            }
             _ => f.message,
         };
         self.report(rel, f.line, code, msg);
@@ -194,7 +197,10 @@ impl Checker<'_> {
                                 &rel,
                                 1,
                                 Code::StrayFile,
-                                "not a record (records end in .toml); move it elsewhere",
+                                tr!(
+                                    "not a record (records end in .toml); move it elsewhere",
+                                    "ingen akt (akter slutar på .toml); flytta den någon annanstans"
+                                ),
                             );
                         }
                         continue;
@@ -216,7 +222,11 @@ impl Checker<'_> {
                         &rel,
                         line,
                         Code::DuplicateId,
-                        format!("the id `{}` does not match the file name", rec.id()),
+                        tr!(
+                            "the id `{}` does not match the file name",
+                            "id:t `{}` stämmer inte med filnamnet",
+                            rec.id()
+                        ),
                     );
                 }
                 recs.push((rel, text, rec));
@@ -232,7 +242,10 @@ impl Checker<'_> {
                 rel,
                 line,
                 Code::Schema,
-                format!("schema {schema} is not known to this kontakt (expected {SCHEMA})"),
+                tr!(
+                    "schema {schema} is not known to this kontakt (expected {SCHEMA})",
+                    "schema {schema} är okänt för denna kontakt (väntade {SCHEMA})"
+                ),
             );
         }
     }
@@ -256,8 +269,9 @@ impl Checker<'_> {
                     .map(|(_, _, o)| o.to_string())
                     .collect();
                 let line = line_in(self.root, rel, text, &[KeyPart::Key("pnr")]);
-                let msg = format!(
+                let msg = tr!(
                     "the same person has another open {} application: {}",
+                    "samma person har en annan öppen ansökan som {}: {}",
                     kind.noun(),
                     others.join(", ")
                 );
@@ -286,14 +300,25 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
             }
             Err(f) => ck.parse_failure(config_rel, f),
         },
-        Err(e) => ck.report(config_rel, 1, Code::Syntax, format!("cannot read: {e}")),
+        Err(e) => ck.report(
+            config_rel,
+            1,
+            Code::Syntax,
+            tr!("cannot read: {e}", "kan inte läsas: {e}"),
+        ),
     }
     for txn in atomic::pending(root) {
         let rel = txn.strip_prefix(root).unwrap_or(&txn).to_path_buf();
         let what = if atomic::is_committed(&txn) {
-            "a command was interrupted after its commit point; the next command that writes finishes it (or run `kontakt check --repair`)"
+            tr!(
+                "a command was interrupted after its commit point; the next command that writes finishes it (or run `kontakt check --repair`)",
+                "ett kommando avbröts efter sin bekräftelsepunkt; nästa kommando som skriver slutför det (eller kör `kontakt check --repair`)"
+            )
         } else {
-            "a command was interrupted before its commit point; nothing of it was applied, and the next command that writes removes it (or run `kontakt check --repair`)"
+            tr!(
+                "a command was interrupted before its commit point; nothing of it was applied, and the next command that writes removes it (or run `kontakt check --repair`)",
+                "ett kommando avbröts före sin bekräftelsepunkt; inget av det genomfördes, och nästa kommando som skriver tar bort det (eller kör `kontakt check --repair`)"
+            )
         };
         ck.report(&rel, 1, Code::Interrupted, what);
     }
@@ -344,8 +369,9 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
                     rel,
                     at("to"),
                     Code::ImpossibleDates,
-                    format!(
+                    tr!(
                         "decision {}: a grant needs `from` and `to`, with `to` not before `from`",
+                        "beslut {}: ett bifall behöver `from` och `to`, med `to` inte före `from`",
                         i + 1
                     ),
                 );
@@ -355,7 +381,11 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
                     rel,
                     at("decided"),
                     Code::ImpossibleDates,
-                    format!("decision {} is dated before the application", i + 1),
+                    tr!(
+                        "decision {} is dated before the application",
+                        "beslut {} är daterat före ansökan",
+                        i + 1
+                    ),
                 );
             }
         }
@@ -365,7 +395,10 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
                 rel,
                 line,
                 Code::ImpossibleDates,
-                "the application is dated in the future",
+                tr!(
+                    "the application is dated in the future",
+                    "ansökan är daterad i framtiden"
+                ),
             );
         }
     }
@@ -396,7 +429,7 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
                 rel,
                 line("rejected"),
                 Code::ImpossibleDates,
-                "both approved and rejected",
+                tr!("both approved and rejected", "både godkänd och avslagen"),
             );
         }
         if let Some(a) = s.approved
@@ -406,7 +439,7 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
                 rel,
                 line("approved"),
                 Code::ImpossibleDates,
-                "approved before the application",
+                tr!("approved before the application", "godkänd före ansökan"),
             );
         }
         if v.applied > today {
@@ -415,7 +448,10 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
                 rel,
                 l,
                 Code::ImpossibleDates,
-                "the application is dated in the future",
+                tr!(
+                    "the application is dated in the future",
+                    "ansökan är daterad i framtiden"
+                ),
             );
         }
     }
@@ -450,7 +486,11 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
                 rel,
                 key("client"),
                 Code::Dangling,
-                format!("field `client`: no client {} on file", a.client),
+                tr!(
+                    "field `client`: no client {} on file",
+                    "fältet `client`: ingen klient {} finns",
+                    a.client
+                ),
             );
         }
         if !volunteer_by_id.contains_key(&a.volunteer) {
@@ -458,7 +498,11 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
                 rel,
                 key("volunteer"),
                 Code::Dangling,
-                format!("field `volunteer`: no volunteer {} on file", a.volunteer),
+                tr!(
+                    "field `volunteer`: no volunteer {} on file",
+                    "fältet `volunteer`: ingen kontaktperson {} finns",
+                    a.volunteer
+                ),
             );
         }
         if let Some(ag) = &a.agreement {
@@ -475,12 +519,15 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
                     rel,
                     at("end"),
                     Code::ImpossibleDates,
-                    "the agreement ends before it starts",
+                    tr!(
+                        "the agreement ends before it starts",
+                        "avtalet slutar innan det börjar"
+                    ),
                 );
             }
             let froms: Vec<NaiveDate> = ag.terms.iter().map(|t| t.from).collect();
             if froms.is_empty() || froms[0] != ag.start || froms.windows(2).any(|w| w[0] >= w[1]) {
-                ck.report(rel, at("terms"), Code::ImpossibleDates, "the terms must start on the agreement's start date and follow each other in date order");
+                ck.report(rel, at("terms"), Code::ImpossibleDates, tr!("the terms must start on the agreement's start date and follow each other in date order", "villkoren ska börja på avtalets startdag och följa på varandra i datumordning"));
             }
         }
     }
@@ -535,8 +582,9 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
                     &rel,
                     key("assignment"),
                     Code::DuplicateId,
-                    format!(
+                    tr!(
                         "the report of {} for {} belongs in {}",
+                        "rapporten för {} för {} hör hemma i {}",
                         r.assignment,
                         r.month,
                         home.display()
@@ -548,7 +596,11 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
                     &rel,
                     key("assignment"),
                     Code::Dangling,
-                    format!("field `assignment`: no assignment {} on file", r.assignment),
+                    tr!(
+                        "field `assignment`: no assignment {} on file",
+                        "fältet `assignment`: inget uppdrag {} finns",
+                        r.assignment
+                    ),
                 ),
                 Some(a) => {
                     for d in &r.meetings {
@@ -557,8 +609,9 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
                                 &rel,
                                 key("meetings"),
                                 Code::ImpossibleDates,
-                                format!(
+                                tr!(
                                     "meeting {d} is outside {} or the assignment's active days",
+                                    "träffen {d} ligger utanför {} eller uppdragets aktiva dagar",
                                     r.month
                                 ),
                             );
@@ -594,8 +647,9 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
                 rel,
                 key("month"),
                 Code::DuplicateId,
-                format!(
+                tr!(
                     "the pay run {} for {} belongs in {}",
+                    "utbetalningen {} för {} hör hemma i {}",
                     run.id,
                     run.month,
                     run.rel_path().display()
@@ -608,8 +662,7 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
                 rel,
                 key("sha256"),
                 Code::PayFile,
-                format!(
-                    "{} is not the file this run paid (its SHA-256 differs); restore it from git",
+                tr!("{} is not the file this run paid (its SHA-256 differs); restore it from git", "{} är inte filen som denna körning betalade (dess SHA-256 skiljer sig); återställ den från git",
                     run.file
                 ),
             ),
@@ -617,7 +670,7 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
                 rel,
                 key("file"),
                 Code::PayFile,
-                format!("{} is missing; restore it from git", run.file),
+                tr!("{} is missing; restore it from git", "{} saknas; återställ den från git", run.file),
             ),
         }
         if run.lines.iter().map(|l| l.amount).sum::<Money>() != run.total_ore {
@@ -625,7 +678,10 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
                 rel,
                 key("total_ore"),
                 Code::BadValue,
-                "the total is not the sum of the lines",
+                tr!(
+                    "the total is not the sum of the lines",
+                    "summan är inte summan av raderna"
+                ),
             );
         }
         for (i, l) in run.lines.iter().enumerate() {
@@ -642,7 +698,11 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
                     rel,
                     line,
                     Code::Dangling,
-                    format!("field `assignment`: no assignment {} on file", l.assignment),
+                    tr!(
+                        "field `assignment`: no assignment {} on file",
+                        "fältet `assignment`: inget uppdrag {} finns",
+                        l.assignment
+                    ),
                 );
             }
         }
@@ -697,8 +757,7 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
                     path: root.join(rel),
                     line,
                     code: Code::PaidChanged,
-                    message: format!(
-                        "{aid} {period} was paid {} kr but the records now give {} kr; record the change with `kontakt report {aid} {period} --correct REASON`",
+                    message: tr!("{aid} {period} was paid {} kr but the records now give {} kr; record the change with `kontakt report {aid} {period} --correct REASON`", "{aid} {period} betalades med {} kr men akterna ger nu {} kr; registrera ändringen med `kontakt report {aid} {period} --correct SKÄL`",
                         p.fee + p.expense,
                         fee + expense
                     ),
@@ -719,8 +778,9 @@ pub fn permission_warning(root: &Path) -> Option<String> {
         use std::os::unix::fs::PermissionsExt;
         let mode = fs::metadata(root).ok()?.permissions().mode();
         if mode & 0o077 != 0 {
-            return Some(format!(
+            return Some(tr!(
                 "{} can be read by others than its owner (mode {:o}); `chmod -R go-rwx {}`",
+                "{} kan läsas av andra än ägaren (läge {:o}); `chmod -R go-rwx {}`",
                 root.display(),
                 mode & 0o777,
                 root.display()

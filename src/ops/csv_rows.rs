@@ -2,6 +2,7 @@
 //! named by its line; columns named as the command's options, each value read as the option
 //! would read it.
 
+use crate::tr;
 use std::collections::HashMap;
 
 use std::path::Path;
@@ -39,18 +40,23 @@ pub struct MeetingRow {
 }
 
 pub fn meeting(row: &HashMap<String, String>) -> std::result::Result<MeetingRow, String> {
-    let assignment = text(row, "assignment").ok_or("column `assignment` is empty")?;
-    let date = opt_date(row, "date")?.ok_or("column `date` is empty")?;
+    let assignment = text(row, "assignment").ok_or(tr!(
+        "column `assignment` is empty",
+        "kolumnen `assignment` är tom"
+    ))?;
+    let date =
+        opt_date(row, "date")?.ok_or(tr!("column `date` is empty", "kolumnen `date` är tom"))?;
     let hours_tenths = match text(row, "hours") {
         Some(h) => Some(
-            crate::model::report::parse_hours(&h).map_err(|e| format!("column `hours`: {e}"))?,
+            crate::model::report::parse_hours(&h)
+                .map_err(|e| tr!("column `hours`: {e}", "kolumnen `hours`: {e}"))?,
         ),
         None => None,
     };
     let expenses = match text(row, "expenses") {
         Some(e) => Some(
             e.parse::<Money>()
-                .map_err(|e| format!("column `expenses`: {e}"))?,
+                .map_err(|e| tr!("column `expenses`: {e}", "kolumnen `expenses`: {e}"))?,
         ),
         None => None,
     };
@@ -74,7 +80,7 @@ fn opt_date(row: &HashMap<String, String>, key: &str) -> Result<Option<NaiveDate
         None => Ok(None),
         Some(v) => crate::model::date::parse(v)
             .map(Some)
-            .map_err(|e| format!("column `{key}`: {e}")),
+            .map_err(|e| tr!("column `{key}`: {e}", "kolumnen `{key}`: {e}")),
     }
 }
 
@@ -88,7 +94,7 @@ fn word<T: serde::de::DeserializeOwned + Default>(
 ) -> Result<T, String> {
     match row.get(key).filter(|v| !v.is_empty()) {
         None => Ok(T::default()),
-        Some(v) => parse_word(v).map_err(|e| format!("column `{key}`: {e}")),
+        Some(v) => parse_word(v).map_err(|e| tr!("column `{key}`: {e}", "kolumnen `{key}`: {e}")),
     }
 }
 
@@ -143,11 +149,14 @@ pub fn client(row: &HashMap<String, String>) -> Result<ClientApplication, String
         languages: split_list(row.get("languages").map_or("", |s| s)),
         wants_gender: word(row, "wants-gender")?,
         wants_age: match text(row, "wants-age") {
-            Some(s) => Some(s.parse().map_err(|e| format!("column `wants-age`: {e}"))?),
+            Some(s) => Some(
+                s.parse()
+                    .map_err(|e| tr!("column `wants-age`: {e}", "kolumnen `wants-age`: {e}"))?,
+            ),
             None => None,
         },
         availability: availability(row.get("availability").map_or("", |s| s))
-            .map_err(|e| format!("column `availability`: {e}"))?,
+            .map_err(|e| tr!("column `availability`: {e}", "kolumnen `availability`: {e}"))?,
         basis: word(row, "basis")?,
         applied: opt_date(row, "applied")?,
         note: text(row, "note"),
@@ -157,9 +166,12 @@ pub fn client(row: &HashMap<String, String>) -> Result<ClientApplication, String
 pub fn volunteer(row: &HashMap<String, String>) -> Result<VolunteerApplication, String> {
     let capacity = match text(row, "capacity") {
         None => 1,
-        Some(c) => c
-            .parse()
-            .map_err(|_| "column `capacity`: expected a whole number".to_string())?,
+        Some(c) => c.parse().map_err(|_| {
+            tr!(
+                "column `capacity`: expected a whole number",
+                "kolumnen `capacity`: ett heltal väntades"
+            )
+        })?,
     };
     Ok(VolunteerApplication {
         name: text(row, "name").unwrap_or_default(),
@@ -170,7 +182,7 @@ pub fn volunteer(row: &HashMap<String, String>) -> Result<VolunteerApplication, 
         interests: split_list(row.get("interests").map_or("", |s| s)),
         languages: split_list(row.get("languages").map_or("", |s| s)),
         availability: availability(row.get("availability").map_or("", |s| s))
-            .map_err(|e| format!("column `availability`: {e}"))?,
+            .map_err(|e| tr!("column `availability`: {e}", "kolumnen `availability`: {e}"))?,
         capacity,
         applied: opt_date(row, "applied")?,
     })
@@ -230,8 +242,9 @@ pub fn parse_rows<T>(
     let known = layout.known;
     let text = std::str::from_utf8(bytes).map_err(|e| Error::BadBatch {
         path: path.to_path_buf(),
-        problems: vec![format!(
+        problems: vec![tr!(
             "line {}: not UTF-8 (save the file as UTF-8 CSV)",
+            "rad {}: inte UTF-8 (spara filen som UTF-8 CSV)",
             crate::store::parse::line_of(
                 &String::from_utf8_lossy(&bytes[..e.valid_up_to()]),
                 usize::MAX
@@ -249,7 +262,7 @@ pub fn parse_rows<T>(
         .headers()
         .map_err(|e| Error::BadBatch {
             path: path.to_path_buf(),
-            problems: vec![format!("line 1: {e}")],
+            problems: vec![tr!("line 1: {e}", "rad 1: {e}")],
         })?
         .iter()
         .map(|h| h.trim().to_lowercase().replace('_', "-"))
@@ -257,15 +270,19 @@ pub fn parse_rows<T>(
     let mut problems = Vec::new();
     for h in &headers {
         if !known.contains(&h.as_str()) {
-            problems.push(format!(
+            problems.push(tr!(
                 "line 1: unknown column `{h}` (known: {})",
+                "rad 1: okänd kolumn `{h}` (kända: {})",
                 known.join(", ")
             ));
         }
     }
     for required in layout.required {
         if !headers.iter().any(|h| h == required) {
-            problems.push(format!("line 1: missing column `{required}`"));
+            problems.push(tr!(
+                "line 1: missing column `{required}`",
+                "rad 1: kolumnen `{required}` saknas"
+            ));
         }
     }
     if !problems.is_empty() {
@@ -281,7 +298,7 @@ pub fn parse_rows<T>(
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map(|p| p.line()).unwrap_or(0);
-                bad.push((line as usize, format!("line {line}: {e}")));
+                bad.push((line as usize, tr!("line {line}: {e}", "rad {line}: {e}")));
                 continue;
             }
         };
@@ -289,8 +306,9 @@ pub fn parse_rows<T>(
         if rec.len() != headers.len() {
             bad.push((
                 line,
-                format!(
+                tr!(
                     "line {line}: {} fields, the header has {}",
+                    "rad {line}: {} fält, rubrikraden har {}",
                     rec.len(),
                     headers.len()
                 ),
@@ -304,13 +322,16 @@ pub fn parse_rows<T>(
             .collect();
         match parse_row(&map) {
             Ok(t) => rows.push((line, t)),
-            Err(msg) => bad.push((line, format!("line {line}: {msg}"))),
+            Err(msg) => bad.push((line, tr!("line {line}: {msg}", "rad {line}: {msg}"))),
         }
     }
     if rows.is_empty() && bad.is_empty() {
         return Err(Error::BadBatch {
             path: path.to_path_buf(),
-            problems: vec!["no rows below the header".to_string()],
+            problems: vec![tr!(
+                "no rows below the header",
+                "inga rader under rubrikraden"
+            )],
         });
     }
     Ok(Rows { good: rows, bad })
