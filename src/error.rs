@@ -99,7 +99,11 @@ impl std::fmt::Display for Error {
                 "{}: ingen kontakt-katalog (kontakt.toml saknas)",
                 path.display()
             ),
-            Error::Io { path, message, .. } => format!("{}: {message}", path.display()),
+            Error::Io { path, message, .. } => format!(
+                "{}: {}",
+                path.display(),
+                crate::lang::current().label(message)
+            ),
         };
         f.write_str(&text)
     }

@@ -147,7 +147,7 @@ fn the_agreement_and_the_pay_run_summary_print_on_a4() {
     let a = listed[0]["id"].as_str().unwrap().to_string();
     let page = page_in(&kit, "agreement.html");
     kit.cmd(&format!(
-        "agree {a} --print --format html --official Lena --out {}",
+        "--lang sv agree {a} --print --format html --official Lena --out {}",
         page.display()
     ))
     .ok();

@@ -231,7 +231,15 @@ fn the_agreement_prints_in_swedish_with_initials_and_the_years_amounts() {
     ))
     .ok();
     let md = kit
-        .run(&["agree", &a, "--print", "--official", "Eva Handläggare"])
+        .run(&[
+            "--lang",
+            "sv",
+            "agree",
+            &a,
+            "--print",
+            "--official",
+            "Eva Handläggare",
+        ])
         .ok()
         .stdout
         .replace(&a, "A-XXXXXX");
@@ -286,6 +294,20 @@ fn the_agreement_prints_in_swedish_with_initials_and_the_years_amounts() {
     ______________________________ ______________________________
     Kontaktperson: Volontär Test   Ansvarig handläggare: Eva Handläggare
     ");
+    // In English for a volunteer who reads it better; the same terms and amounts.
+    let en = kit
+        .run(&["--lang", "en", "agree", &a, "--print"])
+        .ok()
+        .stdout;
+    for part in [
+        "# Assignment agreement for a contact person",
+        "| 2026-07-01 | 2 times a week | 1,480.00 kr | 493.00 kr |",
+        "## Confidentiality",
+        "Place and date",
+    ] {
+        assert!(en.contains(part), "{part} not in {en}");
+    }
+    assert!(!en.contains("Uppdragsavtal"), "{en}");
     kit.run(&["agree", &a, "--print", "--year", "2031"])
         .refused(1, "no prisbasbelopp for 2031");
     kit.run(&["agree", &a, "--print", "--year", "2025"])
@@ -317,7 +339,7 @@ fn the_html_agreement_is_one_escaped_a4_page_written_privately() {
     assert!(html.contains("size: A4"), "{html}");
     assert!(html.contains("&lt;Eva &amp; Co&gt;"), "{html}");
     assert!(
-        html.contains("<td class=\"amount\">987,00 kr</td>"),
+        html.contains("<td class=\"amount\">987.00 kr</td>") && html.contains("<html lang=\"en\">"),
         "{html}"
     );
     #[cfg(unix)]

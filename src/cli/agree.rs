@@ -76,7 +76,7 @@ pub struct Args {
 fn print(a: Args, ctx: &Ctx) -> Result<Output> {
     let store = ctx.store()?;
     let doc = agree::document(store, &a.assignment, a.year, a.official, ctx.today)?;
-    let text = documents::agreement::render(&doc, a.format.unwrap_or_default());
+    let text = documents::agreement::render(&doc, a.format.unwrap_or_default(), ctx.lang);
     match a.out {
         Some(path) => {
             kontakt::store::atomic::write_file(&path, text.as_bytes())?;

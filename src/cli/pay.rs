@@ -239,6 +239,41 @@ fn summary(plan: &Plan) -> String {
     s
 }
 
+/// Why a period is not paid, in the reader's language. The plan keeps English (its JSON is for
+/// scripts); the known phrases are put in Swedish around the ids and dates they hold.
+fn reason(r: &str) -> String {
+    const PHRASES: &[(&str, &str)] = &[
+        ("report missing", "rapport saknas"),
+        ("report not approved", "rapporten är inte attesterad"),
+        (
+            "the agreement is not signed",
+            "avtalet är inte undertecknat",
+        ),
+        (
+            "the client's decision does not cover",
+            "klientens beslut omfattar inte",
+        ),
+        ("has no prisbasbelopp for", "har inget prisbasbelopp för"),
+        ("has no employee number", "har inget anställningsnummer"),
+        ("no meetings reported", "inga träffar rapporterade"),
+        (
+            "changed after it was paid: record the change with",
+            "ändrad efter utbetalning: registrera ändringen med",
+        ),
+        (
+            "older than the retroactive limit",
+            "äldre än gränsen för retroaktiv betalning",
+        ),
+        ("months)", "månader)"),
+    ];
+    if render::lang() == kontakt::lang::Lang::En {
+        return r.to_string();
+    }
+    PHRASES
+        .iter()
+        .fold(r.to_string(), |s, (en, sv)| s.replace(en, sv))
+}
+
 fn exclusions(plan: &Plan) -> String {
     if plan.excluded.is_empty() {
         return String::new();
@@ -250,7 +285,7 @@ fn exclusions(plan: &Plan) -> String {
             vec![
                 e.assignment.to_string(),
                 e.period.to_string(),
-                e.reason.clone(),
+                reason(&e.reason),
             ]
         })
         .collect();

@@ -38,13 +38,28 @@ impl Exclusion {
     }
 
     pub fn describe(self) -> &'static str {
+        let l = crate::lang::current();
         match self {
-            Exclusion::NotApproved => "the volunteer is not approved",
-            Exclusion::PoliceExtractTooOld => "the police-register extract is too old",
-            Exclusion::NoFreeCapacity => "the volunteer has no free place",
-            Exclusion::GenderWish => "the client's gender wish",
-            Exclusion::NoSharedLanguage => "no shared language",
-            Exclusion::DeclinedBefore => "this pair was declined before",
+            Exclusion::NotApproved => l.pick(
+                "the volunteer is not approved",
+                "kontaktpersonen är inte godkänd",
+            ),
+            Exclusion::PoliceExtractTooOld => l.pick(
+                "the police-register extract is too old",
+                "utdraget ur belastningsregistret är för gammalt",
+            ),
+            Exclusion::NoFreeCapacity => l.pick(
+                "the volunteer has no free place",
+                "kontaktpersonen har ingen ledig plats",
+            ),
+            Exclusion::GenderWish => {
+                l.pick("the client's gender wish", "klientens önskemål om kön")
+            }
+            Exclusion::NoSharedLanguage => l.pick("no shared language", "inget gemensamt språk"),
+            Exclusion::DeclinedBefore => l.pick(
+                "this pair was declined before",
+                "paret har avböjts tidigare",
+            ),
         }
     }
 }

@@ -24,16 +24,18 @@ pub fn parse(s: &str) -> Result<NaiveDate, String> {
             .enumerate()
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     if !shape {
-        return Err(format!(
+        return Err(tr!(
             "expected a date YYYY-MM-DD, found `{}`",
+            "ett datum ÅÅÅÅ-MM-DD väntades, `{}` hittades",
             s.chars().take(40).collect::<String>()
         ));
     }
     let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().unwrap_or(0);
     let year = num(0..4) as i32;
     if !YEARS.contains(&year) {
-        return Err(format!(
+        return Err(tr!(
             "the year {year} is outside {}-{}",
+            "året {year} ligger utanför {}-{}",
             YEARS.start(),
             YEARS.end()
         ));

@@ -55,7 +55,7 @@ impl fmt::Display for Money {
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
-#[error("expected an amount in kronor, like 1233 or 1233.50 (at most 10 000 000)")]
+#[error("{}", crate::lang::current().pick("expected an amount in kronor, like 1233 or 1233.50 (at most 10 000 000)", "ett belopp i kronor väntades, som 1233 eller 1233.50 (högst 10 000 000)"))]
 pub struct MoneyError;
 
 /// Parses kronor as typed: `1233`, `1233.5`, `1233,50`, `1 233,50`. Negative amounts are refused

@@ -39,15 +39,15 @@ pub enum Kind {
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum PnrError {
-    #[error("expected 10 or 12 digits (YYMMDD-NNNN or YYYYMMDD-NNNN)")]
+    #[error("{}", crate::lang::current().pick("expected 10 or 12 digits (YYMMDD-NNNN or YYYYMMDD-NNNN)", "10 eller 12 siffror väntades (ÅÅMMDD-NNNN eller ÅÅÅÅMMDD-NNNN)"))]
     Format,
-    #[error("the check digit is wrong")]
+    #[error("{}", crate::lang::current().pick("the check digit is wrong", "kontrollsiffran är fel"))]
     Checksum,
-    #[error("the date part is not a real date")]
+    #[error("{}", crate::lang::current().pick("the date part is not a real date", "datumdelen är inget verkligt datum"))]
     Date,
-    #[error("the birth date lies in the future")]
+    #[error("{}", crate::lang::current().pick("the birth date lies in the future", "födelsedatumet ligger i framtiden"))]
     Future,
-    #[error("the birth number 000 is never issued")]
+    #[error("{}", crate::lang::current().pick("the birth number 000 is never issued", "födelsenummer 000 delas aldrig ut"))]
     Serial,
 }
 

@@ -1,6 +1,7 @@
 //! The records directory as a git repository: committing exactly the files a command wrote, and
 //! the pre-commit hook that runs `kontakt check` on what is staged.
 
+use crate::tr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -57,8 +58,9 @@ pub fn message(command: &str, paths: &[PathBuf]) -> String {
 /// Commits exactly `paths` (relative to `root`), leaving anything else staged as it was.
 pub fn commit(root: &Path, paths: &[PathBuf], message: &str) -> Result<()> {
     if toplevel(root).is_none() {
-        return Err(Error::refused(vec![format!(
+        return Err(Error::refused(vec![tr!(
             "{} is not in a git repository, so nothing was committed (the records were written); run `git init` there, or drop --commit",
+            "{} ligger inte i ett git-arkiv, så inget checkades in (akterna skrevs); kör `git init` där, eller utelämna --commit",
             root.display()
         )]));
     }
@@ -82,8 +84,9 @@ pub fn commit(root: &Path, paths: &[PathBuf], message: &str) -> Result<()> {
 }
 
 fn git_failed(what: &str, out: &std::process::Output) -> Error {
-    Error::refused(vec![format!(
+    Error::refused(vec![tr!(
         "{what} failed (the records were written): {}",
+        "{what} misslyckades (akterna skrevs): {}",
         String::from_utf8_lossy(&out.stderr).trim()
     )])
 }
@@ -92,8 +95,9 @@ fn git_failed(what: &str, out: &std::process::Output) -> Error {
 /// the commit if it finds problems. Returns the hook's path.
 pub fn install_hook(root: &Path, kontakt: &Path) -> Result<PathBuf> {
     let Some(top) = toplevel(root) else {
-        return Err(Error::refused(vec![format!(
+        return Err(Error::refused(vec![tr!(
             "{} is not in a git repository",
+            "{} ligger inte i ett git-arkiv",
             root.display()
         )]));
     };

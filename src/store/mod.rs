@@ -11,6 +11,7 @@ pub mod git;
 pub mod parse;
 pub mod people;
 
+use crate::tr;
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 
@@ -349,7 +350,11 @@ impl Store {
                 path: rel.clone(),
                 line: parse::line_of_key(&text, &[parse::KeyPart::Key("id")]),
                 field: Some("id".into()),
-                message: format!("the id `{}` does not match the file name", rec.id()),
+                message: tr!(
+                    "the id `{}` does not match the file name",
+                    "id:t `{}` stämmer inte med filnamnet",
+                    rec.id()
+                ),
             });
         }
         Ok(rec)
