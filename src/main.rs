@@ -14,7 +14,8 @@ fn main() -> ExitCode {
     clap_complete::CompleteEnv::with_factory(cli::Cli::command)
         .var(cli::shell::COMPLETE_VAR)
         .complete();
-    let matches = cli::Cli::command().get_matches();
+    let args: Vec<String> = std::env::args().collect();
+    let matches = cli::localized(cli::early_lang(&args)).get_matches();
     let name = matches.subcommand_name().unwrap_or("kontakt").to_string();
     let cli = match cli::Cli::from_arg_matches(&matches) {
         Ok(c) => c,

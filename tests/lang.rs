@@ -100,3 +100,32 @@ fn refusals_and_what_commands_say_come_in_swedish() {
     let r = kit.cmd("--lang sv pay 2026-10 --dry-run").ok();
     assert!(r.stdout.contains("Utbetalning för 2026-10"), "{}", r.stdout);
 }
+
+#[test]
+fn help_and_the_lifecycle_come_in_swedish() {
+    let kit = Kit::new();
+    let help = kit.cmd("--lang sv --help").ok().stdout;
+    for part in [
+        "Användning:",
+        "Kommandon:",
+        "Skapa en ny, tom aktkatalog",
+        "Aktkatalogen",
+    ] {
+        assert!(help.contains(part), "{part} not in {help}");
+    }
+    let alone = assert_cmd::Command::cargo_bin("kontakt")
+        .unwrap()
+        .env("LANG", "sv_SE.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(alone.stdout).unwrap();
+    assert!(
+        text.starts_with("kontakt: kontaktpersonsverksamheten"),
+        "{text}"
+    );
+    assert_eq!(text.lines().take_while(|l| !l.is_empty()).count(), 5);
+    let en = kit.cmd("--help").ok().stdout;
+    assert!(en.contains("Create a new, empty records directory"), "{en}");
+}

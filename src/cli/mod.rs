@@ -75,6 +75,139 @@ kontakt: a kontaktperson service from application to pay.
   3. match    the right volunteer for each waiting client; agree: the assignment's terms
   4. report   monthly attendance, approved by staff; pay: the payroll file, never twice";
 
+/// The five lines in Swedish.
+pub const LIFECYCLE_SV: &str = "\
+kontakt: kontaktpersonsverksamheten från ansökan till utbetalning.
+  1. apply    en klient ansöker om kontaktperson; en volontär ansöker om att bli det
+  2. screen   klientens beslut om insats; kontaktpersonens intervju, referenser, utdrag
+  3. match    rätt kontaktperson till varje väntande klient; agree: uppdragets villkor
+  4. report   månadens närvaro, attesterad av handläggare; pay: lönefilen, aldrig två gånger";
+
+/// The language asked for before clap has parsed anything (`--lang X`, `--lang=X`, the
+/// locale), so that help itself can be in Swedish.
+pub fn early_lang(args: &[String]) -> kontakt::lang::Lang {
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let value = match a.strip_prefix("--lang=") {
+            Some(v) => Some(v.to_string()),
+            None if a == "--lang" => it.next().cloned(),
+            None => None,
+        };
+        if let Some(l) = value.and_then(|v| v.parse().ok()) {
+            return l;
+        }
+    }
+    kontakt::lang::Lang::from_env()
+}
+
+/// The command line with its descriptions in `lang`: the commands' one-line summaries and the
+/// global options (each subcommand's own options keep their English help).
+pub fn localized(lang: kontakt::lang::Lang) -> clap::Command {
+    use clap::CommandFactory;
+    let cmd = Cli::command();
+    if lang == kontakt::lang::Lang::En {
+        return cmd;
+    }
+    const ABOUT_SV: &[(&str, &str)] = &[
+        ("init", "Skapa en ny, tom aktkatalog"),
+        (
+            "apply",
+            "Registrera en ansökan: en klient som ansöker om kontaktperson, eller en volontär som vill bli det",
+        ),
+        (
+            "screen",
+            "Registrera utredningssteg för en kontaktperson, eller beslutet om insats för en klient",
+        ),
+        (
+            "match",
+            "Matcha kontaktpersoner med väntande klienter, med skäl",
+        ),
+        (
+            "agree",
+            "Registrera uppdragsavtalet: start, träffar, arvode, omkostnadsersättning",
+        ),
+        (
+            "report",
+            "Lämna en månads närvarorapport, eller attestera rapporter före utbetalning",
+        ),
+        (
+            "end",
+            "Avsluta ett uppdrag: klienten väntar igen om beslutet gäller; kontaktpersonens plats blir ledig",
+        ),
+        (
+            "pay",
+            "Betala en månad: attesterade rapporter blir lönerader (arvode och omkostnadsersättning), aldrig två gånger",
+        ),
+        (
+            "due",
+            "Det som förfaller: beslut som upphör, uppföljningar, utdrag, underskrifter, rapporter, långa väntetider",
+        ),
+        ("list", "Lista akter av ett slag"),
+        (
+            "show",
+            "Visa en akt (av alla slag) med id eller en unik början av det",
+        ),
+        (
+            "stats",
+            "Verksamheten i siffror: väntelistan, matchningar, träffar, kontaktpersoner och kostnad",
+        ),
+        (
+            "check",
+            "Läs alla akter och rapportera alla fel (tyst, status 0, när allt stämmer)",
+        ),
+        (
+            "fmt",
+            "Skriv om alla akter i den kanoniska formen (kommentarer behålls)",
+        ),
+        ("hooks", "Git-krokar för ett aktarkiv"),
+        (
+            "gallra",
+            "Gallra klientakter fem år efter sista anteckningen (SoL). Listar det som ska gallras; raderar bara med --confirm",
+        ),
+        (
+            "completions",
+            "Skriv ut skriptet för kompletteringar i skalet (kommandon, flaggor och id:n)",
+        ),
+        (
+            "man",
+            "Skriv ut manualsidan (eller en per kommando med --out KATALOG)",
+        ),
+    ];
+    const GLOBAL_SV: &[(&str, &str)] = &[
+        ("records", "Aktkatalogen"),
+        ("json", "Maskinläsbar JSON på standard ut"),
+        (
+            "show_pnr",
+            "Visa personnummer i sin helhet (annars maskade)",
+        ),
+        (
+            "today",
+            "Datumet alla regler bedöms vid (standard: systemets datum)",
+        ),
+        (
+            "lang",
+            "Språk för meddelanden, tabeller och dokument: sv eller en",
+        ),
+        (
+            "commit",
+            "Checka in filerna kommandot skriver i git (även `[git] commit = true` i kontakt.toml)",
+        ),
+    ];
+    let mut cmd = cmd
+        .about("kontakt sköter en kommuns kontaktpersonsverksamhet: ansökan, utredning, matchning, avtal, närvarorapporter och utbetalning, i TOML-akter i ett git-arkiv")
+        .after_help(LIFECYCLE_SV)
+        .help_template(
+            "{about-with-newline}\nAnvändning: {usage}\n\nKommandon:\n{subcommands}\n\nFlaggor:\n{options}{after-help}",
+        );
+    for (name, about) in ABOUT_SV {
+        cmd = cmd.mut_subcommand(*name, |s| s.about(*about));
+    }
+    for (id, help) in GLOBAL_SV {
+        cmd = cmd.mut_arg(*id, |a| a.help(*help));
+    }
+    cmd
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     Init(init::Args),
@@ -169,9 +302,14 @@ pub fn run(cli: Cli, name: &str) -> Result<Output> {
     };
     crate::render::set_lang(ctx.lang);
     let Some(command) = cli.command else {
-        return Ok(Output::ok(format!(
-            "{LIFECYCLE}\n\n`kontakt --help` lists every command; `kontakt help COMMAND` explains one.\n"
-        )));
+        return Ok(Output::ok(match ctx.lang {
+            kontakt::lang::Lang::Sv => format!(
+                "{LIFECYCLE_SV}\n\n`kontakt --help` listar alla kommandon; `kontakt help KOMMANDO` förklarar ett.\n"
+            ),
+            kontakt::lang::Lang::En => format!(
+                "{LIFECYCLE}\n\n`kontakt --help` lists every command; `kontakt help COMMAND` explains one.\n"
+            ),
+        }));
     };
     let spinner = crate::progress::start(name);
     let result = dispatch(command, &ctx);
@@ -226,5 +364,6 @@ mod tests {
     #[test]
     fn the_command_line_definition_is_consistent() {
         super::Cli::command().debug_assert();
+        super::localized(kontakt::lang::Lang::Sv).debug_assert();
     }
 }
