@@ -119,6 +119,17 @@ impl Lang {
             .to_string()
     }
 
+    /// A recorded sentence (a history entry, a reason) for a person: known English phrases put
+    /// in Swedish around the ids and dates they hold. The records keep the English.
+    pub fn phrases(self, text: &str) -> String {
+        if self == Lang::En {
+            return text.to_string();
+        }
+        PHRASES
+            .iter()
+            .fold(text.to_string(), |s, (en, sv)| s.replace(en, sv))
+    }
+
     pub fn code(self) -> &'static str {
         self.pick("en", "sv")
     }
@@ -127,6 +138,8 @@ impl Lang {
 /// English words of the records and their Swedish, as the field says them.
 const WORDS: &[(&str, &str)] = &[
     ("applied", "ansökt"),
+    ("proposed by match auto", "föreslaget av match auto"),
+    ("proposed", "föreslaget"),
     ("granted", "beviljad"),
     ("denied", "avslag"),
     ("expired", "upphört"),
@@ -153,6 +166,58 @@ const WORDS: &[(&str, &str)] = &[
     ("report missing", "rapport saknas"),
     ("report to approve", "rapport att attestera"),
     ("no", "nej"),
+];
+
+/// Phrases of history entries and pay's reasons, longest first where one contains another.
+const PHRASES: &[(&str, &str)] = &[
+    (
+        "confidentiality undertaking signed",
+        "sekretessförbindelse undertecknad",
+    ),
+    ("agreement signed", "avtal undertecknat"),
+    ("agreement from", "avtal från"),
+    ("employee number recorded", "anställningsnummer registrerat"),
+    ("interview recorded", "intervju registrerad"),
+    (
+        "police-register extract recorded",
+        "registerutdrag registrerat",
+    ),
+    ("reference recorded", "referens registrerad"),
+    ("social register checked", "socialregistret kontrollerat"),
+    ("terms changed from", "villkor ändrade från"),
+    ("followed up", "uppföljd"),
+    ("report missing", "rapport saknas"),
+    ("report not approved", "rapporten är inte attesterad"),
+    (
+        "the agreement is not signed",
+        "avtalet är inte undertecknat",
+    ),
+    (
+        "the client's decision does not cover",
+        "klientens beslut omfattar inte",
+    ),
+    ("has no prisbasbelopp for", "har inget prisbasbelopp för"),
+    ("has no employee number", "har inget anställningsnummer"),
+    ("no meetings reported", "inga träffar rapporterade"),
+    (
+        "changed after it was paid: record the change with",
+        "ändrad efter utbetalning: registrera ändringen med",
+    ),
+    (
+        "older than the retroactive limit",
+        "äldre än gränsen för retroaktiv betalning",
+    ),
+    ("months)", "månader)"),
+    ("proposed by match auto", "föreslaget av match auto"),
+    ("proposed", "föreslaget"),
+    ("granted", "beviljad"),
+    ("denied", "avslag"),
+    ("applied", "ansökt"),
+    ("approved", "godkänd"),
+    ("rejected", "avslagen"),
+    ("declined", "avböjt"),
+    ("ends", "slutar"),
+    (" to ", " till "),
 ];
 
 /// Table headers and field labels of the terminal's output.
@@ -223,6 +288,9 @@ const LABELS: &[(&str, &str)] = &[
     ("total kr", "summa kr"),
     ("wants gender", "önskat kön"),
     ("what", "vad"),
+    ("age", "ålder"),
+    ("waiting", "väntetid"),
+    ("free places", "lediga platser"),
     // What a file operation could not do (`Error::Io`).
     ("cannot read", "kan inte läsa"),
     ("cannot list", "kan inte lista"),
@@ -291,6 +359,23 @@ mod tests {
         assert_eq!(Lang::En.money(m), "1,233.00 kr");
         assert_eq!(Lang::En.money(Money(-5)), "-0.05 kr");
         assert_eq!(Lang::Sv.tenths(125), "12,5");
+    }
+
+    #[test]
+    fn recorded_sentences_read_in_swedish_around_their_dates() {
+        assert_eq!(
+            Lang::Sv.phrases("granted 2026-05-04 to 2027-05-03"),
+            "beviljad 2026-05-04 till 2027-05-03"
+        );
+        assert_eq!(
+            Lang::Sv.phrases("confidentiality undertaking signed"),
+            "sekretessförbindelse undertecknad"
+        );
+        assert_eq!(Lang::Sv.phrases("C-7Q2K9M"), "C-7Q2K9M");
+        assert_eq!(
+            Lang::En.phrases("granted 2026-05-04 to 2027-05-03"),
+            "granted 2026-05-04 to 2027-05-03"
+        );
     }
 
     #[test]

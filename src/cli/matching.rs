@@ -176,13 +176,17 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                 };
                 out.push_str(&render::table(header, rows));
             }
-            out.push_str(&format!(
+            out.push_str(&tr!(
                 "{} matched, total score {}, {} unmatched{}\n",
+                "{} matchade, total poäng {}, {} utan matchning{}\n",
                 plan.pairs.len(),
                 plan.total_score,
                 plan.unmatched.len(),
                 if a.dry_run {
-                    " (dry run: nothing written)"
+                    ctx.lang.pick(
+                        " (dry run: nothing written)",
+                        " (provkörning: inget skrevs)",
+                    )
                 } else {
                     ""
                 }

@@ -239,39 +239,10 @@ fn summary(plan: &Plan) -> String {
     s
 }
 
-/// Why a period is not paid, in the reader's language. The plan keeps English (its JSON is for
-/// scripts); the known phrases are put in Swedish around the ids and dates they hold.
+/// Why a period is not paid, in the reader's language (the plan keeps English: its JSON is for
+/// scripts).
 fn reason(r: &str) -> String {
-    const PHRASES: &[(&str, &str)] = &[
-        ("report missing", "rapport saknas"),
-        ("report not approved", "rapporten är inte attesterad"),
-        (
-            "the agreement is not signed",
-            "avtalet är inte undertecknat",
-        ),
-        (
-            "the client's decision does not cover",
-            "klientens beslut omfattar inte",
-        ),
-        ("has no prisbasbelopp for", "har inget prisbasbelopp för"),
-        ("has no employee number", "har inget anställningsnummer"),
-        ("no meetings reported", "inga träffar rapporterade"),
-        (
-            "changed after it was paid: record the change with",
-            "ändrad efter utbetalning: registrera ändringen med",
-        ),
-        (
-            "older than the retroactive limit",
-            "äldre än gränsen för retroaktiv betalning",
-        ),
-        ("months)", "månader)"),
-    ];
-    if render::lang() == kontakt::lang::Lang::En {
-        return r.to_string();
-    }
-    PHRASES
-        .iter()
-        .fold(r.to_string(), |s, (en, sv)| s.replace(en, sv))
+    render::lang().phrases(r)
 }
 
 fn exclusions(plan: &Plan) -> String {

@@ -71,7 +71,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                     ("note", render::opt(&c.note)),
                 ]);
                 if !c.decisions.is_empty() {
-                    s.push_str("\nDecisions\n");
+                    s.push_str(&tr!("\nDecisions\n", "\nBeslut\n"));
                     s.push_str(&render::table(
                         &[
                             "decided", "outcome", "from", "to", "basis", "meetings", "consent",
@@ -82,7 +82,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                             .map(|d| {
                                 vec![
                                     d.decided.to_string(),
-                                    word(&d.outcome),
+                                    render::word(&word(&d.outcome)),
                                     render::opt(&d.from),
                                     render::opt(&d.to),
                                     d.basis.map(|b| word(&b)).unwrap_or_default(),
@@ -162,7 +162,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                 if let Some(g) = ag {
                     let tariffs = &store.config.compensation;
                     let year = chrono::Datelike::year(&ctx.today);
-                    s.push_str("\nTerms\n");
+                    s.push_str(&tr!("\nTerms\n", "\nVillkor\n"));
                     s.push_str(&render::table(
                         &[
                             "from",
@@ -192,7 +192,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                     ));
                 }
                 if !reports.is_empty() {
-                    s.push_str("\nReports\n");
+                    s.push_str(&tr!("\nReports\n", "\nRapporter\n"));
                     s.push_str(&render::table(
                         &["month", "meetings", "approved"],
                         reports
@@ -273,7 +273,7 @@ fn history(events: &[Event]) -> String {
     if events.is_empty() {
         return String::new();
     }
-    let mut s = String::from("\nHistory\n");
+    let mut s = tr!("\nHistory\n", "\nHistorik\n");
     s.push_str(&render::table(
         &["date", "event", "by", "note"],
         events
@@ -281,7 +281,7 @@ fn history(events: &[Event]) -> String {
             .map(|e| {
                 vec![
                     e.date.to_string(),
-                    e.event.clone(),
+                    render::lang().phrases(&e.event),
                     render::opt(&e.by),
                     render::opt(&e.note),
                 ]

@@ -28,8 +28,9 @@ fn waiting_client<'p>(pool: &'p Pool, id: &Id) -> Result<&'p Client> {
         .client(id)
         .ok_or_else(|| Error::refused(vec![tr!("{id} is not on file", "{id} finns inte")]))?;
     if !pool.is_waiting(c) {
-        return Err(Error::refused(vec![format!(
-            "{id} is not waiting: it needs a granted decision in force and no open assignment"
+        return Err(Error::refused(vec![tr!(
+            "{id} is not waiting: it needs a granted decision in force and no open assignment",
+            "{id} väntar inte: det krävs ett gällande beviljat beslut och inget öppet uppdrag"
         )]));
     }
     Ok(c)
