@@ -126,6 +126,15 @@ fn help_and_the_lifecycle_come_in_swedish() {
         "{text}"
     );
     assert_eq!(text.lines().take_while(|l| !l.is_empty()).count(), 5);
+    let pay = kit.cmd("--lang sv pay --help").ok().stdout;
+    for part in [
+        "Användning:",
+        "Flaggor:",
+        "Visa exakt vad körningen skulle betala",
+        "Visa hjälp",
+    ] {
+        assert!(pay.contains(part), "{part} not in {pay}");
+    }
     let en = kit.cmd("--help").ok().stdout;
     assert!(en.contains("Create a new, empty records directory"), "{en}");
 }

@@ -56,7 +56,7 @@ pub struct Args {
     /// New terms from this date; earlier terms stay as they were.
     #[arg(long, value_parser = parse_date, value_name = "DATE", conflicts_with = "start")]
     pub change_from: Option<NaiveDate>,
-    /// Print the agreement document (Swedish) instead of recording anything.
+    /// Print the agreement document (in the --lang language) instead of recording anything.
     #[arg(long, conflicts_with_all = ["start", "end", "meetings", "fee_category", "fee", "expense_level", "expense", "cost_center", "signed", "confidentiality_signed", "reason", "change_from"])]
     pub print: bool,
     /// With --print: md (Markdown) or html (one page, A4 print CSS).

@@ -100,112 +100,69 @@ pub fn early_lang(args: &[String]) -> kontakt::lang::Lang {
     kontakt::lang::Lang::from_env()
 }
 
-/// The command line with its descriptions in `lang`: the commands' one-line summaries and the
-/// global options (each subcommand's own options keep their English help).
+/// The Swedish of every command's summary and every option's help: `English<TAB>Swedish`, one
+/// per line. A text without a line here stays English; a test requires one for each.
+const HELP_SV: &str = include_str!("help_sv.tsv");
+
+fn help_sv(english: &str) -> Option<&'static str> {
+    HELP_SV
+        .lines()
+        .filter_map(|l| l.split_once('\t'))
+        .find(|(en, _)| *en == english)
+        .map(|(_, sv)| sv)
+}
+
+/// `cmd` and everything below it with their help in Swedish.
+fn swedish(mut cmd: clap::Command) -> clap::Command {
+    if let Some(sv) = cmd.get_about().and_then(|a| help_sv(&a.to_string())) {
+        cmd = cmd.about(sv);
+    }
+    let ids: Vec<(String, Option<&'static str>)> = cmd
+        .get_arguments()
+        .map(|a| {
+            let sv = a.get_help().and_then(|h| help_sv(&h.to_string()));
+            (a.get_id().to_string(), sv)
+        })
+        .collect();
+    for (id, sv) in ids {
+        cmd = cmd.mut_arg(id, |a| {
+            let heading = if a.is_positional() {
+                "Argument"
+            } else {
+                "Flaggor"
+            };
+            let a = a.help_heading(heading);
+            match sv {
+                Some(sv) => a.help(sv),
+                None => a,
+            }
+        });
+    }
+    cmd = cmd
+        .subcommand_help_heading("Kommandon")
+        .help_template("{about-with-newline}\nAnvändning: {usage}\n\n{all-args}{after-help}");
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        cmd = cmd.mut_subcommand(name, swedish);
+    }
+    cmd
+}
+
+/// The command line with its help in `lang`.
 pub fn localized(lang: kontakt::lang::Lang) -> clap::Command {
     use clap::CommandFactory;
-    let cmd = Cli::command();
+    let mut cmd = Cli::command();
     if lang == kontakt::lang::Lang::En {
         return cmd;
     }
-    const ABOUT_SV: &[(&str, &str)] = &[
-        ("init", "Skapa en ny, tom aktkatalog"),
-        (
-            "apply",
-            "Registrera en ansökan: en klient som ansöker om kontaktperson, eller en volontär som vill bli det",
-        ),
-        (
-            "screen",
-            "Registrera utredningssteg för en kontaktperson, eller beslutet om insats för en klient",
-        ),
-        (
-            "match",
-            "Matcha kontaktpersoner med väntande klienter, med skäl",
-        ),
-        (
-            "agree",
-            "Registrera uppdragsavtalet: start, träffar, arvode, omkostnadsersättning",
-        ),
-        (
-            "report",
-            "Lämna en månads närvarorapport, eller attestera rapporter före utbetalning",
-        ),
-        (
-            "end",
-            "Avsluta ett uppdrag: klienten väntar igen om beslutet gäller; kontaktpersonens plats blir ledig",
-        ),
-        (
-            "pay",
-            "Betala en månad: attesterade rapporter blir lönerader (arvode och omkostnadsersättning), aldrig två gånger",
-        ),
-        (
-            "due",
-            "Det som förfaller: beslut som upphör, uppföljningar, utdrag, underskrifter, rapporter, långa väntetider",
-        ),
-        ("list", "Lista akter av ett slag"),
-        (
-            "show",
-            "Visa en akt (av alla slag) med id eller en unik början av det",
-        ),
-        (
-            "stats",
-            "Verksamheten i siffror: väntelistan, matchningar, träffar, kontaktpersoner och kostnad",
-        ),
-        (
-            "check",
-            "Läs alla akter och rapportera alla fel (tyst, status 0, när allt stämmer)",
-        ),
-        (
-            "fmt",
-            "Skriv om alla akter i den kanoniska formen (kommentarer behålls)",
-        ),
-        ("hooks", "Git-krokar för ett aktarkiv"),
-        (
-            "gallra",
-            "Gallra klientakter fem år efter sista anteckningen (SoL). Listar det som ska gallras; raderar bara med --confirm",
-        ),
-        (
-            "completions",
-            "Skriv ut skriptet för kompletteringar i skalet (kommandon, flaggor och id:n)",
-        ),
-        (
-            "man",
-            "Skriv ut manualsidan (eller en per kommando med --out KATALOG)",
-        ),
-    ];
-    const GLOBAL_SV: &[(&str, &str)] = &[
-        ("records", "Aktkatalogen"),
-        ("json", "Maskinläsbar JSON på standard ut"),
-        (
-            "show_pnr",
-            "Visa personnummer i sin helhet (annars maskade)",
-        ),
-        (
-            "today",
-            "Datumet alla regler bedöms vid (standard: systemets datum)",
-        ),
-        (
-            "lang",
-            "Språk för meddelanden, tabeller och dokument: sv eller en",
-        ),
-        (
-            "commit",
-            "Checka in filerna kommandot skriver i git (även `[git] commit = true` i kontakt.toml)",
-        ),
-    ];
-    let mut cmd = cmd
+    // Built first, so that clap's own --help, --version and `help` are there to translate.
+    cmd.build();
+    swedish(cmd)
         .about("kontakt sköter en kommuns kontaktpersonsverksamhet: ansökan, utredning, matchning, avtal, närvarorapporter och utbetalning, i TOML-akter i ett git-arkiv")
         .after_help(LIFECYCLE_SV)
-        .help_template(
-            "{about-with-newline}\nAnvändning: {usage}\n\nKommandon:\n{subcommands}\n\nFlaggor:\n{options}{after-help}",
-        );
-    for (name, about) in ABOUT_SV {
-        cmd = cmd.mut_subcommand(*name, |s| s.about(*about));
-    }
-    for (id, help) in GLOBAL_SV {
-        cmd = cmd.mut_arg(*id, |a| a.help(*help));
-    }
-    cmd
 }
 
 #[derive(Debug, Subcommand)]
@@ -365,5 +322,33 @@ mod tests {
     fn the_command_line_definition_is_consistent() {
         super::Cli::command().debug_assert();
         super::localized(kontakt::lang::Lang::Sv).debug_assert();
+    }
+
+    /// Every command's summary and option's help has its Swedish in help_sv.tsv.
+    #[test]
+    fn every_help_text_has_its_swedish() {
+        fn walk(c: &clap::Command, missing: &mut Vec<String>) {
+            let texts = c
+                .get_about()
+                .into_iter()
+                .chain(c.get_arguments().filter_map(|a| a.get_help()));
+            for t in texts {
+                let t = t.to_string();
+                if super::help_sv(&t).is_none() {
+                    missing.push(t);
+                }
+            }
+            for s in c.get_subcommands() {
+                walk(s, missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&super::Cli::command(), &mut missing);
+        missing.retain(|t| !t.starts_with("kontakt runs a municipality"));
+        assert!(
+            missing.is_empty(),
+            "add to src/cli/help_sv.tsv:\n{}",
+            missing.join("\n")
+        );
     }
 }

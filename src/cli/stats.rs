@@ -14,7 +14,7 @@ pub struct Args {
     /// First month (default: eleven months before this one).
     #[arg(long, value_name = "YYYY-MM")]
     pub from: Option<Month>,
-    /// Last month (default: December this year; months from this one on are a forecast).
+    /// Last month (default: December this year; months after the last one paid are a forecast).
     #[arg(long, value_name = "YYYY-MM")]
     pub to: Option<Month>,
     /// Also write a page with charts (self-contained HTML, prints on A4) to FILE.
