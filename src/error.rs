@@ -66,7 +66,11 @@ impl std::fmt::Display for Error {
                     .as_deref()
                     .map(|x| tr!("field `{}`: ", "fältet `{}`: ", x))
                     .unwrap_or_default();
-                format!("{}:{line}: {field}{message}", path.display())
+                format!(
+                    "{}:{line}: {field}{}",
+                    path.display(),
+                    crate::store::parse::localized(message)
+                )
             }
             Error::BadArgument { option, message } => format!("{option}: {message}"),
             Error::BadBatch { path, problems } => tr!(

@@ -14,6 +14,11 @@ pub fn lang() -> Lang {
     kontakt::lang::current()
 }
 
+/// An amount without its unit, as the reader writes numbers: `1 233,00` or `1,233.00`.
+pub fn amount(m: kontakt::model::Money) -> String {
+    lang().money(m).trim_end_matches(" kr").to_string()
+}
+
 /// A domain word (a status) for a person; scripts get the English word.
 pub fn word(w: &str) -> String {
     lang().word(w)

@@ -57,7 +57,7 @@ fn an_agreement_is_refused_until_its_rules_hold_then_becomes_active_when_signed(
     // 20 % and 10 % of 2026's prisbasbelopp 59 200 kr, a twelfth each, to whole kronor.
     let shown = kit.run(&["show", &a]).ok().stdout;
     assert!(
-        shown.contains("987,00") && shown.contains("493,00"),
+        shown.contains("987.00") && shown.contains("493.00"),
         "{shown}"
     );
 }

@@ -138,3 +138,30 @@ fn help_and_the_lifecycle_come_in_swedish() {
     let en = kit.cmd("--help").ok().stdout;
     assert!(en.contains("Create a new, empty records directory"), "{en}");
 }
+
+#[test]
+fn check_and_record_errors_speak_swedish() {
+    let kit = Kit::demo();
+    let path = kit.dir.join("clients/C-12R25C.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replacen("name = ", "nmae = ", 1)).unwrap();
+    let sv = kit.cmd("--lang sv check");
+    assert_eq!(sv.code, 1);
+    assert!(
+        sv.stdout.contains("E002 okänt fält `nmae`") && sv.stdout.contains("menade du `name`"),
+        "{}",
+        sv.stdout
+    );
+    let en = kit.cmd("check");
+    assert!(
+        en.stdout.contains("E002 unknown field `nmae`"),
+        "{}",
+        en.stdout
+    );
+    let shown = kit.cmd("--lang sv show C-12R25C");
+    assert!(
+        shown.stderr.contains("fel: ") && shown.stderr.contains("okänt fält"),
+        "{}",
+        shown.stderr
+    );
+}

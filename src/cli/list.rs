@@ -213,7 +213,11 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                                 r.created.format("%Y-%m-%d %H:%M").to_string(),
                                 r.user.clone(),
                                 r.lines.len().to_string(),
-                                r.total_ore.swedish(),
+                                if csv {
+                                    r.total_ore.to_string()
+                                } else {
+                                    render::amount(r.total_ore)
+                                },
                                 r.file.clone(),
                             ]
                         })

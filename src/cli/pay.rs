@@ -140,7 +140,7 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
                     "{} betalade {} rad(er), {} kr: {}{}\n",
                     run.id,
                     run.lines.len(),
-                    run.total_ore.swedish(),
+                    render::amount(run.total_ore),
                     run.file,
                     a.out
                         .as_ref()
@@ -195,7 +195,7 @@ fn summary(plan: &Plan) -> String {
             LineKind::Correction => s.correction += l.amount,
         }
     }
-    let kr = |m: Money| m.swedish();
+    let kr = render::amount;
     let rows = by
         .iter()
         .map(|(v, s)| {
@@ -232,7 +232,7 @@ fn summary(plan: &Plan) -> String {
             "{} line(s), total {} kr\n",
             "{} rad(er), summa {} kr\n",
             plan.lines.len(),
-            plan.total().swedish()
+            render::amount(plan.total())
         ));
     }
     s.push_str(&exclusions(plan));

@@ -4,14 +4,13 @@
 use std::ffi::OsStr;
 use std::path::PathBuf;
 
-use clap::CommandFactory;
 use clap_complete::CompletionCandidate;
 use clap_complete::env::Shells;
 use kontakt::model::Kind;
 use kontakt::store::Store;
 use kontakt::{Error, Result};
 
-use super::{Cli, Ctx, Output};
+use super::{Ctx, Output};
 
 /// The environment variable the shell sets to ask kontakt for completions.
 pub const COMPLETE_VAR: &str = "KONTAKT_COMPLETE";
@@ -49,8 +48,8 @@ pub fn completions(args: CompletionsArgs, _ctx: &Ctx) -> Result<Output> {
     Ok(Output::ok(String::from_utf8_lossy(&buf).into_owned()))
 }
 
-pub fn man(args: ManArgs, _ctx: &Ctx) -> Result<Output> {
-    let cmd = Cli::command();
+pub fn man(args: ManArgs, ctx: &Ctx) -> Result<Output> {
+    let cmd = super::localized(ctx.lang);
     let render = |c: clap::Command, title: &str| -> Result<Vec<u8>> {
         let mut buf = Vec::new();
         clap_mangen::Man::new(c)

@@ -177,7 +177,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                                 let y = year.max(chrono::Datelike::year(&t.from));
                                 let kr = |c: &kontakt::model::assignment::Compensation| {
                                     c.monthly(tariffs, y)
-                                        .map(|m| m.swedish())
+                                        .map(render::amount)
                                         .unwrap_or_else(|| "?".into())
                                 };
                                 vec![
@@ -303,7 +303,7 @@ fn pay_run(run: &PayRun) -> String {
         ("by", run.user.clone()),
         ("file", format!("{} ({})", run.file, run.format)),
         ("sha256", run.sha256.clone()),
-        ("total", format!("{} kr", run.total_ore.swedish())),
+        ("total", render::lang().money(run.total_ore)),
     ]);
     s.push('\n');
     s.push_str(&render::table(
@@ -329,7 +329,7 @@ fn pay_run(run: &PayRun) -> String {
                         None => word(&l.kind),
                     },
                     l.wage_type.clone(),
-                    l.amount.swedish(),
+                    render::amount(l.amount),
                 ]
             })
             .collect(),

@@ -167,6 +167,10 @@ impl Checker<'_> {
         } else {
             Code::BadValue
         };
+        let f = parse::Failure {
+            message: parse::localized(&f.message),
+            ..f
+        };
         let msg = match &f.field {
             Some(field) if code != Code::UnknownField => {
                 tr!("field `{field}`: {}", "fältet `{field}`: {}", f.message)
