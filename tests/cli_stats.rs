@@ -144,3 +144,24 @@ fn tables_and_the_page_come_in_swedish_or_english() {
     kit.cmd("stats --from 2026-06 --to 2026-01")
         .refused(2, "is before --from");
 }
+
+#[test]
+fn a_broken_record_stops_stats_naming_its_file_and_line() {
+    let (kit, a) = service();
+    let report = kit.dir.join(format!("reports/2026-03/{a}.toml"));
+    let text = std::fs::read_to_string(&report).unwrap();
+    std::fs::write(
+        &report,
+        text.replacen("meetings = [", "meetings = [\"x\", ", 1),
+    )
+    .unwrap();
+    let r = kit.cmd("stats");
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert!(
+        r.stderr.contains(&format!("reports/2026-03/{a}.toml:")) && r.stderr.contains("meetings"),
+        "{}",
+        r.stderr
+    );
+    std::fs::write(&report, text).unwrap();
+    kit.cmd("stats").ok();
+}

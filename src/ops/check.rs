@@ -105,7 +105,7 @@ fn line_in(root: &Path, rel: &Path, text: &Text, keys: &[KeyPart]) -> usize {
 }
 
 /// The files of each folder of a kind, as `cache::read_folder` gives them.
-type Loaded<T> = Vec<(PathBuf, Vec<(String, cache::Read<T>)>)>;
+type Loaded<T> = Vec<(PathBuf, cache::Folder<T>)>;
 
 /// Reads every folder of a kind (pay runs live in month folders, `payruns/<YYYY-MM>/`); the
 /// folders on all cores.
@@ -114,20 +114,7 @@ fn load_kind<T: Record + Send + Sync + serde::Serialize>(
     use_cache: bool,
 ) -> Loaded<T> {
     use rayon::prelude::*;
-    let top = PathBuf::from(dir_of(T::KIND));
-    let mut folders = vec![top.clone()];
-    if T::KIND == Kind::PayRun
-        && let Ok(rd) = fs::read_dir(root.join(&top))
-    {
-        let mut months: Vec<PathBuf> = rd
-            .filter_map(|e| e.ok())
-            .filter_map(|e| e.file_name().into_string().ok())
-            .filter(|n| n.parse::<Month>().is_ok())
-            .map(|n| top.join(n))
-            .collect();
-        months.sort();
-        folders.extend(months);
-    }
+    let folders = crate::store::record_folders(root, dir_of(T::KIND));
     let read = |folder: PathBuf| {
         let read = cache::read_folder(root, &folder, use_cache, parse::parse_detailed::<T>);
         (folder, read)
@@ -542,17 +529,7 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
     // cores, their text dropped once checked (a line is looked up again only for a problem
     // found later).
     let mut reports: HashMap<(Id, Month), (PathBuf, Report)> = HashMap::new();
-    let mut months: Vec<PathBuf> = fs::read_dir(root.join("reports"))
-        .map(|rd| {
-            rd.filter_map(|e| e.ok())
-                .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
-                .filter_map(|e| e.file_name().into_string().ok())
-                .filter(|n| !n.starts_with('.'))
-                .map(|n| Path::new("reports").join(n))
-                .collect()
-        })
-        .unwrap_or_default();
-    months.sort();
+    let months = crate::store::record_folders(root, "reports");
     // Two month folders at a time, one per core.
     // Each month folder checked on its own core; the reports kept slim for the ledger below.
     type Slim = ((Id, Month), (PathBuf, Report));

@@ -94,6 +94,9 @@ pub enum Read<T> {
     Other,
 }
 
+/// A folder's files, sorted by name, each with what it gave.
+pub type Folder<T> = Vec<(String, Read<T>)>;
+
 /// The first line of a cache file: which kontakt wrote it, and how.
 #[derive(Debug, PartialEq, Eq, Serialize, Deserialize)]
 struct Header {
@@ -179,12 +182,7 @@ fn save<T: Serialize>(path: &Path, entries: &BTreeMap<&str, (Stamp, &T)>) -> std
 /// left out: `.toml` files from the cache when unchanged, else read and given to `parse`. The
 /// cache is brought up to date; without `use_cache` it is neither read nor written. A folder that
 /// cannot be listed gives nothing.
-pub fn read_folder<T, P>(
-    root: &Path,
-    folder: &Path,
-    use_cache: bool,
-    parse: P,
-) -> Vec<(String, Read<T>)>
+pub fn read_folder<T, P>(root: &Path, folder: &Path, use_cache: bool, parse: P) -> Folder<T>
 where
     T: Serialize + DeserializeOwned + Send + Sync,
     P: Fn(&str) -> Result<T, Failure> + Sync,

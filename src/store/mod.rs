@@ -360,6 +360,48 @@ impl Store {
         Ok(rec)
     }
 
+    /// Every file under folder `top` (and its month folders) parsed as a `T`, through the
+    /// parse cache that `check` keeps (`cache`): for commands that read a whole country's
+    /// records (`stats`), so that a second look reads only what changed. Sorted by folder and
+    /// name; the first bad file stops it.
+    pub fn scan<T>(&self, top: &str) -> Result<Vec<T>>
+    where
+        T: Serialize + DeserializeOwned + Send + Sync,
+    {
+        use rayon::prelude::*;
+        let folders = record_folders(&self.root, top);
+        let read_one = |f: PathBuf| {
+            let read = cache::read_folder(&self.root, &f, true, parse::parse_detailed::<T>);
+            (f, read)
+        };
+        // The ledger's month files are large: two parsed at once double the peak memory.
+        let read: Vec<(PathBuf, cache::Folder<T>)> = if top == PayRun::DIR {
+            folders.into_iter().map(read_one).collect()
+        } else {
+            folders.into_par_iter().map(read_one).collect()
+        };
+        let mut out = Vec::new();
+        for (folder, files) in read {
+            for (name, r) in files {
+                let rel = folder.join(&name);
+                match r {
+                    cache::Read::Cached(t) | cache::Read::Parsed(_, Ok(t)) => out.push(t),
+                    cache::Read::Parsed(_, Err(f)) => return Err(f.into_error(&rel)),
+                    cache::Read::Unreadable(message) => {
+                        return Err(Error::Record {
+                            path: rel,
+                            line: 1,
+                            field: None,
+                            message,
+                        });
+                    }
+                    cache::Read::Other => {}
+                }
+            }
+        }
+        Ok(out)
+    }
+
     /// Every record of a kind, read on all cores; the first bad file stops it (use `check` to
     /// see them all).
     pub fn load_all<T: Record + Send>(&self) -> Result<Vec<T>> {
@@ -507,6 +549,26 @@ impl Store {
             }
         }
     }
+}
+
+/// The folders a kind's files live in, sorted: its own folder and its month folders
+/// (`payruns/<YYYY-MM>/`, `reports/<YYYY-MM>/`). A free function for `check`, which lists
+/// without opening the store.
+pub fn record_folders(root: &Path, top: &str) -> Vec<PathBuf> {
+    let mut months: Vec<PathBuf> = fs::read_dir(root.join(top))
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+                .filter_map(|e| e.file_name().into_string().ok())
+                .filter(|n| n.parse::<Month>().is_ok())
+                .map(|n| Path::new(top).join(n))
+                .collect()
+        })
+        .unwrap_or_default();
+    months.sort();
+    let mut out = vec![PathBuf::from(top)];
+    out.extend(months);
+    out
 }
 
 /// The report files, `reports/<YYYY-MM>/<id>.toml`, sorted, nothing parsed. A free function so
