@@ -526,12 +526,10 @@ impl Store {
         Ok(out)
     }
 
-    /// Every report; the first bad file stops it (use `check` to see them all).
+    /// Every report, through the parse cache (`scan`); the first bad file stops it (use
+    /// `check` to see them all).
     pub fn load_reports(&self) -> Result<Vec<Report>> {
-        report_paths(&self.root)?
-            .iter()
-            .map(|rel| parse::parse(rel, &self.read_text(rel)?))
-            .collect()
+        self.scan("reports")
     }
 
     /// Does the file for this id exist (used to avoid reusing a random id)?
@@ -569,29 +567,6 @@ pub fn record_folders(root: &Path, top: &str) -> Vec<PathBuf> {
     let mut out = vec![PathBuf::from(top)];
     out.extend(months);
     out
-}
-
-/// The report files, `reports/<YYYY-MM>/<id>.toml`, sorted, nothing parsed. A free function so
-/// that `check` can list them without opening the store.
-pub fn report_paths(root: &Path) -> Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    let Ok(months) = fs::read_dir(root.join("reports")) else {
-        return Ok(out);
-    };
-    for m in months.filter_map(|e| e.ok()) {
-        let rd = fs::read_dir(m.path()).map_err(|e| Error::io(m.path(), "cannot list", e))?;
-        for f in rd.filter_map(|e| e.ok()) {
-            let name = f.file_name();
-            if name
-                .to_str()
-                .is_some_and(|n| n.ends_with(".toml") && !n.starts_with('.'))
-            {
-                out.push(Path::new("reports").join(m.file_name()).join(name));
-            }
-        }
-    }
-    out.sort();
-    Ok(out)
 }
 
 /// Ids that look like a mistyped `typed` (a swapped or wrong character), best first, at most three.
