@@ -511,7 +511,42 @@ fn gallra_culls_client_files_five_years_on_and_keeps_what_pay_needs() {
             .iter()
             .any(|c| c["client"] == other.as_str())
     );
+    // Derived data holds the client too: the parse cache (files old enough to cache) and the
+    // personnummer index.
+    let pnr = kit.json(&["--show-pnr", "show", &client])["pnr"]
+        .as_str()
+        .unwrap()
+        .replace('-', "");
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    kit.run(&["check"]).ok();
+    let derived = || -> String {
+        let mut all = String::new();
+        let mut stack = vec![kit.dir.join(".kontakt")];
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else {
+                    all.push_str(&String::from_utf8_lossy(&std::fs::read(&p).unwrap()));
+                }
+            }
+        }
+        all
+    };
+    let before = derived();
+    assert!(
+        before.contains("Klient Test") && before.contains(&pnr),
+        "the cache and the index hold the client before"
+    );
     kit.run(&["gallra", "--confirm"]).ok();
+    // Both clients were culled; ids may stay (assignments and culled.toml name them), their
+    // names and numbers may not.
+    let after = derived();
+    assert!(
+        !after.contains("Klient Test") && !after.contains(&pnr),
+        "nothing personal of a culled client stays in .kontakt"
+    );
     assert!(!kit.dir.join(format!("clients/{client}.toml")).exists());
     assert!(
         kit.dir.join(format!("assignments/{a}.toml")).exists(),

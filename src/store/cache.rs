@@ -178,6 +178,12 @@ fn save<T: Serialize>(path: &Path, entries: &BTreeMap<&str, (Stamp, &T)>) -> std
     }
 }
 
+/// Drops the cache of records folder `folder`: after files were culled, nothing of them may
+/// stay behind in derived data.
+pub fn forget(root: &Path, folder: &Path) {
+    let _ = fs::remove_file(cache_path(root, folder));
+}
+
 /// Every file in records folder `folder` (relative to `root`), sorted by name, hidden files
 /// left out: `.toml` files from the cache when unchanged, else read and given to `parse`. The
 /// cache is brought up to date; without `use_cache` it is neither read nor written. A folder that

@@ -195,6 +195,18 @@ impl Store {
         for (folder, was_fresh, added) in indexed {
             people::after_commit(&self.root, folder, was_fresh, &added);
         }
+        // Removed files (culling) leave nothing behind in derived data.
+        for removed in &changes.removals {
+            if let Some(folder) = removed.parent() {
+                cache::forget(&self.root, folder);
+                if let Some(f) = folder
+                    .to_str()
+                    .filter(|f| [Client::DIR, Volunteer::DIR].contains(f))
+                {
+                    people::remove(&self.root, f);
+                }
+            }
+        }
         self.written
             .lock()
             .unwrap_or_else(|p| p.into_inner())

@@ -132,6 +132,12 @@ pub fn after_commit(root: &Path, folder: &str, was_fresh: bool, added: &[(String
     }
 }
 
+/// Removes the index of `folder` altogether (after culling: the numbers of people whose files
+/// were culled must not stay behind); rebuilt on next use.
+pub fn remove(root: &Path, folder: &str) {
+    let _ = fs::remove_dir_all(index_dir(root, folder));
+}
+
 /// Drops the stamp: the index is rebuilt on next use.
 pub fn forget(root: &Path, folder: &str) {
     let _ = fs::remove_file(stamp_path(root, folder));
