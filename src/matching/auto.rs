@@ -87,16 +87,28 @@ pub struct Plan {
 
 /// The optimal plan for every waiting client.
 pub fn auto(pool: &Pool, objective: Objective) -> Result<Plan> {
+    use rayon::prelude::*;
     let clients: Vec<&Client> = pool.waiting().collect();
-    let vols = &pool.volunteers;
+    // Only volunteers with a free place can take anyone: the others are no columns at all (a
+    // country has 60 000 volunteers, most of them busy).
+    let vols: Vec<&crate::model::Volunteer> = pool
+        .volunteers
+        .iter()
+        .filter(|v| pool.free_places(v) > 0)
+        .collect();
     let capacity: Vec<u32> = vols.iter().map(|v| pool.free_places(v)).collect();
     let mut scores = vec![None; clients.len() * vols.len()];
-    for (i, c) in clients.iter().enumerate() {
-        for (k, v) in vols.iter().enumerate() {
-            if capacity[k] > 0 && pool.exclusions(c, v).is_empty() {
-                scores[i * vols.len() + k] = Some(pool.score(c, v).total);
-            }
-        }
+    if !vols.is_empty() {
+        scores
+            .par_chunks_mut(vols.len())
+            .zip(clients.par_iter())
+            .for_each(|(row, c)| {
+                for (k, v) in vols.iter().enumerate() {
+                    if pool.exclusions(c, v).is_empty() {
+                        row[k] = Some(pool.score(c, v).total);
+                    }
+                }
+            });
     }
     let problem = Capacitated {
         clients: clients.len(),
