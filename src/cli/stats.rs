@@ -3,7 +3,7 @@
 use kontakt::Result;
 use kontakt::lang::Lang;
 use kontakt::model::Month;
-use kontakt::ops::stats::{self, Spread, Stats};
+use kontakt::ops::stats::{self, Stats};
 
 use super::{Ctx, Output};
 use crate::render;
@@ -20,13 +20,6 @@ pub struct Args {
     /// Also write a page with charts (self-contained HTML, prints on A4) to FILE.
     #[arg(long, value_name = "FILE")]
     pub html: Option<std::path::PathBuf>,
-}
-
-fn days(lang: Lang, s: &Spread) -> String {
-    match (s.median_days, s.p90_days) {
-        (Some(m), Some(p)) => format!("{m} / {p} ({} {})", s.count, lang.pick("cases", "fall")),
-        _ => "–".into(),
-    }
 }
 
 pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
@@ -70,42 +63,12 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
 
 fn tables(st: &Stats, lang: Lang) -> String {
     let l = |en, sv| lang.pick(en, sv);
-    let mut s = render::fields(&[
-        (l("period", "period"), format!("{} – {}", st.from, st.to)),
-        (l("waiting now", "väntar nu"), st.waiting_now.to_string()),
-        (
-            l(
-                "wait to agreement, median / 90 %",
-                "väntetid till avtal, median / 90 %",
-            ),
-            days(lang, &st.waiting_time),
-        ),
-        (
-            l(
-                "matches proposed / declined / agreed",
-                "matchningar föreslagna / avböjda / avtalade",
-            ),
-            format!(
-                "{} / {} / {}",
-                st.matches.proposed, st.matches.declined, st.matches.agreed
-            ),
-        ),
-        (
-            l("volunteers in assignments", "kontaktpersoner i uppdrag"),
-            st.volunteers_in_assignments.to_string(),
-        ),
-        (
-            &format!("{} {}", l("cost", "kostnad"), st.year.year),
-            format!(
-                "{} ({} {}, {} {})",
-                lang.money(st.year.total_ore),
-                lang.money(st.year.paid_ore),
-                l("paid", "utbetalt"),
-                lang.money(st.year.forecast_ore),
-                l("forecast", "prognos")
-            ),
-        ),
-    ]);
+    let figures = st.key_figures(lang);
+    let pairs: Vec<(&str, String)> = figures
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.clone()))
+        .collect();
+    let mut s = render::fields(&pairs);
     s.push('\n');
     let rows = st
         .months
@@ -192,7 +155,7 @@ fn tables(st: &Stats, lang: Lang) -> String {
         vec![
             stats::stage_word(g.stage, lang).to_string(),
             String::new(),
-            days(lang, &g.days),
+            g.days.describe(lang),
         ]
     }));
     s.push_str(&render::table(

@@ -6,7 +6,7 @@ use std::fmt::Write;
 use super::html_escape as esc;
 use super::svg::{self, Series};
 use crate::lang::Lang;
-use crate::ops::stats::{Spread, Stats};
+use crate::ops::stats::Stats;
 
 const CSS: &str = "@page { size: A4 landscape; margin: 14mm; }
 body { font-family: 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif; color: #222; margin: 24px; font-size: 13px; }
@@ -15,6 +15,7 @@ h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 16px; margin: 22px 0 6p
 .cards { display: flex; flex-wrap: wrap; gap: 10px; }
 .card { border: 1px solid #ccc; border-radius: 6px; padding: 8px 12px; min-width: 150px; }
 .card b { display: block; font-size: 20px; }
+.card::first-letter { text-transform: uppercase; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(440px, 1fr)); gap: 12px; }
 figure { margin: 0; border: 1px solid #eee; padding: 6px; break-inside: avoid; }
 figcaption { font-weight: bold; margin-bottom: 4px; }
@@ -24,13 +25,6 @@ th, td { border: 1px solid #ccc; padding: 3px 8px; text-align: right; }
 th:first-child, td:first-child { text-align: left; }
 tr.forecast td { color: #666; font-style: italic; }
 @media print { body { margin: 0; } .charts { grid-template-columns: 1fr 1fr; } }";
-
-fn days(lang: Lang, s: &Spread) -> String {
-    match (s.median_days, s.p90_days) {
-        (Some(m), Some(p)) => format!("{m} / {p} {}", lang.pick("days", "dagar")),
-        _ => "–".to_string(),
-    }
-}
 
 fn table(header: &[&str], rows: &[Vec<String>], classes: &[&str]) -> String {
     let mut s = String::from("<table><thead><tr>");
@@ -78,38 +72,11 @@ pub fn html(st: &Stats, municipality: &str, lang: Lang) -> String {
         l("Worked out on", "Framtagen"),
         st.today
     );
-    let matches = format!(
-        "{} / {} / {}",
-        st.matches.proposed, st.matches.declined, st.matches.agreed
-    );
-    let cards = [
-        (l("Waiting now", "Väntar nu"), st.waiting_now.to_string()),
-        (
-            l(
-                "Wait to agreement, median / 90 %",
-                "Väntetid till avtal, median / 90 %",
-            ),
-            days(lang, &st.waiting_time),
-        ),
-        (
-            l(
-                "Matches proposed / declined / agreed",
-                "Matchningar föreslagna / avböjda / avtalade",
-            ),
-            matches,
-        ),
-        (
-            l("Volunteers in assignments", "Kontaktpersoner i uppdrag"),
-            st.volunteers_in_assignments.to_string(),
-        ),
-        (
-            &*format!("{} {}", l("Cost", "Kostnad"), st.year.year),
-            lang.money(st.year.total_ore),
-        ),
-    ];
+    // The period is in the title.
+    let cards: Vec<(String, String)> = st.key_figures(lang).into_iter().skip(1).collect();
     s.push_str("<div class=\"cards\">");
     for (k, v) in cards {
-        let _ = write!(s, "<div class=\"card\">{}<b>{}</b></div>", esc(k), esc(&v));
+        let _ = write!(s, "<div class=\"card\">{}<b>{}</b></div>", esc(&k), esc(&v));
     }
     s.push_str("</div>\n");
 
@@ -303,7 +270,7 @@ pub fn html(st: &Stats, municipality: &str, lang: Lang) -> String {
             vec![
                 crate::ops::stats::stage_word(g.stage, lang).to_string(),
                 g.days.count.to_string(),
-                days(lang, &g.days),
+                g.days.describe(lang),
             ]
         })
         .collect();

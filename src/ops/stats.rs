@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::error::Result;
+use crate::lang::Lang;
 use crate::model::common::Per;
 use crate::model::config::Tariffs;
 use crate::model::{Assignment, Client, Id, Money, Month, PayRun, Report, Volunteer};
@@ -52,6 +53,18 @@ impl Spread {
             count: days.len(),
             median_days: rank(50),
             p90_days: rank(90),
+        }
+    }
+}
+
+impl Spread {
+    /// `48 / 204 (7 cases)`, or a dash when there are none.
+    pub fn describe(&self, lang: Lang) -> String {
+        match (self.median_days, self.p90_days) {
+            (Some(m), Some(p)) => {
+                format!("{m} / {p} ({} {})", self.count, lang.pick("cases", "fall"))
+            }
+            _ => "–".into(),
         }
     }
 }
@@ -133,6 +146,53 @@ pub struct YearCost {
     pub paid_ore: Money,
     pub forecast_ore: Money,
     pub total_ore: Money,
+}
+
+impl Stats {
+    /// The figures a reader sees first (the terminal's summary, the page's cards), labelled in
+    /// `lang`.
+    pub fn key_figures(&self, lang: Lang) -> Vec<(String, String)> {
+        let l = |en: &str, sv: &str| lang.pick(en, sv).to_string();
+        vec![
+            (
+                l("period", "period"),
+                format!("{} – {}", self.from, self.to),
+            ),
+            (l("waiting now", "väntar nu"), self.waiting_now.to_string()),
+            (
+                l(
+                    "wait to agreement, median / 90 %, days",
+                    "väntetid till avtal, median / 90 %, dagar",
+                ),
+                self.waiting_time.describe(lang),
+            ),
+            (
+                l(
+                    "matches proposed / declined / agreed",
+                    "matchningar föreslagna / avböjda / avtalade",
+                ),
+                format!(
+                    "{} / {} / {}",
+                    self.matches.proposed, self.matches.declined, self.matches.agreed
+                ),
+            ),
+            (
+                l("volunteers in assignments", "kontaktpersoner i uppdrag"),
+                self.volunteers_in_assignments.to_string(),
+            ),
+            (
+                format!("{} {}", l("cost", "kostnad"), self.year.year),
+                format!(
+                    "{} ({} {}, {} {})",
+                    lang.money(self.year.total_ore),
+                    lang.money(self.year.paid_ore),
+                    l("paid", "utbetalt"),
+                    lang.money(self.year.forecast_ore),
+                    l("forecast", "prognos")
+                ),
+            ),
+        ]
+    }
 }
 
 /// Reads every record the figures need and computes them.
