@@ -89,19 +89,13 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// A record file's text when it was read now; None when the cache answered for it.
-type Text = Option<String>;
-
-/// The line of `keys` in the file at `rel`: from its text when it was read, else read again
-/// (only for a problem; a file the cache answered for was not read).
-fn line_in(root: &Path, rel: &Path, text: &Text, keys: &[KeyPart]) -> usize {
-    match text {
-        Some(t) => parse::line_of_key(t, keys),
-        None => parse::line_of_key(
-            &fs::read_to_string(root.join(rel)).unwrap_or_default(),
-            keys,
-        ),
-    }
+/// The line of `keys` in the file at `rel`, read again: only a problem needs it, and texts
+/// are not kept (a country's records are 600 000 files, most answered by the cache unread).
+fn line_in(root: &Path, rel: &Path, keys: &[KeyPart]) -> usize {
+    parse::line_of_key(
+        &fs::read_to_string(root.join(rel)).unwrap_or_default(),
+        keys,
+    )
 }
 
 /// The files of each folder of a kind, as `cache::read_folder` gives them.
@@ -167,16 +161,15 @@ impl Checker<'_> {
         self.report(rel, f.line, code, msg);
     }
 
-    /// Every `.toml` file of a kind read (`load_kind`) with its path and (when it was read now
-    /// rather than taken from the cache) its text; problems reported.
-    fn take_kind<T: Record>(&mut self, loaded: Loaded<T>) -> Vec<(PathBuf, Text, T)> {
+    /// Every `.toml` file of a kind read (`load_kind`) with its path; problems reported.
+    fn take_kind<T: Record>(&mut self, loaded: Loaded<T>) -> Vec<(PathBuf, T)> {
         let top = PathBuf::from(dir_of(T::KIND));
         let mut recs = Vec::new();
         for (folder, read) in loaded {
             for (name, read) in read {
                 let rel = folder.join(&name);
                 let stem = name.strip_suffix(".toml").unwrap_or(&name);
-                let (text, rec) = match read {
+                let rec = match read {
                     cache::Read::Other => {
                         // A month folder's month folders are pay runs' own; their payroll file
                         // sits beside the ledger entry, and the run's check covers it.
@@ -200,15 +193,14 @@ impl Checker<'_> {
                         self.report(&rel, 1, Code::Syntax, msg);
                         continue;
                     }
-                    cache::Read::Parsed(_, Err(f)) => {
+                    cache::Read::Parsed(Err(f)) => {
                         self.parse_failure(&rel, f);
                         continue;
                     }
-                    cache::Read::Parsed(text, Ok(rec)) => (Some(text), rec),
-                    cache::Read::Cached(rec) => (None, rec),
+                    cache::Read::Parsed(Ok(rec)) | cache::Read::Cached(rec) => rec,
                 };
                 if Id::parse(stem).ok().as_ref() != Some(rec.id()) {
-                    let line = line_in(self.root, &rel, &text, &[KeyPart::Key("id")]);
+                    let line = line_in(self.root, &rel, &[KeyPart::Key("id")]);
                     self.report(
                         &rel,
                         line,
@@ -220,15 +212,15 @@ impl Checker<'_> {
                         ),
                     );
                 }
-                recs.push((rel, text, rec));
+                recs.push((rel, rec));
             }
         }
         recs
     }
 
-    fn schema(&mut self, rel: &Path, text: &Text, schema: u32) {
+    fn schema(&mut self, rel: &Path, schema: u32) {
         if schema != SCHEMA {
-            let line = line_in(self.root, rel, text, &[KeyPart::Key("schema")]);
+            let line = line_in(self.root, rel, &[KeyPart::Key("schema")]);
             self.report(
                 rel,
                 line,
@@ -244,22 +236,22 @@ impl Checker<'_> {
     fn same_person<'r>(
         &mut self,
         kind: Kind,
-        open: impl Iterator<Item = (&'r PathBuf, &'r Option<String>, &'r Pnr, &'r Id)>,
+        open: impl Iterator<Item = (&'r PathBuf, &'r Pnr, &'r Id)>,
     ) {
         // Every record of the same person is reported, each naming the others: either may be
         // the one to close.
-        let mut by_person: HashMap<&Pnr, Vec<(&PathBuf, &Text, &Id)>> = HashMap::new();
-        for (rel, text, pnr, id) in open {
-            by_person.entry(pnr).or_default().push((rel, text, id));
+        let mut by_person: HashMap<&Pnr, Vec<(&PathBuf, &Id)>> = HashMap::new();
+        for (rel, pnr, id) in open {
+            by_person.entry(pnr).or_default().push((rel, id));
         }
         for group in by_person.values().filter(|g| g.len() > 1) {
-            for (rel, text, id) in group {
+            for (rel, id) in group {
                 let others: Vec<String> = group
                     .iter()
-                    .filter(|(_, _, o)| o != id)
-                    .map(|(_, _, o)| o.to_string())
+                    .filter(|(_, o)| o != id)
+                    .map(|(_, o)| o.to_string())
                     .collect();
-                let line = line_in(self.root, rel, text, &[KeyPart::Key("pnr")]);
+                let line = line_in(self.root, rel, &[KeyPart::Key("pnr")]);
                 let msg = tr!(
                     "the same person has another open {} application: {}",
                     "samma person har en annan öppen ansökan som {}: {}",
@@ -286,7 +278,7 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
     match fs::read_to_string(root.join(config_rel)) {
         Ok(text) => match parse::parse_detailed::<Config>(&text) {
             Ok(c) => {
-                ck.schema(config_rel, &Some(text.clone()), c.schema);
+                ck.schema(config_rel, c.schema);
                 config = Some(c);
             }
             Err(f) => ck.parse_failure(config_rel, f),
@@ -333,21 +325,20 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
     let runs: Vec<(PathBuf, PayRun)> = ck
         .take_kind(runs)
         .into_iter()
-        .map(|(rel, text, run)| {
-            ck.schema(&rel, &text, run.schema);
+        .map(|(rel, run)| {
+            ck.schema(&rel, run.schema);
             (rel, run)
         })
         .collect();
 
     let clients = ck.take_kind(clients);
-    for (rel, text, c) in &clients {
-        ck.schema(rel, text, c.schema);
+    for (rel, c) in &clients {
+        ck.schema(rel, c.schema);
         for (i, d) in c.decisions.iter().enumerate() {
             let at = |k| {
                 line_in(
                     root,
                     rel,
-                    text,
                     &[
                         KeyPart::Key("decisions"),
                         KeyPart::Index(i),
@@ -381,7 +372,7 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
             }
         }
         if c.applied > today {
-            let line = line_in(root, rel, text, &[KeyPart::Key("applied")]);
+            let line = line_in(root, rel, &[KeyPart::Key("applied")]);
             ck.report(
                 rel,
                 line,
@@ -397,24 +388,16 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
         Kind::Client,
         clients
             .iter()
-            .filter(|(_, _, c)| status::client_is_open(c, today))
-            .map(|(r, t, c)| (r, t, &c.pnr, &c.id)),
+            .filter(|(_, c)| status::client_is_open(c, today))
+            .map(|(r, c)| (r, &c.pnr, &c.id)),
     );
-    // The texts were for line numbers; a country's worth of them is not kept.
-    let clients: Vec<Client> = clients.into_iter().map(|(_, _, c)| c).collect();
+    let clients: Vec<Client> = clients.into_iter().map(|(_, c)| c).collect();
 
     let volunteers = ck.take_kind(volunteers);
-    for (rel, text, v) in &volunteers {
-        ck.schema(rel, text, v.schema);
+    for (rel, v) in &volunteers {
+        ck.schema(rel, v.schema);
         let s = &v.screening;
-        let line = |k| {
-            line_in(
-                root,
-                rel,
-                text,
-                &[KeyPart::Key("screening"), KeyPart::Key(k)],
-            )
-        };
+        let line = |k| line_in(root, rel, &[KeyPart::Key("screening"), KeyPart::Key(k)]);
         if s.approved.is_some() && s.rejected.is_some() {
             ck.report(
                 rel,
@@ -434,7 +417,7 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
             );
         }
         if v.applied > today {
-            let l = line_in(root, rel, text, &[KeyPart::Key("applied")]);
+            let l = line_in(root, rel, &[KeyPart::Key("applied")]);
             ck.report(
                 rel,
                 l,
@@ -450,10 +433,10 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
         Kind::Volunteer,
         volunteers
             .iter()
-            .filter(|(_, _, v)| status::volunteer_is_open(v))
-            .map(|(r, t, v)| (r, t, &v.pnr, &v.id)),
+            .filter(|(_, v)| status::volunteer_is_open(v))
+            .map(|(r, v)| (r, &v.pnr, &v.id)),
     );
-    let volunteers: Vec<Volunteer> = volunteers.into_iter().map(|(_, _, v)| v).collect();
+    let volunteers: Vec<Volunteer> = volunteers.into_iter().map(|(_, v)| v).collect();
     let culled_rel = Path::new(crate::model::culled::FILE);
     let culled = match fs::read_to_string(root.join(culled_rel)) {
         Ok(text) => match parse::parse_detailed::<crate::model::culled::Culled>(&text) {
@@ -469,9 +452,9 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
     // Lookups by id: a country's records are hundreds of thousands of files.
     let client_by_id: HashMap<&Id, &Client> = clients.iter().map(|c| (&c.id, c)).collect();
     let volunteer_by_id: HashMap<&Id, &Volunteer> = volunteers.iter().map(|v| (&v.id, v)).collect();
-    for (rel, text, a) in &assignments {
-        ck.schema(rel, text, a.schema);
-        let key = |k| line_in(root, rel, text, &[KeyPart::Key(k)]);
+    for (rel, a) in &assignments {
+        ck.schema(rel, a.schema);
+        let key = |k| line_in(root, rel, &[KeyPart::Key(k)]);
         if !client_by_id.contains_key(&a.client) && !culled.contains(&a.client) {
             ck.report(
                 rel,
@@ -497,14 +480,7 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
             );
         }
         if let Some(ag) = &a.agreement {
-            let at = |k| {
-                line_in(
-                    root,
-                    rel,
-                    text,
-                    &[KeyPart::Key("agreement"), KeyPart::Key(k)],
-                )
-            };
+            let at = |k| line_in(root, rel, &[KeyPart::Key("agreement"), KeyPart::Key(k)]);
             if ag.end.is_some_and(|e| e < ag.start) {
                 ck.report(
                     rel,
@@ -522,12 +498,11 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
             }
         }
     }
-    let assignments: Vec<Assignment> = assignments.into_iter().map(|(_, _, a)| a).collect();
+    let assignments: Vec<Assignment> = assignments.into_iter().map(|(_, a)| a).collect();
     let assignment_by_id: HashMap<&Id, &Assignment> =
         assignments.iter().map(|a| (&a.id, a)).collect();
-    // Reports are most of the files: a month folder at a time, the parts read now on all
-    // cores, their text dropped once checked (a line is looked up again only for a problem
-    // found later).
+    // Reports are most of the files: the month folders on all cores, each report kept slim
+    // for the ledger below.
     let mut reports: HashMap<(Id, Month), (PathBuf, Report)> = HashMap::new();
     let months = crate::store::record_folders(root, "reports");
     // Two month folders at a time, one per core.
@@ -542,21 +517,20 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
         let read = cache::read_folder(root, folder, use_cache, parse::parse_detailed::<Report>);
         for (name, read) in read {
             let rel = folder.join(&name);
-            let (text, r) = match read {
+            let r = match read {
                 cache::Read::Other => continue,
                 cache::Read::Unreadable(msg) => {
                     ck.report(&rel, 1, Code::Syntax, msg);
                     continue;
                 }
-                cache::Read::Parsed(_, Err(f)) => {
+                cache::Read::Parsed(Err(f)) => {
                     ck.parse_failure(&rel, f);
                     continue;
                 }
-                cache::Read::Parsed(text, Ok(r)) => (Some(text), r),
-                cache::Read::Cached(r) => (None, r),
+                cache::Read::Parsed(Ok(r)) | cache::Read::Cached(r) => r,
             };
-            ck.schema(&rel, &text, r.schema);
-            let key = |k| line_in(root, &rel, &text, &[KeyPart::Key(k)]);
+            ck.schema(&rel, r.schema);
+            let key = |k| line_in(root, &rel, &[KeyPart::Key(k)]);
             let home = Report::rel_path(r.month, &r.assignment);
             if rel != home {
                 ck.report(
@@ -620,9 +594,7 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
         reports.extend(kept);
     }
     for (rel, run) in &runs {
-        // The ledger's texts are large and rarely needed: read again for a problem's line.
-        let text = || fs::read_to_string(root.join(rel)).unwrap_or_default();
-        let key = |k| parse::line_of_key(&text(), &[KeyPart::Key(k)]);
+        let key = |k| line_in(root, rel, &[KeyPart::Key(k)]);
         if *rel != run.rel_path() {
             ck.report(
                 rel,
@@ -667,8 +639,9 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
         }
         for (i, l) in run.lines.iter().enumerate() {
             if !assignment_by_id.contains_key(&l.assignment) {
-                let line = parse::line_of_key(
-                    &text(),
+                let line = line_in(
+                    root,
+                    rel,
                     &[
                         KeyPart::Key("lines"),
                         KeyPart::Index(i),
@@ -725,13 +698,10 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
                     return None;
                 }
                 let (rel, line) = match report {
-                    Some((rel, _)) => {
-                        let text = fs::read_to_string(root.join(rel)).unwrap_or_default();
-                        (
-                            rel.clone(),
-                            parse::line_of_key(&text, &[KeyPart::Key("meetings")]),
-                        )
-                    }
+                    Some((rel, _)) => (
+                        rel.clone(),
+                        line_in(root, rel, &[KeyPart::Key("meetings")]),
+                    ),
                     None => (Report::rel_path(period, &aid), 1),
                 };
                 Some(Diagnostic {

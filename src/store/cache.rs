@@ -86,8 +86,8 @@ impl Stamp {
 pub enum Read<T> {
     /// Unchanged since it parsed to this: not read.
     Cached(T),
-    /// Read now: its text and what it parsed to.
-    Parsed(String, Result<T, Failure>),
+    /// Read now: what it parsed to (the text is not kept: a problem's line is looked up again).
+    Parsed(Result<T, Failure>),
     /// It could not be read as text.
     Unreadable(String),
     /// Not a `.toml` file: not read; the caller decides what it is.
@@ -257,10 +257,7 @@ where
                 Some(rec) => Read::Cached(rec),
                 None if !name.ends_with(".toml") => Read::Other,
                 None => match fs::read(dir.join(&name)).map(String::from_utf8) {
-                    Ok(Ok(text)) => {
-                        let parsed = parse(&text);
-                        Read::Parsed(text, parsed)
-                    }
+                    Ok(Ok(text)) => Read::Parsed(parse(&text)),
                     Ok(Err(_)) => Read::Unreadable("not UTF-8 text".to_string()),
                     Err(e) => Read::Unreadable(format!("cannot read: {e}")),
                 },
@@ -272,7 +269,7 @@ where
         .iter()
         .filter_map(|(name, stamp, read)| match (stamp, read) {
             (Some(s), Read::Cached(rec)) => Some((name.as_str(), (*s, rec))),
-            (Some(s), Read::Parsed(_, Ok(rec))) if !s.is_racy(scan) => {
+            (Some(s), Read::Parsed(Ok(rec))) if !s.is_racy(scan) => {
                 Some((name.as_str(), (*s, rec)))
             }
             _ => None,
@@ -311,8 +308,8 @@ mod tests {
             .map(|(name, r)| {
                 let what = match r {
                     Read::Cached(t) => format!("cached {t}"),
-                    Read::Parsed(_, Ok(t)) => format!("parsed {t}"),
-                    Read::Parsed(_, Err(_)) => "failed".to_string(),
+                    Read::Parsed(Ok(t)) => format!("parsed {t}"),
+                    Read::Parsed(Err(_)) => "failed".to_string(),
                     Read::Unreadable(_) => "unreadable".to_string(),
                     Read::Other => "other".to_string(),
                 };

@@ -397,8 +397,8 @@ impl Store {
             for (name, r) in files {
                 let rel = folder.join(&name);
                 match r {
-                    cache::Read::Cached(t) | cache::Read::Parsed(_, Ok(t)) => out.push(t),
-                    cache::Read::Parsed(_, Err(f)) => return Err(f.into_error(&rel)),
+                    cache::Read::Cached(t) | cache::Read::Parsed(Ok(t)) => out.push(t),
+                    cache::Read::Parsed(Err(f)) => return Err(f.into_error(&rel)),
                     cache::Read::Unreadable(message) => {
                         return Err(Error::Record {
                             path: rel,
