@@ -70,101 +70,27 @@ fn tables(st: &Stats, lang: Lang) -> String {
         .collect();
     let mut s = render::fields(&pairs);
     s.push('\n');
-    let rows = st
-        .months
-        .iter()
-        .map(|m| {
-            vec![
-                if m.forecast {
-                    format!("{} *", m.month)
-                } else {
-                    m.month.to_string()
-                },
-                m.waiting.map(|w| w.to_string()).unwrap_or_default(),
-                m.active.to_string(),
-                format!(
-                    "{} / {}",
-                    m.meetings_reported,
-                    lang.tenths(m.meetings_agreed_tenths)
-                ),
-                m.fulfilment_permille
-                    .map(|p| format!("{} %", lang.tenths(p)))
-                    .unwrap_or_default(),
-                lang.money(m.fee_ore),
-                lang.money(m.expense_ore),
-                lang.money(m.contributions_ore),
-            ]
-        })
-        .collect();
-    s.push_str(&render::table(
-        &[
-            l("month", "månad"),
-            l("waiting", "väntar"),
-            l("assignments", "uppdrag"),
-            l(
-                "meetings reported / agreed",
-                "träffar rapporterade / avtalade",
+    // The terminal marks forecast months in the first column, the page in italics.
+    let mut months = st.month_table(lang);
+    for (row, m) in months.rows.iter_mut().zip(&st.months) {
+        if m.forecast {
+            row[0].push_str(" *");
+        }
+    }
+    for (i, t) in [months, st.cost_centre_table(lang), st.volunteer_table(lang)]
+        .into_iter()
+        .enumerate()
+    {
+        let header: Vec<&str> = t.header.iter().map(String::as_str).collect();
+        s.push_str(&render::table(&header, t.rows));
+        s.push_str(match i {
+            0 => l(
+                "* forecast from the agreements in force\n\n",
+                "* prognos utifrån gällande avtal\n\n",
             ),
-            l("fulfilment", "uppfyllelse"),
-            l("fee", "arvode"),
-            l("expenses", "omkostnader"),
-            l("employer's contributions", "arbetsgivaravgifter"),
-        ],
-        rows,
-    ));
-    s.push_str(l(
-        "* forecast from the agreements in force\n\n",
-        "* prognos utifrån gällande avtal\n\n",
-    ));
-    let rows = st
-        .cost_centres
-        .iter()
-        .map(|c| {
-            vec![
-                c.cost_center.clone(),
-                lang.money(c.fee_ore),
-                lang.money(c.expense_ore),
-                lang.money(c.contributions_ore),
-                lang.money(c.total_ore),
-            ]
-        })
-        .collect();
-    s.push_str(&render::table(
-        &[
-            l("cost centre", "kostnadsställe"),
-            l("fee", "arvode"),
-            l("expenses", "omkostnader"),
-            l("employer's contributions", "arbetsgivaravgifter"),
-            l("total", "summa"),
-        ],
-        rows,
-    ));
-    s.push('\n');
-    let mut rows: Vec<Vec<String>> = st
-        .volunteers
-        .iter()
-        .map(|v| {
-            vec![
-                stats::volunteer_status_word(v.status, lang).to_string(),
-                v.count.to_string(),
-                String::new(),
-            ]
-        })
-        .collect();
-    rows.extend(st.screening.iter().map(|g| {
-        vec![
-            stats::stage_word(g.stage, lang).to_string(),
-            String::new(),
-            g.days.describe(lang),
-        ]
-    }));
-    s.push_str(&render::table(
-        &[
-            l("volunteers and screening", "kontaktpersoner och utredning"),
-            l("now", "nu"),
-            l("days, median / 90 %", "dagar, median / 90 %"),
-        ],
-        rows,
-    ));
+            1 => "\n",
+            _ => "",
+        });
+    }
     s
 }

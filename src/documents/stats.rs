@@ -23,6 +23,7 @@ svg.chart { width: 100%; height: auto; font-family: inherit; }
 table { border-collapse: collapse; margin: 6px 0; break-inside: avoid; }
 th, td { border: 1px solid #ccc; padding: 3px 8px; text-align: right; }
 th:first-child, td:first-child { text-align: left; }
+th::first-letter { text-transform: uppercase; }
 tr.forecast td { color: #666; font-style: italic; }
 @media print { body { margin: 0; } .charts { grid-template-columns: 1fr 1fr; } }";
 
@@ -170,119 +171,42 @@ pub fn html(st: &Stats, municipality: &str, lang: Lang) -> String {
     }
     s.push_str("</div>\n");
 
-    let _ = writeln!(s, "<h2>{}</h2>", l("Per month", "Per månad"));
-    let rows: Vec<Vec<String>> = st
-        .months
-        .iter()
-        .map(|m| {
-            vec![
-                m.month.to_string(),
-                m.waiting.map(|w| w.to_string()).unwrap_or_default(),
-                m.active.to_string(),
-                m.meetings_reported.to_string(),
-                lang.tenths(m.meetings_agreed_tenths),
-                m.fulfilment_permille
-                    .map(|p| format!("{} %", lang.tenths(p)))
-                    .unwrap_or_default(),
-                lang.money(m.fee_ore),
-                lang.money(m.expense_ore),
-                lang.money(m.contributions_ore),
-            ]
-        })
-        .collect();
     let classes: Vec<&str> = st
         .months
         .iter()
         .map(|m| if m.forecast { "forecast" } else { "" })
         .collect();
-    s.push_str(&table(
-        &[
-            l("Month", "Månad"),
-            l("Waiting", "Väntar"),
-            l("Assignments", "Uppdrag"),
-            l("Meetings reported", "Rapporterade träffar"),
-            l("Meetings agreed", "Avtalade träffar"),
-            l("Fulfilment", "Uppfyllelse"),
-            l("Fee", "Arvode"),
-            l("Expenses", "Omkostnader"),
-            l("Contributions", "Arbetsgivaravgifter"),
-        ],
-        &rows,
-        &classes,
-    ));
-    let _ = write!(
-        s,
-        "<p>{}</p>\n<h2>{}</h2>\n",
-        esc(l(
-            "Months after the last one paid (in italics) are a forecast from the agreements in force.",
-            "Månader efter den senast utbetalda (kursivt) är en prognos utifrån gällande avtal."
-        )),
-        l("Per cost centre", "Per kostnadsställe")
+    let note = l(
+        "Months after the last one paid (in italics) are a forecast from the agreements in force.",
+        "Månader efter den senast utbetalda (kursivt) är en prognos utifrån gällande avtal.",
     );
-    let rows: Vec<Vec<String>> = st
-        .cost_centres
-        .iter()
-        .map(|c| {
-            vec![
-                c.cost_center.clone(),
-                lang.money(c.fee_ore),
-                lang.money(c.expense_ore),
-                lang.money(c.contributions_ore),
-                lang.money(c.total_ore),
-            ]
-        })
-        .collect();
-    s.push_str(&table(
-        &[
-            l("Cost centre", "Kostnadsställe"),
-            l("Fee", "Arvode"),
-            l("Expenses", "Omkostnader"),
-            l("Contributions", "Arbetsgivaravgifter"),
-            l("Total", "Summa"),
-        ],
-        &rows,
-        &[],
-    ));
-    let _ = writeln!(
-        s,
-        "<h2>{}</h2>",
-        l("Volunteers and screening", "Kontaktpersoner och utredning")
-    );
-    let rows: Vec<Vec<String>> = st
-        .volunteers
-        .iter()
-        .map(|v| {
-            vec![
-                crate::ops::stats::volunteer_status_word(v.status, lang).to_string(),
-                v.count.to_string(),
-            ]
-        })
-        .collect();
-    s.push_str(&table(
-        &[l("Status", "Status"), l("Volunteers", "Antal")],
-        &rows,
-        &[],
-    ));
-    let rows: Vec<Vec<String>> = st
-        .screening
-        .iter()
-        .map(|g| {
-            vec![
-                crate::ops::stats::stage_word(g.stage, lang).to_string(),
-                g.days.count.to_string(),
-                g.days.describe(lang),
-            ]
-        })
-        .collect();
-    s.push_str(&table(
-        &[
-            l("Stage", "Steg"),
-            l("Cases", "Antal"),
-            l("Median / 90 %", "Median / 90 %"),
-        ],
-        &rows,
-        &[],
-    ));
+    for (heading, t, classes, after) in [
+        (
+            l("Per month", "Per månad"),
+            st.month_table(lang),
+            &classes[..],
+            Some(note),
+        ),
+        (
+            l("Per cost centre", "Per kostnadsställe"),
+            st.cost_centre_table(lang),
+            &[][..],
+            None,
+        ),
+        (
+            l("Volunteers and screening", "Kontaktpersoner och utredning"),
+            st.volunteer_table(lang),
+            &[][..],
+            None,
+        ),
+    ] {
+        let _ = writeln!(s, "<h2>{}</h2>", esc(heading));
+        let header: Vec<&str> = t.header.iter().map(String::as_str).collect();
+        s.push_str(&table(&header, &t.rows, classes));
+        if let Some(p) = after {
+            let _ = writeln!(s, "<p>{}</p>", esc(p));
+        }
+    }
     s.push_str("\n</body>\n</html>\n");
     s
 }

@@ -195,6 +195,109 @@ impl Stats {
     }
 }
 
+/// Figures laid out as a table for people: a header and rows, in the reader's language. The
+/// terminal and the page draw the same tables.
+pub struct Table {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Stats {
+    /// A row per month; months after the last one paid are a forecast (`MonthFigures::forecast`).
+    pub fn month_table(&self, lang: Lang) -> Table {
+        let l = |en: &str, sv: &str| lang.pick(en, sv).to_string();
+        Table {
+            header: vec![
+                l("month", "månad"),
+                l("waiting", "väntar"),
+                l("assignments", "uppdrag"),
+                l("meetings reported", "rapporterade träffar"),
+                l("meetings agreed", "avtalade träffar"),
+                l("fulfilment", "uppfyllelse"),
+                l("fee", "arvode"),
+                l("expenses", "omkostnader"),
+                l("employer's contributions", "arbetsgivaravgifter"),
+            ],
+            rows: self
+                .months
+                .iter()
+                .map(|m| {
+                    vec![
+                        m.month.to_string(),
+                        m.waiting.map(|w| w.to_string()).unwrap_or_default(),
+                        m.active.to_string(),
+                        m.meetings_reported.to_string(),
+                        lang.tenths(m.meetings_agreed_tenths),
+                        m.fulfilment_permille
+                            .map(|p| format!("{} %", lang.tenths(p)))
+                            .unwrap_or_default(),
+                        lang.money(m.fee_ore),
+                        lang.money(m.expense_ore),
+                        lang.money(m.contributions_ore),
+                    ]
+                })
+                .collect(),
+        }
+    }
+
+    pub fn cost_centre_table(&self, lang: Lang) -> Table {
+        let l = |en: &str, sv: &str| lang.pick(en, sv).to_string();
+        Table {
+            header: vec![
+                l("cost centre", "kostnadsställe"),
+                l("fee", "arvode"),
+                l("expenses", "omkostnader"),
+                l("employer's contributions", "arbetsgivaravgifter"),
+                l("total", "summa"),
+            ],
+            rows: self
+                .cost_centres
+                .iter()
+                .map(|c| {
+                    vec![
+                        c.cost_center.clone(),
+                        lang.money(c.fee_ore),
+                        lang.money(c.expense_ore),
+                        lang.money(c.contributions_ore),
+                        lang.money(c.total_ore),
+                    ]
+                })
+                .collect(),
+        }
+    }
+
+    /// Volunteers by status now, then how long each step of screening takes.
+    pub fn volunteer_table(&self, lang: Lang) -> Table {
+        let l = |en: &str, sv: &str| lang.pick(en, sv).to_string();
+        let mut rows: Vec<Vec<String>> = self
+            .volunteers
+            .iter()
+            .map(|v| {
+                vec![
+                    volunteer_status_word(v.status, lang).to_string(),
+                    v.count.to_string(),
+                    String::new(),
+                ]
+            })
+            .collect();
+        rows.extend(self.screening.iter().map(|g| {
+            vec![
+                stage_word(g.stage, lang).to_string(),
+                String::new(),
+                g.days.describe(lang),
+            ]
+        }));
+        Table {
+            header: vec![
+                l("volunteers and screening", "kontaktpersoner och utredning"),
+                l("now", "nu"),
+                l("days, median / 90 %", "dagar, median / 90 %"),
+            ],
+            rows,
+        }
+    }
+}
+
 /// Reads every record the figures need and computes them.
 pub fn stats(store: &Store, today: NaiveDate, from: Month, to: Month) -> Result<Stats> {
     // Through the parse cache: a country's records are 600 000 files.
