@@ -11,6 +11,7 @@ pub mod model;
 pub mod ops;
 pub mod payroll;
 pub mod rules;
+pub mod spreadsheet;
 pub mod store;
 
 pub use error::{Error, Result};

@@ -47,7 +47,10 @@ pub fn rows(csv: bool, header: &[&str], rows: Vec<Vec<String>>) -> String {
     let mut w = ::csv::Writer::from_writer(Vec::new());
     let _ = w.write_record(header);
     for r in &rows {
-        let _ = w.write_record(r);
+        let _ = w.write_record(
+            r.iter()
+                .map(|c| kontakt::spreadsheet::neutralise(c).into_owned()),
+        );
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }

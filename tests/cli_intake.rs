@@ -366,3 +366,25 @@ fn a_hand_edited_file_keeps_its_comments_and_layout_when_a_command_changes_it() 
     assert!(after.contains("2027-11-30"), "{after}");
     kit.run(&["check"]).ok();
 }
+
+/// Issue 14, case 14: a listing saved as CSV and opened in a spreadsheet runs no formula a name
+/// or a phone number carries; the table a person reads shows the name as typed.
+#[test]
+fn csv_listings_neutralise_formulas() {
+    let kit = Kit::new();
+    let pnr = pnr_born(1985, 1);
+    let name = "=HYPERLINK(\"http://x.example\";\"Anna\")";
+    let id = kit
+        .run(&["apply", "volunteer", "--name", name, "--pnr", &pnr])
+        .id();
+    let csv = kit.cmd("list volunteers --format csv").ok().stdout;
+    let mut reader = ::csv::Reader::from_reader(csv.as_bytes());
+    let row = reader.records().next().unwrap().unwrap();
+    assert_eq!(&row[0], id.as_str());
+    assert_eq!(&row[1], format!("'{name}").as_str(), "{csv}");
+    let table = kit.cmd("list volunteers").ok().stdout;
+    assert!(
+        table.contains("=HYPERLINK") && !table.contains("'="),
+        "{table}"
+    );
+}

@@ -202,3 +202,25 @@ fn csv_refuses_a_layout_that_cannot_be_read_back() {
             .contains("must differ")
     );
 }
+
+/// Issue 14, case 14: staff open the payroll file in a spreadsheet. A name or employee number that
+/// starts a formula is written as text; a correction's negative amount stays a number.
+#[test]
+fn csv_neutralises_cells_a_spreadsheet_would_run() {
+    let p = Payee {
+        name: "=HYPERLINK(\"http://x.example\",\"klicka\")".into(),
+        pnr: test_pnr(3),
+        employee_number: Some("-1-1".into()),
+    };
+    let l = line(LineKind::Fee, -26_300, Some("@SUM(A1)"));
+    let out = String::from_utf8(csv::write(&[(&l, &p)], &Default::default()).unwrap()).unwrap();
+    let mut reader = ::csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(out.as_bytes());
+    let row = reader.records().next().unwrap().unwrap();
+    assert_eq!(&row[2], "'-1-1");
+    assert_eq!(&row[4], "'=HYPERLINK(\"http://x.example\",\"klicka\")");
+    assert_eq!(&row[8], "-263,00");
+    assert_eq!(&row[9], "-263,00");
+    assert_eq!(&row[10], "'@SUM(A1)");
+}

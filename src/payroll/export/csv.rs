@@ -152,21 +152,11 @@ pub fn write(rows: &[Row], layout: &CsvLayout) -> Result<Vec<u8>> {
             .map_err(io)?;
     }
     for (line, payee) in rows {
-        let fields = layout.columns.iter().map(|c| match c {
-            Column::PeriodFrom => line.from.to_string(),
-            Column::PeriodTo => line.to.to_string(),
-            Column::EmployeeNumber => payee.employee_number.clone().unwrap_or_default(),
-            Column::Pnr => payee.pnr.canonical().to_string(),
-            Column::Name => payee.name.clone(),
-            Column::WageType => line.wage_type.clone(),
-            Column::Description => line.description(),
-            Column::Quantity => "1".to_string(),
-            Column::UnitPrice | Column::Amount => decimal(line.amount.ore(), sep),
-            Column::CostCenter => line.cost_center.clone().unwrap_or_default(),
-            Column::Assignment => line.assignment.to_string(),
-            Column::Volunteer => line.volunteer.to_string(),
-            Column::Period => line.period.to_string(),
-            Column::Kind => crate::model::common::word(&line.kind),
+        let fields = layout.columns.iter().map(|c| {
+            let cell = cell(*c, line, payee, sep);
+            // Names, employee numbers, descriptions and cost centres come from people's files;
+            // amounts stay numbers (a negative correction is not a formula).
+            crate::spreadsheet::neutralise(&cell).into_owned()
         });
         w.write_record(fields).map_err(io)?;
     }
@@ -177,4 +167,24 @@ pub fn write(rows: &[Row], layout: &CsvLayout) -> Result<Vec<u8>> {
             std::io::Error::other(e.to_string()),
         )
     })
+}
+
+/// Column `c`'s text for one line.
+fn cell(c: Column, line: &crate::payroll::PayLine, payee: &super::Payee, sep: char) -> String {
+    match c {
+        Column::PeriodFrom => line.from.to_string(),
+        Column::PeriodTo => line.to.to_string(),
+        Column::EmployeeNumber => payee.employee_number.clone().unwrap_or_default(),
+        Column::Pnr => payee.pnr.canonical().to_string(),
+        Column::Name => payee.name.clone(),
+        Column::WageType => line.wage_type.clone(),
+        Column::Description => line.description(),
+        Column::Quantity => "1".to_string(),
+        Column::UnitPrice | Column::Amount => decimal(line.amount.ore(), sep),
+        Column::CostCenter => line.cost_center.clone().unwrap_or_default(),
+        Column::Assignment => line.assignment.to_string(),
+        Column::Volunteer => line.volunteer.to_string(),
+        Column::Period => line.period.to_string(),
+        Column::Kind => crate::model::common::word(&line.kind),
+    }
 }
