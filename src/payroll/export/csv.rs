@@ -154,8 +154,8 @@ pub fn write(rows: &[Row], layout: &CsvLayout) -> Result<Vec<u8>> {
     for (line, payee) in rows {
         let fields = layout.columns.iter().map(|c| {
             let cell = cell(*c, line, payee, sep);
-            // Names, employee numbers, descriptions and cost centres come from people's files;
-            // amounts stay numbers (a negative correction is not a formula).
+            // Every cell: names, employee numbers and cost centres come from people's files.
+            // Amounts pass unchanged, since a plain negative number is not a formula.
             crate::spreadsheet::neutralise(&cell).into_owned()
         });
         w.write_record(fields).map_err(io)?;
