@@ -38,6 +38,12 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
     if let Some(w) = ops::check::permission_warning(&ctx.records) {
         stderr.push_str(&tr!("warning: {w}\n", "varning: {w}\n"));
     }
+    // A broken kontakt.toml is one of the problems above; a sound one may still lack a year.
+    if let Ok(store) = ctx.store() {
+        for w in kontakt::rules::prisbasbelopp::warnings(&store.config.compensation, ctx.today) {
+            stderr.push_str(&tr!("warning: {w}\n", "varning: {w}\n"));
+        }
+    }
     Ok(Output {
         stdout,
         stderr,

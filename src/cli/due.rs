@@ -17,6 +17,16 @@ pub struct Args {
 }
 
 pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
+    let mut out = list(a, ctx)?;
+    let tariffs = &ctx.store()?.config.compensation;
+    for w in kontakt::rules::prisbasbelopp::warnings(tariffs, ctx.today) {
+        out.stderr
+            .push_str(&kontakt::tr!("warning: {w}\n", "varning: {w}\n"));
+    }
+    Ok(out)
+}
+
+fn list(a: Args, ctx: &Ctx) -> Result<Output> {
     let items = kontakt::ops::due::due(ctx.store()?, ctx.today, a.within, ctx.lang)?;
     let format = super::list_format(a.format, ctx);
     let csv = format == super::ListFormat::Csv;

@@ -398,11 +398,7 @@ pub fn document(
         if !overlaps {
             continue;
         }
-        let missing = || {
-            Error::refused(vec![format!(
-                "kontakt.toml has no prisbasbelopp for {year} ([compensation] prisbasbelopp)"
-            )])
-        };
+        let missing = || Error::refused(vec![crate::rules::prisbasbelopp::missing_message(year)]);
         terms.push(TermsLine {
             from: t.from.max(first),
             meetings: t.meetings,

@@ -211,12 +211,33 @@ fn month_is_over(month: Month, today: chrono::NaiveDate) -> Result<()> {
     Ok(())
 }
 
+/// A run that lacks a year's prisbasbelopp is refused, dry or real: paying the others and
+/// leaving out everyone on SKR's percentages would look like success to a scheduled payout.
+fn refuse_without_prisbasbelopp(plan: &Plan) -> Result<()> {
+    if plan.missing_prisbasbelopp.is_empty() {
+        return Ok(());
+    }
+    let mut reasons: Vec<String> = plan
+        .missing_prisbasbelopp
+        .iter()
+        .map(|y| crate::rules::prisbasbelopp::missing_message(*y))
+        .collect();
+    reasons.push(tr!(
+        "nothing was paid; run `kontakt pay {}` again when it is there",
+        "inget betalades; kör `kontakt pay {}` igen när det finns",
+        plan.month
+    ));
+    Err(Error::refused(reasons))
+}
+
 /// What a run for `month` would pay now, writing nothing.
 pub fn dry_run(store: &Store, month: Month, today: chrono::NaiveDate) -> Result<Plan> {
     month_is_over(month, today)?;
     let g = gather(store, first_considered(store, month), month)?;
     let paid = compute::paid_of(g.runs.iter().flat_map(|r| r.lines.iter()));
-    Ok(plan_of(store, &g, month, &paid))
+    let plan = plan_of(store, &g, month, &paid);
+    refuse_without_prisbasbelopp(&plan)?;
+    Ok(plan)
 }
 
 /// What happened when a run was asked for.
@@ -299,6 +320,7 @@ pub fn run(store: &Store, input: RunInput, today: chrono::NaiveDate) -> Result<O
     let g = gather(store, first_considered(store, input.month), input.month)?;
     let paid = compute::paid_of(g.runs.iter().flat_map(|r| r.lines.iter()));
     let plan = plan_of(store, &g, input.month, &paid);
+    refuse_without_prisbasbelopp(&plan)?;
     if plan.lines.is_empty() {
         return Ok(Outcome::NothingNew(plan));
     }

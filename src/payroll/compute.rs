@@ -70,6 +70,9 @@ pub struct Plan {
     pub month: Month,
     pub lines: Vec<PayLine>,
     pub excluded: Vec<Excluded>,
+    /// Years whose prisbasbelopp a line needed and the configuration lacks; a run refuses.
+    #[serde(skip)]
+    pub missing_prisbasbelopp: Vec<i32>,
 }
 
 impl Plan {
@@ -104,6 +107,9 @@ pub enum NotEarned {
     NotInForce,
     /// It would pay, but cannot: the reason is shown to staff.
     Because(String),
+    /// The configuration lacks this year's prisbasbelopp: nobody's percentage can be paid, so
+    /// the run is refused rather than paying nothing (`rules::prisbasbelopp`).
+    NoPrisbasbelopp(i32),
 }
 
 impl From<&str> for NotEarned {
@@ -165,7 +171,7 @@ pub fn earned(
         let (f, e) = match last {
             Some((lt, ly, f, e)) if std::ptr::eq(lt, *t) && ly == year => (f, e),
             _ => {
-                let missing = || format!("kontakt.toml has no prisbasbelopp for {year}");
+                let missing = || NotEarned::NoPrisbasbelopp(year);
                 let f = t.fee.monthly(tariffs, year).ok_or_else(missing)?;
                 let e = t.expense.monthly(tariffs, year).ok_or_else(missing)?;
                 last = Some((t, year, f, e));
@@ -197,6 +203,7 @@ pub fn plan(
         month,
         lines: Vec::new(),
         excluded: Vec::new(),
+        missing_prisbasbelopp: Vec::new(),
     };
     let periods = window(month, rules.retroactive_months);
     for case in cases {
@@ -219,6 +226,14 @@ pub fn plan(
                     if before.is_none() {
                         out.excluded.push(exclude(reason));
                     }
+                    continue;
+                }
+                Err(NotEarned::NoPrisbasbelopp(year)) => {
+                    if !out.missing_prisbasbelopp.contains(&year) {
+                        out.missing_prisbasbelopp.push(year);
+                    }
+                    out.excluded
+                        .push(exclude(crate::rules::prisbasbelopp::missing_message(year)));
                     continue;
                 }
             };
