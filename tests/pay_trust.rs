@@ -69,3 +69,70 @@ fn a_missing_prisbasbelopp_refuses_the_run_and_is_warned_of_from_november() {
     let paid = kit.json(&["pay", "2027-01"]);
     assert_eq!(paid["total_ore"], 100_000 + 50_000, "{paid}");
 }
+
+/// Case 9: a held lock is waited for with a bound and a message, then refused (exit 1).
+#[test]
+fn a_held_lock_is_waited_for_with_a_message_and_a_bound() {
+    let mut kit = Kit::new();
+    let a = agreed(&mut kit, 0, "2026-03-01");
+    kit.today = "2026-04-02".into();
+    kit.run(&["report", &a, "2026-03", "--meeting", "2026-03-05"])
+        .ok();
+    kit.run(&["report", "approve", &a, "2026-03", "--by", "Handläggare"])
+        .ok();
+    let store = kontakt::store::Store::open(&kit.dir).unwrap();
+    let held = store.lock().unwrap();
+    let before = kit.snapshot();
+    let started = std::time::Instant::now();
+    let out = assert_cmd::Command::cargo_bin("kontakt")
+        .unwrap()
+        .env("KONTAKT_LOCK_WAIT", "1")
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .arg("--records")
+        .arg(&kit.dir)
+        .args(["--today", "2026-04-02", "pay", "2026-03"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("waiting for another kontakt command"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("held the records directory's lock"),
+        "{stderr}"
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+    assert_eq!(
+        kit.snapshot(),
+        before,
+        "nothing paid while the lock was held"
+    );
+    drop(held);
+    kit.run(&["pay", "2026-03"]).ok();
+}
+
+/// Case 9: a lock file removed while a command holds it (`rm .kontakt/lock`, `git clean -xdf`)
+/// lets a second command take a new lock; the first then commits nothing.
+#[test]
+fn a_lock_file_removed_during_a_command_stops_its_commit() {
+    let kit = Kit::new();
+    let store = kontakt::store::Store::open(&kit.dir).unwrap();
+    let first = store.lock().unwrap();
+    std::fs::remove_dir_all(kit.dir.join(".kontakt")).unwrap();
+    let second = store.lock().expect("a new lock file can be taken");
+    let mut changes = kontakt::store::Changeset::new();
+    changes.write("notes.txt", "x");
+    let err = store.commit(&first, &changes).unwrap_err();
+    assert_eq!(err.exit_code(), 1);
+    assert!(
+        err.to_string()
+            .contains("was removed while this command ran"),
+        "{err}"
+    );
+    assert!(!kit.dir.join("notes.txt").exists());
+    store.commit(&second, &changes).unwrap();
+    assert!(kit.dir.join("notes.txt").exists());
+}

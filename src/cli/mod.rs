@@ -223,7 +223,16 @@ impl Ctx {
         if let Some(s) = self.store.get() {
             return Ok(s);
         }
-        let s = Store::open(&self.records)?;
+        let mut s = Store::open(&self.records)?;
+        s.on_lock_wait = Some(|| {
+            eprintln!(
+                "{}",
+                kontakt::tr!(
+                    "waiting for another kontakt command to finish (the records directory is locked)…",
+                    "väntar på att ett annat kontakt-kommando ska bli klart (aktkatalogen är låst)…"
+                )
+            )
+        });
         Ok(self.store.get_or_init(|| s))
     }
 }

@@ -100,6 +100,8 @@ pub struct Store {
     pub config: Config,
     /// Every file committed through this store, for `--commit` to hand to git.
     written: std::sync::Mutex<Vec<PathBuf>>,
+    /// Called once when a command has to wait for the lock (the CLI says so on stderr).
+    pub on_lock_wait: Option<fn()>,
 }
 
 /// Held while a command changes the records; released on drop. Advisory: every kontakt command
@@ -107,6 +109,35 @@ pub struct Store {
 #[derive(Debug)]
 pub struct Lock {
     _file: File,
+    path: PathBuf,
+}
+
+impl Lock {
+    /// Is the locked file still the one at the lock's path (not removed, not replaced)?
+    fn is_current(&self) -> bool {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let (Ok(held), Ok(on_disk)) = (self._file.metadata(), fs::metadata(&self.path)) else {
+                return false;
+            };
+            held.dev() == on_disk.dev() && held.ino() == on_disk.ino()
+        }
+        #[cfg(not(unix))]
+        {
+            self.path.exists()
+        }
+    }
+}
+
+/// How long a command waits for another to release the lock: `KONTAKT_LOCK_WAIT` seconds, or
+/// 60 (a pay run over a country's records takes seconds; a minute means something is stuck).
+pub fn lock_wait() -> std::time::Duration {
+    let secs = std::env::var("KONTAKT_LOCK_WAIT")
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok())
+        .unwrap_or(60);
+    std::time::Duration::from_secs(secs)
 }
 
 impl Store {
@@ -135,6 +166,7 @@ impl Store {
             root: root.to_path_buf(),
             config,
             written: Default::default(),
+            on_lock_wait: None,
         })
     }
 
@@ -142,30 +174,83 @@ impl Store {
         &self.root
     }
 
-    /// Takes the directory's write lock (waiting for another command to finish), then finishes
-    /// or drops any transaction an interrupted command left.
+    /// Takes the directory's write lock, waiting at most [`lock_wait`] for another command to
+    /// finish (calling `on_wait` once if it has to wait), then finishes or drops any transaction
+    /// an interrupted command left.
+    ///
+    /// The lock is an advisory lock on `.kontakt/lock`. Whoever deletes that file (`rm`, `git
+    /// clean -xdf`) lets a second command take a new one while the first still runs, so the lock
+    /// is checked to be the file on disk after it is taken and again at every commit.
     pub fn lock(&self) -> Result<Lock> {
+        let notice = self.on_lock_wait;
+        self.lock_with(lock_wait(), &|| {
+            if let Some(f) = notice {
+                f();
+            }
+        })
+    }
+
+    /// [`Store::lock`], telling the caller (the terminal) when it starts to wait.
+    pub fn lock_with(&self, wait: std::time::Duration, on_wait: &dyn Fn()) -> Result<Lock> {
         let state = self.root.join(atomic::STATE_DIR);
-        atomic::create_private_dir(&state)?;
         let path = state.join("lock");
-        let mut opts = fs::OpenOptions::new();
-        opts.create(true).truncate(false).write(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            opts.mode(0o600);
+        let started = std::time::Instant::now();
+        let mut told = false;
+        loop {
+            atomic::create_private_dir(&state)?;
+            let mut opts = fs::OpenOptions::new();
+            opts.create(true).truncate(false).write(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt;
+                opts.mode(0o600);
+            }
+            let file = opts
+                .open(&path)
+                .map_err(|e| Error::io(&path, "cannot open lock file", e))?;
+            match file.try_lock() {
+                Ok(()) => {
+                    let lock = Lock {
+                        _file: file,
+                        path: path.clone(),
+                    };
+                    // Removed or replaced between the open and the lock: take the new one.
+                    if !lock.is_current() {
+                        continue;
+                    }
+                    atomic::recover(&self.root)?;
+                    return Ok(lock);
+                }
+                Err(fs::TryLockError::WouldBlock) => {}
+                Err(fs::TryLockError::Error(e)) => {
+                    return Err(Error::io(&path, "cannot lock", e));
+                }
+            }
+            if started.elapsed() >= wait {
+                return Err(Error::refused(vec![tr!(
+                    "another kontakt command has held the records directory's lock ({}) for {} s; nothing was done: run this again when it has finished",
+                    "ett annat kontakt-kommando har hållit aktkatalogens lås ({}) i {} s; inget gjordes: kör detta igen när det är klart",
+                    path.display(),
+                    wait.as_secs()
+                )]));
+            }
+            if !told {
+                on_wait();
+                told = true;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
         }
-        let file = opts
-            .open(&path)
-            .map_err(|e| Error::io(&path, "cannot open lock file", e))?;
-        file.lock()
-            .map_err(|e| Error::io(&path, "cannot lock", e))?;
-        atomic::recover(&self.root)?;
-        Ok(Lock { _file: file })
     }
 
     /// Applies a set of writes atomically; proof of the lock is required.
-    pub fn commit(&self, _lock: &Lock, changes: &Changeset) -> Result<()> {
+    pub fn commit(&self, lock: &Lock, changes: &Changeset) -> Result<()> {
+        if !lock.is_current() {
+            return Err(Error::refused(vec![tr!(
+                "the lock file {} was removed while this command ran, so another command may have run at the same time; nothing was written: run this again",
+                "låsfilen {} togs bort medan kommandot körde, så ett annat kommando kan ha kört samtidigt; inget skrevs: kör detta igen",
+                lock.path.display()
+            )]));
+        }
         // The people indexes follow kontakt's own writes (see `people`).
         let mut indexed = Vec::new();
         for folder in [Client::DIR, Volunteer::DIR] {
