@@ -454,10 +454,11 @@ fn main() {
             m,
             &cases,
             &reports,
-            &paid_of(ledger.iter()),
+            &paid_of(ledger.iter()).expect("generated amounts are small"),
             &config.compensation,
             &config.payroll,
-        );
+        )
+        .expect("generated amounts are small");
         if p.lines.is_empty() {
             continue;
         }

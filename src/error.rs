@@ -47,6 +47,14 @@ pub enum Error {
         message: String,
         source: std::io::Error,
     },
+    /// Money that would not fit: a sum or difference beyond an i64 of öre.
+    Overflow(crate::model::money::Overflow),
+}
+
+impl From<crate::model::money::Overflow> for Error {
+    fn from(o: crate::model::money::Overflow) -> Self {
+        Error::Overflow(o)
+    }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -108,6 +116,7 @@ impl std::fmt::Display for Error {
                 path.display(),
                 crate::lang::current().label(message)
             ),
+            Error::Overflow(o) => o.to_string(),
         };
         f.write_str(&text)
     }
@@ -151,7 +160,7 @@ impl Error {
                 "`kontakt list` shows the ids",
                 "`kontakt list` visar id:na"
             )),
-            Error::Record { .. } => Some(tr!(
+            Error::Record { .. } | Error::Overflow(_) => Some(tr!(
                 "`kontakt check` lists every problem in the records",
                 "`kontakt check` listar alla fel i akterna"
             )),

@@ -125,7 +125,7 @@ proptest! {
         let mut reports = reports_for(&a, &approved);
         let month = Month::new(2026, run_month).unwrap();
 
-        let first = plan(month, &cases, &reports, &paid_of(std::iter::empty()), &tariffs, &rules);
+        let first = plan(month, &cases, &reports, &paid_of(std::iter::empty()).unwrap(), &tariffs, &rules).unwrap();
         let sum: i64 = first.lines.iter().map(|l| l.amount.ore()).sum();
         prop_assert_eq!(sum, first.total().ore());
         prop_assert!(first.lines.iter().all(|l| l.amount.ore() > 0 && l.kind != LineKind::Correction));
@@ -133,10 +133,10 @@ proptest! {
             // Never more than the dearest terms' month, never a day outside the agreement or decision.
             let t = a.terms_on(l.from).expect("a paid day is in force");
             let pct = if l.kind == LineKind::Fee { &t.fee } else { &t.expense };
-            let monthly = pct.monthly(&tariffs, l.from.year()).unwrap().ore();
+            let monthly = pct.monthly(&tariffs, l.from.year()).unwrap().unwrap().ore();
             let dearest = a.agreement.as_ref().unwrap().terms.iter().map(|t| {
                 let c = if l.kind == LineKind::Fee { &t.fee } else { &t.expense };
-                c.monthly(&tariffs, 2026).unwrap().ore()
+                c.monthly(&tariffs, 2026).unwrap().unwrap().ore()
             }).max().unwrap();
             prop_assert!(l.amount.ore() <= dearest, "{:?} over {dearest}", l);
             prop_assert!(c.granted_on(l.from) && c.granted_on(l.to));
@@ -146,22 +146,22 @@ proptest! {
             }
         }
         // Paying the plan leaves nothing to pay.
-        let paid = paid_of(first.lines.iter());
-        let second = plan(month, &cases, &reports, &paid, &tariffs, &rules);
+        let paid = paid_of(first.lines.iter()).unwrap();
+        let second = plan(month, &cases, &reports, &paid, &tariffs, &rules).unwrap();
         prop_assert!(second.lines.is_empty(), "{:?}", second.lines);
 
         // A paid month corrected to no meetings pays its amounts back, exactly once.
         if let Some(l) = first.lines.first() {
             let key = (a.id.clone(), l.period);
             reports.insert(key.clone(), report(a.id.as_str(), l.period, true, false, 1));
-            let third = plan(month, &cases, &reports, &paid, &tariffs, &rules);
+            let third = plan(month, &cases, &reports, &paid, &tariffs, &rules).unwrap();
             let back: i64 = third.lines.iter().filter(|x| x.period == l.period).map(|x| x.amount.ore()).sum();
             let was: i64 = first.lines.iter().filter(|x| x.period == l.period).map(|x| x.amount.ore()).sum();
             prop_assert_eq!(back, -was);
             prop_assert!(third.lines.iter().filter(|x| x.amount.ore() < 0).all(|x| x.kind == LineKind::Correction));
             let mut all = first.lines.clone();
             all.extend(third.lines.clone());
-            let fourth = plan(month, &cases, &reports, &paid_of(all.iter()), &tariffs, &rules);
+            let fourth = plan(month, &cases, &reports, &paid_of(all.iter()).unwrap(), &tariffs, &rules).unwrap();
             prop_assert!(fourth.lines.is_empty(), "{:?}", fourth.lines);
         }
     }
@@ -187,7 +187,7 @@ proptest! {
         let total = |asgs: &[&Assignment]| -> i64 {
             let cases: Vec<Case> = asgs.iter().map(|a| Case { assignment: a, client: &c, volunteer: &v }).collect();
             let reports: BTreeMap<_, _> = asgs.iter().map(|a| ((a.id.clone(), month), report(a.id.as_str(), month, true, true, 0))).collect();
-            let p = plan(month, &cases, &reports, &paid_of(std::iter::empty()), &tariffs, &rules);
+            let p = plan(month, &cases, &reports, &paid_of(std::iter::empty()).unwrap(), &tariffs, &rules).unwrap();
             p.total().ore()
         };
         let unit = if ore_rounding { 1 } else { 100 };

@@ -136,3 +136,225 @@ fn a_lock_file_removed_during_a_command_stops_its_commit() {
     store.commit(&second, &changes).unwrap();
     assert!(kit.dir.join("notes.txt").exists());
 }
+
+/// An agreed assignment with March 2026 reported and approved, ready to pay on 2026-04-02.
+fn ready_to_pay(kit: &mut Kit) -> String {
+    let a = agreed(kit, 0, "2026-03-01");
+    kit.today = "2026-04-02".into();
+    kit.run(&["report", &a, "2026-03", "--meeting", "2026-03-05"])
+        .ok();
+    kit.run(&["report", "approve", &a, "2026-03", "--by", "Handläggare"])
+        .ok();
+    a
+}
+
+/// Replaces `from` by `to` in the file at `rel`, which must contain it.
+fn edit(kit: &Kit, rel: &str, from: &str, to: &str) {
+    let text = kit.read(rel);
+    assert!(text.contains(from), "{rel} has no {from:?}:\n{text}");
+    std::fs::write(kit.dir.join(rel), text.replacen(from, to, 1)).unwrap();
+}
+
+/// Case 10: hand-edited values out of bounds, or lacking the reason the CLI would demand, are
+/// `check` findings naming the file, line and field, and `pay` refuses to pay them (exit 1,
+/// nothing written) where it used to pay 9 867 kr for 987.
+#[test]
+fn hand_edited_terms_and_reports_out_of_bounds_are_found_and_never_paid() {
+    type Edit = (&'static str, &'static str, &'static str, &'static str);
+    let cases: &[Edit] = &[
+        // (file, from, to, what check says)
+        (
+            "A",
+            "percent_hundredths = 2000",
+            "percent_hundredths = 20000",
+            "E004 field `agreement.terms[0].fee.percent_hundredths`: at most 10000",
+        ),
+        (
+            "A",
+            "percent_hundredths = 2000",
+            "percent_hundredths = 4294967295",
+            "E004 field `agreement.terms[0].fee.percent_hundredths`",
+        ),
+        (
+            "A",
+            "level = 1\npercent_hundredths = 2000",
+            "level = 9\npercent_hundredths = 2000",
+            "E004 field `agreement.terms[0].fee.level`: there is no fee category 9",
+        ),
+        (
+            "A",
+            "level = 1\npercent_hundredths = 2000",
+            "monthly_ore = 98700",
+            "E004 field `agreement.terms[0].fee.monthly_ore`: a plain fee amount instead of a category needs --reason",
+        ),
+        (
+            "A",
+            "level = 1\npercent_hundredths = 2000",
+            "monthly_ore = -98700",
+            "E004 field `agreement.terms[0].fee.monthly_ore`: a monthly amount is from 0",
+        ),
+        (
+            "A",
+            "level = 1\npercent_hundredths = 2000",
+            "monthly_ore = 9223372036854775807",
+            "E004 field `agreement.terms[0].fee.monthly_ore`",
+        ),
+        (
+            "R",
+            "reported = ",
+            "expenses_ore = -9223372036854775808\nreported = ",
+            "E004 field `expenses_ore`: expenses are from 0",
+        ),
+        (
+            "R",
+            "meetings = [\"2026-03-05\"]",
+            "meetings = [\"2026-03-05\", \"2026-03-05\"]",
+            "E004 field `meetings`: meeting 2026-03-05 is listed more than once",
+        ),
+        (
+            "R",
+            "meetings = [\"2026-03-05\"]",
+            "meetings = [\"2026-03-05\", \"2026-04-01\"]",
+            "E006 field `meetings`: meeting 2026-04-01 is outside 2026-03",
+        ),
+    ];
+    for (file, from, to, says) in cases {
+        let mut kit = Kit::new();
+        let a = ready_to_pay(&mut kit);
+        let rel = match *file {
+            "A" => format!("assignments/{a}.toml"),
+            _ => format!("reports/2026-03/{a}.toml"),
+        };
+        edit(&kit, &rel, from, to);
+        let check = kit.run(&["check"]);
+        assert_eq!(check.code, 1, "{to}: {}{}", check.stdout, check.stderr);
+        assert!(
+            check.stdout.contains(&format!("{rel}:")) && check.stdout.contains(says),
+            "{to}: {:?} not in\n{}",
+            says,
+            check.stdout
+        );
+        let before = kit.snapshot();
+        for dry in [true, false] {
+            let mut args = vec!["pay", "2026-03"];
+            if dry {
+                args.push("--dry-run");
+            }
+            let r = kit.run(&args);
+            assert_eq!(r.code, 1, "{to} {args:?}: {}{}", r.stdout, r.stderr);
+            assert!(r.stderr.contains(&rel), "{to}: {}", r.stderr);
+            assert!(r.stderr.contains("nothing was paid"), "{to}: {}", r.stderr);
+            assert_eq!(kit.snapshot(), before, "{to}: nothing written");
+        }
+    }
+}
+
+/// Case 10: a prisbasbelopp out of bounds is refused wherever the configuration is read, with
+/// the line and field; `check` names it too.
+#[test]
+fn an_absurd_prisbasbelopp_is_refused_with_its_line() {
+    for bad in ["-59200", "9223372036854775807", "0"] {
+        let mut kit = Kit::new();
+        ready_to_pay(&mut kit);
+        edit(
+            &kit,
+            "kontakt.toml",
+            "\"2026\" = 59200",
+            &format!("\"2026\" = {bad}"),
+        );
+        let r = kit.run(&["pay", "2026-03", "--dry-run"]);
+        assert_eq!(r.code, 2, "{bad}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("kontakt.toml:")
+                && r.stderr.contains("field `compensation.prisbasbelopp.2026`"),
+            "{bad}: {}",
+            r.stderr
+        );
+        let check = kit.run(&["check"]);
+        assert!(
+            check
+                .stdout
+                .contains("E004 field `compensation.prisbasbelopp.2026`"),
+            "{bad}: {}",
+            check.stdout
+        );
+    }
+}
+
+/// Case 11: money never wraps. A ledger hand-edited to amounts whose sum leaves an i64 is a
+/// finding in `check` and an error in `stats` and `pay`, never a number.
+#[test]
+fn ledger_sums_that_would_overflow_are_errors_not_numbers() {
+    let mut kit = Kit::new();
+    let a = ready_to_pay(&mut kit);
+    let paid = kit.json(&["pay", "2026-03"]);
+    let file = paid["run"]["file"]
+        .as_str()
+        .unwrap()
+        .replace(".csv", ".toml");
+    let text = kit.read(&file);
+    // Both lines made fee lines of i64::MAX öre: their sum leaves an i64.
+    let mut edited = text.replace("kind = \"expense\"", "kind = \"fee\"");
+    for l in paid["lines"].as_array().unwrap() {
+        let ore = l["amount_ore"].as_i64().unwrap();
+        edited = edited.replace(
+            &format!("amount_ore = {ore}\n"),
+            &format!("amount_ore = {}\n", i64::MAX),
+        );
+    }
+    assert_eq!(edited.matches(&i64::MAX.to_string()).count(), 2, "{edited}");
+    std::fs::write(kit.dir.join(&file), edited).unwrap();
+    let check = kit.run(&["check"]);
+    assert_eq!(check.code, 1, "{}", check.stderr);
+    assert!(check.stdout.contains(&file), "{}", check.stdout);
+    for args in [
+        &["stats"][..],
+        &["pay", "2026-03", "--dry-run"],
+        &["pay", "--verify", paid["run"]["id"].as_str().unwrap()],
+    ] {
+        let r = kit.run(args);
+        assert_ne!(r.code, 0, "{args:?}: {}", r.stdout);
+        assert!(
+            !r.stdout.contains("-92233720368547"),
+            "{args:?}: {}",
+            r.stdout
+        );
+        let said = format!("{}{}", r.stdout, r.stderr);
+        assert!(
+            said.contains("too large") || said.contains("not the sum of its lines"),
+            "{args:?}: {said}"
+        );
+    }
+    assert!(check.stdout.contains("E004"), "{a}: {}", check.stdout);
+}
+
+/// Case 12: `check`, the dry run and the real run judge `[payroll.csv]` by one rule: a layout
+/// the real run cannot write is refused by all three, with its line.
+#[test]
+fn check_and_the_dry_run_refuse_the_csv_layouts_the_real_run_refuses() {
+    let edits: &[(&str, &str)] = &[
+        ("delimiter = \";\"", "delimiter = \";;\""),
+        ("decimal_separator = \",\"", "decimal_separator = \";\""),
+        ("headers = {}", "headers = { amont = \"Belopp\" }"),
+        ("columns = [", "columns = [] # "),
+    ];
+    for (from, to) in edits {
+        let mut kit = Kit::new();
+        ready_to_pay(&mut kit);
+        edit(&kit, "kontakt.toml", from, to);
+        let check = kit.run(&["check"]);
+        assert!(
+            check.stdout.contains("kontakt.toml:")
+                && check.stdout.contains("E004 field `payroll.csv`"),
+            "{to}: {}",
+            check.stdout
+        );
+        let before = kit.snapshot();
+        for args in [&["pay", "2026-03", "--dry-run"][..], &["pay", "2026-03"]] {
+            let r = kit.run(args);
+            assert_eq!(r.code, 2, "{to} {args:?}: {}{}", r.stdout, r.stderr);
+            assert!(r.stderr.contains("payroll.csv"), "{to}: {}", r.stderr);
+        }
+        assert_eq!(kit.snapshot(), before, "{to}: nothing written");
+    }
+}

@@ -93,7 +93,7 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
         return Ok(Output::ok(if ctx.json {
             plan_json(&plan, None)
         } else {
-            summary(&plan)
+            summary(&plan)?
         }));
     }
     // The run's time to the second: today's date (--today in scripts) at the clock's time.
@@ -134,7 +134,7 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
                     })),
                 )
             } else {
-                let mut s = summary(&plan);
+                let mut s = summary(&plan)?;
                 s.push_str(&tr!(
                     "{} paid {} line(s), {} kr: {}{}\n",
                     "{} betalade {} rad(er), {} kr: {}{}\n",
@@ -175,7 +175,7 @@ fn plan_json(plan: &Plan, run: Option<serde_json::Value>) -> String {
 }
 
 /// Per volunteer: fee, expenses, corrections, total; then the total and the exclusions.
-fn summary(plan: &Plan) -> String {
+fn summary(plan: &Plan) -> Result<String> {
     #[derive(Default)]
     struct Sums {
         assignments: Vec<Id>,
@@ -190,16 +190,16 @@ fn summary(plan: &Plan) -> String {
             s.assignments.push(l.assignment.clone());
         }
         match l.kind {
-            LineKind::Fee => s.fee += l.amount,
-            LineKind::Expense => s.expense += l.amount,
-            LineKind::Correction => s.correction += l.amount,
+            LineKind::Fee => s.fee.add_to(l.amount)?,
+            LineKind::Expense => s.expense.add_to(l.amount)?,
+            LineKind::Correction => s.correction.add_to(l.amount)?,
         }
     }
     let kr = render::amount;
     let rows = by
         .iter()
         .map(|(v, s)| {
-            vec![
+            Ok(vec![
                 v.to_string(),
                 s.assignments
                     .iter()
@@ -209,10 +209,10 @@ fn summary(plan: &Plan) -> String {
                 kr(s.fee),
                 kr(s.expense),
                 kr(s.correction),
-                kr(s.fee + s.expense + s.correction),
-            ]
+                kr(Money::sum([s.fee, s.expense, s.correction])?),
+            ])
         })
-        .collect();
+        .collect::<Result<_>>()?;
     let mut s = tr!("Pay run for {}\n", "Utbetalning för {}\n", plan.month);
     if plan.lines.is_empty() {
         s.push_str(&tr!("nothing to pay\n", "inget att betala\n"));
@@ -236,7 +236,7 @@ fn summary(plan: &Plan) -> String {
         ));
     }
     s.push_str(&exclusions(plan));
-    s
+    Ok(s)
 }
 
 /// Why a period is not paid, in the reader's language (the plan keeps English: its JSON is for

@@ -35,7 +35,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
             ));
         }
         let run: PayRun = store.load(&id)?;
-        let page = kontakt::documents::payrun::html(&run, &store.config.municipality, ctx.lang);
+        let page = kontakt::documents::payrun::html(&run, &store.config.municipality, ctx.lang)?;
         return Ok(match &args.out {
             Some(path) => {
                 kontakt::store::atomic::write_file(path, page.as_bytes())?;
@@ -175,10 +175,11 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                             .iter()
                             .map(|t| {
                                 let y = year.max(chrono::Datelike::year(&t.from));
-                                let kr = |c: &kontakt::model::assignment::Compensation| {
-                                    c.monthly(tariffs, y)
-                                        .map(render::amount)
-                                        .unwrap_or_else(|| "?".into())
+                                let kr = |c: &kontakt::model::assignment::Compensation| match c
+                                    .monthly(tariffs, y)
+                                {
+                                    Ok(Some(m)) => render::amount(m),
+                                    _ => "?".into(),
                                 };
                                 vec![
                                     t.from.to_string(),

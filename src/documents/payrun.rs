@@ -60,7 +60,11 @@ fn kind_word(kind: LineKind, corrects: Option<LineKind>, lang: Lang) -> String {
 }
 
 /// The summary of `run` for the service in `municipality`.
-pub fn html(run: &PayRun, municipality: &str, lang: Lang) -> String {
+pub fn html(
+    run: &PayRun,
+    municipality: &str,
+    lang: Lang,
+) -> Result<String, crate::model::money::Overflow> {
     let l = |en, sv| lang.pick(en, sv);
     let title = format!(
         "{} {} – {}",
@@ -115,7 +119,7 @@ pub fn html(run: &PayRun, municipality: &str, lang: Lang) -> String {
         ] {
             let e = map.entry(key).or_default();
             e.0 += 1;
-            e.1 += x.amount;
+            e.1.add_to(x.amount)?;
         }
     }
     for (heading, first, map) in [
@@ -184,5 +188,5 @@ pub fn html(run: &PayRun, municipality: &str, lang: Lang) -> String {
         l("Attested by (name, date)", "Attesterad av (namn, datum)"),
         l("Signature", "Underskrift"),
     );
-    s
+    Ok(s)
 }

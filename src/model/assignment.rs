@@ -205,12 +205,16 @@ impl Assignment {
 
 impl Compensation {
     /// The monthly amount in `year`: the plain amount, or the percentage of that year's
-    /// prisbasbelopp. None when the configuration lacks the year's prisbasbelopp.
-    pub fn monthly(&self, tariffs: &super::config::Tariffs, year: i32) -> Option<Money> {
+    /// prisbasbelopp. `Ok(None)` when the configuration lacks the year's prisbasbelopp.
+    pub fn monthly(
+        &self,
+        tariffs: &super::config::Tariffs,
+        year: i32,
+    ) -> Result<Option<Money>, super::money::Overflow> {
         match (self.monthly_ore, self.percent_hundredths) {
-            (Some(m), _) => Some(m),
+            (Some(m), _) => Ok(Some(m)),
             (None, Some(p)) => tariffs.monthly(year, p),
-            (None, None) => Some(Money(0)),
+            (None, None) => Ok(Some(Money(0))),
         }
     }
 }

@@ -102,16 +102,25 @@ impl Tariffs {
         self.prisbasbelopp
             .iter()
             .find(|(k, _)| k.parse::<i32>().ok() == Some(year))
-            .map(|(_, kr)| kr * 100)
+            .and_then(|(_, kr)| kr.checked_mul(100))
     }
 
-    /// A month's amount for `percent_hundredths` of the year's prisbasbelopp.
-    pub fn monthly(&self, year: i32, percent_hundredths: u32) -> Option<super::Money> {
-        let pbb = self.pbb_ore(year)?;
-        Some(
-            self.rounding
-                .apply(pbb * percent_hundredths as i64, 10_000 * 12),
-        )
+    /// A month's amount for `percent_hundredths` of the year's prisbasbelopp: `Ok(None)` when
+    /// the configuration lacks the year.
+    pub fn monthly(
+        &self,
+        year: i32,
+        percent_hundredths: u32,
+    ) -> Result<Option<super::Money>, super::money::Overflow> {
+        let Some(pbb) = self.pbb_ore(year) else {
+            return Ok(None);
+        };
+        self.rounding
+            .apply(
+                i128::from(pbb) * i128::from(percent_hundredths),
+                10_000 * 12,
+            )
+            .map(Some)
     }
 }
 

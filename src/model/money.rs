@@ -1,8 +1,6 @@
 //! Money as integer öre (1 krona = 100 öre), never floating point.
 
 use std::fmt;
-use std::iter::Sum;
-use std::ops::{Add, AddAssign, Neg, Sub};
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
@@ -16,10 +14,6 @@ pub struct Money(pub i64);
 
 impl Money {
     pub const ZERO: Money = Money(0);
-
-    pub fn from_kronor(kr: i64) -> Money {
-        Money(kr * 100)
-    }
 
     pub fn ore(self) -> i64 {
         self.0
@@ -89,36 +83,42 @@ impl FromStr for Money {
     }
 }
 
-impl Add for Money {
-    type Output = Money;
-    fn add(self, o: Money) -> Money {
-        Money(self.0 + o.0)
-    }
-}
+/// An amount beyond what an i64 of öre holds came out of a sum or a difference. Money never
+/// wraps: such a result is this error, never a number (a hand-edited record with an absurd
+/// amount is what causes it; `kontakt check` names the record).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("{}", crate::lang::current().pick(
+    "an amount is too large to compute (beyond 92 233 720 368 547 758 kr): a record holds an absurd amount",
+    "ett belopp är för stort att räkna med (över 92 233 720 368 547 758 kr): en akt har ett orimligt belopp"
+))]
+pub struct Overflow;
 
-impl Sub for Money {
-    type Output = Money;
-    fn sub(self, o: Money) -> Money {
-        Money(self.0 - o.0)
+/// Checked arithmetic: the only way to combine amounts (there are no `+`, `-` or `Sum` impls,
+/// so an unchecked sum cannot be written by mistake).
+impl Money {
+    pub fn checked_add(self, o: Money) -> Result<Money, Overflow> {
+        self.0.checked_add(o.0).map(Money).ok_or(Overflow)
     }
-}
 
-impl Neg for Money {
-    type Output = Money;
-    fn neg(self) -> Money {
-        Money(-self.0)
+    pub fn checked_sub(self, o: Money) -> Result<Money, Overflow> {
+        self.0.checked_sub(o.0).map(Money).ok_or(Overflow)
     }
-}
 
-impl AddAssign for Money {
-    fn add_assign(&mut self, o: Money) {
-        self.0 += o.0;
+    pub fn checked_neg(self) -> Result<Money, Overflow> {
+        self.0.checked_neg().map(Money).ok_or(Overflow)
     }
-}
 
-impl Sum for Money {
-    fn sum<I: Iterator<Item = Money>>(iter: I) -> Money {
-        Money(iter.map(|m| m.0).sum())
+    /// Adds to `self` in place.
+    pub fn add_to(&mut self, o: Money) -> Result<(), Overflow> {
+        *self = self.checked_add(o)?;
+        Ok(())
+    }
+
+    /// The sum of `amounts`.
+    pub fn sum(amounts: impl IntoIterator<Item = Money>) -> Result<Money, Overflow> {
+        amounts
+            .into_iter()
+            .try_fold(Money::ZERO, |acc, m| acc.checked_add(m))
     }
 }
 
@@ -151,5 +151,38 @@ mod tests {
             prop_assert_eq!(Money(ore).to_string().parse::<Money>(), Ok(Money(ore)));
             prop_assert_eq!(Money(ore).swedish().parse::<Money>(), Ok(Money(ore)));
         }
+
+        /// A checked sum is the exact sum whenever that fits an i64, and an error otherwise:
+        /// never a wrapped number.
+        #[test]
+        fn sums_are_exact_or_an_error(v in proptest::collection::vec(any::<i64>(), 0..6)) {
+            let exact: i128 = v.iter().map(|&x| i128::from(x)).sum();
+            let prefixes_fit = v.iter().scan(0i128, |acc, &x| { *acc += i128::from(x); Some(*acc) })
+                .all(|p| i64::try_from(p).is_ok());
+            match Money::sum(v.iter().copied().map(Money)) {
+                Ok(m) => prop_assert_eq!(i128::from(m.ore()), exact),
+                Err(Overflow) => prop_assert!(!prefixes_fit),
+            }
+        }
+
+        #[test]
+        fn differences_are_exact_or_an_error(a in any::<i64>(), b in any::<i64>()) {
+            let exact = i128::from(a) - i128::from(b);
+            match Money(a).checked_sub(Money(b)) {
+                Ok(m) => prop_assert_eq!(i128::from(m.ore()), exact),
+                Err(Overflow) => prop_assert!(i64::try_from(exact).is_err()),
+            }
+        }
+    }
+
+    #[test]
+    fn the_edges_overflow() {
+        assert_eq!(Money(i64::MAX).checked_add(Money(1)), Err(Overflow));
+        assert_eq!(Money(i64::MIN).checked_neg(), Err(Overflow));
+        assert_eq!(Money(i64::MIN).checked_sub(Money(1)), Err(Overflow));
+        assert_eq!(
+            Money::sum([Money(i64::MAX), Money(-1)]),
+            Ok(Money(i64::MAX - 1))
+        );
     }
 }

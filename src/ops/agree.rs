@@ -67,101 +67,50 @@ pub fn parse_percent(s: &str) -> std::result::Result<u32, String> {
     Ok(whole * 100 + frac)
 }
 
-fn compensation_of_fee(
-    fee: FeeSpec,
-    store: &Store,
-    problems: &mut Vec<String>,
-    reason: bool,
-) -> Compensation {
+/// The fee as the agreement records it; whether it is allowed is `rules::terms`' to say.
+fn compensation_of_fee(fee: FeeSpec) -> Compensation {
     match fee {
         FeeSpec::Category {
             category,
             percent_hundredths,
-        } => {
-            match store
-                .config
-                .compensation
-                .fee_categories
-                .get(category as usize - 1)
-            {
-                Some([lo, hi]) => {
-                    if !(lo * 100..=hi * 100).contains(&percent_hundredths) && !reason {
-                        problems.push(format!(
-                            "{}% is outside fee category {category} ({lo}-{hi}%): give --reason",
-                            percent_hundredths as f64 / 100.0
-                        ));
-                    }
-                }
-                None => problems.push(format!(
-                    "there is no fee category {category} in kontakt.toml"
-                )),
-            }
-            Compensation {
-                level: Some(category),
-                percent_hundredths: Some(percent_hundredths),
-                monthly_ore: None,
-            }
-        }
-        FeeSpec::Plain(m) => {
-            if !reason {
-                problems.push(tr!(
-                    "a plain fee amount instead of a category needs --reason",
-                    "ett fast arvode i stället för en kategori behöver --reason"
-                ));
-            }
-            Compensation {
-                level: None,
-                percent_hundredths: None,
-                monthly_ore: Some(m),
-            }
-        }
+        } => Compensation {
+            level: Some(category),
+            percent_hundredths: Some(percent_hundredths),
+            monthly_ore: None,
+        },
+        FeeSpec::Plain(m) => Compensation {
+            level: None,
+            percent_hundredths: None,
+            monthly_ore: Some(m),
+        },
     }
 }
 
-fn compensation_of_expense(
-    e: ExpenseSpec,
-    store: &Store,
-    problems: &mut Vec<String>,
-    reason: bool,
-) -> Compensation {
+/// The expense allowance as the agreement records it: a level's per cent of the configuration.
+fn compensation_of_expense(e: ExpenseSpec, store: &Store) -> Compensation {
     match e {
-        ExpenseSpec::Level(level) => match store
-            .config
-            .compensation
-            .expense_levels
-            .get(level as usize - 1)
-        {
-            Some(p) => Compensation {
-                level: Some(level),
-                percent_hundredths: Some(p * 100),
-                monthly_ore: None,
-            },
-            None => {
-                problems.push(tr!(
-                    "there is no expense level {level} in kontakt.toml",
-                    "det finns ingen omkostnadsnivå {level} i kontakt.toml"
-                ));
-                Compensation {
-                    level: Some(level),
-                    percent_hundredths: None,
-                    monthly_ore: None,
-                }
-            }
+        ExpenseSpec::Level(level) => Compensation {
+            level: Some(level),
+            percent_hundredths: usize::from(level)
+                .checked_sub(1)
+                .and_then(|i| store.config.compensation.expense_levels.get(i))
+                .map(|p| p * 100),
+            monthly_ore: None,
         },
-        ExpenseSpec::Plain(m) => {
-            if !reason {
-                problems.push(tr!(
-                    "a plain expense amount instead of a level needs --reason",
-                    "en fast omkostnadsersättning i stället för en nivå behöver --reason"
-                ));
-            }
-            Compensation {
-                level: None,
-                percent_hundredths: None,
-                monthly_ore: Some(m),
-            }
-        }
+        ExpenseSpec::Plain(m) => Compensation {
+            level: None,
+            percent_hundredths: None,
+            monthly_ore: Some(m),
+        },
     }
+}
+
+/// What `rules::terms` finds wrong with terms about to be recorded, as `agree` says it.
+fn terms_messages(t: &Terms, store: &Store) -> Vec<String> {
+    crate::rules::terms::terms_problems(t, &store.config.compensation, &[])
+        .into_iter()
+        .map(|p| p.message)
+        .collect()
 }
 
 /// What must hold on the day an agreement (or new terms) starts.
@@ -262,10 +211,11 @@ pub fn agree(
             let terms = Terms {
                 from: start,
                 meetings,
-                fee: compensation_of_fee(fee, store, &mut problems, reason),
-                expense: compensation_of_expense(expense, store, &mut problems, reason),
+                fee: compensation_of_fee(fee),
+                expense: compensation_of_expense(expense, store),
                 reason: input.reason.clone().filter(|_| reason),
             };
+            problems.extend(terms_messages(&terms, store));
             a.agreement = Some(Agreement {
                 start,
                 end: input.end,
@@ -307,17 +257,22 @@ pub fn agree(
                     "klientens beslut omfattar inte {from}"
                 ));
             }
+            // What is not given carries over, and with it the reason it needed.
+            let carried = input.fee.is_none() || input.expense.is_none();
             let terms = Terms {
                 from,
                 meetings: input.meetings.unwrap_or(last.meetings),
-                fee: input.fee.map_or(last.fee.clone(), |f| {
-                    compensation_of_fee(f, store, &mut problems, reason)
-                }),
-                expense: input.expense.map_or(last.expense.clone(), |e| {
-                    compensation_of_expense(e, store, &mut problems, reason)
-                }),
-                reason: input.reason.clone().filter(|_| reason),
+                fee: input.fee.map_or(last.fee.clone(), compensation_of_fee),
+                expense: input
+                    .expense
+                    .map_or(last.expense.clone(), |e| compensation_of_expense(e, store)),
+                reason: input
+                    .reason
+                    .clone()
+                    .filter(|_| reason)
+                    .or_else(|| last.reason.clone().filter(|_| carried)),
             };
+            problems.extend(terms_messages(&terms, store));
             ag.terms.push(terms);
             events.push(Event::new(today, format!("terms changed from {from}")));
         }
@@ -402,8 +357,8 @@ pub fn document(
         terms.push(TermsLine {
             from: t.from.max(first),
             meetings: t.meetings,
-            fee: t.fee.monthly(tariffs, year).ok_or_else(missing)?,
-            expense: t.expense.monthly(tariffs, year).ok_or_else(missing)?,
+            fee: t.fee.monthly(tariffs, year)?.ok_or_else(missing)?,
+            expense: t.expense.monthly(tariffs, year)?.ok_or_else(missing)?,
         });
     }
     if terms.is_empty() {

@@ -14,7 +14,7 @@ use crate::model::{
     Assignment, Client, Config, Id, Kind, Money, Month, PayRun, Pnr, Report, SCHEMA, Volunteer,
 };
 use crate::payroll::compute;
-use crate::rules::{decision, status};
+use crate::rules::{Flaw, Problem, configuration, decision, report, status, terms};
 use crate::store::parse::{self, KeyPart};
 use crate::store::{CONFIG_FILE, Record, atomic, cache, dir_of};
 
@@ -134,6 +134,22 @@ impl Checker<'_> {
             code,
             message: message.into(),
         });
+    }
+
+    /// A rule's problem, at its field's line.
+    fn problem(&mut self, rel: &Path, p: &Problem) {
+        let line = line_in(self.root, rel, &parse::key_parts(&p.at));
+        let code = match p.flaw {
+            Flaw::BadValue => Code::BadValue,
+            Flaw::ImpossibleDates => Code::ImpossibleDates,
+        };
+        let field = p.field();
+        let message = if field.is_empty() {
+            p.message.clone()
+        } else {
+            tr!("field `{field}`: {}", "fältet `{field}`: {}", p.message)
+        };
+        self.report(rel, line, code, message);
     }
 
     fn parse_failure(&mut self, rel: &Path, f: parse::Failure) {
@@ -279,6 +295,9 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
         Ok(text) => match parse::parse_detailed::<Config>(&text) {
             Ok(c) => {
                 ck.schema(config_rel, c.schema);
+                for p in configuration::problems(&c) {
+                    ck.problem(config_rel, &p);
+                }
                 config = Some(c);
             }
             Err(f) => ck.parse_failure(config_rel, f),
@@ -479,22 +498,9 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
                 ),
             );
         }
-        if let Some(ag) = &a.agreement {
-            let at = |k| line_in(root, rel, &[KeyPart::Key("agreement"), KeyPart::Key(k)]);
-            if ag.end.is_some_and(|e| e < ag.start) {
-                ck.report(
-                    rel,
-                    at("end"),
-                    Code::ImpossibleDates,
-                    tr!(
-                        "the agreement ends before it starts",
-                        "avtalet slutar innan det börjar"
-                    ),
-                );
-            }
-            let froms: Vec<NaiveDate> = ag.terms.iter().map(|t| t.from).collect();
-            if froms.is_empty() || froms[0] != ag.start || froms.windows(2).any(|w| w[0] >= w[1]) {
-                ck.report(rel, at("terms"), Code::ImpossibleDates, tr!("the terms must start on the agreement's start date and follow each other in date order", "villkoren ska börja på avtalets startdag och följa på varandra i datumordning"));
+        if let Some(c) = &config {
+            for p in terms::agreement_problems(a, &c.compensation) {
+                ck.problem(rel, &p);
             }
         }
     }
@@ -546,8 +552,8 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
                     ),
                 );
             }
-            match assignment_by_id.get(&r.assignment) {
-                None => ck.report(
+            if !assignment_by_id.contains_key(&r.assignment) {
+                ck.report(
                     &rel,
                     key("assignment"),
                     Code::Dangling,
@@ -556,23 +562,10 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
                         "fältet `assignment`: inget uppdrag {} finns",
                         r.assignment
                     ),
-                ),
-                Some(a) => {
-                    for d in &r.meetings {
-                        if !r.month.contains(*d) || a.terms_on(*d).is_none() {
-                            ck.report(
-                                &rel,
-                                key("meetings"),
-                                Code::ImpossibleDates,
-                                tr!(
-                                    "meeting {d} is outside {} or the assignment's active days",
-                                    "träffen {d} ligger utanför {} eller uppdragets aktiva dagar",
-                                    r.month
-                                ),
-                            );
-                        }
-                    }
-                }
+                );
+            }
+            for p in report::report_problems(&r, assignment_by_id.get(&r.assignment).copied()) {
+                ck.problem(&rel, &p);
             }
             // Kept for comparing with the ledger below: what pay reads, nothing more.
             let slim = Report {
@@ -626,7 +619,7 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
                 tr!("{} is missing; restore it from git", "{} saknas; återställ den från git", run.file),
             ),
         }
-        if run.lines.iter().map(|l| l.amount).sum::<Money>() != run.total_ore {
+        if Money::sum(run.lines.iter().map(|l| l.amount)) != Ok(run.total_ore) {
             ck.report(
                 rel,
                 key("total_ore"),
@@ -663,7 +656,16 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
     }
     if let Some(config) = &config {
         use rayon::prelude::*;
-        let paid = compute::paid_of(runs.iter().flat_map(|(_, r)| r.lines.iter()));
+        let shown = |m: Result<Money, crate::model::money::Overflow>| {
+            m.map_or_else(|e| e.to_string(), |m| m.to_string())
+        };
+        let paid = match compute::paid_of(runs.iter().flat_map(|(_, r)| r.lines.iter())) {
+            Ok(p) => p,
+            Err(e) => {
+                ck.report(Path::new(PayRun::DIR), 1, Code::BadValue, e.to_string());
+                Default::default()
+            }
+        };
         // Every paid period worked out again, on all cores (the order is restored below).
         let changed: Vec<Diagnostic> = paid
             .into_par_iter()
@@ -709,8 +711,8 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
                     line,
                     code: Code::PaidChanged,
                     message: tr!("{aid} {period} was paid {} kr but the records now give {} kr; record the change with `kontakt report {aid} {period} --correct REASON`", "{aid} {period} betalades med {} kr men akterna ger nu {} kr; registrera ändringen med `kontakt report {aid} {period} --correct SKÄL`",
-                        p.fee + p.expense,
-                        fee + expense
+                        shown(p.total()),
+                        shown(fee.checked_add(expense))
                     ),
                 })
             })

@@ -154,7 +154,7 @@ fn gather_records(store: &Store, from: Month, to: Month) -> Result<Records> {
 }
 
 /// The plan for `month` from gathered records, with approved reports too old to pay named.
-fn plan_of(store: &Store, g: &Gathered, month: Month, paid: &Paid) -> Plan {
+fn plan_of(store: &Store, g: &Gathered, month: Month, paid: &Paid) -> Result<Plan> {
     let rules = &store.config.payroll;
     let mut plan = compute::plan(
         month,
@@ -163,7 +163,7 @@ fn plan_of(store: &Store, g: &Gathered, month: Month, paid: &Paid) -> Plan {
         paid,
         &store.config.compensation,
         rules,
-    );
+    )?;
     let oldest_paid = compute::window(month, rules.retroactive_months)[0];
     let volunteer_of: HashMap<&Id, &Id> = g
         .assignments
@@ -190,7 +190,7 @@ fn plan_of(store: &Store, g: &Gathered, month: Month, paid: &Paid) -> Plan {
     plan.excluded.sort_by(|x, y| {
         (&x.volunteer, &x.assignment, x.period).cmp(&(&y.volunteer, &y.assignment, y.period))
     });
-    plan
+    Ok(plan)
 }
 
 fn first_considered(store: &Store, month: Month) -> Month {
@@ -209,6 +209,42 @@ fn month_is_over(month: Month, today: chrono::NaiveDate) -> Result<()> {
         )]));
     }
     Ok(())
+}
+
+/// A run refuses to pay from records `check` finds wrong: an agreement whose terms are out of
+/// bounds or lack their reason, a report with meetings outside its month or its agreement's
+/// days, listed twice, or absurd expenses. The rules are `check`'s own (`rules::terms`,
+/// `rules::report`), applied to what this run would pay: approved reports and their agreements.
+fn refuse_unsound(store: &Store, g: &Gathered) -> Result<()> {
+    use crate::store::Record;
+    let approved: std::collections::HashSet<&Id> = g
+        .reports
+        .values()
+        .filter(|r| r.approved.is_some())
+        .map(|r| &r.assignment)
+        .collect();
+    let mut found = Vec::new();
+    let mut by_id = HashMap::new();
+    for a in g.assignments.iter().filter(|a| approved.contains(&a.id)) {
+        by_id.insert(&a.id, a);
+        for p in crate::rules::terms::agreement_problems(a, &store.config.compensation) {
+            found.push(store.describe_problem(&a.rel_path(), &p));
+        }
+    }
+    for r in g.reports.values().filter(|r| r.approved.is_some()) {
+        let a = by_id.get(&r.assignment).copied();
+        for p in crate::rules::report::report_problems(r, a) {
+            found.push(store.describe_problem(&Report::rel_path(r.month, &r.assignment), &p));
+        }
+    }
+    if found.is_empty() {
+        return Ok(());
+    }
+    found.push(tr!(
+        "nothing was paid: correct these (`kontakt check` lists every problem), then run pay again",
+        "inget betalades: rätta dessa (`kontakt check` listar alla fel) och kör pay igen"
+    ));
+    Err(Error::refused(found))
 }
 
 /// A run that lacks a year's prisbasbelopp is refused, dry or real: paying the others and
@@ -234,8 +270,9 @@ fn refuse_without_prisbasbelopp(plan: &Plan) -> Result<()> {
 pub fn dry_run(store: &Store, month: Month, today: chrono::NaiveDate) -> Result<Plan> {
     month_is_over(month, today)?;
     let g = gather(store, first_considered(store, month), month)?;
-    let paid = compute::paid_of(g.runs.iter().flat_map(|r| r.lines.iter()));
-    let plan = plan_of(store, &g, month, &paid);
+    refuse_unsound(store, &g)?;
+    let paid = compute::paid_of(g.runs.iter().flat_map(|r| r.lines.iter()))?;
+    let plan = plan_of(store, &g, month, &paid)?;
     refuse_without_prisbasbelopp(&plan)?;
     Ok(plan)
 }
@@ -318,8 +355,9 @@ pub fn run(store: &Store, input: RunInput, today: chrono::NaiveDate) -> Result<O
     };
     let lock: Lock = store.lock()?;
     let g = gather(store, first_considered(store, input.month), input.month)?;
-    let paid = compute::paid_of(g.runs.iter().flat_map(|r| r.lines.iter()));
-    let plan = plan_of(store, &g, input.month, &paid);
+    refuse_unsound(store, &g)?;
+    let paid = compute::paid_of(g.runs.iter().flat_map(|r| r.lines.iter()))?;
+    let plan = plan_of(store, &g, input.month, &paid)?;
     refuse_without_prisbasbelopp(&plan)?;
     if plan.lines.is_empty() {
         return Ok(Outcome::NothingNew(plan));
@@ -379,15 +417,15 @@ pub fn verify(store: &Store, prefix: &str) -> Result<Verification> {
         Ok(bytes) => sha256_hex(&bytes) == run.sha256,
         Err(_) => false,
     };
-    let total_matches = run.lines.iter().map(|l| l.amount).sum::<Money>() == run.total_ore;
+    let total_matches = Money::sum(run.lines.iter().map(|l| l.amount)) == Ok(run.total_ore);
     let g = gather(store, first_considered(store, run.month), run.month)?;
     let earlier = g
         .runs
         .iter()
         .filter(|r| (r.created, &r.id) < (run.created, &run.id))
         .flat_map(|r| r.lines.iter());
-    let paid = compute::paid_of(earlier);
-    let plan = plan_of(store, &g, run.month, &paid);
+    let paid = compute::paid_of(earlier)?;
+    let plan = plan_of(store, &g, run.month, &paid)?;
     let key = |l: &PayLine| (l.assignment.clone(), l.period, l.kind, l.corrects);
     let now: HashMap<_, Money> = plan.lines.iter().map(|l| (key(l), l.amount)).collect();
     let later_corrections: HashMap<(Id, Month), &Id> = g

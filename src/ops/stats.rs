@@ -12,6 +12,7 @@ use crate::error::Result;
 use crate::lang::Lang;
 use crate::model::common::Per;
 use crate::model::config::Tariffs;
+use crate::model::money::Overflow;
 use crate::model::{Assignment, Client, Id, Money, Month, PayRun, Report, Volunteer};
 use crate::payroll::{LineKind, contributions};
 use crate::rules::status::{self, VolunteerStatus};
@@ -316,7 +317,7 @@ pub fn stats(store: &Store, today: NaiveDate, from: Month, to: Month) -> Result<
         today,
         from,
         to,
-    }))
+    })?)
 }
 
 /// Is the agreement in force (signed, started, not ended) on `day`?
@@ -344,7 +345,7 @@ fn months(from: Month, to: Month) -> Vec<Month> {
     v
 }
 
-pub fn compute(i: &Inputs) -> Stats {
+pub fn compute(i: &Inputs) -> Result<Stats, Overflow> {
     let this_month = Month::of(i.today);
     let mut by_client: HashMap<&Id, Vec<&Assignment>> = HashMap::new();
     for a in i.assignments {
@@ -479,7 +480,7 @@ pub fn compute(i: &Inputs) -> Stats {
     }
     for m in span.iter().filter(|m| is_forecast(**m)) {
         for a in i.assignments {
-            let (fee, expense) = forecast(a, client_by_id.get(&a.client), *m, i.tariffs);
+            let (fee, expense) = forecast(a, client_by_id.get(&a.client), *m, i.tariffs)?;
             if fee != Money::ZERO || expense != Money::ZERO {
                 let cc = a.agreement.as_ref().and_then(|ag| ag.cost_center.clone());
                 cost.entry((a.volunteer.clone(), *m))
@@ -490,8 +491,8 @@ pub fn compute(i: &Inputs) -> Stats {
     }
     let mut year_fee: HashMap<(&Id, i32), Money> = HashMap::new();
     for ((v, m), parts) in &cost {
-        let sum: Money = parts.iter().map(|p| p.1).sum();
-        *year_fee.entry((v, m.year())).or_default() += sum;
+        let sum = Money::sum(parts.iter().map(|p| p.1))?;
+        year_fee.entry((v, m.year())).or_default().add_to(sum)?;
     }
     // Per month and per cost centre, contributions shared over the parts by their fee.
     let mut month_cost: HashMap<Month, (Money, Money, Money)> = HashMap::new();
@@ -500,20 +501,20 @@ pub fn compute(i: &Inputs) -> Stats {
         let born = volunteer_by_id.get(v).map(|v| v.pnr.birth_date());
         for (cc, fee, expense) in parts {
             let c = match born {
-                Some(b) => contributions::on(*fee, b, *m, year_fee[&(v, m.year())]),
+                Some(b) => contributions::on(*fee, b, *m, year_fee[&(v, m.year())])?,
                 None => Money::ZERO,
             };
             let e = month_cost.entry(*m).or_default();
-            e.0 += *fee;
-            e.1 += *expense;
-            e.2 += c;
+            e.0.add_to(*fee)?;
+            e.1.add_to(*expense)?;
+            e.2.add_to(c)?;
             if *m >= i.from && *m <= i.to {
                 let e = centres
                     .entry(cc.clone().unwrap_or_else(|| "-".into()))
                     .or_default();
-                e.0 += *fee;
-                e.1 += *expense;
-                e.2 += c;
+                e.0.add_to(*fee)?;
+                e.1.add_to(*expense)?;
+                e.2.add_to(c)?;
             }
         }
     }
@@ -561,25 +562,28 @@ pub fn compute(i: &Inputs) -> Stats {
         .collect();
     let cost_centres = centres
         .into_iter()
-        .map(|(cc, (f, e, c))| CentreCost {
-            cost_center: cc,
-            fee_ore: f,
-            expense_ore: e,
-            contributions_ore: c,
-            total_ore: f + e + c,
+        .map(|(cc, (f, e, c))| {
+            Ok(CentreCost {
+                cost_center: cc,
+                fee_ore: f,
+                expense_ore: e,
+                contributions_ore: c,
+                total_ore: Money::sum([f, e, c])?,
+            })
         })
-        .collect();
+        .collect::<Result<_, Overflow>>()?;
     let (mut paid, mut ahead) = (Money::ZERO, Money::ZERO);
     for (m, (f, e, c)) in &month_cost {
         if m.year() == year {
+            let month = Money::sum([*f, *e, *c])?;
             if !is_forecast(*m) {
-                paid += *f + *e + *c;
+                paid.add_to(month)?;
             } else {
-                ahead += *f + *e + *c;
+                ahead.add_to(month)?;
             }
         }
     }
-    Stats {
+    Ok(Stats {
         from: i.from,
         to: i.to,
         today: i.today,
@@ -595,9 +599,9 @@ pub fn compute(i: &Inputs) -> Stats {
             year,
             paid_ore: paid,
             forecast_ore: ahead,
-            total_ore: paid + ahead,
+            total_ore: paid.checked_add(ahead)?,
         },
-    }
+    })
 }
 
 /// The meetings the terms in force call for in `m`, prorated by the days they are in force.
@@ -619,26 +623,25 @@ fn forecast(
     client: Option<&&Client>,
     m: Month,
     tariffs: &Tariffs,
-) -> (Money, Money) {
+) -> Result<(Money, Money), Overflow> {
     let Some(client) = client else {
-        return (Money::ZERO, Money::ZERO);
+        return Ok((Money::ZERO, Money::ZERO));
     };
-    let (mut fee, mut expense) = (0i64, 0i64);
+    // At most 31 days of i64 amounts each: an i128 cannot overflow.
+    let (mut fee, mut expense) = (0i128, 0i128);
     for d in m.dates() {
         if !in_force(a, d) || !client.granted_on(d) {
             continue;
         }
         if let Some(t) = a.terms_on(d) {
             let year = m.year();
-            fee += t.fee.monthly(tariffs, year).map_or(0, Money::ore);
-            expense += t.expense.monthly(tariffs, year).map_or(0, Money::ore);
+            fee += i128::from(t.fee.monthly(tariffs, year)?.map_or(0, Money::ore));
+            expense += i128::from(t.expense.monthly(tariffs, year)?.map_or(0, Money::ore));
         }
     }
-    let days = i64::from(m.days());
-    (
-        Money((fee + days / 2) / days),
-        Money((expense + days / 2) / days),
-    )
+    let days = i128::from(m.days());
+    let per_day = crate::payroll::prorate::Rounding::OreHalfUp;
+    Ok((per_day.apply(fee, days)?, per_day.apply(expense, days)?))
 }
 
 /// A volunteer status as staff call it.

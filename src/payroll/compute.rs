@@ -11,6 +11,7 @@ use super::prorate::{PaidDays, prorate};
 use super::{LineKind, PayLine};
 use crate::model::assignment::Terms;
 use crate::model::config::{PayrollRules, Tariffs};
+use crate::model::money::Overflow;
 use crate::model::{Assignment, Client, Id, Money, Month, Report, Volunteer};
 
 /// One assignment with what pay needs to know about it.
@@ -32,12 +33,18 @@ pub struct PaidPeriod {
 
 impl PaidPeriod {
     /// Adds a ledger line (corrections count towards what they correct).
-    pub fn add(&mut self, line: &PayLine) {
+    pub fn add(&mut self, line: &PayLine) -> Result<(), Overflow> {
         match line.corrects.unwrap_or(line.kind) {
-            LineKind::Expense => self.expense += line.amount,
-            _ => self.fee += line.amount,
+            LineKind::Expense => self.expense.add_to(line.amount)?,
+            _ => self.fee.add_to(line.amount)?,
         }
         self.revision = self.revision.max(line.revision);
+        Ok(())
+    }
+
+    /// Fee and expenses together.
+    pub fn total(&self) -> Result<Money, Overflow> {
+        self.fee.checked_add(self.expense)
     }
 }
 
@@ -45,14 +52,14 @@ impl PaidPeriod {
 pub type Paid = HashMap<(Id, Month), PaidPeriod>;
 
 /// Sums ledger lines into [`Paid`].
-pub fn paid_of<'a>(lines: impl Iterator<Item = &'a PayLine>) -> Paid {
+pub fn paid_of<'a>(lines: impl Iterator<Item = &'a PayLine>) -> Result<Paid, Overflow> {
     let mut paid = Paid::new();
     for l in lines {
         paid.entry((l.assignment.clone(), l.period))
             .or_default()
-            .add(l);
+            .add(l)?;
     }
-    paid
+    Ok(paid)
 }
 
 /// Why an assignment's period is not paid in this run.
@@ -73,11 +80,13 @@ pub struct Plan {
     /// Years whose prisbasbelopp a line needed and the configuration lacks; a run refuses.
     #[serde(skip)]
     pub missing_prisbasbelopp: Vec<i32>,
+    /// The sum of the lines, added up (checked) once by [`plan`].
+    pub total_ore: Money,
 }
 
 impl Plan {
     pub fn total(&self) -> Money {
-        self.lines.iter().map(|l| l.amount).sum()
+        self.total_ore
     }
 }
 
@@ -110,6 +119,14 @@ pub enum NotEarned {
     /// The configuration lacks this year's prisbasbelopp: nobody's percentage can be paid, so
     /// the run is refused rather than paying nothing (`rules::prisbasbelopp`).
     NoPrisbasbelopp(i32),
+    /// An amount out of range (an absurd hand edit): an error, never a number.
+    Overflow,
+}
+
+impl From<Overflow> for NotEarned {
+    fn from(_: Overflow) -> Self {
+        NotEarned::Overflow
+    }
 }
 
 impl From<&str> for NotEarned {
@@ -172,8 +189,8 @@ pub fn earned(
             Some((lt, ly, f, e)) if std::ptr::eq(lt, *t) && ly == year => (f, e),
             _ => {
                 let missing = || NotEarned::NoPrisbasbelopp(year);
-                let f = t.fee.monthly(tariffs, year).ok_or_else(missing)?;
-                let e = t.expense.monthly(tariffs, year).ok_or_else(missing)?;
+                let f = t.fee.monthly(tariffs, year)?.ok_or_else(missing)?;
+                let e = t.expense.monthly(tariffs, year)?.ok_or_else(missing)?;
                 last = Some((t, year, f, e));
                 (f, e)
             }
@@ -182,8 +199,8 @@ pub fn earned(
         expense.days.push((*d, e));
     }
     Ok(Earned {
-        fee: prorate(period, &fee, rules.rounding),
-        expense: prorate(period, &expense, rules.rounding),
+        fee: prorate(period, &fee, rules.rounding)?,
+        expense: prorate(period, &expense, rules.rounding)?,
         cost_center: ag.cost_center.clone(),
     })
 }
@@ -198,12 +215,13 @@ pub fn plan(
     paid: &Paid,
     tariffs: &Tariffs,
     rules: &PayrollRules,
-) -> Plan {
+) -> Result<Plan, Overflow> {
     let mut out = Plan {
         month,
         lines: Vec::new(),
         excluded: Vec::new(),
         missing_prisbasbelopp: Vec::new(),
+        total_ore: Money::ZERO,
     };
     let periods = window(month, rules.retroactive_months);
     for case in cases {
@@ -236,6 +254,7 @@ pub fn plan(
                         .push(exclude(crate::rules::prisbasbelopp::missing_message(year)));
                     continue;
                 }
+                Err(NotEarned::Overflow) => return Err(Overflow),
             };
             if rules.require_employee_number && case.volunteer.employee_number.is_none() {
                 out.excluded
@@ -258,7 +277,7 @@ pub fn plan(
                     LineKind::Expense => b.expense,
                     _ => b.fee,
                 });
-                let diff = due - already;
+                let diff = due.checked_sub(already)?;
                 if diff == Money::ZERO {
                     continue;
                 }
@@ -311,5 +330,6 @@ pub fn plan(
     out.excluded.sort_by(|x, y| {
         (&x.volunteer, &x.assignment, x.period).cmp(&(&y.volunteer, &y.assignment, y.period))
     });
-    out
+    out.total_ore = Money::sum(out.lines.iter().map(|l| l.amount))?;
+    Ok(out)
 }

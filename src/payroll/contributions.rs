@@ -5,6 +5,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::model::money::Overflow;
 use crate::model::{Money, Month};
 
 /// No contributions while a person's pay from the employer in a year stays under 1 000 kr.
@@ -46,21 +47,24 @@ pub fn rate(born: NaiveDate, month: Month) -> (u32, Option<Money>) {
 
 /// The contributions on `fee` paid in `month` to a person born on `born`, whose fees in the year
 /// come to `year_total`: nothing under the yearly threshold.
-pub fn on(fee: Money, born: NaiveDate, month: Month, year_total: Money) -> Money {
+pub fn on(fee: Money, born: NaiveDate, month: Month, year_total: Money) -> Result<Money, Overflow> {
     if year_total < YEARLY_THRESHOLD || fee <= Money::ZERO {
-        return Money::ZERO;
+        return Ok(Money::ZERO);
     }
     let (r, cap) = rate(born, month);
     let (low, high) = match cap {
-        Some(cap) if fee > cap => (cap, fee - cap),
+        Some(cap) if fee > cap => (cap, fee.checked_sub(cap)?),
         _ => (fee, Money::ZERO),
     };
-    let part = |amount: Money, rate: u32| -> i64 {
-        // Rounded to the nearest öre, halves away from zero.
-        let x = amount.ore() * i64::from(rate);
-        (x + 5_000) / 10_000
+    let part = |amount: Money, rate: u32| -> Result<Money, Overflow> {
+        // Rounded to the nearest öre, halves away from zero; in i128, so only the result can
+        // be out of range.
+        let x = i128::from(amount.ore()) * i128::from(rate);
+        i64::try_from((x + 5_000) / 10_000)
+            .map(Money)
+            .map_err(|_| Overflow)
     };
-    Money(part(low, r) + part(high, GENERAL))
+    part(low, r)?.checked_add(part(high, GENERAL)?)
 }
 
 #[cfg(test)]
@@ -94,17 +98,17 @@ mod tests {
     fn nothing_under_the_yearly_threshold() {
         let fee = Money(98_700);
         let born = d(1980, 1, 1);
-        assert_eq!(on(fee, born, m(2026, 5), Money(99_999)), Money::ZERO);
+        assert_eq!(on(fee, born, m(2026, 5), Money(99_999)), Ok(Money::ZERO));
         assert_eq!(
             on(fee, born, m(2026, 5), Money(100_000)),
-            Money(31_012) // 987 kr * 31.42 % = 310.1154 kr
+            Ok(Money(31_012)) // 987 kr * 31.42 % = 310.1154 kr
         );
     }
 
     #[test]
     fn the_youth_rate_stops_at_its_cap() {
         let fee = Money(3_000_000);
-        let c = on(fee, d(2005, 6, 1), m(2026, 6), fee);
+        let c = on(fee, d(2005, 6, 1), m(2026, 6), fee).unwrap();
         // 25 000 kr at 20.81 % and 5 000 kr at 31.42 %.
         assert_eq!(c, Money(520_250 + 157_100));
     }
@@ -115,9 +119,19 @@ mod tests {
             ore in 0i64..10_000_000, year in 1930i32..2010, month in 1u32..=12, total in 0i64..20_000_000
         ) {
             let fee = Money(ore);
-            let c = on(fee, d(year, 6, 15), m(2026, month), Money(total));
+            let c = on(fee, d(year, 6, 15), m(2026, month), Money(total)).unwrap();
             prop_assert!(c >= Money::ZERO);
             prop_assert!(c.ore() <= (ore * 3142 + 5_000) / 10_000);
+        }
+
+        #[test]
+        fn an_absurd_fee_is_an_error_never_a_wrapped_number(ore in (i64::MAX / 3000)..i64::MAX) {
+            let r = on(Money(ore), d(1980, 6, 15), m(2026, 5), Money(ore));
+            // 31.42 % of it fits an i64 only below about 2.9e18 öre.
+            match r {
+                Ok(c) => prop_assert!(c.ore() > 0 && c.ore() <= ore),
+                Err(e) => prop_assert_eq!(e, Overflow),
+            }
         }
     }
 }

@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::model::money::Overflow;
 use crate::model::{Money, Month};
 
 /// How a line's amount is rounded.
@@ -20,15 +21,21 @@ pub enum Rounding {
 }
 
 impl Rounding {
-    /// `numerator / denominator` öre, rounded; both non-negative.
-    pub fn apply(self, numerator: i64, denominator: i64) -> Money {
-        debug_assert!(numerator >= 0 && denominator > 0);
-        let unit = match self {
+    /// `numerator / denominator` öre, rounded half away from zero (half up for the
+    /// non-negative amounts pay works with). Worked in i128, so only a result beyond an i64 of
+    /// öre is an overflow; a denominator of zero or below is one too (never a panic).
+    pub fn apply(self, numerator: i128, denominator: i128) -> Result<Money, Overflow> {
+        let unit: i128 = match self {
             Rounding::KronaHalfUp => 100,
             Rounding::OreHalfUp => 1,
         };
+        if denominator <= 0 {
+            return Err(Overflow);
+        }
         let d = denominator * unit;
-        Money((numerator + d / 2) / d * unit)
+        let half = if numerator < 0 { -(d / 2) } else { d / 2 };
+        let rounded = (numerator + half) / d * unit;
+        i64::try_from(rounded).map(Money).map_err(|_| Overflow)
     }
 }
 
@@ -49,16 +56,25 @@ pub struct Prorated {
 }
 
 /// The amount `days` earn in `month`, or `None` when no day pays.
-pub fn prorate(month: Month, days: &PaidDays, rounding: Rounding) -> Option<Prorated> {
-    let first = days.days.iter().map(|(d, _)| *d).min()?;
-    let last = days.days.iter().map(|(d, _)| *d).max()?;
-    let numerator: i64 = days.days.iter().map(|(_, m)| m.ore()).sum();
-    Some(Prorated {
+pub fn prorate(
+    month: Month,
+    days: &PaidDays,
+    rounding: Rounding,
+) -> Result<Option<Prorated>, Overflow> {
+    let (Some(first), Some(last)) = (
+        days.days.iter().map(|(d, _)| *d).min(),
+        days.days.iter().map(|(d, _)| *d).max(),
+    ) else {
+        return Ok(None);
+    };
+    // At most 31 amounts of an i64 each: an i128 cannot overflow.
+    let numerator: i128 = days.days.iter().map(|(_, m)| i128::from(m.ore())).sum();
+    Ok(Some(Prorated {
         from: first,
         to: last,
         days: days.days.len() as u32,
-        amount: rounding.apply(numerator, month.days() as i64),
-    })
+        amount: rounding.apply(numerator, i128::from(month.days()))?,
+    }))
 }
 
 #[cfg(test)]
@@ -78,10 +94,10 @@ mod tests {
 
     #[test]
     fn rounding_is_half_up() {
-        assert_eq!(Rounding::KronaHalfUp.apply(4_950, 100), Money(0));
-        assert_eq!(Rounding::KronaHalfUp.apply(5_000, 100), Money(100));
-        assert_eq!(Rounding::OreHalfUp.apply(5, 10), Money(1));
-        assert_eq!(Rounding::OreHalfUp.apply(4, 10), Money(0));
+        assert_eq!(Rounding::KronaHalfUp.apply(4_950, 100), Ok(Money(0)));
+        assert_eq!(Rounding::KronaHalfUp.apply(5_000, 100), Ok(Money(100)));
+        assert_eq!(Rounding::OreHalfUp.apply(5, 10), Ok(Money(1)));
+        assert_eq!(Rounding::OreHalfUp.apply(4, 10), Ok(Money(0)));
     }
 
     #[test]
@@ -94,7 +110,7 @@ mod tests {
                 .map(|d| (d, Money(123_300)))
                 .collect(),
         };
-        let p = prorate(m, &days, Rounding::KronaHalfUp).unwrap();
+        let p = prorate(m, &days, Rounding::KronaHalfUp).unwrap().unwrap();
         // 16 of 31 days: 1233 * 16 / 31 = 636.39 kr, rounded to 636 kr.
         assert_eq!((p.days, p.amount), (16, Money(63_600)));
         assert_eq!(p.from, NaiveDate::from_ymd_opt(2026, 10, 16).unwrap());
@@ -103,7 +119,7 @@ mod tests {
     proptest! {
         #[test]
         fn a_full_month_pays_the_monthly_amount_exactly(m in month(), kr in 0i64..100_000) {
-            let p = prorate(m, &all_days(m, Money(kr * 100)), Rounding::KronaHalfUp).unwrap();
+            let p = prorate(m, &all_days(m, Money(kr * 100)), Rounding::KronaHalfUp).unwrap().unwrap();
             prop_assert_eq!(p.amount, Money(kr * 100));
             prop_assert_eq!(p.days, m.days());
         }
@@ -113,7 +129,7 @@ mod tests {
             m in month(), ore in 0i64..10_000_000, cuts in proptest::collection::vec(1u32..31, 0..5), ore_rounding in any::<bool>()
         ) {
             let rounding = if ore_rounding { Rounding::OreHalfUp } else { Rounding::KronaHalfUp };
-            let whole = prorate(m, &all_days(m, Money(ore)), rounding).unwrap().amount;
+            let whole = prorate(m, &all_days(m, Money(ore)), rounding).unwrap().unwrap().amount;
             let mut cuts: Vec<u32> = cuts.into_iter().filter(|c| *c < m.days()).collect();
             cuts.sort();
             cuts.dedup();
@@ -122,9 +138,9 @@ mod tests {
             bounds.push(m.days());
             let parts: Vec<Money> = bounds.windows(2).map(|w| {
                 let days = PaidDays { days: m.dates().skip(w[0] as usize).take((w[1] - w[0]) as usize).map(|d| (d, Money(ore))).collect() };
-                prorate(m, &days, rounding).unwrap().amount
+                prorate(m, &days, rounding).unwrap().unwrap().amount
             }).collect();
-            let sum: Money = parts.iter().copied().sum();
+            let sum = Money::sum(parts.iter().copied()).unwrap();
             let unit = if ore_rounding { 1 } else { 100 };
             // each part is off by at most half a unit
             prop_assert!((sum.ore() - whole.ore()).abs() <= unit * parts.len() as i64 / 2 + unit, "{sum:?} vs {whole:?}");
@@ -135,8 +151,8 @@ mod tests {
         fn more_days_never_pay_less(m in month(), ore in 0i64..10_000_000, n in 1u32..31) {
             let n = n.min(m.days() - 1);
             let part = |k: u32| PaidDays { days: m.dates().take(k as usize).map(|d| (d, Money(ore))).collect() };
-            let a = prorate(m, &part(n), Rounding::KronaHalfUp).unwrap().amount;
-            let b = prorate(m, &part(n + 1), Rounding::KronaHalfUp).unwrap().amount;
+            let a = prorate(m, &part(n), Rounding::KronaHalfUp).unwrap().unwrap().amount;
+            let b = prorate(m, &part(n + 1), Rounding::KronaHalfUp).unwrap().unwrap().amount;
             prop_assert!(a <= b);
         }
     }

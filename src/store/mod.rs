@@ -161,7 +161,12 @@ impl Store {
             }
             Err(e) => return Err(Error::io(&path, "cannot read", e)),
         };
-        let config = parse::parse(&path, &text)?;
+        let config: Config = parse::parse(&path, &text)?;
+        // A configuration is judged when it is opened, by the rule `check` uses: a dry run and
+        // a real run can never accept different ones.
+        if let Some(p) = crate::rules::configuration::problems(&config).first() {
+            return Err(parse::problem_error(&path, &text, p));
+        }
         Ok(Store {
             root: root.to_path_buf(),
             config,
@@ -240,6 +245,13 @@ impl Store {
             }
             std::thread::sleep(std::time::Duration::from_millis(50));
         }
+    }
+
+    /// `rel:line: field: message` for a rule's problem in the record at `rel`, the line found by
+    /// reading the file again (only a problem needs it).
+    pub fn describe_problem(&self, rel: &Path, p: &crate::rules::Problem) -> String {
+        let text = fs::read_to_string(self.root.join(rel)).unwrap_or_default();
+        parse::problem_error(&self.root.join(rel), &text, p).to_string()
     }
 
     /// Applies a set of writes atomically; proof of the lock is required.

@@ -132,6 +132,26 @@ pub enum KeyPart<'a> {
     Index(usize),
 }
 
+/// A rule's key path (`rules::Key`) as a path into the file's text.
+pub fn key_parts(keys: &[crate::rules::Key]) -> Vec<KeyPart<'_>> {
+    keys.iter()
+        .map(|k| match k {
+            crate::rules::Key::Name(n) => KeyPart::Key(n),
+            crate::rules::Key::Index(i) => KeyPart::Index(*i),
+        })
+        .collect()
+}
+
+/// A rule's problem in the file at `path` (whose text is `text`) as an error naming its line.
+pub fn problem_error(path: &Path, text: &str, p: &crate::rules::Problem) -> Error {
+    Error::Record {
+        path: path.to_path_buf(),
+        line: line_of_key(text, &key_parts(&p.at)),
+        field: Some(p.field()),
+        message: p.message.clone(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
