@@ -451,3 +451,63 @@ fn the_scheduled_payout_script_pays_commits_verifies_and_stops_at_problems() {
         "{err}"
     );
 }
+
+/// One signed agreement from March with March reported and approved; today 2026-04-02.
+fn march_approved(kit: &mut Kit) -> String {
+    let a = agreed(kit, 0, "2026-03-01");
+    kit.today = "2026-04-02".into();
+    kit.run(&["report", &a, "2026-03", "--meeting", "2026-03-05"])
+        .ok();
+    kit.run(&["report", "approve", &a, "2026-03"]).ok();
+    a
+}
+
+fn sha256_of(path: &std::path::Path) -> String {
+    kontakt::ops::pay::sha256_hex(&std::fs::read(path).unwrap())
+}
+
+#[test]
+fn pay_out_is_checked_before_anything_is_paid_and_only_a_regular_file_is_replaced() {
+    let mut kit = Kit::new();
+    march_approved(&mut kit);
+    let outside = kit.dir.parent().unwrap().to_path_buf();
+    let refused = |kit: &Kit, out: &std::path::Path, needle: &str| {
+        let before = kit.snapshot();
+        let r = kit
+            .run(&["pay", "2026-03", "--out", out.to_str().unwrap()])
+            .refused(2, needle);
+        assert!(r.stdout.is_empty(), "{}", r.stdout);
+        assert_eq!(kit.snapshot(), before, "nothing paid: {}", r.stderr);
+        assert_eq!(kit.json(&["list", "payruns"]), serde_json::json!([]));
+    };
+    // A folder, a folder that is not there.
+    let folder = outside.join("till-lon");
+    std::fs::create_dir(&folder).unwrap();
+    refused(&kit, &folder, "is a folder");
+    refused(&kit, &outside.join("saknas/lon.csv"), "does not exist");
+    // A symlink is not followed and not replaced: what it points to stays as it was.
+    let target = outside.join("target.csv");
+    std::fs::write(&target, "keep").unwrap();
+    let link = outside.join("link.csv");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    refused(&kit, &link, "not a regular file");
+    assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep");
+    // A FIFO (or a device such as /dev/full) is not replaced either.
+    let fifo = outside.join("fifo.csv");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    refused(&kit, &fifo, "not a regular file");
+    {
+        use std::os::unix::fs::FileTypeExt;
+        assert!(fifo.symlink_metadata().unwrap().file_type().is_fifo());
+    }
+    // A regular file is replaced by the copy.
+    let good = outside.join("lon.csv");
+    std::fs::write(&good, "old").unwrap();
+    let paid = kit.json(&["pay", "2026-03", "--out", good.to_str().unwrap()]);
+    assert_eq!(sha256_of(&good), paid["run"]["sha256"].as_str().unwrap());
+}

@@ -96,6 +96,11 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
             summary(&plan)
         }));
     }
+    // --out is checked before anything is paid: once the run is committed, a copy that cannot
+    // be made would leave the run paid and its copy missing.
+    if let Some(out) = &a.out {
+        kontakt::store::atomic::check_target(out).map_err(|e| Error::arg("--out", e))?;
+    }
     // The run's time to the second: today's date (--today in scripts) at the clock's time.
     let time = chrono::Local::now().time();
     let now = ctx
