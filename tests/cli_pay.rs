@@ -511,3 +511,48 @@ fn pay_out_is_checked_before_anything_is_paid_and_only_a_regular_file_is_replace
     let paid = kit.json(&["pay", "2026-03", "--out", good.to_str().unwrap()]);
     assert_eq!(sha256_of(&good), paid["run"]["sha256"].as_str().unwrap());
 }
+
+#[test]
+fn a_copy_of_an_earlier_run_is_made_again_byte_for_byte() {
+    let mut kit = Kit::new();
+    march_approved(&mut kit);
+    let run = kit.json(&["pay", "2026-03"])["run"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let outside = kit.dir.parent().unwrap().to_path_buf();
+    let copy = outside.join("lon-2026-03.csv");
+    // The rerun pays nothing, copies nothing, and says how to make the copy.
+    let again = kit
+        .run(&["pay", "2026-03", "--out", copy.to_str().unwrap()])
+        .ok();
+    assert!(
+        again.stdout.contains("nothing new to pay")
+            && again
+                .stdout
+                .contains(&format!("kontakt pay --copy {run} --out")),
+        "{}",
+        again.stdout
+    );
+    assert!(!copy.exists());
+    let r = kit
+        .run(&["pay", "--copy", &run, "--out", copy.to_str().unwrap()])
+        .ok();
+    assert!(r.stdout.contains(&run), "{}", r.stdout);
+    let ledger = kit.json(&["show", &run]);
+    assert_eq!(sha256_of(&copy), ledger["sha256"].as_str().unwrap());
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&copy).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "the copy is the owner's only");
+    }
+    kit.run(&["pay", "--copy", &run, "--out", outside.to_str().unwrap()])
+        .refused(2, "is a folder");
+    kit.run(&["pay", "--copy", &run]).refused(2, "--out");
+    // A payroll file changed since its run is not copied as if it were the one paid.
+    let file = kit.dir.join(ledger["file"].as_str().unwrap());
+    std::fs::write(&file, "changed").unwrap();
+    kit.run(&["pay", "--copy", &run, "--out", copy.to_str().unwrap()])
+        .refused(1, "pay --verify");
+    assert_eq!(sha256_of(&copy), ledger["sha256"].as_str().unwrap());
+}

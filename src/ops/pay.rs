@@ -222,8 +222,9 @@ pub fn dry_run(store: &Store, month: Month, today: chrono::NaiveDate) -> Result<
 /// What happened when a run was asked for.
 #[derive(Debug)]
 pub enum Outcome {
-    /// Nothing new to pay: nothing was written.
-    NothingNew(Plan),
+    /// Nothing new to pay: nothing was written. `runs` are the runs already made for the month,
+    /// oldest first (their files can be copied again with [`copy`]).
+    NothingNew { plan: Plan, runs: Vec<Id> },
     Paid {
         run: PayRun,
         plan: Plan,
@@ -300,7 +301,10 @@ pub fn run(store: &Store, input: RunInput, today: chrono::NaiveDate) -> Result<O
     let paid = compute::paid_of(g.runs.iter().flat_map(|r| r.lines.iter()));
     let plan = plan_of(store, &g, input.month, &paid);
     if plan.lines.is_empty() {
-        return Ok(Outcome::NothingNew(plan));
+        let mut made: Vec<&PayRun> = g.runs.iter().filter(|r| r.month == input.month).collect();
+        made.sort_by(|x, y| (x.created, &x.id).cmp(&(y.created, &y.id)));
+        let runs = made.into_iter().map(|r| r.id.clone()).collect();
+        return Ok(Outcome::NothingNew { plan, runs });
     }
     let id = store.new_id(Kind::PayRun, &[]);
     let file = format!("payruns/{}/{id}.{}", input.month, format.extension());
@@ -326,6 +330,25 @@ pub fn run(store: &Store, input: RunInput, today: chrono::NaiveDate) -> Result<O
         run,
         plan,
     })
+}
+
+/// Copies the payroll file of a run already made to `out`, byte for byte: the file as the
+/// ledger recorded it (its SHA-256 is checked first), so that a copy lost or never made can be
+/// made again at any time. Returns the run.
+pub fn copy(store: &Store, prefix: &str, out: &std::path::Path) -> Result<PayRun> {
+    let id = store.resolve(prefix, &[Kind::PayRun])?;
+    let run: PayRun = store.load(&id)?;
+    let path = store.root().join(&run.file);
+    let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, "cannot read", e))?;
+    if sha256_hex(&bytes) != run.sha256 {
+        return Err(Error::refused(vec![tr!(
+            "{} has changed since {id} wrote it (its SHA-256 is not the one recorded): nothing was copied; `kontakt pay --verify {id}` shows more",
+            "{} har ändrats sedan {id} skrev den (dess SHA-256 är inte den registrerade): inget kopierades; `kontakt pay --verify {id}` visar mer",
+            run.file
+        )]));
+    }
+    crate::store::atomic::write_file(out, &bytes)?;
+    Ok(run)
 }
 
 /// What `pay --verify` found.
