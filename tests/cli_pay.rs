@@ -556,3 +556,34 @@ fn a_copy_of_an_earlier_run_is_made_again_byte_for_byte() {
         .refused(1, "pay --verify");
     assert_eq!(sha256_of(&copy), ledger["sha256"].as_str().unwrap());
 }
+
+#[test]
+fn once_paid_a_failure_to_print_is_a_warning_and_the_exit_status_says_paid() {
+    let mut kit = Kit::new();
+    march_approved(&mut kit);
+    // stdout on a full disk.
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kontakt"))
+        .env_remove("KONTAKT_RECORDS")
+        .env_remove("KONTAKT_TODAY")
+        .env("LANG", "C.UTF-8")
+        .arg("--records")
+        .arg(&kit.dir)
+        .args(["--today", &kit.today, "pay", "2026-03"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let runs = kit.json(&["list", "payruns"]);
+    let run = runs[0]["id"].as_str().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("warning")
+            && stderr.contains(run)
+            && stderr.contains(&format!("kontakt pay --copy {run} --out")),
+        "{stderr}"
+    );
+}

@@ -152,15 +152,37 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
             s
         })),
         Outcome::Paid { run, plan, path } => {
+            // The run is committed: from here on nothing may fail the command, or its exit
+            // status would say that nothing was paid. A copy that fails is a warning naming the
+            // command that makes it again.
+            let id = &run.id;
+            let mut warnings = String::new();
+            let mut copied = None;
             if let Some(out) = &a.out {
-                let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, "cannot read", e))?;
-                kontakt::store::atomic::write_file(out, &bytes)?;
+                let copy = std::fs::read(&path)
+                    .map_err(|e| Error::io(&path, "cannot read", e))
+                    .and_then(|bytes| kontakt::store::atomic::write_file(out, &bytes));
+                match copy {
+                    Ok(()) => copied = Some(out),
+                    Err(e) => warnings.push_str(&tr!(
+                        "warning: {id} is paid and recorded ({}), but its copy to {} failed: {e}\nwarning: make the copy with `kontakt pay --copy {id} --out {}`\n",
+                        "varning: {id} är betald och registrerad ({}), men kopian till {} misslyckades: {e}\nvarning: gör kopian med `kontakt pay --copy {id} --out {}`\n",
+                        run.file,
+                        out.display(),
+                        out.display()
+                    )),
+                }
             }
-            Ok(Output::ok(if ctx.json {
+            let done = tr!(
+                "{id} is paid and recorded ({}): `kontakt show {id}` shows it, `kontakt pay --copy {id} --out FILE` copies its file",
+                "{id} är betald och registrerad ({}): `kontakt show {id}` visar den, `kontakt pay --copy {id} --out FIL` kopierar dess fil",
+                run.file
+            );
+            let mut output = Output::ok(if ctx.json {
                 plan_json(
                     &plan,
                     Some(json!({
-                        "id": run.id, "file": run.file, "sha256": run.sha256, "out": a.out,
+                        "id": run.id, "file": run.file, "sha256": run.sha256, "out": copied,
                     })),
                 )
             } else {
@@ -172,13 +194,15 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
                     run.lines.len(),
                     render::amount(run.total_ore),
                     run.file,
-                    a.out
-                        .as_ref()
+                    copied
                         .map(|o| tr!(" (copied to {})", " (kopierad till {})", o.display()))
                         .unwrap_or_default()
                 ));
                 s
-            }))
+            });
+            output.stderr = warnings;
+            output.done = Some(done);
+            Ok(output)
         }
     }
 }
