@@ -587,3 +587,63 @@ fn once_paid_a_failure_to_print_is_a_warning_and_the_exit_status_says_paid() {
         "{stderr}"
     );
 }
+
+#[test]
+fn signatures_recorded_after_the_agreement_ended_let_its_months_be_paid() {
+    let mut kit = Kit::new();
+    kit.today = "2026-03-01".into();
+    let (c, v) = kit.ready_pair(0);
+    let a = kit.run(&["match", "propose", &c, &v]).id();
+    kit.agree(&a, "2026-03-01", false).ok();
+    // Meetings are reported only on signed agreements; this municipality pays months without.
+    let cfg = kit.read("kontakt.toml");
+    std::fs::write(
+        kit.dir.join("kontakt.toml"),
+        cfg.replace(
+            "pay_without_meetings = false",
+            "pay_without_meetings = true",
+        ),
+    )
+    .unwrap();
+    kit.today = "2026-05-04".into();
+    for m in ["2026-03", "2026-04"] {
+        kit.run(&["report", &a, m]).ok();
+        kit.run(&["report", "approve", &a, m]).ok();
+    }
+    kit.run(&["end", &a, "--date", "2026-04-30", "--reason", "moved"])
+        .ok();
+    let plan = kit.json(&["pay", "2026-04", "--dry-run"]);
+    assert_eq!(
+        reasons(&plan),
+        [
+            "2026-03 the agreement is not signed",
+            "2026-04 the agreement is not signed"
+        ]
+    );
+    // Only the signatures: other changes to an ended agreement stay refused.
+    kit.cmd(&format!(
+        "agree {a} --signed 2026-02-28 --confidentiality-signed 2026-02-28 --cost-center 4711"
+    ))
+    .refused(1, "ended");
+    kit.cmd(&format!("agree {a} --end 2026-05-31"))
+        .refused(1, "ended");
+    let r = kit
+        .cmd(&format!(
+            "agree {a} --signed 2026-02-28 --confidentiality-signed 2026-02-28"
+        ))
+        .ok();
+    assert!(r.stdout.contains("ended"), "{}", r.stdout);
+    let shown = kit.json(&["show", &a]);
+    assert_eq!(shown["agreement"]["signed"], "2026-02-28");
+    assert_eq!(shown["agreement"]["end"], serde_json::Value::Null);
+    let plan = kit.json(&["pay", "2026-04"]);
+    assert_eq!(
+        lines(&plan),
+        [
+            ("2026-03".into(), "fee".into(), 98_700),
+            ("2026-03".into(), "expense".into(), 49_300),
+            ("2026-04".into(), "fee".into(), 98_700),
+            ("2026-04".into(), "expense".into(), 49_300),
+        ]
+    );
+}
