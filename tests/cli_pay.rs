@@ -647,3 +647,60 @@ fn signatures_recorded_after_the_agreement_ended_let_its_months_be_paid() {
         ]
     );
 }
+
+/// Sets a ledger entry's `created` (and, to put the random ids in the wrong order, its id).
+fn rewrite_run(kit: &Kit, month: &str, id: &str, new_id: &str, created: &str) {
+    let from = kit.dir.join(format!("payruns/{month}/{id}.toml"));
+    let text = std::fs::read_to_string(&from).unwrap();
+    let text = text
+        .lines()
+        .map(|l| {
+            if l.starts_with("created = ") {
+                format!("created = \"{created}\"")
+            } else if l.starts_with("id = ") {
+                format!("id = \"{new_id}\"")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n";
+    std::fs::remove_file(&from).unwrap();
+    std::fs::write(kit.dir.join(format!("payruns/{month}/{new_id}.toml")), text).unwrap();
+}
+
+#[test]
+fn runs_made_in_the_same_second_verify_in_the_order_they_were_made() {
+    let mut kit = Kit::new();
+    let a = march_approved(&mut kit);
+    let first = kit.json(&["pay", "2026-03"])["run"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    kit.today = "2026-05-04".into();
+    kit.run(&["report", &a, "2026-04", "--meeting", "2026-04-10"])
+        .ok();
+    kit.run(&["report", "approve", &a, "2026-04"]).ok();
+    kit.run(&["report", &a, "2026-03", "--correct", "Ingen träff i mars"])
+        .ok();
+    let second = kit.json(&["pay", "2026-04"]);
+    assert!(
+        lines(&second).iter().any(|l| l.1 == "correction"),
+        "{second}"
+    );
+    let second = second["run"]["id"].as_str().unwrap().to_string();
+    let entry = |month: &str, id: &str| kit.read(&format!("payruns/{month}/{id}.toml"));
+    assert!(entry("2026-03", &first).contains("\nseq = 1\n"));
+    assert!(entry("2026-04", &second).contains("\nseq = 2\n"));
+    // The same second, and ids that sort against the order the runs were made in.
+    let same = "2026-05-04T09:00:00";
+    rewrite_run(&kit, "2026-03", &first, "P-ZZZZZZ", same);
+    rewrite_run(&kit, "2026-04", &second, "P-000000", same);
+    for run in ["P-ZZZZZZ", "P-000000"] {
+        let r = kit.run(&["pay", "--verify", run]).ok();
+        assert!(r.stdout.contains("still matches"), "{run}: {}", r.stdout);
+    }
+    let listed = kit.json(&["list", "payruns"]);
+    assert_eq!(listed[0]["id"], "P-000000", "newest first: {listed}");
+}

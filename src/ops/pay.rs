@@ -302,7 +302,7 @@ pub fn run(store: &Store, input: RunInput, today: chrono::NaiveDate) -> Result<O
     let plan = plan_of(store, &g, input.month, &paid);
     if plan.lines.is_empty() {
         let mut made: Vec<&PayRun> = g.runs.iter().filter(|r| r.month == input.month).collect();
-        made.sort_by(|x, y| (x.created, &x.id).cmp(&(y.created, &y.id)));
+        made.sort_by(|x, y| x.order().cmp(&y.order()));
         let runs = made.into_iter().map(|r| r.id.clone()).collect();
         return Ok(Outcome::NothingNew { plan, runs });
     }
@@ -314,6 +314,7 @@ pub fn run(store: &Store, input: RunInput, today: chrono::NaiveDate) -> Result<O
         id: id.clone(),
         month: input.month,
         created: input.now,
+        seq: g.runs.iter().map(|r| r.seq).max().unwrap_or(0) + 1,
         user: input.user,
         format: crate::model::common::word(&format),
         file: file.clone(),
@@ -385,7 +386,7 @@ pub fn verify(store: &Store, prefix: &str) -> Result<Verification> {
     let earlier = g
         .runs
         .iter()
-        .filter(|r| (r.created, &r.id) < (run.created, &run.id))
+        .filter(|r| r.order() < run.order())
         .flat_map(|r| r.lines.iter());
     let paid = compute::paid_of(earlier);
     let plan = plan_of(store, &g, run.month, &paid);
@@ -394,7 +395,7 @@ pub fn verify(store: &Store, prefix: &str) -> Result<Verification> {
     let later_corrections: HashMap<(Id, Month), &Id> = g
         .runs
         .iter()
-        .filter(|r| (r.created, &r.id) > (run.created, &run.id))
+        .filter(|r| r.order() > run.order())
         .flat_map(|r| r.lines.iter().map(move |l| (l, &r.id)))
         .filter(|(l, _)| l.corrects.is_some())
         .map(|(l, id)| ((l.assignment.clone(), l.period), id))
