@@ -704,3 +704,37 @@ fn runs_made_in_the_same_second_verify_in_the_order_they_were_made() {
     let listed = kit.json(&["list", "payruns"]);
     assert_eq!(listed[0]["id"], "P-000000", "newest first: {listed}");
 }
+
+#[test]
+fn verify_says_a_recorded_correction_is_pending_until_the_next_run_pays_it() {
+    let mut kit = Kit::new();
+    let a = march_approved(&mut kit);
+    let run = kit.json(&["pay", "2026-03"])["run"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    kit.run(&["report", &a, "2026-03", "--correct", "Ingen träff i mars"])
+        .ok();
+    let r = kit.run(&["pay", "--verify", &run]).ok();
+    assert!(
+        r.stdout
+            .contains(&format!("{a} 2026-03 correction pending"))
+            && r.stdout.contains("still matches")
+            && !r.stdout.contains("difference:"),
+        "{}",
+        r.stdout
+    );
+    let v = kit.json(&["pay", "--verify", &run]);
+    assert_eq!(v["ok"], true, "{v}");
+    // Once paid, the correction is named by the run that paid it.
+    let later = kit.json(&["pay", "2026-03"])["run"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let r = kit.run(&["pay", "--verify", &run]).ok();
+    assert!(
+        r.stdout.contains(&format!("corrected by {later}")),
+        "{}",
+        r.stdout
+    );
+}

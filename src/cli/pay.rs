@@ -73,8 +73,8 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
             for d in &v.differences {
                 s.push_str(&tr!("difference: {d}\n", "skillnad: {d}\n"));
             }
-            for c in &v.corrected_later {
-                s.push_str(&tr!("note: {c}\n", "obs: {c}\n"));
+            for c in v.corrected_later.iter().chain(&v.corrections_pending) {
+                s.push_str(&tr!("note: {}\n", "obs: {}\n", render::lang().phrases(c)));
             }
             if v.ok() {
                 s.push_str(&tr!(

@@ -365,6 +365,9 @@ pub struct Verification {
     pub differences: Vec<String>,
     /// Lines whose report was corrected afterwards and a later run paid the difference.
     pub corrected_later: Vec<String>,
+    /// Lines whose report was corrected afterwards (`report --correct`) and whose difference
+    /// no run has paid yet: the next run pays it. Not a difference of this run.
+    pub corrections_pending: Vec<String>,
 }
 
 impl Verification {
@@ -402,11 +405,27 @@ pub fn verify(store: &Store, prefix: &str) -> Result<Verification> {
         .collect();
     let mut differences = Vec::new();
     let mut corrected_later = Vec::new();
+    let mut corrections_pending = Vec::new();
     for l in &run.lines {
-        if let Some(by) = later_corrections.get(&(l.assignment.clone(), l.period)) {
+        let period = (l.assignment.clone(), l.period);
+        if let Some(by) = later_corrections.get(&period) {
             let note = format!("{} {} corrected by {by}", l.assignment, l.period);
             if !corrected_later.contains(&note) {
                 corrected_later.push(note);
+            }
+            continue;
+        }
+        let corrected_since = g
+            .reports
+            .get(&period)
+            .is_some_and(|r| r.revision() > l.revision);
+        if corrected_since && now.get(&key(l)) != Some(&l.amount) {
+            let note = format!(
+                "{} {} correction pending: the report was corrected after this run; the next run pays the difference",
+                l.assignment, l.period
+            );
+            if !corrections_pending.contains(&note) {
+                corrections_pending.push(note);
             }
             continue;
         }
@@ -436,5 +455,6 @@ pub fn verify(store: &Store, prefix: &str) -> Result<Verification> {
         total_matches,
         differences,
         corrected_later,
+        corrections_pending,
     })
 }
