@@ -485,6 +485,8 @@ fn main() {
                 id,
                 month: m,
                 created,
+                // One run a month, made in month order.
+                seq: runs.len() as u32 + 1,
                 user: "lonehandlaggare".into(),
                 format: "csv".into(),
                 file: file.clone(),

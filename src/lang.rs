@@ -171,6 +171,11 @@ const WORDS: &[(&str, &str)] = &[
 /// Phrases of history entries and pay's reasons, longest first where one contains another.
 const PHRASES: &[(&str, &str)] = &[
     (
+        "correction pending: the report was corrected after this run; the next run pays the difference",
+        "rättelse väntar: rapporten rättades efter denna körning; nästa körning betalar skillnaden",
+    ),
+    ("corrected by", "rättad av"),
+    (
         "confidentiality undertaking signed",
         "sekretessförbindelse undertecknad",
     ),

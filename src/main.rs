@@ -32,6 +32,12 @@ fn main() -> ExitCode {
             {
                 Ok(()) => ExitCode::from(out.code as u8),
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) if out.done.is_some() => {
+                    let warning = render::lang().pick("warning", "varning");
+                    eprintln!("{warning}: cannot write output: {e}");
+                    eprintln!("{warning}: {}", out.done.unwrap_or_default());
+                    ExitCode::from(out.code as u8)
+                }
                 Err(e) => {
                     eprintln!("error: cannot write output: {e}");
                     ExitCode::from(2)

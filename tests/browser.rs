@@ -215,6 +215,7 @@ fn a_long_pay_run_repeats_its_table_header_on_every_page() {
         id: Id::from_rng(Kind::PayRun, &mut rng),
         month,
         created: month.last_day().and_hms_opt(9, 0, 0).unwrap(),
+        seq: 1,
         user: "lon".into(),
         format: "csv".into(),
         file: "payruns/2026-10/x.csv".into(),

@@ -451,3 +451,290 @@ fn the_scheduled_payout_script_pays_commits_verifies_and_stops_at_problems() {
         "{err}"
     );
 }
+
+/// One signed agreement from March with March reported and approved; today 2026-04-02.
+fn march_approved(kit: &mut Kit) -> String {
+    let a = agreed(kit, 0, "2026-03-01");
+    kit.today = "2026-04-02".into();
+    kit.run(&["report", &a, "2026-03", "--meeting", "2026-03-05"])
+        .ok();
+    kit.run(&["report", "approve", &a, "2026-03"]).ok();
+    a
+}
+
+fn sha256_of(path: &std::path::Path) -> String {
+    kontakt::ops::pay::sha256_hex(&std::fs::read(path).unwrap())
+}
+
+#[test]
+fn pay_out_is_checked_before_anything_is_paid_and_only_a_regular_file_is_replaced() {
+    let mut kit = Kit::new();
+    march_approved(&mut kit);
+    let outside = kit.dir.parent().unwrap().to_path_buf();
+    let refused = |kit: &Kit, out: &std::path::Path, needle: &str| {
+        let before = kit.snapshot();
+        let r = kit
+            .run(&["pay", "2026-03", "--out", out.to_str().unwrap()])
+            .refused(2, needle);
+        assert!(r.stdout.is_empty(), "{}", r.stdout);
+        assert_eq!(kit.snapshot(), before, "nothing paid: {}", r.stderr);
+        assert_eq!(kit.json(&["list", "payruns"]), serde_json::json!([]));
+    };
+    // A folder, a folder that is not there.
+    let folder = outside.join("till-lon");
+    std::fs::create_dir(&folder).unwrap();
+    refused(&kit, &folder, "is a folder");
+    refused(&kit, &outside.join("saknas/lon.csv"), "does not exist");
+    // A symlink is not followed and not replaced: what it points to stays as it was.
+    let target = outside.join("target.csv");
+    std::fs::write(&target, "keep").unwrap();
+    let link = outside.join("link.csv");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    refused(&kit, &link, "not a regular file");
+    assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep");
+    // A FIFO (or a device such as /dev/full) is not replaced either.
+    let fifo = outside.join("fifo.csv");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    refused(&kit, &fifo, "not a regular file");
+    {
+        use std::os::unix::fs::FileTypeExt;
+        assert!(fifo.symlink_metadata().unwrap().file_type().is_fifo());
+    }
+    // A regular file is replaced by the copy.
+    let good = outside.join("lon.csv");
+    std::fs::write(&good, "old").unwrap();
+    let paid = kit.json(&["pay", "2026-03", "--out", good.to_str().unwrap()]);
+    assert_eq!(sha256_of(&good), paid["run"]["sha256"].as_str().unwrap());
+}
+
+#[test]
+fn a_copy_of_an_earlier_run_is_made_again_byte_for_byte() {
+    let mut kit = Kit::new();
+    march_approved(&mut kit);
+    let run = kit.json(&["pay", "2026-03"])["run"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let outside = kit.dir.parent().unwrap().to_path_buf();
+    let copy = outside.join("lon-2026-03.csv");
+    // The rerun pays nothing, copies nothing, and says how to make the copy.
+    let again = kit
+        .run(&["pay", "2026-03", "--out", copy.to_str().unwrap()])
+        .ok();
+    assert!(
+        again.stdout.contains("nothing new to pay")
+            && again
+                .stdout
+                .contains(&format!("kontakt pay --copy {run} --out")),
+        "{}",
+        again.stdout
+    );
+    assert!(!copy.exists());
+    let r = kit
+        .run(&["pay", "--copy", &run, "--out", copy.to_str().unwrap()])
+        .ok();
+    assert!(r.stdout.contains(&run), "{}", r.stdout);
+    let ledger = kit.json(&["show", &run]);
+    assert_eq!(sha256_of(&copy), ledger["sha256"].as_str().unwrap());
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&copy).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "the copy is the owner's only");
+    }
+    kit.run(&["pay", "--copy", &run, "--out", outside.to_str().unwrap()])
+        .refused(2, "is a folder");
+    kit.run(&["pay", "--copy", &run]).refused(2, "--out");
+    // A payroll file changed since its run is not copied as if it were the one paid.
+    let file = kit.dir.join(ledger["file"].as_str().unwrap());
+    std::fs::write(&file, "changed").unwrap();
+    kit.run(&["pay", "--copy", &run, "--out", copy.to_str().unwrap()])
+        .refused(1, "pay --verify");
+    assert_eq!(sha256_of(&copy), ledger["sha256"].as_str().unwrap());
+}
+
+#[test]
+fn once_paid_a_failure_to_print_is_a_warning_and_the_exit_status_says_paid() {
+    let mut kit = Kit::new();
+    march_approved(&mut kit);
+    // stdout on a full disk.
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kontakt"))
+        .env_remove("KONTAKT_RECORDS")
+        .env_remove("KONTAKT_TODAY")
+        .env("LANG", "C.UTF-8")
+        .arg("--records")
+        .arg(&kit.dir)
+        .args(["--today", &kit.today, "pay", "2026-03"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let runs = kit.json(&["list", "payruns"]);
+    let run = runs[0]["id"].as_str().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("warning")
+            && stderr.contains(run)
+            && stderr.contains(&format!("kontakt pay --copy {run} --out")),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn signatures_recorded_after_the_agreement_ended_let_its_months_be_paid() {
+    let mut kit = Kit::new();
+    kit.today = "2026-03-01".into();
+    let (c, v) = kit.ready_pair(0);
+    let a = kit.run(&["match", "propose", &c, &v]).id();
+    kit.agree(&a, "2026-03-01", false).ok();
+    // Meetings are reported only on signed agreements; this municipality pays months without.
+    let cfg = kit.read("kontakt.toml");
+    std::fs::write(
+        kit.dir.join("kontakt.toml"),
+        cfg.replace(
+            "pay_without_meetings = false",
+            "pay_without_meetings = true",
+        ),
+    )
+    .unwrap();
+    kit.today = "2026-05-04".into();
+    for m in ["2026-03", "2026-04"] {
+        kit.run(&["report", &a, m]).ok();
+        kit.run(&["report", "approve", &a, m]).ok();
+    }
+    kit.run(&["end", &a, "--date", "2026-04-30", "--reason", "moved"])
+        .ok();
+    let plan = kit.json(&["pay", "2026-04", "--dry-run"]);
+    assert_eq!(
+        reasons(&plan),
+        [
+            "2026-03 the agreement is not signed",
+            "2026-04 the agreement is not signed"
+        ]
+    );
+    // Only the signatures: other changes to an ended agreement stay refused.
+    kit.cmd(&format!(
+        "agree {a} --signed 2026-02-28 --confidentiality-signed 2026-02-28 --cost-center 4711"
+    ))
+    .refused(1, "ended");
+    kit.cmd(&format!("agree {a} --end 2026-05-31"))
+        .refused(1, "ended");
+    let r = kit
+        .cmd(&format!(
+            "agree {a} --signed 2026-02-28 --confidentiality-signed 2026-02-28"
+        ))
+        .ok();
+    assert!(r.stdout.contains("ended"), "{}", r.stdout);
+    let shown = kit.json(&["show", &a]);
+    assert_eq!(shown["agreement"]["signed"], "2026-02-28");
+    assert_eq!(shown["agreement"]["end"], serde_json::Value::Null);
+    let plan = kit.json(&["pay", "2026-04"]);
+    assert_eq!(
+        lines(&plan),
+        [
+            ("2026-03".into(), "fee".into(), 98_700),
+            ("2026-03".into(), "expense".into(), 49_300),
+            ("2026-04".into(), "fee".into(), 98_700),
+            ("2026-04".into(), "expense".into(), 49_300),
+        ]
+    );
+}
+
+/// Sets a ledger entry's `created` (and, to put the random ids in the wrong order, its id).
+fn rewrite_run(kit: &Kit, month: &str, id: &str, new_id: &str, created: &str) {
+    let from = kit.dir.join(format!("payruns/{month}/{id}.toml"));
+    let text = std::fs::read_to_string(&from).unwrap();
+    let text = text
+        .lines()
+        .map(|l| {
+            if l.starts_with("created = ") {
+                format!("created = \"{created}\"")
+            } else if l.starts_with("id = ") {
+                format!("id = \"{new_id}\"")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n";
+    std::fs::remove_file(&from).unwrap();
+    std::fs::write(kit.dir.join(format!("payruns/{month}/{new_id}.toml")), text).unwrap();
+}
+
+#[test]
+fn runs_made_in_the_same_second_verify_in_the_order_they_were_made() {
+    let mut kit = Kit::new();
+    let a = march_approved(&mut kit);
+    let first = kit.json(&["pay", "2026-03"])["run"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    kit.today = "2026-05-04".into();
+    kit.run(&["report", &a, "2026-04", "--meeting", "2026-04-10"])
+        .ok();
+    kit.run(&["report", "approve", &a, "2026-04"]).ok();
+    kit.run(&["report", &a, "2026-03", "--correct", "Ingen träff i mars"])
+        .ok();
+    let second = kit.json(&["pay", "2026-04"]);
+    assert!(
+        lines(&second).iter().any(|l| l.1 == "correction"),
+        "{second}"
+    );
+    let second = second["run"]["id"].as_str().unwrap().to_string();
+    let entry = |month: &str, id: &str| kit.read(&format!("payruns/{month}/{id}.toml"));
+    assert!(entry("2026-03", &first).contains("\nseq = 1\n"));
+    assert!(entry("2026-04", &second).contains("\nseq = 2\n"));
+    // The same second, and ids that sort against the order the runs were made in.
+    let same = "2026-05-04T09:00:00";
+    rewrite_run(&kit, "2026-03", &first, "P-ZZZZZZ", same);
+    rewrite_run(&kit, "2026-04", &second, "P-000000", same);
+    for run in ["P-ZZZZZZ", "P-000000"] {
+        let r = kit.run(&["pay", "--verify", run]).ok();
+        assert!(r.stdout.contains("still matches"), "{run}: {}", r.stdout);
+    }
+    let listed = kit.json(&["list", "payruns"]);
+    assert_eq!(listed[0]["id"], "P-000000", "newest first: {listed}");
+}
+
+#[test]
+fn verify_says_a_recorded_correction_is_pending_until_the_next_run_pays_it() {
+    let mut kit = Kit::new();
+    let a = march_approved(&mut kit);
+    let run = kit.json(&["pay", "2026-03"])["run"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    kit.run(&["report", &a, "2026-03", "--correct", "Ingen träff i mars"])
+        .ok();
+    let r = kit.run(&["pay", "--verify", &run]).ok();
+    assert!(
+        r.stdout
+            .contains(&format!("{a} 2026-03 correction pending"))
+            && r.stdout.contains("still matches")
+            && !r.stdout.contains("difference:"),
+        "{}",
+        r.stdout
+    );
+    let v = kit.json(&["pay", "--verify", &run]);
+    assert_eq!(v["ok"], true, "{v}");
+    // Once paid, the correction is named by the run that paid it.
+    let later = kit.json(&["pay", "2026-03"])["run"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let r = kit.run(&["pay", "--verify", &run]).ok();
+    assert!(
+        r.stdout.contains(&format!("corrected by {later}")),
+        "{}",
+        r.stdout
+    );
+}

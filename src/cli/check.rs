@@ -48,5 +48,6 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
         stdout,
         stderr,
         code,
+        done: None,
     })
 }

@@ -29,5 +29,6 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
         } else {
             0
         },
+        done: None,
     })
 }

@@ -194,7 +194,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
         What::Payruns { month } => {
             let mut runs: Vec<PayRun> = store.load_all()?;
             runs.retain(|r| month.is_none_or(|m| m == r.month));
-            runs.sort_by(|a, b| (b.created, &b.id).cmp(&(a.created, &a.id)));
+            runs.sort_by(|a, b| b.order().cmp(&a.order()));
             if json {
                 render::json(&runs.iter().map(|r| json!({
                     "id": r.id, "month": r.month, "created": r.created.format("%Y-%m-%dT%H:%M:%S").to_string(),

@@ -242,6 +242,10 @@ pub struct Output {
     pub stdout: String,
     pub stderr: String,
     pub code: i32,
+    /// Set by a command that has changed the records before its output is printed (a pay run
+    /// committed): what was done, said if the output cannot be printed. That failure is then a
+    /// warning and the exit status stays `code`, since a failure exit would say nothing was done.
+    pub done: Option<String>,
 }
 
 impl Output {
@@ -250,6 +254,7 @@ impl Output {
             stdout,
             stderr: String::new(),
             code: 0,
+            done: None,
         }
     }
 }

@@ -21,7 +21,7 @@ use crate::render;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The month to pay, YYYY-MM (earlier approved months within the retroactive limit come too).
-    #[arg(required_unless_present = "verify")]
+    #[arg(required_unless_present_any = ["verify", "copy"])]
     pub month: Option<Month>,
     /// Show exactly what the run would pay, writing nothing.
     #[arg(long, conflicts_with = "verify")]
@@ -32,6 +32,10 @@ pub struct Args {
     /// Also write the payroll file here (it is always kept as payruns/<run>.csv|xml).
     #[arg(long, value_name = "FILE", conflicts_with_all = ["verify", "dry_run"])]
     pub out: Option<PathBuf>,
+    /// Copy the payroll file of a run already made to --out FILE, byte for byte (its SHA-256
+    /// checked first).
+    #[arg(long, value_name = "RUN", requires = "out", conflicts_with_all = ["month", "verify", "dry_run", "format"])]
+    pub copy: Option<String>,
     /// Recompute a past run from the records and the ledger, and check the file it paid.
     #[arg(long, value_name = "RUN", conflicts_with = "month")]
     pub verify: Option<String>,
@@ -69,8 +73,8 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
             for d in &v.differences {
                 s.push_str(&tr!("difference: {d}\n", "skillnad: {d}\n"));
             }
-            for c in &v.corrected_later {
-                s.push_str(&tr!("note: {c}\n", "obs: {c}\n"));
+            for c in v.corrected_later.iter().chain(&v.corrections_pending) {
+                s.push_str(&tr!("note: {}\n", "obs: {}\n", render::lang().phrases(c)));
             }
             if v.ok() {
                 s.push_str(&tr!(
@@ -85,6 +89,26 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
         }
         return Ok(out);
     }
+    if let Some(run) = a.copy {
+        let out = a
+            .out
+            .ok_or_else(|| Error::arg("--copy", tr!("needs --out FILE", "behöver --out FIL")))?;
+        kontakt::store::atomic::check_target(&out).map_err(|e| Error::arg("--out", e))?;
+        let run = pay::copy(store, &run, &out)?;
+        return Ok(Output::ok(if ctx.json {
+            render::json(&json!({
+                "id": run.id, "file": run.file, "sha256": run.sha256, "out": out,
+            }))
+        } else {
+            tr!(
+                "{}: {} copied to {}\n",
+                "{}: {} kopierad till {}\n",
+                run.id,
+                run.file,
+                out.display()
+            )
+        }));
+    }
     let month = a
         .month
         .ok_or_else(|| Error::arg("MONTH", tr!("which month?", "vilken månad?")))?;
@@ -95,6 +119,11 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
         } else {
             summary(&plan)?
         }));
+    }
+    // --out is checked before anything is paid: once the run is committed, a copy that cannot
+    // be made would leave the run paid and its copy missing.
+    if let Some(out) = &a.out {
+        kontakt::store::atomic::check_target(out).map_err(|e| Error::arg("--out", e))?;
     }
     // The run's time to the second: today's date (--today in scripts) at the clock's time.
     let time = chrono::Local::now().time();
@@ -111,26 +140,49 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
         now,
     };
     match pay::run(store, input, ctx.today)? {
-        Outcome::NothingNew(plan) => Ok(Output::ok(if ctx.json {
+        Outcome::NothingNew { plan, runs } => Ok(Output::ok(if ctx.json {
             plan_json(&plan, None)
         } else {
             let mut s = tr!(
                 "nothing new to pay for {month}; nothing was written\n",
                 "inget nytt att betala för {month}; inget skrevs\n"
             );
+            s.push_str(&copy_again(month, &runs, a.out.as_deref()));
             s.push_str(&exclusions(&plan));
             s
         })),
         Outcome::Paid { run, plan, path } => {
+            // The run is committed: from here on nothing may fail the command, or its exit
+            // status would say that nothing was paid. A copy that fails is a warning naming the
+            // command that makes it again.
+            let id = &run.id;
+            let mut warnings = String::new();
+            let mut copied = None;
             if let Some(out) = &a.out {
-                let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, "cannot read", e))?;
-                kontakt::store::atomic::write_file(out, &bytes)?;
+                let copy = std::fs::read(&path)
+                    .map_err(|e| Error::io(&path, "cannot read", e))
+                    .and_then(|bytes| kontakt::store::atomic::write_file(out, &bytes));
+                match copy {
+                    Ok(()) => copied = Some(out),
+                    Err(e) => warnings.push_str(&tr!(
+                        "warning: {id} is paid and recorded ({}), but its copy to {} failed: {e}\nwarning: make the copy with `kontakt pay --copy {id} --out {}`\n",
+                        "varning: {id} är betald och registrerad ({}), men kopian till {} misslyckades: {e}\nvarning: gör kopian med `kontakt pay --copy {id} --out {}`\n",
+                        run.file,
+                        out.display(),
+                        out.display()
+                    )),
+                }
             }
-            Ok(Output::ok(if ctx.json {
+            let done = tr!(
+                "{id} is paid and recorded ({}): `kontakt show {id}` shows it, `kontakt pay --copy {id} --out FILE` copies its file",
+                "{id} är betald och registrerad ({}): `kontakt show {id}` visar den, `kontakt pay --copy {id} --out FIL` kopierar dess fil",
+                run.file
+            );
+            let mut output = Output::ok(if ctx.json {
                 plan_json(
                     &plan,
                     Some(json!({
-                        "id": run.id, "file": run.file, "sha256": run.sha256, "out": a.out,
+                        "id": run.id, "file": run.file, "sha256": run.sha256, "out": copied,
                     })),
                 )
             } else {
@@ -142,15 +194,51 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
                     run.lines.len(),
                     render::amount(run.total_ore),
                     run.file,
-                    a.out
-                        .as_ref()
+                    copied
                         .map(|o| tr!(" (copied to {})", " (kopierad till {})", o.display()))
                         .unwrap_or_default()
                 ));
                 s
-            }))
+            });
+            output.stderr = warnings;
+            output.done = Some(done);
+            Ok(output)
         }
     }
+}
+
+/// After "nothing new to pay": the runs already made for the month, and how to copy their
+/// files (to `out`, when one was asked for: no copy was written there).
+fn copy_again(month: Month, runs: &[Id], out: Option<&std::path::Path>) -> String {
+    let file = out.map_or_else(
+        || render::lang().pick("FILE", "FIL").to_string(),
+        |o| o.display().to_string(),
+    );
+    let mut s = String::new();
+    if let Some(o) = out {
+        s.push_str(&tr!(
+            "no copy was written to {}\n",
+            "ingen kopia skrevs till {}\n",
+            o.display()
+        ));
+    }
+    if runs.is_empty() {
+        if out.is_some() {
+            s.push_str(&tr!(
+                "no run has been made for {month}\n",
+                "ingen körning har gjorts för {month}\n"
+            ));
+        }
+        return s;
+    }
+    s.push_str(&tr!(
+        "a copy of the file of a run already made for {month}:\n",
+        "en kopia av filen från en redan gjord körning för {month}:\n"
+    ));
+    for r in runs {
+        s.push_str(&format!("  kontakt pay --copy {r} --out {file}\n"));
+    }
+    s
 }
 
 /// The JSON scripts read: `{month, lines, total_ore, excluded}` and, after a run, `run`.

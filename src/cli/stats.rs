@@ -58,6 +58,7 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
         stdout,
         stderr,
         code: 0,
+        done: None,
     })
 }
 

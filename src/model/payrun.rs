@@ -19,6 +19,11 @@ pub struct PayRun {
     pub month: Month,
     #[serde(with = "datetime")]
     pub created: NaiveDateTime,
+    /// The run's place in the order runs were made: one more than the highest `seq` of the
+    /// ledger entries it read (its retroactive window's and later months'), so that runs made in
+    /// the same second keep their order. Entries written before there was a `seq` have none (0).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub seq: u32,
     /// Who ran it (the login name).
     pub user: String,
     /// `csv` or `paxml`.
@@ -31,7 +36,17 @@ pub struct PayRun {
     pub lines: Vec<PayLine>,
 }
 
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
 impl PayRun {
+    /// The order runs were made in: by time, then by `seq` (within a second), then by id (only
+    /// for entries without `seq` made in the same second, whose order is not recorded).
+    pub fn order(&self) -> (NaiveDateTime, u32, &Id) {
+        (self.created, self.seq, &self.id)
+    }
+
     /// `payruns/<YYYY-MM>/<id>.toml`.
     pub fn rel_path_of(month: Month, id: &Id) -> std::path::PathBuf {
         std::path::Path::new("payruns")

@@ -46,6 +46,33 @@ pub struct AgreeInput {
     pub change_from: Option<NaiveDate>,
 }
 
+impl AgreeInput {
+    /// Signature dates and nothing else.
+    fn only_signatures(&self) -> bool {
+        let AgreeInput {
+            start,
+            end,
+            meetings,
+            fee,
+            expense,
+            cost_center,
+            signed,
+            confidentiality_signed,
+            reason,
+            change_from,
+        } = self;
+        (signed.is_some() || confidentiality_signed.is_some())
+            && start.is_none()
+            && end.is_none()
+            && meetings.is_none()
+            && fee.is_none()
+            && expense.is_none()
+            && cost_center.is_none()
+            && reason.is_none()
+            && change_from.is_none()
+    }
+}
+
 /// Parses a per cent as typed (`20`, `22.5`, `22,5`) into hundredths.
 pub fn parse_percent(s: &str) -> std::result::Result<u32, String> {
     let t = s.trim().trim_end_matches('%').replace(',', ".");
@@ -151,10 +178,18 @@ pub fn agree(
     let id = store.resolve(prefix, &[Kind::Assignment])?;
     let mut a: Assignment = store.load(&id)?;
     match a.status(today) {
-        AssignmentStatus::Declined | AssignmentStatus::Ended => {
+        AssignmentStatus::Declined => {
             return Err(Error::refused(vec![format!(
                 "{id} is {}; it cannot be agreed",
                 crate::model::common::word(&a.status(today))
+            )]));
+        }
+        // Signatures recorded late are the fix pay names for "the agreement is not signed": an
+        // ended agreement takes them (and nothing else), so that its months can still be paid.
+        AssignmentStatus::Ended if !(a.agreement.is_some() && input.only_signatures()) => {
+            return Err(Error::refused(vec![tr!(
+                "{id} is ended: only its agreement's signatures can still be recorded (--signed, --confidentiality-signed)",
+                "{id} är avslutat: bara avtalets underskrifter kan fortfarande registreras (--signed, --confidentiality-signed)"
             )]));
         }
         _ => {}

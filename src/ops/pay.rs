@@ -280,8 +280,9 @@ pub fn dry_run(store: &Store, month: Month, today: chrono::NaiveDate) -> Result<
 /// What happened when a run was asked for.
 #[derive(Debug)]
 pub enum Outcome {
-    /// Nothing new to pay: nothing was written.
-    NothingNew(Plan),
+    /// Nothing new to pay: nothing was written. `runs` are the runs already made for the month,
+    /// oldest first (their files can be copied again with [`copy`]).
+    NothingNew { plan: Plan, runs: Vec<Id> },
     Paid {
         run: PayRun,
         plan: Plan,
@@ -360,7 +361,10 @@ pub fn run(store: &Store, input: RunInput, today: chrono::NaiveDate) -> Result<O
     let plan = plan_of(store, &g, input.month, &paid)?;
     refuse_without_prisbasbelopp(&plan)?;
     if plan.lines.is_empty() {
-        return Ok(Outcome::NothingNew(plan));
+        let mut made: Vec<&PayRun> = g.runs.iter().filter(|r| r.month == input.month).collect();
+        made.sort_by(|x, y| x.order().cmp(&y.order()));
+        let runs = made.into_iter().map(|r| r.id.clone()).collect();
+        return Ok(Outcome::NothingNew { plan, runs });
     }
     let id = store.new_id(Kind::PayRun, &[]);
     let file = format!("payruns/{}/{id}.{}", input.month, format.extension());
@@ -370,6 +374,7 @@ pub fn run(store: &Store, input: RunInput, today: chrono::NaiveDate) -> Result<O
         id: id.clone(),
         month: input.month,
         created: input.now,
+        seq: g.runs.iter().map(|r| r.seq).max().unwrap_or(0) + 1,
         user: input.user,
         format: crate::model::common::word(&format),
         file: file.clone(),
@@ -388,6 +393,25 @@ pub fn run(store: &Store, input: RunInput, today: chrono::NaiveDate) -> Result<O
     })
 }
 
+/// Copies the payroll file of a run already made to `out`, byte for byte: the file as the
+/// ledger recorded it (its SHA-256 is checked first), so that a copy lost or never made can be
+/// made again at any time. Returns the run.
+pub fn copy(store: &Store, prefix: &str, out: &std::path::Path) -> Result<PayRun> {
+    let id = store.resolve(prefix, &[Kind::PayRun])?;
+    let run: PayRun = store.load(&id)?;
+    let path = store.root().join(&run.file);
+    let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, "cannot read", e))?;
+    if sha256_hex(&bytes) != run.sha256 {
+        return Err(Error::refused(vec![tr!(
+            "{} has changed since {id} wrote it (its SHA-256 is not the one recorded): nothing was copied; `kontakt pay --verify {id}` shows more",
+            "{} har ändrats sedan {id} skrev den (dess SHA-256 är inte den registrerade): inget kopierades; `kontakt pay --verify {id}` visar mer",
+            run.file
+        )]));
+    }
+    crate::store::atomic::write_file(out, &bytes)?;
+    Ok(run)
+}
+
 /// What `pay --verify` found.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Verification {
@@ -401,6 +425,9 @@ pub struct Verification {
     pub differences: Vec<String>,
     /// Lines whose report was corrected afterwards and a later run paid the difference.
     pub corrected_later: Vec<String>,
+    /// Lines whose report was corrected afterwards (`report --correct`) and whose difference
+    /// no run has paid yet: the next run pays it. Not a difference of this run.
+    pub corrections_pending: Vec<String>,
 }
 
 impl Verification {
@@ -422,7 +449,7 @@ pub fn verify(store: &Store, prefix: &str) -> Result<Verification> {
     let earlier = g
         .runs
         .iter()
-        .filter(|r| (r.created, &r.id) < (run.created, &run.id))
+        .filter(|r| r.order() < run.order())
         .flat_map(|r| r.lines.iter());
     let paid = compute::paid_of(earlier)?;
     let plan = plan_of(store, &g, run.month, &paid)?;
@@ -431,18 +458,34 @@ pub fn verify(store: &Store, prefix: &str) -> Result<Verification> {
     let later_corrections: HashMap<(Id, Month), &Id> = g
         .runs
         .iter()
-        .filter(|r| (r.created, &r.id) > (run.created, &run.id))
+        .filter(|r| r.order() > run.order())
         .flat_map(|r| r.lines.iter().map(move |l| (l, &r.id)))
         .filter(|(l, _)| l.corrects.is_some())
         .map(|(l, id)| ((l.assignment.clone(), l.period), id))
         .collect();
     let mut differences = Vec::new();
     let mut corrected_later = Vec::new();
+    let mut corrections_pending = Vec::new();
     for l in &run.lines {
-        if let Some(by) = later_corrections.get(&(l.assignment.clone(), l.period)) {
+        let period = (l.assignment.clone(), l.period);
+        if let Some(by) = later_corrections.get(&period) {
             let note = format!("{} {} corrected by {by}", l.assignment, l.period);
             if !corrected_later.contains(&note) {
                 corrected_later.push(note);
+            }
+            continue;
+        }
+        let corrected_since = g
+            .reports
+            .get(&period)
+            .is_some_and(|r| r.revision() > l.revision);
+        if corrected_since && now.get(&key(l)) != Some(&l.amount) {
+            let note = format!(
+                "{} {} correction pending: the report was corrected after this run; the next run pays the difference",
+                l.assignment, l.period
+            );
+            if !corrections_pending.contains(&note) {
+                corrections_pending.push(note);
             }
             continue;
         }
@@ -472,5 +515,6 @@ pub fn verify(store: &Store, prefix: &str) -> Result<Verification> {
         total_matches,
         differences,
         corrected_later,
+        corrections_pending,
     })
 }

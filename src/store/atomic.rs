@@ -8,6 +8,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::tr;
 
 /// Directory (inside the records directory) for the lock, transactions and caches; git-ignored.
 pub const STATE_DIR: &str = ".kontakt";
@@ -81,26 +82,119 @@ fn write_synced(path: &Path, bytes: &[u8]) -> Result<()> {
         .map_err(|e| Error::io(path, "cannot write file", e))
 }
 
-/// Writes one file outside any transaction (a document, an export) atomically: a private
-/// temporary file beside it, synced, then renamed over it. Readable by its owner only.
-pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
+/// The folder a file written at `path` goes into.
+fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
+    }
+}
+
+/// A private temporary file's name beside `path`'s file, to be renamed over it.
+fn temporary_beside(path: &Path) -> Option<PathBuf> {
+    let name = path.file_name()?;
+    Some(folder_of(path).join(format!(
+        ".{}.{}.tmp",
+        name.to_string_lossy(),
+        crate::model::id::random_code()
+    )))
+}
+
+/// Why what stands at `path` must not be replaced by a file, if it must not: a folder, or
+/// anything but a regular file (a symlink is not followed, a FIFO or a device such as /dev/full
+/// is not replaced by a file of data: none of them is what a person meant to overwrite).
+fn not_replaceable(path: &Path) -> Option<String> {
+    let m = fs::symlink_metadata(path).ok()?;
+    if m.is_dir() {
+        Some(tr!(
+            "is a folder: give the file's name",
+            "är en mapp: ange filens namn"
+        ))
+    } else if !m.file_type().is_file() {
+        Some(tr!(
+            "is not a regular file (a symlink, FIFO or device): it is not replaced",
+            "är ingen vanlig fil (en symbolisk länk, FIFO eller enhet): den ersätts inte"
+        ))
+    } else {
+        None
+    }
+}
+
+/// Why [`write_file`] could not write `path`, if it could not, found without writing it: a
+/// command that must not fail half-way (a pay run copying its file) asks before it starts.
+/// The folder must exist and take a new file (a temporary one is made and removed), and `path`
+/// must be a regular file or nothing yet.
+pub fn check_target(path: &Path) -> std::result::Result<(), String> {
+    let Some(probe) = temporary_beside(path) else {
+        return Err(tr!(
+            "{} is not a file name",
+            "{} är inget filnamn",
+            path.display()
+        ));
     };
-    let name = path.file_name().ok_or_else(|| {
+    if let Some(why) = not_replaceable(path) {
+        return Err(format!("{} {why}", path.display()));
+    }
+    let dir = folder_of(path);
+    match fs::metadata(&dir) {
+        Ok(m) if m.is_dir() => {}
+        Ok(_) => {
+            return Err(tr!("{} is not a folder", "{} är ingen mapp", dir.display()));
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(tr!(
+                "the folder {} does not exist",
+                "mappen {} finns inte",
+                dir.display()
+            ));
+        }
+        Err(e) => {
+            return Err(tr!(
+                "cannot read the folder {}: {e}",
+                "kan inte läsa mappen {}: {e}",
+                dir.display()
+            ));
+        }
+    }
+    let mut opts = OpenOptions::new();
+    opts.write(true).create_new(true);
+    private_options(&mut opts);
+    match opts.open(&probe) {
+        Ok(f) => {
+            drop(f);
+            let _ = fs::remove_file(&probe);
+            Ok(())
+        }
+        Err(e) => Err(tr!(
+            "cannot write in the folder {}: {e}",
+            "kan inte skriva i mappen {}: {e}",
+            dir.display()
+        )),
+    }
+}
+
+/// Writes one file outside any transaction (a document, an export) atomically: a private
+/// temporary file beside it, synced, then renamed over it. Readable by its owner only. Only a
+/// regular file is replaced (see [`check_target`]).
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = folder_of(path);
+    let tmp = temporary_beside(path).ok_or_else(|| {
         Error::io(
             path,
             "not a file name",
             std::io::Error::other("no file name"),
         )
     })?;
-    let tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        crate::model::id::random_code()
-    ));
+    let refuse = |why: String| Error::io(path, why.clone(), std::io::Error::other(why));
+    if let Some(why) = not_replaceable(path) {
+        return Err(refuse(why));
+    }
     write_synced(&tmp, bytes)?;
+    // Asked again just before the rename: what stood there may have changed while writing.
+    if let Some(why) = not_replaceable(path) {
+        let _ = fs::remove_file(&tmp);
+        return Err(refuse(why));
+    }
     fs::rename(&tmp, path).map_err(|e| {
         let _ = fs::remove_file(&tmp);
         Error::io(path, "cannot write file", e)
@@ -236,6 +330,35 @@ pub fn is_committed(txn: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn write_file_replaces_a_regular_file_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("target");
+        fs::write(&target, "keep").unwrap();
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        assert!(check_target(&link).is_err());
+        assert!(write_file(&link, b"new").is_err());
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert!(write_file(dir.path(), b"new").is_err(), "a folder");
+        assert_eq!(fs::read_to_string(&target).unwrap(), "keep");
+        assert!(check_target(&dir.path().join("none/file")).is_err());
+        check_target(&target).unwrap();
+        write_file(&target, b"new").unwrap();
+        assert_eq!(fs::read_to_string(&target).unwrap(), "new");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            2,
+            "no temporary left"
+        );
+    }
 
     #[test]
     fn commit_writes_every_file_and_leaves_no_transaction() {
