@@ -10,7 +10,8 @@
 #
 # MONTH defaults to last month. Settings (environment): KONTAKT (the binary, default `kontakt`),
 # FORMAT (csv or paxml, default: kontakt.toml's [payroll] format), OUT_DIR (where the payroll file
-# is copied for the payroll system, default `.`).
+# is copied for the payroll system, default `.`), KONTAKT_USER (who the ledger says ran the payout;
+# default git's user.name, else the login).
 #
 # Exit status: 0 paid, or nothing new to pay; 1 a problem that needs a person (the message says
 # what to do); 2 bad usage. Nothing after the first problem runs.

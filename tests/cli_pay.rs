@@ -567,6 +567,7 @@ fn once_paid_a_failure_to_print_is_a_warning_and_the_exit_status_says_paid() {
         .open("/dev/full")
         .unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_kontakt"))
+        .envs(common::GIT_IDENTITY)
         .env_remove("KONTAKT_RECORDS")
         .env_remove("KONTAKT_TODAY")
         .env("LANG", "C.UTF-8")

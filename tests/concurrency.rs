@@ -22,6 +22,7 @@ fn test_numbers() -> Vec<String> {
 
 fn kontakt(dir: &Path, args: &[String]) -> std::process::Output {
     Command::new(BIN)
+        .envs(common::GIT_IDENTITY)
         .arg("--records")
         .arg(dir)
         .args(["--today", "2026-11-24"])

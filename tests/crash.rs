@@ -28,6 +28,7 @@ fn test_numbers() -> Vec<String> {
 
 fn kontakt(dir: &Path, args: &[&str]) -> std::process::Output {
     Command::new(BIN)
+        .envs(common::GIT_IDENTITY)
         .arg("--records")
         .arg(dir)
         .args(["--today", TODAY])
@@ -86,6 +87,7 @@ fn kill_9_at_random_moments_never_leaves_a_partial_record() {
         let csv = tmp.path().join(format!("batch-{round}.csv"));
         write_batch(&csv, pnrs);
         let mut child = Command::new(BIN)
+            .envs(common::GIT_IDENTITY)
             .arg("--records")
             .arg(&dir)
             .args(["--today", TODAY, "apply", "client", "--from"])
@@ -195,6 +197,7 @@ fn a_pay_run_killed_anywhere_is_all_there_or_absent_and_never_pays_twice() {
         let dir = tmp.path().join(format!("r{round}"));
         common::copy_dir(&base, &dir);
         let mut child = Command::new(BIN)
+            .envs(common::GIT_IDENTITY)
             .arg("--records")
             .arg(&dir)
             .args(["--today", TODAY, "pay", "2026-10"])
@@ -288,6 +291,7 @@ fn a_report_import_killed_anywhere_is_all_or_nothing_and_a_rerun_completes_it_on
         let dir = tmp.path().join(format!("r{round}"));
         common::copy_dir(&base, &dir);
         let mut child = Command::new(BIN)
+            .envs(common::GIT_IDENTITY)
             .arg("--records")
             .arg(&dir)
             .args(["--today", TODAY, "report", "import"])

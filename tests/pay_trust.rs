@@ -87,6 +87,7 @@ fn a_held_lock_is_waited_for_with_a_message_and_a_bound() {
     let out = assert_cmd::Command::cargo_bin("kontakt")
         .unwrap()
         .env("KONTAKT_LOCK_WAIT", "1")
+        .envs(common::GIT_IDENTITY)
         .env("LANG", "C.UTF-8")
         .env_remove("LC_ALL")
         .arg("--records")
@@ -357,4 +358,126 @@ fn check_and_the_dry_run_refuse_the_csv_layouts_the_real_run_refuses() {
         }
         assert_eq!(kit.snapshot(), before, "{to}: nothing written");
     }
+}
+
+/// `kontakt` with nobody named: no `--by`, no `KONTAKT_USER`, no git identity (neither the
+/// environment's nor a global `git config user.name`) and no login name.
+fn anonymous(kit: &Kit, args: &[&str]) -> common::Ran {
+    let home = tempfile::tempdir().unwrap();
+    let out = assert_cmd::Command::cargo_bin("kontakt")
+        .unwrap()
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("KONTAKT_USER")
+        .env_remove("GIT_AUTHOR_NAME")
+        .env_remove("USER")
+        .env_remove("LOGNAME")
+        .env("HOME", home.path())
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .arg("--records")
+        .arg(&kit.dir)
+        .args(["--today", &kit.today])
+        .args(args)
+        .output()
+        .unwrap();
+    common::Ran {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Attest: an approval, a correction and a pay run each name a person; without one they are
+/// refused (exit 1, nothing written), never recorded as anonymous or "unknown".
+#[test]
+fn approvals_corrections_and_runs_name_a_person() {
+    let mut kit = Kit::new();
+    let a = agreed(&mut kit, 0, "2026-03-01");
+    kit.today = "2026-04-02".into();
+    kit.run(&["report", &a, "2026-03", "--meeting", "2026-03-05"])
+        .ok();
+    let before = kit.snapshot();
+    anonymous(&kit, &["report", "approve", "--month", "2026-03", "--all"])
+        .refused(1, "needs a named person: give --by NAME");
+    assert_eq!(kit.snapshot(), before, "nothing approved without a name");
+    anonymous(
+        &kit,
+        &[
+            "report", "approve", "--month", "2026-03", "--all", "--by", "  ",
+        ],
+    )
+    .refused(1, "needs a named person");
+    // KONTAKT_USER names the approver when --by is not given.
+    let named = assert_cmd::Command::cargo_bin("kontakt")
+        .unwrap()
+        .env("KONTAKT_USER", "Anna Attestant")
+        .env("LANG", "C.UTF-8")
+        .arg("--records")
+        .arg(&kit.dir)
+        .args([
+            "--today",
+            "2026-04-02",
+            "report",
+            "approve",
+            "--month",
+            "2026-03",
+            "--all",
+        ])
+        .output()
+        .unwrap();
+    assert!(named.status.success(), "{named:?}");
+    let report = kit.read(&format!("reports/2026-03/{a}.toml"));
+    assert!(report.contains("by = \"Anna Attestant\""), "{report}");
+    // A pay run with nobody named, not even a login, is refused; with a name the ledger has it.
+    let before = kit.snapshot();
+    anonymous(&kit, &["pay", "2026-03"]).refused(1, "A pay run needs a named person");
+    assert_eq!(kit.snapshot(), before, "nothing paid anonymously");
+    anonymous(&kit, &["pay", "2026-03", "--dry-run"]).ok();
+    let paid = assert_cmd::Command::cargo_bin("kontakt")
+        .unwrap()
+        .env("KONTAKT_USER", "Per Utbetalare")
+        .env("LANG", "C.UTF-8")
+        .arg("--records")
+        .arg(&kit.dir)
+        .args(["--today", "2026-04-02", "pay", "2026-03"])
+        .output()
+        .unwrap();
+    assert!(paid.status.success(), "{paid:?}");
+    let entries: Vec<_> = std::fs::read_dir(kit.dir.join("payruns/2026-03"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    let text = std::fs::read_to_string(&entries[0]).unwrap();
+    assert!(text.contains("Per Utbetalare"), "{text}");
+    assert!(!text.contains("unknown"), "{text}");
+    // A correction names who made it, too.
+    anonymous(
+        &kit,
+        &[
+            "report",
+            &a,
+            "2026-03",
+            "--meeting",
+            "2026-03-06",
+            "--correct",
+            "wrong day",
+        ],
+    )
+    .refused(1, "A correction needs a named person");
+    kit.run(&[
+        "report",
+        &a,
+        "2026-03",
+        "--meeting",
+        "2026-03-06",
+        "--correct",
+        "wrong day",
+    ])
+    .ok();
+    let report = kit.read(&format!("reports/2026-03/{a}.toml"));
+    assert!(report.contains("by = \"Handläggare\""), "{report}");
 }

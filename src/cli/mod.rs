@@ -218,6 +218,27 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// Who is acting, for an attestation, a correction or a pay run's ledger entry: `--by`,
+    /// else `KONTAKT_USER`, else git's author (`GIT_AUTHOR_NAME`, `git config user.name`).
+    /// Never "unknown": without a name the command is refused, so every approval and every run
+    /// names a person.
+    pub fn who(&self, by: Option<String>, what: &str) -> Result<String> {
+        let named = |s: String| {
+            let t = s.trim().to_string();
+            (!t.is_empty()).then_some(t)
+        };
+        by.and_then(named)
+            .or_else(|| std::env::var("KONTAKT_USER").ok().and_then(named))
+            .or_else(|| std::env::var("GIT_AUTHOR_NAME").ok().and_then(named))
+            .or_else(|| kontakt::store::git::user_name(&self.records))
+            .ok_or_else(|| {
+                kontakt::Error::refused(vec![kontakt::tr!(
+                    "{what} needs a named person: give --by NAME, or set KONTAKT_USER or `git config user.name`",
+                    "{what} behöver en namngiven person: ange --by NAMN, eller sätt KONTAKT_USER eller `git config user.name`"
+                )])
+            })
+    }
+
     /// The records directory, opened once per command.
     pub fn store(&self) -> Result<&Store> {
         if let Some(s) = self.store.get() {

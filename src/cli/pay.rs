@@ -130,9 +130,15 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
     let now = ctx
         .today
         .and_time(chrono::Timelike::with_nanosecond(&time, 0).unwrap_or(time));
-    let user = std::env::var("USER")
-        .or_else(|_| std::env::var("LOGNAME"))
-        .unwrap_or_else(|_| "unknown".into());
+    // The ledger names who ran the payout: the named person, else (a scheduled run) the
+    // login it ran under; never "unknown".
+    let login = ["USER", "LOGNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()));
+    let user = match ctx.who(None, &tr!("A pay run", "En lönekörning")) {
+        Ok(name) => name,
+        Err(e) => login.ok_or(e)?,
+    };
     let input = RunInput {
         month,
         format: a.format,

@@ -115,7 +115,8 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
             .month
             .or(p.month_arg)
             .ok_or_else(|| Error::arg("MONTH", tr!("which month?", "vilken månad?")))?;
-        let ids = report::approve(store, p.assignment.as_deref(), month, p.by, ctx.today)?;
+        let by = ctx.who(p.by, &tr!("An approval (attest)", "En attest"))?;
+        let ids = report::approve(store, p.assignment.as_deref(), month, by, ctx.today)?;
         return Ok(Output::ok(if ctx.json {
             render::json(&serde_json::json!({ "month": month, "approved": ids }))
         } else {
@@ -138,8 +139,11 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
         activity: a.activity,
         expenses: a.expenses,
         note: a.note,
+        by: match &a.correct {
+            Some(_) => Some(ctx.who(a.by, &tr!("A correction", "En rättelse"))?),
+            None => None,
+        },
         correct: a.correct,
-        by: a.by,
     };
     let r = report::report(store, &id, month, input, ctx.today)?;
     Ok(Output::ok(if ctx.json {

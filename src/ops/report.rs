@@ -300,9 +300,15 @@ pub fn approve(
     store: &Store,
     prefix: Option<&str>,
     month: Month,
-    by: Option<String>,
+    by: String,
     today: NaiveDate,
 ) -> Result<Vec<Id>> {
+    if by.trim().is_empty() {
+        return Err(Error::refused(vec![tr!(
+            "an approval needs the approver's name",
+            "en attest behöver attestantens namn"
+        )]));
+    }
     let lock = store.lock()?;
     let mut targets = Vec::new();
     match prefix {
@@ -335,7 +341,7 @@ pub fn approve(
     for mut rep in targets {
         rep.approved = Some(Approval {
             date: today,
-            by: by.clone().filter(|b| !b.trim().is_empty()),
+            by: Some(by.trim().to_string()),
         });
         store.stage_at(
             &mut changes,

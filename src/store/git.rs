@@ -16,6 +16,13 @@ fn git(root: &Path, args: &[&str]) -> Result<std::process::Output> {
         .map_err(|e| Error::io(root, "cannot run git", e))
 }
 
+/// `git config user.name` as seen from `root` (the repository's, else the user's global one).
+pub fn user_name(root: &Path) -> Option<String> {
+    let out = git(root, &["config", "user.name"]).ok()?;
+    let name = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    (out.status.success() && !name.is_empty()).then_some(name)
+}
+
 /// The repository's top directory, if `root` is inside one.
 pub fn toplevel(root: &Path) -> Option<PathBuf> {
     let out = git(root, &["rev-parse", "--show-toplevel"]).ok()?;
