@@ -431,6 +431,7 @@ fn main() {
                         by: Some("Handläggare".into()),
                     }),
                     corrections: vec![],
+                    settled_outside: None,
                 },
             );
         }
@@ -450,8 +451,15 @@ fn main() {
     let mut ledger = Vec::new();
     let mut runs = Vec::new();
     for &m in &months[..months.len() - 1] {
+        let created = days(m.next().first_day(), 7).and_hms_opt(9, 0, 0).unwrap();
+        let window = kontakt::payroll::retroactive::window(
+            m,
+            created.date(),
+            config.payroll.retroactive_months,
+        );
         let p = plan(
             m,
+            &window,
             &cases,
             &reports,
             &paid_of(ledger.iter()).expect("generated amounts are small"),
@@ -477,7 +485,6 @@ fn main() {
         let rows: Vec<export::Row> = p.lines.iter().zip(payees.iter()).collect();
         let bytes = export::csv::write(&rows, &config.payroll.csv).unwrap();
         let id = fresh(Kind::PayRun, &mut rng, &mut seen);
-        let created = days(m.next().first_day(), 7).and_hms_opt(9, 0, 0).unwrap();
         let file = format!("payruns/{m}/{id}.csv");
         runs.push((
             PayRun {
@@ -493,6 +500,8 @@ fn main() {
                 sha256: kontakt::ops::pay::sha256_hex(&bytes),
                 total_ore: p.total(),
                 lines: p.lines.clone(),
+                window_from: window.first().copied(),
+                owed: Vec::new(),
             },
             bytes,
         ));

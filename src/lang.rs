@@ -165,6 +165,7 @@ const WORDS: &[(&str, &str)] = &[
     ("police extract expires", "registerutdrag upphör"),
     ("report missing", "rapport saknas"),
     ("report to approve", "rapport att attestera"),
+    ("pay owed", "skuld att reglera"),
     ("no", "nej"),
 ];
 
@@ -205,13 +206,28 @@ const PHRASES: &[(&str, &str)] = &[
     ("has no employee number", "har inget anställningsnummer"),
     ("no meetings reported", "inga träffar rapporterade"),
     (
-        "changed after it was paid: record the change with",
-        "ändrad efter utbetalning: registrera ändringen med",
+        "pay it outside kontakt and record that with",
+        "betala utanför kontakt och registrera det med",
     ),
+    ("or raise", "eller höj"),
+    ("in kontakt.toml", "i kontakt.toml"),
+    ("kr owed", "kr att betala"),
     (
         "older than the retroactive limit",
         "äldre än gränsen för retroaktiv betalning",
     ),
+    ("settled outside kontakt on", "reglerad utanför kontakt den"),
+    (
+        "changed after it was paid (paid",
+        "ändrad efter utbetalning (betalt",
+    ),
+    (
+        "changed after it was paid (the correction of",
+        "ändrad efter utbetalning (rättelsen den",
+    ),
+    (" settled ", " reglerade "),
+    ("the records now give", "akterna ger nu"),
+    ("record the change with", "registrera ändringen med"),
     ("months)", "månader)"),
     ("proposed by match auto", "föreslaget av match auto"),
     ("proposed", "föreslaget"),

@@ -222,6 +222,8 @@ fn a_long_pay_run_repeats_its_table_header_on_every_page() {
         sha256: "0".repeat(64),
         total_ore: Money(300 * 98_700),
         lines,
+        window_from: None,
+        owed: Vec::new(),
     };
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("long.html");

@@ -165,6 +165,7 @@ fn a_year_of_runs_pays_each_day_once_with_late_approvals_changes_and_corrections
         "2026-03",
         "--correct",
         "De träffades inte i mars",
+        "--no-meetings",
         "--by",
         "Eva",
     ])
@@ -683,8 +684,15 @@ fn runs_made_in_the_same_second_verify_in_the_order_they_were_made() {
     kit.run(&["report", &a, "2026-04", "--meeting", "2026-04-10"])
         .ok();
     kit.run(&["report", "approve", &a, "2026-04"]).ok();
-    kit.run(&["report", &a, "2026-03", "--correct", "Ingen träff i mars"])
-        .ok();
+    kit.run(&[
+        "report",
+        &a,
+        "2026-03",
+        "--correct",
+        "Ingen träff i mars",
+        "--no-meetings",
+    ])
+    .ok();
     let second = kit.json(&["pay", "2026-04"]);
     assert!(
         lines(&second).iter().any(|l| l.1 == "correction"),
@@ -714,8 +722,15 @@ fn verify_says_a_recorded_correction_is_pending_until_the_next_run_pays_it() {
         .as_str()
         .unwrap()
         .to_string();
-    kit.run(&["report", &a, "2026-03", "--correct", "Ingen träff i mars"])
-        .ok();
+    kit.run(&[
+        "report",
+        &a,
+        "2026-03",
+        "--correct",
+        "Ingen träff i mars",
+        "--no-meetings",
+    ])
+    .ok();
     let r = kit.run(&["pay", "--verify", &run]).ok();
     assert!(
         r.stdout

@@ -94,6 +94,11 @@ fn pnrs() -> (String, String) {
     (common::pnr_born(1990, 0), common::pnr_born(1980, 0))
 }
 
+/// The window of a run made on time (the first day of the next month).
+fn on_time(month: Month, retroactive_months: u32) -> Vec<Month> {
+    kontakt::payroll::retroactive::window(month, month.next().first_day(), retroactive_months)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
@@ -125,7 +130,7 @@ proptest! {
         let mut reports = reports_for(&a, &approved);
         let month = Month::new(2026, run_month).unwrap();
 
-        let first = plan(month, &cases, &reports, &paid_of(std::iter::empty()).unwrap(), &tariffs, &rules).unwrap();
+        let first = plan(month, &on_time(month, rules.retroactive_months), &cases, &reports, &paid_of(std::iter::empty()).unwrap(), &tariffs, &rules).unwrap();
         let sum: i64 = first.lines.iter().map(|l| l.amount.ore()).sum();
         prop_assert_eq!(sum, first.total().ore());
         prop_assert!(first.lines.iter().all(|l| l.amount.ore() > 0 && l.kind != LineKind::Correction));
@@ -147,21 +152,21 @@ proptest! {
         }
         // Paying the plan leaves nothing to pay.
         let paid = paid_of(first.lines.iter()).unwrap();
-        let second = plan(month, &cases, &reports, &paid, &tariffs, &rules).unwrap();
+        let second = plan(month, &on_time(month, rules.retroactive_months), &cases, &reports, &paid, &tariffs, &rules).unwrap();
         prop_assert!(second.lines.is_empty(), "{:?}", second.lines);
 
         // A paid month corrected to no meetings pays its amounts back, exactly once.
         if let Some(l) = first.lines.first() {
             let key = (a.id.clone(), l.period);
             reports.insert(key.clone(), report(a.id.as_str(), l.period, true, false, 1));
-            let third = plan(month, &cases, &reports, &paid, &tariffs, &rules).unwrap();
+            let third = plan(month, &on_time(month, rules.retroactive_months), &cases, &reports, &paid, &tariffs, &rules).unwrap();
             let back: i64 = third.lines.iter().filter(|x| x.period == l.period).map(|x| x.amount.ore()).sum();
             let was: i64 = first.lines.iter().filter(|x| x.period == l.period).map(|x| x.amount.ore()).sum();
             prop_assert_eq!(back, -was);
             prop_assert!(third.lines.iter().filter(|x| x.amount.ore() < 0).all(|x| x.kind == LineKind::Correction));
             let mut all = first.lines.clone();
             all.extend(third.lines.clone());
-            let fourth = plan(month, &cases, &reports, &paid_of(all.iter()).unwrap(), &tariffs, &rules).unwrap();
+            let fourth = plan(month, &on_time(month, rules.retroactive_months), &cases, &reports, &paid_of(all.iter()).unwrap(), &tariffs, &rules).unwrap();
             prop_assert!(fourth.lines.is_empty(), "{:?}", fourth.lines);
         }
     }
@@ -187,7 +192,7 @@ proptest! {
         let total = |asgs: &[&Assignment]| -> i64 {
             let cases: Vec<Case> = asgs.iter().map(|a| Case { assignment: a, client: &c, volunteer: &v }).collect();
             let reports: BTreeMap<_, _> = asgs.iter().map(|a| ((a.id.clone(), month), report(a.id.as_str(), month, true, true, 0))).collect();
-            let p = plan(month, &cases, &reports, &paid_of(std::iter::empty()).unwrap(), &tariffs, &rules).unwrap();
+            let p = plan(month, &on_time(month, rules.retroactive_months), &cases, &reports, &paid_of(std::iter::empty()).unwrap(), &tariffs, &rules).unwrap();
             p.total().ore()
         };
         let unit = if ore_rounding { 1 } else { 100 };

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use kontakt::documents::{self, Format};
-use kontakt::model::{Frequency, Money};
+use kontakt::model::{Frequency, Money, Month};
 use kontakt::ops::agree::{self, AgreeInput, ExpenseSpec, FeeSpec};
 use kontakt::{Error, Result};
 
@@ -136,13 +136,23 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
         reason: a.reason,
         change_from: a.change_from,
     };
+    // A change dated back (new terms, an earlier end) may touch months already paid.
+    let changed_from = [a.change_from, a.end].into_iter().flatten().min();
     let done = agree::agree(store, &a.assignment, input, ctx.today)?;
+    let effects = match changed_from {
+        Some(d) => kontakt::ops::pay::paid_effects(store, &done, Month::of(d))?,
+        None => Vec::new(),
+    };
     let st = done.status(ctx.today);
     Ok(Output::ok(if ctx.json {
-        render::json(
-            &serde_json::json!({ "id": done.id, "status": st, "agreement": done.agreement }),
-        )
+        render::json(&serde_json::json!({
+            "id": done.id, "status": st, "agreement": done.agreement, "paid_months_changed": effects,
+        }))
     } else {
-        format!("{} {}\n", done.id, kontakt::model::common::word(&st))
+        let mut s = format!("{} {}\n", done.id, kontakt::model::common::word(&st));
+        for e in &effects {
+            s.push_str(&format!("  {e}\n"));
+        }
+        s
     }))
 }

@@ -1,9 +1,9 @@
 //! `kontakt end ASSIGNMENT --date DATE --reason R`: an assignment ends; it is never deleted.
 
 use chrono::NaiveDate;
-use kontakt::Result;
 use kontakt::model::assignment::EndReason;
 use kontakt::model::common::{parse_word, word};
+use kontakt::{Result, tr};
 
 use super::shell::assignment_id;
 use super::{Ctx, Output, parse_date};
@@ -22,17 +22,38 @@ pub struct Args {
     pub reason: EndReason,
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+    /// Who ends it: names the corrections an ending dated back makes to approved reports (else
+    /// KONTAKT_USER or git's user.name).
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
 }
 
 pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
     let store = ctx.store()?;
-    let done =
-        kontakt::ops::report::end(store, &a.assignment, a.date, a.reason, a.note, ctx.today)?;
+    // A name is needed only if the ending corrects approved reports; ops says so then.
+    let by = ctx.who(a.by, &tr!("An ending", "Ett avslut")).ok();
+    let done = kontakt::ops::report::end(
+        store,
+        &a.assignment,
+        a.date,
+        a.reason,
+        a.note,
+        by,
+        ctx.today,
+    )?;
+    let ended = &done.assignment;
     Ok(Output::ok(if ctx.json {
-        render::json(
-            &serde_json::json!({ "id": done.id, "status": done.status(ctx.today), "ended": done.ended }),
-        )
+        render::json(&serde_json::json!({
+            "id": ended.id,
+            "status": ended.status(ctx.today),
+            "ended": ended.ended,
+            "corrected": done.corrected,
+        }))
     } else {
-        format!("{} ends {} ({})\n", done.id, a.date, word(&a.reason))
+        let mut s = format!("{} ends {} ({})\n", ended.id, a.date, word(&a.reason));
+        for n in &done.corrected {
+            s.push_str(&format!("  {n}\n"));
+        }
+        s
     }))
 }

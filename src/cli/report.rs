@@ -44,8 +44,17 @@ pub struct Args {
     /// difference as correction lines.
     #[arg(long, value_name = "REASON")]
     pub correct: Option<String>,
-    /// With --correct: who makes the correction.
-    #[arg(long, requires = "correct", value_name = "NAME")]
+    /// With --correct: the month had no meetings after all. A correction that names no
+    /// --meeting otherwise keeps the meetings reported.
+    #[arg(long, requires = "correct", conflicts_with = "meetings")]
+    pub no_meetings: bool,
+    /// The report was paid outside kontakt (it is older than the retroactive limit), with the
+    /// reason: no run pays it or lists it as owed any more.
+    #[arg(long, value_name = "REASON", conflicts_with_all = ["correct", "meetings", "hours", "activity", "expenses", "note"])]
+    pub settled_outside: Option<String>,
+    /// With --correct or --settled-outside: who makes the correction (else KONTAKT_USER or
+    /// git's user.name).
+    #[arg(long, value_name = "NAME")]
     pub by: Option<String>,
 }
 
@@ -139,15 +148,49 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
         activity: a.activity,
         expenses: a.expenses,
         note: a.note,
-        by: match &a.correct {
-            Some(_) => Some(ctx.who(a.by, &tr!("A correction", "En rättelse"))?),
-            None => None,
+        by: if a.settled_outside.is_some() {
+            Some(ctx.who(a.by, &tr!("A settlement", "En reglering"))?)
+        } else if a.correct.is_some() {
+            Some(ctx.who(a.by, &tr!("A correction", "En rättelse"))?)
+        } else {
+            None
         },
         correct: a.correct,
+        no_meetings: a.no_meetings,
+        settled_outside: a.settled_outside,
     };
     let r = report::report(store, &id, month, input, ctx.today)?;
     Ok(Output::ok(if ctx.json {
         render::json(&r)
+    } else if r.settled_outside() {
+        tr!(
+            "{} {}: recorded as paid outside kontakt; no run pays or lists it\n",
+            "{} {}: registrerad som betald utanför kontakt; ingen körning betalar eller listar den\n",
+            r.assignment,
+            r.month
+        )
+    } else if let Some(c) = r.corrections.last().filter(|_| r.approved.is_some()) {
+        let total = c
+            .fee_ore
+            .zip(c.expense_ore)
+            .and_then(|(f, e)| f.checked_add(e).ok());
+        match total {
+            Some(t) => tr!(
+                "{} {} corrected: {} meeting(s), {} kr by the records now; the next pay run pays any difference\n",
+                "{} {} rättad: {} träff(ar), {} kr enligt akterna nu; nästa lönekörning betalar en eventuell skillnad\n",
+                r.assignment,
+                r.month,
+                r.meetings.len(),
+                t
+            ),
+            None => tr!(
+                "{} {} corrected: {} meeting(s)\n",
+                "{} {} rättad: {} träff(ar)\n",
+                r.assignment,
+                r.month,
+                r.meetings.len()
+            ),
+        }
     } else {
         format!(
             "{} {} {} meeting(s), waiting for approval\n",

@@ -34,6 +34,14 @@ pub struct PayRun {
     pub sha256: String,
     pub total_ore: Money,
     pub lines: Vec<PayLine>,
+    /// The oldest period this run could pay (its retroactive window's start,
+    /// `payroll::retroactive`): the next run looks for what fell out of the window since.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window_from: Option<Month>,
+    /// What was owed but older than the retroactive limit when the run was made: every later
+    /// run lists these again, until each is settled.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub owed: Vec<crate::payroll::compute::Excluded>,
 }
 
 fn is_zero(n: &u32) -> bool {

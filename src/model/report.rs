@@ -38,6 +38,22 @@ pub struct Report {
     /// their number (the report's revision) with what it paid, and pays the difference.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub corrections: Vec<Correction>,
+    /// Paid outside kontakt (by hand, after it fell out of the retroactive window): what was
+    /// owed for this revision is settled and no run pays or lists it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settled_outside: Option<Settled>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settled {
+    #[serde(with = "crate::model::date")]
+    pub date: NaiveDate,
+    pub reason: String,
+    pub by: String,
+    /// The report's revision it settles: a later correction is owed again.
+    #[serde(default)]
+    pub revision: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -48,6 +64,14 @@ pub struct Correction {
     pub reason: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by: Option<String>,
+    /// What the month earned by the records when the correction was made (fee and expense
+    /// allowance, in öre): the amounts the correction settles. A later change that gives other
+    /// amounts is not covered by it (`payroll::settlement`). Absent in corrections recorded
+    /// before kontakt kept them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fee_ore: Option<Money>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expense_ore: Option<Money>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,6 +87,22 @@ impl Report {
     /// How many times the report was corrected after approval.
     pub fn revision(&self) -> u32 {
         self.corrections.len() as u32
+    }
+
+    /// Does `other` say what this report says (meetings, hours, activity, expenses, note)?
+    pub fn same_content(&self, other: &Report) -> bool {
+        self.meetings == other.meetings
+            && self.hours_tenths == other.hours_tenths
+            && self.activity == other.activity
+            && self.expenses_ore == other.expenses_ore
+            && self.note == other.note
+    }
+
+    /// Was what this revision owes paid outside kontakt?
+    pub fn settled_outside(&self) -> bool {
+        self.settled_outside
+            .as_ref()
+            .is_some_and(|s| s.revision == self.revision())
     }
 
     pub fn rel_path(month: Month, assignment: &Id) -> std::path::PathBuf {

@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::model::{
     Assignment, Client, Config, Id, Kind, Money, Month, PayRun, Pnr, Report, SCHEMA, Volunteer,
 };
-use crate::payroll::compute;
+use crate::payroll::{compute, settlement};
 use crate::rules::{Flaw, Problem, configuration, decision, report, status, terms};
 use crate::store::parse::{self, KeyPart};
 use crate::store::{CONFIG_FILE, Record, atomic, cache, dir_of};
@@ -656,9 +656,6 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
     }
     if let Some(config) = &config {
         use rayon::prelude::*;
-        let shown = |m: Result<Money, crate::model::money::Overflow>| {
-            m.map_or_else(|e| e.to_string(), |m| m.to_string())
-        };
         let paid = match compute::paid_of(runs.iter().flat_map(|(_, r)| r.lines.iter())) {
             Ok(p) => p,
             Err(e) => {
@@ -674,45 +671,53 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
                 let c = client_by_id.get(&a.client)?;
                 let v = volunteer_by_id.get(&a.volunteer)?;
                 let report = reports.get(&(aid.clone(), period));
-                if report.is_some_and(|(_, r)| r.revision() > p.revision) {
-                    return None; // corrected: the next run pays the difference
+                if report.is_some_and(|(_, r)| r.settled_outside()) {
+                    return None; // paid outside kontakt
                 }
                 let case = compute::Case {
                     assignment: a,
                     client: c,
                     volunteer: v,
                 };
-                let now = compute::earned(
+                let earned = compute::earned(
                     case,
                     period,
                     report.map(|(_, r)| r),
                     &config.compensation,
                     &config.payroll,
                 );
-                let (fee, expense) = match &now {
-                    Ok(e) => (
-                        e.fee.as_ref().map_or(Money::ZERO, |x| x.amount),
-                        e.expense.as_ref().map_or(Money::ZERO, |x| x.amount),
-                    ),
-                    Err(_) => (Money::ZERO, Money::ZERO),
+                let now = match &earned {
+                    Ok(e) => settlement::Now {
+                        fee: e.fee.as_ref().map_or(Money::ZERO, |x| x.amount),
+                        expense: e.expense.as_ref().map_or(Money::ZERO, |x| x.amount),
+                    },
+                    // The missing amount is a warning of its own; an overflow is E004's.
+                    Err(compute::NotEarned::NoPrisbasbelopp(_) | compute::NotEarned::Overflow) => {
+                        return None;
+                    }
+                    Err(_) => settlement::Now {
+                        fee: Money::ZERO,
+                        expense: Money::ZERO,
+                    },
                 };
-                if (fee, expense) == (p.fee, p.expense) {
-                    return None;
-                }
+                let why = match settlement::settle(report.map(|(_, r)| r), &p, now) {
+                    settlement::Settlement::Unrecorded(why) => why,
+                    // Unchanged, or recorded: the next run pays the difference.
+                    _ => return None,
+                };
                 let (rel, line) = match report {
-                    Some((rel, _)) => (
-                        rel.clone(),
-                        line_in(root, rel, &[KeyPart::Key("meetings")]),
-                    ),
+                    Some((rel, _)) => {
+                        (rel.clone(), line_in(root, rel, &[KeyPart::Key("meetings")]))
+                    }
                     None => (Report::rel_path(period, &aid), 1),
                 };
                 Some(Diagnostic {
                     path: root.join(rel),
                     line,
                     code: Code::PaidChanged,
-                    message: tr!("{aid} {period} was paid {} kr but the records now give {} kr; record the change with `kontakt report {aid} {period} --correct REASON`", "{aid} {period} betalades med {} kr men akterna ger nu {} kr; registrera ändringen med `kontakt report {aid} {period} --correct SKÄL`",
-                        shown(p.total()),
-                        shown(fee.checked_add(expense))
+                    message: format!(
+                        "{aid} {period} {}",
+                        settlement::message(&aid, period, &p, now, &why)
                     ),
                 })
             })

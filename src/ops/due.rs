@@ -170,6 +170,19 @@ pub fn due(store: &Store, today: NaiveDate, within: u32, lang: Lang) -> Result<V
             });
         }
     }
+    // What pay owes but may no longer pay (older than the retroactive limit), until settled.
+    for o in super::pay::owed(store, today)? {
+        out.push(Due {
+            date: o.period.last_day(),
+            what: "pay owed",
+            id: o.assignment.clone(),
+            detail: if sv {
+                format!("{}: {}", o.period, crate::lang::Lang::Sv.phrases(&o.reason))
+            } else {
+                format!("{}: {}", o.period, o.reason)
+            },
+        });
+    }
     out.sort();
     Ok(out)
 }

@@ -12,13 +12,15 @@ use sha2::{Digest, Sha256};
 use crate::model::{Assignment, Client, Id, Kind, Money, Month, PayRun, Report, SCHEMA, Volunteer};
 use crate::payroll::compute::{self, Case, Excluded, Paid, Plan};
 use crate::payroll::export::{self, Row};
+use crate::payroll::retroactive;
 use crate::payroll::{PayLine, Payee};
 use crate::store::{Changeset, Lock, Store};
 use crate::{Error, Result};
 
-/// How far back before the retroactive window `pay` looks for approved reports never paid, to
-/// name them as too old rather than forget them silently: each such report falls out of the
-/// window in exactly one run, which names it; reading further back would make history cost.
+/// How far back before the retroactive window `pay` looks for what is owed and too old when
+/// no earlier run says where its window began. Each later run looks back to the window of the
+/// last run written and lists again what that run found owed (`payroll::retroactive`), so what
+/// falls out of the window is listed until settled, without reading all of history.
 const LOOK_BACK_MONTHS: u32 = 1;
 
 /// The payroll file's format.
@@ -54,6 +56,8 @@ impl Format {
 
 /// The records a run reads, gathered once.
 struct Gathered {
+    /// The oldest month read: periods from here on have their reports and whole ledger.
+    from: Month,
     assignments: Vec<Assignment>,
     clients: HashMap<Id, Client>,
     volunteers: HashMap<Id, Volunteer>,
@@ -94,13 +98,67 @@ fn gather(store: &Store, from: Month, to: Month) -> Result<Gathered> {
         || gather_records(store, from, to),
     );
     let (assignments, clients, volunteers, reports) = records?;
-    Ok(Gathered {
+    let mut g = Gathered {
+        from,
         assignments,
         clients,
         volunteers,
         reports,
         runs: runs?,
-    })
+    };
+    add_paid_assignments(store, &mut g, to)?;
+    Ok(g)
+}
+
+/// Adds what the ledger paid for in `g.from..=to` that the records no longer put there (an
+/// ending moved back, so the assignment or its later months fall outside the agreement): what
+/// was paid must be settled, so those periods are planned too, with their assignments,
+/// clients, volunteers and reports.
+fn add_paid_assignments(store: &Store, g: &mut Gathered, to: Month) -> Result<()> {
+    let mut missing: Vec<(Id, Month)> = g
+        .runs
+        .iter()
+        .flat_map(|r| r.lines.iter())
+        .filter(|l| l.period >= g.from && l.period <= to)
+        .map(|l| (l.assignment.clone(), l.period))
+        .filter(|k| !g.reports.contains_key(k))
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    missing.sort();
+    missing.dedup();
+    let known: std::collections::HashSet<&Id> = g.assignments.iter().map(|a| &a.id).collect();
+    let mut ids: Vec<Id> = missing
+        .iter()
+        .map(|(a, _)| a.clone())
+        .filter(|a| !known.contains(a))
+        .collect();
+    ids.dedup();
+    // An assignment the ledger names but the records lack is `check`'s finding (E003); pay
+    // cannot plan it.
+    ids.retain(|id| {
+        store
+            .root()
+            .join(Store::rel_path(Kind::Assignment, id))
+            .exists()
+    });
+    let added: Vec<Assignment> = store.load_many(&ids)?;
+    for a in &added {
+        if !g.clients.contains_key(&a.client) {
+            let c: Client = store.load(&a.client)?;
+            g.clients.insert(a.client.clone(), c);
+        }
+        if !g.volunteers.contains_key(&a.volunteer) {
+            let v: Volunteer = store.load(&a.volunteer)?;
+            g.volunteers.insert(a.volunteer.clone(), v);
+        }
+    }
+    g.assignments.extend(added);
+    for r in store.load_reports_of(&missing)? {
+        g.reports.insert((r.assignment.clone(), r.month), r);
+    }
+    Ok(())
 }
 
 type Records = (
@@ -153,49 +211,108 @@ fn gather_records(store: &Store, from: Month, to: Month) -> Result<Records> {
     Ok((assignments, clients, volunteers, reports))
 }
 
-/// The plan for `month` from gathered records, with approved reports too old to pay named.
-fn plan_of(store: &Store, g: &Gathered, month: Month, paid: &Paid) -> Result<Plan> {
+/// The plan for `month` made on `payout` from gathered records, with what is owed but older
+/// than the retroactive limit named (`payroll::retroactive`): what a run would pay for the
+/// periods read before the window, and what the last run written found owed and is still
+/// unsettled.
+fn plan_of(
+    store: &Store,
+    g: &Gathered,
+    month: Month,
+    paid: &Paid,
+    payout: chrono::NaiveDate,
+) -> Result<Plan> {
     let rules = &store.config.payroll;
-    let mut plan = compute::plan(
-        month,
-        &g.cases(),
-        &g.reports,
-        paid,
-        &store.config.compensation,
-        rules,
-    )?;
-    let oldest_paid = compute::window(month, rules.retroactive_months)[0];
-    let volunteer_of: HashMap<&Id, &Id> = g
-        .assignments
-        .iter()
-        .map(|a| (&a.id, &a.volunteer))
+    let n = rules.retroactive_months;
+    let tariffs = &store.config.compensation;
+    let cases = g.cases();
+    let window = retroactive::window(month, payout, n);
+    let mut plan = compute::plan(month, &window, &cases, &g.reports, paid, tariffs, rules)?;
+    let oldest = retroactive::oldest_payable(month, payout, n);
+    let mut before = Vec::new();
+    let mut m = g.from;
+    while m < oldest && m <= month {
+        before.push(m);
+        m = m.next();
+    }
+    let old = compute::plan(month, &before, &cases, &g.reports, paid, tariffs, rules)?;
+    let mut owed: BTreeMap<(Id, Month), (Id, Money)> = BTreeMap::new();
+    for l in &old.lines {
+        let e = owed
+            .entry((l.assignment.clone(), l.period))
+            .or_insert((l.volunteer.clone(), Money::ZERO));
+        e.1.add_to(l.amount)?;
+    }
+    let mut items: Vec<Excluded> = owed
+        .into_iter()
+        .map(|((assignment, period), (volunteer, amount))| Excluded {
+            assignment,
+            volunteer,
+            period,
+            reason: format!("{} kr owed, {}", amount, retroactive::too_old(n)),
+        })
         .collect();
-    for ((id, period), r) in &g.reports {
-        if *period < oldest_paid
-            && r.approved.is_some()
-            && !paid.contains_key(&(id.clone(), *period))
-            && let Some(&volunteer) = volunteer_of.get(id)
-        {
-            plan.excluded.push(Excluded {
-                assignment: id.clone(),
-                volunteer: volunteer.clone(),
-                period: *period,
-                reason: format!(
-                    "older than the retroactive limit ({} months)",
-                    rules.retroactive_months
-                ),
-            });
+    // What the last run written found owed, before the periods read here: still owed unless
+    // paid outside kontakt since (or back in the window, where the plan above decides).
+    let carried: Vec<&Excluded> = latest(&g.runs)
+        .map(|r| r.owed.iter().collect())
+        .unwrap_or_default();
+    let unread: Vec<(Id, Month)> = carried
+        .iter()
+        .filter(|o| o.period < g.from)
+        .map(|o| (o.assignment.clone(), o.period))
+        .collect();
+    let settled: std::collections::HashSet<(Id, Month)> = store
+        .load_reports_of(&unread)?
+        .into_iter()
+        .filter(Report::settled_outside)
+        .map(|r| (r.assignment, r.month))
+        .collect();
+    for o in carried {
+        let key = (o.assignment.clone(), o.period);
+        if o.period < g.from && o.period < oldest && !settled.contains(&key) {
+            items.push(o.clone());
         }
     }
+    items.sort_by(|x, y| {
+        (&x.volunteer, &x.assignment, x.period).cmp(&(&y.volunteer, &y.assignment, y.period))
+    });
+    plan.excluded.extend(items.iter().cloned());
+    plan.owed = items;
     plan.excluded.sort_by(|x, y| {
         (&x.volunteer, &x.assignment, x.period).cmp(&(&y.volunteer, &y.assignment, y.period))
     });
     Ok(plan)
 }
 
-fn first_considered(store: &Store, month: Month) -> Month {
-    let mut m = compute::window(month, store.config.payroll.retroactive_months)[0];
+/// The run written last (by time and `seq`) among `runs`.
+fn latest(runs: &[PayRun]) -> Option<&PayRun> {
+    runs.iter().max_by(|x, y| x.order().cmp(&y.order()))
+}
+
+/// Reads what a run for `month` made on `payout` needs: its window, the month before it
+/// (`LOOK_BACK_MONTHS`), and back to the window of the last run written, so that what fell out
+/// of the window since is named as owed.
+fn gather_for(store: &Store, month: Month, payout: chrono::NaiveDate) -> Result<Gathered> {
+    let n = store.config.payroll.retroactive_months;
+    let mut from = retroactive::oldest_payable(month, payout, n).min(back(month, n));
     for _ in 0..LOOK_BACK_MONTHS {
+        from = from.prev();
+    }
+    let g = gather(store, from, month)?;
+    // The last run written began its window earlier (runs were skipped, or it was made with a
+    // longer limit): read back to there, so nothing that fell out of the window in between is
+    // missed. Rare, and then once.
+    let last_from = latest(&g.runs).map(|r| r.window_from.unwrap_or_else(|| back(r.month, n)));
+    match last_from {
+        Some(f) if f < from => gather(store, f, month),
+        _ => Ok(g),
+    }
+}
+
+/// `n` months before `m`.
+fn back(mut m: Month, n: u32) -> Month {
+    for _ in 0..n {
         m = m.prev();
     }
     m
@@ -269,10 +386,10 @@ fn refuse_without_prisbasbelopp(plan: &Plan) -> Result<()> {
 /// What a run for `month` would pay now, writing nothing.
 pub fn dry_run(store: &Store, month: Month, today: chrono::NaiveDate) -> Result<Plan> {
     month_is_over(month, today)?;
-    let g = gather(store, first_considered(store, month), month)?;
+    let g = gather_for(store, month, today)?;
     refuse_unsound(store, &g)?;
     let paid = compute::paid_of(g.runs.iter().flat_map(|r| r.lines.iter()))?;
-    let plan = plan_of(store, &g, month, &paid)?;
+    let plan = plan_of(store, &g, month, &paid, today)?;
     refuse_without_prisbasbelopp(&plan)?;
     Ok(plan)
 }
@@ -355,10 +472,10 @@ pub fn run(store: &Store, input: RunInput, today: chrono::NaiveDate) -> Result<O
         None => default_format(store)?,
     };
     let lock: Lock = store.lock()?;
-    let g = gather(store, first_considered(store, input.month), input.month)?;
+    let g = gather_for(store, input.month, today)?;
     refuse_unsound(store, &g)?;
     let paid = compute::paid_of(g.runs.iter().flat_map(|r| r.lines.iter()))?;
-    let plan = plan_of(store, &g, input.month, &paid)?;
+    let plan = plan_of(store, &g, input.month, &paid, today)?;
     refuse_without_prisbasbelopp(&plan)?;
     if plan.lines.is_empty() {
         let mut made: Vec<&PayRun> = g.runs.iter().filter(|r| r.month == input.month).collect();
@@ -381,6 +498,12 @@ pub fn run(store: &Store, input: RunInput, today: chrono::NaiveDate) -> Result<O
         sha256: sha256_hex(&bytes),
         total_ore: plan.total(),
         lines: plan.lines.clone(),
+        window_from: Some(retroactive::oldest_payable(
+            input.month,
+            today,
+            store.config.payroll.retroactive_months,
+        )),
+        owed: plan.owed.clone(),
     };
     let mut changes = Changeset::new();
     changes.write(&file, bytes);
@@ -445,14 +568,15 @@ pub fn verify(store: &Store, prefix: &str) -> Result<Verification> {
         Err(_) => false,
     };
     let total_matches = Money::sum(run.lines.iter().map(|l| l.amount)) == Ok(run.total_ore);
-    let g = gather(store, first_considered(store, run.month), run.month)?;
+    let made = run.created.date();
+    let g = gather_for(store, run.month, made)?;
     let earlier = g
         .runs
         .iter()
         .filter(|r| r.order() < run.order())
         .flat_map(|r| r.lines.iter());
     let paid = compute::paid_of(earlier)?;
-    let plan = plan_of(store, &g, run.month, &paid)?;
+    let plan = plan_of(store, &g, run.month, &paid, made)?;
     let key = |l: &PayLine| (l.assignment.clone(), l.period, l.kind, l.corrects);
     let now: HashMap<_, Money> = plan.lines.iter().map(|l| (key(l), l.amount)).collect();
     let later_corrections: HashMap<(Id, Month), &Id> = g
@@ -517,4 +641,60 @@ pub fn verify(store: &Store, prefix: &str) -> Result<Verification> {
         corrected_later,
         corrections_pending,
     })
+}
+
+/// What a change to `a`'s agreement made from `from` on means for months already paid: for
+/// each paid month whose records now give another amount, what was paid, what is due now, and
+/// the command that records it (the next run then pays the difference). `agree` prints these,
+/// so a retroactive change of terms or end says what it will cause.
+pub fn paid_effects(store: &Store, a: &Assignment, from: Month) -> Result<Vec<String>> {
+    let runs = store.load_payruns(Some(from))?;
+    let paid = compute::paid_of(
+        runs.iter()
+            .flat_map(|r| r.lines.iter())
+            .filter(|l| l.assignment == a.id && l.period >= from),
+    )?;
+    let client: Client = store.load(&a.client)?;
+    let volunteer: Volunteer = store.load(&a.volunteer)?;
+    let case = Case {
+        assignment: a,
+        client: &client,
+        volunteer: &volunteer,
+    };
+    let c = &store.config;
+    let mut periods: Vec<&(Id, Month)> = paid.keys().collect();
+    periods.sort();
+    let mut out = Vec::new();
+    for key in periods {
+        let (id, period) = key;
+        let before = &paid[key];
+        let report = store.load_report(*period, id)?;
+        let now = match compute::earned(case, *period, report.as_ref(), &c.compensation, &c.payroll)
+        {
+            Ok(e) => Money::sum([e.fee, e.expense].into_iter().flatten().map(|p| p.amount))?,
+            Err(compute::NotEarned::Overflow) => return Err(crate::model::money::Overflow.into()),
+            Err(compute::NotEarned::NoPrisbasbelopp(y)) => {
+                out.push(crate::rules::prisbasbelopp::missing_message(y));
+                continue;
+            }
+            Err(_) => Money::ZERO,
+        };
+        let was = before.total()?;
+        if now != was {
+            out.push(tr!(
+                "{period} was paid {was} kr and now gives {now} kr: record it with `kontakt report {id} {period} --correct REASON`, and the next pay run pays the difference",
+                "{period} betalades med {was} kr och ger nu {now} kr: registrera det med `kontakt report {id} {period} --correct SKÄL`, så betalar nästa lönekörning skillnaden"
+            ));
+        }
+    }
+    Ok(out)
+}
+
+/// What pay owes and may no longer pay (older than the retroactive limit), as a run made today
+/// for the last month that has ended would list it: `due` shows these until each is settled.
+pub fn owed(store: &Store, today: chrono::NaiveDate) -> Result<Vec<Excluded>> {
+    let month = Month::of(today).prev();
+    let g = gather_for(store, month, today)?;
+    let paid = compute::paid_of(g.runs.iter().flat_map(|r| r.lines.iter()))?;
+    Ok(plan_of(store, &g, month, &paid, today)?.owed)
 }

@@ -8,8 +8,11 @@ use chrono::NaiveDate;
 
 use super::csv_rows::{MeetingRow, Rows};
 use crate::model::assignment::{EndReason, Ending};
-use crate::model::report::{Approval, Correction};
-use crate::model::{Assignment, Event, Id, Kind, Money, Month, Report, SCHEMA};
+use crate::model::report::{Approval, Correction, Settled};
+use crate::model::{Assignment, Client, Event, Id, Kind, Money, Month, Report, SCHEMA, Volunteer};
+use crate::payroll::compute::{self, Case, NotEarned, PaidPeriod};
+use crate::payroll::retroactive;
+use crate::payroll::settlement::{self, Now};
 use crate::store::{Changeset, Store};
 use crate::{Error, Result};
 
@@ -23,8 +26,14 @@ pub struct ReportInput {
     /// Correct an approved (perhaps paid) report, with the reason; the next pay run pays the
     /// difference.
     pub correct: Option<String>,
-    /// Who makes the correction.
+    /// Who makes the correction (or records the settlement).
     pub by: Option<String>,
+    /// With `correct`: the month had no meetings after all (`--no-meetings`). Without it, a
+    /// correction that names no meeting keeps the meetings reported.
+    pub no_meetings: bool,
+    /// Paid outside kontakt, with the reason (`--settled-outside`): what this revision owes is
+    /// settled, and no run pays or lists it.
+    pub settled_outside: Option<String>,
 }
 
 /// Why a meeting day cannot be reported for this assignment, if it cannot.
@@ -76,6 +85,29 @@ fn report_problems(
         );
     }
     let approved = existing.is_some_and(|r| r.approved.is_some());
+    if input.no_meetings && (input.correct.is_none() || !input.meetings.is_empty()) {
+        problems.push(tr!(
+            "--no-meetings is for a correction (--correct REASON) that names no meeting",
+            "--no-meetings gäller en rättelse (--correct SKÄL) utan träffar"
+        ));
+    }
+    if let Some(reason) = &input.settled_outside {
+        if existing.is_none() {
+            problems.push(tr!(
+                "{} has no report for {month} to settle",
+                "{} har ingen rapport för {month} att reglera",
+                a.id
+            ));
+        }
+        if reason.trim().is_empty() {
+            problems.push(tr!(
+                "--settled-outside needs a reason",
+                "--settled-outside behöver ett skäl"
+            ));
+        }
+        problems.dedup();
+        return problems;
+    }
     match &input.correct {
         None if approved => problems.push(format!(
             "the report of {} for {month} is already approved; change it with --correct REASON",
@@ -103,9 +135,22 @@ fn build(
     existing: Option<&Report>,
     today: NaiveDate,
 ) -> Report {
-    let mut meetings = input.meetings;
+    // A correction changes what it names and keeps the rest of the report as reported: the
+    // meetings unless others are given (or --no-meetings), and each other field unless given.
+    let kept = match (&input.correct, existing) {
+        (Some(_), Some(old)) => Some(old),
+        _ => None,
+    };
+    let mut meetings = match kept {
+        Some(old) if input.meetings.is_empty() && !input.no_meetings => old.meetings.clone(),
+        _ => input.meetings,
+    };
     meetings.sort();
     meetings.dedup();
+    let keep = |given: Option<String>, old: Option<&String>| match given {
+        Some(t) => Some(t),
+        None => kept.and(old.cloned()),
+    };
     // A correction keeps the attestation and adds to the list of corrections.
     let (approved, corrections) = match (input.correct, existing) {
         (Some(reason), Some(old)) => {
@@ -114,6 +159,8 @@ fn build(
                 date: today,
                 reason,
                 by: input.by.filter(|b| !b.trim().is_empty()),
+                fee_ore: None,
+                expense_ore: None,
             });
             (old.approved.clone(), list)
         }
@@ -124,14 +171,66 @@ fn build(
         assignment: a.id.clone(),
         month,
         meetings,
-        hours_tenths: input.hours_tenths,
-        activity: input.activity.filter(|s| !s.trim().is_empty()),
-        expenses_ore: input.expenses,
-        note: input.note.filter(|s| !s.trim().is_empty()),
-        reported: today,
+        hours_tenths: input.hours_tenths.or(kept.and_then(|o| o.hours_tenths)),
+        activity: keep(input.activity, existing.and_then(|o| o.activity.as_ref()))
+            .filter(|s| !s.trim().is_empty()),
+        expenses_ore: input.expenses.or(kept.and_then(|o| o.expenses_ore)),
+        note: keep(input.note, existing.and_then(|o| o.note.as_ref()))
+            .filter(|s| !s.trim().is_empty()),
+        reported: kept.map_or(today, |o| o.reported),
         approved,
         corrections,
+        settled_outside: None,
     }
+}
+
+/// What `rep` earns by the records now: the amounts a correction notes.
+fn earns(store: &Store, a: &Assignment, rep: &Report) -> Result<Now> {
+    let client: Client = store.load(&a.client)?;
+    let volunteer: Volunteer = store.load(&a.volunteer)?;
+    let case = Case {
+        assignment: a,
+        client: &client,
+        volunteer: &volunteer,
+    };
+    let c = &store.config;
+    match compute::earned(case, rep.month, Some(rep), &c.compensation, &c.payroll) {
+        Ok(e) => Ok(Now {
+            fee: e.fee.map_or(Money::ZERO, |p| p.amount),
+            expense: e.expense.map_or(Money::ZERO, |p| p.amount),
+        }),
+        Err(NotEarned::NotInForce | NotEarned::Because(_)) => Ok(Now {
+            fee: Money::ZERO,
+            expense: Money::ZERO,
+        }),
+        Err(NotEarned::NoPrisbasbelopp(y)) => Err(Error::refused(vec![
+            crate::rules::prisbasbelopp::missing_message(y),
+        ])),
+        Err(NotEarned::Overflow) => Err(crate::model::money::Overflow.into()),
+    }
+}
+
+/// What the ledger paid for `assignment`'s `month` (None if nothing).
+fn paid_for(store: &Store, assignment: &Id, month: Month) -> Result<Option<PaidPeriod>> {
+    let runs = store.load_payruns(Some(month))?;
+    let lines = runs
+        .iter()
+        .flat_map(|r| r.lines.iter())
+        .filter(|l| &l.assignment == assignment && l.period == month);
+    Ok(compute::paid_of(lines)?.remove(&(assignment.clone(), month)))
+}
+
+/// A report older than a payout today may pay (`payroll::retroactive`) cannot be approved or
+/// corrected to be paid: it would be owed and never paid. The refusal says what to do.
+fn too_old_for_pay(store: &Store, month: Month, today: NaiveDate) -> Option<String> {
+    let n = store.config.payroll.retroactive_months;
+    let last_ended = Month::of(today).prev();
+    (month < retroactive::oldest_payable(last_ended, today, n)).then(|| {
+        tr!(
+            "{month} is older than the retroactive limit ({n} months) of a payout today: kontakt cannot pay it; pay it outside kontakt and record that with `kontakt report ASSIGNMENT {month} --settled-outside REASON`, or raise `retroactive_months` in kontakt.toml",
+            "{month} är äldre än gränsen för retroaktiv betalning ({n} månader) för en utbetalning i dag: kontakt kan inte betala den; betala utanför kontakt och registrera det med `kontakt report UPPDRAG {month} --settled-outside SKÄL`, eller höj `retroactive_months` i kontakt.toml"
+        )
+    })
 }
 
 /// Files (or replaces, until approved) the month's report for one assignment.
@@ -146,11 +245,60 @@ pub fn report(
     let id = store.resolve(prefix, &[Kind::Assignment])?;
     let a: Assignment = store.load(&id)?;
     let existing = store.load_report(month, &id)?;
-    let problems = report_problems(&a, month, &input, existing.as_ref(), today);
+    let mut problems = report_problems(&a, month, &input, existing.as_ref(), today);
+    if input.correct.is_some()
+        && input.settled_outside.is_none()
+        && let Some(p) = too_old_for_pay(store, month, today)
+    {
+        problems.push(p);
+    }
     if !problems.is_empty() {
         return Err(Error::refused(problems));
     }
-    let rep = build(&a, month, input, existing.as_ref(), today);
+    let rep = match (&input.settled_outside, existing) {
+        (Some(reason), Some(mut rep)) => {
+            let by = input.by.clone().unwrap_or_default();
+            if rep.approved.is_none() {
+                rep.approved = Some(Approval {
+                    date: today,
+                    by: Some(by.clone()),
+                });
+            }
+            rep.settled_outside = Some(Settled {
+                date: today,
+                reason: reason.trim().to_string(),
+                by,
+                revision: rep.revision(),
+            });
+            rep
+        }
+        (_, existing) => {
+            let mut rep = build(&a, month, input, existing.as_ref(), today);
+            if let Some(old) = &existing
+                && old.approved.is_some()
+            {
+                let now = earns(store, &a, &rep)?;
+                let paid = paid_for(store, &a.id, month)?;
+                if settlement::changes_nothing(old, &rep, paid.as_ref(), now) {
+                    return Err(Error::refused(vec![tr!(
+                        "nothing to correct: the report would say what it says, and {} {month} would be paid what {}",
+                        "inget att rätta: rapporten skulle säga detsamma, och {} {month} skulle få det som {}",
+                        a.id,
+                        if paid.is_some() {
+                            tr!("was paid", "betalats")
+                        } else {
+                            tr!("it gives now", "den ger nu")
+                        }
+                    )]));
+                }
+                if let Some(c) = rep.corrections.last_mut() {
+                    c.fee_ore = Some(now.fee);
+                    c.expense_ore = Some(now.expense);
+                }
+            }
+            rep
+        }
+    };
     let mut changes = Changeset::new();
     store.stage_at(
         &mut changes,
@@ -169,15 +317,6 @@ pub struct Imported {
     pub meetings: usize,
     /// False when the report on file already says exactly this (a re-run of the same file).
     pub written: bool,
-}
-
-/// Does the report on file say what this import says (so a re-run changes nothing)?
-fn same_content(old: &Report, new: &Report) -> bool {
-    old.meetings == new.meetings
-        && old.hours_tenths == new.hours_tenths
-        && old.activity == new.activity
-        && old.expenses_ore == new.expenses_ore
-        && old.note == new.note
 }
 
 /// Joins the distinct non-empty texts of a month's rows (`fika; bio`).
@@ -254,11 +393,13 @@ pub fn import(
             note: joined(rows.iter().map(|(_, r)| r.note.clone())),
             correct: None,
             by: None,
+            no_meetings: false,
+            settled_outside: None,
         };
         let existing = store.load_report(month, &id)?;
         let rep = build(&a, month, input.clone(), existing.as_ref(), today);
         if let Some(old) = &existing
-            && same_content(old, &rep)
+            && old.same_content(&rep)
         {
             done.push(Imported {
                 assignment: id,
@@ -309,6 +450,9 @@ pub fn approve(
             "en attest behöver attestantens namn"
         )]));
     }
+    if let Some(p) = too_old_for_pay(store, month, today) {
+        return Err(Error::refused(vec![p]));
+    }
     let lock = store.lock()?;
     let mut targets = Vec::new();
     match prefix {
@@ -354,16 +498,28 @@ pub fn approve(
     Ok(ids)
 }
 
+/// What `end` did: the ended assignment, and the reports it corrected (an ending before
+/// reported meetings, or before months already paid), each with what it means for pay.
+#[derive(Debug)]
+pub struct Ended {
+    pub assignment: Assignment,
+    pub corrected: Vec<String>,
+}
+
 /// Ends an assignment (it is never deleted): the client waits again if the decision runs on,
-/// and the volunteer's place frees.
+/// and the volunteer's place frees. An ending dated back, before meetings reported or months
+/// paid, corrects those reports in the same commit (meetings after the last day removed, the
+/// correction naming the ending and what the month now earns), so the next pay run settles
+/// the difference and nothing is left for staff to reconstruct (`payroll::settlement`).
 pub fn end(
     store: &Store,
     prefix: &str,
     date: NaiveDate,
     reason: EndReason,
     note: Option<String>,
+    by: Option<String>,
     today: NaiveDate,
-) -> Result<Assignment> {
+) -> Result<Ended> {
     let lock = store.lock()?;
     let id = store.resolve(prefix, &[Kind::Assignment])?;
     let mut a: Assignment = store.load(&id)?;
@@ -401,6 +557,89 @@ pub fn end(
         .push(Event::new(today, format!("ends {date}")).with_note(note));
     let mut changes = Changeset::new();
     store.stage(&mut changes, &a)?;
+    let corrected = correct_after_ending(store, &mut changes, &a, date, by, today)?;
     store.commit(&lock, &changes)?;
-    Ok(a)
+    Ok(Ended {
+        assignment: a,
+        corrected,
+    })
+}
+
+/// Stages the corrections an ending on `date` makes to the reports after it.
+fn correct_after_ending(
+    store: &Store,
+    changes: &mut Changeset,
+    a: &Assignment,
+    date: NaiveDate,
+    by: Option<String>,
+    today: NaiveDate,
+) -> Result<Vec<String>> {
+    let first = Month::of(date);
+    let last = Month::of(today);
+    if first > last {
+        return Ok(Vec::new());
+    }
+    let runs = store.load_payruns(Some(first))?;
+    let paid = compute::paid_of(
+        runs.iter()
+            .flat_map(|r| r.lines.iter())
+            .filter(|l| l.assignment == a.id),
+    )?;
+    let mut notes = Vec::new();
+    let mut m = first;
+    while m <= last {
+        let month = m;
+        m = m.next();
+        let Some(old) = store.load_report(month, &a.id)? else {
+            continue;
+        };
+        let mut rep = old.clone();
+        rep.meetings.retain(|d| *d <= date);
+        let removed = old.meetings.len() - rep.meetings.len();
+        if old.approved.is_none() {
+            // Not attested yet: the report is simply what the ending leaves of it.
+            if removed > 0 {
+                store.stage_at(changes, &Report::rel_path(month, &a.id), &rep)?;
+                notes.push(tr!(
+                    "{month}: {removed} meeting(s) after {date} removed from the report (not yet approved)",
+                    "{month}: {removed} träff(ar) efter {date} borttagna ur rapporten (ännu inte attesterad)"
+                ));
+            }
+            continue;
+        }
+        let now = earns(store, a, &rep)?;
+        let was = paid.get(&(a.id.clone(), month));
+        let changed = was.is_some_and(|p| (p.fee, p.expense) != (now.fee, now.expense));
+        if removed == 0 && !changed {
+            continue;
+        }
+        let Some(by) = by.clone().filter(|b| !b.trim().is_empty()) else {
+            return Err(Error::refused(vec![tr!(
+                "ending {} on {date} corrects the approved report of {month}, and a correction needs a named person: give --by NAME, or set KONTAKT_USER or `git config user.name`",
+                "att avsluta {} den {date} rättar den attesterade rapporten för {month}, och en rättelse behöver en namngiven person: ange --by NAMN, eller sätt KONTAKT_USER eller `git config user.name`",
+                a.id
+            )]));
+        };
+        rep.corrections.push(Correction {
+            date: today,
+            reason: format!("ended {date} (kontakt end): {removed} meeting(s) after it removed"),
+            by: Some(by),
+            fee_ore: Some(now.fee),
+            expense_ore: Some(now.expense),
+        });
+        store.stage_at(changes, &Report::rel_path(month, &a.id), &rep)?;
+        let total = now.fee.checked_add(now.expense)?;
+        notes.push(match was {
+            Some(p) => tr!(
+                "{month}: paid {} kr, now {total} kr; corrected, the next pay run settles the difference",
+                "{month}: betalt {} kr, nu {total} kr; rättad, nästa lönekörning reglerar skillnaden",
+                p.total()?
+            ),
+            None => tr!(
+                "{month}: {removed} meeting(s) after {date} removed (correction recorded); it pays {total} kr",
+                "{month}: {removed} träff(ar) efter {date} borttagna (rättelse registrerad); den ger {total} kr"
+            ),
+        });
+    }
+    Ok(notes)
 }

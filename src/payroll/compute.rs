@@ -63,7 +63,8 @@ pub fn paid_of<'a>(lines: impl Iterator<Item = &'a PayLine>) -> Result<Paid, Ove
 }
 
 /// Why an assignment's period is not paid in this run.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Excluded {
     pub assignment: Id,
     pub volunteer: Id,
@@ -82,6 +83,10 @@ pub struct Plan {
     pub missing_prisbasbelopp: Vec<i32>,
     /// The sum of the lines, added up (checked) once by [`plan`].
     pub total_ore: Money,
+    /// What is owed but older than the retroactive limit (also in `excluded`): the run's
+    /// ledger entry keeps it, so that every later run lists it until it is settled.
+    #[serde(skip)]
+    pub owed: Vec<Excluded>,
 }
 
 impl Plan {
@@ -96,17 +101,6 @@ pub struct Earned {
     pub fee: Option<super::prorate::Prorated>,
     pub expense: Option<super::prorate::Prorated>,
     pub cost_center: Option<String>,
-}
-
-/// The periods a run for `month` considers: the month and up to `retroactive_months` before it.
-pub fn window(month: Month, retroactive_months: u32) -> Vec<Month> {
-    let mut v = vec![month];
-    for _ in 0..retroactive_months {
-        let prev = v.last().copied().unwrap_or(month).prev();
-        v.push(prev);
-    }
-    v.reverse();
-    v
 }
 
 /// Why a period earns nothing.
@@ -205,28 +199,32 @@ pub fn earned(
     })
 }
 
-/// The run for `month`: new lines for what no run paid, corrections where a corrected report
-/// now earns something else, and every period left out with its reason. `reports` holds the
-/// window's reports by (assignment, period); `paid` sums the ledger.
+/// The run for `month` over `periods` (its retroactive window, `payroll::retroactive`): new
+/// lines for what no run paid, and for a paid period whose records now give another amount
+/// (whatever changed: a report, an ending, a decision, the terms) the difference, once a
+/// correction records it (`payroll::settlement`); every period left out is listed with its
+/// reason. `reports` holds the window's reports by (assignment, period); `paid` sums the ledger.
 pub fn plan(
     month: Month,
+    periods: &[Month],
     cases: &[Case],
     reports: &BTreeMap<(Id, Month), Report>,
     paid: &Paid,
     tariffs: &Tariffs,
     rules: &PayrollRules,
 ) -> Result<Plan, Overflow> {
+    use super::settlement::{self, Now, Settlement};
     let mut out = Plan {
         month,
         lines: Vec::new(),
         excluded: Vec::new(),
         missing_prisbasbelopp: Vec::new(),
         total_ore: Money::ZERO,
+        owed: Vec::new(),
     };
-    let periods = window(month, rules.retroactive_months);
     for case in cases {
         let a = case.assignment;
-        for &period in &periods {
+        for &period in periods {
             let key = (a.id.clone(), period);
             let report = reports.get(&key);
             let before = paid.get(&key);
@@ -236,16 +234,26 @@ pub fn plan(
                 period,
                 reason,
             };
+            if let Some(s) = report.and_then(|r| r.settled_outside.as_ref())
+                && report.is_some_and(Report::settled_outside)
+            {
+                out.excluded.push(exclude(format!(
+                    "settled outside kontakt on {} by {}: {}",
+                    s.date, s.by, s.reason
+                )));
+                continue;
+            }
+            // What the records give now; a paid period that now earns nothing (an ending moved
+            // back, a decision that no longer covers it) gives nothing, and is settled as such.
             let earned = match earned(*case, period, report, tariffs, rules) {
-                Ok(e) => e,
-                // Nothing to say about months the agreement does not touch.
-                Err(NotEarned::NotInForce) => continue,
-                Err(NotEarned::Because(reason)) => {
-                    if before.is_none() {
-                        out.excluded.push(exclude(reason));
-                    }
+                Ok(e) => Some(e),
+                // Nothing to say about months the agreement does not touch and nobody was paid.
+                Err(NotEarned::NotInForce) if before.is_none() => continue,
+                Err(NotEarned::Because(reason)) if before.is_none() => {
+                    out.excluded.push(exclude(reason));
                     continue;
                 }
+                Err(NotEarned::NotInForce | NotEarned::Because(_)) => None,
                 Err(NotEarned::NoPrisbasbelopp(year)) => {
                     if !out.missing_prisbasbelopp.contains(&year) {
                         out.missing_prisbasbelopp.push(year);
@@ -256,20 +264,39 @@ pub fn plan(
                 }
                 Err(NotEarned::Overflow) => return Err(Overflow),
             };
-            if rules.require_employee_number && case.volunteer.employee_number.is_none() {
-                out.excluded
-                    .push(exclude(format!("{} has no employee number", a.volunteer)));
-                continue;
+            let part = |kind: LineKind| {
+                earned.as_ref().and_then(|e| match kind {
+                    LineKind::Expense => e.expense.as_ref(),
+                    _ => e.fee.as_ref(),
+                })
+            };
+            let due = |kind| part(kind).map_or(Money::ZERO, |p| p.amount);
+            let now = Now {
+                fee: due(LineKind::Fee),
+                expense: due(LineKind::Expense),
+            };
+            if let Some(b) = before {
+                match settlement::settle(report, b, now) {
+                    Settlement::Unchanged => continue,
+                    Settlement::Recorded => {}
+                    Settlement::Unrecorded(why) => {
+                        out.excluded
+                            .push(exclude(settlement::message(&a.id, period, b, now, &why)));
+                        continue;
+                    }
+                }
             }
             let revision = report.map_or(0, Report::revision);
+            let cost_center = match &earned {
+                Some(e) => e.cost_center.clone(),
+                None => a.agreement.as_ref().and_then(|g| g.cost_center.clone()),
+            };
             let mut lines = Vec::new();
-            for (kind, part, wage_type) in [
-                (LineKind::Fee, &earned.fee, &rules.fee_wage_type),
-                (LineKind::Expense, &earned.expense, &rules.expense_wage_type),
+            for (kind, wage_type) in [
+                (LineKind::Fee, &rules.fee_wage_type),
+                (LineKind::Expense, &rules.expense_wage_type),
             ] {
-                let due = part.as_ref().map_or(Money::ZERO, |p| p.amount);
-                let (from, to, days) = part
-                    .as_ref()
+                let (from, to, days) = part(kind)
                     .map_or((period.first_day(), period.last_day(), 0), |p| {
                         (p.from, p.to, p.days)
                     });
@@ -277,7 +304,7 @@ pub fn plan(
                     LineKind::Expense => b.expense,
                     _ => b.fee,
                 });
-                let diff = due.checked_sub(already)?;
+                let diff = due(kind).checked_sub(already)?;
                 if diff == Money::ZERO {
                     continue;
                 }
@@ -297,7 +324,7 @@ pub fn plan(
                     corrects: correction.then_some(kind),
                     wage_type: wage_type.clone(),
                     amount: diff,
-                    cost_center: earned.cost_center.clone(),
+                    cost_center: cost_center.clone(),
                     revision,
                 });
             }
@@ -307,13 +334,9 @@ pub fn plan(
                 }
                 continue;
             }
-            if let Some(b) = before
-                && revision <= b.revision
-            {
-                out.excluded.push(exclude(format!(
-                    "changed after it was paid: record the change with `kontakt report {} {period} --correct`",
-                    a.id
-                )));
+            if rules.require_employee_number && case.volunteer.employee_number.is_none() {
+                out.excluded
+                    .push(exclude(format!("{} has no employee number", a.volunteer)));
                 continue;
             }
             out.lines.extend(lines);

@@ -5,5 +5,7 @@ pub mod contributions;
 pub mod export;
 pub mod line;
 pub mod prorate;
+pub mod retroactive;
+pub mod settlement;
 
 pub use line::{LineKind, PayLine, Payee};

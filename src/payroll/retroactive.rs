@@ -1,0 +1,80 @@
+//! How far back a run pays: the retroactive limit (`[payroll] retroactive_months`, N). A period
+//! is paid by kontakt only while it is at most N months before the run's month **and** at most
+//! N months before the last month that had ended on the day of the payout. So a run made on
+//! time (the month after) pays N months back, and a run for an old month made late pays no
+//! more than a run made that day would: `pay 2026-03` on 2026-10-09 pays nothing older than
+//! June. What is owed and falls out of the window is never forgotten: it is listed by every run
+//! (and by `due`) until it is settled, by paying it outside kontakt (`kontakt report A MONTH
+//! --settled-outside REASON`) or by raising the limit.
+
+use chrono::NaiveDate;
+
+use crate::model::Month;
+
+/// `n` months before `m`.
+fn back(mut m: Month, n: u32) -> Month {
+    for _ in 0..n {
+        m = m.prev();
+    }
+    m
+}
+
+/// The oldest period a run for `month` made on `payout` may pay.
+pub fn oldest_payable(month: Month, payout: NaiveDate, n: u32) -> Month {
+    back(month, n).max(back(Month::of(payout).prev(), n))
+}
+
+/// The periods a run for `month` made on `payout` pays, oldest first (none when `month` itself
+/// is older than the limit).
+pub fn window(month: Month, payout: NaiveDate, n: u32) -> Vec<Month> {
+    let mut v = Vec::new();
+    let mut m = oldest_payable(month, payout, n);
+    while m <= month {
+        v.push(m);
+        m = m.next();
+    }
+    v
+}
+
+/// The reason a run gives for what is owed but older than the limit.
+pub fn too_old(n: u32) -> String {
+    format!(
+        "older than the retroactive limit ({n} months): pay it outside kontakt and record that with `kontakt report ASSIGNMENT MONTH --settled-outside REASON`, or raise `retroactive_months` in kontakt.toml"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(s: &str) -> Month {
+        s.parse().unwrap()
+    }
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn the_window_counts_from_the_payout_as_well_as_the_month() {
+        // On time: the month and three before it.
+        assert_eq!(
+            window(m("2026-10"), d("2026-11-05"), 3),
+            vec![m("2026-07"), m("2026-08"), m("2026-09"), m("2026-10")]
+        );
+        // Late: nothing older than three months before the last ended month.
+        assert_eq!(
+            window(m("2026-07"), d("2026-10-09"), 3),
+            vec![m("2026-06"), m("2026-07")]
+        );
+        assert!(window(m("2026-03"), d("2026-10-09"), 3).is_empty());
+        assert_eq!(
+            oldest_payable(m("2026-03"), d("2026-10-09"), 3),
+            m("2026-06")
+        );
+        // Across a year.
+        assert_eq!(
+            oldest_payable(m("2027-01"), d("2027-02-01"), 3),
+            m("2026-10")
+        );
+    }
+}
