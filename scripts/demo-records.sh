@@ -174,13 +174,27 @@ on 2026-09-30 screen client "$johan" --follow-up 2026-09-30 >/dev/null
 # Pay: each month's run on the 8th of the next, as payroll collects; October's is still to come.
 for m in 01 02 03 04 05 06 07 08 09; do
   next=$(date -d "2026-$m-01 +1 month" +%Y-%m-08)
-  USER=lonehandlaggare on "$next" pay "2026-$m" >/dev/null
+  KONTAKT_USER=lonehandlaggare on "$next" pay "2026-$m" >/dev/null
 done
 
 # After September's run: Emma's September report is approved late, and Cecilia's August report,
 # already paid, is corrected (the meetings were cancelled); October's run settles both.
 on 2026-11-10 report approve "$ef" 2026-09 --by "Handläggare Eva" >/dev/null
-on 2026-11-12 report "$mc" 2026-08 --correct "Träffarna i augusti ställdes in" --by "Handläggare Eva" >/dev/null
+on 2026-11-12 report "$mc" 2026-08 --correct "Träffarna i augusti ställdes in" --no-meetings --by "Handläggare Eva" >/dev/null
+
+# Elsa's fee is raised from midsummer, decided in October: `agree` names the paid months it
+# changes, and each is recorded with the command it names. October's run pays the difference for
+# July to September; June is older than the retroactive limit by then, so every run lists it as
+# owed until it is paid outside kontakt (`report ... --settled-outside`).
+on 2026-10-20 agree "$ea" --change-from 2026-06-15 --fee-category 1 --fee-percent 25 \
+  --reason "Mer stöd från midsommar" >/dev/null
+for m in 06 07 08 09; do
+  on 2026-10-20 report "$ea" "2026-$m" --correct "Nytt arvode från 15 juni" --by "Handläggare Eva" >/dev/null
+done
+# Maja moved in mid-September, which the office heard in November: the ending, dated back,
+# corrects September's paid report and October's approved one, and October's run pays back
+# the difference.
+on 2026-11-20 end "$mc" --date 2026-09-15 --reason moved --by "Handläggare Eva" >/dev/null
 
 $K --today 2026-11-24 check
 echo "records/ rebuilt: $(ls records/clients | wc -l) clients, $(ls records/volunteers | wc -l) volunteers," \

@@ -212,6 +212,8 @@ const PHRASES: &[(&str, &str)] = &[
     ("or raise", "eller höj"),
     ("in kontakt.toml", "i kontakt.toml"),
     ("kr owed", "kr att betala"),
+    ("--settled-outside REASON", "--settled-outside SKÄL"),
+    ("--correct REASON", "--correct SKÄL"),
     (
         "older than the retroactive limit",
         "äldre än gränsen för retroaktiv betalning",

@@ -31,6 +31,16 @@ pub fn table(header: &[&str], rows: Vec<Vec<String>>) -> String {
         .apply_modifier(comfy_table::modifiers::UTF8_ROUND_CORNERS)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_header(header.iter().map(|h| lang().label(h)).collect::<Vec<_>>());
+    // Off a terminal (a pipe, a file, `less`) the table has no width to fit: long reasons
+    // wrap at `COLUMNS`, else at 120 characters, rather than running off the page.
+    if t.width().is_none() {
+        let columns = std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.parse::<u16>().ok())
+            .filter(|c| *c >= 40)
+            .unwrap_or(120);
+        t.set_width(columns);
+    }
     for r in rows {
         t.add_row(r);
     }

@@ -246,10 +246,14 @@ fn plan_of(
     let mut items: Vec<Excluded> = owed
         .into_iter()
         .map(|((assignment, period), (volunteer, amount))| Excluded {
+            reason: format!(
+                "{} kr owed, {}",
+                amount,
+                retroactive::too_old(n, &assignment, period)
+            ),
             assignment,
             volunteer,
             period,
-            reason: format!("{} kr owed, {}", amount, retroactive::too_old(n)),
         })
         .collect();
     // What the last run written found owed, before the periods read here: still owed unless

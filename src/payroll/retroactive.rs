@@ -36,10 +36,10 @@ pub fn window(month: Month, payout: NaiveDate, n: u32) -> Vec<Month> {
     v
 }
 
-/// The reason a run gives for what is owed but older than the limit.
-pub fn too_old(n: u32) -> String {
+/// The reason a run gives for what is owed on `assignment`'s `period` but older than the limit.
+pub fn too_old(n: u32, assignment: &crate::model::Id, period: Month) -> String {
     format!(
-        "older than the retroactive limit ({n} months): pay it outside kontakt and record that with `kontakt report ASSIGNMENT MONTH --settled-outside REASON`, or raise `retroactive_months` in kontakt.toml"
+        "older than the retroactive limit ({n} months): pay it outside kontakt and record that with `kontakt report {assignment} {period} --settled-outside REASON`, or raise `retroactive_months` in kontakt.toml"
     )
 }
 
