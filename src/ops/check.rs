@@ -663,6 +663,11 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
                 Default::default()
             }
         };
+        let too_old_before = crate::payroll::retroactive::oldest_payable(
+            Month::of(today).prev(),
+            today,
+            config.payroll.retroactive_months,
+        );
         // Every paid period worked out again, on all cores (the order is restored below).
         let changed: Vec<Diagnostic> = paid
             .into_par_iter()
@@ -715,10 +720,21 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
                     path: root.join(rel),
                     line,
                     code: Code::PaidChanged,
-                    message: format!(
-                        "{aid} {period} {}",
-                        settlement::message(&aid, period, &p, now, &why)
-                    ),
+                    message: if period < too_old_before {
+                        // `--correct` is refused this far back: the change is settled by hand.
+                        format!(
+                            "{aid} {period} changed after it was paid ({} kr paid, the records now give {} kr), and is older than the retroactive limit: settle it outside kontakt and record that with `kontakt report {aid} {period} --settled-outside REASON`",
+                            p.total().map_or_else(|e| e.to_string(), |m| m.to_string()),
+                            now.fee
+                                .checked_add(now.expense)
+                                .map_or_else(|e| e.to_string(), |m| m.to_string())
+                        )
+                    } else {
+                        format!(
+                            "{aid} {period} {}",
+                            settlement::message(&aid, period, &p, now, &why)
+                        )
+                    },
                 })
             })
             .collect();
