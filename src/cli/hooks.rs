@@ -1,4 +1,5 @@
-//! `kontakt hooks install`: a git pre-commit hook that runs `kontakt check` on staged records.
+//! `kontakt hooks install`: git hooks that run `kontakt check` on the records committed and
+//! merged (`store::git::HOOKS`).
 
 use kontakt::tr;
 use kontakt::{Error, Result};
@@ -14,7 +15,10 @@ pub struct Args {
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Action {
-    /// Install a pre-commit hook that refuses commits whose staged records fail `kontakt check`.
+    // pre-commit checks the staged records, pre-merge-commit the merged ones (two branches that
+    // paid the same month are a line paid twice, E017), and post-merge reports what `check`
+    // finds after any merge, a pull or fast-forward included (`store::git::HOOKS`).
+    /// Install git hooks that refuse commits and merges whose records fail `kontakt check`
     Install,
 }
 
@@ -23,10 +27,13 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
     let store = ctx.store()?;
     let exe =
         std::env::current_exe().map_err(|e| Error::io("kontakt", "cannot find its own path", e))?;
-    let hook = kontakt::store::git::install_hook(store.root(), &exe)?;
+    let hooks = kontakt::store::git::install_hooks(store.root(), &exe)?;
     Ok(Output::ok(if ctx.json {
-        crate::render::json(&serde_json::json!({ "hook": hook }))
+        crate::render::json(&serde_json::json!({ "hook": hooks.first(), "hooks": hooks }))
     } else {
-        tr!("Installed {}\n", "Installerade {}\n", hook.display())
+        hooks
+            .iter()
+            .map(|h| tr!("Installed {}\n", "Installerade {}\n", h.display()))
+            .collect()
     }))
 }

@@ -48,11 +48,30 @@ fn is_zero(n: &u32) -> bool {
     *n == 0
 }
 
+/// The top of a ledger entry, without its lines: what run it is, for which month, and the
+/// payroll file it wrote. Enough to know whether the ledger is whole (`rules::ledger`) without
+/// parsing years of lines; unknown fields are let through (`check` judges the whole entry).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Head {
+    pub id: Id,
+    pub month: Month,
+    pub file: String,
+}
+
 impl PayRun {
     /// The order runs were made in: by time, then by `seq` (within a second), then by id (only
     /// for entries without `seq` made in the same second, whose order is not recorded).
     pub fn order(&self) -> (NaiveDateTime, u32, &Id) {
         (self.created, self.seq, &self.id)
+    }
+
+    /// What the entry says it is, without its lines.
+    pub fn head(&self) -> Head {
+        Head {
+            id: self.id.clone(),
+            month: self.month,
+            file: self.file.clone(),
+        }
     }
 
     /// `payruns/<YYYY-MM>/<id>.toml`.

@@ -14,6 +14,7 @@ use crate::model::{
     Assignment, Client, Config, Id, Kind, Money, Month, PayRun, Pnr, Report, SCHEMA, Volunteer,
 };
 use crate::payroll::{compute, settlement};
+use crate::rules::ledger::{self, LedgerProblem};
 use crate::rules::{Flaw, Problem, configuration, decision, report, status, terms};
 use crate::store::parse::{self, KeyPart};
 use crate::store::{CONFIG_FILE, Record, atomic, cache, dir_of};
@@ -49,6 +50,12 @@ pub enum Code {
     PaidChanged,
     /// E014: a pay run's payroll file is missing, or not the file that was paid (SHA-256).
     PayFile,
+    /// E015: a payroll file under `payruns/` without its ledger entry (deleted, never committed).
+    OrphanPayFile,
+    /// E016: a ledger entry that is not at `payruns/<its month>/<its id>.toml`, where pay reads it.
+    MisplacedEntry,
+    /// E017: a line paid twice: two runs paid it that did not see each other (`rules::ledger`).
+    PaidTwice,
 }
 
 impl Code {
@@ -179,30 +186,24 @@ impl Checker<'_> {
 
     /// Every `.toml` file of a kind read (`load_kind`) with its path; problems reported.
     fn take_kind<T: Record>(&mut self, loaded: Loaded<T>) -> Vec<(PathBuf, T)> {
-        let top = PathBuf::from(dir_of(T::KIND));
         let mut recs = Vec::new();
         for (folder, read) in loaded {
             for (name, read) in read {
                 let rel = folder.join(&name);
                 let stem = name.strip_suffix(".toml").unwrap_or(&name);
                 let rec = match read {
+                    // Everything under `payruns/` that is not an entry is `rules::ledger`'s.
+                    cache::Read::Other if T::KIND == Kind::PayRun => continue,
                     cache::Read::Other => {
-                        // A month folder's month folders are pay runs' own; their payroll file
-                        // sits beside the ledger entry, and the run's check covers it.
-                        let is_month = folder == top && name.parse::<Month>().is_ok();
-                        let is_pay_file =
-                            folder != top && (name.ends_with(".csv") || name.ends_with(".xml"));
-                        if !(T::KIND == Kind::PayRun && (is_month || is_pay_file)) {
-                            self.report(
-                                &rel,
-                                1,
-                                Code::StrayFile,
-                                tr!(
-                                    "not a record (records end in .toml); move it elsewhere",
-                                    "ingen akt (akter slutar på .toml); flytta den någon annanstans"
-                                ),
-                            );
-                        }
+                        self.report(
+                            &rel,
+                            1,
+                            Code::StrayFile,
+                            tr!(
+                                "not a record (records end in .toml); move it elsewhere",
+                                "ingen akt (akter slutar på .toml); flytta den någon annanstans"
+                            ),
+                        );
                         continue;
                     }
                     cache::Read::Unreadable(msg) => {
@@ -215,7 +216,8 @@ impl Checker<'_> {
                     }
                     cache::Read::Parsed(Ok(rec)) | cache::Read::Cached(rec) => rec,
                 };
-                if Id::parse(stem).ok().as_ref() != Some(rec.id()) {
+                // A ledger entry's id and file name are `rules::ledger`'s (E016).
+                if T::KIND != Kind::PayRun && Id::parse(stem).ok().as_ref() != Some(rec.id()) {
                     let line = line_in(self.root, &rel, &[KeyPart::Key("id")]);
                     self.report(
                         &rel,
@@ -232,6 +234,86 @@ impl Checker<'_> {
             }
         }
         recs
+    }
+
+    /// The survey of `payruns/` for `rules::ledger`: the entries `take_kind` read (top folder
+    /// and month folders), and every other file under `payruns/` at any depth; `.toml` files in
+    /// other folders (`payruns/2026-9/`) are read here and join `runs`, problems reported.
+    fn ledger_survey(&mut self, runs: &mut Vec<(PathBuf, PayRun)>) -> ledger::Survey {
+        let files = match crate::store::ledger::files(self.root) {
+            Ok(f) => f,
+            Err(e) => {
+                self.report(Path::new(PayRun::DIR), 1, Code::Syntax, e.to_string());
+                Vec::new()
+            }
+        };
+        let read: std::collections::HashSet<PathBuf> =
+            runs.iter().map(|(p, _)| p.clone()).collect();
+        let month_folders: std::collections::HashSet<PathBuf> =
+            crate::store::record_folders(self.root, PayRun::DIR)
+                .into_iter()
+                .collect();
+        let mut survey = ledger::Survey::default();
+        for rel in files {
+            if rel.extension().is_none_or(|e| e != "toml") {
+                survey.others.push(rel);
+                continue;
+            }
+            if read.contains(&rel) {
+                continue;
+            }
+            let in_folder_read = rel.parent().is_some_and(|f| month_folders.contains(f));
+            if in_folder_read {
+                // `take_kind` read it and reported why it does not parse.
+                survey.unreadable.push((rel, String::new()));
+                continue;
+            }
+            match fs::read(self.root.join(&rel)).map(String::from_utf8) {
+                Ok(Ok(text)) => match parse::parse_detailed::<PayRun>(&text) {
+                    Ok(run) => runs.push((rel, run)),
+                    Err(f) => {
+                        self.parse_failure(&rel, f);
+                        survey.unreadable.push((rel, String::new()));
+                    }
+                },
+                Ok(Err(_)) => {
+                    self.report(&rel, 1, Code::Syntax, tr!("not UTF-8", "inte UTF-8"));
+                    survey.unreadable.push((rel, String::new()));
+                }
+                Err(e) => {
+                    self.report(
+                        &rel,
+                        1,
+                        Code::Syntax,
+                        tr!("cannot read: {e}", "kan inte läsas: {e}"),
+                    );
+                    survey.unreadable.push((rel, String::new()));
+                }
+            }
+        }
+        runs.sort_by(|a, b| a.0.cmp(&b.0));
+        survey.entries = runs.iter().map(|(p, r)| (p.clone(), r.head())).collect();
+        survey
+    }
+
+    /// A problem of the ledger's layout, under its code (an unreadable entry was reported by
+    /// its parse code when it was read).
+    fn ledger_problem(&mut self, p: &LedgerProblem) {
+        let rel = p.path().to_path_buf();
+        let (code, line) = match p {
+            LedgerProblem::Orphan { .. } => (Code::OrphanPayFile, 1),
+            LedgerProblem::Misplaced { id, .. } => {
+                let named = rel.file_stem().and_then(|s| s.to_str()) == Some(id.as_str());
+                let key = if named { "month" } else { "id" };
+                (
+                    Code::MisplacedEntry,
+                    line_in(self.root, &rel, &[KeyPart::Key(key)]),
+                )
+            }
+            LedgerProblem::Stray { .. } => (Code::StrayFile, 1),
+            LedgerProblem::Unreadable { .. } | LedgerProblem::PaidTwice(_) => return,
+        };
+        self.report(&rel, line, code, p.message());
     }
 
     fn schema(&mut self, rel: &Path, schema: u32) {
@@ -341,14 +423,14 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
             )
         },
     );
-    let runs: Vec<(PathBuf, PayRun)> = ck
-        .take_kind(runs)
-        .into_iter()
-        .map(|(rel, run)| {
-            ck.schema(&rel, run.schema);
-            (rel, run)
-        })
-        .collect();
+    let mut runs: Vec<(PathBuf, PayRun)> = ck.take_kind(runs);
+    let survey = ck.ledger_survey(&mut runs);
+    for (rel, run) in &runs {
+        ck.schema(rel, run.schema);
+    }
+    for p in ledger::layout(&survey) {
+        ck.ledger_problem(&p);
+    }
 
     let clients = ck.take_kind(clients);
     for (rel, c) in &clients {
@@ -588,20 +670,6 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
     }
     for (rel, run) in &runs {
         let key = |k| line_in(root, rel, &[KeyPart::Key(k)]);
-        if *rel != run.rel_path() {
-            ck.report(
-                rel,
-                key("month"),
-                Code::DuplicateId,
-                tr!(
-                    "the pay run {} for {} belongs in {}",
-                    "utbetalningen {} för {} hör hemma i {}",
-                    run.id,
-                    run.month,
-                    run.rel_path().display()
-                ),
-            );
-        }
         match fs::read(root.join(&run.file)) {
             Ok(bytes) if super::pay::sha256_hex(&bytes) == run.sha256 => {}
             Ok(_) => ck.report(
@@ -654,6 +722,59 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
             }
         }
     }
+    // Lines paid twice, each its own finding; the periods they are in are not also E013 (the
+    // double payment is why the sum differs).
+    let mut doubled = std::collections::HashSet::new();
+    {
+        let path_of: HashMap<&Id, &PathBuf> = runs.iter().map(|(p, r)| (&r.id, p)).collect();
+        let all: Vec<&PayRun> = runs.iter().map(|(_, r)| r).collect();
+        for t in ledger::paid_twice(&all) {
+            let key = (t.assignment.clone(), t.period);
+            let report = reports.get(&key).map(|(_, r)| r);
+            let earned = match (&config, t.corrected_after) {
+                (Some(config), true) => assignment_by_id.get(&t.assignment).and_then(|a| {
+                    let case = compute::Case {
+                        assignment: a,
+                        client: client_by_id.get(&a.client)?,
+                        volunteer: volunteer_by_id.get(&a.volunteer)?,
+                    };
+                    Some(super::pay::earned_kind(
+                        compute::earned(
+                            case,
+                            t.period,
+                            report,
+                            &config.compensation,
+                            &config.payroll,
+                        ),
+                        t.kind,
+                    ))
+                }),
+                _ => None,
+            };
+            if !t.stands(report.map(Report::revision), earned) {
+                continue;
+            }
+            let last = t.payers.last().map(|p| (&p.run, p.line));
+            let rel = last
+                .and_then(|(id, _)| path_of.get(id).copied())
+                .unwrap_or(&t.last_entry)
+                .clone();
+            let line = last.map_or(1, |(_, i)| {
+                line_in(
+                    root,
+                    &rel,
+                    &[
+                        KeyPart::Key("lines"),
+                        KeyPart::Index(i),
+                        KeyPart::Key("assignment"),
+                    ],
+                )
+            });
+            doubled.insert(key);
+            let message = LedgerProblem::PaidTwice(t).message();
+            ck.report(&rel, line, Code::PaidTwice, message);
+        }
+    }
     if let Some(config) = &config {
         use rayon::prelude::*;
         let paid = match compute::paid_of(runs.iter().flat_map(|(_, r)| r.lines.iter())) {
@@ -671,6 +792,7 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
         // Every paid period worked out again, on all cores (the order is restored below).
         let changed: Vec<Diagnostic> = paid
             .into_par_iter()
+            .filter(|(key, _)| !doubled.contains(key))
             .filter_map(|((aid, period), p)| {
                 let a = assignment_by_id.get(&aid)?;
                 let c = client_by_id.get(&a.client)?;

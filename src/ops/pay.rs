@@ -56,13 +56,15 @@ impl Format {
 
 /// The records a run reads, gathered once.
 struct Gathered {
-    /// The oldest month read: periods from here on have their reports and whole ledger.
-    from: Month,
     assignments: Vec<Assignment>,
     clients: HashMap<Id, Client>,
     volunteers: HashMap<Id, Volunteer>,
     reports: BTreeMap<(Id, Month), Report>,
     runs: Vec<PayRun>,
+    /// Everything under `payruns/`, for `rules::ledger` (the runs above are those read in full).
+    ledger: crate::rules::ledger::Survey,
+    /// The first month whose ledger entries and reports were read.
+    from: Month,
 }
 
 impl Gathered {
@@ -89,22 +91,25 @@ impl Gathered {
 }
 
 /// Reads the assignments whose agreement touches `from..=to`, their clients and volunteers,
-/// their reports of those months, and the ledger.
+/// their reports of those months, and the ledger (the entries of those months in full, and
+/// what else lies under `payruns/`).
 fn gather(store: &Store, from: Month, to: Month) -> Result<Gathered> {
     // The ledger's files are large: one at a time, on one core, while the other cores read the
     // many small records (two ledger files parsed at once would double the peak memory).
-    let (runs, records) = rayon::join(
-        || store.load_payruns(Some(from)),
+    let (ledger, records) = rayon::join(
+        || store.read_ledger(Some(from)),
         || gather_records(store, from, to),
     );
     let (assignments, clients, volunteers, reports) = records?;
+    let ledger = ledger?;
     let mut g = Gathered {
-        from,
         assignments,
         clients,
         volunteers,
         reports,
-        runs: runs?,
+        runs: ledger.runs,
+        ledger: ledger.survey,
+        from,
     };
     add_paid_assignments(store, &mut g, to)?;
     Ok(g)
@@ -368,6 +373,95 @@ fn refuse_unsound(store: &Store, g: &Gathered) -> Result<()> {
     Err(Error::refused(found))
 }
 
+/// A run refuses to pay while the ledger is not whole (`rules::ledger`): a payroll file whose
+/// entry is gone, an entry outside `payruns/<its month>/` or unreadable, a file that is neither,
+/// or a line paid twice (two runs that did not see each other, merged). Each would make this
+/// run pay a month again or build on a double payment. Lines paid twice are looked for in the
+/// entries read in full, the periods from `g.from` on (complete there: a run pays no period
+/// after its month); further back they are `check`'s (E017). With `twice` false only the
+/// layout is judged (`--verify`, which reports a line paid twice as its difference).
+fn refuse_broken_ledger(store: &Store, g: &Gathered, twice: bool) -> Result<()> {
+    use crate::rules::ledger::{self, LedgerProblem};
+    let mut problems = ledger::layout(&g.ledger);
+    if twice {
+        let runs: Vec<&PayRun> = g.runs.iter().collect();
+        let cases = g.cases();
+        for t in ledger::paid_twice(&runs) {
+            if t.period < g.from {
+                continue;
+            }
+            let report = g.reports.get(&(t.assignment.clone(), t.period));
+            let earned = if t.corrected_after {
+                cases
+                    .iter()
+                    .find(|c| c.assignment.id == t.assignment)
+                    .map(|c| earned_now(store, *c, t.period, report, t.kind))
+            } else {
+                None
+            };
+            if t.stands(report.map(Report::revision), earned) {
+                problems.push(LedgerProblem::PaidTwice(t));
+            }
+        }
+    }
+    if problems.is_empty() {
+        return Ok(());
+    }
+    let mut reasons: Vec<String> = problems
+        .iter()
+        .map(|p| match p {
+            LedgerProblem::Unreadable { .. } => p.message(),
+            _ => format!("{}: {}", p.path().display(), p.message()),
+        })
+        .collect();
+    if !crate::store::atomic::pending(store.root()).is_empty() {
+        reasons.push(tr!(
+            "a command was interrupted while it wrote (`.kontakt/txn-*`) and may be why: `kontakt check --repair` finishes or drops it",
+            "ett kommando avbröts medan det skrev (`.kontakt/txn-*`) och kan vara orsaken: `kontakt check --repair` slutför eller tar bort det"
+        ));
+    }
+    reasons.push(tr!(
+        "nothing was paid: the ledger (payruns/) is not whole, and paying now could pay a month again; fix these (`kontakt check` lists them), then run pay again",
+        "inget betalades: huvudboken (payruns/) är inte hel, och att betala nu kunde betala en månad igen; rätta dessa (`kontakt check` listar dem) och kör pay igen"
+    ));
+    Err(Error::refused(reasons))
+}
+
+/// What the records give now for one kind of a case's period (nothing when it earns nothing).
+fn earned_now(
+    store: &Store,
+    case: Case,
+    period: Month,
+    report: Option<&Report>,
+    kind: crate::payroll::LineKind,
+) -> Money {
+    earned_kind(
+        compute::earned(
+            case,
+            period,
+            report,
+            &store.config.compensation,
+            &store.config.payroll,
+        ),
+        kind,
+    )
+}
+
+/// One kind's amount of what `compute::earned` gave (nothing when it earns nothing).
+pub fn earned_kind(
+    earned: std::result::Result<compute::Earned, compute::NotEarned>,
+    kind: crate::payroll::LineKind,
+) -> Money {
+    let Ok(e) = earned else {
+        return Money::ZERO;
+    };
+    let part = match kind {
+        crate::payroll::LineKind::Expense => e.expense,
+        _ => e.fee,
+    };
+    part.map_or(Money::ZERO, |p| p.amount)
+}
+
 /// A run that lacks a year's prisbasbelopp is refused, dry or real: paying the others and
 /// leaving out everyone on SKR's percentages would look like success to a scheduled payout.
 fn refuse_without_prisbasbelopp(plan: &Plan) -> Result<()> {
@@ -391,8 +485,9 @@ fn refuse_without_prisbasbelopp(plan: &Plan) -> Result<()> {
 pub fn dry_run(store: &Store, month: Month, today: chrono::NaiveDate) -> Result<Plan> {
     month_is_over(month, today)?;
     let g = gather_for(store, month, today)?;
-    refuse_unsound(store, &g)?;
     let paid = compute::paid_of(g.runs.iter().flat_map(|r| r.lines.iter()))?;
+    refuse_broken_ledger(store, &g, true)?;
+    refuse_unsound(store, &g)?;
     let plan = plan_of(store, &g, month, &paid, today)?;
     refuse_without_prisbasbelopp(&plan)?;
     Ok(plan)
@@ -477,8 +572,9 @@ pub fn run(store: &Store, input: RunInput, today: chrono::NaiveDate) -> Result<O
     };
     let lock: Lock = store.lock()?;
     let g = gather_for(store, input.month, today)?;
-    refuse_unsound(store, &g)?;
     let paid = compute::paid_of(g.runs.iter().flat_map(|r| r.lines.iter()))?;
+    refuse_broken_ledger(store, &g, true)?;
+    refuse_unsound(store, &g)?;
     let plan = plan_of(store, &g, input.month, &paid, today)?;
     refuse_without_prisbasbelopp(&plan)?;
     if plan.lines.is_empty() {
@@ -574,6 +670,7 @@ pub fn verify(store: &Store, prefix: &str) -> Result<Verification> {
     let total_matches = Money::sum(run.lines.iter().map(|l| l.amount)) == Ok(run.total_ore);
     let made = run.created.date();
     let g = gather_for(store, run.month, made)?;
+    refuse_broken_ledger(store, &g, false)?;
     let earlier = g
         .runs
         .iter()
@@ -652,7 +749,7 @@ pub fn verify(store: &Store, prefix: &str) -> Result<Verification> {
 /// the command that records it (the next run then pays the difference). `agree` prints these,
 /// so a retroactive change of terms or end says what it will cause.
 pub fn paid_effects(store: &Store, a: &Assignment, from: Month) -> Result<Vec<String>> {
-    let runs = store.load_payruns(Some(from))?;
+    let runs = store.read_ledger(Some(from))?.runs;
     let paid = compute::paid_of(
         runs.iter()
             .flat_map(|r| r.lines.iter())

@@ -212,7 +212,7 @@ fn earns(store: &Store, a: &Assignment, rep: &Report) -> Result<Now> {
 
 /// What the ledger paid for `assignment`'s `month` (None if nothing).
 fn paid_for(store: &Store, assignment: &Id, month: Month) -> Result<Option<PaidPeriod>> {
-    let runs = store.load_payruns(Some(month))?;
+    let runs = store.read_ledger(Some(month))?.runs;
     let lines = runs
         .iter()
         .flat_map(|r| r.lines.iter())
@@ -579,7 +579,7 @@ fn correct_after_ending(
     if first > last {
         return Ok(Vec::new());
     }
-    let runs = store.load_payruns(Some(first))?;
+    let runs = store.read_ledger(Some(first))?.runs;
     let paid = compute::paid_of(
         runs.iter()
             .flat_map(|r| r.lines.iter())

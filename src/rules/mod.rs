@@ -8,6 +8,7 @@
 pub mod bounds;
 pub mod configuration;
 pub mod decision;
+pub mod ledger;
 pub mod prisbasbelopp;
 pub mod report;
 pub mod screening;

@@ -1,5 +1,5 @@
 //! The records directory as a git repository: committing exactly the files a command wrote, and
-//! the pre-commit hook that runs `kontakt check` on what is staged.
+//! the hooks that run `kontakt check` on what is committed and merged.
 
 use crate::tr;
 use std::path::{Path, PathBuf};
@@ -98,9 +98,43 @@ fn git_failed(what: &str, out: &std::process::Output) -> Error {
     )])
 }
 
-/// Installs `.git/hooks/pre-commit`, which runs `kontakt check` on the staged records and refuses
-/// the commit if it finds problems. Returns the hook's path.
-pub fn install_hook(root: &Path, kontakt: &Path) -> Result<PathBuf> {
+/// The hooks `kontakt hooks install` writes, each a shell script running `kontakt check`:
+/// - `pre-commit`: on the staged records; a commit they fail is refused;
+/// - `pre-merge-commit`: on the merged records before git commits a merge; a merge whose result
+///   fails (two branches that paid the same month: E017, a line paid twice) is not committed;
+/// - `post-merge`: on the records after any merge, a pull or a fast-forward included (and one
+///   made with `--no-verify`): what it finds is reported, as git cannot undo a merge made.
+///
+/// A merge with conflicts is committed by `git commit`, which runs `pre-commit`.
+pub const HOOKS: [&str; 3] = ["pre-commit", "pre-merge-commit", "post-merge"];
+
+/// The script of one of [`HOOKS`], calling `kontakt` on the records at `prefix` (their folder
+/// within the repository, empty at its top).
+fn hook_script(hook: &str, kontakt: &Path, prefix: &str) -> String {
+    let kontakt = kontakt.display().to_string().replace('\'', "'\\''");
+    let staged = |what: &str, said: &str| {
+        format!(
+            "#!/bin/sh\n# Installed by `kontakt hooks install`: {what}\ntmp=$(mktemp -d) || exit 1\ntrap 'rm -rf \"$tmp\"' EXIT\ngit checkout-index -a --prefix=\"$tmp/\" || exit 1\n'{kontakt}' --records \"$tmp/{prefix}\" check || {{\n  echo '{said}' >&2\n  exit 1\n}}\n"
+        )
+    };
+    match hook {
+        "pre-merge-commit" => staged(
+            "a merge whose records fail `kontakt check` (a line paid twice by runs on both branches, E017) is not committed.",
+            "kontakt check found problems in the merged records (E017 is a line paid twice by runs made on both branches); the merge was not committed: `git merge --abort` undoes it",
+        ),
+        "post-merge" => format!(
+            "#!/bin/sh\n# Installed by `kontakt hooks install`: after a merge (a pull, a fast-forward, one made with --no-verify), `kontakt check` on the records, so that a line paid twice (E017) or a ledger that is not whole is seen before the next pay run.\n'{kontakt}' --records './{prefix}' check || echo 'kontakt check found problems in the records after this merge (E017 is a line paid twice by runs made on both branches); pay refuses until the ledger is whole' >&2\nexit 0\n"
+        ),
+        _ => staged(
+            "a commit whose staged records fail `kontakt check` is refused.",
+            "kontakt check found problems in the staged records; fix them or commit with --no-verify",
+        ),
+    }
+}
+
+/// Installs [`HOOKS`] in the repository's hooks folder (replacing hooks of those names).
+/// Returns their paths.
+pub fn install_hooks(root: &Path, kontakt: &Path) -> Result<Vec<PathBuf>> {
     let Some(top) = toplevel(root) else {
         return Err(Error::refused(vec![tr!(
             "{} is not in a git repository",
@@ -118,20 +152,20 @@ pub fn install_hook(root: &Path, kontakt: &Path) -> Result<PathBuf> {
     let prefix = lines.next().unwrap_or("").trim_end_matches('/').to_string();
     std::fs::create_dir_all(&hooks).map_err(|e| Error::io(&hooks, "cannot create", e))?;
     let hooks = hooks.canonicalize().unwrap_or(hooks);
-    let hook = hooks.join("pre-commit");
-    let script = format!(
-        "#!/bin/sh\n# Installed by `kontakt hooks install`: a commit whose staged records fail `kontakt check` is refused.\ntmp=$(mktemp -d) || exit 1\ntrap 'rm -rf \"$tmp\"' EXIT\ngit checkout-index -a --prefix=\"$tmp/\" || exit 1\n'{}' --records \"$tmp/{}\" check || {{\n  echo 'kontakt check found problems in the staged records; fix them or commit with --no-verify' >&2\n  exit 1\n}}\n",
-        kontakt.display().to_string().replace('\'', "'\\''"),
-        prefix
-    );
-    std::fs::write(&hook, script).map_err(|e| Error::io(&hook, "cannot write", e))?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755))
-            .map_err(|e| Error::io(&hook, "cannot make executable", e))?;
+    let mut written = Vec::new();
+    for name in HOOKS {
+        let hook = hooks.join(name);
+        std::fs::write(&hook, hook_script(name, kontakt, &prefix))
+            .map_err(|e| Error::io(&hook, "cannot write", e))?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755))
+                .map_err(|e| Error::io(&hook, "cannot make executable", e))?;
+        }
+        written.push(hook);
     }
-    Ok(hook)
+    Ok(written)
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ pub mod atomic;
 pub mod cache;
 pub mod edit;
 pub mod git;
+pub mod ledger;
 pub mod parse;
 pub mod people;
 
@@ -354,15 +355,6 @@ impl Store {
         }
         out.sort();
         Ok(out)
-    }
-
-    /// The pay runs made for months from `from` on (all with None), one file at a time: they
-    /// are large, and two parsed at once double the peak memory (see `ops::pay`).
-    pub fn load_payruns(&self, from: Option<Month>) -> Result<Vec<PayRun>> {
-        self.payrun_paths(from)?
-            .iter()
-            .map(|rel| parse::parse(rel, &self.read_text(rel)?))
-            .collect()
     }
 
     /// Where the file of `id` is: fixed by the id for most kinds, found in its month's folder
