@@ -6,6 +6,7 @@ pub mod apply;
 pub mod check;
 pub mod due;
 pub mod end;
+pub mod find;
 pub mod fmt;
 pub mod gallra;
 pub mod hooks;
@@ -177,6 +178,7 @@ pub enum Command {
     End(end::Args),
     Pay(pay::Args),
     Due(due::Args),
+    Find(find::Args),
     List(list::Args),
     Show(show::Args),
     Stats(stats::Args),
@@ -331,6 +333,7 @@ fn dispatch(command: Command, ctx: &Ctx) -> Result<Output> {
         Command::End(a) => end::run(a, ctx),
         Command::Pay(a) => pay::run(a, ctx),
         Command::Due(a) => due::run(a, ctx),
+        Command::Find(a) => find::run(a, ctx),
         Command::List(a) => list::run(a, ctx),
         Command::Show(a) => show::run(a, ctx),
         Command::Stats(a) => stats::run(a, ctx),

@@ -26,7 +26,7 @@ pub struct Args {
 
 pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
     let store = ctx.store()?;
-    let id = store.resolve(&args.id, &Kind::ALL)?;
+    let id = resolve_person(store, &args.id, ctx)?;
     if args.format.as_deref() == Some("html") {
         if id.kind() != Kind::PayRun {
             return Err(kontakt::Error::arg(
@@ -336,4 +336,47 @@ fn pay_run(run: &PayRun) -> String {
             .collect(),
     ));
     s
+}
+
+/// The record `text` names: an id or a unique prefix of one, else a person found by name or
+/// personnummer (`kontakt find`) when exactly one matches. Several are listed to choose from;
+/// a personnummer typed is never echoed back.
+fn resolve_person(
+    store: &kontakt::store::Store,
+    text: &str,
+    ctx: &Ctx,
+) -> Result<kontakt::model::Id> {
+    let err = match store.resolve(text, &Kind::ALL) {
+        Ok(id) => return Ok(id),
+        Err(e) => e,
+    };
+    let hits = kontakt::ops::find::find(store, text, ctx.today)?;
+    match hits.len() {
+        1 => Ok(hits[0].id.clone()),
+        // Something shaped like a personnummer, valid or mistyped, is not repeated.
+        0 if text.chars().filter(char::is_ascii_digit).count() >= 10 => {
+            Err(kontakt::Error::refused(vec![tr!(
+                "nobody on file has that personnummer (or it is mistyped)",
+                "ingen i akterna har det personnumret (eller är det felskrivet)"
+            )]))
+        }
+        0 => Err(err),
+        _ => Err(kontakt::Error::refused(
+            std::iter::once(tr!(
+                "{} people match; give one of these ids:",
+                "{} personer matchar; ange ett av dessa id:",
+                hits.len()
+            ))
+            .chain(hits.iter().map(|h| {
+                format!(
+                    "{} {} ({}, {})",
+                    h.id,
+                    h.name,
+                    render::word(h.kind),
+                    render::pnr(&h.pnr, false)
+                )
+            }))
+            .collect(),
+        )),
+    }
 }

@@ -6,6 +6,7 @@ pub mod apply;
 pub mod check;
 pub mod csv_rows;
 pub mod due;
+pub mod find;
 pub mod fmt;
 pub mod gallra;
 pub mod init;

@@ -12,6 +12,7 @@ pub mod ledger;
 pub mod prisbasbelopp;
 pub mod report;
 pub mod screening;
+pub mod search;
 pub mod status;
 pub mod terms;
 

@@ -1,0 +1,86 @@
+//! `kontakt find` and `show NAME|PERSONNUMMER`: staff find people by what they know of them
+//! (issue 16, "Find and read people, not ids").
+mod common;
+
+use common::Kit;
+
+/// Elsa Lind's personnummer in full, from the demo records.
+fn elsa_pnr(kit: &Kit) -> String {
+    let clients = kit.json(&["--show-pnr", "list", "clients"]);
+    clients
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "Elsa Lind")
+        .unwrap()["pnr"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn find_by_name_parts_any_case_and_accents_with_who_they_are_matched_with() {
+    let kit = Kit::demo();
+    let out = kit.run(&["find", "anna"]).ok();
+    insta::assert_snapshot!(out.stdout, @r"
+    ╭──────────┬───────────┬────────────┬───────────────┬──────┬──────────┬───────────────────────────────────────────╮
+    │ id       ┆ kind      ┆ name       ┆ personnummer  ┆ area ┆ status   ┆ assignments                               │
+    ╞══════════╪═══════════╪════════════╪═══════════════╪══════╪══════════╪═══════════════════════════════════════════╡
+    │ V-YDB61Z ┆ volunteer ┆ Anna Åberg ┆ 19850105-**** ┆ Norr ┆ approved ┆ A-VHCPGX with C-450N16 Elsa Lind (active) │
+    ╰──────────┴───────────┴────────────┴───────────────┴──────┴──────────┴───────────────────────────────────────────╯
+    ");
+    for q in [&["ABERG"][..], &["åberg", "anna"], &["Norr", "ann"]] {
+        let mut args = vec!["find"];
+        args.extend_from_slice(q);
+        let r = kit.run(&args).ok();
+        assert!(r.stdout.contains("V-YDB61Z"), "{q:?}: {}", r.stdout);
+    }
+    // "ann" is the start of Anna, not a part of Hanna.
+    let r = kit.run(&["find", "ann"]).ok();
+    assert!(!r.stdout.contains("Hanna"), "{}", r.stdout);
+    let r = kit.run(&["--lang", "sv", "find", "elsa"]).ok();
+    assert!(
+        r.stdout.contains("med V-YDB61Z Anna Åberg (pågår)"),
+        "{}",
+        r.stdout
+    );
+    kit.run(&["find", "Ingen", "Sådan"])
+        .refused(1, "nobody matches");
+    let json = kit.json(&["find", "elsa"]);
+    assert_eq!(json[0]["kind"], "client");
+    assert_eq!(json[0]["with"][0]["name"], "Anna Åberg");
+    assert!(json[0]["pnr"].as_str().unwrap().ends_with("****"), "{json}");
+}
+
+#[test]
+fn find_and_show_by_personnummer_in_any_common_form() {
+    let kit = Kit::demo();
+    let full = elsa_pnr(&kit);
+    let digits: String = full.chars().filter(char::is_ascii_digit).collect();
+    for q in [
+        full.clone(),
+        digits.clone(),
+        digits[2..].to_string(),
+        full[2..].to_string(),
+    ] {
+        let r = kit.run(&["find", &q]).ok();
+        assert!(r.stdout.contains("Elsa Lind"), "{}", r.stdout);
+        assert_eq!(r.stdout.matches("C-").count(), 1, "{}", r.stdout);
+        let r = kit.run(&["show", &q]).ok();
+        assert!(r.stdout.contains("Elsa Lind"), "{}", r.stdout);
+        assert!(!r.stdout.contains(&digits[8..]), "masked: {}", r.stdout);
+    }
+    // Several people: the candidates, masked; a personnummer nobody has is never echoed.
+    let r = kit.run(&["show", "a"]).refused(1, "people match");
+    assert!(
+        r.stderr.contains("Anna Åberg") && r.stderr.contains("****"),
+        "{}",
+        r.stderr
+    );
+    let last = if digits.ends_with('9') { '8' } else { '9' };
+    let unknown = format!("{}{last}", &digits[..11]);
+    let r = kit
+        .run(&["show", &unknown])
+        .refused(1, "nobody on file has that personnummer");
+    assert!(!r.stderr.contains(&unknown[4..]), "{}", r.stderr);
+}
