@@ -224,6 +224,8 @@ pub fn screen_client(
             guardian_consent,
             reason: None,
             followed_up: Vec::new(),
+            delay_reasons: Vec::new(),
+            closed: None,
         },
         ClientDecision::Deny { reason } => Decision {
             decided: today,
@@ -235,6 +237,8 @@ pub fn screen_client(
             guardian_consent: None,
             reason: Some(reason),
             followed_up: Vec::new(),
+            delay_reasons: Vec::new(),
+            closed: None,
         },
         ClientDecision::FollowUp { .. } => unreachable!("handled above"),
     };
