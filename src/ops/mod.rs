@@ -9,6 +9,7 @@ pub mod due;
 pub mod fmt;
 pub mod gallra;
 pub mod init;
+pub mod ivo;
 pub mod matching;
 pub mod pay;
 pub mod report;

@@ -326,6 +326,9 @@ pub struct Offer {
     pub declined: Option<NaiveDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub declined_by: Option<Party>,
+    /// Accepted: the agreement's start.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agreement_from: Option<NaiveDate>,
 }
 
 /// One individual report (individrapport) of a quarter.
@@ -381,6 +384,7 @@ pub fn quarter_rows(
                     proposed: a.proposed,
                     declined: a.declined.as_ref().map(|d| d.date),
                     declined_by: a.declined.as_ref().map(|d| d.by),
+                    agreement_from: a.agreement.as_ref().map(|g| g.start),
                 })
                 .collect::<Vec<_>>();
             let mut offers = offers;
@@ -462,6 +466,29 @@ impl Count {
     }
 }
 
+/// A count under a key (a law, a standing, a band).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Tally<K> {
+    pub key: K,
+    #[serde(flatten)]
+    pub count: Count,
+}
+
+fn tallies<K>(keys: impl IntoIterator<Item = K>) -> Vec<Tally<K>> {
+    keys.into_iter()
+        .map(|key| Tally {
+            key,
+            count: Count::default(),
+        })
+        .collect()
+}
+
+fn count_in<K: PartialEq>(t: &mut [Tally<K>], key: &K, sex: Sex) {
+    if let Some(t) = t.iter_mut().find(|t| t.key == *key) {
+        t.count.add(sex);
+    }
+}
+
 /// One case in the council's summary: no code, no date, nothing that names the person.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AnonymousCase {
@@ -484,11 +511,11 @@ pub struct Summary {
     pub preliminary: bool,
     pub total: Count,
     /// By law: `SoL`, `LSS`.
-    pub by_law: Vec<(&'static str, Count)>,
-    pub by_standing: Vec<(Standing, Count)>,
+    pub by_law: Vec<Tally<&'static str>>,
+    pub by_standing: Vec<Tally<Standing>>,
     /// Cases that began with the decision, and interruptions.
-    pub by_began: Vec<(Began, Count)>,
-    pub by_band: Vec<(Band, Count)>,
+    pub by_began: Vec<Tally<Began>>,
+    pub by_band: Vec<Tally<Band>>,
     pub cases: Vec<AnonymousCase>,
 }
 
@@ -496,50 +523,24 @@ pub struct Summary {
 pub fn summary(q: Quarter, today: NaiveDate, rows: &[Row]) -> Summary {
     let at = as_of(q, today);
     let mut total = Count::default();
-    let mut by_law: Vec<(&'static str, Count)> =
-        vec![("SoL", Count::default()), ("LSS", Count::default())];
-    let mut by_standing: Vec<(Standing, Count)> = [
+    let mut by_law = tallies(["SoL", "LSS"]);
+    let mut by_standing = tallies([
         Standing::New,
         Standing::Continuing,
         Standing::InEffect,
         Standing::Closed,
-    ]
-    .into_iter()
-    .map(|s| (s, Count::default()))
-    .collect();
-    let mut by_began: Vec<(Began, Count)> = [Began::Decision, Began::Interruption]
-        .into_iter()
-        .map(|b| (b, Count::default()))
-        .collect();
-    let mut by_band: Vec<(Band, Count)> = Band::ALL
-        .into_iter()
-        .map(|b| (b, Count::default()))
-        .collect();
+    ]);
+    let mut by_began = tallies([Began::Decision, Began::Interruption]);
+    let mut by_band = tallies(Band::ALL);
     let mut cases = Vec::new();
     for r in rows {
         let until = r.case.ended.as_ref().map_or(at, |e| e.over_from().min(at));
         let band = Band::of(r.case.since, until);
         total.add(r.sex);
-        for (law, n) in by_law.iter_mut() {
-            if *law == r.law {
-                n.add(r.sex);
-            }
-        }
-        for (s, n) in by_standing.iter_mut() {
-            if *s == r.standing {
-                n.add(r.sex);
-            }
-        }
-        for (b, n) in by_began.iter_mut() {
-            if *b == r.case.began {
-                n.add(r.sex);
-            }
-        }
-        for (b, n) in by_band.iter_mut() {
-            if *b == band {
-                n.add(r.sex);
-            }
-        }
+        count_in(&mut by_law, &r.law, r.sex);
+        count_in(&mut by_standing, &r.standing, r.sex);
+        count_in(&mut by_began, &r.case.began, r.sex);
+        count_in(&mut by_band, &band, r.sex);
         cases.push(AnonymousCase {
             law: r.law,
             paragraph: r.paragraph,
@@ -713,6 +714,7 @@ mod tests {
                 proposed: d("2026-07-13"),
                 declined: Some(d("2026-07-27")),
                 declined_by: Some(Party::Client),
+                agreement_from: None,
             }]
         );
         assert_eq!(rows[0].days, 121, "to the quarter's end");
@@ -839,10 +841,16 @@ mod tests {
         let s = summary(q("2026Q3"), d("2026-11-24"), &rows);
         assert!(!s.preliminary);
         assert_eq!((s.total.women, s.total.men), (1, 1));
-        assert_eq!(s.by_law[0], ("SoL", Count { women: 1, men: 0 }));
-        assert_eq!(s.by_law[1], ("LSS", Count { women: 0, men: 1 }));
-        assert_eq!(s.by_band[0].1.total(), 1);
-        assert_eq!(s.by_band[2].1.total(), 1, "over a year");
+        assert_eq!(
+            (s.by_law[0].key, s.by_law[0].count),
+            ("SoL", Count { women: 1, men: 0 })
+        );
+        assert_eq!(
+            (s.by_law[1].key, s.by_law[1].count),
+            ("LSS", Count { women: 0, men: 1 })
+        );
+        assert_eq!(s.by_band[0].count.total(), 1);
+        assert_eq!(s.by_band[2].count.total(), 1, "over a year");
         assert_eq!(s.cases[0].days, 485, "longest first");
         let json = serde_json::to_string(&s).unwrap();
         assert!(
