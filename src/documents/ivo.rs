@@ -22,6 +22,8 @@ h1 { font-size: 20px; margin: 0 0 4px; } h2 { font-size: 15px; margin: 20px 0 6p
 table { border-collapse: collapse; margin: 6px 0; break-inside: avoid; width: 100%; }
 th, td { border: 1px solid #ccc; padding: 3px 8px; text-align: right; }
 th:first-child, td:first-child { text-align: left; }
+table.cases th, table.cases td { text-align: left; }
+table.cases th:last-child, table.cases td:last-child { text-align: right; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 @media print { body { margin: 0; } }";
@@ -122,8 +124,8 @@ pub fn case_table(s: &Summary, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
     (header, rows)
 }
 
-fn table(header: &[String], rows: &[Vec<String>]) -> String {
-    let mut s = String::from("<table><thead><tr>");
+fn table(class: &str, header: &[String], rows: &[Vec<String>]) -> String {
+    let mut s = format!("<table class=\"{class}\"><thead><tr>");
     for h in header {
         let _ = write!(s, "<th>{}</th>", esc(h));
     }
@@ -143,7 +145,7 @@ fn table(header: &[String], rows: &[Vec<String>]) -> String {
 pub fn html(s: &Summary, municipality: &str, lang: Lang) -> String {
     let l = |en, sv| lang.pick(en, sv);
     let title = format!(
-        "{} {}: {} {}",
+        "{}: {}, {} {}",
         municipality,
         l("decisions not put into effect", "ej verkställda beslut"),
         l("quarter", "kvartal"),
@@ -200,7 +202,7 @@ pub fn html(s: &Summary, municipality: &str, lang: Lang) -> String {
             out,
             "<section><h2>{}</h2>{}</section>",
             esc(&heading),
-            table(&header, &rows)
+            table("counts", &header, &rows)
         );
     }
     out.push_str("</div>\n");
@@ -220,7 +222,7 @@ pub fn html(s: &Summary, municipality: &str, lang: Lang) -> String {
         );
     } else {
         let (header, rows) = case_table(s, lang);
-        out.push_str(&table(&header, &rows));
+        out.push_str(&table("cases", &header, &rows));
     }
     let _ = writeln!(
         out,
