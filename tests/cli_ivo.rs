@@ -412,3 +412,77 @@ fn check_finds_an_ivo_code_that_does_not_fit_and_bad_quarters_are_refused() {
     kit.run(&["ivo", "--quarter", "2026Q3", "--html", "x.html"])
         .refused(2, "--council");
 }
+
+/// The demo records hold a case of each kind (docs/legal.md): a delay since the decision,
+/// reported for 2026Q3 with its code kept; an interruption; a volunteer's decline; a warning.
+#[test]
+fn the_demo_holds_an_unreported_delay_and_an_interruption() {
+    let kit = Kit::demo();
+    let q3 = kit
+        .run(&["ivo", "--quarter", "2026Q3", "--format", "json"])
+        .ok();
+    assert_eq!(
+        q3.stderr, "",
+        "Karin's case was reported in October: its code is kept"
+    );
+    let q3: Value = serde_json::from_str(&q3.stdout).unwrap();
+    let karin = &q3["rows"][0];
+    assert_eq!(q3["rows"].as_array().unwrap().len(), 1, "{q3}");
+    assert_eq!(
+        (karin["standing"].as_str(), karin["began"].as_str()),
+        (Some("new"), Some("decision"))
+    );
+    assert!(
+        karin["delay_reason"].as_str().unwrap().contains("engelska"),
+        "{karin}"
+    );
+    assert!(
+        kit.read(&format!(
+            "clients/{}.toml",
+            karin["client"].as_str().unwrap()
+        ))
+        .contains(karin["code"].as_str().unwrap())
+    );
+
+    let q4 = kit.json(&["ivo", "--quarter", "2026Q4"]);
+    let rows = q4["rows"].as_array().unwrap();
+    let kinds: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r["standing"].as_str().unwrap(),
+                r["began"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            ("new", "decision"),
+            ("new", "interruption"),
+            ("continuing", "decision")
+        ],
+        "{q4}"
+    );
+    let lea = &rows[1];
+    assert_eq!(lea["interrupted"], "2026-08-01");
+    assert_eq!(lea["offers"][0]["declined_by"], "client");
+    assert_eq!(rows[0]["law"], "LSS");
+    assert_eq!(rows[0]["offers"][0]["declined_by"], "volunteer");
+
+    let due = kit.json(&["due"]);
+    let what = |w: &str| {
+        due.as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["what"] == w)
+            .count()
+    };
+    assert_eq!(what("report to IVO"), 3, "{due}");
+    assert_eq!(
+        what("not in effect"),
+        1,
+        "Maja's ending in September: {due}"
+    );
+    kit.run(&["check"]).ok();
+}
