@@ -221,7 +221,7 @@ fn a_decision_not_put_into_effect_is_warned_flagged_reported_and_reported_once_m
     insats                     kontaktperson 1/week, bistånd, SoL (2025:400)
     beslutat                   2026-06-01
     rapporteras från           2026-09-01
-    erbjudanden                2026-09-07 avböjt 2026-09-21 av klient; 2026-11-20 föreslaget, avtal från 2026-12-07
+    erbjudanden                2026-09-07 avböjt 2026-09-21 av klienten; 2026-11-20 föreslaget, avtal från 2026-12-07
     skäl till dröjsmålet       Ingen ledig kontaktperson i Centrum
     verkställt eller avslutat  verkställt från 2026-12-07
     ");
@@ -375,6 +375,23 @@ fn a_partly_delivered_decision_is_reported_and_a_closed_case_once_more() {
         "nothing is granted after the closure"
     );
     kit.run(&["check"]).ok();
+    // A closure dated before the decision, written by hand, is found.
+    let path = kit.dir.join(format!("clients/{c}.toml"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace(
+            "date = \"2026-06-20\"\nreason",
+            "date = \"2026-01-20\"\nreason",
+        ),
+    )
+    .unwrap();
+    let r = kit.run(&["check"]);
+    assert!(
+        r.code == 1 && r.stdout.contains("E006") && r.stdout.contains("closed outside"),
+        "{}",
+        r.stdout
+    );
 }
 
 #[test]
@@ -386,6 +403,8 @@ fn check_finds_an_ivo_code_that_does_not_fit_and_bad_quarters_are_refused() {
     kit.today = "2026-10-05".into();
     kit.run(&["ivo", "--quarter", "2026Q3"]).ok();
     kit.run(&["check"]).ok();
+    let shown = kit.run(&["show", &c]).ok().stdout;
+    assert!(shown.contains(&format!("{}-T", &pnr[..8])), "{shown}");
     let path = kit.dir.join(format!("clients/{c}.toml"));
     let text = std::fs::read_to_string(&path).unwrap();
     let code = text

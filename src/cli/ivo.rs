@@ -4,6 +4,7 @@
 use kontakt::Result;
 use kontakt::lang::Lang;
 use kontakt::model::Quarter;
+use kontakt::model::assignment::Party;
 use kontakt::model::common::word;
 use kontakt::ops::ivo::{self, IvoReport, IvoRow};
 use kontakt::rules::ivo_delay::{Began, Offer, Summary};
@@ -86,11 +87,14 @@ fn offers(o: &[Offer], lang: Lang) -> String {
     o.iter()
         .map(|o| match (o.declined, o.declined_by, o.agreement_from) {
             (Some(d), Some(by), _) => format!(
-                "{} {} {d} {} {}",
+                "{} {} {d} {}",
                 o.proposed,
                 lang.pick("declined", "avböjt"),
-                lang.pick("by the", "av"),
-                lang.word(&word(&by))
+                match by {
+                    Party::Client => lang.pick("by the client", "av klienten"),
+                    Party::Volunteer => lang.pick("by the volunteer", "av kontaktpersonen"),
+                    Party::Staff => lang.pick("by staff", "av handläggaren"),
+                }
             ),
             (_, _, Some(start)) => format!(
                 "{} {}, {} {start}",

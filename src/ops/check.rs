@@ -460,6 +460,29 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
                     ),
                 );
             }
+            if let Some(cl) = &d.closed
+                && (cl.date < d.decided || d.to.is_some_and(|t| cl.date > t))
+            {
+                ck.report(
+                    rel,
+                    line_in(
+                        root,
+                        rel,
+                        &[
+                            KeyPart::Key("decisions"),
+                            KeyPart::Index(i),
+                            KeyPart::Key("closed"),
+                            KeyPart::Key("date"),
+                        ],
+                    ),
+                    Code::ImpossibleDates,
+                    tr!(
+                        "decision {}: closed outside its period",
+                        "beslut {}: avslutat utanför sin period",
+                        i + 1
+                    ),
+                );
+            }
             if d.decided < c.applied {
                 ck.report(
                     rel,

@@ -135,7 +135,9 @@ pub fn report(store: &Store, q: Quarter, today: NaiveDate) -> Result<IvoReport> 
             coded.insert(c.id.clone(), code);
             assigned += 1;
         }
-        store.commit(&lock, &changes)?;
+        if assigned > 0 {
+            store.commit(&lock, &changes)?;
+        }
         for (c, _) in rows.iter_mut() {
             c.ivo_code = coded.get(&c.id).cloned();
         }
