@@ -337,6 +337,8 @@ fn main() {
                 guardian_consent: (age < config.clients.consent_age).then_some(decided),
                 reason: None,
                 followed_up: vec![],
+                delay_reasons: vec![],
+                closed: None,
             });
         } else if outcome_roll < 90 {
             decisions.push(Decision {
@@ -349,6 +351,8 @@ fn main() {
                 guardian_consent: None,
                 reason: Some("Behovet tillgodoses genom annan insats".into()),
                 followed_up: vec![],
+                delay_reasons: vec![],
+                closed: None,
             });
         }
         let client = Client {
@@ -365,6 +369,7 @@ fn main() {
             wants_age: None,
             availability: vec![TIMES[rng.random_range(0..3)]],
             note: None,
+            ivo_code: None,
             decisions,
             history: vec![],
         };

@@ -65,6 +65,7 @@ fn main() {
                 wants_age: None,
                 availability: vec![TIMES[rng.random_range(0..3)]],
                 note: None,
+                ivo_code: None,
                 decisions: vec![Decision {
                     decided: applied,
                     outcome: Outcome::Granted,
@@ -75,6 +76,8 @@ fn main() {
                     guardian_consent: None,
                     reason: None,
                     followed_up: vec![],
+                    delay_reasons: vec![],
+                    closed: None,
                 }],
                 history: vec![],
             }

@@ -196,6 +196,25 @@ done
 # the difference.
 on 2026-11-20 end "$mc" --date 2026-09-15 --reason moved --by "Handläggare Eva" >/dev/null
 
+# Decisions not put into effect (issue 17; docs/legal.md). Lea's volunteer left after a month
+# while her decision runs on; the offer made in September was declined, so the interruption had
+# lasted three months on 1 November. Karin has had no agreement in force since her decision on
+# 1 June, Hanna none since Helena said no. The reasons for the delays are recorded with the
+# cases, and the third quarter is reported to IVO in October (Karin's case gets its code).
+lea=$(on 2026-05-18 apply client --name "Lea Falk" --pnr "$(pnr 1999 3)" --area Söder --interests football,gym)
+on 2026-06-01 screen client "$lea" --grant --from 2026-06-01 --to 2027-05-31 --meetings 1/week >/dev/null
+li=$(propose 2026-06-15 "$lea" "$ivan")
+agree 2026-06-25 "$li" 2026-07-01 --meetings 1/week --fee-category 1 --fee-percent 20 --expense-level 1 \
+  --cost-center 4520 --signed 2026-06-25 --confidentiality-signed 2026-06-25
+on 2026-07-28 end "$li" --date 2026-07-31 --reason volunteer_request --note "Ivan flyttar till annan ort" >/dev/null
+month "$li" 2026-07 04 11 18 25   # paid late, by October's run
+lg=$(propose 2026-09-07 "$lea" "$gustav")
+on 2026-09-18 match decline "$lg" --by client --reason "Vill träffas på helger" >/dev/null
+on 2026-10-05 screen client "$karin" --delay-reason "Ingen ledig kontaktperson i Söder som talar engelska; ny rekrytering pågår" >/dev/null
+on 2026-10-05 ivo --quarter 2026Q3 >/dev/null 2>&1
+on 2026-10-12 screen client "$hanna" --delay-reason "Helena tackade nej efter första träffen; ny kontaktperson söks i Väster" >/dev/null
+on 2026-11-02 screen client "$lea" --delay-reason "Erbjudandet 18 september avböjdes (helger önskas); ingen ledig kontaktperson i Söder på helger" >/dev/null
+
 $K --today 2026-11-24 check
 echo "records/ rebuilt: $(ls records/clients | wc -l) clients, $(ls records/volunteers | wc -l) volunteers," \
   "$(ls records/assignments | wc -l) assignments, $(find records/reports -name '*.toml' | wc -l) reports," \

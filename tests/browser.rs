@@ -140,6 +140,48 @@ fn the_stats_page_renders_its_charts_and_prints() {
     }
 }
 
+/// Issue 17: the summary of decisions not put into effect for the council and the auditors is
+/// one A4 page, and names nobody: no client id, no IVO code, no birth date.
+#[test]
+fn the_councils_summary_of_decisions_not_put_into_effect_prints_on_one_a4_page() {
+    let kit = Kit::demo();
+    let rows = kit.json(&["ivo", "--quarter", "2026Q4"])["rows"].clone();
+    let rows = rows.as_array().unwrap();
+    assert!(rows.len() >= 2, "the demo holds cases: {rows:?}");
+    for lang in ["sv", "en"] {
+        let page = page_in(&kit, &format!("ivo-{lang}.html"));
+        kit.cmd(&format!(
+            "--lang {lang} ivo --quarter 2026Q4 --council --html {}",
+            page.display()
+        ))
+        .ok();
+        let (_, console) = load(&page);
+        assert_eq!(console, Vec::<String>::new(), "no console messages");
+        let (pages, size, text) = print(&page);
+        assert!(size.contains("A4"), "{size}");
+        assert_eq!(pages, 1, "{text:?}");
+        let all = text.concat();
+        let (heading, prelim) = match lang {
+            "sv" => ("ej verkställda beslut", "Preliminär"),
+            _ => ("decisions not put into effect", "Preliminary"),
+        };
+        assert!(all.contains("Demostad") && all.contains(heading), "{all}");
+        assert!(
+            all.contains(prelim),
+            "the quarter runs until 31 December: {all}"
+        );
+        assert!(all.contains("9 § 4 LSS"), "{all}");
+        for r in rows {
+            let code = r["code"].as_str().unwrap();
+            let client = r["client"].as_str().unwrap();
+            assert!(
+                !all.contains(code) && !all.contains(client) && !all.contains(&code[..8]),
+                "{code} {client} in {all}"
+            );
+        }
+    }
+}
+
 #[test]
 fn the_agreement_and_the_pay_run_summary_print_on_a4() {
     let kit = Kit::demo();

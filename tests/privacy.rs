@@ -160,6 +160,23 @@ fn nothing_kontakt_prints_shows_a_full_personnummer_unless_asked() {
     errors.push(run(&dir, &["check"]));
     outputs.extend(errors.iter().cloned());
 
+    // The reports to IVO and to the council name nobody: no personnummer, no name.
+    let mut reports = Vec::new();
+    for q in ["2025Q4", "2026Q1", "2026Q3", "2026Q4"] {
+        for f in ["table", "csv", "json"] {
+            reports.push(run(&dir, &["ivo", "--quarter", q, "--format", f]));
+            reports.push(run(
+                &dir,
+                &["ivo", "--quarter", q, "--council", "--format", f],
+            ));
+        }
+    }
+    for out in &reports {
+        for (_, name) in &people {
+            assert!(!out.contains(name.as_str()), "a name in a report:\n{out}");
+        }
+    }
+    outputs.extend(reports);
     for out in &outputs {
         assert!(
             leaks(out, &people).is_empty(),

@@ -11,6 +11,7 @@ pub mod fmt;
 pub mod gallra;
 pub mod hooks;
 pub mod init;
+pub mod ivo;
 pub mod list;
 pub mod matching;
 pub mod pay;
@@ -182,6 +183,7 @@ pub enum Command {
     List(list::Args),
     Show(show::Args),
     Stats(stats::Args),
+    Ivo(ivo::Args),
     Check(check::Args),
     Fmt(fmt::Args),
     Hooks(hooks::Args),
@@ -337,6 +339,7 @@ fn dispatch(command: Command, ctx: &Ctx) -> Result<Output> {
         Command::List(a) => list::run(a, ctx),
         Command::Show(a) => show::run(a, ctx),
         Command::Stats(a) => stats::run(a, ctx),
+        Command::Ivo(a) => ivo::run(a, ctx),
         Command::Check(a) => check::run(a, ctx),
         Command::Fmt(a) => fmt::run(a, ctx),
         Command::Hooks(a) => hooks::run(a, ctx),

@@ -54,7 +54,7 @@ pub struct VolunteerArgs {
 }
 
 #[derive(Debug, clap::Args)]
-#[command(group = clap::ArgGroup::new("outcome").required(true).args(["grant", "deny", "follow_up"]))]
+#[command(group = clap::ArgGroup::new("outcome").required(true).args(["grant", "deny", "follow_up", "delay_reason", "close"]))]
 pub struct ClientArgs {
     /// The client's id (a unique prefix is enough).
     #[arg(add = clap_complete::ArgValueCompleter::new(super::shell::client_id))]
@@ -81,9 +81,17 @@ pub struct ClientArgs {
     /// Record the follow-up (uppföljning) of the decision in force, held on DATE.
     #[arg(long, value_parser = parse_date, value_name = "DATE", conflicts_with_all = ["grant", "deny", "from", "to", "meetings", "guardian_consent", "basis"])]
     pub follow_up: Option<NaiveDate>,
-    /// With --follow-up: what the follow-up found.
-    #[arg(long, requires = "follow_up", value_name = "TEXT")]
+    /// With --follow-up: what the follow-up found; with --close: why the case closed.
+    #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+    /// Why the decision in force is not yet put into effect (or not resumed after an
+    /// interruption), for the report to IVO (`kontakt ivo`); dated today.
+    #[arg(long, value_name = "TEXT", conflicts_with_all = ["grant", "deny", "from", "to", "meetings", "guardian_consent", "basis", "follow_up", "close"])]
+    pub delay_reason: Option<String>,
+    /// Close the decision in force on DATE, its last day, without its period running out: the
+    /// client withdrew the application, the need is gone (the reason in --note).
+    #[arg(long, value_parser = parse_date, value_name = "DATE", requires = "note", conflicts_with_all = ["grant", "deny", "from", "to", "meetings", "guardian_consent", "basis", "follow_up"])]
+    pub close: Option<NaiveDate>,
 }
 
 pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
@@ -108,10 +116,24 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
             }))
         }
         Who::Client(a) => {
-            let decision = match (a.deny, a.follow_up) {
-                (_, Some(date)) => ClientDecision::FollowUp { date, note: a.note },
-                (Some(reason), None) => ClientDecision::Deny { reason },
-                (None, None) => ClientDecision::Grant {
+            if a.note.is_some() && a.follow_up.is_none() && a.close.is_none() {
+                return Err(Error::arg(
+                    "--note",
+                    tr!(
+                        "goes with --follow-up or --close",
+                        "hör till --follow-up eller --close"
+                    ),
+                ));
+            }
+            let decision = match (a.deny, a.follow_up, a.delay_reason, a.close) {
+                (_, _, Some(reason), _) => ClientDecision::DelayReason { reason },
+                (_, _, _, Some(date)) => ClientDecision::Close {
+                    date,
+                    reason: a.note.unwrap_or_default(),
+                },
+                (_, Some(date), _, _) => ClientDecision::FollowUp { date, note: a.note },
+                (Some(reason), None, _, _) => ClientDecision::Deny { reason },
+                (None, None, None, None) => ClientDecision::Grant {
                     from: a
                         .from
                         .ok_or_else(|| Error::arg("--grant", "needs --from DATE"))?,
@@ -123,7 +145,21 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                     guardian_consent: a.guardian_consent,
                 },
             };
+            let recorded = match &decision {
+                ClientDecision::DelayReason { .. } => Some(tr!(
+                    "the reason for the delay recorded",
+                    "skälet till dröjsmålet registrerat"
+                )),
+                ClientDecision::Close { date, .. } => Some(tr!(
+                    "the decision closed on {date}",
+                    "beslutet avslutat den {date}"
+                )),
+                _ => None,
+            };
             let (id, d) = screen::screen_client(store, &a.id, decision, ctx.today)?;
+            if let (Some(said), false) = (recorded, ctx.json) {
+                return Ok(Output::ok(format!("{id}: {said}\n")));
+            }
             Ok(Output::ok(if ctx.json {
                 crate::render::json(&serde_json::json!({ "id": id, "decision": d }))
             } else {

@@ -69,6 +69,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                     ("languages", render::list(&c.languages)),
                     ("wants gender", word(&c.wants_gender)),
                     ("note", render::opt(&c.note)),
+                    ("ivo code", render::opt(&c.ivo_code)),
                 ]);
                 if !c.decisions.is_empty() {
                     s.push_str(&tr!("\nDecisions\n", "\nBeslut\n"));

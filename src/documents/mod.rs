@@ -2,6 +2,7 @@
 //! Pure functions from data to text: the CLI decides where the text goes.
 
 pub mod agreement;
+pub mod ivo;
 pub mod payrun;
 pub mod stats;
 pub mod svg;

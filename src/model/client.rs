@@ -35,6 +35,11 @@ pub struct Client {
     pub availability: Vec<Availability>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The pseudonymous code (`ÅÅÅÅMMDD-T123`) that identifies the person in the reports to IVO
+    /// of decisions not put into effect: given when a case of theirs is first reported, and kept,
+    /// since IVO follows a case by it (`rules::ivo_code`). Never the personnummer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ivo_code: Option<String>,
     /// Decisions in the order they were made; the last one is in force.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub decisions: Vec<Decision>,
@@ -82,6 +87,33 @@ pub struct Decision {
         skip_serializing_if = "Vec::is_empty"
     )]
     pub followed_up: Vec<NaiveDate>,
+    /// Why the decision has not been put into effect (or was interrupted and not resumed), as
+    /// recorded by staff, latest last: what the report to IVO must explain (`rules::ivo_delay`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub delay_reasons: Vec<DelayReason>,
+    /// The case closed without the decision's period running out: the person withdrew the
+    /// application, the need is gone, they moved away. Nothing is granted after `date`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed: Option<Closure>,
+}
+
+/// A reason for the delay, recorded on a date (`kontakt screen client C --delay-reason TEXT`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DelayReason {
+    #[serde(with = "crate::model::date")]
+    pub date: NaiveDate,
+    pub reason: String,
+}
+
+/// A decision closed before its period ran out (`kontakt screen client C --close DATE`): the last
+/// day it grants anything, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Closure {
+    #[serde(with = "crate::model::date")]
+    pub date: NaiveDate,
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -96,7 +128,15 @@ impl Decision {
     pub fn grants(&self, day: NaiveDate) -> bool {
         self.outcome == Outcome::Granted
             && self.from.is_some_and(|f| f <= day)
-            && self.to.is_some_and(|t| day <= t)
+            && self.last_day().is_some_and(|t| day <= t)
+    }
+
+    /// The last day the decision grants: the end of its period, or the day it was closed.
+    pub fn last_day(&self) -> Option<NaiveDate> {
+        match (self.to, &self.closed) {
+            (Some(t), Some(c)) => Some(t.min(c.date)),
+            (t, c) => t.or(c.as_ref().map(|c| c.date)),
+        }
     }
 }
 

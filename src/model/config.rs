@@ -193,8 +193,10 @@ pub struct ClientRules {
     pub consent_age: u32,
     /// The longest a granted decision may run before a new one (months); follow-ups are due at 6.
     pub follow_up_months: u32,
-    /// `due` lists granted clients still without a volunteer this many days after the grant.
-    pub waiting_limit_days: u32,
+    /// No longer used: `due` warned this many days after a grant; it now follows the law's three
+    /// months (`rules::ivo_delay`, docs/legal.md). Still read, so older files stay valid.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub waiting_limit_days: Option<u32>,
 }
 
 impl Default for ClientRules {
@@ -202,7 +204,7 @@ impl Default for ClientRules {
         ClientRules {
             consent_age: 15,
             follow_up_months: 6,
-            waiting_limit_days: 60,
+            waiting_limit_days: None,
         }
     }
 }
@@ -245,8 +247,6 @@ police_extract_max_months = 12
 consent_age = 15
 # Decisions are followed up at least this often (months).
 follow_up_months = 6
-# `kontakt due` lists granted clients still waiting for a volunteer this many days after the grant.
-waiting_limit_days = 60
 
 [matching]
 # Soft components of a match score, in points. Hard rules (approved volunteer, police extract

@@ -11,6 +11,7 @@ pub mod money;
 pub mod month;
 pub mod payrun;
 pub mod pnr;
+pub mod quarter;
 pub mod report;
 pub mod volunteer;
 
@@ -23,6 +24,7 @@ pub use money::Money;
 pub use month::Month;
 pub use payrun::PayRun;
 pub use pnr::Pnr;
+pub use quarter::Quarter;
 pub use report::Report;
 pub use volunteer::{Reference, Screening, Verdict, Volunteer};
 

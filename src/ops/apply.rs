@@ -102,6 +102,7 @@ impl ClientApplication {
             wants_age: self.wants_age,
             availability: self.availability,
             note: self.note.filter(|n| !n.trim().is_empty()),
+            ivo_code: None,
             decisions: Vec::new(),
             history: vec![Event::new(applied, "applied")],
         })

@@ -15,7 +15,7 @@ use crate::model::{
 };
 use crate::payroll::{compute, settlement};
 use crate::rules::ledger::{self, LedgerProblem};
-use crate::rules::{Flaw, Problem, configuration, decision, report, status, terms};
+use crate::rules::{Flaw, Problem, configuration, decision, ivo_code, report, status, terms};
 use crate::store::parse::{self, KeyPart};
 use crate::store::{CONFIG_FILE, Record, atomic, cache, dir_of};
 
@@ -433,6 +433,7 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
     }
 
     let clients = ck.take_kind(clients);
+    let mut ivo_codes: HashMap<&str, &Id> = HashMap::new();
     for (rel, c) in &clients {
         ck.schema(rel, c.schema);
         for (i, d) in c.decisions.iter().enumerate() {
@@ -459,6 +460,29 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
                     ),
                 );
             }
+            if let Some(cl) = &d.closed
+                && (cl.date < d.decided || d.to.is_some_and(|t| cl.date > t))
+            {
+                ck.report(
+                    rel,
+                    line_in(
+                        root,
+                        rel,
+                        &[
+                            KeyPart::Key("decisions"),
+                            KeyPart::Index(i),
+                            KeyPart::Key("closed"),
+                            KeyPart::Key("date"),
+                        ],
+                    ),
+                    Code::ImpossibleDates,
+                    tr!(
+                        "decision {}: closed outside its period",
+                        "beslut {}: avslutat utanför sin period",
+                        i + 1
+                    ),
+                );
+            }
             if d.decided < c.applied {
                 ck.report(
                     rel,
@@ -470,6 +494,28 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
                         i + 1
                     ),
                 );
+            }
+        }
+        for p in ivo_code::problems(c) {
+            ck.problem(rel, &p);
+        }
+        if let Some(code) = &c.ivo_code {
+            match ivo_codes.get(code.as_str()) {
+                Some(other) => {
+                    let line = line_in(root, rel, &[KeyPart::Key("ivo_code")]);
+                    ck.report(
+                        rel,
+                        line,
+                        Code::BadValue,
+                        tr!(
+                            "field `ivo_code`: {other} has the same IVO code; each person needs their own",
+                            "fältet `ivo_code`: {other} har samma IVO-kod; varje person behöver sin egen"
+                        ),
+                    );
+                }
+                None => {
+                    ivo_codes.insert(code.as_str(), &c.id);
+                }
             }
         }
         if c.applied > today {

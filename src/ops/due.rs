@@ -5,8 +5,8 @@ use serde::Serialize;
 
 use crate::Result;
 use crate::lang::Lang;
-use crate::model::{Assignment, AssignmentStatus, Client, Id, Month, Outcome, Volunteer};
-use crate::rules::{decision, screening, status};
+use crate::model::{Assignment, AssignmentStatus, Client, Id, Month, Volunteer};
+use crate::rules::{decision, ivo_delay, screening, status};
 use crate::store::Store;
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -30,7 +30,6 @@ pub fn due(store: &Store, today: NaiveDate, within: u32, lang: Lang) -> Result<V
     let mut out = Vec::new();
     // Sets, not scans: a country has 50 000 assignments and 600 000 reports a year.
     let open: Vec<&Assignment> = assignments.iter().filter(|a| a.is_open(today)).collect();
-    let open_clients: std::collections::HashSet<&Id> = open.iter().map(|a| &a.client).collect();
     let open_volunteers: std::collections::HashSet<&Id> =
         open.iter().map(|a| &a.volunteer).collect();
     let reported: std::collections::HashSet<(&Id, Month)> =
@@ -42,7 +41,7 @@ pub fn due(store: &Store, today: NaiveDate, within: u32, lang: Lang) -> Result<V
         let Some(d) = c.latest_decision() else {
             continue;
         };
-        if let Some(to) = d.to.filter(|t| *t <= horizon) {
+        if let Some(to) = d.last_day().filter(|t| *t <= horizon) {
             out.push(Due {
                 date: to,
                 what: "decision expires",
@@ -72,20 +71,73 @@ pub fn due(store: &Store, today: NaiveDate, within: u32, lang: Lang) -> Result<V
                 },
             });
         }
-        if !open_clients.contains(&c.id) && d.outcome == Outcome::Granted {
-            let limit = d.decided + Duration::days(cfg.clients.waiting_limit_days as i64);
-            if limit <= horizon {
-                out.push(Due {
-                    date: limit,
-                    what: "client waiting",
-                    id: c.id.clone(),
-                    detail: if sv {
-                        format!("beviljad {} och fortfarande utan kontaktperson", d.decided)
-                    } else {
-                        format!("granted {} and still without a volunteer", d.decided)
-                    },
-                });
+    }
+    // Decisions not put into effect (or interrupted): warned a month before the three months,
+    // flagged from then on, until an agreement puts them into effect (rules::ivo_delay).
+    let mut by_client: std::collections::HashMap<&Id, Vec<&Assignment>> =
+        std::collections::HashMap::new();
+    for a in &assignments {
+        by_client.entry(&a.client).or_default().push(a);
+    }
+    for c in &clients {
+        let mine = by_client.get(&c.id).map(Vec::as_slice).unwrap_or(&[]);
+        for k in ivo_delay::cases(c, mine, today) {
+            // Listed like the rest when three months fall within the horizon, and in any case
+            // from a month before them.
+            if k.ended.is_some() || (k.reportable_from > horizon && k.warn_from() > today) {
+                continue;
             }
+            let since = match (k.began, sv) {
+                (ivo_delay::Began::Decision, false) => format!("decided {}", k.decided),
+                (ivo_delay::Began::Decision, true) => format!("beslutat {}", k.decided),
+                (ivo_delay::Began::Interruption, false) => {
+                    format!("interrupted from {} (decided {})", k.since, k.decided)
+                }
+                (ivo_delay::Began::Interruption, true) => {
+                    format!("avbrott från {} (beslutat {})", k.since, k.decided)
+                }
+            };
+            let partly = match (k.partly, k.granted, sv) {
+                (Some(p), Some(g), false) => format!(", partly: {p} of {g}"),
+                (Some(p), Some(g), true) => format!(", delvis: {p} av {g}"),
+                _ => String::new(),
+            };
+            let (what, detail) = if k.reportable_from <= today {
+                let q = crate::model::Quarter::of(today);
+                (
+                    "report to IVO",
+                    if sv {
+                        format!(
+                            "inte verkställt, {since}{partly}: rapporteras till IVO varje kvartal tills det verkställs (kontakt ivo --quarter {q})"
+                        )
+                    } else {
+                        format!(
+                            "not put into effect, {since}{partly}: reported to IVO each quarter until it is (kontakt ivo --quarter {q})"
+                        )
+                    },
+                )
+            } else {
+                (
+                    "not in effect",
+                    if sv {
+                        format!(
+                            "inte verkställt, {since}{partly}: rapporteras till IVO om det inte verkställs senast {}",
+                            k.reportable_from
+                        )
+                    } else {
+                        format!(
+                            "not put into effect, {since}{partly}: reported to IVO unless it is by {}",
+                            k.reportable_from
+                        )
+                    },
+                )
+            };
+            out.push(Due {
+                date: k.reportable_from,
+                what,
+                id: c.id.clone(),
+                detail,
+            });
         }
     }
     for v in &volunteers {

@@ -83,7 +83,7 @@ pub fn due(store: &Store, today: NaiveDate) -> Result<Vec<Due>> {
             continue;
         }
         let grant_runs = c.decisions.iter().any(|d| {
-            d.outcome == crate::model::Outcome::Granted && d.to.is_some_and(|t| t >= today)
+            d.outcome == crate::model::Outcome::Granted && d.last_day().is_some_and(|t| t >= today)
         });
         if grant_runs {
             continue;

@@ -10,6 +10,7 @@ pub mod find;
 pub mod fmt;
 pub mod gallra;
 pub mod init;
+pub mod ivo;
 pub mod matching;
 pub mod pay;
 pub mod report;

@@ -193,6 +193,15 @@ pub enum ClientDecision {
         date: NaiveDate,
         note: Option<String>,
     },
+    /// Why the decision in force is not put into effect, for the report to IVO.
+    DelayReason {
+        reason: String,
+    },
+    /// The decision in force closed on `date` (its last day) before its period ran out.
+    Close {
+        date: NaiveDate,
+        reason: String,
+    },
 }
 
 pub fn screen_client(
@@ -204,8 +213,17 @@ pub fn screen_client(
     let lock = store.lock()?;
     let id = store.resolve(prefix, &[Kind::Client])?;
     let mut c: Client = store.load(&id)?;
-    if let ClientDecision::FollowUp { date, note } = input {
-        return follow_up(store, &lock, c, date, note, today);
+    match input {
+        ClientDecision::FollowUp { date, note } => {
+            return follow_up(store, &lock, c, date, note, today);
+        }
+        ClientDecision::DelayReason { reason } => {
+            return delay_reason(store, &lock, c, reason, today);
+        }
+        ClientDecision::Close { date, reason } => {
+            return close(store, &lock, c, date, reason, today);
+        }
+        _ => {}
     }
     let d = match input {
         ClientDecision::Grant {
@@ -224,6 +242,8 @@ pub fn screen_client(
             guardian_consent,
             reason: None,
             followed_up: Vec::new(),
+            delay_reasons: Vec::new(),
+            closed: None,
         },
         ClientDecision::Deny { reason } => Decision {
             decided: today,
@@ -235,8 +255,12 @@ pub fn screen_client(
             guardian_consent: None,
             reason: Some(reason),
             followed_up: Vec::new(),
+            delay_reasons: Vec::new(),
+            closed: None,
         },
-        ClientDecision::FollowUp { .. } => unreachable!("handled above"),
+        ClientDecision::FollowUp { .. }
+        | ClientDecision::DelayReason { .. }
+        | ClientDecision::Close { .. } => unreachable!("handled above"),
     };
     let problems = decision::decision_problems(&c, &d, &store.config.clients);
     if !problems.is_empty() {
@@ -305,6 +329,129 @@ fn follow_up(
     let d = d.clone();
     c.history
         .push(Event::new(today, format!("followed up {date}")).with_note(note));
+    let mut changes = Changeset::new();
+    store.stage(&mut changes, &c)?;
+    store.commit(lock, &changes)?;
+    Ok((id, d))
+}
+
+/// The granted decision that a reason or a closure is recorded on: the latest grant.
+fn latest_grant(c: &mut Client) -> Result<&mut Decision> {
+    let id = c.id.clone();
+    c.decisions
+        .iter_mut()
+        .rev()
+        .find(|d| d.outcome == Outcome::Granted)
+        .ok_or_else(|| {
+            Error::refused(vec![tr!(
+                "{id} has no granted decision",
+                "{id} har inget beviljat beslut"
+            )])
+        })
+}
+
+/// Records why the latest grant is not (yet, or again) put into effect, dated today.
+fn delay_reason(
+    store: &Store,
+    lock: &crate::store::Lock,
+    mut c: Client,
+    reason: String,
+    today: NaiveDate,
+) -> Result<(Id, Decision)> {
+    let id = c.id.clone();
+    let reason = reason.trim().to_string();
+    if reason.is_empty() {
+        return Err(Error::arg(
+            "--delay-reason",
+            tr!("the reason is empty", "skälet är tomt"),
+        ));
+    }
+    let d = latest_grant(&mut c)?;
+    if d.decided > today {
+        return Err(Error::refused(vec![tr!(
+            "the decision is dated after today",
+            "beslutet är daterat efter i dag"
+        )]));
+    }
+    d.delay_reasons.push(crate::model::client::DelayReason {
+        date: today,
+        reason,
+    });
+    let d = d.clone();
+    c.history.push(Event::new(today, "delay reason recorded"));
+    let mut changes = Changeset::new();
+    store.stage(&mut changes, &c)?;
+    store.commit(lock, &changes)?;
+    Ok((id, d))
+}
+
+/// Closes the latest grant on `date` (its last day): refused while an assignment of the client
+/// is open (end or decline it first), since the closure says nothing more is delivered.
+fn close(
+    store: &Store,
+    lock: &crate::store::Lock,
+    mut c: Client,
+    date: NaiveDate,
+    reason: String,
+    today: NaiveDate,
+) -> Result<(Id, Decision)> {
+    let id = c.id.clone();
+    let reason = reason.trim().to_string();
+    let assignments: Vec<crate::model::Assignment> = store.load_all()?;
+    let open: Vec<String> = assignments
+        .iter()
+        .filter(|a| {
+            let after = date.succ_opt().unwrap_or(date);
+            a.client == id && (a.is_open(today) || a.terms_on(after).is_some())
+        })
+        .map(|a| a.id.to_string())
+        .collect();
+    let d = latest_grant(&mut c)?;
+    let mut problems = Vec::new();
+    if reason.is_empty() {
+        problems.push(tr!(
+            "a closure needs its reason (--note TEXT)",
+            "ett avslut behöver sitt skäl (--note TEXT)"
+        ));
+    }
+    if date > today {
+        problems.push(tr!(
+            "--close {date} is after today",
+            "--close {date} är efter i dag"
+        ));
+    }
+    if date < d.decided || d.to.is_some_and(|t| date >= t) {
+        problems.push(tr!(
+            "--close {date} is outside the decision's period (decided {}, to {})",
+            "--close {date} ligger utanför beslutets period (beslutat {}, till {})",
+            d.decided,
+            d.to.map_or(String::new(), |t| t.to_string())
+        ));
+    }
+    if let Some(cl) = &d.closed {
+        problems.push(tr!(
+            "the decision was already closed on {}",
+            "beslutet avslutades redan den {}",
+            cl.date
+        ));
+    }
+    if !open.is_empty() {
+        problems.push(tr!(
+            "{} still runs: end it (kontakt end) or decline it (kontakt match decline) first",
+            "{} pågår fortfarande: avsluta det (kontakt end) eller avböj det (kontakt match decline) först",
+            open.join(", ")
+        ));
+    }
+    if !problems.is_empty() {
+        return Err(Error::refused(problems));
+    }
+    d.closed = Some(crate::model::client::Closure {
+        date,
+        reason: reason.clone(),
+    });
+    let d = d.clone();
+    c.history
+        .push(Event::new(today, format!("closed {date}")).with_note(Some(reason)));
     let mut changes = Changeset::new();
     store.stage(&mut changes, &c)?;
     store.commit(lock, &changes)?;

@@ -8,6 +8,8 @@
 pub mod bounds;
 pub mod configuration;
 pub mod decision;
+pub mod ivo_code;
+pub mod ivo_delay;
 pub mod ledger;
 pub mod prisbasbelopp;
 pub mod report;

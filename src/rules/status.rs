@@ -15,7 +15,7 @@ pub enum ClientStatus {
     Granted,
     /// The latest decision denies the service.
     Denied,
-    /// The latest decision granted the service, but its period has ended.
+    /// The latest decision granted the service, but its period has ended (or it was closed).
     Expired,
 }
 
@@ -34,7 +34,7 @@ pub fn client_status(c: &Client, today: NaiveDate) -> ClientStatus {
     match c.latest_decision() {
         None => ClientStatus::Applied,
         Some(d) if d.outcome == Outcome::Denied => ClientStatus::Denied,
-        Some(d) if d.to.is_some_and(|t| t < today) => ClientStatus::Expired,
+        Some(d) if d.last_day().is_some_and(|t| t < today) => ClientStatus::Expired,
         Some(_) => ClientStatus::Granted,
     }
 }
