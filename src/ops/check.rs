@@ -859,20 +859,8 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
                     &config.compensation,
                     &config.payroll,
                 );
-                let now = match &earned {
-                    Ok(e) => settlement::Now {
-                        fee: e.fee.as_ref().map_or(Money::ZERO, |x| x.amount),
-                        expense: e.expense.as_ref().map_or(Money::ZERO, |x| x.amount),
-                    },
-                    // The missing amount is a warning of its own; an overflow is E004's.
-                    Err(compute::NotEarned::NoPrisbasbelopp(_) | compute::NotEarned::Overflow) => {
-                        return None;
-                    }
-                    Err(_) => settlement::Now {
-                        fee: Money::ZERO,
-                        expense: Money::ZERO,
-                    },
-                };
+                // A missing prisbasbelopp is a warning of its own; an overflow is E004's.
+                let now = settlement::Now::of(&earned).ok()?;
                 let why = match settlement::settle(report.map(|(_, r)| r), &p, now) {
                     settlement::Settlement::Unrecorded(why) => why,
                     // Unchanged, or recorded: the next run pays the difference.

@@ -12,7 +12,8 @@ use sha2::{Digest, Sha256};
 use crate::model::{Assignment, Client, Id, Kind, Money, Month, PayRun, Report, SCHEMA, Volunteer};
 use crate::payroll::compute::{self, Case, Excluded, Paid, Plan};
 use crate::payroll::export::{self, Row};
-use crate::payroll::retroactive;
+use crate::payroll::retroactive::{self, back};
+use crate::payroll::settlement::Now;
 use crate::payroll::{PayLine, Payee};
 use crate::store::{Changeset, Lock, Store};
 use crate::{Error, Result};
@@ -317,14 +318,6 @@ fn gather_for(store: &Store, month: Month, payout: chrono::NaiveDate) -> Result<
         Some(f) if f < from => gather(store, f, month),
         _ => Ok(g),
     }
-}
-
-/// `n` months before `m`.
-fn back(mut m: Month, n: u32) -> Month {
-    for _ in 0..n {
-        m = m.prev();
-    }
-    m
 }
 
 fn month_is_over(month: Month, today: chrono::NaiveDate) -> Result<()> {
@@ -770,15 +763,14 @@ pub fn paid_effects(store: &Store, a: &Assignment, from: Month) -> Result<Vec<St
         let (id, period) = key;
         let before = &paid[key];
         let report = store.load_report(*period, id)?;
-        let now = match compute::earned(case, *period, report.as_ref(), &c.compensation, &c.payroll)
-        {
-            Ok(e) => Money::sum([e.fee, e.expense].into_iter().flatten().map(|p| p.amount))?,
-            Err(compute::NotEarned::Overflow) => return Err(crate::model::money::Overflow.into()),
+        let earned = compute::earned(case, *period, report.as_ref(), &c.compensation, &c.payroll);
+        let now = match Now::of(&earned) {
+            Ok(now) => now.total()?,
             Err(compute::NotEarned::NoPrisbasbelopp(y)) => {
-                out.push(crate::rules::prisbasbelopp::missing_message(y));
+                out.push(crate::rules::prisbasbelopp::missing_message(*y));
                 continue;
             }
-            Err(_) => Money::ZERO,
+            Err(_) => return Err(crate::model::money::Overflow.into()),
         };
         let was = before.total()?;
         if now != was {

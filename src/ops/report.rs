@@ -194,19 +194,13 @@ fn earns(store: &Store, a: &Assignment, rep: &Report) -> Result<Now> {
         volunteer: &volunteer,
     };
     let c = &store.config;
-    match compute::earned(case, rep.month, Some(rep), &c.compensation, &c.payroll) {
-        Ok(e) => Ok(Now {
-            fee: e.fee.map_or(Money::ZERO, |p| p.amount),
-            expense: e.expense.map_or(Money::ZERO, |p| p.amount),
-        }),
-        Err(NotEarned::NotInForce | NotEarned::Because(_)) => Ok(Now {
-            fee: Money::ZERO,
-            expense: Money::ZERO,
-        }),
+    let earned = compute::earned(case, rep.month, Some(rep), &c.compensation, &c.payroll);
+    match Now::of(&earned) {
+        Ok(now) => Ok(now),
         Err(NotEarned::NoPrisbasbelopp(y)) => Err(Error::refused(vec![
-            crate::rules::prisbasbelopp::missing_message(y),
+            crate::rules::prisbasbelopp::missing_message(*y),
         ])),
-        Err(NotEarned::Overflow) => Err(crate::model::money::Overflow.into()),
+        Err(_) => Err(crate::model::money::Overflow.into()),
     }
 }
 

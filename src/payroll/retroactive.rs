@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use crate::model::Month;
 
 /// `n` months before `m`.
-fn back(mut m: Month, n: u32) -> Month {
+pub fn back(mut m: Month, n: u32) -> Month {
     for _ in 0..n {
         m = m.prev();
     }

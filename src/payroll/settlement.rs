@@ -9,13 +9,38 @@
 
 use crate::model::{Money, Report};
 
-use super::compute::PaidPeriod;
+use super::compute::{Earned, NotEarned, PaidPeriod};
 
 /// What the records give for a period now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Now {
     pub fee: Money,
     pub expense: Money,
+}
+
+impl Now {
+    /// What `compute::earned` says the period gives: its amounts, or nothing when it earns
+    /// nothing (not in force, not approved, not covered by the decision). `Err` when it cannot
+    /// be worked out (a year without prisbasbelopp, an amount out of range).
+    pub fn of(earned: &Result<Earned, NotEarned>) -> Result<Now, &NotEarned> {
+        let amount =
+            |p: &Option<super::prorate::Prorated>| p.as_ref().map_or(Money::ZERO, |x| x.amount);
+        match earned {
+            Ok(e) => Ok(Now {
+                fee: amount(&e.fee),
+                expense: amount(&e.expense),
+            }),
+            Err(NotEarned::NotInForce | NotEarned::Because(_)) => Ok(Now {
+                fee: Money::ZERO,
+                expense: Money::ZERO,
+            }),
+            Err(e) => Err(e),
+        }
+    }
+
+    pub fn total(self) -> Result<Money, crate::model::money::Overflow> {
+        self.fee.checked_add(self.expense)
+    }
 }
 
 /// How a paid period stands against its records.
