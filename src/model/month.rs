@@ -84,6 +84,18 @@ impl Month {
         }
     }
 
+    /// `n` months before this one, stopping at the first month a record can speak of (so a
+    /// limit read from a file, however large, costs one subtraction and cannot underflow).
+    pub fn back(self, n: u32) -> Month {
+        let index = i64::from(self.year) * 12 + i64::from(self.month - 1) - i64::from(n);
+        let first = i64::from(*crate::model::date::YEARS.start()) * 12;
+        let index = index.max(first);
+        Month {
+            year: (index.div_euclid(12)) as i32,
+            month: index.rem_euclid(12) as u32 + 1,
+        }
+    }
+
     pub fn contains(self, d: NaiveDate) -> bool {
         Month::of(d) == self
     }
@@ -160,6 +172,21 @@ mod tests {
             prop_assert_eq!(month.dates().count() as u32, month.days());
             prop_assert_eq!(month.to_string().parse::<Month>().unwrap(), month);
             prop_assert_eq!(month.last_day().succ_opt().map(Month::of), Some(month.next()));
+        }
+
+        /// `back(n)` is `n` steps of `prev`, stopping at the first month of the calendar.
+        #[test]
+        fn back_is_repeated_prev(y in 1900i32..2100, m in 1u32..=12, n in 0u32..2000) {
+            let month = Month::new(y, m).unwrap();
+            let mut stepped = month;
+            for _ in 0..n {
+                if stepped == Month::new(1900, 1).unwrap() {
+                    break;
+                }
+                stepped = stepped.prev();
+            }
+            prop_assert_eq!(month.back(n), stepped);
+            prop_assert_eq!(month.back(u32::MAX), Month::new(1900, 1).unwrap());
         }
     }
 }

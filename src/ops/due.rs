@@ -1,6 +1,6 @@
 //! `kontakt due`: what needs attention, most urgent first.
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::Result;
@@ -21,7 +21,11 @@ pub struct Due {
 /// Everything falling due by `today + within` days, overdue first.
 pub fn due(store: &Store, today: NaiveDate, within: u32, lang: Lang) -> Result<Vec<Due>> {
     let sv = lang == Lang::Sv;
-    let horizon = today + Duration::days(within as i64);
+    // A horizon beyond the calendar is the end of the calendar: `--within 100000000` asks for
+    // everything, not for a date chrono cannot hold.
+    let horizon = today
+        .checked_add_days(chrono::Days::new(u64::from(within)))
+        .unwrap_or(NaiveDate::MAX);
     let clients: Vec<Client> = store.load_all()?;
     let volunteers: Vec<Volunteer> = store.load_all()?;
     let assignments: Vec<Assignment> = store.load_all()?;

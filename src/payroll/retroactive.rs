@@ -11,12 +11,9 @@ use chrono::NaiveDate;
 
 use crate::model::Month;
 
-/// `n` months before `m`.
-pub fn back(mut m: Month, n: u32) -> Month {
-    for _ in 0..n {
-        m = m.prev();
-    }
-    m
+/// `n` months before `m` (at the earliest, the first month a record can speak of).
+pub fn back(m: Month, n: u32) -> Month {
+    m.back(n)
 }
 
 /// The oldest period a run for `month` made on `payout` may pay.
