@@ -77,7 +77,7 @@ impl std::fmt::Display for Error {
                 format!(
                     "{}:{line}: {field}{}",
                     path.display(),
-                    crate::store::parse::localized(message)
+                    crate::lang::current().parser_message(message)
                 )
             }
             Error::BadArgument { option, message } => format!("{option}: {message}"),

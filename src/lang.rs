@@ -6,8 +6,6 @@
 use std::str::FromStr;
 use std::sync::OnceLock;
 
-use crate::model::Money;
-
 /// The language of this process, chosen once by the program (`--lang`, the locale) before any
 /// message is made; English until then and for library users who never choose.
 static CURRENT: OnceLock<Lang> = OnceLock::new();
@@ -67,26 +65,6 @@ impl Lang {
         }
     }
 
-    /// An amount as people read it: `1 233,00 kr` in Swedish, `1,233.00 kr` in English.
-    pub fn money(self, m: Money) -> String {
-        match self {
-            Lang::Sv => format!("{} kr", m.swedish()),
-            Lang::En => {
-                let sign = if m.ore() < 0 { "-" } else { "" };
-                let abs = m.ore().unsigned_abs();
-                let kr = (abs / 100).to_string();
-                let mut grouped = String::new();
-                for (i, c) in kr.chars().enumerate() {
-                    if i > 0 && (kr.len() - i).is_multiple_of(3) {
-                        grouped.push(',');
-                    }
-                    grouped.push(c);
-                }
-                format!("{sign}{grouped}.{:02} kr", abs % 100)
-            }
-        }
-    }
-
     /// A number with one decimal: `12,5` or `12.5`.
     pub fn tenths(self, tenths: u32) -> String {
         let sep = self.pick(".", ",");
@@ -128,6 +106,28 @@ impl Lang {
         PHRASES
             .iter()
             .fold(text.to_string(), |s, (en, sv)| s.replace(en, sv))
+    }
+
+    /// A parser's message (serde's, toml's) in this language; the names and values it
+    /// quotes stay as they are. The record keeps nothing of it: this is for display only.
+    pub fn parser_message(self, message: &str) -> String {
+        const SV: &[(&str, &str)] = &[
+            ("missing field", "saknat fält"),
+            ("unknown field", "okänt fält"),
+            ("invalid type:", "fel typ:"),
+            ("invalid value:", "ogiltigt värde:"),
+            ("unknown variant", "okänt värde"),
+            ("expected one of", "väntade ett av"),
+            ("expected", "väntade"),
+            ("did you mean", "menade du"),
+            ("duplicate key", "dubblerad nyckel"),
+            ("invalid", "ogiltig"),
+        ];
+        if self == Lang::En {
+            return message.to_string();
+        }
+        SV.iter()
+            .fold(message.to_string(), |s, (en, sv)| s.replace(en, sv))
     }
 
     pub fn code(self) -> &'static str {
@@ -395,11 +395,7 @@ mod tests {
     }
 
     #[test]
-    fn amounts_read_the_local_way() {
-        let m = Money(123_300);
-        assert_eq!(Lang::Sv.money(m), "1\u{a0}233,00 kr");
-        assert_eq!(Lang::En.money(m), "1,233.00 kr");
-        assert_eq!(Lang::En.money(Money(-5)), "-0.05 kr");
+    fn tenths_read_the_local_way() {
         assert_eq!(Lang::Sv.tenths(125), "12,5");
     }
 

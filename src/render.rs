@@ -16,7 +16,7 @@ pub fn lang() -> Lang {
 
 /// An amount without its unit, as the reader writes numbers: `1 233,00` or `1,233.00`.
 pub fn amount(m: kontakt::model::Money) -> String {
-    lang().money(m).trim_end_matches(" kr").to_string()
+    m.localized(lang()).trim_end_matches(" kr").to_string()
 }
 
 /// A domain word (a status) for a person; scripts get the English word.

@@ -217,7 +217,7 @@ fn the_agreement_and_the_pay_run_summary_print_on_a4() {
     let (pages, size, text) = print(&page);
     assert!(size.contains("A4"), "{size}");
     assert_eq!(pages, 1);
-    let kr = kontakt::lang::Lang::Sv.money(kontakt::model::Money(total));
+    let kr = kontakt::model::Money(total).localized(kontakt::lang::Lang::Sv);
     let all = text.concat().replace('\u{a0}', " ");
     assert!(
         all.contains(&kr.replace('\u{a0}', " ")),

@@ -186,7 +186,7 @@ proptest! {
         let v = volunteer(&vp);
         let mut rules = PayrollRules { retroactive_months: 0, ..PayrollRules::default() };
         if ore_rounding {
-            rules.rounding = kontakt::payroll::prorate::Rounding::OreHalfUp;
+            rules.rounding = kontakt::model::layout::Rounding::OreHalfUp;
         }
         let tariffs = Tariffs::default();
         let total = |asgs: &[&Assignment]| -> i64 {

@@ -101,7 +101,7 @@ fn paxml_is_valid_against_the_schema_in_both_encodings() {
         (&lines[2], &with_anst),
     ];
     for encoding in ["utf-8", "iso-8859-1"] {
-        let layout = paxml::PaxmlLayout {
+        let layout = kontakt::model::layout::PaxmlLayout {
             encoding: encoding.into(),
             ..Default::default()
         };
@@ -168,7 +168,7 @@ fn csv_follows_the_configured_layout() {
     assert_eq!(row[6], "Arvode kontaktperson 2026-10 (17/31 dagar)");
     assert_eq!(row[9], "986,50");
 
-    let layout: csv::CsvLayout = toml::from_str(
+    let layout: kontakt::model::layout::CsvLayout = toml::from_str(
         "columns = [\"pnr\", \"amount\", \"wage_type\"]\ndelimiter = \",\"\ndecimal_separator = \".\"\nbom = true\nheaders = { pnr = \"PNR\" }\n",
     )
     .unwrap();
@@ -184,7 +184,7 @@ fn csv_follows_the_configured_layout() {
 
 #[test]
 fn csv_refuses_a_layout_that_cannot_be_read_back() {
-    let layout = csv::CsvLayout {
+    let layout = kontakt::model::layout::CsvLayout {
         delimiter: ",".into(),
         decimal_separator: ",".into(),
         ..Default::default()

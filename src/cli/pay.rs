@@ -255,7 +255,7 @@ fn plan_json(plan: &Plan, run: Option<serde_json::Value>) -> String {
         month: Month,
         lines: &'a [kontakt::payroll::PayLine],
         total_ore: Money,
-        excluded: &'a [kontakt::payroll::compute::Excluded],
+        excluded: &'a [kontakt::model::payrun::Excluded],
         #[serde(skip_serializing_if = "Option::is_none")]
         run: Option<serde_json::Value>,
     }

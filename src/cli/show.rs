@@ -305,7 +305,7 @@ fn pay_run(run: &PayRun) -> String {
         ("by", run.user.clone()),
         ("file", format!("{} ({})", run.file, run.format)),
         ("sha256", run.sha256.clone()),
-        ("total", render::lang().money(run.total_ore)),
+        ("total", run.total_ore.localized(render::lang())),
     ]);
     s.push('\n');
     s.push_str(&render::table(

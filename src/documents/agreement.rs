@@ -124,8 +124,8 @@ fn blocks(d: &AgreementDoc, lang: Lang) -> Vec<Block> {
         terms_rows.push(vec![
             x.from.to_string(),
             meetings(x.meetings, lang),
-            lang.money(x.fee),
-            lang.money(x.expense),
+            x.fee.localized(lang),
+            x.expense.localized(lang),
         ]);
     }
     if sv {

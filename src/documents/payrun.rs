@@ -98,7 +98,7 @@ pub fn html(
             volunteers.len().to_string(),
         ),
         (l("Lines", "Rader"), run.lines.len().to_string()),
-        (l("Total", "Summa"), lang.money(run.total_ore)),
+        (l("Total", "Summa"), run.total_ore.localized(lang)),
     ] {
         let _ = write!(s, "<dt>{}</dt><dd>{}</dd>", esc(k), esc(&v));
     }
@@ -138,7 +138,7 @@ pub fn html(
         let _ = writeln!(s, "<h2>{}</h2>", esc(heading));
         let rows: Vec<Vec<String>> = map
             .iter()
-            .map(|(k, (n, m))| vec![k.clone(), n.to_string(), lang.money(*m)])
+            .map(|(k, (n, m))| vec![k.clone(), n.to_string(), m.localized(lang)])
             .collect();
         s.push_str(&table(
             &[
@@ -163,7 +163,7 @@ pub fn html(
                 kind_word(x.kind, x.corrects, lang),
                 x.wage_type.clone(),
                 x.cost_center.clone().unwrap_or_default(),
-                lang.money(x.amount),
+                x.amount.localized(lang),
             ]
         })
         .collect();

@@ -38,14 +38,14 @@ pub struct PayrollRules {
     /// Refuse to pay a volunteer without an employee number (anställningsnummer).
     pub require_employee_number: bool,
     /// How each line is rounded: krona-half-up or ore-half-up.
-    pub rounding: crate::payroll::prorate::Rounding,
+    pub rounding: super::layout::Rounding,
     /// `csv` or `paxml`, when `pay --format` is not given.
     pub format: String,
     /// The employer's name in the PAXml header (default: the municipality).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub company: Option<String>,
-    pub csv: crate::payroll::export::csv::CsvLayout,
-    pub paxml: crate::payroll::export::paxml::PaxmlLayout,
+    pub csv: super::layout::CsvLayout,
+    pub paxml: super::layout::PaxmlLayout,
 }
 
 impl Default for PayrollRules {
@@ -77,7 +77,7 @@ pub struct Tariffs {
     pub fee_categories: Vec<[u32; 2]>,
     /// Expense levels 1, 2, 3: per cent.
     pub expense_levels: Vec<u32>,
-    pub rounding: crate::payroll::prorate::Rounding,
+    pub rounding: super::layout::Rounding,
 }
 
 impl Default for Tariffs {

@@ -1,6 +1,8 @@
 //! Money as integer öre (1 krona = 100 öre), never floating point.
 
 use std::fmt;
+
+use crate::lang::Lang;
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
@@ -20,6 +22,26 @@ impl Money {
     }
 
     /// `1 233,00` (Swedish style, no unit).
+    /// An amount as people read it: `1 233,00 kr` in Swedish, `1,233.00 kr` in English.
+    pub fn localized(self, lang: Lang) -> String {
+        match lang {
+            Lang::Sv => format!("{} kr", self.swedish()),
+            Lang::En => {
+                let sign = if self.ore() < 0 { "-" } else { "" };
+                let abs = self.ore().unsigned_abs();
+                let kr = (abs / 100).to_string();
+                let mut grouped = String::new();
+                for (i, c) in kr.chars().enumerate() {
+                    if i > 0 && (kr.len() - i).is_multiple_of(3) {
+                        grouped.push(',');
+                    }
+                    grouped.push(c);
+                }
+                format!("{sign}{grouped}.{:02} kr", abs % 100)
+            }
+        }
+    }
+
     pub fn swedish(self) -> String {
         let sign = if self.0 < 0 { "-" } else { "" };
         let abs = self.0.unsigned_abs();
@@ -126,6 +148,14 @@ impl Money {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn amounts_read_the_local_way() {
+        let m = Money(123_300);
+        assert_eq!(m.localized(Lang::Sv), "1\u{a0}233,00 kr");
+        assert_eq!(m.localized(Lang::En), "1,233.00 kr");
+        assert_eq!(Money(-5).localized(Lang::En), "-0.05 kr");
+    }
 
     #[test]
     fn parses_kronor_as_people_type_them() {

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::id::Id;
 use super::money::Money;
 use super::month::Month;
-use crate::payroll::PayLine;
+use super::payline::PayLine;
 
 /// `payruns/<YYYY-MM>/<id>.toml`, written in the same transaction as the payroll file beside it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -41,7 +41,7 @@ pub struct PayRun {
     /// What was owed but older than the retroactive limit when the run was made: every later
     /// run lists these again, until each is settled.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub owed: Vec<crate::payroll::compute::Excluded>,
+    pub owed: Vec<Excluded>,
 }
 
 fn is_zero(n: &u32) -> bool {
@@ -101,4 +101,14 @@ mod datetime {
             ))
         })
     }
+}
+
+/// Why an assignment's period is not paid in this run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Excluded {
+    pub assignment: Id,
+    pub volunteer: Id,
+    pub period: Month,
+    pub reason: String,
 }

@@ -172,7 +172,7 @@ impl Checker<'_> {
             Code::BadValue
         };
         let f = parse::Failure {
-            message: parse::localized(&f.message),
+            message: crate::lang::current().parser_message(&f.message),
             ..f
         };
         let msg = match &f.field {

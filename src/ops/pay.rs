@@ -9,8 +9,9 @@ use std::path::PathBuf;
 use chrono::NaiveDateTime;
 use sha2::{Digest, Sha256};
 
+use crate::model::payrun::Excluded;
 use crate::model::{Assignment, Client, Id, Kind, Money, Month, PayRun, Report, SCHEMA, Volunteer};
-use crate::payroll::compute::{self, Case, Excluded, Paid, Plan};
+use crate::payroll::compute::{self, Case, Paid, Plan};
 use crate::payroll::export::{self, Row};
 use crate::payroll::retroactive::{self, back};
 use crate::payroll::settlement::Now;

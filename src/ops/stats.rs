@@ -185,10 +185,10 @@ impl Stats {
                 format!("{} {}", l("cost", "kostnad"), self.year.year),
                 format!(
                     "{} ({} {}, {} {})",
-                    lang.money(self.year.total_ore),
-                    lang.money(self.year.paid_ore),
+                    self.year.total_ore.localized(lang),
+                    self.year.paid_ore.localized(lang),
                     l("paid", "utbetalt"),
-                    lang.money(self.year.forecast_ore),
+                    self.year.forecast_ore.localized(lang),
                     l("forecast", "prognos")
                 ),
             ),
@@ -232,9 +232,9 @@ impl Stats {
                         m.fulfilment_permille
                             .map(|p| format!("{} %", lang.tenths(p)))
                             .unwrap_or_default(),
-                        lang.money(m.fee_ore),
-                        lang.money(m.expense_ore),
-                        lang.money(m.contributions_ore),
+                        m.fee_ore.localized(lang),
+                        m.expense_ore.localized(lang),
+                        m.contributions_ore.localized(lang),
                     ]
                 })
                 .collect(),
@@ -257,10 +257,10 @@ impl Stats {
                 .map(|c| {
                     vec![
                         c.cost_center.clone(),
-                        lang.money(c.fee_ore),
-                        lang.money(c.expense_ore),
-                        lang.money(c.contributions_ore),
-                        lang.money(c.total_ore),
+                        c.fee_ore.localized(lang),
+                        c.expense_ore.localized(lang),
+                        c.contributions_ore.localized(lang),
+                        c.total_ore.localized(lang),
                     ]
                 })
                 .collect(),
@@ -640,7 +640,7 @@ fn forecast(
         }
     }
     let days = i128::from(m.days());
-    let per_day = crate::payroll::prorate::Rounding::OreHalfUp;
+    let per_day = crate::model::layout::Rounding::OreHalfUp;
     Ok((per_day.apply(fee, days)?, per_day.apply(expense, days)?))
 }
 

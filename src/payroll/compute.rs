@@ -12,6 +12,7 @@ use super::{LineKind, PayLine};
 use crate::model::assignment::Terms;
 use crate::model::config::{PayrollRules, Tariffs};
 use crate::model::money::Overflow;
+use crate::model::payrun::Excluded;
 use crate::model::{Assignment, Client, Id, Money, Month, Report, Volunteer};
 
 /// One assignment with what pay needs to know about it.
@@ -60,16 +61,6 @@ pub fn paid_of<'a>(lines: impl Iterator<Item = &'a PayLine>) -> Result<Paid, Ove
             .add(l)?;
     }
     Ok(paid)
-}
-
-/// Why an assignment's period is not paid in this run.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Excluded {
-    pub assignment: Id,
-    pub volunteer: Id,
-    pub period: Month,
-    pub reason: String,
 }
 
 /// What the run pays and what it leaves out.

@@ -8,4 +8,5 @@ pub mod prorate;
 pub mod retroactive;
 pub mod settlement;
 
-pub use line::{LineKind, PayLine, Payee};
+pub use crate::model::payline::{LineKind, PayLine};
+pub use line::Payee;

@@ -4,21 +4,10 @@
 //! arithmetic, rounded once per line.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
+use crate::model::layout::Rounding;
 use crate::model::money::Overflow;
 use crate::model::{Money, Month};
-
-/// How a line's amount is rounded.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Rounding {
-    /// To whole kronor, half up (the usual payroll practice).
-    #[default]
-    KronaHalfUp,
-    /// To whole öre, half up.
-    OreHalfUp,
-}
 
 impl Rounding {
     /// `numerator / denominator` öre, rounded half away from zero (half up for the

@@ -3,6 +3,7 @@
 //! real run and `check` accept exactly the same configuration) and by `check` with the line.
 
 use crate::model::Config;
+use crate::model::layout::{Column, CsvLayout, PaxmlLayout};
 use crate::tr;
 
 use super::bounds::{PRISBASBELOPP_KRONOR, YEARS};
@@ -96,11 +97,46 @@ pub fn problems(c: &Config) -> Vec<Problem> {
             ),
         ));
     }
-    for m in p.csv.problems() {
+    for m in csv_layout(&p.csv) {
         out.push(bad(keys(&["payroll", "csv"]), m));
     }
-    for m in p.paxml.problems() {
+    for m in paxml_layout(&p.paxml) {
         out.push(bad(keys(&["payroll", "paxml"]), m));
     }
     out
+}
+
+/// Problems with the CSV layout, for `check` and before any file is written.
+pub fn csv_layout(layout: &CsvLayout) -> Vec<String> {
+    let mut p = Vec::new();
+    if layout.delimiter.chars().count() != 1 || !layout.delimiter.is_ascii() {
+        p.push("payroll.csv.delimiter: expected one ASCII character, like \";\"".into());
+    }
+    if !matches!(layout.decimal_separator.as_str(), "," | ".") {
+        p.push("payroll.csv.decimal_separator: expected \",\" or \".\"".into());
+    }
+    if layout.delimiter == layout.decimal_separator {
+        p.push("payroll.csv: the delimiter and the decimal separator must differ".into());
+    }
+    if layout.columns.is_empty() {
+        p.push("payroll.csv.columns: expected at least one column".into());
+    }
+    for k in layout.headers.keys() {
+        if crate::model::common::parse_word::<Column>(k).is_err() {
+            p.push(format!("payroll.csv.headers: `{k}` is not a column"));
+        }
+    }
+    p
+}
+
+/// Problems with the PAXml layout, for `check` and before any file is written.
+pub fn paxml_layout(layout: &PaxmlLayout) -> Vec<String> {
+    let mut p = Vec::new();
+    if !matches!(layout.encoding.as_str(), "utf-8" | "iso-8859-1") {
+        p.push("payroll.paxml.encoding: expected \"utf-8\" or \"iso-8859-1\"".to_string());
+    }
+    if !(1..=99).contains(&layout.cost_center_dim) {
+        p.push("payroll.paxml.cost_center_dim: expected 1 to 99".to_string());
+    }
+    p
 }

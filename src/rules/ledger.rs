@@ -19,9 +19,9 @@
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use crate::model::payline::LineKind;
 use crate::model::payrun::Head;
 use crate::model::{Id, Kind, Money, Month, PayRun};
-use crate::payroll::LineKind;
 use crate::tr;
 
 /// What the store found under `payruns/`, at any depth (hidden files left out). Paths are
@@ -303,7 +303,7 @@ impl PaidTwice {
             .payers
             .iter()
             .map(|p| {
-                let amount = lang.money(p.amount);
+                let amount = p.amount.localized(lang);
                 if p.in_full {
                     tr!(
                         "in full by {} ({amount})",
@@ -341,7 +341,7 @@ impl PaidTwice {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::payroll::PayLine;
+    use crate::model::payline::PayLine;
 
     fn id(s: &str) -> Id {
         Id::parse(s).unwrap()

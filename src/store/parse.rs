@@ -56,28 +56,6 @@ fn failure(text: &str, e: &toml::de::Error, field: Option<String>, syntax: bool)
     }
 }
 
-/// A parser's message (serde's, toml's) in the process's language; the names and values it
-/// quotes stay as they are. The record keeps nothing of it: this is for display only.
-pub fn localized(message: &str) -> String {
-    const SV: &[(&str, &str)] = &[
-        ("missing field", "saknat fält"),
-        ("unknown field", "okänt fält"),
-        ("invalid type:", "fel typ:"),
-        ("invalid value:", "ogiltigt värde:"),
-        ("unknown variant", "okänt värde"),
-        ("expected one of", "väntade ett av"),
-        ("expected", "väntade"),
-        ("did you mean", "menade du"),
-        ("duplicate key", "dubblerad nyckel"),
-        ("invalid", "ogiltig"),
-    ];
-    if crate::lang::current() == crate::lang::Lang::En {
-        return message.to_string();
-    }
-    SV.iter()
-        .fold(message.to_string(), |s, (en, sv)| s.replace(en, sv))
-}
-
 /// The 1-based line of byte offset `at`.
 pub fn line_of(text: &str, at: usize) -> usize {
     text.as_bytes()[..at.min(text.len())]

@@ -1,131 +1,23 @@
 //! CSV for payroll import. Payroll systems differ, so columns, header names, delimiter, decimal
 //! separator and BOM all come from `[payroll.csv]` in kontakt.toml.
 
-use serde::{Deserialize, Serialize};
-
 use super::{Row, decimal};
 use crate::error::{Error, Result};
+use crate::model::layout::{Column, CsvLayout};
 
-/// A column the CSV can hold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Column {
-    PeriodFrom,
-    PeriodTo,
-    EmployeeNumber,
-    Pnr,
-    Name,
-    WageType,
-    Description,
-    Quantity,
-    UnitPrice,
-    Amount,
-    CostCenter,
-    Assignment,
-    Volunteer,
-    Period,
-    Kind,
-}
-
-impl Column {
-    /// The header written when the configuration names none: Swedish, as payroll staff read it.
-    pub fn default_header(self) -> &'static str {
-        match self {
-            Column::PeriodFrom => "Från och med",
-            Column::PeriodTo => "Till och med",
-            Column::EmployeeNumber => "Anställningsnummer",
-            Column::Pnr => "Personnummer",
-            Column::Name => "Namn",
-            Column::WageType => "Löneart",
-            Column::Description => "Benämning",
-            Column::Quantity => "Antal",
-            Column::UnitPrice => "À-pris",
-            Column::Amount => "Belopp",
-            Column::CostCenter => "Kostnadsställe",
-            Column::Assignment => "Uppdrag",
-            Column::Volunteer => "Uppdragstagare",
-            Column::Period => "Period",
-            Column::Kind => "Typ",
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct CsvLayout {
-    pub columns: Vec<Column>,
-    /// Header names by column, where they differ from the default.
-    pub headers: std::collections::BTreeMap<String, String>,
-    pub delimiter: String,
-    pub decimal_separator: String,
-    /// Start the file with a UTF-8 byte order mark, so that Excel reads å, ä, ö right.
-    pub bom: bool,
-    pub header_row: bool,
-}
-
-impl Default for CsvLayout {
-    fn default() -> Self {
-        use Column::*;
-        CsvLayout {
-            columns: vec![
-                PeriodFrom,
-                PeriodTo,
-                EmployeeNumber,
-                Pnr,
-                Name,
-                WageType,
-                Description,
-                Quantity,
-                UnitPrice,
-                Amount,
-                CostCenter,
-                Assignment,
-            ],
-            headers: Default::default(),
-            delimiter: ";".into(),
-            decimal_separator: ",".into(),
-            bom: false,
-            header_row: true,
-        }
-    }
-}
-
-impl CsvLayout {
-    /// Problems with the layout, for `check` and before any file is written.
-    pub fn problems(&self) -> Vec<String> {
-        let mut p = Vec::new();
-        if self.delimiter.chars().count() != 1 || !self.delimiter.is_ascii() {
-            p.push("payroll.csv.delimiter: expected one ASCII character, like \";\"".into());
-        }
-        if !matches!(self.decimal_separator.as_str(), "," | ".") {
-            p.push("payroll.csv.decimal_separator: expected \",\" or \".\"".into());
-        }
-        if self.delimiter == self.decimal_separator {
-            p.push("payroll.csv: the delimiter and the decimal separator must differ".into());
-        }
-        if self.columns.is_empty() {
-            p.push("payroll.csv.columns: expected at least one column".into());
-        }
-        for k in self.headers.keys() {
-            if crate::model::common::parse_word::<Column>(k).is_err() {
-                p.push(format!("payroll.csv.headers: `{k}` is not a column"));
-            }
-        }
-        p
-    }
-
-    fn header(&self, c: Column) -> String {
-        let key = crate::model::common::word(&c);
-        self.headers
-            .get(&key)
-            .cloned()
-            .unwrap_or_else(|| c.default_header().to_string())
-    }
+/// The header a column gets: the configured name, else its default.
+fn header(layout: &CsvLayout, c: Column) -> String {
+    let key = crate::model::common::word(&c);
+    layout
+        .headers
+        .get(&key)
+        .cloned()
+        .unwrap_or_else(|| c.default_header().to_string())
 }
 
 /// The CSV bytes for `rows`, one line per row.
 pub fn write(rows: &[Row], layout: &CsvLayout) -> Result<Vec<u8>> {
-    let problems = layout.problems();
+    let problems = crate::rules::configuration::csv_layout(layout);
     if !problems.is_empty() {
         return Err(Error::arg(
             "kontakt.toml [payroll.csv]",
@@ -148,7 +40,7 @@ pub fn write(rows: &[Row], layout: &CsvLayout) -> Result<Vec<u8>> {
         )
     };
     if layout.header_row {
-        w.write_record(layout.columns.iter().map(|c| layout.header(*c)))
+        w.write_record(layout.columns.iter().map(|c| header(layout, *c)))
             .map_err(io)?;
     }
     for (line, payee) in rows {

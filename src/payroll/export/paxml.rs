@@ -2,44 +2,10 @@
 //! (`../shared/reference/paxml/`): one `<lonetrans>` per line in `<lonetransaktioner>`.
 
 use chrono::NaiveDateTime;
-use serde::{Deserialize, Serialize};
 
 use super::{Row, decimal};
 use crate::error::{Error, Result};
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct PaxmlLayout {
-    /// `utf-8`, or `iso-8859-1` for payroll systems that expect the standard's own sample encoding.
-    pub encoding: String,
-    /// The result-unit dimension (`resenhet dim`) the cost centre is booked on.
-    pub cost_center_dim: u8,
-    /// Write `persnr` on each transaction (the standard needs `anstid` or `persnr`).
-    pub persnr: bool,
-}
-
-impl Default for PaxmlLayout {
-    fn default() -> Self {
-        PaxmlLayout {
-            encoding: "utf-8".into(),
-            cost_center_dim: 1,
-            persnr: true,
-        }
-    }
-}
-
-impl PaxmlLayout {
-    pub fn problems(&self) -> Vec<String> {
-        let mut p = Vec::new();
-        if !matches!(self.encoding.as_str(), "utf-8" | "iso-8859-1") {
-            p.push("payroll.paxml.encoding: expected \"utf-8\" or \"iso-8859-1\"".to_string());
-        }
-        if !(1..=99).contains(&self.cost_center_dim) {
-            p.push("payroll.paxml.cost_center_dim: expected 1 to 99".to_string());
-        }
-        p
-    }
-}
+use crate::model::layout::PaxmlLayout;
 
 fn esc(s: &str) -> String {
     let mut o = String::with_capacity(s.len());
@@ -64,7 +30,7 @@ pub fn write(
     company: &str,
     created: NaiveDateTime,
 ) -> Result<Vec<u8>> {
-    let problems = layout.problems();
+    let problems = crate::rules::configuration::paxml_layout(layout);
     if !problems.is_empty() {
         return Err(Error::arg(
             "kontakt.toml [payroll.paxml]",
