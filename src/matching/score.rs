@@ -11,7 +11,7 @@ use crate::model::config::{Config, MatchingRules};
 use crate::model::pnr::Sex;
 use crate::model::{Assignment, Client, Id, Volunteer};
 use crate::rules::screening;
-use crate::rules::status::{self, ClientStatus, VolunteerStatus};
+use crate::rules::status::{self, VolunteerStatus};
 
 /// A hard rule that keeps a volunteer from a client, whatever the score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -121,10 +121,9 @@ impl<'a> Pool<'a> {
         }
     }
 
-    /// A client is waiting when a granted decision is in force or ahead, and no assignment is open.
+    /// A client is waiting when she needs a volunteer (`rules::waiting::needs_volunteer`).
     pub fn is_waiting(&self, c: &Client) -> bool {
-        status::client_status(c, self.today) == ClientStatus::Granted
-            && !self.placed.contains(&c.id)
+        crate::rules::waiting::needs_volunteer(c, self.placed.contains(&c.id), self.today)
     }
 
     pub fn waiting(&self) -> impl Iterator<Item = &Client> {

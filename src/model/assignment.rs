@@ -151,6 +151,19 @@ pub enum AssignmentStatus {
     Ended,
 }
 
+impl Agreement {
+    /// The day the agreement became signed: the later of the agreement's and the
+    /// confidentiality undertaking's signatures; `None` until both are on file. The one
+    /// definition of "signed" (`rules::in_force` builds on it).
+    pub fn signed_on(&self) -> Option<NaiveDate> {
+        Some(self.signed?.max(self.confidentiality_signed?))
+    }
+
+    pub fn is_signed(&self) -> bool {
+        self.signed_on().is_some()
+    }
+}
+
 impl Assignment {
     pub fn status(&self, today: NaiveDate) -> AssignmentStatus {
         if self.declined.is_some() {
@@ -165,7 +178,7 @@ impl Assignment {
         if a.end.is_some_and(|e| e < today) {
             return AssignmentStatus::Ended;
         }
-        if a.signed.is_none() || a.confidentiality_signed.is_none() {
+        if !a.is_signed() {
             AssignmentStatus::Unsigned
         } else if a.start <= today {
             AssignmentStatus::Active

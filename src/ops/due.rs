@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::Result;
 use crate::lang::Lang;
 use crate::model::{Assignment, AssignmentStatus, Client, Id, Month, Volunteer};
-use crate::rules::{decision, ivo_delay, screening, status};
+use crate::rules::{decision, in_force, ivo_delay, screening, status};
 use crate::store::Store;
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -195,7 +195,7 @@ pub fn due(store: &Store, today: NaiveDate, within: u32, lang: Lang) -> Result<V
             let mut m = Month::of(a.agreement.as_ref().map_or(a.proposed, |g| g.start));
             let this = Month::of(today);
             while m < this {
-                let active = m.dates().any(|d| a.terms_on(d).is_some());
+                let active = m.dates().any(|d| in_force::in_force(a, d));
                 if active && !reported.contains(&(&a.id, m)) {
                     out.push(Due {
                         date: m.next().first_day(),

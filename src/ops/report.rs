@@ -47,11 +47,7 @@ fn day_problem(a: &Assignment, month: Month, day: NaiveDate, today: NaiveDate) -
     if day > today {
         return Some(tr!("{day} has not happened yet", "{day} har inte hänt än"));
     }
-    let signed = a
-        .agreement
-        .as_ref()
-        .is_some_and(|g| g.signed.is_some() && g.confidentiality_signed.is_some());
-    if !signed || a.terms_on(day).is_none() {
+    if !crate::rules::in_force::in_force(a, day) {
         return Some(tr!(
             "{day} is not an active day of {}",
             "{day} är inte en aktiv dag i {}",

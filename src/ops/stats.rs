@@ -11,11 +11,14 @@ use serde::Serialize;
 use crate::error::Result;
 use crate::lang::Lang;
 use crate::model::common::Per;
-use crate::model::config::Tariffs;
+use crate::model::config::{PayrollRules, Tariffs};
 use crate::model::money::Overflow;
 use crate::model::{Assignment, Client, Id, Money, Month, PayRun, Report, Volunteer};
+use crate::payroll::compute::{self, NotEarned};
 use crate::payroll::{LineKind, contributions};
+use crate::rules::in_force::in_force;
 use crate::rules::status::{self, VolunteerStatus};
+use crate::rules::waiting::waiting_on;
 use crate::store::{Record, Store};
 
 /// What the figures are computed from.
@@ -26,6 +29,7 @@ pub struct Inputs<'a> {
     pub reports: &'a [Report],
     pub runs: &'a [PayRun],
     pub tariffs: &'a Tariffs,
+    pub payroll: &'a PayrollRules,
     pub today: NaiveDate,
     pub from: Month,
     pub to: Month,
@@ -314,25 +318,11 @@ pub fn stats(store: &Store, today: NaiveDate, from: Month, to: Month) -> Result<
         reports: &reports,
         runs: &runs,
         tariffs: &store.config.compensation,
+        payroll: &store.config.payroll,
         today,
         from,
         to,
     })?)
-}
-
-/// Is the agreement in force (signed, started, not ended) on `day`?
-fn in_force(a: &Assignment, day: NaiveDate) -> bool {
-    a.agreement
-        .as_ref()
-        .is_some_and(|ag| ag.signed.is_some_and(|s| s <= day))
-        && a.terms_on(day).is_some()
-}
-
-fn waiting_on(c: &Client, mine: &[&Assignment], day: NaiveDate) -> bool {
-    c.applied <= day
-        && c.decisions.iter().any(|d| d.decided <= day)
-        && c.granted_on(day)
-        && !mine.iter().any(|a| in_force(a, day))
 }
 
 fn months(from: Month, to: Month) -> Vec<Month> {
@@ -367,8 +357,7 @@ pub fn compute(i: &Inputs) -> Result<Stats, Overflow> {
         .assignments
         .iter()
         .filter_map(|a| {
-            let ag = a.agreement.as_ref()?;
-            ag.signed?;
+            let ag = a.agreement.as_ref().filter(|g| g.is_signed())?;
             let c = client_by_id.get(&a.client)?;
             in_period(ag.start).then(|| (ag.start - c.applied).num_days())
         })
@@ -390,7 +379,7 @@ pub fn compute(i: &Inputs) -> Result<Stats, Overflow> {
             .filter(|a| {
                 a.agreement
                     .as_ref()
-                    .and_then(|ag| ag.signed)
+                    .and_then(|ag| ag.signed_on())
                     .is_some_and(in_period)
             })
             .count(),
@@ -480,7 +469,8 @@ pub fn compute(i: &Inputs) -> Result<Stats, Overflow> {
     }
     for m in span.iter().filter(|m| is_forecast(**m)) {
         for a in i.assignments {
-            let (fee, expense) = forecast(a, client_by_id.get(&a.client), *m, i.tariffs)?;
+            let (fee, expense) =
+                forecast(a, client_by_id.get(&a.client), *m, i.tariffs, i.payroll)?;
             if fee != Money::ZERO || expense != Money::ZERO {
                 let cc = a.agreement.as_ref().and_then(|ag| ag.cost_center.clone());
                 cost.entry((a.volunteer.clone(), *m))
@@ -616,32 +606,27 @@ fn agreed_meetings(a: &Assignment, m: Month) -> f64 {
         .sum()
 }
 
-/// What an assignment will earn in `m` if it goes on as agreed: each day the agreement is in
-/// force and the client's grant runs earns 1/(days in month) of the terms' monthly amounts.
+/// What an assignment will earn in `m` if it goes on as agreed: what a run would pay
+/// (`payroll::compute::as_agreed`, the same proration and rounding).
 fn forecast(
     a: &Assignment,
     client: Option<&&Client>,
     m: Month,
     tariffs: &Tariffs,
+    rules: &PayrollRules,
 ) -> Result<(Money, Money), Overflow> {
     let Some(client) = client else {
         return Ok((Money::ZERO, Money::ZERO));
     };
-    // At most 31 days of i64 amounts each: an i128 cannot overflow.
-    let (mut fee, mut expense) = (0i128, 0i128);
-    for d in m.dates() {
-        if !in_force(a, d) || !client.granted_on(d) {
-            continue;
-        }
-        if let Some(t) = a.terms_on(d) {
-            let year = m.year();
-            fee += i128::from(t.fee.monthly(tariffs, year)?.map_or(0, Money::ore));
-            expense += i128::from(t.expense.monthly(tariffs, year)?.map_or(0, Money::ore));
-        }
+    match compute::as_agreed(a, client, m, tariffs, rules) {
+        Ok(e) => Ok((
+            e.fee.map_or(Money::ZERO, |p| p.amount),
+            e.expense.map_or(Money::ZERO, |p| p.amount),
+        )),
+        Err(NotEarned::Overflow) => Err(Overflow),
+        // A year without its prisbasbelopp forecasts nothing (`pay` refuses such a run).
+        Err(_) => Ok((Money::ZERO, Money::ZERO)),
     }
-    let days = i128::from(m.days());
-    let per_day = crate::model::layout::Rounding::OreHalfUp;
-    Ok((per_day.apply(fee, days)?, per_day.apply(expense, days)?))
 }
 
 /// A volunteer status as staff call it.

@@ -4,16 +4,18 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::prorate::{PaidDays, prorate};
 use super::{LineKind, PayLine};
+
 use crate::model::assignment::Terms;
 use crate::model::config::{PayrollRules, Tariffs};
 use crate::model::money::Overflow;
 use crate::model::payrun::Excluded;
 use crate::model::{Assignment, Client, Id, Money, Month, Report, Volunteer};
+use crate::rules::in_force;
 
 /// One assignment with what pay needs to know about it.
 #[derive(Debug, Clone, Copy)]
@@ -143,7 +145,7 @@ pub fn earned(
     if in_force.is_empty() {
         return Err(NotEarned::NotInForce);
     }
-    if ag.signed.is_none() || ag.confidentiality_signed.is_none() {
+    if !ag.is_signed() {
         return Err("the agreement is not signed".into());
     }
     let report = report.ok_or("report missing")?;
@@ -164,11 +166,41 @@ pub fn earned(
             cost_center: ag.cost_center.clone(),
         });
     }
+    prorated(period, &valid, tariffs, rules, ag.cost_center.clone())
+}
+
+/// What `a` would earn in `period` if it goes on as agreed (a report with meetings approved):
+/// the days the agreement is in force and the client's decision valid, by the same proration
+/// and rounding as a run. `stats`' forecast is this, so it agrees with what `pay` will pay.
+pub fn as_agreed(
+    a: &Assignment,
+    client: &Client,
+    period: Month,
+    tariffs: &Tariffs,
+    rules: &PayrollRules,
+) -> Result<Earned, NotEarned> {
+    let valid: Vec<(NaiveDate, &Terms)> = period
+        .dates()
+        .filter(|d| client.granted_on(*d))
+        .filter_map(|d| in_force::terms_in_force(a, d).map(|t| (d, t)))
+        .collect();
+    let cost_center = a.agreement.as_ref().and_then(|g| g.cost_center.clone());
+    prorated(period, &valid, tariffs, rules, cost_center)
+}
+
+/// The days given, each earning 1/(days in the month) of the monthly amounts of its terms.
+fn prorated(
+    period: Month,
+    valid: &[(NaiveDate, &Terms)],
+    tariffs: &Tariffs,
+    rules: &PayrollRules,
+    cost_center: Option<String>,
+) -> Result<Earned, NotEarned> {
     let mut fee = PaidDays::default();
     let mut expense = PaidDays::default();
     // The monthly amounts change only with the terms or the year: worked out once for each.
     let mut last: Option<(&Terms, i32, Money, Money)> = None;
-    for (d, t) in &valid {
+    for (d, t) in valid {
         let year = d.year();
         let (f, e) = match last {
             Some((lt, ly, f, e)) if std::ptr::eq(lt, *t) && ly == year => (f, e),
@@ -186,7 +218,7 @@ pub fn earned(
     Ok(Earned {
         fee: prorate(period, &fee, rules.rounding)?,
         expense: prorate(period, &expense, rules.rounding)?,
-        cost_center: ag.cost_center.clone(),
+        cost_center,
     })
 }
 

@@ -192,7 +192,7 @@ fn delivery(d: &Decision, assignments: &[&Assignment], day: NaiveDate) -> Delive
     let agreed: Vec<Frequency> = assignments
         .iter()
         .filter(|a| a.declined.is_none())
-        .filter_map(|a| a.terms_on(day).map(|t| t.meetings))
+        .filter_map(|a| super::in_force::terms_in_force(a, day).map(|t| t.meetings))
         .collect();
     if agreed.is_empty() {
         return Delivery::Nothing;
@@ -600,7 +600,7 @@ mod tests {
         });
         toml::from_str(&format!(
             "schema = 1\nid = \"A-7Q2K9M\"\nclient = \"C-7Q2K9M\"\nvolunteer = \"V-7Q2K9M\"\nproposed = \"{start}\"\n\
-             {ended}[agreement]\nstart = \"{start}\"\n[[agreement.terms]]\nfrom = \"{start}\"\nmeetings = \"{meetings}\"\n\
+             {ended}[agreement]\nstart = \"{start}\"\nsigned = \"{start}\"\nconfidentiality_signed = \"{start}\"\n[[agreement.terms]]\nfrom = \"{start}\"\nmeetings = \"{meetings}\"\n\
              fee = {{ percent_hundredths = 2000 }}\nexpense = {{ percent_hundredths = 1000 }}\n"
         ))
         .unwrap()

@@ -8,6 +8,7 @@
 pub mod bounds;
 pub mod configuration;
 pub mod decision;
+pub mod in_force;
 pub mod ivo_code;
 pub mod ivo_delay;
 pub mod ledger;
@@ -17,6 +18,7 @@ pub mod screening;
 pub mod search;
 pub mod status;
 pub mod terms;
+pub mod waiting;
 
 /// One step of a path to a value in a record: a table key or an array index.
 #[derive(Debug, Clone, PartialEq, Eq)]

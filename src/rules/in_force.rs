@@ -1,0 +1,65 @@
+//! When an assignment delivers the service: on a day its agreement is **signed** and its terms
+//! cover the day. Signed means both papers are on file, the assignment agreement (uppdragsavtal,
+//! by the volunteer and the responsible official) and the confidentiality undertaking
+//! (sekretessförbindelse); see `Agreement::signed_on`. A signature dated after the start
+//! still puts the days from the start in force (they are paid once it is on file), so `pay`,
+//! `report`, `stats`, `due` and the IVO clock agree on every day.
+
+use chrono::NaiveDate;
+
+use crate::model::Assignment;
+use crate::model::assignment::Terms;
+
+/// The terms in force on `day`, if the assignment is signed and its agreement covers the day.
+pub fn terms_in_force(a: &Assignment, day: NaiveDate) -> Option<&Terms> {
+    a.agreement
+        .as_ref()
+        .filter(|g| g.is_signed())
+        .and_then(|_| a.terms_on(day))
+}
+
+/// Is the service delivered on `day`?
+pub fn in_force(a: &Assignment, day: NaiveDate) -> bool {
+    terms_in_force(a, day).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assignment(signed: &str, confidentiality: &str) -> Assignment {
+        toml::from_str(&format!(
+            "schema = 1\nid = \"A-7Q2K9M\"\nclient = \"C-7Q2K9M\"\nvolunteer = \"V-7Q2K9M\"\n\
+             proposed = \"2026-01-10\"\n[agreement]\nstart = \"2026-02-01\"\n{signed}{confidentiality}\
+             [[agreement.terms]]\nfrom = \"2026-02-01\"\nmeetings = \"1/week\"\n\
+             fee = {{ percent_hundredths = 2000 }}\nexpense = {{ percent_hundredths = 1000 }}\n"
+        ))
+        .unwrap()
+    }
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn both_papers_are_needed_and_a_late_signature_covers_the_days_from_the_start() {
+        let both = assignment(
+            "signed = \"2026-02-20\"\n",
+            "confidentiality_signed = \"2026-02-10\"\n",
+        );
+        assert!(in_force(&both, d("2026-02-01")));
+        assert!(!in_force(&both, d("2026-01-31")));
+        assert_eq!(
+            both.agreement.as_ref().unwrap().signed_on(),
+            Some(d("2026-02-20"))
+        );
+        for one in [
+            assignment("signed = \"2026-02-01\"\n", ""),
+            assignment("", "confidentiality_signed = \"2026-02-01\"\n"),
+            assignment("", ""),
+        ] {
+            assert!(!in_force(&one, d("2026-03-01")));
+            assert_eq!(one.agreement.as_ref().unwrap().signed_on(), None);
+        }
+    }
+}
