@@ -158,6 +158,11 @@ impl Kit {
     }
 
     pub fn run(&self, args: &[&str]) -> Ran {
+        self.run_with(&[], args)
+    }
+
+    /// [`Kit::run`] with more environment, e.g. `("COLUMNS", "120")`.
+    pub fn run_with(&self, envs: &[(&str, &str)], args: &[&str]) -> Ran {
         let out = Command::cargo_bin("kontakt")
             .unwrap()
             .env_remove("KONTAKT_RECORDS")
@@ -168,6 +173,7 @@ impl Kit {
             .env_remove("LC_MESSAGES")
             .env("LANG", "C.UTF-8")
             .envs(GIT_IDENTITY)
+            .envs(envs.iter().copied())
             .arg("--records")
             .arg(&self.dir)
             .args(["--today", &self.today])
@@ -302,5 +308,110 @@ impl Kit {
         ])
         .ok();
         (c, v)
+    }
+}
+
+/// Crockford's base-32 alphabet, as `src/model/id.rs` draws ids from it.
+const ID_ALPHABET: &str = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/// Output with what is generated made stable, for snapshots: record ids (`C-7Q2K9M`, `V-…`,
+/// `A-…`, pay runs `P-…`) become `[C-0001]`, `[V-0001]`, … numbered by first appearance per
+/// kind, as wide as an id so that tables stay aligned; hex strings of seven characters or more
+/// holding a digit and a letter (hashes, commits) become `[HASH1]`, …; the temporary directory,
+/// and tempfile's directories in it, become `[TMP]`. The same id gets the same placeholder
+/// throughout one text.
+pub fn redact(text: &str) -> String {
+    let tmp = std::env::temp_dir();
+    let tmp = tmp.to_string_lossy();
+    let tmp = tmp.trim_end_matches('/');
+    let mut text = if tmp.is_empty() {
+        text.to_string()
+    } else {
+        text.replace(tmp, "[TMP]")
+    };
+    // tempfile's directories, `[TMP]/.tmpAb12Cd`, read `[TMP]`.
+    let mut from = 0;
+    while let Some(at) = text[from..].find("[TMP]/.tmp") {
+        let start = from + at + "[TMP]".len();
+        let name = start + "/.tmp".len();
+        let end = text[name..]
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .map_or(text.len(), |n| name + n);
+        text.replace_range(start..end, "");
+        from = start;
+    }
+    let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let mut counts: std::collections::HashMap<char, usize> = std::collections::HashMap::new();
+    let mut placeholder = |kind: char, word: &str| -> String {
+        seen.entry(word.to_string())
+            .or_insert_with(|| {
+                let n = counts.entry(kind).or_insert(0);
+                *n += 1;
+                if kind == '#' {
+                    format!("[HASH{n}]")
+                } else {
+                    // As wide as the id, so that tables stay aligned.
+                    format!("[{kind}-{n:04}]")
+                }
+            })
+            .clone()
+    };
+    let chars: Vec<char> = text.chars().collect();
+    let word_char = |c: char| c.is_alphanumeric() || c == '_';
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if i > 0 && word_char(chars[i - 1]) {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        // A record id: kind letter, dash, six characters, and no word character after.
+        let is_id = i + 8 <= chars.len()
+            && "CVAP".contains(chars[i])
+            && chars[i + 1] == '-'
+            && chars[i + 2..i + 8].iter().all(|c| ID_ALPHABET.contains(*c))
+            && chars.get(i + 8).is_none_or(|c| !word_char(*c));
+        if is_id {
+            let word: String = chars[i..i + 8].iter().collect();
+            out.push_str(&placeholder(chars[i], &word));
+            i += 8;
+            continue;
+        }
+        // A hex string: a whole word of hex digits, seven or more, with a digit and a letter.
+        let end = (i..chars.len())
+            .find(|&j| !word_char(chars[j]))
+            .unwrap_or(chars.len());
+        let word: String = chars[i..end].iter().collect();
+        let is_hex = word.len() >= 7
+            && word.chars().all(|c| c.is_ascii_hexdigit())
+            && word.chars().any(|c| c.is_ascii_digit())
+            && word.chars().any(|c| c.is_ascii_alphabetic());
+        if is_hex {
+            out.push_str(&placeholder('#', &word));
+            i = end;
+            continue;
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
+}
+
+impl Kit {
+    /// What a person sees of `kontakt ARGS` in a terminal 120 columns wide, redacted for a
+    /// snapshot (see [`redact`]): stdout, then stderr and the exit status when there are any;
+    /// the records directory reads `[RECORDS]`.
+    pub fn seen(&self, args: &[&str]) -> String {
+        let r = self.run_with(&[("COLUMNS", "120")], args);
+        let mut s = r.stdout.clone();
+        if !r.stderr.is_empty() {
+            s.push_str("--- stderr ---\n");
+            s.push_str(&r.stderr);
+        }
+        if r.code != 0 {
+            s.push_str(&format!("--- exit {} ---\n", r.code));
+        }
+        redact(&s.replace(self.dir.to_str().unwrap(), "[RECORDS]"))
     }
 }
