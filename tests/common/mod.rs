@@ -311,6 +311,38 @@ impl Kit {
     }
 }
 
+/// The lines of a pay plan (`pay --json`): (period, kind, amount in öre).
+pub fn plan_lines(plan: &serde_json::Value) -> Vec<(String, String, i64)> {
+    plan["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["period"].as_str().unwrap().to_string(),
+                l["kind"].as_str().unwrap().to_string(),
+                l["amount_ore"].as_i64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// Why a pay plan (`pay --json`) left periods out, each as `"PERIOD REASON"`.
+pub fn plan_reasons(plan: &serde_json::Value) -> Vec<String> {
+    plan["excluded"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {}",
+                e["period"].as_str().unwrap(),
+                e["reason"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
 /// Crockford's base-32 alphabet, as `src/model/id.rs` draws ids from it.
 const ID_ALPHABET: &str = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
@@ -413,5 +445,15 @@ impl Kit {
             s.push_str(&format!("--- exit {} ---\n", r.code));
         }
         redact(&s.replace(self.dir.to_str().unwrap(), "[RECORDS]"))
+    }
+
+    /// A signed agreement from `start` on the usual terms (987 kr fee, 493 kr expenses a month
+    /// in 2026) for the `nth` ready pair, made on 2026-03-01; its assignment id.
+    pub fn agreed(&mut self, nth: usize, start: &str) -> String {
+        self.today = "2026-03-01".into();
+        let (c, v) = self.ready_pair(nth);
+        let a = self.run(&["match", "propose", &c, &v]).id();
+        self.agree(&a, start, true).ok();
+        a
     }
 }
