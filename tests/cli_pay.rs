@@ -290,19 +290,11 @@ fn paxml_runs_validate_and_carry_the_employee_number_when_payroll_requires_one()
     xmllint_validates(&out);
 }
 
+/// `file` is valid PAXml (when xmllint is installed: see `common::xmllint_paxml`).
 fn xmllint_validates(file: &std::path::Path) {
-    let schema = common::repo().join("../shared/reference/paxml/paxml.xsd");
-    let lint = std::process::Command::new("xmllint")
-        .args(["--noout", "--schema"])
-        .arg(&schema)
-        .arg(file)
-        .output()
-        .expect("xmllint (apt-get install libxml2-utils; .ci/run installs it)");
-    assert!(
-        lint.status.success(),
-        "{}",
-        String::from_utf8_lossy(&lint.stderr)
-    );
+    if let Some((ok, err)) = common::xmllint_paxml(file) {
+        assert!(ok, "{}: {err}", file.display());
+    }
 }
 
 #[test]

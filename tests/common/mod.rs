@@ -79,6 +79,19 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// The binary run raw on `dir` on [`TODAY`] with the test git identity, as the tests that run
+/// processes side by side or kill them do: no locale or colour settings, its whole output.
+pub fn kontakt_raw<S: AsRef<std::ffi::OsStr>>(dir: &Path, args: &[S]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_kontakt"))
+        .envs(GIT_IDENTITY)
+        .arg("--records")
+        .arg(dir)
+        .args(["--today", TODAY])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
 /// A records directory in a temporary place, fresh from `init` or copied from the demo.
 pub struct Kit {
     _tmp: tempfile::TempDir,
@@ -341,6 +354,34 @@ pub fn plan_reasons(plan: &serde_json::Value) -> Vec<String> {
             )
         })
         .collect()
+}
+
+/// `file` checked against the PAXml schema in `../shared/reference`: Some((valid, what xmllint
+/// said)). xmllint is installed by .ci/run; outside CI a missing xmllint skips the check loudly
+/// (None).
+pub fn xmllint_paxml(file: &Path) -> Option<(bool, String)> {
+    if std::process::Command::new("xmllint")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have xmllint (.ci/run installs libxml2-utils)"
+        );
+        eprintln!("xmllint not installed: schema validation skipped");
+        return None;
+    }
+    let out = std::process::Command::new("xmllint")
+        .args(["--noout", "--schema"])
+        .arg(repo().join("../shared/reference/paxml/paxml.xsd"))
+        .arg(file)
+        .output()
+        .unwrap();
+    Some((
+        out.status.success(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    ))
 }
 
 /// Crockford's base-32 alphabet, as `src/model/id.rs` draws ids from it.
