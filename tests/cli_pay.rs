@@ -2,65 +2,26 @@
 //! a second run that pays nothing, verification, and the payroll files.
 mod common;
 
-use common::{Kit, git};
+use common::{Kit, git, plan_lines, plan_reasons};
 use serde_json::Value;
 
-fn lines(plan: &Value) -> Vec<(String, String, i64)> {
-    plan["lines"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|l| {
-            (
-                l["period"].as_str().unwrap().to_string(),
-                l["kind"].as_str().unwrap().to_string(),
-                l["amount_ore"].as_i64().unwrap(),
-            )
-        })
-        .collect()
-}
-
-fn reasons(plan: &Value) -> Vec<String> {
-    plan["excluded"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| {
-            format!(
-                "{} {}",
-                e["period"].as_str().unwrap(),
-                e["reason"].as_str().unwrap()
-            )
-        })
-        .collect()
-}
-
 fn sum_is_total(plan: &Value) {
-    let sum: i64 = lines(plan).iter().map(|l| l.2).sum();
+    let sum: i64 = plan_lines(plan).iter().map(|l| l.2).sum();
     assert_eq!(sum, plan["total_ore"].as_i64().unwrap(), "{plan}");
-}
-
-/// A signed agreement from `start` on the usual terms (987 kr fee, 493 kr expenses a month in 2026).
-fn agreed(kit: &mut Kit, nth: usize, start: &str) -> String {
-    kit.today = "2026-03-01".into();
-    let (c, v) = kit.ready_pair(nth);
-    let a = kit.run(&["match", "propose", &c, &v]).id();
-    kit.agree(&a, start, true).ok();
-    a
 }
 
 #[test]
 fn a_year_of_runs_pays_each_day_once_with_late_approvals_changes_and_corrections() {
     let mut kit = Kit::new();
-    let a = agreed(&mut kit, 0, "2026-03-16");
+    let a = kit.agreed(0, "2026-03-16");
     kit.today = "2026-04-05".into();
     kit.run(&["report", &a, "2026-03", "--meeting", "2026-03-20"])
         .ok();
     kit.run(&["pay", "2026-04", "--dry-run"])
         .refused(1, "has not ended");
     let plan = kit.json(&["pay", "2026-03", "--dry-run"]);
-    assert_eq!(lines(&plan), vec![]);
-    assert_eq!(reasons(&plan), ["2026-03 report not approved"]);
+    assert_eq!(plan_lines(&plan), vec![]);
+    assert_eq!(plan_reasons(&plan), ["2026-03 report not approved"]);
     kit.run(&["report", "approve", &a, "2026-03"]).ok();
 
     // 16 of March's 31 days: 987 x 16 / 31 = 509.42 and 493 x 16 / 31 = 254.45, to whole kronor.
@@ -68,7 +29,7 @@ fn a_year_of_runs_pays_each_day_once_with_late_approvals_changes_and_corrections
     let plan = kit.json(&["pay", "2026-03", "--dry-run"]);
     assert_eq!(kit.snapshot(), before, "a dry run writes nothing");
     assert_eq!(
-        lines(&plan),
+        plan_lines(&plan),
         [
             ("2026-03".into(), "fee".into(), 50_900),
             ("2026-03".into(), "expense".into(), 25_400)
@@ -77,8 +38,8 @@ fn a_year_of_runs_pays_each_day_once_with_late_approvals_changes_and_corrections
     sum_is_total(&plan);
     let paid = kit.json(&["pay", "2026-03"]);
     assert_eq!(
-        lines(&paid),
-        lines(&plan),
+        plan_lines(&paid),
+        plan_lines(&plan),
         "the run pays what the dry run showed"
     );
     let run = paid["run"]["id"].as_str().unwrap().to_string();
@@ -110,8 +71,8 @@ fn a_year_of_runs_pays_each_day_once_with_late_approvals_changes_and_corrections
     ))
     .ok();
     let plan = kit.json(&["pay", "2026-04"]);
-    assert_eq!(lines(&plan), vec![], "nothing approved, nothing paid");
-    assert_eq!(reasons(&plan), ["2026-04 report not approved"]);
+    assert_eq!(plan_lines(&plan), vec![], "nothing approved, nothing paid");
+    assert_eq!(plan_reasons(&plan), ["2026-04 report not approved"]);
     kit.today = "2026-06-03".into();
     kit.run(&["report", &a, "2026-05", "--meeting", "2026-05-12"])
         .ok();
@@ -121,7 +82,7 @@ fn a_year_of_runs_pays_each_day_once_with_late_approvals_changes_and_corrections
         .ok();
     let plan = kit.json(&["pay", "2026-05"]);
     assert_eq!(
-        lines(&plan),
+        plan_lines(&plan),
         [
             ("2026-04".into(), "fee".into(), 98_700),
             ("2026-04".into(), "expense".into(), 49_300),
@@ -149,12 +110,12 @@ fn a_year_of_runs_pays_each_day_once_with_late_approvals_changes_and_corrections
     kit.today = "2026-07-02".into();
     let plan = kit.json(&["pay", "2026-06", "--dry-run"]);
     assert!(
-        reasons(&plan)
+        plan_reasons(&plan)
             .iter()
             .any(|r| r.starts_with("2026-03 changed after it was paid")),
         "{plan}"
     );
-    assert!(lines(&plan).iter().all(|l| l.0 != "2026-03"), "{plan}");
+    assert!(plan_lines(&plan).iter().all(|l| l.0 != "2026-03"), "{plan}");
     // ...until it is recorded as a correction: then the next run pays back the difference.
     std::fs::write(kit.dir.join(&rel), text).unwrap();
     kit.run(&["report", &a, "2026-03", "--meeting", "2026-03-20"])
@@ -172,7 +133,7 @@ fn a_year_of_runs_pays_each_day_once_with_late_approvals_changes_and_corrections
     .ok();
     kit.run(&["check"]).ok();
     let plan = kit.json(&["pay", "2026-06"]);
-    let corrections: Vec<_> = lines(&plan)
+    let corrections: Vec<_> = plan_lines(&plan)
         .into_iter()
         .filter(|l| l.1 == "correction")
         .collect();
@@ -185,7 +146,7 @@ fn a_year_of_runs_pays_each_day_once_with_late_approvals_changes_and_corrections
     );
     sum_is_total(&plan);
     assert!(
-        reasons(&plan).contains(&"2026-06 report missing".to_string()),
+        plan_reasons(&plan).contains(&"2026-06 report missing".to_string()),
         "{plan}"
     );
 
@@ -210,7 +171,7 @@ fn a_year_of_runs_pays_each_day_once_with_late_approvals_changes_and_corrections
         .ok();
     let plan = kit.json(&["pay", "2026-07"]);
     assert_eq!(
-        lines(&plan),
+        plan_lines(&plan),
         [
             ("2026-06".into(), "fee".into(), 148_000),
             ("2026-06".into(), "expense".into(), 49_300),
@@ -241,7 +202,7 @@ fn a_year_of_runs_pays_each_day_once_with_late_approvals_changes_and_corrections
 #[test]
 fn a_decision_ending_mid_month_pays_its_days_and_then_nothing() {
     let mut kit = Kit::new();
-    let a = agreed(&mut kit, 0, "2026-03-01");
+    let a = kit.agreed(0, "2026-03-01");
     let c = kit.json(&["show", &a])["client"]
         .as_str()
         .unwrap()
@@ -259,18 +220,19 @@ fn a_decision_ending_mid_month_pays_its_days_and_then_nothing() {
     let plan = kit.json(&["pay", "2026-07", "--dry-run"]);
     // 15 of June's 30 days: 987 / 2 = 493.50, half up to 494; 493 / 2 = 246.50 to 247.
     assert_eq!(
-        lines(&plan),
+        plan_lines(&plan),
         [
             ("2026-06".into(), "fee".into(), 49_400),
             ("2026-06".into(), "expense".into(), 24_700),
         ]
     );
     assert!(
-        reasons(&plan).contains(&"2026-07 the client's decision does not cover 2026-07".into()),
+        plan_reasons(&plan)
+            .contains(&"2026-07 the client's decision does not cover 2026-07".into()),
         "{plan}"
     );
     assert!(
-        reasons(&plan)
+        plan_reasons(&plan)
             .iter()
             .any(|r| r.starts_with("2026-04 report missing")),
         "{plan}"
@@ -280,7 +242,7 @@ fn a_decision_ending_mid_month_pays_its_days_and_then_nothing() {
 #[test]
 fn paxml_runs_validate_and_carry_the_employee_number_when_payroll_requires_one() {
     let mut kit = Kit::new();
-    let a = agreed(&mut kit, 0, "2026-03-01");
+    let a = kit.agreed(0, "2026-03-01");
     let v = kit.json(&["show", &a])["volunteer"]
         .as_str()
         .unwrap()
@@ -299,9 +261,9 @@ fn paxml_runs_validate_and_carry_the_employee_number_when_payroll_requires_one()
     )
     .unwrap();
     let plan = kit.json(&["pay", "2026-03", "--dry-run"]);
-    assert_eq!(lines(&plan), vec![]);
+    assert_eq!(plan_lines(&plan), vec![]);
     assert_eq!(
-        reasons(&plan),
+        plan_reasons(&plan),
         [format!("2026-03 {v} has no employee number")]
     );
     kit.run(&["screen", "volunteer", &v, "--employee-number", "a b"])
@@ -328,19 +290,11 @@ fn paxml_runs_validate_and_carry_the_employee_number_when_payroll_requires_one()
     xmllint_validates(&out);
 }
 
+/// `file` is valid PAXml (when xmllint is installed: see `common::xmllint_paxml`).
 fn xmllint_validates(file: &std::path::Path) {
-    let schema = common::repo().join("../shared/reference/paxml/paxml.xsd");
-    let lint = std::process::Command::new("xmllint")
-        .args(["--noout", "--schema"])
-        .arg(&schema)
-        .arg(file)
-        .output()
-        .expect("xmllint (apt-get install libxml2-utils; .ci/run installs it)");
-    assert!(
-        lint.status.success(),
-        "{}",
-        String::from_utf8_lossy(&lint.stderr)
-    );
+    if let Some((ok, err)) = common::xmllint_paxml(file) {
+        assert!(ok, "{}: {err}", file.display());
+    }
 }
 
 #[test]
@@ -350,19 +304,19 @@ fn the_demo_municipalitys_october_run_is_valid_paxml_and_pays_what_the_dry_run_s
     let dry = kit.json(&["pay", "2026-10", "--dry-run"]);
     sum_is_total(&dry);
     assert!(
-        reasons(&dry)
+        plan_reasons(&dry)
             .iter()
             .any(|r| r == "2026-10 report not approved"),
         "{dry}"
     );
     let paid = kit.json(&["pay", "2026-10", "--format", "paxml"]);
-    assert_eq!(lines(&paid), lines(&dry));
+    assert_eq!(plan_lines(&paid), plan_lines(&dry));
     xmllint_validates(&kit.dir.join(paid["run"]["file"].as_str().unwrap()));
     kit.run(&["report", "approve", "--month", "2026-10", "--all"])
         .ok();
     let late = kit.json(&["pay", "2026-10", "--format", "paxml"]);
     assert!(
-        !lines(&late).is_empty(),
+        !plan_lines(&late).is_empty(),
         "late approvals are paid by a second run"
     );
     xmllint_validates(&kit.dir.join(late["run"]["file"].as_str().unwrap()));
@@ -455,7 +409,7 @@ fn the_scheduled_payout_script_pays_commits_verifies_and_stops_at_problems() {
 
 /// One signed agreement from March with March reported and approved; today 2026-04-02.
 fn march_approved(kit: &mut Kit) -> String {
-    let a = agreed(kit, 0, "2026-03-01");
+    let a = kit.agreed(0, "2026-03-01");
     kit.today = "2026-04-02".into();
     kit.run(&["report", &a, "2026-03", "--meeting", "2026-03-05"])
         .ok();
@@ -616,7 +570,7 @@ fn signatures_recorded_after_the_agreement_ended_let_its_months_be_paid() {
         .ok();
     let plan = kit.json(&["pay", "2026-04", "--dry-run"]);
     assert_eq!(
-        reasons(&plan),
+        plan_reasons(&plan),
         [
             "2026-03 the agreement is not signed",
             "2026-04 the agreement is not signed"
@@ -640,7 +594,7 @@ fn signatures_recorded_after_the_agreement_ended_let_its_months_be_paid() {
     assert_eq!(shown["agreement"]["end"], serde_json::Value::Null);
     let plan = kit.json(&["pay", "2026-04"]);
     assert_eq!(
-        lines(&plan),
+        plan_lines(&plan),
         [
             ("2026-03".into(), "fee".into(), 98_700),
             ("2026-03".into(), "expense".into(), 49_300),
@@ -695,7 +649,7 @@ fn runs_made_in_the_same_second_verify_in_the_order_they_were_made() {
     .ok();
     let second = kit.json(&["pay", "2026-04"]);
     assert!(
-        lines(&second).iter().any(|l| l.1 == "correction"),
+        plan_lines(&second).iter().any(|l| l.1 == "correction"),
         "{second}"
     );
     let second = second["run"]["id"].as_str().unwrap().to_string();

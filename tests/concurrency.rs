@@ -3,32 +3,14 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-const BIN: &str = env!("CARGO_BIN_EXE_kontakt");
+use common::kontakt_raw;
 
 fn test_numbers() -> Vec<String> {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/reference/personnummer/skatteverket-testpersonnummer.txt"
-    );
-    std::fs::read_to_string(path)
-        .unwrap()
-        .lines()
+    common::test_pnrs()
+        .into_iter()
         .filter(|l| l.starts_with("197"))
-        .map(str::to_string)
         .collect()
-}
-
-fn kontakt(dir: &Path, args: &[String]) -> std::process::Output {
-    Command::new(BIN)
-        .envs(common::GIT_IDENTITY)
-        .arg("--records")
-        .arg(dir)
-        .args(["--today", "2026-11-24"])
-        .args(args)
-        .output()
-        .unwrap()
 }
 
 fn s(v: &[&str]) -> Vec<String> {
@@ -40,7 +22,7 @@ fn four_writers_at_once_lose_nothing_and_never_register_a_person_twice() {
     let tmp = tempfile::tempdir().unwrap();
     let dir: PathBuf = tmp.path().join("records");
     assert!(
-        kontakt(tmp.path(), &s(&["init", dir.to_str().unwrap()]))
+        kontakt_raw(tmp.path(), &s(&["init", dir.to_str().unwrap()]))
             .status
             .success()
     );
@@ -59,7 +41,7 @@ fn four_writers_at_once_lose_nothing_and_never_register_a_person_twice() {
                     let mut done = Vec::new();
                     for (i, pnr) in own.iter().chain(shared.iter()).enumerate().take(EACH) {
                         let kind = if i % 2 == 0 { "client" } else { "volunteer" };
-                        let out = kontakt(
+                        let out = kontakt_raw(
                             &dir,
                             &s(&["apply", kind, "--name", "Samtidig Person", "--pnr", pnr]),
                         );
@@ -94,7 +76,7 @@ fn four_writers_at_once_lose_nothing_and_never_register_a_person_twice() {
     let files = std::fs::read_dir(dir.join("clients")).unwrap().count()
         + std::fs::read_dir(dir.join("volunteers")).unwrap().count();
     assert_eq!(files, keys.len(), "no operation lost");
-    let check = kontakt(&dir, &s(&["check"]));
+    let check = kontakt_raw(&dir, &s(&["check"]));
     assert!(
         check.status.success(),
         "{}",
@@ -108,7 +90,7 @@ fn four_pay_runs_at_once_pay_the_month_once() {
     let dir = tmp.path().join("records");
     common::copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("records"), &dir);
     assert!(
-        kontakt(
+        kontakt_raw(
             &dir,
             &s(&["report", "approve", "--month", "2026-10", "--all"])
         )
@@ -124,7 +106,7 @@ fn four_pay_runs_at_once_pay_the_month_once() {
     let before = files(&dir);
     let outs: Vec<std::process::Output> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..4)
-            .map(|_| scope.spawn(|| kontakt(&dir, &s(&["pay", "2026-10"]))))
+            .map(|_| scope.spawn(|| kontakt_raw(&dir, &s(&["pay", "2026-10"]))))
             .collect();
         handles.into_iter().map(|h| h.join().unwrap()).collect()
     });
@@ -140,12 +122,12 @@ fn four_pay_runs_at_once_pay_the_month_once() {
     assert_eq!(paid, 1, "exactly one of the four runs pays");
     // One ledger entry and one payroll file more.
     assert_eq!(files(&dir), before + 2);
-    assert!(kontakt(&dir, &s(&["check"])).status.success());
+    assert!(kontakt_raw(&dir, &s(&["check"])).status.success());
 }
 
 /// Lines of the demo's assignments that can be reported again (unapproved in October).
 fn unapproved_october(dir: &Path) -> Vec<String> {
-    let out = kontakt(
+    let out = kontakt_raw(
         dir,
         &s(&[
             "--json",
@@ -171,7 +153,7 @@ fn apply_screen_report_approve_and_pay_at_once_lose_nothing_and_pay_once() {
     let dir = tmp.path().join("records");
     common::copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("records"), &dir);
     let numbers: Vec<String> = test_numbers().into_iter().skip(500).take(60).collect();
-    let listed = kontakt(&dir, &s(&["--json", "list", "volunteers"]));
+    let listed = kontakt_raw(&dir, &s(&["--json", "list", "volunteers"]));
     let listed: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
     let volunteers: Vec<String> = listed
         .as_array()
@@ -199,7 +181,7 @@ fn apply_screen_report_approve_and_pay_at_once_lose_nothing_and_pay_once() {
                 .enumerate()
                 .filter(|(i, p)| {
                     let pnr = format!("{}-{}", &p[..8], &p[8..]);
-                    refused(&kontakt(
+                    refused(&kontakt_raw(
                         &dir,
                         &s(&[
                             "apply",
@@ -217,7 +199,7 @@ fn apply_screen_report_approve_and_pay_at_once_lose_nothing_and_pay_once() {
             (0..60)
                 .filter(|i| {
                     let v = &volunteers[i % volunteers.len()];
-                    refused(&kontakt(
+                    refused(&kontakt_raw(
                         &dir,
                         &s(&[
                             "screen",
@@ -245,7 +227,7 @@ fn apply_screen_report_approve_and_pay_at_once_lose_nothing_and_pay_once() {
                             &format!("2026-10-{:02}", 1 + i % 28),
                         ])
                     };
-                    refused(&kontakt(&dir, &args))
+                    refused(&kontakt_raw(&dir, &args))
                 })
                 .count()
         }));
@@ -257,7 +239,7 @@ fn apply_screen_report_approve_and_pay_at_once_lose_nothing_and_pay_once() {
                     } else {
                         s(&["pay", "2026-10", "--dry-run"])
                     };
-                    refused(&kontakt(&dir, &args))
+                    refused(&kontakt_raw(&dir, &args))
                 })
                 .count()
         }));
@@ -265,19 +247,19 @@ fn apply_screen_report_approve_and_pay_at_once_lose_nothing_and_pay_once() {
     });
     // Every applicant is on file exactly once; every approval and report stands.
     assert_eq!(ops[0], 60, "{ops:?}");
-    let clients = kontakt(&dir, &s(&["--json", "list", "clients"]));
+    let clients = kontakt_raw(&dir, &s(&["--json", "list", "clients"]));
     let clients: serde_json::Value = serde_json::from_slice(&clients.stdout).unwrap();
     assert_eq!(clients.as_array().unwrap().len(), demo_clients + 60);
     assert_eq!(ops[1], 60, "{ops:?}");
     // Each volunteer holds the employee number of the last screening written for them.
     for (n, v) in volunteers.iter().enumerate() {
         let last = (0..60).filter(|i| i % volunteers.len() == n).max().unwrap();
-        let shown = kontakt(&dir, &s(&["--json", "show", v]));
+        let shown = kontakt_raw(&dir, &s(&["--json", "show", v]));
         let shown: serde_json::Value = serde_json::from_slice(&shown.stdout).unwrap();
         assert_eq!(shown["employee_number"], format!("E{last}"), "{v}");
     }
     // check is clean, which includes E013: a month paid twice would show as paid more than earned.
-    let check = kontakt(&dir, &s(&["check"]));
+    let check = kontakt_raw(&dir, &s(&["check"]));
     assert!(
         check.status.success(),
         "{}",

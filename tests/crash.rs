@@ -7,6 +7,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use common::kontakt_raw;
 use rand::{RngExt, SeedableRng};
 
 const BIN: &str = env!("CARGO_BIN_EXE_kontakt");
@@ -14,27 +15,10 @@ const TODAY: &str = "2026-11-24";
 const BATCH: usize = 5;
 
 fn test_numbers() -> Vec<String> {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/reference/personnummer/skatteverket-testpersonnummer.txt"
-    );
-    std::fs::read_to_string(path)
-        .unwrap()
-        .lines()
+    common::test_pnrs()
+        .into_iter()
         .filter(|l| l.starts_with("19"))
-        .map(str::to_string)
         .collect()
-}
-
-fn kontakt(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(BIN)
-        .envs(common::GIT_IDENTITY)
-        .arg("--records")
-        .arg(dir)
-        .args(["--today", TODAY])
-        .args(args)
-        .output()
-        .unwrap()
 }
 
 fn write_batch(path: &Path, pnrs: &[String]) {
@@ -59,7 +43,7 @@ fn kill_9_at_random_moments_never_leaves_a_partial_record() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("records");
     assert!(
-        kontakt(tmp.path(), &["init", dir.to_str().unwrap()])
+        kontakt_raw(tmp.path(), &["init", dir.to_str().unwrap()])
             .status
             .success()
     );
@@ -71,7 +55,7 @@ fn kill_9_at_random_moments_never_leaves_a_partial_record() {
     write_batch(&probe, &numbers[..BATCH]);
     let t = Instant::now();
     assert!(
-        kontakt(
+        kontakt_raw(
             &dir,
             &["apply", "client", "--from", probe.to_str().unwrap()]
         )
@@ -103,7 +87,7 @@ fn kill_9_at_random_moments_never_leaves_a_partial_record() {
         let _ = child.wait();
 
         // check: clean, or only the interrupted operation, named.
-        let out = kontakt(&dir, &["check"]);
+        let out = kontakt_raw(&dir, &["check"]);
         let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
         for line in stdout.lines() {
             assert!(
@@ -115,7 +99,7 @@ fn kill_9_at_random_moments_never_leaves_a_partial_record() {
             interrupted += 1;
         }
         // The staff member's next step (any command that writes, or check --repair) finishes it.
-        let repaired = kontakt(&dir, &["check", "--repair"]);
+        let repaired = kontakt_raw(&dir, &["check", "--repair"]);
         assert!(
             repaired.status.success(),
             "round {round}: {}",
@@ -127,7 +111,8 @@ fn kill_9_at_random_moments_never_leaves_a_partial_record() {
                 nothing += 1;
                 // Running the same import again completes it, once.
                 let t = Instant::now();
-                let again = kontakt(&dir, &["apply", "client", "--from", csv.to_str().unwrap()]);
+                let again =
+                    kontakt_raw(&dir, &["apply", "client", "--from", csv.to_str().unwrap()]);
                 typical = (typical + t.elapsed().as_micros() as u64) / 2;
                 assert!(
                     again.status.success(),
@@ -143,7 +128,7 @@ fn kill_9_at_random_moments_never_leaves_a_partial_record() {
     eprintln!(
         "200 kills: {interrupted} mid-transaction, {complete} complete, {nothing} before commit"
     );
-    assert!(kontakt(&dir, &["check"]).status.success());
+    assert!(kontakt_raw(&dir, &["check"]).status.success());
     assert_eq!(complete + nothing, 200);
 }
 
@@ -183,13 +168,13 @@ fn a_pay_run_killed_anywhere_is_all_there_or_absent_and_never_pays_twice() {
             String::from_utf8_lossy(&out.stderr)
         );
     };
-    ok(kontakt(
+    ok(kontakt_raw(
         &base,
         &["report", "approve", "--month", "2026-10", "--all"],
     ));
     let (before, files_before) = runs(&base);
     let t = Instant::now();
-    ok(kontakt(&base, &["pay", "2026-10", "--dry-run"]));
+    ok(kontakt_raw(&base, &["pay", "2026-10", "--dry-run"]));
     let typical = t.elapsed().as_micros() as u64 * 2;
     let mut rng = rand::rngs::StdRng::seed_from_u64(1101);
     let (mut paid_first, mut paid_on_rerun) = (0, 0);
@@ -208,12 +193,12 @@ fn a_pay_run_killed_anywhere_is_all_there_or_absent_and_never_pays_twice() {
         std::thread::sleep(Duration::from_micros(rng.random_range(0..typical + 1)));
         let _ = child.kill();
         let _ = child.wait();
-        let out = kontakt(&dir, &["check"]);
+        let out = kontakt_raw(&dir, &["check"]);
         let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
         for line in stdout.lines() {
             assert!(line.contains(" E011 "), "round {round}: {line}");
         }
-        ok(kontakt(&dir, &["check", "--repair"]));
+        ok(kontakt_raw(&dir, &["check", "--repair"]));
         // The ledger entry and its file: both or neither, and the file is the one recorded.
         let (after, files) = runs(&dir);
         assert_eq!(
@@ -231,13 +216,13 @@ fn a_pay_run_killed_anywhere_is_all_there_or_absent_and_never_pays_twice() {
             paid_first += 1;
         }
         // The administrator's next step, running it again, pays October exactly once.
-        ok(kontakt(&dir, &["pay", "2026-10"]));
+        ok(kontakt_raw(&dir, &["pay", "2026-10"]));
         let (last, _) = runs(&dir);
         assert_eq!(last.len(), before.len() + 1, "round {round}");
         if new == 0 {
             paid_on_rerun += 1;
         }
-        ok(kontakt(&dir, &["check"]));
+        ok(kontakt_raw(&dir, &["check"]));
     }
     eprintln!("60 kills of pay: {paid_first} had paid, {paid_on_rerun} paid on the re-run");
 }
@@ -251,7 +236,7 @@ fn a_report_import_killed_anywhere_is_all_or_nothing_and_a_rerun_completes_it_on
         &base,
     );
     // The demo's active assignments, each reported for November with three meetings.
-    let listed = kontakt(
+    let listed = kontakt_raw(
         &base,
         &["--json", "list", "assignments", "--status", "active"],
     );
@@ -280,7 +265,7 @@ fn a_report_import_killed_anywhere_is_all_or_nothing_and_a_rerun_completes_it_on
     common::copy_dir(&base, &probe);
     let t = Instant::now();
     assert!(
-        kontakt(&probe, &["report", "import", file.to_str().unwrap()])
+        kontakt_raw(&probe, &["report", "import", file.to_str().unwrap()])
             .status
             .success()
     );
@@ -305,7 +290,7 @@ fn a_report_import_killed_anywhere_is_all_or_nothing_and_a_rerun_completes_it_on
         ));
         let _ = child.kill();
         let _ = child.wait();
-        assert!(kontakt(&dir, &["check", "--repair"]).status.success());
+        assert!(kontakt_raw(&dir, &["check", "--repair"]).status.success());
         let n = november(&dir);
         assert!(
             n == 0 || n == ids.len(),
@@ -317,7 +302,7 @@ fn a_report_import_killed_anywhere_is_all_or_nothing_and_a_rerun_completes_it_on
         }
         // Running the same file again ends in exactly its rows, once.
         assert!(
-            kontakt(&dir, &["report", "import", file.to_str().unwrap()])
+            kontakt_raw(&dir, &["report", "import", file.to_str().unwrap()])
                 .status
                 .success()
         );
@@ -327,7 +312,7 @@ fn a_report_import_killed_anywhere_is_all_or_nothing_and_a_rerun_completes_it_on
                 std::fs::read_to_string(dir.join(format!("reports/2026-11/{id}.toml"))).unwrap();
             assert!(text.contains("hours_tenths = 45"), "round {round}: {text}");
         }
-        assert!(kontakt(&dir, &["check"]).status.success());
+        assert!(kontakt_raw(&dir, &["check"]).status.success());
         rounds += 1;
     }
     eprintln!("{rounds} kills of report import: {done_before_rerun} had finished");

@@ -10,18 +10,9 @@ use std::path::Path;
 use common::{GIT_IDENTITY, Kit, git};
 use serde_json::Value;
 
-/// A signed agreement from March 2026 on the usual terms (987 kr fee, 493 kr expenses a month).
-fn agreed(kit: &mut Kit, nth: usize) -> String {
-    kit.today = "2026-03-01".into();
-    let (c, v) = kit.ready_pair(nth);
-    let a = kit.run(&["match", "propose", &c, &v]).id();
-    kit.agree(&a, "2026-03-01", true).ok();
-    a
-}
-
 /// Two assignments with September reported and approved; today is 2026-10-05.
 fn september_approved(kit: &mut Kit) -> Vec<String> {
-    let all: Vec<String> = (0..2).map(|n| agreed(kit, n)).collect();
+    let all: Vec<String> = (0..2).map(|n| kit.agreed(n, "2026-03-01")).collect();
     kit.today = "2026-09-30".into();
     for a in &all {
         kit.run(&["report", a, "2026-09", "--meeting", "2026-09-10"])

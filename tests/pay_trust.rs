@@ -4,21 +4,12 @@ mod common;
 
 use common::Kit;
 
-/// A signed agreement from `start` on the usual terms (987 kr fee, 493 kr expenses a month in 2026).
-fn agreed(kit: &mut Kit, nth: usize, start: &str) -> String {
-    kit.today = "2026-03-01".into();
-    let (c, v) = kit.ready_pair(nth);
-    let a = kit.run(&["match", "propose", &c, &v]).id();
-    kit.agree(&a, start, true).ok();
-    a
-}
-
 /// Case 5: no prisbasbelopp for the year is a refusal that says what to add, never "nothing
 /// to pay" with exit 0; `check`, `due` and `agree --print` say so beforehand.
 #[test]
 fn a_missing_prisbasbelopp_refuses_the_run_and_is_warned_of_from_november() {
     let mut kit = Kit::new();
-    let a = agreed(&mut kit, 0, "2026-03-01");
+    let a = kit.agreed(0, "2026-03-01");
     kit.today = "2026-10-31".into();
     for cmd in ["check", "due"] {
         let r = kit.run(&[cmd]);
@@ -74,7 +65,7 @@ fn a_missing_prisbasbelopp_refuses_the_run_and_is_warned_of_from_november() {
 #[test]
 fn a_held_lock_is_waited_for_with_a_message_and_a_bound() {
     let mut kit = Kit::new();
-    let a = agreed(&mut kit, 0, "2026-03-01");
+    let a = kit.agreed(0, "2026-03-01");
     kit.today = "2026-04-02".into();
     kit.run(&["report", &a, "2026-03", "--meeting", "2026-03-05"])
         .ok();
@@ -140,7 +131,7 @@ fn a_lock_file_removed_during_a_command_stops_its_commit() {
 
 /// An agreed assignment with March 2026 reported and approved, ready to pay on 2026-04-02.
 fn ready_to_pay(kit: &mut Kit) -> String {
-    let a = agreed(kit, 0, "2026-03-01");
+    let a = kit.agreed(0, "2026-03-01");
     kit.today = "2026-04-02".into();
     kit.run(&["report", &a, "2026-03", "--meeting", "2026-03-05"])
         .ok();
@@ -394,7 +385,7 @@ fn anonymous(kit: &Kit, args: &[&str]) -> common::Ran {
 #[test]
 fn approvals_corrections_and_runs_name_a_person() {
     let mut kit = Kit::new();
-    let a = agreed(&mut kit, 0, "2026-03-01");
+    let a = kit.agreed(0, "2026-03-01");
     kit.today = "2026-04-02".into();
     kit.run(&["report", &a, "2026-03", "--meeting", "2026-03-05"])
         .ok();

@@ -1,27 +1,20 @@
 //! The payroll files: PAXml valid against the standard's schema, CSV in the configured layout.
 
-use std::path::Path;
-use std::process::Command;
+mod common;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use kontakt::model::{Id, Money, Month, Pnr};
 use kontakt::payroll::export::{csv, paxml};
 use kontakt::payroll::{LineKind, PayLine, Payee};
 
-const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/reference");
-
 /// A valid test personnummer from Skatteverket's list (read, never written down here).
 fn test_pnr(nth: usize) -> Pnr {
-    let text = std::fs::read_to_string(format!(
-        "{SHARED}/personnummer/skatteverket-testpersonnummer.txt"
-    ))
-    .unwrap();
-    let line = text
-        .lines()
+    let line = common::test_pnrs()
+        .into_iter()
         .filter(|l| l.starts_with("1985"))
         .nth(nth)
         .unwrap();
-    Pnr::from_canonical(line).unwrap()
+    Pnr::from_canonical(&line).unwrap()
 }
 
 fn line(kind: LineKind, ore: i64, cc: Option<&str>) -> PayLine {
@@ -53,29 +46,12 @@ fn created() -> NaiveDateTime {
         .unwrap()
 }
 
-/// xmllint is installed by .ci/run; outside CI a missing xmllint skips the schema check loudly.
+/// `xml` checked against the PAXml schema (None when xmllint is missing outside CI).
 fn xmllint_validates(xml: &[u8]) -> Option<(bool, String)> {
-    if Command::new("xmllint").arg("--version").output().is_err() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must have xmllint (.ci/run installs libxml2-utils)"
-        );
-        eprintln!("xmllint not installed: schema validation skipped");
-        return None;
-    }
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("run.pax");
     std::fs::write(&file, xml).unwrap();
-    let out = Command::new("xmllint")
-        .args(["--noout", "--schema"])
-        .arg(Path::new(SHARED).join("paxml/paxml.xsd"))
-        .arg(&file)
-        .output()
-        .unwrap();
-    Some((
-        out.status.success(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    ))
+    common::xmllint_paxml(&file)
 }
 
 #[test]

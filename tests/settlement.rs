@@ -4,17 +4,8 @@
 //! from the payout. Each test names its case.
 mod common;
 
-use common::Kit;
+use common::{Kit, plan_lines, plan_reasons};
 use serde_json::Value;
-
-/// A signed agreement from 2026-03-01 on the usual terms (987 kr fee, 493 kr expenses a month).
-fn agreed(kit: &mut Kit) -> String {
-    kit.today = "2026-03-01".into();
-    let (c, v) = kit.ready_pair(0);
-    let a = kit.run(&["match", "propose", &c, &v]).id();
-    kit.agree(&a, "2026-03-01", true).ok();
-    a
-}
 
 /// Reports `month` (meetings on the 5th and the 20th), approves it and, when `pay`, runs its
 /// pay run on the 2nd of the month after.
@@ -58,32 +49,11 @@ fn paid(kit: &Kit, period: &str) -> i64 {
     total
 }
 
-fn reasons(plan: &Value) -> Vec<String> {
-    plan["excluded"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| {
-            format!(
-                "{} {}",
-                e["period"].as_str().unwrap(),
-                e["reason"].as_str().unwrap()
-            )
-        })
-        .collect()
-}
-
+/// The lines of a pay plan as (period, amount in öre), whatever their kind.
 fn periods_paid(plan: &Value) -> Vec<(String, i64)> {
-    plan["lines"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|l| {
-            (
-                l["period"].as_str().unwrap().to_string(),
-                l["amount_ore"].as_i64().unwrap(),
-            )
-        })
+    plan_lines(plan)
+        .into_iter()
+        .map(|(period, _, ore)| (period, ore))
         .collect()
 }
 
@@ -93,7 +63,7 @@ fn periods_paid(plan: &Value) -> Vec<(String, i64)> {
 #[test]
 fn an_ending_dated_back_is_settled_by_the_next_run() {
     let mut kit = Kit::new();
-    let a = agreed(&mut kit);
+    let a = kit.agreed(0, "2026-03-01");
     for m in ["2026-03", "2026-04", "2026-05"] {
         month_paid(&mut kit, &a, m, true);
     }
@@ -158,7 +128,7 @@ fn an_ending_dated_back_is_settled_by_the_next_run() {
 #[test]
 fn a_decision_that_no_longer_covers_a_paid_month_is_listed_until_settled() {
     let mut kit = Kit::new();
-    let a = agreed(&mut kit);
+    let a = kit.agreed(0, "2026-03-01");
     month_paid(&mut kit, &a, "2026-03", true);
     month_paid(&mut kit, &a, "2026-04", true);
     // The client's decision is found to have ended in March (a hand edit of the decision).
@@ -182,7 +152,7 @@ fn a_decision_that_no_longer_covers_a_paid_month_is_listed_until_settled() {
         kit.today = today.into();
         let plan = kit.json(&["pay", month, "--dry-run"]);
         assert!(
-            reasons(&plan).iter().any(|r| r.starts_with(
+            plan_reasons(&plan).iter().any(|r| r.starts_with(
                 "2026-04 changed after it was paid (paid 1480.00 kr, the records now give 0.00 kr)"
             ) && r
                 .contains(&format!("kontakt report {a} 2026-04 --correct REASON"))),
@@ -217,7 +187,7 @@ fn a_decision_that_no_longer_covers_a_paid_month_is_listed_until_settled() {
 #[test]
 fn the_hinted_correction_keeps_the_meetings_and_pays_the_difference() {
     let mut kit = Kit::new();
-    let a = agreed(&mut kit);
+    let a = kit.agreed(0, "2026-03-01");
     month_paid(&mut kit, &a, "2026-03", true);
     kit.today = "2026-04-10".into();
     let changed = kit
@@ -279,7 +249,7 @@ fn the_hinted_correction_keeps_the_meetings_and_pays_the_difference() {
 #[test]
 fn a_correction_covers_only_the_amounts_it_settled() {
     let mut kit = Kit::new();
-    let a = agreed(&mut kit);
+    let a = kit.agreed(0, "2026-03-01");
     month_paid(&mut kit, &a, "2026-03", true);
     kit.today = "2026-04-10".into();
     let before = kit.snapshot();
@@ -312,7 +282,7 @@ fn a_correction_covers_only_the_amounts_it_settled() {
     kit.today = "2026-05-04".into();
     let plan = kit.json(&["pay", "2026-04", "--dry-run"]);
     assert!(
-        reasons(&plan).iter().any(|r| r.starts_with(
+        plan_reasons(&plan).iter().any(|r| r.starts_with(
             "2026-03 changed after it was paid (the correction of 2026-04-10 settled 1480.00 kr"
         )),
         "{plan}"
@@ -339,13 +309,13 @@ fn a_correction_covers_only_the_amounts_it_settled() {
 #[test]
 fn the_retroactive_limit_counts_from_the_payout() {
     let mut kit = Kit::new();
-    let a = agreed(&mut kit);
+    let a = kit.agreed(0, "2026-03-01");
     month_paid(&mut kit, &a, "2026-03", false);
     kit.today = "2026-10-09".into();
     let plan = kit.json(&["pay", "2026-03", "--dry-run"]);
     assert!(periods_paid(&plan).is_empty(), "{plan}");
     assert!(
-        reasons(&plan).iter().any(|r| r
+        plan_reasons(&plan).iter().any(|r| r
             .starts_with("2026-03 1480.00 kr owed, older than the retroactive limit (3 months)")),
         "{plan}"
     );
@@ -361,7 +331,7 @@ fn the_retroactive_limit_counts_from_the_payout() {
 #[test]
 fn what_is_owed_and_too_old_is_listed_until_settled() {
     let mut kit = Kit::new();
-    let a = agreed(&mut kit);
+    let a = kit.agreed(0, "2026-03-01");
     // March is reported, approved only after the June run, which could still have paid it.
     kit.today = "2026-04-02".into();
     kit.run(&["report", &a, "2026-03", "--meeting", "2026-03-05"])
@@ -385,7 +355,7 @@ fn what_is_owed_and_too_old_is_listed_until_settled() {
         kit.today = today.into();
         let run = kit.json(&["pay", month]);
         assert!(
-            reasons(&run).iter().any(|r| r.starts_with(owed)),
+            plan_reasons(&run).iter().any(|r| r.starts_with(owed)),
             "{today}: {run}"
         );
         assert!(
@@ -419,6 +389,9 @@ fn what_is_owed_and_too_old_is_listed_until_settled() {
     .ok();
     kit.today = "2026-12-02".into();
     let run = kit.json(&["pay", "2026-11", "--dry-run"]);
-    assert!(reasons(&run).iter().all(|r| !r.contains("owed")), "{run}");
+    assert!(
+        plan_reasons(&run).iter().all(|r| !r.contains("owed")),
+        "{run}"
+    );
     assert!(!kit.run(&["due"]).ok().stdout.contains("pay owed"));
 }

@@ -79,6 +79,19 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// The binary run raw on `dir` on [`TODAY`] with the test git identity, as the tests that run
+/// processes side by side or kill them do: no locale or colour settings, its whole output.
+pub fn kontakt_raw<S: AsRef<std::ffi::OsStr>>(dir: &Path, args: &[S]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_kontakt"))
+        .envs(GIT_IDENTITY)
+        .arg("--records")
+        .arg(dir)
+        .args(["--today", TODAY])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
 /// A records directory in a temporary place, fresh from `init` or copied from the demo.
 pub struct Kit {
     _tmp: tempfile::TempDir,
@@ -158,6 +171,11 @@ impl Kit {
     }
 
     pub fn run(&self, args: &[&str]) -> Ran {
+        self.run_with(&[], args)
+    }
+
+    /// [`Kit::run`] with more environment, e.g. `("COLUMNS", "120")`.
+    pub fn run_with(&self, envs: &[(&str, &str)], args: &[&str]) -> Ran {
         let out = Command::cargo_bin("kontakt")
             .unwrap()
             .env_remove("KONTAKT_RECORDS")
@@ -168,6 +186,7 @@ impl Kit {
             .env_remove("LC_MESSAGES")
             .env("LANG", "C.UTF-8")
             .envs(GIT_IDENTITY)
+            .envs(envs.iter().copied())
             .arg("--records")
             .arg(&self.dir)
             .args(["--today", &self.today])
@@ -302,5 +321,180 @@ impl Kit {
         ])
         .ok();
         (c, v)
+    }
+}
+
+/// The lines of a pay plan (`pay --json`): (period, kind, amount in öre).
+pub fn plan_lines(plan: &serde_json::Value) -> Vec<(String, String, i64)> {
+    plan["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["period"].as_str().unwrap().to_string(),
+                l["kind"].as_str().unwrap().to_string(),
+                l["amount_ore"].as_i64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// Why a pay plan (`pay --json`) left periods out, each as `"PERIOD REASON"`.
+pub fn plan_reasons(plan: &serde_json::Value) -> Vec<String> {
+    plan["excluded"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {}",
+                e["period"].as_str().unwrap(),
+                e["reason"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+/// `file` checked against the PAXml schema in `../shared/reference`: Some((valid, what xmllint
+/// said)). xmllint is installed by .ci/run; outside CI a missing xmllint skips the check loudly
+/// (None).
+pub fn xmllint_paxml(file: &Path) -> Option<(bool, String)> {
+    if std::process::Command::new("xmllint")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have xmllint (.ci/run installs libxml2-utils)"
+        );
+        eprintln!("xmllint not installed: schema validation skipped");
+        return None;
+    }
+    let out = std::process::Command::new("xmllint")
+        .args(["--noout", "--schema"])
+        .arg(repo().join("../shared/reference/paxml/paxml.xsd"))
+        .arg(file)
+        .output()
+        .unwrap();
+    Some((
+        out.status.success(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    ))
+}
+
+/// Crockford's base-32 alphabet, as `src/model/id.rs` draws ids from it.
+const ID_ALPHABET: &str = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/// Output with what is generated made stable, for snapshots: record ids (`C-7Q2K9M`, `V-…`,
+/// `A-…`, pay runs `P-…`) become `[C-0001]`, `[V-0001]`, … numbered by first appearance per
+/// kind, as wide as an id so that tables stay aligned; hex strings of seven characters or more
+/// holding a digit and a letter (hashes, commits) become `[HASH1]`, …; the temporary directory,
+/// and tempfile's directories in it, become `[TMP]`. The same id gets the same placeholder
+/// throughout one text.
+pub fn redact(text: &str) -> String {
+    let tmp = std::env::temp_dir();
+    let tmp = tmp.to_string_lossy();
+    let tmp = tmp.trim_end_matches('/');
+    let mut text = if tmp.is_empty() {
+        text.to_string()
+    } else {
+        text.replace(tmp, "[TMP]")
+    };
+    // tempfile's directories, `[TMP]/.tmpAb12Cd`, read `[TMP]`.
+    let mut from = 0;
+    while let Some(at) = text[from..].find("[TMP]/.tmp") {
+        let start = from + at + "[TMP]".len();
+        let name = start + "/.tmp".len();
+        let end = text[name..]
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .map_or(text.len(), |n| name + n);
+        text.replace_range(start..end, "");
+        from = start;
+    }
+    let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let mut counts: std::collections::HashMap<char, usize> = std::collections::HashMap::new();
+    let mut placeholder = |kind: char, word: &str| -> String {
+        seen.entry(word.to_string())
+            .or_insert_with(|| {
+                let n = counts.entry(kind).or_insert(0);
+                *n += 1;
+                if kind == '#' {
+                    format!("[HASH{n}]")
+                } else {
+                    // As wide as the id, so that tables stay aligned.
+                    format!("[{kind}-{n:04}]")
+                }
+            })
+            .clone()
+    };
+    let chars: Vec<char> = text.chars().collect();
+    let word_char = |c: char| c.is_alphanumeric() || c == '_';
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if i > 0 && word_char(chars[i - 1]) {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        // A record id: kind letter, dash, six characters, and no word character after.
+        let is_id = i + 8 <= chars.len()
+            && "CVAP".contains(chars[i])
+            && chars[i + 1] == '-'
+            && chars[i + 2..i + 8].iter().all(|c| ID_ALPHABET.contains(*c))
+            && chars.get(i + 8).is_none_or(|c| !word_char(*c));
+        if is_id {
+            let word: String = chars[i..i + 8].iter().collect();
+            out.push_str(&placeholder(chars[i], &word));
+            i += 8;
+            continue;
+        }
+        // A hex string: a whole word of hex digits, seven or more, with a digit and a letter.
+        let end = (i..chars.len())
+            .find(|&j| !word_char(chars[j]))
+            .unwrap_or(chars.len());
+        let word: String = chars[i..end].iter().collect();
+        let is_hex = word.len() >= 7
+            && word.chars().all(|c| c.is_ascii_hexdigit())
+            && word.chars().any(|c| c.is_ascii_digit())
+            && word.chars().any(|c| c.is_ascii_alphabetic());
+        if is_hex {
+            out.push_str(&placeholder('#', &word));
+            i = end;
+            continue;
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
+}
+
+impl Kit {
+    /// What a person sees of `kontakt ARGS` in a terminal 120 columns wide, redacted for a
+    /// snapshot (see [`redact`]): stdout, then stderr and the exit status when there are any;
+    /// the records directory reads `[RECORDS]`.
+    pub fn seen(&self, args: &[&str]) -> String {
+        let r = self.run_with(&[("COLUMNS", "120")], args);
+        let mut s = r.stdout.clone();
+        if !r.stderr.is_empty() {
+            s.push_str("--- stderr ---\n");
+            s.push_str(&r.stderr);
+        }
+        if r.code != 0 {
+            s.push_str(&format!("--- exit {} ---\n", r.code));
+        }
+        redact(&s.replace(self.dir.to_str().unwrap(), "[RECORDS]"))
+    }
+
+    /// A signed agreement from `start` on the usual terms (987 kr fee, 493 kr expenses a month
+    /// in 2026) for the `nth` ready pair, made on 2026-03-01; its assignment id.
+    pub fn agreed(&mut self, nth: usize, start: &str) -> String {
+        self.today = "2026-03-01".into();
+        let (c, v) = self.ready_pair(nth);
+        let a = self.run(&["match", "propose", &c, &v]).id();
+        self.agree(&a, start, true).ok();
+        a
     }
 }

@@ -1,0 +1,547 @@
+//! What the commands print, as a person reads it (issue 15 §8): inline snapshots of the demo's
+//! `pay --dry-run`, `due`, `check`, `show` (a client, an assignment, a volunteer) and `stats`, in
+//! English and in Swedish, on a fixed day. Generated ids, hashes and temporary paths are redacted
+//! (`common::redact`), so a snapshot changes when the output does, not when an id does.
+//!
+//! After an intended change of output: `INSTA_UPDATE=always cargo nextest run -E
+//! 'binary(snapshots_output)'` and `cargo insta accept` (or paste the new text in by hand).
+mod common;
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+
+use common::Kit;
+
+/// The demo's day, as in the README: `kontakt --records records --today 2026-11-05 pay 2026-10
+/// --dry-run`.
+const TODAY: &str = "2026-11-05";
+
+fn owner_only(dir: &Path) {
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).unwrap();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            owner_only(&p);
+        } else {
+            std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600)).unwrap();
+        }
+    }
+}
+
+/// `kontakt --lang LANG ARGS` on a copy of the demo records, on [`TODAY`], redacted. The copy
+/// is its owner's only, as `kontakt init` makes it, so that `check` does not warn of the umask.
+fn seen(lang: &str, args: &[&str]) -> String {
+    let mut kit = Kit::demo();
+    kit.today = TODAY.into();
+    owner_only(&kit.dir);
+    let mut all = vec!["--lang", lang];
+    all.extend_from_slice(args);
+    kit.seen(&all)
+}
+
+/// `pay 2026-10 --dry-run`: what October's run would pay, the README's demo command.
+#[test]
+fn pay_dry_run_en() {
+    insta::assert_snapshot!(seen("en", &["pay", "2026-10", "--dry-run"]), @r"
+    Pay run for 2026-10
+    ╭───────────┬─────────────┬──────────────┬──────────┬─────────────┬───────────╮
+    │ volunteer ┆ assignments ┆ fee (arvode) ┆ expenses ┆ corrections ┆ total kr  │
+    ╞═══════════╪═════════════╪══════════════╪══════════╪═════════════╪═══════════╡
+    │ [V-0001]  ┆ [A-0001]    ┆ 0.00         ┆ 0.00     ┆ -1,849.00   ┆ -1,849.00 │
+    │ [V-0002]  ┆ [A-0002]    ┆ 1,974.00     ┆ 986.00   ┆ 0.00        ┆ 2,960.00  │
+    │ [V-0003]  ┆ [A-0003]    ┆ 987.00       ┆ 493.00   ┆ 0.00        ┆ 1,480.00  │
+    │ [V-0004]  ┆ [A-0004]    ┆ 1,233.00     ┆ 1,233.00 ┆ 738.00      ┆ 3,204.00  │
+    ╰───────────┴─────────────┴──────────────┴──────────┴─────────────┴───────────╯
+    15 line(s), total 5,795.00 kr
+
+    Not paid (3):
+    ╭────────────┬─────────┬─────────────────────────────────────────────────────────────────────────────────────────╮
+    │ assignment ┆ period  ┆ reason                                                                                  │
+    ╞════════════╪═════════╪═════════════════════════════════════════════════════════════════════════════════════════╡
+    │ [A-0005]   ┆ 2026-10 ┆ report not approved                                                                     │
+    │ [A-0006]   ┆ 2026-10 ┆ report missing                                                                          │
+    │ [A-0004]   ┆ 2026-06 ┆ 131.00 kr owed, older than the retroactive limit (3 months): pay it outside kontakt and │
+    │            ┆         ┆ record that with `kontakt report [A-0004] 2026-06 --settled-outside REASON`, or raise   │
+    │            ┆         ┆ `retroactive_months` in kontakt.toml                                                    │
+    ╰────────────┴─────────┴─────────────────────────────────────────────────────────────────────────────────────────╯
+    ");
+}
+
+/// `pay 2026-10 --dry-run`: what October's run would pay, the README's demo command.
+#[test]
+fn pay_dry_run_sv() {
+    insta::assert_snapshot!(seen("sv", &["pay", "2026-10", "--dry-run"]), @r"
+    Utbetalning för 2026-10
+    ╭───────────────┬──────────┬──────────┬─────────────┬───────────┬───────────╮
+    │ kontaktperson ┆ uppdrag  ┆ arvode   ┆ omkostnader ┆ rättelser ┆ summa kr  │
+    ╞═══════════════╪══════════╪══════════╪═════════════╪═══════════╪═══════════╡
+    │ [V-0001]      ┆ [A-0001] ┆ 0,00     ┆ 0,00        ┆ -1 849,00 ┆ -1 849,00 │
+    │ [V-0002]      ┆ [A-0002] ┆ 1 974,00 ┆ 986,00      ┆ 0,00      ┆ 2 960,00  │
+    │ [V-0003]      ┆ [A-0003] ┆ 987,00   ┆ 493,00      ┆ 0,00      ┆ 1 480,00  │
+    │ [V-0004]      ┆ [A-0004] ┆ 1 233,00 ┆ 1 233,00    ┆ 738,00    ┆ 3 204,00  │
+    ╰───────────────┴──────────┴──────────┴─────────────┴───────────┴───────────╯
+    15 rad(er), summa 5 795,00 kr
+
+    Betalas inte (3):
+    ╭──────────┬─────────┬─────────────────────────────────────────────────────────────────────────────────────────────────╮
+    │ uppdrag  ┆ period  ┆ skäl                                                                                            │
+    ╞══════════╪═════════╪═════════════════════════════════════════════════════════════════════════════════════════════════╡
+    │ [A-0005] ┆ 2026-10 ┆ rapporten är inte attesterad                                                                    │
+    │ [A-0006] ┆ 2026-10 ┆ rapport saknas                                                                                  │
+    │ [A-0004] ┆ 2026-06 ┆ 131.00 kr att betala, äldre än gränsen för retroaktiv betalning (3 månader): betala utanför     │
+    │          ┆         ┆ kontakt och registrera det med `kontakt report [A-0004] 2026-06 --settled-outside SKÄL`, eller  │
+    │          ┆         ┆ höj `retroactive_months` i kontakt.toml                                                         │
+    ╰──────────┴─────────┴─────────────────────────────────────────────────────────────────────────────────────────────────╯
+    ");
+}
+
+/// `due`: what is waiting, and for whom.
+#[test]
+fn due_en() {
+    insta::assert_snapshot!(seen("en", &["due"]), @r#"
+    ╭──────────────────────┬───────────────────┬──────────┬────────────────────────────────────────────────────────────────╮
+    │ due                  ┆ what              ┆ id       ┆ detail                                                         │
+    ╞══════════════════════╪═══════════════════╪══════════╪════════════════════════════════════════════════════════════════╡
+    │ 2026-06-30 (overdue) ┆ pay owed          ┆ [A-0001] ┆ 2026-06: 131.00 kr owed, older than the retroactive limit (3   │
+    │                      ┆                   ┆          ┆ months): pay it outside kontakt and record that with `kontakt  │
+    │                      ┆                   ┆          ┆ report [A-0001] 2026-06 --settled-outside REASON`, or raise    │
+    │                      ┆                   ┆          ┆ `retroactive_months` in kontakt.toml                           │
+    │ 2026-09-01 (overdue) ┆ report to IVO     ┆ [C-0001] ┆ not put into effect, decided 2026-06-01: reported to IVO each  │
+    │                      ┆                   ┆          ┆ quarter until it is (kontakt ivo --quarter 2026Q4)             │
+    │ 2026-10-06 (overdue) ┆ report to IVO     ┆ [C-0002] ┆ not put into effect, decided 2026-07-06: reported to IVO each  │
+    │                      ┆                   ┆          ┆ quarter until it is (kontakt ivo --quarter 2026Q4)             │
+    │ 2026-11-01 (overdue) ┆ report missing    ┆ [A-0002] ┆ no attendance report for 2026-10                               │
+    │ 2026-11-01 (overdue) ┆ report to IVO     ┆ [C-0003] ┆ not put into effect, interrupted from 2026-08-01 (decided      │
+    │                      ┆                   ┆          ┆ 2026-06-01): reported to IVO each quarter until it is (kontakt │
+    │                      ┆                   ┆          ┆ ivo --quarter 2026Q4)                                          │
+    │ 2026-11-03 (overdue) ┆ report to approve ┆ [A-0003] ┆ the report for 2026-10 waits for approval                      │
+    │ 2026-11-04 (overdue) ┆ follow-up         ┆ [C-0004] ┆ 6-month follow-up of the decision from 2026-05-04              │
+    │ 2026-12-01           ┆ follow-up         ┆ [C-0001] ┆ 6-month follow-up of the decision from 2026-06-01              │
+    │ 2026-12-01           ┆ follow-up         ┆ [C-0003] ┆ 6-month follow-up of the decision from 2026-06-01              │
+    │ 2026-12-01           ┆ unsigned          ┆ [A-0004] ┆ not signed: confidentiality undertaking                        │
+    ╰──────────────────────┴───────────────────┴──────────┴────────────────────────────────────────────────────────────────╯
+    --- stderr ---
+    warning: kontakt.toml has no prisbasbelopp for 2027: add it under [compensation], as in `prisbasbelopp = { …, "2027" = KRONOR }`; the pay run for January 2027 needs it
+    "#);
+}
+
+/// `due`: what is waiting, and for whom.
+#[test]
+fn due_sv() {
+    insta::assert_snapshot!(seen("sv", &["due"]), @r#"
+    ╭───────────────────────┬───────────────────────┬──────────┬───────────────────────────────────────────────────────────╮
+    │ datum                 ┆ vad                   ┆ id       ┆ detalj                                                    │
+    ╞═══════════════════════╪═══════════════════════╪══════════╪═══════════════════════════════════════════════════════════╡
+    │ 2026-06-30 (försenad) ┆ skuld att reglera     ┆ [A-0001] ┆ 2026-06: 131.00 kr att betala, äldre än gränsen för       │
+    │                       ┆                       ┆          ┆ retroaktiv betalning (3 månader): betala utanför kontakt  │
+    │                       ┆                       ┆          ┆ och registrera det med `kontakt report [A-0001] 2026-06   │
+    │                       ┆                       ┆          ┆ --settled-outside SKÄL`, eller höj `retroactive_months` i │
+    │                       ┆                       ┆          ┆ kontakt.toml                                              │
+    │ 2026-09-01 (försenad) ┆ rapportera till IVO   ┆ [C-0001] ┆ inte verkställt, beslutat 2026-06-01: rapporteras till    │
+    │                       ┆                       ┆          ┆ IVO varje kvartal tills det verkställs (kontakt ivo       │
+    │                       ┆                       ┆          ┆ --quarter 2026Q4)                                         │
+    │ 2026-10-06 (försenad) ┆ rapportera till IVO   ┆ [C-0002] ┆ inte verkställt, beslutat 2026-07-06: rapporteras till    │
+    │                       ┆                       ┆          ┆ IVO varje kvartal tills det verkställs (kontakt ivo       │
+    │                       ┆                       ┆          ┆ --quarter 2026Q4)                                         │
+    │ 2026-11-01 (försenad) ┆ rapport saknas        ┆ [A-0002] ┆ ingen närvarorapport för 2026-10                          │
+    │ 2026-11-01 (försenad) ┆ rapportera till IVO   ┆ [C-0003] ┆ inte verkställt, avbrott från 2026-08-01 (beslutat        │
+    │                       ┆                       ┆          ┆ 2026-06-01): rapporteras till IVO varje kvartal tills det │
+    │                       ┆                       ┆          ┆ verkställs (kontakt ivo --quarter 2026Q4)                 │
+    │ 2026-11-03 (försenad) ┆ rapport att attestera ┆ [A-0003] ┆ rapporten för 2026-10 väntar på attest                    │
+    │ 2026-11-04 (försenad) ┆ uppföljning           ┆ [C-0004] ┆ uppföljning efter 6 månader av beslutet från 2026-05-04   │
+    │ 2026-12-01            ┆ uppföljning           ┆ [C-0001] ┆ uppföljning efter 6 månader av beslutet från 2026-06-01   │
+    │ 2026-12-01            ┆ uppföljning           ┆ [C-0003] ┆ uppföljning efter 6 månader av beslutet från 2026-06-01   │
+    │ 2026-12-01            ┆ ej undertecknat       ┆ [A-0004] ┆ ej undertecknat: sekretessförbindelse                     │
+    ╰───────────────────────┴───────────────────────┴──────────┴───────────────────────────────────────────────────────────╯
+    --- stderr ---
+    varning: kontakt.toml har inget prisbasbelopp för 2027: lägg till det under [compensation], som i `prisbasbelopp = { …, "2027" = KRONOR }`; lönekörningen för januari 2027 behöver det
+    "#);
+}
+
+/// `check`: the demo's findings.
+#[test]
+fn check_en() {
+    insta::assert_snapshot!(seen("en", &["check"]), @r#"
+    [RECORDS]/clients/[C-0001].toml:5: E006 the application is dated in the future
+    [RECORDS]/volunteers/[V-0001].toml:5: E006 the application is dated in the future
+    --- stderr ---
+    warning: kontakt.toml has no prisbasbelopp for 2027: add it under [compensation], as in `prisbasbelopp = { …, "2027" = KRONOR }`; the pay run for January 2027 needs it
+    --- exit 1 ---
+    "#);
+}
+
+/// `check`: the demo's findings.
+#[test]
+fn check_sv() {
+    insta::assert_snapshot!(seen("sv", &["check"]), @r#"
+    [RECORDS]/clients/[C-0001].toml:5: E006 ansökan är daterad i framtiden
+    [RECORDS]/volunteers/[V-0001].toml:5: E006 ansökan är daterad i framtiden
+    --- stderr ---
+    varning: kontakt.toml har inget prisbasbelopp för 2027: lägg till det under [compensation], som i `prisbasbelopp = { …, "2027" = KRONOR }`; lönekörningen för januari 2027 behöver det
+    --- exit 1 ---
+    "#);
+}
+
+/// `show` of a client: Lea Falk, an agreement ended while her decision runs on and an offer declined since.
+#[test]
+fn show_client_en() {
+    insta::assert_snapshot!(seen("en", &["show", "C-VK237R"]), @r"
+    client        [C-0001]
+    name          Lea Falk
+    personnummer  19990101-****
+    status        granted
+    applied       2026-05-18
+    basis         sol
+    area          Söder
+    interests     football, gym
+    languages     sv
+    wants gender  any
+
+    Decisions
+    ╭────────────┬─────────┬────────────┬────────────┬───────┬──────────┬─────────┬────────╮
+    │ decided    ┆ outcome ┆ from       ┆ to         ┆ basis ┆ meetings ┆ consent ┆ reason │
+    ╞════════════╪═════════╪════════════╪════════════╪═══════╪══════════╪═════════╪════════╡
+    │ 2026-06-01 ┆ granted ┆ 2026-06-01 ┆ 2027-05-31 ┆ sol   ┆ 1/week   ┆         ┆        │
+    ╰────────────┴─────────┴────────────┴────────────┴───────┴──────────┴─────────┴────────╯
+
+    History
+    ╭────────────┬──────────────────────────────────┬────┬──────╮
+    │ date       ┆ event                            ┆ by ┆ note │
+    ╞════════════╪══════════════════════════════════╪════╪══════╡
+    │ 2026-05-18 ┆ applied                          ┆    ┆      │
+    │ 2026-06-01 ┆ granted 2026-06-01 to 2027-05-31 ┆    ┆      │
+    │ 2026-11-02 ┆ delay reason recorded            ┆    ┆      │
+    ╰────────────┴──────────────────────────────────┴────┴──────╯
+    ");
+}
+
+/// `show` of a client: Lea Falk, an agreement ended while her decision runs on and an offer declined since.
+#[test]
+fn show_client_sv() {
+    insta::assert_snapshot!(seen("sv", &["show", "C-VK237R"]), @r"
+    klient        [C-0001]
+    namn          Lea Falk
+    personnummer  19990101-****
+    status        beviljad
+    ansökt        2026-05-18
+    lagrum        sol
+    område        Söder
+    intressen     football, gym
+    språk         sv
+    önskat kön    any
+
+    Beslut
+    ╭────────────┬──────────┬────────────┬────────────┬────────┬─────────┬──────────┬──────╮
+    │ beslutat   ┆ utfall   ┆ från       ┆ till       ┆ lagrum ┆ träffar ┆ samtycke ┆ skäl │
+    ╞════════════╪══════════╪════════════╪════════════╪════════╪═════════╪══════════╪══════╡
+    │ 2026-06-01 ┆ beviljad ┆ 2026-06-01 ┆ 2027-05-31 ┆ sol    ┆ 1/week  ┆          ┆      │
+    ╰────────────┴──────────┴────────────┴────────────┴────────┴─────────┴──────────┴──────╯
+
+    Historik
+    ╭────────────┬─────────────────────────────────────┬────┬────────────╮
+    │ datum      ┆ händelse                            ┆ av ┆ anteckning │
+    ╞════════════╪═════════════════════════════════════╪════╪════════════╡
+    │ 2026-05-18 ┆ ansökt                              ┆    ┆            │
+    │ 2026-06-01 ┆ beviljad 2026-06-01 till 2027-05-31 ┆    ┆            │
+    │ 2026-11-02 ┆ skäl till dröjsmål registrerat      ┆    ┆            │
+    ╰────────────┴─────────────────────────────────────┴────┴────────────╯
+    ");
+}
+
+/// `show` of an assignment whose terms changed.
+#[test]
+fn show_assignment_en() {
+    insta::assert_snapshot!(seen("en", &["show", "A-4YZ2KE"]), @r"
+    assignment       [A-0001]
+    client           [C-0001]
+    volunteer        [V-0001]
+    status           active
+    proposed         2026-03-05
+    score            50
+    start            2026-03-16
+    signed           2026-03-12
+    confidentiality  2026-03-12
+    cost centre      4520
+
+    Terms
+    ╭────────────┬──────────┬─────────────┬──────────────────┬───────────────────────────────────────╮
+    │ from       ┆ meetings ┆ fee / month ┆ expenses / month ┆ reason                                │
+    ╞════════════╪══════════╪═════════════╪══════════════════╪═══════════════════════════════════════╡
+    │ 2026-03-16 ┆ 1/week   ┆ 1,233.00    ┆ 493.00           ┆                                       │
+    │ 2026-08-01 ┆ 2/week   ┆ 1,480.00    ┆ 493.00           ┆ Omar behöver tätare stöd under hösten │
+    ╰────────────┴──────────┴─────────────┴──────────────────┴───────────────────────────────────────╯
+
+    Reports
+    ╭─────────┬──────────┬────────────╮
+    │ month   ┆ meetings ┆ approved   │
+    ╞═════════╪══════════╪════════════╡
+    │ 2026-03 ┆ 2        ┆ 2026-04-05 │
+    │ 2026-04 ┆ 5        ┆ 2026-05-05 │
+    │ 2026-05 ┆ 4        ┆ 2026-06-05 │
+    │ 2026-06 ┆ 4        ┆ 2026-07-05 │
+    │ 2026-07 ┆ 3        ┆ 2026-08-05 │
+    │ 2026-08 ┆ 8        ┆ 2026-09-05 │
+    │ 2026-09 ┆ 9        ┆ 2026-10-05 │
+    │ 2026-10 ┆ 9        ┆ no         │
+    ╰─────────┴──────────┴────────────╯
+
+    History
+    ╭────────────┬────────────────────────────────────┬────┬──────╮
+    │ date       ┆ event                              ┆ by ┆ note │
+    ╞════════════╪════════════════════════════════════╪════╪══════╡
+    │ 2026-03-05 ┆ proposed                           ┆    ┆      │
+    │ 2026-03-12 ┆ agreement from 2026-03-16          ┆    ┆      │
+    │ 2026-03-12 ┆ agreement signed                   ┆    ┆      │
+    │ 2026-03-12 ┆ confidentiality undertaking signed ┆    ┆      │
+    │ 2026-07-20 ┆ terms changed from 2026-08-01      ┆    ┆      │
+    ╰────────────┴────────────────────────────────────┴────┴──────╯
+    ");
+}
+
+/// `show` of an assignment whose terms changed.
+#[test]
+fn show_assignment_sv() {
+    insta::assert_snapshot!(seen("sv", &["show", "A-4YZ2KE"]), @r"
+    uppdrag               [A-0001]
+    klient                [C-0001]
+    kontaktperson         [V-0001]
+    status                pågår
+    föreslaget            2026-03-05
+    poäng                 50
+    start                 2026-03-16
+    undertecknat          2026-03-12
+    sekretessförbindelse  2026-03-12
+    kostnadsställe        4520
+
+    Villkor
+    ╭────────────┬─────────┬────────────────┬─────────────────────┬───────────────────────────────────────╮
+    │ från       ┆ träffar ┆ arvode / månad ┆ omkostnader / månad ┆ skäl                                  │
+    ╞════════════╪═════════╪════════════════╪═════════════════════╪═══════════════════════════════════════╡
+    │ 2026-03-16 ┆ 1/week  ┆ 1 233,00       ┆ 493,00              ┆                                       │
+    │ 2026-08-01 ┆ 2/week  ┆ 1 480,00       ┆ 493,00              ┆ Omar behöver tätare stöd under hösten │
+    ╰────────────┴─────────┴────────────────┴─────────────────────┴───────────────────────────────────────╯
+
+    Rapporter
+    ╭─────────┬─────────┬────────────╮
+    │ månad   ┆ träffar ┆ godkänd    │
+    ╞═════════╪═════════╪════════════╡
+    │ 2026-03 ┆ 2       ┆ 2026-04-05 │
+    │ 2026-04 ┆ 5       ┆ 2026-05-05 │
+    │ 2026-05 ┆ 4       ┆ 2026-06-05 │
+    │ 2026-06 ┆ 4       ┆ 2026-07-05 │
+    │ 2026-07 ┆ 3       ┆ 2026-08-05 │
+    │ 2026-08 ┆ 8       ┆ 2026-09-05 │
+    │ 2026-09 ┆ 9       ┆ 2026-10-05 │
+    │ 2026-10 ┆ 9       ┆ no         │
+    ╰─────────┴─────────┴────────────╯
+
+    Historik
+    ╭────────────┬───────────────────────────────────┬────┬────────────╮
+    │ datum      ┆ händelse                          ┆ av ┆ anteckning │
+    ╞════════════╪═══════════════════════════════════╪════╪════════════╡
+    │ 2026-03-05 ┆ föreslaget                        ┆    ┆            │
+    │ 2026-03-12 ┆ avtal från 2026-03-16             ┆    ┆            │
+    │ 2026-03-12 ┆ avtal undertecknat                ┆    ┆            │
+    │ 2026-03-12 ┆ sekretessförbindelse undertecknad ┆    ┆            │
+    │ 2026-07-20 ┆ villkor ändrade från 2026-08-01   ┆    ┆            │
+    ╰────────────┴───────────────────────────────────┴────┴────────────╯
+    ");
+}
+
+/// `show` of a volunteer with two assignments.
+#[test]
+fn show_volunteer_en() {
+    insta::assert_snapshot!(seen("en", &["show", "V-691BNV"]), @r"
+    volunteer         [V-0001]
+    name              Bertil Öst
+    personnummer      19620526-****
+    status            approved
+    applied           2025-12-01
+    area              Väster
+    interests         fishing, hockey, chess
+    languages         sv
+    availability      weekday-day, weekend
+    capacity          1
+    interview         2026-01-12
+    references        Referens A (ok, 2026-01-12); Referens B (ok, 2026-01-12)
+    police extract    2026-01-12
+    extract valid to  2027-01-12
+    social register   2026-01-12
+    approved          2026-01-12
+
+    History
+    ╭────────────┬──────────────────────────────────┬────┬──────╮
+    │ date       ┆ event                            ┆ by ┆ note │
+    ╞════════════╪══════════════════════════════════╪════╪══════╡
+    │ 2025-12-01 ┆ applied                          ┆    ┆      │
+    │ 2026-01-12 ┆ interview recorded               ┆    ┆      │
+    │ 2026-01-12 ┆ reference recorded               ┆    ┆      │
+    │ 2026-01-12 ┆ reference recorded               ┆    ┆      │
+    │ 2026-01-12 ┆ police-register extract recorded ┆    ┆      │
+    │ 2026-01-12 ┆ social register checked          ┆    ┆      │
+    │ 2026-01-12 ┆ approved                         ┆    ┆      │
+    ╰────────────┴──────────────────────────────────┴────┴──────╯
+    ");
+}
+
+/// `show` of a volunteer with two assignments.
+#[test]
+fn show_volunteer_sv() {
+    insta::assert_snapshot!(seen("sv", &["show", "V-691BNV"]), @r"
+    kontaktperson              [V-0001]
+    namn                       Bertil Öst
+    personnummer               19620526-****
+    status                     godkänd
+    ansökt                     2025-12-01
+    område                     Väster
+    intressen                  fishing, hockey, chess
+    språk                      sv
+    tillgänglighet             weekday-day, weekend
+    platser                    1
+    intervju                   2026-01-12
+    referenser                 Referens A (ok, 2026-01-12); Referens B (ok, 2026-01-12)
+    belastningsregisterutdrag  2026-01-12
+    utdrag giltigt till        2027-01-12
+    socialregistret            2026-01-12
+    godkänd                    2026-01-12
+
+    Historik
+    ╭────────────┬──────────────────────────────┬────┬────────────╮
+    │ datum      ┆ händelse                     ┆ av ┆ anteckning │
+    ╞════════════╪══════════════════════════════╪════╪════════════╡
+    │ 2025-12-01 ┆ ansökt                       ┆    ┆            │
+    │ 2026-01-12 ┆ intervju registrerad         ┆    ┆            │
+    │ 2026-01-12 ┆ referens registrerad         ┆    ┆            │
+    │ 2026-01-12 ┆ referens registrerad         ┆    ┆            │
+    │ 2026-01-12 ┆ registerutdrag registrerat   ┆    ┆            │
+    │ 2026-01-12 ┆ socialregistret kontrollerat ┆    ┆            │
+    │ 2026-01-12 ┆ godkänd                      ┆    ┆            │
+    ╰────────────┴──────────────────────────────┴────┴────────────╯
+    ");
+}
+
+/// `stats` as a terminal table.
+#[test]
+fn stats_en() {
+    insta::assert_snapshot!(seen("en", &["stats"]), @r"
+    period                                  2025-12 – 2026-12
+    waiting now                             4
+    wait to agreement, median / 90 %, days  44 / 204 (8 cases)
+    matches proposed / declined / agreed    10 / 2 / 8
+    volunteers in assignments               4
+    cost 2026                               92,116.68 kr (62,324.97 kr paid, 29,791.71 kr forecast)
+
+    ╭───────────┬─────────┬─────────────┬──────────┬──────────┬────────────┬─────────────┬─────────────┬───────────────╮
+    │ month     ┆ waiting ┆ assignments ┆ meetings ┆ meetings ┆ fulfilment ┆ fee         ┆ expenses    ┆ employer's    │
+    │           ┆         ┆             ┆ reported ┆ agreed   ┆            ┆             ┆             ┆ contributions │
+    ╞═══════════╪═════════╪═════════════╪══════════╪══════════╪════════════╪═════════════╪═════════════╪═══════════════╡
+    │ 2025-12   ┆ 1       ┆ 0           ┆ 0        ┆ 0.0      ┆            ┆ 0.00 kr     ┆ 0.00 kr     ┆ 0.00 kr       │
+    │ 2026-01   ┆ 0       ┆ 1           ┆ 2        ┆ 1.9      ┆ 105.3 %    ┆ 414.00 kr   ┆ 207.00 kr   ┆ 130.08 kr     │
+    │ 2026-02   ┆ 1       ┆ 1           ┆ 4        ┆ 4.0      ┆ 100.0 %    ┆ 987.00 kr   ┆ 493.00 kr   ┆ 310.12 kr     │
+    │ 2026-03   ┆ 1       ┆ 2           ┆ 6        ┆ 6.7      ┆ 89.6 %     ┆ 1,623.00 kr ┆ 1,487.00 kr ┆ 509.95 kr     │
+    │ 2026-04   ┆ 0       ┆ 4           ┆ 14       ┆ 12.9     ┆ 108.5 %    ┆ 3,749.00 kr ┆ 2,482.00 kr ┆ 1,177.94 kr   │
+    │ 2026-05   ┆ 1       ┆ 4           ┆ 15       ┆ 15.3     ┆ 98.0 %     ┆ 4,440.00 kr ┆ 2,712.00 kr ┆ 1,395.06 kr   │
+    │ 2026-06   ┆ 2       ┆ 5           ┆ 18       ┆ 19.1     ┆ 94.2 %     ┆ 5,427.00 kr ┆ 3,205.00 kr ┆ 1,705.18 kr   │
+    │ 2026-07   ┆ 2       ┆ 6           ┆ 20       ┆ 24.1     ┆ 83.0 %     ┆ 5,427.00 kr ┆ 3,205.00 kr ┆ 1,705.18 kr   │
+    │ 2026-08   ┆ 3       ┆ 5           ┆ 21       ┆ 24.1     ┆ 87.1 %     ┆ 5,674.00 kr ┆ 3,205.00 kr ┆ 1,782.79 kr   │
+    │ 2026-09   ┆ 4       ┆ 5           ┆ 22       ┆ 22.4     ┆ 98.2 %     ┆ 4,687.00 kr ┆ 2,712.00 kr ┆ 1,472.67 kr   │
+    │ 2026-10 * ┆ 4       ┆ 4           ┆ 18       ┆ 22.1     ┆ 81.4 %     ┆ 5,180.00 kr ┆ 2,712.00 kr ┆ 1,627.57 kr   │
+    │ 2026-11 * ┆ 4       ┆ 4           ┆ 0        ┆ 21.4     ┆            ┆ 5,180.00 kr ┆ 2,712.00 kr ┆ 1,627.57 kr   │
+    │ 2026-12 * ┆         ┆ 5           ┆ 0        ┆ 24.1     ┆            ┆ 5,920.00 kr ┆ 3,205.00 kr ┆ 1,627.57 kr   │
+    ╰───────────┴─────────┴─────────────┴──────────┴──────────┴────────────┴─────────────┴─────────────┴───────────────╯
+    * forecast from the agreements in force
+
+    ╭─────────────┬──────────────┬──────────────┬──────────────────────────┬──────────────╮
+    │ cost centre ┆ fee          ┆ expenses     ┆ employer's contributions ┆ total        │
+    ╞═════════════╪══════════════╪══════════════╪══════════════════════════╪══════════════╡
+    │ 4510        ┆ 22,371.00 kr ┆ 18,946.00 kr ┆ 7,029.05 kr              ┆ 48,346.05 kr │
+    │ 4520        ┆ 13,708.00 kr ┆ 5,184.00 kr  ┆ 4,074.57 kr              ┆ 22,966.57 kr │
+    │ 4530        ┆ 12,629.00 kr ┆ 4,207.00 kr  ┆ 3,968.06 kr              ┆ 20,804.06 kr │
+    ╰─────────────┴──────────────┴──────────────┴──────────────────────────┴──────────────╯
+
+    ╭──────────────────────────┬─────┬─────────────────────╮
+    │ volunteers and screening ┆ now ┆ days, median / 90 % │
+    ╞══════════════════════════╪═════╪═════════════════════╡
+    │ applied                  ┆ 1   ┆                     │
+    │ screening                ┆ 3   ┆                     │
+    │ approved                 ┆ 9   ┆                     │
+    │ rejected                 ┆ 2   ┆                     │
+    │ application to interview ┆     ┆ 32 / 42 (14 cases)  │
+    │ interview to approval    ┆     ┆ 0 / 0 (9 cases)     │
+    │ application to approval  ┆     ┆ 34 / 42 (9 cases)   │
+    │ application to rejection ┆     ┆ 14 / 18 (2 cases)   │
+    ╰──────────────────────────┴─────┴─────────────────────╯
+    ");
+}
+
+/// `stats` as a terminal table.
+#[test]
+fn stats_sv() {
+    insta::assert_snapshot!(seen("sv", &["stats"]), @r"
+    period                                       2025-12 – 2026-12
+    väntar nu                                    4
+    väntetid till avtal, median / 90 %, dagar    44 / 204 (8 fall)
+    matchningar föreslagna / avböjda / avtalade  10 / 2 / 8
+    kontaktpersoner i uppdrag                    4
+    kostnad 2026                                 92 116,68 kr (62 324,97 kr utbetalt, 29 791,71 kr prognos)
+
+    ╭───────────┬────────┬─────────┬─────────────────┬──────────┬─────────────┬─────────────┬─────────────┬────────────────╮
+    │ månad     ┆ väntar ┆ uppdrag ┆ rapporterade    ┆ avtalade ┆ uppfyllelse ┆ arvode      ┆ omkostnader ┆ arbetsgivaravg │
+    │           ┆        ┆         ┆ träffar         ┆ träffar  ┆             ┆             ┆             ┆ ifter          │
+    ╞═══════════╪════════╪═════════╪═════════════════╪══════════╪═════════════╪═════════════╪═════════════╪════════════════╡
+    │ 2025-12   ┆ 1      ┆ 0       ┆ 0               ┆ 0,0      ┆             ┆ 0,00 kr     ┆ 0,00 kr     ┆ 0,00 kr        │
+    │ 2026-01   ┆ 0      ┆ 1       ┆ 2               ┆ 1,9      ┆ 105,3 %     ┆ 414,00 kr   ┆ 207,00 kr   ┆ 130,08 kr      │
+    │ 2026-02   ┆ 1      ┆ 1       ┆ 4               ┆ 4,0      ┆ 100,0 %     ┆ 987,00 kr   ┆ 493,00 kr   ┆ 310,12 kr      │
+    │ 2026-03   ┆ 1      ┆ 2       ┆ 6               ┆ 6,7      ┆ 89,6 %      ┆ 1 623,00 kr ┆ 1 487,00 kr ┆ 509,95 kr      │
+    │ 2026-04   ┆ 0      ┆ 4       ┆ 14              ┆ 12,9     ┆ 108,5 %     ┆ 3 749,00 kr ┆ 2 482,00 kr ┆ 1 177,94 kr    │
+    │ 2026-05   ┆ 1      ┆ 4       ┆ 15              ┆ 15,3     ┆ 98,0 %      ┆ 4 440,00 kr ┆ 2 712,00 kr ┆ 1 395,06 kr    │
+    │ 2026-06   ┆ 2      ┆ 5       ┆ 18              ┆ 19,1     ┆ 94,2 %      ┆ 5 427,00 kr ┆ 3 205,00 kr ┆ 1 705,18 kr    │
+    │ 2026-07   ┆ 2      ┆ 6       ┆ 20              ┆ 24,1     ┆ 83,0 %      ┆ 5 427,00 kr ┆ 3 205,00 kr ┆ 1 705,18 kr    │
+    │ 2026-08   ┆ 3      ┆ 5       ┆ 21              ┆ 24,1     ┆ 87,1 %      ┆ 5 674,00 kr ┆ 3 205,00 kr ┆ 1 782,79 kr    │
+    │ 2026-09   ┆ 4      ┆ 5       ┆ 22              ┆ 22,4     ┆ 98,2 %      ┆ 4 687,00 kr ┆ 2 712,00 kr ┆ 1 472,67 kr    │
+    │ 2026-10 * ┆ 4      ┆ 4       ┆ 18              ┆ 22,1     ┆ 81,4 %      ┆ 5 180,00 kr ┆ 2 712,00 kr ┆ 1 627,57 kr    │
+    │ 2026-11 * ┆ 4      ┆ 4       ┆ 0               ┆ 21,4     ┆             ┆ 5 180,00 kr ┆ 2 712,00 kr ┆ 1 627,57 kr    │
+    │ 2026-12 * ┆        ┆ 5       ┆ 0               ┆ 24,1     ┆             ┆ 5 920,00 kr ┆ 3 205,00 kr ┆ 1 627,57 kr    │
+    ╰───────────┴────────┴─────────┴─────────────────┴──────────┴─────────────┴─────────────┴─────────────┴────────────────╯
+    * prognos utifrån gällande avtal
+
+    ╭────────────────┬──────────────┬──────────────┬─────────────────────┬──────────────╮
+    │ kostnadsställe ┆ arvode       ┆ omkostnader  ┆ arbetsgivaravgifter ┆ summa        │
+    ╞════════════════╪══════════════╪══════════════╪═════════════════════╪══════════════╡
+    │ 4510           ┆ 22 371,00 kr ┆ 18 946,00 kr ┆ 7 029,05 kr         ┆ 48 346,05 kr │
+    │ 4520           ┆ 13 708,00 kr ┆ 5 184,00 kr  ┆ 4 074,57 kr         ┆ 22 966,57 kr │
+    │ 4530           ┆ 12 629,00 kr ┆ 4 207,00 kr  ┆ 3 968,06 kr         ┆ 20 804,06 kr │
+    ╰────────────────┴──────────────┴──────────────┴─────────────────────┴──────────────╯
+
+    ╭───────────────────────────────┬────┬──────────────────────╮
+    │ kontaktpersoner och utredning ┆ nu ┆ dagar, median / 90 % │
+    ╞═══════════════════════════════╪════╪══════════════════════╡
+    │ ansökt                        ┆ 1  ┆                      │
+    │ under utredning               ┆ 3  ┆                      │
+    │ godkänd                       ┆ 9  ┆                      │
+    │ avslagen                      ┆ 2  ┆                      │
+    │ ansökan till intervju         ┆    ┆ 32 / 42 (14 fall)    │
+    │ intervju till godkännande     ┆    ┆ 0 / 0 (9 fall)       │
+    │ ansökan till godkännande      ┆    ┆ 34 / 42 (9 fall)     │
+    │ ansökan till avslag           ┆    ┆ 14 / 18 (2 fall)     │
+    ╰───────────────────────────────┴────┴──────────────────────╯
+    ");
+}
+
+/// The redaction itself: ids numbered by kind and first appearance, the same id the same
+/// placeholder, hashes and the temporary directory hidden, dates, amounts and words kept.
+#[test]
+fn redact_keeps_the_text_and_numbers_ids_by_first_appearance() {
+    let tmp = std::env::temp_dir().join(".tmpAb12Cd/records");
+    let text = format!(
+        "A-7Q2K9M V-16ZT11 A-3E6JZY A-7Q2K9M P-0A1B2C C-7Q2K9M\n\
+         commit 3f9a1c2 sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n\
+         2026-10 1 233,00 kr CAFE-FACE decade X-123456 A-1234567 {}\n",
+        tmp.display()
+    );
+    insta::assert_snapshot!(common::redact(&text), @r"
+    [A-0001] [V-0001] [A-0002] [A-0001] [P-0001] [C-0001]
+    commit [HASH1] sha256 [HASH2]
+    2026-10 1 233,00 kr CAFE-FACE decade X-123456 A-1234567 [TMP]/records
+    ");
+}
