@@ -426,10 +426,10 @@ fn stats_en() {
     insta::assert_snapshot!(seen("en", &["stats"]), @r"
     period                                  2025-12 – 2026-12
     waiting now                             4
-    wait to agreement, median / 90 %, days  44 / 204 (8 cases)
-    matches proposed / declined / agreed    10 / 2 / 8
+    wait to agreement, median / 90 %, days  44 / 154 (7 cases)
+    matches proposed / declined / agreed    10 / 2 / 7
     volunteers in assignments               4
-    cost 2026                               92,116.68 kr (62,324.97 kr paid, 29,791.71 kr forecast)
+    cost 2026                               90,883.68 kr (62,324.97 kr paid, 28,558.71 kr forecast)
 
     ╭───────────┬─────────┬─────────────┬──────────┬──────────┬────────────┬─────────────┬─────────────┬───────────────╮
     │ month     ┆ waiting ┆ assignments ┆ meetings ┆ meetings ┆ fulfilment ┆ fee         ┆ expenses    ┆ employer's    │
@@ -447,7 +447,7 @@ fn stats_en() {
     │ 2026-09   ┆ 4       ┆ 5           ┆ 22       ┆ 22.4     ┆ 98.2 %     ┆ 4,687.00 kr ┆ 2,712.00 kr ┆ 1,472.67 kr   │
     │ 2026-10 * ┆ 4       ┆ 4           ┆ 18       ┆ 22.1     ┆ 81.4 %     ┆ 5,180.00 kr ┆ 2,712.00 kr ┆ 1,627.57 kr   │
     │ 2026-11 * ┆ 4       ┆ 4           ┆ 0        ┆ 21.4     ┆            ┆ 5,180.00 kr ┆ 2,712.00 kr ┆ 1,627.57 kr   │
-    │ 2026-12 * ┆         ┆ 5           ┆ 0        ┆ 24.1     ┆            ┆ 5,920.00 kr ┆ 3,205.00 kr ┆ 1,627.57 kr   │
+    │ 2026-12 * ┆         ┆ 4           ┆ 0        ┆ 22.1     ┆            ┆ 5,180.00 kr ┆ 2,712.00 kr ┆ 1,627.57 kr   │
     ╰───────────┴─────────┴─────────────┴──────────┴──────────┴────────────┴─────────────┴─────────────┴───────────────╯
     * forecast from the agreements in force
 
@@ -455,7 +455,7 @@ fn stats_en() {
     │ cost centre ┆ fee          ┆ expenses     ┆ employer's contributions ┆ total        │
     ╞═════════════╪══════════════╪══════════════╪══════════════════════════╪══════════════╡
     │ 4510        ┆ 22,371.00 kr ┆ 18,946.00 kr ┆ 7,029.05 kr              ┆ 48,346.05 kr │
-    │ 4520        ┆ 13,708.00 kr ┆ 5,184.00 kr  ┆ 4,074.57 kr              ┆ 22,966.57 kr │
+    │ 4520        ┆ 12,968.00 kr ┆ 4,691.00 kr  ┆ 4,074.57 kr              ┆ 21,733.57 kr │
     │ 4530        ┆ 12,629.00 kr ┆ 4,207.00 kr  ┆ 3,968.06 kr              ┆ 20,804.06 kr │
     ╰─────────────┴──────────────┴──────────────┴──────────────────────────┴──────────────╯
 
@@ -480,10 +480,10 @@ fn stats_sv() {
     insta::assert_snapshot!(seen("sv", &["stats"]), @r"
     period                                       2025-12 – 2026-12
     väntar nu                                    4
-    väntetid till avtal, median / 90 %, dagar    44 / 204 (8 fall)
-    matchningar föreslagna / avböjda / avtalade  10 / 2 / 8
+    väntetid till avtal, median / 90 %, dagar    44 / 154 (7 fall)
+    matchningar föreslagna / avböjda / avtalade  10 / 2 / 7
     kontaktpersoner i uppdrag                    4
-    kostnad 2026                                 92 116,68 kr (62 324,97 kr utbetalt, 29 791,71 kr prognos)
+    kostnad 2026                                 90 883,68 kr (62 324,97 kr utbetalt, 28 558,71 kr prognos)
 
     ╭───────────┬────────┬─────────┬─────────────────┬──────────┬─────────────┬─────────────┬─────────────┬────────────────╮
     │ månad     ┆ väntar ┆ uppdrag ┆ rapporterade    ┆ avtalade ┆ uppfyllelse ┆ arvode      ┆ omkostnader ┆ arbetsgivaravg │
@@ -501,7 +501,7 @@ fn stats_sv() {
     │ 2026-09   ┆ 4      ┆ 5       ┆ 22              ┆ 22,4     ┆ 98,2 %      ┆ 4 687,00 kr ┆ 2 712,00 kr ┆ 1 472,67 kr    │
     │ 2026-10 * ┆ 4      ┆ 4       ┆ 18              ┆ 22,1     ┆ 81,4 %      ┆ 5 180,00 kr ┆ 2 712,00 kr ┆ 1 627,57 kr    │
     │ 2026-11 * ┆ 4      ┆ 4       ┆ 0               ┆ 21,4     ┆             ┆ 5 180,00 kr ┆ 2 712,00 kr ┆ 1 627,57 kr    │
-    │ 2026-12 * ┆        ┆ 5       ┆ 0               ┆ 24,1     ┆             ┆ 5 920,00 kr ┆ 3 205,00 kr ┆ 1 627,57 kr    │
+    │ 2026-12 * ┆        ┆ 4       ┆ 0               ┆ 22,1     ┆             ┆ 5 180,00 kr ┆ 2 712,00 kr ┆ 1 627,57 kr    │
     ╰───────────┴────────┴─────────┴─────────────────┴──────────┴─────────────┴─────────────┴─────────────┴────────────────╯
     * prognos utifrån gällande avtal
 
@@ -509,7 +509,7 @@ fn stats_sv() {
     │ kostnadsställe ┆ arvode       ┆ omkostnader  ┆ arbetsgivaravgifter ┆ summa        │
     ╞════════════════╪══════════════╪══════════════╪═════════════════════╪══════════════╡
     │ 4510           ┆ 22 371,00 kr ┆ 18 946,00 kr ┆ 7 029,05 kr         ┆ 48 346,05 kr │
-    │ 4520           ┆ 13 708,00 kr ┆ 5 184,00 kr  ┆ 4 074,57 kr         ┆ 22 966,57 kr │
+    │ 4520           ┆ 12 968,00 kr ┆ 4 691,00 kr  ┆ 4 074,57 kr         ┆ 21 733,57 kr │
     │ 4530           ┆ 12 629,00 kr ┆ 4 207,00 kr  ┆ 3 968,06 kr         ┆ 20 804,06 kr │
     ╰────────────────┴──────────────┴──────────────┴─────────────────────┴──────────────╯
 
