@@ -12,6 +12,7 @@ pub mod ops;
 pub mod payroll;
 pub mod rules;
 pub mod spreadsheet;
+pub mod stats;
 pub mod store;
 
 pub use error::{Error, Result};

@@ -3,7 +3,8 @@
 use kontakt::Result;
 use kontakt::lang::Lang;
 use kontakt::model::Month;
-use kontakt::ops::stats::{self, Stats};
+use kontakt::ops::stats;
+use kontakt::stats::Stats;
 
 use super::{Ctx, Output};
 use crate::render;

@@ -6,7 +6,7 @@ use std::fmt::Write;
 use super::html_escape as esc;
 use super::svg::{self, Series};
 use crate::lang::Lang;
-use crate::ops::stats::Stats;
+use crate::stats::Stats;
 
 const CSS: &str = "@page { size: A4 landscape; margin: 14mm; }
 body { font-family: 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif; color: #222; margin: 24px; font-size: 13px; }
