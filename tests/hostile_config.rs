@@ -69,7 +69,7 @@ fn a_huge_retroactive_limit_is_named_with_its_line() {
     assert_eq!(r.code, 1, "{}", r.stdout);
     assert!(
         r.stdout.contains(&format!(
-            "kontakt.toml:{line}: E004 field `payroll.retroactive_months`"
+            "kontakt.toml:{line}: E018 field `payroll.retroactive_months`"
         )),
         "{}",
         r.stdout

@@ -266,7 +266,7 @@ fn an_absurd_prisbasbelopp_is_refused_with_its_line() {
         assert!(
             check
                 .stdout
-                .contains("E004 field `compensation.prisbasbelopp.2026`"),
+                .contains("E018 field `compensation.prisbasbelopp.2026`"),
             "{bad}: {}",
             check.stdout
         );
@@ -337,7 +337,7 @@ fn check_and_the_dry_run_refuse_the_csv_layouts_the_real_run_refuses() {
         let check = kit.run(&["check"]);
         assert!(
             check.stdout.contains("kontakt.toml:")
-                && check.stdout.contains("E004 field `payroll.csv`"),
+                && check.stdout.contains("E018 field `payroll.csv"),
             "{to}: {}",
             check.stdout
         );

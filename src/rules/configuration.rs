@@ -97,11 +97,12 @@ pub fn problems(c: &Config) -> Vec<Problem> {
             ),
         ));
     }
-    for m in csv_layout(&p.csv) {
-        out.push(bad(keys(&["payroll", "csv"]), m));
-    }
-    for m in paxml_layout(&p.paxml) {
-        out.push(bad(keys(&["payroll", "paxml"]), m));
+    // Each layout problem names its key (`payroll.csv.delimiter: …`): the problem is put at
+    // that key, so `check` gives its line.
+    for m in csv_layout(&p.csv).into_iter().chain(paxml_layout(&p.paxml)) {
+        let (path, message) = m.split_once(": ").unwrap_or(("payroll", m.as_str()));
+        let at: Vec<&str> = path.split('.').collect();
+        out.push(bad(keys(&at), message.to_string()));
     }
     out
 }
