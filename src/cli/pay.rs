@@ -2,12 +2,10 @@
 //! and `kontakt pay --verify RUN`.
 
 use kontakt::tr;
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use kontakt::model::{Id, Money, Month};
 use kontakt::ops::pay::{self, Format, Outcome, RunInput};
-use kontakt::payroll::LineKind;
 use kontakt::payroll::compute::Plan;
 use kontakt::{Error, Result};
 use serde_json::json;
@@ -144,6 +142,7 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
         format: a.format,
         user,
         now,
+        out: a.out.clone(),
     };
     match pay::run(store, input, ctx.today)? {
         Outcome::NothingNew { plan, runs } => Ok(Output::ok(if ctx.json {
@@ -157,28 +156,26 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
             s.push_str(&exclusions(&plan));
             s
         })),
-        Outcome::Paid { run, plan, path } => {
+        Outcome::Paid { run, plan, copied } => {
             // The run is committed: from here on nothing may fail the command, or its exit
             // status would say that nothing was paid. A copy that fails is a warning naming the
             // command that makes it again.
             let id = &run.id;
             let mut warnings = String::new();
-            let mut copied = None;
-            if let Some(out) = &a.out {
-                let copy = std::fs::read(&path)
-                    .map_err(|e| Error::io(&path, "cannot read", e))
-                    .and_then(|bytes| kontakt::store::atomic::write_file(out, &bytes));
-                match copy {
-                    Ok(()) => copied = Some(out),
-                    Err(e) => warnings.push_str(&tr!(
+            let copied = match copied {
+                Some(Ok(out)) => Some(out),
+                Some(Err((out, e))) => {
+                    warnings.push_str(&tr!(
                         "warning: {id} is paid and recorded ({}), but its copy to {} failed: {e}\nwarning: make the copy with `kontakt pay --copy {id} --out {}`\n",
                         "varning: {id} är betald och registrerad ({}), men kopian till {} misslyckades: {e}\nvarning: gör kopian med `kontakt pay --copy {id} --out {}`\n",
                         run.file,
                         out.display(),
                         out.display()
-                    )),
+                    ));
+                    None
                 }
-            }
+                None => None,
+            };
             let done = tr!(
                 "{id} is paid and recorded ({}): `kontakt show {id}` shows it, `kontakt pay --copy {id} --out FILE` copies its file",
                 "{id} är betald och registrerad ({}): `kontakt show {id}` visar den, `kontakt pay --copy {id} --out FIL` kopierar dess fil",
@@ -270,40 +267,21 @@ fn plan_json(plan: &Plan, run: Option<serde_json::Value>) -> String {
 
 /// Per volunteer: fee, expenses, corrections, total; then the total and the exclusions.
 fn summary(plan: &Plan) -> Result<String> {
-    #[derive(Default)]
-    struct Sums {
-        assignments: Vec<Id>,
-        fee: Money,
-        expense: Money,
-        correction: Money,
-    }
-    let mut by: BTreeMap<&Id, Sums> = BTreeMap::new();
-    for l in &plan.lines {
-        let s = by.entry(&l.volunteer).or_default();
-        if !s.assignments.contains(&l.assignment) {
-            s.assignments.push(l.assignment.clone());
-        }
-        match l.kind {
-            LineKind::Fee => s.fee.add_to(l.amount)?,
-            LineKind::Expense => s.expense.add_to(l.amount)?,
-            LineKind::Correction => s.correction.add_to(l.amount)?,
-        }
-    }
     let kr = render::amount;
-    let rows = by
+    let rows = kontakt::payroll::totals::by_volunteer(&plan.lines)?
         .iter()
-        .map(|(v, s)| {
+        .map(|t| {
             Ok(vec![
-                v.to_string(),
-                s.assignments
+                t.volunteer.to_string(),
+                t.assignments
                     .iter()
                     .map(|a| a.to_string())
                     .collect::<Vec<_>>()
                     .join(", "),
-                kr(s.fee),
-                kr(s.expense),
-                kr(s.correction),
-                kr(Money::sum([s.fee, s.expense, s.correction])?),
+                kr(t.fee),
+                kr(t.expense),
+                kr(t.correction),
+                kr(t.total()?),
             ])
         })
         .collect::<Result<_>>()?;

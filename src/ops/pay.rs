@@ -493,10 +493,12 @@ pub enum Outcome {
     /// Nothing new to pay: nothing was written. `runs` are the runs already made for the month,
     /// oldest first (their files can be copied again with [`copy`]).
     NothingNew { plan: Plan, runs: Vec<Id> },
+    /// Paid and committed. `copied`: the copy to `--out`, made after the commit (so a copy
+    /// that fails leaves the run paid: the caller warns and names `pay --copy`).
     Paid {
         run: PayRun,
         plan: Plan,
-        path: PathBuf,
+        copied: Option<std::result::Result<PathBuf, (PathBuf, Error)>>,
     },
 }
 
@@ -505,6 +507,8 @@ pub struct RunInput {
     pub format: Option<Format>,
     pub user: String,
     pub now: NaiveDateTime,
+    /// Also write the payroll file here, once the run is committed.
+    pub out: Option<PathBuf>,
 }
 
 /// The payroll file's bytes for `lines`.
@@ -599,15 +603,19 @@ pub fn run(store: &Store, input: RunInput, today: chrono::NaiveDate) -> Result<O
         )),
         owed: plan.owed.clone(),
     };
+    let copy = input.out.map(|out| (out, bytes.clone()));
     let mut changes = Changeset::new();
     changes.write(&file, bytes);
     store.stage(&mut changes, &run)?;
     store.commit(&lock, &changes)?;
-    Ok(Outcome::Paid {
-        path: store.root().join(&file),
-        run,
-        plan,
-    })
+    // The same bytes the ledger's SHA-256 was taken of, not the file read back.
+    let copied = copy.map(
+        |(out, bytes)| match crate::store::atomic::write_file(&out, &bytes) {
+            Ok(()) => Ok(out),
+            Err(e) => Err((out, e)),
+        },
+    );
+    Ok(Outcome::Paid { run, plan, copied })
 }
 
 /// Copies the payroll file of a run already made to `out`, byte for byte: the file as the

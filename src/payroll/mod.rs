@@ -7,6 +7,7 @@ pub mod line;
 pub mod prorate;
 pub mod retroactive;
 pub mod settlement;
+pub mod totals;
 
 pub use crate::model::payline::{LineKind, PayLine};
 pub use line::Payee;
