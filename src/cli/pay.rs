@@ -163,8 +163,11 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
             let id = &run.id;
             let mut warnings = String::new();
             let copied = match copied {
-                Some(Ok(out)) => Some(out),
-                Some(Err((out, e))) => {
+                Some(pay::Copied { out, failed: None }) => Some(out),
+                Some(pay::Copied {
+                    out,
+                    failed: Some(e),
+                }) => {
                     warnings.push_str(&tr!(
                         "warning: {id} is paid and recorded ({}), but its copy to {} failed: {e}\nwarning: make the copy with `kontakt pay --copy {id} --out {}`\n",
                         "varning: {id} är betald och registrerad ({}), men kopian till {} misslyckades: {e}\nvarning: gör kopian med `kontakt pay --copy {id} --out {}`\n",

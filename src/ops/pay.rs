@@ -496,10 +496,18 @@ pub enum Outcome {
     /// Paid and committed. `copied`: the copy to `--out`, made after the commit (so a copy
     /// that fails leaves the run paid: the caller warns and names `pay --copy`).
     Paid {
-        run: PayRun,
+        run: Box<PayRun>,
         plan: Plan,
-        copied: Option<std::result::Result<PathBuf, (PathBuf, Error)>>,
+        copied: Option<Copied>,
     },
+}
+
+/// The copy of a run's payroll file to `--out`.
+#[derive(Debug)]
+pub struct Copied {
+    pub out: PathBuf,
+    /// Why the copy could not be made (the run stands).
+    pub failed: Option<Box<Error>>,
 }
 
 pub struct RunInput {
@@ -609,13 +617,17 @@ pub fn run(store: &Store, input: RunInput, today: chrono::NaiveDate) -> Result<O
     store.stage(&mut changes, &run)?;
     store.commit(&lock, &changes)?;
     // The same bytes the ledger's SHA-256 was taken of, not the file read back.
-    let copied = copy.map(
-        |(out, bytes)| match crate::store::atomic::write_file(&out, &bytes) {
-            Ok(()) => Ok(out),
-            Err(e) => Err((out, e)),
-        },
-    );
-    Ok(Outcome::Paid { run, plan, copied })
+    let copied = copy.map(|(out, bytes)| Copied {
+        failed: crate::store::atomic::write_file(&out, &bytes)
+            .err()
+            .map(Box::new),
+        out,
+    });
+    Ok(Outcome::Paid {
+        run: Box::new(run),
+        plan,
+        copied,
+    })
 }
 
 /// Copies the payroll file of a run already made to `out`, byte for byte: the file as the
