@@ -91,29 +91,48 @@ pub fn auto(pool: &Pool, objective: Objective) -> Result<Plan> {
     use rayon::prelude::*;
     let clients: Vec<&Client> = pool.waiting().collect();
     // Only volunteers with a free place can take anyone: the others are no columns at all (a
-    // country has 60 000 volunteers, most of them busy).
+    // country has 60 000 volunteers, most of them busy). Approval, the police extract and a
+    // free place depend on the volunteer alone, so they are asked once per volunteer (of any
+    // client) rather than once per pair; the pairs then ask every rule again.
+    let personal = |e: &Exclusion| {
+        matches!(
+            e,
+            Exclusion::NotApproved | Exclusion::PoliceExtractTooOld | Exclusion::NoFreeCapacity
+        )
+    };
     let vols: Vec<&crate::model::Volunteer> = pool
         .volunteers
         .iter()
         .filter(|v| pool.free_places(v) > 0)
+        .filter(|v| {
+            clients
+                .first()
+                .is_none_or(|c| !pool.exclusions(c, v).iter().any(personal))
+        })
         .collect();
     let capacity: Vec<u32> = vols.iter().map(|v| pool.free_places(v)).collect();
     if u32::try_from(vols.len()).is_err() {
         return Err(Error::arg("match auto", "too many volunteers at once"));
     }
     // Only the pairs the hard rules allow, each client's in volunteer (id) order: memory grows
-    // with the allowed pairs, not with clients times volunteers.
-    let rows: Vec<Vec<(u32, i64)>> = clients
-        .par_iter()
-        .map(|c| {
-            vols.iter()
-                .enumerate()
-                .filter(|(_, v)| pool.exclusions(c, v).is_empty())
-                .map(|(k, v)| (k as u32, pool.score(c, v).total))
-                .collect()
-        })
-        .collect();
-    let problem = Sparse::from_rows(capacity, rows, max_score(&pool.config.matching));
+    // with the allowed pairs, not with clients times volunteers. Scored on every core a chunk
+    // of clients at a time, so only one chunk's rows exist beside the compressed ones.
+    let mut problem = Sparse::new(capacity, max_score(&pool.config.matching));
+    for chunk in clients.chunks(256) {
+        let rows: Vec<Vec<(u32, i64)>> = chunk
+            .par_iter()
+            .map(|c| {
+                vols.iter()
+                    .enumerate()
+                    .filter(|(_, v)| pool.exclusions(c, v).is_empty())
+                    .map(|(k, v)| (k as u32, pool.score(c, v).total))
+                    .collect()
+            })
+            .collect();
+        for row in rows {
+            problem.push_row(row)?;
+        }
+    }
     let chosen = problem.solve(objective)?;
     let mut pairs = Vec::new();
     let mut unmatched = Vec::new();
@@ -159,7 +178,7 @@ impl Capacitated {
     }
 
     /// The same problem with only the allowed pairs, for [`Sparse::solve`].
-    pub fn to_sparse(&self) -> Sparse {
+    pub fn to_sparse(&self) -> Result<Sparse> {
         let m = self.capacity.len();
         let rows = (0..self.clients)
             .map(|i| {
@@ -323,7 +342,7 @@ mod tests {
                 }
                 // The sparse solver: a valid plan, and the brute force's (matched, total) in full
                 // (for the score objective too: more matched clients break ties in score).
-                let sparse = p.to_sparse().solve(objective).unwrap();
+                let sparse = p.to_sparse().unwrap().solve(objective).unwrap();
                 check_valid(&p, &sparse)?;
                 prop_assert_eq!(value(&p, &sparse), best, "{:?}", objective);
             }
@@ -361,7 +380,7 @@ mod tests {
     }
 
     fn same_as_dense(p: &Capacitated) -> Result<(), TestCaseError> {
-        let sparse = p.to_sparse();
+        let sparse = p.to_sparse().unwrap();
         for objective in [Objective::Participation, Objective::Score] {
             let dense = p.solve(objective).unwrap();
             let got = sparse.solve(objective).unwrap();

@@ -29,40 +29,60 @@ use super::auto::Objective;
 use crate::{Error, Result};
 
 /// The allowed pairs in compressed rows: client `i`'s volunteers are
-/// `volunteer[start[i]..start[i + 1]]`, each with its score at the same index.
-#[derive(Debug, Clone, Default)]
+/// `volunteer[start[i]..start[i + 1]]`, each with its score at the same index. Eight bytes a
+/// pair (a country's waiting list has some 10^8 allowed pairs when areas do not restrict).
+#[derive(Debug, Clone)]
 pub struct Sparse {
     pub capacity: Vec<u32>,
     start: Vec<usize>,
     volunteer: Vec<u32>,
-    score: Vec<i64>,
+    score: Vec<i32>,
     /// An upper bound of any one score (the weights'); the scores themselves may go beyond it
     /// only in tests, and the solver then takes the largest one instead.
     pub max_score: i64,
 }
 
 impl Sparse {
-    /// From each client's allowed pairs `(volunteer, score)`. Volunteers must be below
-    /// `capacity.len()`; a volunteer twice in one row is an error of the caller.
-    pub fn from_rows(capacity: Vec<u32>, rows: Vec<Vec<(u32, i64)>>, max_score: i64) -> Sparse {
-        let pairs: usize = rows.iter().map(Vec::len).sum();
-        let mut s = Sparse {
+    /// No clients yet; rows are added with [`Sparse::push_row`].
+    pub fn new(capacity: Vec<u32>, max_score: i64) -> Sparse {
+        Sparse {
             capacity,
-            start: Vec::with_capacity(rows.len() + 1),
-            volunteer: Vec::with_capacity(pairs),
-            score: Vec::with_capacity(pairs),
+            start: vec![0],
+            volunteer: Vec::new(),
+            score: Vec::new(),
             max_score,
-        };
-        s.start.push(0);
-        for row in rows {
-            for (k, score) in row {
-                debug_assert!((k as usize) < s.capacity.len(), "volunteer out of range");
-                s.volunteer.push(k);
-                s.score.push(score);
-            }
-            s.start.push(s.volunteer.len());
         }
-        s
+    }
+
+    /// The next client's allowed pairs `(volunteer, score)`, volunteers below `capacity.len()`
+    /// and each at most once. Refused when a score does not fit in an i32.
+    pub fn push_row(&mut self, row: impl IntoIterator<Item = (u32, i64)>) -> Result<()> {
+        for (k, score) in row {
+            debug_assert!((k as usize) < self.capacity.len(), "volunteer out of range");
+            let score = i32::try_from(score).map_err(|_| {
+                Error::arg(
+                    "kontakt.toml [matching]",
+                    "the weights are too large to add up safely",
+                )
+            })?;
+            self.volunteer.push(k);
+            self.score.push(score);
+        }
+        self.start.push(self.volunteer.len());
+        Ok(())
+    }
+
+    /// From each client's allowed pairs, as [`Sparse::push_row`] takes them.
+    pub fn from_rows(
+        capacity: Vec<u32>,
+        rows: Vec<Vec<(u32, i64)>>,
+        max_score: i64,
+    ) -> Result<Sparse> {
+        let mut s = Sparse::new(capacity, max_score);
+        for row in rows {
+            s.push_row(row)?;
+        }
+        Ok(s)
     }
 
     pub fn clients(&self) -> usize {
@@ -80,7 +100,7 @@ impl Sparse {
         self.volunteer[r.clone()]
             .iter()
             .zip(&self.score[r])
-            .map(|(&k, &s)| (k as usize, s))
+            .map(|(&k, &s)| (k as usize, i64::from(s)))
     }
 
     /// The score of the pair, `None` where it is not allowed.
@@ -116,10 +136,7 @@ impl Sparse {
         let top = self
             .score
             .iter()
-            .try_fold(self.max_score.max(0), |acc, s| {
-                s.checked_abs().map(|s| acc.max(s))
-            })
-            .ok_or_else(too_large)?;
+            .fold(self.max_score.max(0), |acc, &s| acc.max(i64::from(s).abs()));
         let n1 = i64::try_from(n)
             .ok()
             .and_then(|n| n.checked_add(1))
@@ -286,5 +303,43 @@ impl State {
             }
         }
         Some(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_score_beyond_i32_is_refused_not_wrapped() {
+        let mut s = Sparse::new(vec![1], 10);
+        assert!(s.push_row([(0, i64::from(i32::MAX) + 1)]).is_err());
+    }
+
+    #[test]
+    fn weights_too_large_are_an_error() {
+        let s = Sparse::from_rows(vec![1], vec![vec![(0, 5)]], 1 << 49).unwrap();
+        assert!(s.solve(Objective::Participation).is_err());
+    }
+
+    #[test]
+    fn no_clients_no_volunteers_and_no_pairs() {
+        let none = Sparse::new(vec![], 10);
+        assert_eq!(none.solve(Objective::Participation).unwrap(), vec![]);
+        let s = Sparse::from_rows(vec![], vec![vec![], vec![]], 10).unwrap();
+        assert_eq!(s.solve(Objective::Score).unwrap(), vec![None, None]);
+        assert!(!s.has_candidate(0));
+    }
+
+    #[test]
+    fn a_full_volunteer_passes_its_client_on() {
+        // Client 0 may take only volunteer 0; client 1 prefers 0 but may take 1: the plan must
+        // move client 1 on when client 0 comes (one place each).
+        let s =
+            Sparse::from_rows(vec![1, 1], vec![vec![(0, 1)], vec![(0, 9), (1, 8)]], 10).unwrap();
+        assert_eq!(
+            s.solve(Objective::Participation).unwrap(),
+            vec![Some(0), Some(1)]
+        );
     }
 }
