@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::score::{Exclusion, Pool, Score, max_score};
 use super::solver::{Matrix, solve};
+use super::sparse::Sparse;
 use crate::model::{Client, Id};
 use crate::{Error, Result};
 
@@ -90,32 +91,48 @@ pub fn auto(pool: &Pool, objective: Objective) -> Result<Plan> {
     use rayon::prelude::*;
     let clients: Vec<&Client> = pool.waiting().collect();
     // Only volunteers with a free place can take anyone: the others are no columns at all (a
-    // country has 60 000 volunteers, most of them busy).
+    // country has 60 000 volunteers, most of them busy). Approval, the police extract and a
+    // free place depend on the volunteer alone, so they are asked once per volunteer (of any
+    // client) rather than once per pair; the pairs then ask every rule again.
+    let personal = |e: &Exclusion| {
+        matches!(
+            e,
+            Exclusion::NotApproved | Exclusion::PoliceExtractTooOld | Exclusion::NoFreeCapacity
+        )
+    };
     let vols: Vec<&crate::model::Volunteer> = pool
         .volunteers
         .iter()
         .filter(|v| pool.free_places(v) > 0)
+        .filter(|v| {
+            clients
+                .first()
+                .is_none_or(|c| !pool.exclusions(c, v).iter().any(personal))
+        })
         .collect();
     let capacity: Vec<u32> = vols.iter().map(|v| pool.free_places(v)).collect();
-    let mut scores = vec![None; clients.len() * vols.len()];
-    if !vols.is_empty() {
-        scores
-            .par_chunks_mut(vols.len())
-            .zip(clients.par_iter())
-            .for_each(|(row, c)| {
-                for (k, v) in vols.iter().enumerate() {
-                    if pool.exclusions(c, v).is_empty() {
-                        row[k] = Some(pool.score(c, v).total);
-                    }
-                }
-            });
+    if u32::try_from(vols.len()).is_err() {
+        return Err(Error::arg("match auto", "too many volunteers at once"));
     }
-    let problem = Capacitated {
-        clients: clients.len(),
-        capacity,
-        scores,
-        max_score: max_score(&pool.config.matching),
-    };
+    // Only the pairs the hard rules allow, each client's in volunteer (id) order: memory grows
+    // with the allowed pairs, not with clients times volunteers. Scored on every core a chunk
+    // of clients at a time, so only one chunk's rows exist beside the compressed ones.
+    let mut problem = Sparse::new(capacity, max_score(&pool.config.matching));
+    for chunk in clients.chunks(256) {
+        let rows: Vec<Vec<(u32, i64)>> = chunk
+            .par_iter()
+            .map(|c| {
+                vols.iter()
+                    .enumerate()
+                    .filter(|(_, v)| pool.exclusions(c, v).is_empty())
+                    .map(|(k, v)| (k as u32, pool.score(c, v).total))
+                    .collect()
+            })
+            .collect();
+        for row in rows {
+            problem.push_row(row)?;
+        }
+    }
     let chosen = problem.solve(objective)?;
     let mut pairs = Vec::new();
     let mut unmatched = Vec::new();
@@ -142,7 +159,9 @@ pub fn auto(pool: &Pool, objective: Objective) -> Result<Plan> {
 }
 
 /// The matching problem in numbers: clients (rows), volunteers with a capacity, and the score of
-/// each allowed pair (`None`: a hard rule forbids it).
+/// each allowed pair (`None`: a hard rule forbids it). Dense, clients x volunteers: `auto` uses
+/// the sparse form ([`Sparse`]); this one and its solver on the expanded places stay as the
+/// reference the sparse solver is tested against.
 #[derive(Debug, Clone)]
 pub struct Capacitated {
     pub clients: usize,
@@ -158,8 +177,17 @@ impl Capacitated {
         self.scores[client * self.capacity.len() + volunteer]
     }
 
-    fn has_candidate(&self, client: usize) -> bool {
-        (0..self.capacity.len()).any(|k| self.capacity[k] > 0 && self.score(client, k).is_some())
+    /// The same problem with only the allowed pairs, for [`Sparse::solve`].
+    pub fn to_sparse(&self) -> Result<Sparse> {
+        let m = self.capacity.len();
+        let rows = (0..self.clients)
+            .map(|i| {
+                (0..m)
+                    .filter_map(|k| self.score(i, k).map(|s| (k as u32, s)))
+                    .collect()
+            })
+            .collect();
+        Sparse::from_rows(self.capacity.clone(), rows, self.max_score)
     }
 
     /// Each client's volunteer (or none), optimal for `objective`. Columns are the volunteers'
@@ -312,7 +340,76 @@ mod tests {
                     Objective::Participation => prop_assert_eq!(got, best),
                     Objective::Score => prop_assert_eq!(got.1, best.1),
                 }
+                // The sparse solver: a valid plan, and the brute force's (matched, total) in full
+                // (for the score objective too: more matched clients break ties in score).
+                let sparse = p.to_sparse().unwrap().solve(objective).unwrap();
+                check_valid(&p, &sparse)?;
+                prop_assert_eq!(value(&p, &sparse), best, "{:?}", objective);
             }
         }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(40))]
+        /// Larger and sparse: each client has a few allowed volunteers, places 0 to 3.
+        #[test]
+        fn sparse_as_dense_on_larger_problems(p in large(200, 300, 6, 3)) {
+            same_as_dense(&p)?;
+        }
+
+        /// Fewer places than clients, so many clients wait and paths are long.
+        #[test]
+        fn sparse_as_dense_when_places_are_scarce(p in large(200, 60, 8, 2)) {
+            same_as_dense(&p)?;
+        }
+    }
+
+    fn check_valid(p: &Capacitated, chosen: &[Option<usize>]) -> Result<(), TestCaseError> {
+        prop_assert_eq!(chosen.len(), p.clients);
+        let mut used = vec![0u32; p.capacity.len()];
+        for (i, k) in chosen.iter().enumerate() {
+            if let Some(k) = *k {
+                prop_assert!(p.score(i, k).is_some(), "a forbidden pair was chosen");
+                used[k] += 1;
+            }
+        }
+        for (u, cap) in used.iter().zip(&p.capacity) {
+            prop_assert!(u <= cap, "a volunteer over capacity");
+        }
+        Ok(())
+    }
+
+    fn same_as_dense(p: &Capacitated) -> Result<(), TestCaseError> {
+        let sparse = p.to_sparse().unwrap();
+        for objective in [Objective::Participation, Objective::Score] {
+            let dense = p.solve(objective).unwrap();
+            let got = sparse.solve(objective).unwrap();
+            check_valid(p, &got)?;
+            prop_assert_eq!(value(p, &got), value(p, &dense), "{:?}", objective);
+        }
+        Ok(())
+    }
+
+    /// `n` clients, `m` volunteers with 0 to `cap` places, each client allowed up to `deg`
+    /// volunteers (scores 0 to 100, so ties are common).
+    fn large(n: usize, m: usize, deg: usize, cap: u32) -> impl Strategy<Value = Capacitated> {
+        (
+            proptest::collection::vec(0u32..=cap, m),
+            proptest::collection::vec(proptest::collection::vec((0..m, 0i64..=100), 0..=deg), n),
+        )
+            .prop_map(move |(capacity, rows)| {
+                let mut scores = vec![None; n * m];
+                for (i, row) in rows.into_iter().enumerate() {
+                    for (k, s) in row {
+                        scores[i * m + k] = Some(s);
+                    }
+                }
+                Capacitated {
+                    clients: n,
+                    capacity,
+                    scores,
+                    max_score: 100,
+                }
+            })
     }
 }

@@ -4,5 +4,6 @@
 pub mod auto;
 pub mod score;
 pub mod solver;
+pub mod sparse;
 
 pub use score::{Exclusion, Pool, Score};
