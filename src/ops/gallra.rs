@@ -1,21 +1,18 @@
-//! `kontakt gallra`: culling client files under the retention rule. A client's file (personakt)
-//! is culled five years after its last entry, by the end of the following year (old SoL 12 kap.
-//! 1 §). What pay must keep is never touched: agreements and attendance reports are the basis of
+//! `kontakt gallra`: culling the client files the retention rule (`rules::retention`) says are
+//! due. What pay must keep is never touched: agreements and attendance reports are the basis of
 //! payments (accounting records), name the client by id only, and stay; so do the pay runs.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::model::culled::{self, Culled, CulledClient};
 use crate::model::{Assignment, Client, Id, Kind, Report, SCHEMA};
+use crate::rules::retention;
 use crate::store::{Changeset, Store};
 use crate::{Error, Result};
-
-/// How long after the last entry a client's file is kept.
-pub const KEEP_YEARS: u32 = 5;
 
 /// A client file due for culling.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -28,38 +25,6 @@ pub struct Due {
     pub deadline: NaiveDate,
     /// The files that go: the client's, and proposals that never became agreements.
     pub files: Vec<PathBuf>,
-}
-
-/// The latest date anything was entered about the client: the file itself, its assignments and
-/// their reports.
-pub fn last_entry(c: &Client, assignments: &[&Assignment], reports: &[&Report]) -> NaiveDate {
-    let mut dates = vec![c.applied];
-    for d in &c.decisions {
-        dates.extend([Some(d.decided), d.guardian_consent].into_iter().flatten());
-        dates.extend(d.followed_up.iter().copied());
-    }
-    dates.extend(c.history.iter().map(|e| e.date));
-    for a in assignments {
-        dates.push(a.proposed);
-        dates.extend(a.declined.as_ref().map(|d| d.date));
-        dates.extend(a.ended.as_ref().map(|e| e.date));
-        if let Some(ag) = &a.agreement {
-            dates.extend(
-                [Some(ag.start), ag.end, ag.signed, ag.confidentiality_signed]
-                    .into_iter()
-                    .flatten(),
-            );
-            dates.extend(ag.terms.iter().map(|t| t.from));
-        }
-        dates.extend(a.history.iter().map(|e| e.date));
-    }
-    for r in reports {
-        dates.push(r.reported);
-        dates.extend(r.approved.as_ref().map(|a| a.date));
-        dates.extend(r.corrections.iter().map(|c| c.date));
-        dates.extend(r.meetings.iter().copied());
-    }
-    dates.into_iter().max().unwrap_or(c.applied)
 }
 
 /// Clients whose files are due for culling on `today`: nothing open, no grant running, and five
@@ -79,27 +44,13 @@ pub fn due(store: &Store, today: NaiveDate) -> Result<Vec<Due>> {
     let mut out = Vec::new();
     for c in &clients {
         let asgs = by_client.get(&c.id).cloned().unwrap_or_default();
-        if asgs.iter().any(|a| a.is_open(today)) {
-            continue;
-        }
-        let grant_runs = c.decisions.iter().any(|d| {
-            d.outcome == crate::model::Outcome::Granted && d.last_day().is_some_and(|t| t >= today)
-        });
-        if grant_runs {
-            continue;
-        }
         let reps: Vec<&Report> = asgs
             .iter()
             .flat_map(|a| by_assignment.get(&a.id).cloned().unwrap_or_default())
             .collect();
-        let last = last_entry(c, &asgs, &reps);
-        let Some(from) = last.checked_add_months(Months::new(KEEP_YEARS * 12)) else {
+        let Some(w) = retention::cullable(c, &asgs, &reps, today) else {
             continue;
         };
-        if from > today {
-            continue;
-        }
-        let deadline = NaiveDate::from_ymd_opt(from.year() + 1, 12, 31).unwrap_or(from);
         let mut files = vec![Store::rel_path(Kind::Client, &c.id)];
         files.extend(
             asgs.iter()
@@ -108,9 +59,9 @@ pub fn due(store: &Store, today: NaiveDate) -> Result<Vec<Due>> {
         );
         out.push(Due {
             client: c.id.clone(),
-            last_entry: last,
-            from,
-            deadline,
+            last_entry: w.last_entry,
+            from: w.from,
+            deadline: w.deadline,
             files,
         });
     }

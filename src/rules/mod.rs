@@ -14,6 +14,7 @@ pub mod ivo_delay;
 pub mod ledger;
 pub mod prisbasbelopp;
 pub mod report;
+pub mod retention;
 pub mod screening;
 pub mod search;
 pub mod status;
