@@ -8,6 +8,7 @@
 pub mod bounds;
 pub mod configuration;
 pub mod decision;
+pub mod due;
 pub mod in_force;
 pub mod ivo_code;
 pub mod ivo_delay;

@@ -1,0 +1,259 @@
+//! What needs attention and when (`kontakt due`): decisions that expire or need their
+//! follow-up (`decision`), decisions not put into effect on the IVO clock (`ivo_delay`), police
+//! extracts that expire (`screening`), agreements not signed, attendance reports missing or
+//! waiting for approval. Each item is dated; earlier than today is overdue.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{decision, in_force, ivo_delay, screening, status};
+use crate::lang::Lang;
+use crate::model::{Assignment, AssignmentStatus, Client, Config, Id, Month, Report, Volunteer};
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Due {
+    /// The day it falls due (earlier than today: overdue).
+    pub date: NaiveDate,
+    pub what: &'static str,
+    pub id: Id,
+    pub detail: String,
+}
+
+/// The records `due` reads.
+pub struct Records<'a> {
+    pub clients: &'a [Client],
+    pub volunteers: &'a [Volunteer],
+    pub assignments: &'a [Assignment],
+    pub reports: &'a [Report],
+}
+
+/// The last day `within` days from `today` looks at; a horizon beyond the calendar is the end
+/// of the calendar (`--within 100000000` asks for everything, not for a date chrono cannot hold).
+pub fn horizon(today: NaiveDate, within: u32) -> NaiveDate {
+    today
+        .checked_add_days(chrono::Days::new(u64::from(within)))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// Everything in `r` falling due by `horizon`, overdue first, in `lang`.
+pub fn due(
+    r: &Records,
+    cfg: &Config,
+    today: NaiveDate,
+    horizon: NaiveDate,
+    lang: Lang,
+) -> Vec<Due> {
+    let sv = lang == Lang::Sv;
+    let (clients, volunteers, assignments, reports) =
+        (r.clients, r.volunteers, r.assignments, r.reports);
+    let mut out = Vec::new();
+    // Sets, not scans: a country has 50 000 assignments and 600 000 reports a year.
+    let open: Vec<&Assignment> = assignments.iter().filter(|a| a.is_open(today)).collect();
+    let open_volunteers: HashSet<&Id> = open.iter().map(|a| &a.volunteer).collect();
+    let reported: HashSet<(&Id, Month)> =
+        reports.iter().map(|r| (&r.assignment, r.month)).collect();
+    for c in clients {
+        if status::client_status(c, today) != status::ClientStatus::Granted {
+            continue;
+        }
+        let Some(d) = c.latest_decision() else {
+            continue;
+        };
+        if let Some(to) = d.last_day().filter(|t| *t <= horizon) {
+            out.push(Due {
+                date: to,
+                what: "decision expires",
+                id: c.id.clone(),
+                detail: if sv {
+                    format!("beviljat till {to}; ett nytt beslut behövs för att fortsätta")
+                } else {
+                    format!("granted until {to}; a new decision is needed to continue")
+                },
+            });
+        }
+        if let Some(f) = decision::follow_up_due(d, &cfg.clients)
+            .filter(|f| *f <= horizon && d.to.is_none_or(|t| *f < t))
+        {
+            out.push(Due {
+                date: f,
+                what: "follow-up",
+                id: c.id.clone(),
+                detail: {
+                    let (months, from) =
+                        (cfg.clients.follow_up_months, d.from.unwrap_or(d.decided));
+                    if sv {
+                        format!("uppföljning efter {months} månader av beslutet från {from}")
+                    } else {
+                        format!("{months}-month follow-up of the decision from {from}")
+                    }
+                },
+            });
+        }
+    }
+    // Decisions not put into effect (or interrupted): warned a month before the three months,
+    // flagged from then on, until an agreement puts them into effect (rules::ivo_delay).
+    let mut by_client: HashMap<&Id, Vec<&Assignment>> = HashMap::new();
+    for a in assignments {
+        by_client.entry(&a.client).or_default().push(a);
+    }
+    for c in clients {
+        let mine = by_client.get(&c.id).map(Vec::as_slice).unwrap_or(&[]);
+        for k in ivo_delay::cases(c, mine, today) {
+            // Listed like the rest when three months fall within the horizon, and in any case
+            // from a month before them.
+            if k.ended.is_some() || (k.reportable_from > horizon && k.warn_from() > today) {
+                continue;
+            }
+            let since = match (k.began, sv) {
+                (ivo_delay::Began::Decision, false) => format!("decided {}", k.decided),
+                (ivo_delay::Began::Decision, true) => format!("beslutat {}", k.decided),
+                (ivo_delay::Began::Interruption, false) => {
+                    format!("interrupted from {} (decided {})", k.since, k.decided)
+                }
+                (ivo_delay::Began::Interruption, true) => {
+                    format!("avbrott från {} (beslutat {})", k.since, k.decided)
+                }
+            };
+            let partly = match (k.partly, k.granted, sv) {
+                (Some(p), Some(g), false) => format!(", partly: {p} of {g}"),
+                (Some(p), Some(g), true) => format!(", delvis: {p} av {g}"),
+                _ => String::new(),
+            };
+            let (what, detail) = if k.reportable_from <= today {
+                let q = crate::model::Quarter::of(today);
+                (
+                    "report to IVO",
+                    if sv {
+                        format!(
+                            "inte verkställt, {since}{partly}: rapporteras till IVO varje kvartal tills det verkställs (kontakt ivo --quarter {q})"
+                        )
+                    } else {
+                        format!(
+                            "not put into effect, {since}{partly}: reported to IVO each quarter until it is (kontakt ivo --quarter {q})"
+                        )
+                    },
+                )
+            } else {
+                (
+                    "not in effect",
+                    if sv {
+                        format!(
+                            "inte verkställt, {since}{partly}: rapporteras till IVO om det inte verkställs senast {}",
+                            k.reportable_from
+                        )
+                    } else {
+                        format!(
+                            "not put into effect, {since}{partly}: reported to IVO unless it is by {}",
+                            k.reportable_from
+                        )
+                    },
+                )
+            };
+            out.push(Due {
+                date: k.reportable_from,
+                what,
+                id: c.id.clone(),
+                detail,
+            });
+        }
+    }
+    for v in volunteers {
+        if !open_volunteers.contains(&v.id) {
+            continue;
+        }
+        if let Some(e) = screening::extract_expires(v, &cfg.volunteers).filter(|e| *e <= horizon) {
+            out.push(Due {
+                date: e,
+                what: "police extract expires",
+                id: v.id.clone(),
+                detail: lang
+                    .pick(
+                        "a new extract from the police register is needed",
+                        "ett nytt utdrag ur belastningsregistret behövs",
+                    )
+                    .into(),
+            });
+        }
+    }
+    for a in assignments {
+        let st = a.status(today);
+        if st == AssignmentStatus::Unsigned
+            && let Some(ag) = &a.agreement
+        {
+            let missing: Vec<&str> = [
+                (lang.pick("agreement", "uppdragsavtal"), ag.signed),
+                (
+                    lang.pick("confidentiality undertaking", "sekretessförbindelse"),
+                    ag.confidentiality_signed,
+                ),
+            ]
+            .into_iter()
+            .filter(|(_, d)| d.is_none())
+            .map(|(n, _)| n)
+            .collect();
+            out.push(Due {
+                date: ag.start,
+                what: "unsigned",
+                id: a.id.clone(),
+                detail: format!(
+                    "{}: {}",
+                    lang.pick("not signed", "ej undertecknat"),
+                    missing.join(", ")
+                ),
+            });
+        }
+        if matches!(st, AssignmentStatus::Active | AssignmentStatus::Ended) && a.agreement.is_some()
+        {
+            // Every past month with active days needs a report.
+            let mut m = Month::of(a.agreement.as_ref().map_or(a.proposed, |g| g.start));
+            let this = Month::of(today);
+            while m < this {
+                let active = m.dates().any(|d| in_force::in_force(a, d));
+                if active && !reported.contains(&(&a.id, m)) {
+                    out.push(Due {
+                        date: m.next().first_day(),
+                        what: "report missing",
+                        id: a.id.clone(),
+                        detail: if sv {
+                            format!("ingen närvarorapport för {m}")
+                        } else {
+                            format!("no attendance report for {m}")
+                        },
+                    });
+                }
+                m = m.next();
+            }
+        }
+    }
+    for r in reports {
+        if r.approved.is_none() {
+            out.push(Due {
+                date: r.reported,
+                what: "report to approve",
+                id: r.assignment.clone(),
+                detail: if sv {
+                    format!("rapporten för {} väntar på attest", r.month)
+                } else {
+                    format!("the report for {} waits for approval", r.month)
+                },
+            });
+        }
+    }
+    out.sort();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_horizon_stops_at_the_end_of_the_calendar() {
+        let today: NaiveDate = "2026-11-05".parse().unwrap();
+        assert_eq!(horizon(today, 30), "2026-12-05".parse().unwrap());
+        assert_eq!(horizon(today, 0), today);
+        assert_eq!(horizon(today, u32::MAX), NaiveDate::MAX);
+    }
+}
