@@ -322,10 +322,10 @@ fn gather_for(store: &Store, month: Month, payout: chrono::NaiveDate) -> Result<
 }
 
 fn month_is_over(month: Month, today: chrono::NaiveDate) -> Result<()> {
-    if month.last_day() >= today {
+    if !crate::payroll::month_over::is_over(month, today) {
         return Err(Error::refused(vec![format!(
             "{month} has not ended yet: its pay run can be made from {}",
-            month.next().first_day()
+            crate::payroll::month_over::payable_from(month)
         )]));
     }
     Ok(())

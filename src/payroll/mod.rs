@@ -4,6 +4,7 @@ pub mod compute;
 pub mod contributions;
 pub mod export;
 pub mod line;
+pub mod month_over;
 pub mod prorate;
 pub mod retroactive;
 pub mod settlement;
