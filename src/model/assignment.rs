@@ -215,19 +215,3 @@ impl Assignment {
         a.terms.iter().rev().find(|t| t.from <= day)
     }
 }
-
-impl Compensation {
-    /// The monthly amount in `year`: the plain amount, or the percentage of that year's
-    /// prisbasbelopp. `Ok(None)` when the configuration lacks the year's prisbasbelopp.
-    pub fn monthly(
-        &self,
-        tariffs: &super::config::Tariffs,
-        year: i32,
-    ) -> Result<Option<Money>, super::money::Overflow> {
-        match (self.monthly_ore, self.percent_hundredths) {
-            (Some(m), _) => Ok(Some(m)),
-            (None, Some(p)) => tariffs.monthly(year, p),
-            (None, None) => Ok(Some(Money(0))),
-        }
-    }
-}

@@ -104,24 +104,6 @@ impl Tariffs {
             .find(|(k, _)| k.parse::<i32>().ok() == Some(year))
             .and_then(|(_, kr)| kr.checked_mul(100))
     }
-
-    /// A month's amount for `percent_hundredths` of the year's prisbasbelopp: `Ok(None)` when
-    /// the configuration lacks the year.
-    pub fn monthly(
-        &self,
-        year: i32,
-        percent_hundredths: u32,
-    ) -> Result<Option<super::Money>, super::money::Overflow> {
-        let Some(pbb) = self.pbb_ore(year) else {
-            return Ok(None);
-        };
-        self.rounding
-            .apply(
-                i128::from(pbb) * i128::from(percent_hundredths),
-                10_000 * 12,
-            )
-            .map(Some)
-    }
 }
 
 /// The weights of the soft matching components, in points (integers, so scores are exact).

@@ -5,6 +5,7 @@ pub mod contributions;
 pub mod export;
 pub mod line;
 pub mod month_over;
+pub mod monthly_amount;
 pub mod prorate;
 pub mod retroactive;
 pub mod settlement;
