@@ -166,7 +166,7 @@ fn interim(rng: &mut StdRng, years: std::ops::Range<i32>) -> Pnr {
 fn fresh(kind: Kind, rng: &mut StdRng, seen: &mut std::collections::HashSet<Id>) -> Id {
     loop {
         let id = Id::from_rng(kind, rng);
-        if seen.insert(id.clone()) {
+        if seen.insert(id) {
             return id;
         }
     }
@@ -420,10 +420,10 @@ fn main() {
             let reported = days(m.next().first_day(), 2);
             let approved = m < a.until || rng.random_bool(0.7);
             reports.insert(
-                (asg.id.clone(), m),
+                (asg.id, m),
                 Report {
                     schema: SCHEMA,
-                    assignment: asg.id.clone(),
+                    assignment: asg.id,
                     month: m,
                     meetings,
                     hours_tenths: Some(rng.random_range(10..80)),
@@ -605,8 +605,8 @@ fn assignment(
     let mut x = Assignment {
         schema: SCHEMA,
         id,
-        client: c.id.clone(),
-        volunteer: v.id.clone(),
+        client: c.id,
+        volunteer: v.id,
         proposed,
         note: None,
         score: Some(rng.random_range(20..90)),

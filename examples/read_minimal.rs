@@ -41,11 +41,11 @@ fn main() {
     let mut volunteers = std::collections::HashSet::new();
     let mut reports = 0;
     for a in &assignments {
-        if clients.insert(a.client.clone()) {
+        if clients.insert(a.client) {
             let _: Client = parse(&dir.join(format!("clients/{}.toml", a.client))).unwrap();
             files += 1;
         }
-        if volunteers.insert(a.volunteer.clone()) {
+        if volunteers.insert(a.volunteer) {
             let _: Volunteer =
                 parse(&dir.join(format!("volunteers/{}.toml", a.volunteer))).unwrap();
             files += 1;

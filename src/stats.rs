@@ -439,9 +439,11 @@ pub fn compute(i: &Inputs) -> Result<Stats, Overflow> {
                 LineKind::Expense => (Money::ZERO, l.amount),
                 _ => (l.amount, Money::ZERO),
             };
-            cost.entry((l.volunteer.clone(), l.period))
-                .or_default()
-                .push((l.cost_center.clone(), fee, expense));
+            cost.entry((l.volunteer, l.period)).or_default().push((
+                l.cost_center.clone(),
+                fee,
+                expense,
+            ));
         }
     }
     for m in span.iter().filter(|m| is_forecast(**m)) {
@@ -450,7 +452,7 @@ pub fn compute(i: &Inputs) -> Result<Stats, Overflow> {
                 forecast(a, client_by_id.get(&a.client), *m, i.tariffs, i.payroll)?;
             if fee != Money::ZERO || expense != Money::ZERO {
                 let cc = a.agreement.as_ref().and_then(|ag| ag.cost_center.clone());
-                cost.entry((a.volunteer.clone(), *m))
+                cost.entry((a.volunteer, *m))
                     .or_default()
                     .push((cc, fee, expense));
             }

@@ -86,7 +86,7 @@ fn reports_for(a: &Assignment, approved: &[bool]) -> BTreeMap<(Id, Month), Repor
     (1..=12)
         .map(|m| Month::new(2026, m).unwrap())
         .zip(approved.iter().cycle())
-        .map(|(m, ok)| ((a.id.clone(), m), report(a.id.as_str(), m, *ok, true, 0)))
+        .map(|(m, ok)| ((a.id, m), report(a.id.as_str(), m, *ok, true, 0)))
         .collect()
 }
 
@@ -157,8 +157,8 @@ proptest! {
 
         // A paid month corrected to no meetings pays its amounts back, exactly once.
         if let Some(l) = first.lines.first() {
-            let key = (a.id.clone(), l.period);
-            reports.insert(key.clone(), report(a.id.as_str(), l.period, true, false, 1));
+            let key = (a.id, l.period);
+            reports.insert(key, report(a.id.as_str(), l.period, true, false, 1));
             let third = plan(month, &on_time(month, rules.retroactive_months), &cases, &reports, &paid, &tariffs, &rules).unwrap();
             let back: i64 = third.lines.iter().filter(|x| x.period == l.period).map(|x| x.amount.ore()).sum();
             let was: i64 = first.lines.iter().filter(|x| x.period == l.period).map(|x| x.amount.ore()).sum();
@@ -191,7 +191,7 @@ proptest! {
         let tariffs = Tariffs::default();
         let total = |asgs: &[&Assignment]| -> i64 {
             let cases: Vec<Case> = asgs.iter().map(|a| Case { assignment: a, client: &c, volunteer: &v }).collect();
-            let reports: BTreeMap<_, _> = asgs.iter().map(|a| ((a.id.clone(), month), report(a.id.as_str(), month, true, true, 0))).collect();
+            let reports: BTreeMap<_, _> = asgs.iter().map(|a| ((a.id, month), report(a.id.as_str(), month, true, true, 0))).collect();
             let p = plan(month, &on_time(month, rules.retroactive_months), &cases, &reports, &paid_of(std::iter::empty()).unwrap(), &tariffs, &rules).unwrap();
             p.total().ore()
         };

@@ -353,7 +353,7 @@ fn resolve_person(
     };
     let hits = kontakt::ops::find::find(store, text, ctx.today)?;
     match hits.len() {
-        1 => Ok(hits[0].id.clone()),
+        1 => Ok(hits[0].id),
         // Something shaped like a personnummer, valid or mistyped, is not repeated.
         0 if text.chars().filter(char::is_ascii_digit).count() >= 10 => {
             Err(kontakt::Error::refused(vec![tr!(

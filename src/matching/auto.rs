@@ -33,7 +33,7 @@ pub fn suggest(pool: &Pool, c: &Client, top: usize) -> Suggestions {
         let ex = pool.exclusions(c, v);
         if ex.is_empty() {
             candidates.push(Candidate {
-                volunteer: v.id.clone(),
+                volunteer: v.id,
                 score: pool.score(c, v),
                 free_places: pool.free_places(v),
             });
@@ -140,12 +140,12 @@ pub fn auto(pool: &Pool, objective: Objective) -> Result<Plan> {
         let c = clients[i];
         match k {
             Some(k) => pairs.push(Pair {
-                client: c.id.clone(),
-                volunteer: vols[*k].id.clone(),
+                client: c.id,
+                volunteer: vols[*k].id,
                 score: problem.score(i, *k).unwrap_or(0),
             }),
             None => unmatched.push(Unmatched {
-                client: c.id.clone(),
+                client: c.id,
                 reason: why_unmatched(pool, c, problem.has_candidate(i)),
             }),
         }

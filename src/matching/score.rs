@@ -96,18 +96,18 @@ impl<'a> Pool<'a> {
         mut volunteers: Vec<Volunteer>,
         assignments: &[Assignment],
     ) -> Pool<'a> {
-        clients.sort_by(|a, b| a.id.cmp(&b.id));
-        volunteers.sort_by(|a, b| a.id.cmp(&b.id));
+        clients.sort_by_key(|a| a.id);
+        volunteers.sort_by_key(|a| a.id);
         let mut load = HashMap::new();
         let mut placed = HashSet::new();
         let mut declined = HashSet::new();
         for a in assignments {
             if a.declined.is_some() {
-                declined.insert((a.client.clone(), a.volunteer.clone()));
+                declined.insert((a.client, a.volunteer));
             }
             if a.is_open(today) {
-                *load.entry(a.volunteer.clone()).or_insert(0) += 1;
-                placed.insert(a.client.clone());
+                *load.entry(a.volunteer).or_insert(0) += 1;
+                placed.insert(a.client);
             }
         }
         Pool {
@@ -170,7 +170,7 @@ impl<'a> Pool<'a> {
         if !c.languages.iter().any(|l| v.languages.contains(l)) {
             out.push(Exclusion::NoSharedLanguage);
         }
-        if self.declined.contains(&(c.id.clone(), v.id.clone())) {
+        if self.declined.contains(&(c.id, v.id)) {
             out.push(Exclusion::DeclinedBefore);
         }
         out

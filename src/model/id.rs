@@ -69,8 +69,8 @@ pub fn random_code() -> String {
 
 /// A record's identifier. Valid once constructed. Held inline (eight ASCII bytes, ordered as
 /// the text is): a country's records hold millions of ids, and a `String` each cost an allocation
-/// per id read and a pointer chase per comparison.
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// per id read and a pointer chase per comparison. `Copy`, as any eight bytes are.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Id {
     text: [u8; CODE_LEN + 2],
 }
@@ -171,7 +171,7 @@ mod tests {
     fn random_ids_parse_back_and_keep_their_kind() {
         for kind in Kind::ALL {
             let id = Id::random(kind);
-            assert_eq!(Id::parse(id.as_str()), Ok(id.clone()));
+            assert_eq!(Id::parse(id.as_str()), Ok(id));
             assert_eq!(id.kind(), kind);
         }
     }

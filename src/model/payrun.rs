@@ -68,7 +68,7 @@ impl PayRun {
     /// What the entry says it is, without its lines.
     pub fn head(&self) -> Head {
         Head {
-            id: self.id.clone(),
+            id: self.id,
             month: self.month,
             file: self.file.clone(),
         }

@@ -152,7 +152,7 @@ fn open_application<R: Record + Send>(
         .people_with::<R>(pnr)?
         .into_iter()
         .find(|r| is_open(r))
-        .map(|r| r.id().clone()))
+        .map(|r| *r.id()))
 }
 
 /// Where a set of applications came from: the command line (one) or a batch file (line numbers).
@@ -179,7 +179,7 @@ fn register<A, R: Record>(
     let mut problems = Vec::new();
     for (line, app) in rows {
         let id = store.new_id(R::KIND, &ids);
-        let rec = match build(app, id.clone()) {
+        let rec = match build(app, id) {
             Ok(r) => r,
             Err(e) => {
                 problems.push((line, e));
@@ -187,7 +187,7 @@ fn register<A, R: Record>(
             }
         };
         let on_file = match open.get(pnr_of(&rec)) {
-            Some(id) => Some(id.clone()),
+            Some(id) => Some(*id),
             None => existing(pnr_of(&rec))?,
         };
         if let Some(existing) = on_file {
@@ -199,7 +199,7 @@ fn register<A, R: Record>(
             problems.push((line, Error::refused(vec![msg])));
             continue;
         }
-        open.insert(pnr_of(&rec).clone(), id.clone());
+        open.insert(pnr_of(&rec).clone(), id);
         store.stage(&mut changes, &rec)?;
         ids.push(id);
     }

@@ -29,7 +29,7 @@ pub fn due(store: &Store, today: NaiveDate, within: u32, lang: Lang) -> Result<V
         out.push(Due {
             date: o.period.last_day(),
             what: "pay owed",
-            id: o.assignment.clone(),
+            id: o.assignment,
             detail: if lang == Lang::Sv {
                 format!("{}: {}", o.period, crate::lang::Lang::Sv.phrases(&o.reason))
             } else {

@@ -69,8 +69,8 @@ pub fn find(store: &Store, text: &str, today: NaiveDate) -> Result<Vec<Hit>> {
                     &a.client
                 };
                 With {
-                    assignment: a.id.clone(),
-                    id: other.clone(),
+                    assignment: a.id,
+                    id: *other,
                     name: name_of(other),
                     status: crate::model::common::word(&a.status(today)),
                 }
@@ -81,7 +81,7 @@ pub fn find(store: &Store, text: &str, today: NaiveDate) -> Result<Vec<Hit>> {
     for c in &clients {
         if q.matches(&c.name, &c.pnr, &[c.area.as_deref()]) {
             hits.push(Hit {
-                id: c.id.clone(),
+                id: c.id,
                 kind: "client",
                 name: c.name.clone(),
                 pnr: c.pnr.clone(),
@@ -98,7 +98,7 @@ pub fn find(store: &Store, text: &str, today: NaiveDate) -> Result<Vec<Hit>> {
             &[v.area.as_deref(), v.phone.as_deref(), v.email.as_deref()],
         ) {
             hits.push(Hit {
-                id: v.id.clone(),
+                id: v.id,
                 kind: "volunteer",
                 name: v.name.clone(),
                 pnr: v.pnr.clone(),

@@ -58,7 +58,7 @@ pub fn due(store: &Store, today: NaiveDate) -> Result<Vec<Due>> {
                 .map(|a| Store::rel_path(Kind::Assignment, &a.id)),
         );
         out.push(Due {
-            client: c.id.clone(),
+            client: c.id,
             last_entry: w.last_entry,
             from: w.from,
             deadline: w.deadline,
@@ -90,7 +90,7 @@ pub fn cull(store: &Store, today: NaiveDate) -> Result<Vec<Due>> {
             changes.remove(f);
         }
         registry.clients.push(CulledClient {
-            id: d.client.clone(),
+            id: d.client,
             last_entry: d.last_entry,
             culled: today,
         });

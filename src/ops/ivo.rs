@@ -112,7 +112,7 @@ pub fn report(store: &Store, q: Quarter, today: NaiveDate) -> Result<IvoReport> 
         let mut taken: Vec<String> = all.iter().filter_map(|c| c.ivo_code.clone()).collect();
         let mut coded: HashMap<Id, String> = all
             .iter()
-            .filter_map(|c| c.ivo_code.clone().map(|k| (c.id.clone(), k)))
+            .filter_map(|c| c.ivo_code.clone().map(|k| (c.id, k)))
             .collect();
         let mut changes = Changeset::new();
         for (c, _) in &rows {
@@ -132,7 +132,7 @@ pub fn report(store: &Store, q: Quarter, today: NaiveDate) -> Result<IvoReport> 
             rec.history.push(Event::new(today, "IVO code assigned"));
             store.stage(&mut changes, &rec)?;
             taken.push(code.clone());
-            coded.insert(c.id.clone(), code);
+            coded.insert(c.id, code);
             assigned += 1;
         }
         if assigned > 0 {
@@ -160,7 +160,7 @@ pub fn report(store: &Store, q: Quarter, today: NaiveDate) -> Result<IvoReport> 
             };
             IvoRow {
                 code: c.ivo_code.clone().unwrap_or_default(),
-                client: c.id.clone(),
+                client: c.id,
                 standing: r.standing,
                 sex: r.sex,
                 law: r.law,

@@ -73,8 +73,8 @@ fn new_proposal(
     Assignment {
         schema: SCHEMA,
         id,
-        client: client.id.clone(),
-        volunteer: volunteer.id.clone(),
+        client: client.id,
+        volunteer: volunteer.id,
         proposed: today,
         note: note.filter(|n| !n.trim().is_empty()),
         score: Some(score),

@@ -127,7 +127,7 @@ fn add_paid_assignments(store: &Store, g: &mut Gathered, to: Month) -> Result<()
         .iter()
         .flat_map(|r| r.lines.iter())
         .filter(|l| l.period >= g.from && l.period <= to)
-        .map(|l| (l.assignment.clone(), l.period))
+        .map(|l| (l.assignment, l.period))
         .filter(|k| !g.reports.contains_key(k))
         .collect();
     if missing.is_empty() {
@@ -138,7 +138,7 @@ fn add_paid_assignments(store: &Store, g: &mut Gathered, to: Month) -> Result<()
     let known: std::collections::HashSet<&Id> = g.assignments.iter().map(|a| &a.id).collect();
     let mut ids: Vec<Id> = missing
         .iter()
-        .map(|(a, _)| a.clone())
+        .map(|(a, _)| *a)
         .filter(|a| !known.contains(a))
         .collect();
     ids.dedup();
@@ -152,18 +152,18 @@ fn add_paid_assignments(store: &Store, g: &mut Gathered, to: Month) -> Result<()
     });
     let added: Vec<Assignment> = store.load_many(&ids)?;
     for a in &added {
-        if !g.clients.contains_key(&a.client) {
+        if let std::collections::hash_map::Entry::Vacant(e) = g.clients.entry(a.client) {
             let c: Client = store.load(&a.client)?;
-            g.clients.insert(a.client.clone(), c);
+            e.insert(c);
         }
-        if !g.volunteers.contains_key(&a.volunteer) {
+        if let std::collections::hash_map::Entry::Vacant(e) = g.volunteers.entry(a.volunteer) {
             let v: Volunteer = store.load(&a.volunteer)?;
-            g.volunteers.insert(a.volunteer.clone(), v);
+            e.insert(v);
         }
     }
     g.assignments.extend(added);
     for r in store.load_reports_of(&missing)? {
-        g.reports.insert((r.assignment.clone(), r.month), r);
+        g.reports.insert((r.assignment, r.month), r);
     }
     Ok(())
 }
@@ -188,8 +188,8 @@ fn gather_records(store: &Store, from: Month, to: Month) -> Result<Records> {
         v.dedup();
         v
     };
-    let client_ids = unique(assignments.iter().map(|a| a.client.clone()).collect());
-    let volunteer_ids = unique(assignments.iter().map(|a| a.volunteer.clone()).collect());
+    let client_ids = unique(assignments.iter().map(|a| a.client).collect());
+    let volunteer_ids = unique(assignments.iter().map(|a| a.volunteer).collect());
     let clients: HashMap<Id, Client> = client_ids
         .iter()
         .cloned()
@@ -206,14 +206,14 @@ fn gather_records(store: &Store, from: Month, to: Month) -> Result<Records> {
         let mut m = from.max(Month::of(ag.start));
         let last = a.last_day().map_or(to, |l| to.min(Month::of(l)));
         while m <= last {
-            wanted.push((a.id.clone(), m));
+            wanted.push((a.id, m));
             m = m.next();
         }
     }
     let reports: BTreeMap<(Id, Month), Report> = store
         .load_reports_of(&wanted)?
         .into_iter()
-        .map(|r| ((r.assignment.clone(), r.month), r))
+        .map(|r| ((r.assignment, r.month), r))
         .collect();
     Ok((assignments, clients, volunteers, reports))
 }
@@ -246,8 +246,8 @@ fn plan_of(
     let mut owed: BTreeMap<(Id, Month), (Id, Money)> = BTreeMap::new();
     for l in &old.lines {
         let e = owed
-            .entry((l.assignment.clone(), l.period))
-            .or_insert((l.volunteer.clone(), Money::ZERO));
+            .entry((l.assignment, l.period))
+            .or_insert((l.volunteer, Money::ZERO));
         e.1.add_to(l.amount)?;
     }
     let mut items: Vec<Excluded> = owed
@@ -271,7 +271,7 @@ fn plan_of(
     let unread: Vec<(Id, Month)> = carried
         .iter()
         .filter(|o| o.period < g.from)
-        .map(|o| (o.assignment.clone(), o.period))
+        .map(|o| (o.assignment, o.period))
         .collect();
     let settled: std::collections::HashSet<(Id, Month)> = store
         .load_reports_of(&unread)?
@@ -280,7 +280,7 @@ fn plan_of(
         .map(|r| (r.assignment, r.month))
         .collect();
     for o in carried {
-        let key = (o.assignment.clone(), o.period);
+        let key = (o.assignment, o.period);
         if o.period < g.from && o.period < oldest && !settled.contains(&key) {
             items.push(o.clone());
         }
@@ -384,7 +384,7 @@ fn refuse_broken_ledger(store: &Store, g: &Gathered, twice: bool) -> Result<()> 
             if t.period < g.from {
                 continue;
             }
-            let report = g.reports.get(&(t.assignment.clone(), t.period));
+            let report = g.reports.get(&(t.assignment, t.period));
             let earned = if t.corrected_after {
                 cases
                     .iter()
@@ -586,7 +586,7 @@ pub fn run(store: &Store, input: RunInput, today: chrono::NaiveDate) -> Result<O
     if plan.lines.is_empty() {
         let mut made: Vec<&PayRun> = g.runs.iter().filter(|r| r.month == input.month).collect();
         made.sort_by(|x, y| x.order().cmp(&y.order()));
-        let runs = made.into_iter().map(|r| r.id.clone()).collect();
+        let runs = made.into_iter().map(|r| r.id).collect();
         return Ok(Outcome::NothingNew { plan, runs });
     }
     let id = store.new_id(Kind::PayRun, &[]);
@@ -594,7 +594,7 @@ pub fn run(store: &Store, input: RunInput, today: chrono::NaiveDate) -> Result<O
     let bytes = render(store, &g, &plan.lines, format, input.now)?;
     let run = PayRun {
         schema: SCHEMA,
-        id: id.clone(),
+        id,
         month: input.month,
         created: input.now,
         seq: g.runs.iter().map(|r| r.seq).max().unwrap_or(0) + 1,
@@ -692,7 +692,7 @@ pub fn verify(store: &Store, prefix: &str) -> Result<Verification> {
         .flat_map(|r| r.lines.iter());
     let paid = compute::paid_of(earlier)?;
     let plan = plan_of(store, &g, run.month, &paid, made)?;
-    let key = |l: &PayLine| (l.assignment.clone(), l.period, l.kind, l.corrects);
+    let key = |l: &PayLine| (l.assignment, l.period, l.kind, l.corrects);
     let now: HashMap<_, Money> = plan.lines.iter().map(|l| (key(l), l.amount)).collect();
     let later_corrections: HashMap<(Id, Month), &Id> = g
         .runs
@@ -700,13 +700,13 @@ pub fn verify(store: &Store, prefix: &str) -> Result<Verification> {
         .filter(|r| r.order() > run.order())
         .flat_map(|r| r.lines.iter().map(move |l| (l, &r.id)))
         .filter(|(l, _)| l.corrects.is_some())
-        .map(|(l, id)| ((l.assignment.clone(), l.period), id))
+        .map(|(l, id)| ((l.assignment, l.period), id))
         .collect();
     let mut differences = Vec::new();
     let mut corrected_later = Vec::new();
     let mut corrections_pending = Vec::new();
     for l in &run.lines {
-        let period = (l.assignment.clone(), l.period);
+        let period = (l.assignment, l.period);
         if let Some(by) = later_corrections.get(&period) {
             let note = format!("{} {} corrected by {by}", l.assignment, l.period);
             if !corrected_later.contains(&note) {

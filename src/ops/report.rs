@@ -164,7 +164,7 @@ fn build(
     };
     Report {
         schema: SCHEMA,
-        assignment: a.id.clone(),
+        assignment: a.id,
         month,
         meetings,
         hours_tenths: input.hours_tenths.or(kept.and_then(|o| o.hours_tenths)),
@@ -207,7 +207,7 @@ fn paid_for(store: &Store, assignment: &Id, month: Month) -> Result<Option<PaidP
         .iter()
         .flat_map(|r| r.lines.iter())
         .filter(|l| &l.assignment == assignment && l.period == month);
-    Ok(compute::paid_of(lines)?.remove(&(assignment.clone(), month)))
+    Ok(compute::paid_of(lines)?.remove(&(*assignment, month)))
 }
 
 /// A report older than a payout today may pay (`payroll::retroactive`) cannot be approved or
@@ -598,7 +598,7 @@ fn correct_after_ending(
             continue;
         }
         let now = earns(store, a, &rep)?;
-        let was = paid.get(&(a.id.clone(), month));
+        let was = paid.get(&(a.id, month));
         let changed = was.is_some_and(|p| (p.fee, p.expense) != (now.fee, now.expense));
         if removed == 0 && !changed {
             continue;

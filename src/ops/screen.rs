@@ -291,7 +291,7 @@ fn follow_up(
     note: Option<String>,
     today: NaiveDate,
 ) -> Result<(Id, Decision)> {
-    let id = c.id.clone();
+    let id = c.id;
     let Some(d) = c
         .decisions
         .last_mut()
@@ -337,7 +337,7 @@ fn follow_up(
 
 /// The granted decision that a reason or a closure is recorded on: the latest grant.
 fn latest_grant(c: &mut Client) -> Result<&mut Decision> {
-    let id = c.id.clone();
+    let id = c.id;
     c.decisions
         .iter_mut()
         .rev()
@@ -358,7 +358,7 @@ fn delay_reason(
     reason: String,
     today: NaiveDate,
 ) -> Result<(Id, Decision)> {
-    let id = c.id.clone();
+    let id = c.id;
     let reason = reason.trim().to_string();
     if reason.is_empty() {
         return Err(Error::arg(
@@ -395,7 +395,7 @@ fn close(
     reason: String,
     today: NaiveDate,
 ) -> Result<(Id, Decision)> {
-    let id = c.id.clone();
+    let id = c.id;
     let reason = reason.trim().to_string();
     let assignments: Vec<crate::model::Assignment> = store.load_all()?;
     let open: Vec<String> = assignments

@@ -58,9 +58,7 @@ pub type Paid = HashMap<(Id, Month), PaidPeriod>;
 pub fn paid_of<'a>(lines: impl Iterator<Item = &'a PayLine>) -> Result<Paid, Overflow> {
     let mut paid = Paid::new();
     for l in lines {
-        paid.entry((l.assignment.clone(), l.period))
-            .or_default()
-            .add(l)?;
+        paid.entry((l.assignment, l.period)).or_default().add(l)?;
     }
     Ok(paid)
 }
@@ -248,12 +246,12 @@ pub fn plan(
     for case in cases {
         let a = case.assignment;
         for &period in periods {
-            let key = (a.id.clone(), period);
+            let key = (a.id, period);
             let report = reports.get(&key);
             let before = paid.get(&key);
             let exclude = |reason: String| Excluded {
-                assignment: a.id.clone(),
-                volunteer: a.volunteer.clone(),
+                assignment: a.id,
+                volunteer: a.volunteer,
                 period,
                 reason,
             };
@@ -333,8 +331,8 @@ pub fn plan(
                 }
                 let correction = before.is_some();
                 lines.push(PayLine {
-                    assignment: a.id.clone(),
-                    volunteer: a.volunteer.clone(),
+                    assignment: a.id,
+                    volunteer: a.volunteer,
                     period,
                     from,
                     to,

@@ -31,14 +31,14 @@ pub fn by_volunteer(lines: &[PayLine]) -> Result<Vec<VolunteerTotal>, Overflow> 
     let mut by: BTreeMap<&Id, VolunteerTotal> = BTreeMap::new();
     for l in lines {
         let t = by.entry(&l.volunteer).or_insert_with(|| VolunteerTotal {
-            volunteer: l.volunteer.clone(),
+            volunteer: l.volunteer,
             assignments: Vec::new(),
             fee: Money::ZERO,
             expense: Money::ZERO,
             correction: Money::ZERO,
         });
         if !t.assignments.contains(&l.assignment) {
-            t.assignments.push(l.assignment.clone());
+            t.assignments.push(l.assignment);
         }
         match l.kind {
             LineKind::Fee => t.fee.add_to(l.amount)?,

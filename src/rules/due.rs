@@ -65,7 +65,7 @@ pub fn due(
             out.push(Due {
                 date: to,
                 what: "decision expires",
-                id: c.id.clone(),
+                id: c.id,
                 detail: if sv {
                     format!("beviljat till {to}; ett nytt beslut behövs för att fortsätta")
                 } else {
@@ -79,7 +79,7 @@ pub fn due(
             out.push(Due {
                 date: f,
                 what: "follow-up",
-                id: c.id.clone(),
+                id: c.id,
                 detail: {
                     let (months, from) =
                         (cfg.clients.follow_up_months, d.from.unwrap_or(d.decided));
@@ -154,7 +154,7 @@ pub fn due(
             out.push(Due {
                 date: k.reportable_from,
                 what,
-                id: c.id.clone(),
+                id: c.id,
                 detail,
             });
         }
@@ -167,7 +167,7 @@ pub fn due(
             out.push(Due {
                 date: e,
                 what: "police extract expires",
-                id: v.id.clone(),
+                id: v.id,
                 detail: lang
                     .pick(
                         "a new extract from the police register is needed",
@@ -196,7 +196,7 @@ pub fn due(
             out.push(Due {
                 date: ag.start,
                 what: "unsigned",
-                id: a.id.clone(),
+                id: a.id,
                 detail: format!(
                     "{}: {}",
                     lang.pick("not signed", "ej undertecknat"),
@@ -215,7 +215,7 @@ pub fn due(
                     out.push(Due {
                         date: m.next().first_day(),
                         what: "report missing",
-                        id: a.id.clone(),
+                        id: a.id,
                         detail: if sv {
                             format!("ingen närvarorapport för {m}")
                         } else {
@@ -232,7 +232,7 @@ pub fn due(
             out.push(Due {
                 date: r.reported,
                 what: "report to approve",
-                id: r.assignment.clone(),
+                id: r.assignment,
                 detail: if sv {
                     format!("rapporten för {} väntar på attest", r.month)
                 } else {

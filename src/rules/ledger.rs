@@ -116,7 +116,7 @@ pub fn layout(survey: &Survey) -> Vec<LedgerProblem> {
             misplaced.insert(path);
             out.push(LedgerProblem::Misplaced {
                 path: path.clone(),
-                id: head.id.clone(),
+                id: head.id,
                 month: head.month,
                 home,
             });
@@ -221,7 +221,7 @@ pub fn paid_twice(runs: &[&PayRun]) -> Vec<PaidTwice> {
             .any(|at| at.0 > last && line(at).kind == LineKind::Correction);
         let last_run = ordered[last];
         out.push(PaidTwice {
-            assignment: assignment.clone(),
+            assignment: *assignment,
             period,
             kind,
             wage_type: line(&colliding[0]).wage_type.clone(),
@@ -230,7 +230,7 @@ pub fn paid_twice(runs: &[&PayRun]) -> Vec<PaidTwice> {
                 .map(|at| {
                     let l = line(at);
                     Payer {
-                        run: ordered[at.0].id.clone(),
+                        run: ordered[at.0].id,
                         line: at.1,
                         amount: l.amount,
                         in_full: l.kind != LineKind::Correction,

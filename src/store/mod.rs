@@ -562,7 +562,7 @@ impl Store {
         let pairs: Vec<(String, Id)> = self
             .load_all::<T>()?
             .iter()
-            .filter_map(|r| Some((r.pnr()?.canonical().to_string(), r.id().clone())))
+            .filter_map(|r| Some((r.pnr()?.canonical().to_string(), *r.id())))
             .collect();
         if let Some(before) = before {
             // An index that cannot be written is not the command's failure: rebuilt next time.

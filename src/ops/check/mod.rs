@@ -338,7 +338,7 @@ fn read_reports(
                 note: None,
                 ..r
             };
-            kept.push(((slim.assignment.clone(), slim.month), (rel, slim)));
+            kept.push(((slim.assignment, slim.month), (rel, slim)));
         }
         (ck.out, kept)
     };

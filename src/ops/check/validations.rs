@@ -349,7 +349,7 @@ fn paid_twice(x: &Ctx, ck: &mut Checker) {
     let path_of: HashMap<&Id, &PathBuf> = x.runs.iter().map(|(p, r)| (&r.id, p)).collect();
     let all: Vec<&PayRun> = x.runs.iter().map(|(_, r)| r).collect();
     for t in ledger::paid_twice(&all) {
-        let key = (t.assignment.clone(), t.period);
+        let key = (t.assignment, t.period);
         let report = x.reports.get(&key).map(|(_, r)| r);
         let earned = match (x.config, t.corrected_after) {
             (Some(config), true) => x.assignment_by_id.get(&t.assignment).and_then(|a| {
@@ -430,7 +430,7 @@ fn paid_changed(x: &Ctx, ck: &mut Checker) {
             let a = x.assignment_by_id.get(&aid)?;
             let c = x.client_by_id.get(&a.client)?;
             let v = x.volunteer_by_id.get(&a.volunteer)?;
-            let report = x.reports.get(&(aid.clone(), period));
+            let report = x.reports.get(&(aid, period));
             if report.is_some_and(|(_, r)| r.settled_outside()) {
                 return None; // paid outside kontakt
             }
