@@ -42,10 +42,17 @@ pub enum Error {
     NotRecords {
         path: PathBuf,
     },
+    /// The system refused a file operation.
     Io {
         path: PathBuf,
-        message: String,
+        op: IoOp,
         source: std::io::Error,
+    },
+    /// A path kontakt cannot use as given (a folder where a file is meant, a name that is not
+    /// UTF-8); `problem` says why, in the process's language.
+    BadPath {
+        path: PathBuf,
+        problem: String,
     },
     /// Money that would not fit: a sum or difference beyond an i64 of öre.
     Overflow(crate::model::money::Overflow),
@@ -54,6 +61,73 @@ pub enum Error {
 impl From<crate::model::money::Overflow> for Error {
     fn from(o: crate::model::money::Overflow) -> Self {
         Error::Overflow(o)
+    }
+}
+
+/// What kontakt was doing with a file when the system refused (`Error::Io`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IoOp {
+    Read,
+    ReadDir,
+    List,
+    OpenRecords,
+    OpenLock,
+    Lock,
+    Encode,
+    Create,
+    CreateDir,
+    CreateFile,
+    Write,
+    WriteCsv,
+    SyncDir,
+    MoveIntoPlace,
+    Remove,
+    Commit,
+    ReadManifest,
+    RemoveFinished,
+    RunGit,
+    MakeExecutable,
+    Render,
+    FindSelf,
+}
+
+impl IoOp {
+    pub fn describe(self, lang: crate::lang::Lang) -> &'static str {
+        match self {
+            IoOp::Read => lang.pick("cannot read", "kan inte läsa"),
+            IoOp::ReadDir => lang.pick("cannot read directory", "kan inte läsa katalogen"),
+            IoOp::List => lang.pick("cannot list", "kan inte lista"),
+            IoOp::OpenRecords => lang.pick(
+                "cannot open records directory",
+                "kan inte öppna aktkatalogen",
+            ),
+            IoOp::OpenLock => lang.pick("cannot open lock file", "kan inte öppna låsfilen"),
+            IoOp::Lock => lang.pick("cannot lock", "kan inte låsa"),
+            IoOp::Encode => lang.pick("cannot encode record", "kan inte skriva akten"),
+            IoOp::Create => lang.pick("cannot create", "kan inte skapa"),
+            IoOp::CreateDir => lang.pick("cannot create directory", "kan inte skapa katalogen"),
+            IoOp::CreateFile => lang.pick("cannot create file", "kan inte skapa filen"),
+            IoOp::Write => lang.pick("cannot write", "kan inte skriva"),
+            IoOp::WriteCsv => lang.pick("cannot write CSV", "kan inte skriva CSV"),
+            IoOp::SyncDir => lang.pick("cannot sync directory", "kan inte synka katalogen"),
+            IoOp::MoveIntoPlace => lang.pick("cannot move into place", "kan inte flytta på plats"),
+            IoOp::Remove => lang.pick("cannot remove", "kan inte ta bort"),
+            IoOp::Commit => lang.pick("cannot commit", "kan inte bekräfta"),
+            IoOp::ReadManifest => lang.pick(
+                "cannot read transaction manifest",
+                "kan inte läsa transaktionens manifest",
+            ),
+            IoOp::RemoveFinished => lang.pick(
+                "cannot remove finished transaction",
+                "kan inte ta bort avslutad transaktion",
+            ),
+            IoOp::RunGit => lang.pick("cannot run git", "kan inte köra git"),
+            IoOp::MakeExecutable => lang.pick("cannot make executable", "kan inte göra körbar"),
+            IoOp::Render => lang.pick("cannot render", "kan inte rendera"),
+            IoOp::FindSelf => {
+                lang.pick("cannot find its own path", "kan inte hitta sin egen sökväg")
+            }
+        }
     }
 }
 
@@ -111,11 +185,12 @@ impl std::fmt::Display for Error {
                 "{}: ingen kontakt-katalog (kontakt.toml saknas)",
                 path.display()
             ),
-            Error::Io { path, message, .. } => format!(
-                "{}: {}",
+            Error::Io { path, op, source } => format!(
+                "{}: {}: {source}",
                 path.display(),
-                crate::lang::current().label(message)
+                op.describe(crate::lang::current())
             ),
+            Error::BadPath { path, problem } => format!("{}: {problem}", path.display()),
             Error::Overflow(o) => o.to_string(),
         };
         f.write_str(&text)
@@ -140,43 +215,18 @@ impl Error {
         }
     }
 
-    /// A next step for the person at the terminal, where one is obvious.
-    pub fn hint(&self) -> Option<String> {
-        match self {
-            Error::NotRecords { .. } => Some(tr!(
-                "create one with `kontakt init DIR`, or point --records (or KONTAKT_RECORDS) at one",
-                "skapa en med `kontakt init KATALOG`, eller ange en med --records (eller KONTAKT_RECORDS)"
-            )),
-            Error::Ambiguous { .. } => Some(tr!(
-                "type more characters of the id",
-                "skriv fler tecken av id:t"
-            )),
-            Error::NotFound { similar, .. } if !similar.is_empty() => Some(tr!(
-                "did you mean {}?",
-                "menade du {}?",
-                similar.join(crate::lang::current().pick(" or ", " eller "))
-            )),
-            Error::NotFound { .. } => Some(tr!(
-                "`kontakt list` shows the ids",
-                "`kontakt list` visar id:na"
-            )),
-            Error::Record { .. } | Error::Overflow(_) => Some(tr!(
-                "`kontakt check` lists every problem in the records",
-                "`kontakt check` listar alla fel i akterna"
-            )),
-            _ => None,
+    pub fn io(path: impl Into<PathBuf>, op: IoOp, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            op,
+            source,
         }
     }
 
-    pub fn io(
-        path: impl Into<PathBuf>,
-        message: impl Into<String>,
-        source: std::io::Error,
-    ) -> Self {
-        Error::Io {
+    pub fn bad_path(path: impl Into<PathBuf>, problem: impl Into<String>) -> Self {
+        Error::BadPath {
             path: path.into(),
-            message: message.into(),
-            source,
+            problem: problem.into(),
         }
     }
 

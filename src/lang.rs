@@ -333,36 +333,6 @@ const LABELS: &[(&str, &str)] = &[
     ("in effect or closed", "verkställt eller avslutat"),
     ("reportable from", "rapporteras från"),
     ("law", "lag"),
-    // What a file operation could not do (`Error::Io`).
-    ("cannot read", "kan inte läsa"),
-    ("cannot list", "kan inte lista"),
-    (
-        "cannot open records directory",
-        "kan inte öppna aktkatalogen",
-    ),
-    ("is not a directory", "är ingen katalog"),
-    ("cannot open lock file", "kan inte öppna låsfilen"),
-    ("cannot lock", "kan inte låsa"),
-    ("cannot encode record", "kan inte skriva akten"),
-    ("cannot create directory", "kan inte skapa katalogen"),
-    ("cannot create file", "kan inte skapa filen"),
-    ("cannot write file", "kan inte skriva filen"),
-    ("cannot write", "kan inte skriva"),
-    ("cannot create", "kan inte skapa"),
-    ("cannot sync directory", "kan inte synka katalogen"),
-    ("cannot commit", "kan inte bekräfta"),
-    ("cannot remove", "kan inte ta bort"),
-    ("cannot move into place", "kan inte flytta på plats"),
-    ("cannot run git", "kan inte köra git"),
-    ("cannot make executable", "kan inte göra körbar"),
-    (
-        "cannot read transaction manifest",
-        "kan inte läsa transaktionens manifest",
-    ),
-    (
-        "cannot remove finished transaction",
-        "kan inte ta bort avslutad transaktion",
-    ),
 ];
 
 impl FromStr for Lang {

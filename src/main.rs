@@ -47,7 +47,7 @@ fn main() -> ExitCode {
         Err(e) => {
             let lang = render::lang();
             eprintln!("{}: {e}", lang.pick("error", "fel"));
-            if let Some(hint) = e.hint() {
+            if let Some(hint) = cli::hints::hint(&e) {
                 eprintln!("{}: {hint}", lang.pick("hint", "tips"));
             }
             ExitCode::from(e.exit_code() as u8)

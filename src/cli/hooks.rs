@@ -1,6 +1,7 @@
 //! `kontakt hooks install`: git hooks that run `kontakt check` on the records committed and
 //! merged (`store::git::HOOKS`).
 
+use kontakt::error::IoOp;
 use kontakt::tr;
 use kontakt::{Error, Result};
 
@@ -25,8 +26,7 @@ pub enum Action {
 pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
     let Action::Install = args.action;
     let store = ctx.store()?;
-    let exe =
-        std::env::current_exe().map_err(|e| Error::io("kontakt", "cannot find its own path", e))?;
+    let exe = std::env::current_exe().map_err(|e| Error::io("kontakt", IoOp::FindSelf, e))?;
     let hooks = kontakt::store::git::install_hooks(store.root(), &exe)?;
     Ok(Output::ok(if ctx.json {
         crate::render::json(&serde_json::json!({ "hook": hooks.first(), "hooks": hooks }))

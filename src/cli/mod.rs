@@ -9,6 +9,7 @@ pub mod end;
 pub mod find;
 pub mod fmt;
 pub mod gallra;
+pub mod hints;
 pub mod hooks;
 pub mod init;
 pub mod ivo;

@@ -1,6 +1,7 @@
 //! Shell integration, all generated from the one clap definition: completion scripts (which offer
 //! record ids where an id is expected) and man pages.
 
+use kontakt::error::IoOp;
 use std::ffi::OsStr;
 use std::path::PathBuf;
 
@@ -44,7 +45,7 @@ pub fn completions(args: CompletionsArgs, _ctx: &Ctx) -> Result<Output> {
     let mut buf = Vec::new();
     shell
         .write_registration(COMPLETE_VAR, "kontakt", "kontakt", "kontakt", &mut buf)
-        .map_err(|e| Error::io("completions", "cannot write", e))?;
+        .map_err(|e| Error::io("completions", IoOp::Write, e))?;
     Ok(Output::ok(String::from_utf8_lossy(&buf).into_owned()))
 }
 
@@ -55,7 +56,7 @@ pub fn man(args: ManArgs, ctx: &Ctx) -> Result<Output> {
         clap_mangen::Man::new(c)
             .title(title.to_string())
             .render(&mut buf)
-            .map_err(|e| Error::io("man page", "cannot render", e))?;
+            .map_err(|e| Error::io("man page", IoOp::Render, e))?;
         Ok(buf)
     };
     let Some(dir) = args.out else {
@@ -63,7 +64,7 @@ pub fn man(args: ManArgs, ctx: &Ctx) -> Result<Output> {
             String::from_utf8_lossy(&render(cmd, "kontakt")?).into_owned(),
         ));
     };
-    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, "cannot create", e))?;
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, IoOp::Create, e))?;
     let mut written = Vec::new();
     let mut cmd = cmd;
     cmd.build();
@@ -75,8 +76,7 @@ pub fn man(args: ManArgs, ctx: &Ctx) -> Result<Output> {
     }
     for (name, c) in pages {
         let path = dir.join(format!("{name}.1"));
-        std::fs::write(&path, render(c, &name)?)
-            .map_err(|e| Error::io(&path, "cannot write", e))?;
+        std::fs::write(&path, render(c, &name)?).map_err(|e| Error::io(&path, IoOp::Write, e))?;
         written.push(path.display().to_string());
     }
     Ok(Output::ok(

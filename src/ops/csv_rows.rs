@@ -2,6 +2,7 @@
 //! named by its line; columns named as the command's options, each value read as the option
 //! would read it.
 
+use crate::error::IoOp;
 use crate::tr;
 use std::collections::HashMap;
 
@@ -194,7 +195,7 @@ pub fn read_batch<T>(
     parse_row: impl Fn(&HashMap<String, String>) -> std::result::Result<T, String>,
     layout: &Layout,
 ) -> Result<Vec<(usize, T)>> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, "cannot read", e))?;
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, IoOp::Read, e))?;
     parse_batch(path, &bytes, parse_row, layout)
 }
 
@@ -228,7 +229,7 @@ pub fn read_rows<T>(
     parse_row: impl Fn(&HashMap<String, String>) -> std::result::Result<T, String>,
     layout: &Layout,
 ) -> Result<Rows<T>> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, "cannot read", e))?;
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, IoOp::Read, e))?;
     parse_rows(path, &bytes, parse_row, layout)
 }
 

@@ -1,5 +1,6 @@
 //! `kontakt init`: a new, empty records directory.
 
+use crate::error::IoOp;
 use std::fs;
 use std::path::Path;
 
@@ -19,7 +20,7 @@ pub fn init(dir: &Path, municipality: &str) -> Result<()> {
             }
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => atomic::create_private_dir(dir)?,
-        Err(e) => return Err(Error::io(dir, "cannot read directory", e)),
+        Err(e) => return Err(Error::io(dir, IoOp::ReadDir, e)),
     }
     let mut c = Changeset::new();
     c.write(crate::store::CONFIG_FILE, config::template(municipality));

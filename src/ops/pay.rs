@@ -2,6 +2,7 @@
 //! run (`payroll::compute`), and writes the payroll file and its ledger entry in one transaction,
 //! so that both exist or neither does, and nothing is ever paid twice.
 
+use crate::error::IoOp;
 use crate::tr;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
@@ -637,7 +638,7 @@ pub fn copy(store: &Store, prefix: &str, out: &std::path::Path) -> Result<PayRun
     let id = store.resolve(prefix, &[Kind::PayRun])?;
     let run: PayRun = store.load(&id)?;
     let path = store.root().join(&run.file);
-    let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, "cannot read", e))?;
+    let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, IoOp::Read, e))?;
     if sha256_hex(&bytes) != run.sha256 {
         return Err(Error::refused(vec![tr!(
             "{} has changed since {id} wrote it (its SHA-256 is not the one recorded): nothing was copied; `kontakt pay --verify {id}` shows more",

@@ -3,6 +3,7 @@
 //! If the process dies before the manifest exists, nothing changed; after it, the next command that
 //! takes the lock rolls the transaction forward. No reader ever sees a half-written file.
 
+use crate::error::IoOp;
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -67,7 +68,7 @@ pub fn create_private_dir(path: &Path) -> Result<()> {
         b.mode(0o700);
     }
     b.create(path)
-        .map_err(|e| Error::io(path, "cannot create directory", e))
+        .map_err(|e| Error::io(path, IoOp::CreateDir, e))
 }
 
 fn write_synced(path: &Path, bytes: &[u8]) -> Result<()> {
@@ -76,10 +77,10 @@ fn write_synced(path: &Path, bytes: &[u8]) -> Result<()> {
     private_options(&mut opts);
     let mut f = opts
         .open(path)
-        .map_err(|e| Error::io(path, "cannot create file", e))?;
+        .map_err(|e| Error::io(path, IoOp::CreateFile, e))?;
     f.write_all(bytes)
         .and_then(|_| f.sync_all())
-        .map_err(|e| Error::io(path, "cannot write file", e))
+        .map_err(|e| Error::io(path, IoOp::Write, e))
 }
 
 /// The folder a file written at `path` goes into.
@@ -178,14 +179,9 @@ pub fn check_target(path: &Path) -> std::result::Result<(), String> {
 /// regular file is replaced (see [`check_target`]).
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = folder_of(path);
-    let tmp = temporary_beside(path).ok_or_else(|| {
-        Error::io(
-            path,
-            "not a file name",
-            std::io::Error::other("no file name"),
-        )
-    })?;
-    let refuse = |why: String| Error::io(path, why.clone(), std::io::Error::other(why));
+    let tmp = temporary_beside(path)
+        .ok_or_else(|| Error::bad_path(path, tr!("not a file name", "inget filnamn")))?;
+    let refuse = |why: String| Error::bad_path(path, why);
     if let Some(why) = not_replaceable(path) {
         return Err(refuse(why));
     }
@@ -197,7 +193,7 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
     }
     fs::rename(&tmp, path).map_err(|e| {
         let _ = fs::remove_file(&tmp);
-        Error::io(path, "cannot write file", e)
+        Error::io(path, IoOp::Write, e)
     })?;
     sync_dir(&dir)
 }
@@ -206,7 +202,7 @@ pub fn sync_dir(path: &Path) -> Result<()> {
     #[cfg(unix)]
     File::open(path)
         .and_then(|d| d.sync_all())
-        .map_err(|e| Error::io(path, "cannot sync directory", e))?;
+        .map_err(|e| Error::io(path, IoOp::SyncDir, e))?;
     Ok(())
 }
 
@@ -222,11 +218,7 @@ pub fn commit(root: &Path, changes: &Changeset) -> Result<()> {
     let mut manifest = String::new();
     let text = |rel: &Path| -> Result<String> {
         rel.to_str().map(str::to_string).ok_or_else(|| {
-            Error::io(
-                rel,
-                "path is not UTF-8",
-                std::io::Error::other("non-UTF-8 path"),
-            )
+            Error::bad_path(rel, tr!("the path is not UTF-8", "sökvägen är inte UTF-8"))
         })
     };
     for (n, (rel, bytes)) in changes.writes.iter().enumerate() {
@@ -240,7 +232,7 @@ pub fn commit(root: &Path, changes: &Changeset) -> Result<()> {
     // The commit point: a manifest that exists is complete, because it is renamed into place.
     let tmp = txn.join("manifest.tmp");
     write_synced(&tmp, manifest.as_bytes())?;
-    fs::rename(&tmp, txn.join(MANIFEST)).map_err(|e| Error::io(&tmp, "cannot commit", e))?;
+    fs::rename(&tmp, txn.join(MANIFEST)).map_err(|e| Error::io(&tmp, IoOp::Commit, e))?;
     sync_dir(&txn)?;
     roll_forward(root, &txn)
 }
@@ -249,7 +241,7 @@ pub fn commit(root: &Path, changes: &Changeset) -> Result<()> {
 fn roll_forward(root: &Path, txn: &Path) -> Result<()> {
     let manifest_path = txn.join(MANIFEST);
     let manifest = fs::read_to_string(&manifest_path)
-        .map_err(|e| Error::io(&manifest_path, "cannot read transaction manifest", e))?;
+        .map_err(|e| Error::io(&manifest_path, IoOp::ReadManifest, e))?;
     let mut dirs: Vec<PathBuf> = Vec::new();
     for line in manifest.lines() {
         let Some((n, rel)) = line.split_once('\t') else {
@@ -260,7 +252,7 @@ fn roll_forward(root: &Path, txn: &Path) -> Result<()> {
             match fs::remove_file(&target) {
                 Ok(()) => {}
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {} // removed before an interruption
-                Err(e) => return Err(Error::io(&target, "cannot remove", e)),
+                Err(e) => return Err(Error::io(&target, IoOp::Remove, e)),
             }
             let dir = target.parent().unwrap_or(root).to_path_buf();
             if !dirs.contains(&dir) {
@@ -275,8 +267,7 @@ fn roll_forward(root: &Path, txn: &Path) -> Result<()> {
         }
         let dir = target.parent().unwrap_or(root).to_path_buf();
         create_private_dir(&dir)?;
-        fs::rename(&staged, &target)
-            .map_err(|e| Error::io(&target, "cannot move into place", e))?;
+        fs::rename(&staged, &target).map_err(|e| Error::io(&target, IoOp::MoveIntoPlace, e))?;
         if !dirs.contains(&dir) {
             dirs.push(dir);
         }
@@ -284,7 +275,7 @@ fn roll_forward(root: &Path, txn: &Path) -> Result<()> {
     for d in &dirs {
         sync_dir(d)?;
     }
-    fs::remove_dir_all(txn).map_err(|e| Error::io(txn, "cannot remove finished transaction", e))?;
+    fs::remove_dir_all(txn).map_err(|e| Error::io(txn, IoOp::RemoveFinished, e))?;
     sync_dir(&root.join(STATE_DIR))
 }
 
@@ -297,7 +288,7 @@ pub fn recover(root: &Path) -> Result<(usize, usize)> {
             roll_forward(root, &txn)?;
             done.0 += 1;
         } else {
-            fs::remove_dir_all(&txn).map_err(|e| Error::io(&txn, "cannot remove", e))?;
+            fs::remove_dir_all(&txn).map_err(|e| Error::io(&txn, IoOp::Remove, e))?;
             done.1 += 1;
         }
     }

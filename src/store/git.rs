@@ -1,6 +1,7 @@
 //! The records directory as a git repository: committing exactly the files a command wrote, and
 //! the hooks that run `kontakt check` on what is committed and merged.
 
+use crate::error::IoOp;
 use crate::tr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -13,7 +14,7 @@ fn git(root: &Path, args: &[&str]) -> Result<std::process::Output> {
         .arg(root)
         .args(args)
         .output()
-        .map_err(|e| Error::io(root, "cannot run git", e))
+        .map_err(|e| Error::io(root, IoOp::RunGit, e))
 }
 
 /// `git config user.name` as seen from `root` (the repository's, else the user's global one).
@@ -150,18 +151,18 @@ pub fn install_hooks(root: &Path, kontakt: &Path) -> Result<Vec<PathBuf>> {
         .map(|h| root.join(h))
         .unwrap_or_else(|| top.join(".git/hooks"));
     let prefix = lines.next().unwrap_or("").trim_end_matches('/').to_string();
-    std::fs::create_dir_all(&hooks).map_err(|e| Error::io(&hooks, "cannot create", e))?;
+    std::fs::create_dir_all(&hooks).map_err(|e| Error::io(&hooks, IoOp::Create, e))?;
     let hooks = hooks.canonicalize().unwrap_or(hooks);
     let mut written = Vec::new();
     for name in HOOKS {
         let hook = hooks.join(name);
         std::fs::write(&hook, hook_script(name, kontakt, &prefix))
-            .map_err(|e| Error::io(&hook, "cannot write", e))?;
+            .map_err(|e| Error::io(&hook, IoOp::Write, e))?;
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
             std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755))
-                .map_err(|e| Error::io(&hook, "cannot make executable", e))?;
+                .map_err(|e| Error::io(&hook, IoOp::MakeExecutable, e))?;
         }
         written.push(hook);
     }

@@ -3,6 +3,7 @@
 //! does not parse is seen (`rules::ledger` judges what is found), and the entries a run needs
 //! read in full.
 
+use crate::error::IoOp;
 use std::fs;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -22,7 +23,7 @@ pub fn files(root: &Path) -> Result<Vec<PathBuf>> {
         let rd = match fs::read_dir(&dir) {
             Ok(rd) => rd,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-            Err(e) => return Err(Error::io(&dir, "cannot list", e)),
+            Err(e) => return Err(Error::io(&dir, IoOp::List, e)),
         };
         for e in rd.filter_map(|e| e.ok()) {
             let name = e.file_name();
@@ -62,7 +63,7 @@ pub fn month_folder(rel: &Path) -> Option<Month> {
 /// be cut off that way (a hand edit) is read whole.
 pub fn read_head(root: &Path, rel: &Path) -> std::result::Result<Head, String> {
     let path = root.join(rel);
-    let cannot = |e: std::io::Error| Error::io(rel, "cannot read", e).to_string();
+    let cannot = |e: std::io::Error| Error::io(rel, IoOp::Read, e).to_string();
     let file = fs::File::open(&path).map_err(cannot)?;
     let mut top = String::new();
     for line in BufReader::new(file).lines() {

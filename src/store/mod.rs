@@ -12,6 +12,7 @@ pub mod ledger;
 pub mod parse;
 pub mod people;
 
+use crate::error::IoOp;
 use crate::tr;
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
@@ -143,13 +144,11 @@ pub fn lock_wait() -> std::time::Duration {
 
 impl Store {
     pub fn open(root: &Path) -> Result<Store> {
-        let meta =
-            fs::metadata(root).map_err(|e| Error::io(root, "cannot open records directory", e))?;
+        let meta = fs::metadata(root).map_err(|e| Error::io(root, IoOp::OpenRecords, e))?;
         if !meta.is_dir() {
-            return Err(Error::io(
+            return Err(Error::bad_path(
                 root,
-                "is not a directory",
-                std::io::Error::other("not a directory"),
+                tr!("is not a directory", "är ingen katalog"),
             ));
         }
         let path = root.join(CONFIG_FILE);
@@ -160,7 +159,7 @@ impl Store {
                     path: root.to_path_buf(),
                 });
             }
-            Err(e) => return Err(Error::io(&path, "cannot read", e)),
+            Err(e) => return Err(Error::io(&path, IoOp::Read, e)),
         };
         let config: Config = parse::parse(&path, &text)?;
         // A configuration is judged when it is opened, by the rule `check` uses: a dry run and
@@ -213,7 +212,7 @@ impl Store {
             }
             let file = opts
                 .open(&path)
-                .map_err(|e| Error::io(&path, "cannot open lock file", e))?;
+                .map_err(|e| Error::io(&path, IoOp::OpenLock, e))?;
             match file.try_lock() {
                 Ok(()) => {
                     let lock = Lock {
@@ -229,7 +228,7 @@ impl Store {
                 }
                 Err(fs::TryLockError::WouldBlock) => {}
                 Err(fs::TryLockError::Error(e)) => {
-                    return Err(Error::io(&path, "cannot lock", e));
+                    return Err(Error::io(&path, IoOp::Lock, e));
                 }
             }
             if started.elapsed() >= wait {
@@ -332,7 +331,7 @@ impl Store {
         let months = match fs::read_dir(&dir) {
             Ok(rd) => rd,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(out),
-            Err(e) => return Err(Error::io(&dir, "cannot list", e)),
+            Err(e) => return Err(Error::io(&dir, IoOp::List, e)),
         };
         for m in months.filter_map(|e| e.ok()) {
             let name = m.file_name();
@@ -342,7 +341,7 @@ impl Store {
             if from.is_some_and(|f| month < f) {
                 continue;
             }
-            let rd = fs::read_dir(m.path()).map_err(|e| Error::io(m.path(), "cannot list", e))?;
+            let rd = fs::read_dir(m.path()).map_err(|e| Error::io(m.path(), IoOp::List, e))?;
             for f in rd.filter_map(|e| e.ok()) {
                 let file = f.file_name();
                 if file
@@ -386,7 +385,7 @@ impl Store {
         let rd = match fs::read_dir(&dir) {
             Ok(rd) => rd,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(Error::io(&dir, "cannot list", e)),
+            Err(e) => return Err(Error::io(&dir, IoOp::List, e)),
         };
         let mut ids: Vec<Id> = rd
             .filter_map(|e| e.ok())
@@ -439,7 +438,7 @@ impl Store {
 
     pub fn read_text(&self, rel: &Path) -> Result<String> {
         let path = self.root.join(rel);
-        fs::read_to_string(&path).map_err(|e| Error::io(rel, "cannot read", e))
+        fs::read_to_string(&path).map_err(|e| Error::io(rel, IoOp::Read, e))
     }
 
     pub fn load<T: Record>(&self, id: &Id) -> Result<T> {
@@ -553,7 +552,7 @@ impl Store {
         match fs::read_to_string(self.root.join(&rel)) {
             Ok(text) => Ok(Some(parse::parse(&rel, &text)?)),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(Error::io(&rel, "cannot read", e)),
+            Err(e) => Err(Error::io(&rel, IoOp::Read, e)),
         }
     }
 
@@ -698,11 +697,6 @@ fn similar_ids(typed: &str, ids: &[Id]) -> Vec<String> {
 
 /// The canonical text of a record: keys in the type's field order.
 pub fn to_toml<T: Serialize>(rec: &T, rel: &Path) -> Result<String> {
-    toml::to_string(rec).map_err(|e| {
-        Error::io(
-            rel,
-            "cannot encode record",
-            std::io::Error::other(e.to_string()),
-        )
-    })
+    toml::to_string(rec)
+        .map_err(|e| Error::io(rel, IoOp::Encode, std::io::Error::other(e.to_string())))
 }

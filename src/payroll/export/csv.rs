@@ -2,6 +2,7 @@
 //! separator and BOM all come from `[payroll.csv]` in kontakt.toml.
 
 use super::{Row, decimal};
+use crate::error::IoOp;
 use crate::error::{Error, Result};
 use crate::model::layout::{Column, CsvLayout};
 
@@ -35,7 +36,7 @@ pub fn write(rows: &[Row], layout: &CsvLayout) -> Result<Vec<u8>> {
     let io = |e: ::csv::Error| {
         Error::io(
             "payroll file",
-            "cannot write CSV",
+            IoOp::WriteCsv,
             std::io::Error::other(e.to_string()),
         )
     };
@@ -55,7 +56,7 @@ pub fn write(rows: &[Row], layout: &CsvLayout) -> Result<Vec<u8>> {
     w.into_inner().map_err(|e| {
         Error::io(
             "payroll file",
-            "cannot write CSV",
+            IoOp::WriteCsv,
             std::io::Error::other(e.to_string()),
         )
     })
