@@ -18,8 +18,8 @@ for pending in sorted(root.glob("tests/.*.pending-snap")):
     # Replace from the bottom so earlier offsets stay valid.
     for at in sorted(latest, reverse=True):
         start = sum(len(l) + 1 for l in lines[: at - 1])
-        m = re.compile(r'@(r#*)"', re.S).search(text, start)
-        old = m.group(1)[1:]
+        m = re.compile(r'@(r#*)?"', re.S).search(text, start)
+        old = (m.group(1) or "r")[1:]
         close = text.index('"' + old, m.end()) + 1 + len(old)
         # Indented as the assertion is (insta strips the common indentation).
         indent = " " * (len(lines[at - 1]) - len(lines[at - 1].lstrip()))

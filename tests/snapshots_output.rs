@@ -4,7 +4,8 @@
 //! (`common::redact`), so a snapshot changes when the output does, not when an id does.
 //!
 //! After an intended change of output: `INSTA_UPDATE=always cargo nextest run -E
-//! 'binary(snapshots_output)'` and `cargo insta accept` (or paste the new text in by hand).
+//! 'binary(snapshots_output)'` and `cargo insta accept` (or `python3 scripts/accept-inline-snapshots.py`
+//! where cargo-insta is not installed).
 mod common;
 
 use std::os::unix::fs::PermissionsExt;
@@ -543,5 +544,34 @@ fn redact_keeps_the_text_and_numbers_ids_by_first_appearance() {
     [A-0001] [V-0001] [A-0002] [A-0001] [P-0001] [C-0001]
     commit [HASH1] sha256 [HASH2]
     2026-10 1 233,00 kr CAFE-FACE decade X-123456 A-1234567 [TMP]/records
+    ");
+}
+
+/// `list assignments`: each assignment with the client's and the volunteer's name beside the id.
+#[test]
+fn list_assignments_en() {
+    insta::assert_snapshot!(seen("en", &["list", "assignments", "--status", "active"]), @r"
+    ╭──────────┬──────────────────────┬───────────────────────┬────────┬────────────┬────────────┬──────────╮
+    │ id       ┆ client               ┆ volunteer             ┆ status ┆ proposed   ┆ start      ┆ last day │
+    ╞══════════╪══════════════════════╪═══════════════════════╪════════╪════════════╪════════════╪══════════╡
+    │ [A-0001] ┆ [C-0001] Omar Haddad ┆ [V-0001] David Rahimi ┆ active ┆ 2026-03-05 ┆ 2026-03-16 ┆          │
+    │ [A-0002] ┆ [C-0002] Johan Ek    ┆ [V-0002] Bertil Öst   ┆ active ┆ 2026-04-08 ┆ 2026-04-15 ┆          │
+    │ [A-0003] ┆ [C-0003] Elsa Lind   ┆ [V-0003] Anna Åberg   ┆ active ┆ 2026-02-16 ┆ 2026-03-01 ┆          │
+    │ [A-0004] ┆ [C-0004] Emma Sjö    ┆ [V-0004] Fatima Ali   ┆ active ┆ 2026-05-11 ┆ 2026-06-01 ┆          │
+    ╰──────────┴──────────────────────┴───────────────────────┴────────┴────────────┴────────────┴──────────╯
+    ");
+}
+
+#[test]
+fn list_assignments_sv() {
+    insta::assert_snapshot!(seen("sv", &["list", "assignments", "--status", "active"]), @r"
+    ╭──────────┬──────────────────────┬───────────────────────┬────────┬────────────┬────────────┬───────────╮
+    │ id       ┆ klient               ┆ kontaktperson         ┆ status ┆ föreslaget ┆ start      ┆ sista dag │
+    ╞══════════╪══════════════════════╪═══════════════════════╪════════╪════════════╪════════════╪═══════════╡
+    │ [A-0001] ┆ [C-0001] Omar Haddad ┆ [V-0001] David Rahimi ┆ pågår  ┆ 2026-03-05 ┆ 2026-03-16 ┆           │
+    │ [A-0002] ┆ [C-0002] Johan Ek    ┆ [V-0002] Bertil Öst   ┆ pågår  ┆ 2026-04-08 ┆ 2026-04-15 ┆           │
+    │ [A-0003] ┆ [C-0003] Elsa Lind   ┆ [V-0003] Anna Åberg   ┆ pågår  ┆ 2026-02-16 ┆ 2026-03-01 ┆           │
+    │ [A-0004] ┆ [C-0004] Emma Sjö    ┆ [V-0004] Fatima Ali   ┆ pågår  ┆ 2026-05-11 ┆ 2026-06-01 ┆           │
+    ╰──────────┴──────────────────────┴───────────────────────┴────────┴────────────┴────────────┴───────────╯
     ");
 }

@@ -1,11 +1,14 @@
-//! `kontakt list clients|volunteers [--status S]`: a table, or a JSON array.
+//! `kontakt list clients|volunteers|assignments|reports|payruns`: each kind's columns defined
+//! once (`listing::Column`), as a table, CSV or a JSON array.
+
+use std::collections::HashMap;
 
 use kontakt::Result;
 use kontakt::model::common::word;
-use kontakt::model::{Assignment, AssignmentStatus, Client, Month, PayRun, Volunteer};
+use kontakt::model::{Assignment, AssignmentStatus, Client, Id, Month, PayRun, Report, Volunteer};
 use kontakt::rules::status::{self, ClientStatus, VolunteerStatus};
-use serde_json::json;
 
+use super::listing::{self, Cell, Column};
 use super::{Ctx, Output};
 use crate::render;
 
@@ -56,109 +59,165 @@ pub enum What {
     },
 }
 
+/// A client with what the listing shows of her.
+pub struct ClientRow {
+    c: Client,
+    status: ClientStatus,
+    pnr: String,
+}
+
+pub const CLIENT_COLUMNS: &[Column<ClientRow>] = &[
+    Column::new("id", "id", |r| Cell::Id(r.c.id)),
+    Column::new("name", "name", |r| Cell::Text(r.c.name.clone())),
+    Column::new("personnummer", "pnr", |r| Cell::Text(r.pnr.clone())),
+    Column::new("status", "status", |r| Cell::Word(r.status.as_str().into())),
+    Column::new("applied", "applied", |r| Cell::Date(Some(r.c.applied))),
+    Column::new("area", "area", |r| {
+        Cell::Text(r.c.area.clone().unwrap_or_default())
+    }),
+    Column::new("decision until", "decision_to", |r| {
+        Cell::Date(r.c.latest_decision().and_then(|d| d.to))
+    }),
+];
+
+/// A volunteer with what the listing shows of her.
+pub struct VolunteerRow {
+    v: Volunteer,
+    status: VolunteerStatus,
+    pnr: String,
+}
+
+pub const VOLUNTEER_COLUMNS: &[Column<VolunteerRow>] = &[
+    Column::new("id", "id", |r| Cell::Id(r.v.id)),
+    Column::new("name", "name", |r| Cell::Text(r.v.name.clone())),
+    Column::new("personnummer", "pnr", |r| Cell::Text(r.pnr.clone())),
+    Column::new("status", "status", |r| Cell::Word(r.status.as_str().into())),
+    Column::new("applied", "applied", |r| Cell::Date(Some(r.v.applied))),
+    Column::new("area", "area", |r| {
+        Cell::Text(r.v.area.clone().unwrap_or_default())
+    }),
+    Column::new("capacity", "capacity", |r| {
+        Cell::Count(r.v.capacity as usize)
+    }),
+    Column::new("languages", "languages", |r| {
+        Cell::List(r.v.languages.clone())
+    }),
+    Column::script("interests", |r| Cell::List(r.v.interests.clone())),
+];
+
+/// An assignment with its status and the names of the two people it joins.
+pub struct AssignmentRow {
+    a: Assignment,
+    status: AssignmentStatus,
+    client: Option<String>,
+    volunteer: Option<String>,
+}
+
+pub const ASSIGNMENT_COLUMNS: &[Column<AssignmentRow>] = &[
+    Column::new("id", "id", |r| Cell::Id(r.a.id)),
+    Column::new("client", "client", |r| {
+        Cell::Named(r.a.client, r.client.clone())
+    }),
+    Column::new("volunteer", "volunteer", |r| {
+        Cell::Named(r.a.volunteer, r.volunteer.clone())
+    }),
+    Column::new("status", "status", |r| Cell::Word(word(&r.status))),
+    Column::new("proposed", "proposed", |r| Cell::Date(Some(r.a.proposed))),
+    Column::new("start", "start", |r| {
+        Cell::Date(r.a.agreement.as_ref().map(|g| g.start))
+    }),
+    Column::new("last day", "last_day", |r| Cell::Date(r.a.last_day())),
+    Column::script("score", |r| Cell::Number(r.a.score)),
+];
+
+pub const REPORT_COLUMNS: &[Column<Report>] = &[
+    Column::new("month", "month", |r| Cell::Text(r.month.to_string())),
+    Column::new("assignment", "assignment", |r| Cell::Id(r.assignment)),
+    Column::new("meetings", "meetings", |r| Cell::Dates(r.meetings.clone())),
+    Column::new("reported", "reported", |r| Cell::Date(Some(r.reported))),
+    Column::new("approved", "approved", |r| {
+        Cell::Date(r.approved.as_ref().map(|a| a.date))
+    }),
+    Column::script("approved_by", |r| {
+        Cell::Text(
+            r.approved
+                .as_ref()
+                .and_then(|a| a.by.clone())
+                .unwrap_or_default(),
+        )
+    }),
+    Column::script("hours_tenths", |r| {
+        Cell::Number(r.hours_tenths.map(i64::from))
+    }),
+    Column::script("expenses_ore", |r| Cell::Ore(r.expenses_ore)),
+    Column::script("activity", |r| {
+        Cell::Text(r.activity.clone().unwrap_or_default())
+    }),
+    Column::script("corrections", |r| Cell::Count(r.corrections.len())),
+    Column::script("settled_outside", |r| {
+        Cell::Date(r.settled_outside.as_ref().map(|s| s.date))
+    }),
+];
+
+pub const PAYRUN_COLUMNS: &[Column<PayRun>] = &[
+    Column::new("id", "id", |r| Cell::Id(r.id)),
+    Column::new("month", "month", |r| Cell::Text(r.month.to_string())),
+    Column::new("created", "created", |r| Cell::Time(r.created)),
+    Column::new("by", "user", |r| Cell::Text(r.user.clone())),
+    Column::new("lines", "lines", |r| Cell::Count(r.lines.len())),
+    Column::new("total kr", "total_ore", |r| Cell::Money(r.total_ore)),
+    Column::new("file", "file", |r| Cell::Text(r.file.clone())),
+    Column::script("format", |r| Cell::Text(r.format.clone())),
+    Column::script("sha256", |r| Cell::Text(r.sha256.clone())),
+];
+
 pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
     let store = ctx.store()?;
     let format = super::list_format(args.format, ctx);
-    let json = format == super::ListFormat::Json;
-    let csv = format == super::ListFormat::Csv;
     let out = match args.what {
         What::Clients { status: want } => {
-            let rows: Vec<(Client, ClientStatus)> = store
+            let rows: Vec<ClientRow> = store
                 .load_all::<Client>()?
                 .into_iter()
-                .map(|c| {
-                    let s = status::client_status(&c, ctx.today);
-                    (c, s)
+                .map(|c| ClientRow {
+                    status: status::client_status(&c, ctx.today),
+                    pnr: render::pnr(&c.pnr, ctx.show_pnr),
+                    c,
                 })
-                .filter(|(_, s)| want.is_none_or(|w| w == *s))
+                .filter(|r| want.is_none_or(|w| w == r.status))
                 .collect();
-            if json {
-                render::json(&rows.iter().map(|(c, s)| {
-                    json!({
-                        "id": c.id, "name": c.name, "pnr": render::pnr(&c.pnr, ctx.show_pnr),
-                        "status": s, "applied": c.applied, "area": c.area,
-                        "decision_to": c.latest_decision().and_then(|d| d.to),
-                    })
-                }).collect::<Vec<_>>())
-            } else {
-                render::rows(
-                    csv,
-                    &[
-                        "id",
-                        "name",
-                        "personnummer",
-                        "status",
-                        "applied",
-                        "area",
-                        "decision until",
-                    ],
-                    rows.iter()
-                        .map(|(c, s)| {
-                            vec![
-                                c.id.to_string(),
-                                c.name.clone(),
-                                render::pnr(&c.pnr, ctx.show_pnr),
-                                cell(csv, s.as_str()),
-                                c.applied.to_string(),
-                                render::opt(&c.area),
-                                render::opt(&c.latest_decision().and_then(|d| d.to)),
-                            ]
-                        })
-                        .collect(),
-                )
-            }
+            listing::render(CLIENT_COLUMNS, &rows, format)
         }
         What::Assignments { status: want } => {
-            let rows: Vec<(Assignment, AssignmentStatus)> = store
+            let names: HashMap<Id, String> = store
+                .load_all::<Client>()?
+                .into_iter()
+                .map(|c| (c.id, c.name))
+                .chain(
+                    store
+                        .load_all::<Volunteer>()?
+                        .into_iter()
+                        .map(|v| (v.id, v.name)),
+                )
+                .collect();
+            let rows: Vec<AssignmentRow> = store
                 .load_all::<Assignment>()?
                 .into_iter()
-                .map(|a| {
-                    let s = a.status(ctx.today);
-                    (a, s)
+                .map(|a| AssignmentRow {
+                    status: a.status(ctx.today),
+                    client: names.get(&a.client).cloned(),
+                    volunteer: names.get(&a.volunteer).cloned(),
+                    a,
                 })
-                .filter(|(_, s)| want.is_none_or(|w| w == *s))
+                .filter(|r| want.is_none_or(|w| w == r.status))
                 .collect();
-            if json {
-                render::json(&rows.iter().map(|(a, s)| {
-                    json!({
-                        "id": a.id, "client": a.client, "volunteer": a.volunteer, "status": s,
-                        "proposed": a.proposed, "start": a.agreement.as_ref().map(|g| g.start),
-                        "last_day": a.last_day(), "score": a.score,
-                    })
-                }).collect::<Vec<_>>())
-            } else {
-                render::rows(
-                    csv,
-                    &[
-                        "id",
-                        "client",
-                        "volunteer",
-                        "status",
-                        "proposed",
-                        "start",
-                        "last day",
-                    ],
-                    rows.iter()
-                        .map(|(a, s)| {
-                            vec![
-                                a.id.to_string(),
-                                a.client.to_string(),
-                                a.volunteer.to_string(),
-                                cell(csv, &word(s)),
-                                a.proposed.to_string(),
-                                render::opt(&a.agreement.as_ref().map(|g| g.start)),
-                                render::opt(&a.last_day()),
-                            ]
-                        })
-                        .collect(),
-                )
-            }
+            listing::render(ASSIGNMENT_COLUMNS, &rows, format)
         }
         What::Reports {
             month,
             status: want,
         } => {
-            let rows: Vec<_> = store
+            let rows: Vec<Report> = store
                 .load_reports()?
                 .into_iter()
                 .filter(|r| month.is_none_or(|m| m == r.month))
@@ -168,116 +227,27 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                     None => true,
                 })
                 .collect();
-            if json {
-                render::json(&rows)
-            } else {
-                render::rows(
-                    csv,
-                    &["month", "assignment", "meetings", "reported", "approved"],
-                    rows.iter()
-                        .map(|r| {
-                            vec![
-                                r.month.to_string(),
-                                r.assignment.to_string(),
-                                r.meetings.len().to_string(),
-                                r.reported.to_string(),
-                                r.approved
-                                    .as_ref()
-                                    .map(|a| a.date.to_string())
-                                    .unwrap_or_else(|| cell(csv, "no")),
-                            ]
-                        })
-                        .collect(),
-                )
-            }
+            listing::render(REPORT_COLUMNS, &rows, format)
         }
         What::Payruns { month } => {
             let mut runs: Vec<PayRun> = store.load_all()?;
             runs.retain(|r| month.is_none_or(|m| m == r.month));
             runs.sort_by(|a, b| b.order().cmp(&a.order()));
-            if json {
-                render::json(&runs.iter().map(|r| json!({
-                    "id": r.id, "month": r.month, "created": r.created.format("%Y-%m-%dT%H:%M:%S").to_string(),
-                    "user": r.user, "format": r.format, "file": r.file, "sha256": r.sha256,
-                    "lines": r.lines.len(), "total_ore": r.total_ore,
-                })).collect::<Vec<_>>())
-            } else {
-                render::rows(
-                    csv,
-                    &["id", "month", "created", "by", "lines", "total kr", "file"],
-                    runs.iter()
-                        .map(|r| {
-                            vec![
-                                r.id.to_string(),
-                                r.month.to_string(),
-                                r.created.format("%Y-%m-%d %H:%M").to_string(),
-                                r.user.clone(),
-                                r.lines.len().to_string(),
-                                if csv {
-                                    r.total_ore.to_string()
-                                } else {
-                                    render::amount(r.total_ore)
-                                },
-                                r.file.clone(),
-                            ]
-                        })
-                        .collect(),
-                )
-            }
+            listing::render(PAYRUN_COLUMNS, &runs, format)
         }
         What::Volunteers { status: want } => {
-            let rows: Vec<(Volunteer, VolunteerStatus)> = store
+            let rows: Vec<VolunteerRow> = store
                 .load_all::<Volunteer>()?
                 .into_iter()
-                .map(|v| {
-                    let s = status::volunteer_status(&v);
-                    (v, s)
+                .map(|v| VolunteerRow {
+                    status: status::volunteer_status(&v),
+                    pnr: render::pnr(&v.pnr, ctx.show_pnr),
+                    v,
                 })
-                .filter(|(_, s)| want.is_none_or(|w| w == *s))
+                .filter(|r| want.is_none_or(|w| w == r.status))
                 .collect();
-            if json {
-                render::json(&rows.iter().map(|(v, s)| {
-                    json!({
-                        "id": v.id, "name": v.name, "pnr": render::pnr(&v.pnr, ctx.show_pnr),
-                        "status": s, "applied": v.applied, "area": v.area, "capacity": v.capacity,
-                        "languages": v.languages, "interests": v.interests,
-                    })
-                }).collect::<Vec<_>>())
-            } else {
-                render::rows(
-                    csv,
-                    &[
-                        "id",
-                        "name",
-                        "personnummer",
-                        "status",
-                        "applied",
-                        "area",
-                        "capacity",
-                        "languages",
-                    ],
-                    rows.iter()
-                        .map(|(v, s)| {
-                            vec![
-                                v.id.to_string(),
-                                v.name.clone(),
-                                render::pnr(&v.pnr, ctx.show_pnr),
-                                cell(csv, s.as_str()),
-                                v.applied.to_string(),
-                                render::opt(&v.area),
-                                v.capacity.to_string(),
-                                render::list(&v.languages),
-                            ]
-                        })
-                        .collect(),
-                )
-            }
+            listing::render(VOLUNTEER_COLUMNS, &rows, format)
         }
     };
     Ok(Output::ok(out))
-}
-
-/// A domain word in a cell: the person's language in a table, English for a script (CSV).
-fn cell(csv: bool, w: &str) -> String {
-    if csv { w.to_string() } else { render::word(w) }
 }

@@ -14,6 +14,7 @@ pub mod hooks;
 pub mod init;
 pub mod ivo;
 pub mod list;
+pub mod listing;
 pub mod matching;
 pub mod pay;
 pub mod report;
