@@ -154,13 +154,16 @@ impl std::fmt::Display for Error {
                     crate::lang::current().parser_message(message)
                 )
             }
-            Error::BadArgument { option, message } => format!("{option}: {message}"),
+            Error::BadArgument { option, message } => format!(
+                "{option}: {}",
+                crate::lang::current().model_message(message)
+            ),
             Error::BadBatch { path, problems } => tr!(
                 "{} has {} bad row(s); nothing was written:\n{}",
                 "{} har {} felaktiga rader; inget skrevs:\n{}",
                 path.display(),
                 problems.len(),
-                problems.join("\n")
+                crate::lang::current().model_message(&problems.join("\n"))
             ),
             Error::Refused { reasons } => format!(
                 "{}:{}",

@@ -108,6 +108,17 @@ impl Lang {
             .fold(text.to_string(), |s, (en, sv)| s.replace(en, sv))
     }
 
+    /// A value's parse error from the model (`MonthError`, a date's, a personnummer's) in this
+    /// language.
+    pub fn model_message(self, message: &str) -> String {
+        if self == Lang::En {
+            return message.to_string();
+        }
+        MODEL
+            .iter()
+            .fold(message.to_string(), |s, (en, sv)| s.replace(en, sv))
+    }
+
     /// A parser's message (serde's, toml's) in this language; the names and values it
     /// quotes stay as they are. The record keeps nothing of it: this is for display only.
     pub fn parser_message(self, message: &str) -> String {
@@ -127,7 +138,7 @@ impl Lang {
             return message.to_string();
         }
         SV.iter()
-            .fold(message.to_string(), |s, (en, sv)| s.replace(en, sv))
+            .fold(self.model_message(message), |s, (en, sv)| s.replace(en, sv))
     }
 
     pub fn code(self) -> &'static str {
@@ -333,6 +344,67 @@ const LABELS: &[(&str, &str)] = &[
     ("in effect or closed", "verkställt eller avslutat"),
     ("reportable from", "rapporteras från"),
     ("law", "lag"),
+];
+
+/// The model's messages (parse errors of values), written in English where they are made (the
+/// model keeps no language) and put in Swedish here, for a person, whole or by the fragments
+/// around the value they quote.
+const MODEL: &[(&str, &str)] = &[
+    (
+        "expected an id like `C-7Q2K9M` (a letter C, V, A or P, a dash, six characters of 0-9 A-Z)",
+        "ett id som `C-7Q2K9M` väntades (bokstaven C, V, A eller P, ett bindestreck, sex tecken 0-9 A-Z)",
+    ),
+    (
+        "expected 10 or 12 digits (YYMMDD-NNNN or YYYYMMDD-NNNN)",
+        "10 eller 12 siffror väntades (ÅÅMMDD-NNNN eller ÅÅÅÅMMDD-NNNN)",
+    ),
+    ("the check digit is wrong", "kontrollsiffran är fel"),
+    (
+        "the date part is not a real date",
+        "datumdelen är inget verkligt datum",
+    ),
+    (
+        "the birth date lies in the future",
+        "födelsedatumet ligger i framtiden",
+    ),
+    (
+        "the birth number 000 is never issued",
+        "födelsenummer 000 delas aldrig ut",
+    ),
+    (
+        "expected a quarter YYYYQN with N from 1 to 4, like 2026Q3",
+        "ett kvartal ÅÅÅÅQN med N från 1 till 4 väntades, som 2026Q3",
+    ),
+    (
+        "expected an amount in kronor, like 1233 or 1233.50 (at most 10 000 000)",
+        "ett belopp i kronor väntades, som 1233 eller 1233.50 (högst 10 000 000)",
+    ),
+    (
+        "an amount is too large to compute (beyond 92 233 720 368 547 758 kr): a record holds an absurd amount",
+        "ett belopp är för stort att räkna med (över 92 233 720 368 547 758 kr): en akt har ett orimligt belopp",
+    ),
+    (
+        "expected a month YYYY-MM, like 2026-10",
+        "en månad ÅÅÅÅ-MM väntades, som 2026-10",
+    ),
+    (
+        "expected N/week or N/month with N from 1 to 31, like `1/week`",
+        "N/week eller N/month väntades, med N från 1 till 31, som `1/week`",
+    ),
+    (
+        "expected an age range MIN-MAX in years from 18 to 99, like `25-40`",
+        "ett åldersspann MIN-MAX i år från 18 till 99 väntades, som `25-40`",
+    ),
+    (
+        "expected a date YYYY-MM-DD, found",
+        "ett datum ÅÅÅÅ-MM-DD väntades, hittade",
+    ),
+    ("the year ", "året "),
+    (" is outside ", " ligger utanför "),
+    (
+        " is not a date in the calendar",
+        " är inget datum i kalendern",
+    ),
 ];
 
 impl FromStr for Lang {

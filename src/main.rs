@@ -15,7 +15,18 @@ fn main() -> ExitCode {
         .var(cli::shell::COMPLETE_VAR)
         .complete();
     let args: Vec<String> = std::env::args().collect();
-    let matches = cli::localized(cli::early_lang(&args)).get_matches();
+    let lang = cli::early_lang(&args);
+    let matches = match cli::localized(lang).try_get_matches() {
+        Ok(m) => m,
+        // Help and version go to stdout as clap prints them; a refused value is told in the
+        // reader's language where the model made the message (clap's own words stay English).
+        Err(e) if e.use_stderr() => {
+            let text = e.render().to_string();
+            eprint!("{}", lang.model_message(&text));
+            return ExitCode::from(e.exit_code() as u8);
+        }
+        Err(e) => e.exit(),
+    };
     let name = matches.subcommand_name().unwrap_or("kontakt").to_string();
     let cli = match cli::Cli::from_arg_matches(&matches) {
         Ok(c) => c,

@@ -120,3 +120,18 @@ fn the_domain_layers_never_reach_up() {
         );
     }
 }
+
+/// The model keeps no language: its messages are English where they are made, and put in the
+/// reader's language at the edge (`lang::Lang::model_message`).
+#[test]
+fn the_model_reads_no_process_language() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/model");
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        let text = std::fs::read_to_string(&p).unwrap();
+        let code = text.split("#[cfg(test)]").next().unwrap();
+        for needle in ["lang::current", "tr!(", "lang::set"] {
+            assert!(!code.contains(needle), "{} uses {needle}", p.display());
+        }
+    }
+}

@@ -165,3 +165,29 @@ fn check_and_record_errors_speak_swedish() {
         shown.stderr
     );
 }
+
+/// A value the model refuses reads in the reader's language, whether clap parsed it (an
+/// option) or a record holds it; the model itself keeps no language.
+#[test]
+fn a_refused_value_is_told_in_the_readers_language() {
+    let kit = Kit::demo();
+    let sv = kit.cmd("--lang sv pay 2026-13 --dry-run");
+    assert_eq!(sv.code, 2);
+    assert!(
+        sv.stderr.contains("en månad ÅÅÅÅ-MM väntades"),
+        "{}",
+        sv.stderr
+    );
+    let en = kit.cmd("--lang en pay 2026-13 --dry-run");
+    assert!(
+        en.stderr.contains("expected a month YYYY-MM"),
+        "{}",
+        en.stderr
+    );
+    let sv = kit.cmd("--lang sv screen volunteer V-0 --interview 2026-02-30");
+    assert!(
+        sv.stderr.contains("är inget datum i kalendern"),
+        "{}",
+        sv.stderr
+    );
+}

@@ -65,7 +65,7 @@ pub enum Per {
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
-#[error("{}", crate::lang::current().pick("expected N/week or N/month with N from 1 to 31, like `1/week`", "N/week eller N/month väntades, med N från 1 till 31, som `1/week`"))]
+#[error("expected N/week or N/month with N from 1 to 31, like `1/week`")]
 pub struct FrequencyError;
 
 impl FromStr for Frequency {
@@ -126,7 +126,7 @@ pub struct AgeRange {
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
-#[error("{}", crate::lang::current().pick("expected an age range MIN-MAX in years from 18 to 99, like `25-40`", "ett åldersspann MIN-MAX i år från 18 till 99 väntades, som `25-40`"))]
+#[error("expected an age range MIN-MAX in years from 18 to 99, like `25-40`")]
 pub struct AgeRangeError;
 
 impl FromStr for AgeRange {

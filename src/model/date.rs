@@ -4,7 +4,6 @@
 //! `#[serde(with = "crate::model::date")]` (or `date::opt` for `Option<NaiveDate>`, `date::list`
 //! for `Vec<NaiveDate>`).
 
-use crate::tr;
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -24,28 +23,22 @@ pub fn parse(s: &str) -> Result<NaiveDate, String> {
             .enumerate()
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     if !shape {
-        return Err(tr!(
+        return Err(format!(
             "expected a date YYYY-MM-DD, found `{}`",
-            "ett datum ÅÅÅÅ-MM-DD väntades, `{}` hittades",
             s.chars().take(40).collect::<String>()
         ));
     }
     let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().unwrap_or(0);
     let year = num(0..4) as i32;
     if !YEARS.contains(&year) {
-        return Err(tr!(
+        return Err(format!(
             "the year {year} is outside {}-{}",
-            "året {year} ligger utanför {}-{}",
             YEARS.start(),
             YEARS.end()
         ));
     }
-    NaiveDate::from_ymd_opt(year, num(5..7), num(8..10)).ok_or_else(|| {
-        tr!(
-            "{s} is not a date in the calendar",
-            "{s} är inget datum i kalendern"
-        )
-    })
+    NaiveDate::from_ymd_opt(year, num(5..7), num(8..10))
+        .ok_or_else(|| format!("{s} is not a date in the calendar"))
 }
 
 struct DateVisitor;

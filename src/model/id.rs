@@ -76,7 +76,9 @@ pub struct Id {
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
-#[error("{}", crate::lang::current().pick("expected an id like `C-7Q2K9M` (a letter C, V, A or P, a dash, six characters of 0-9 A-Z)", "ett id som `C-7Q2K9M` väntades (bokstaven C, V, A eller P, ett bindestreck, sex tecken 0-9 A-Z)"))]
+#[error(
+    "expected an id like `C-7Q2K9M` (a letter C, V, A or P, a dash, six characters of 0-9 A-Z)"
+)]
 pub struct IdError;
 
 impl Id {

@@ -71,7 +71,7 @@ impl fmt::Display for Money {
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
-#[error("{}", crate::lang::current().pick("expected an amount in kronor, like 1233 or 1233.50 (at most 10 000 000)", "ett belopp i kronor väntades, som 1233 eller 1233.50 (högst 10 000 000)"))]
+#[error("expected an amount in kronor, like 1233 or 1233.50 (at most 10 000 000)")]
 pub struct MoneyError;
 
 /// Parses kronor as typed: `1233`, `1233.5`, `1233,50`, `1 233,50`. Negative amounts are refused
@@ -109,10 +109,9 @@ impl FromStr for Money {
 /// wraps: such a result is this error, never a number (a hand-edited record with an absurd
 /// amount is what causes it; `kontakt check` names the record).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("{}", crate::lang::current().pick(
-    "an amount is too large to compute (beyond 92 233 720 368 547 758 kr): a record holds an absurd amount",
-    "ett belopp är för stort att räkna med (över 92 233 720 368 547 758 kr): en akt har ett orimligt belopp"
-))]
+#[error(
+    "an amount is too large to compute (beyond 92 233 720 368 547 758 kr): a record holds an absurd amount"
+)]
 pub struct Overflow;
 
 /// Checked arithmetic: the only way to combine amounts (there are no `+`, `-` or `Sum` impls,

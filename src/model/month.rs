@@ -14,7 +14,7 @@ pub struct Month {
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
-#[error("{}", crate::lang::current().pick("expected a month YYYY-MM, like 2026-10", "en månad ÅÅÅÅ-MM väntades, som 2026-10"))]
+#[error("expected a month YYYY-MM, like 2026-10")]
 pub struct MonthError;
 
 impl Month {

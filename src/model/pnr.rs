@@ -39,15 +39,15 @@ pub enum Kind {
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum PnrError {
-    #[error("{}", crate::lang::current().pick("expected 10 or 12 digits (YYMMDD-NNNN or YYYYMMDD-NNNN)", "10 eller 12 siffror väntades (ÅÅMMDD-NNNN eller ÅÅÅÅMMDD-NNNN)"))]
+    #[error("expected 10 or 12 digits (YYMMDD-NNNN or YYYYMMDD-NNNN)")]
     Format,
-    #[error("{}", crate::lang::current().pick("the check digit is wrong", "kontrollsiffran är fel"))]
+    #[error("the check digit is wrong")]
     Checksum,
-    #[error("{}", crate::lang::current().pick("the date part is not a real date", "datumdelen är inget verkligt datum"))]
+    #[error("the date part is not a real date")]
     Date,
-    #[error("{}", crate::lang::current().pick("the birth date lies in the future", "födelsedatumet ligger i framtiden"))]
+    #[error("the birth date lies in the future")]
     Future,
-    #[error("{}", crate::lang::current().pick("the birth number 000 is never issued", "födelsenummer 000 delas aldrig ut"))]
+    #[error("the birth number 000 is never issued")]
     Serial,
 }
 

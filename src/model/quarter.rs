@@ -17,7 +17,7 @@ pub struct Quarter {
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
-#[error("{}", crate::lang::current().pick("expected a quarter YYYYQN with N from 1 to 4, like 2026Q3", "ett kvartal ÅÅÅÅQN med N från 1 till 4 väntades, som 2026Q3"))]
+#[error("expected a quarter YYYYQN with N from 1 to 4, like 2026Q3")]
 pub struct QuarterError;
 
 impl Quarter {
