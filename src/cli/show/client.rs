@@ -1,0 +1,76 @@
+//! `kontakt show CLIENT`: her details, decisions, assignments (with the volunteer's name,
+//! current first) and history.
+
+use kontakt::Result;
+use kontakt::model::common::word;
+use kontakt::model::{Assignment, Client, Id};
+use kontakt::rules::status;
+use kontakt::store::Store;
+use kontakt::tr;
+
+use super::history;
+use crate::cli::Ctx;
+use crate::render;
+
+pub fn show(store: &Store, id: &Id, ctx: &Ctx) -> Result<String> {
+    let c: Client = store.load(id)?;
+    let st = status::client_status(&c, ctx.today);
+    Ok(if ctx.json {
+        let mut v = render::record_json(&c, ctx.show_pnr, &c.pnr);
+        v["status"] = serde_json::to_value(st).unwrap_or_default();
+        render::json(&v)
+    } else {
+        let mut s = render::fields(&[
+            ("client", c.id.to_string()),
+            ("name", c.name.clone()),
+            ("personnummer", render::pnr(&c.pnr, ctx.show_pnr)),
+            ("status", render::word(st.as_str())),
+            ("applied", c.applied.to_string()),
+            ("basis", word(&c.basis)),
+            ("area", render::opt(&c.area)),
+            ("interests", render::list(&c.interests)),
+            ("languages", render::list(&c.languages)),
+            ("wants gender", word(&c.wants_gender)),
+            ("note", render::opt(&c.note)),
+            ("ivo code", render::opt(&c.ivo_code)),
+        ]);
+        if !c.decisions.is_empty() {
+            s.push_str(&tr!("\nDecisions\n", "\nBeslut\n"));
+            s.push_str(&render::table(
+                &[
+                    "decided", "outcome", "from", "to", "basis", "meetings", "consent", "reason",
+                ],
+                c.decisions
+                    .iter()
+                    .map(|d| {
+                        vec![
+                            d.decided.to_string(),
+                            render::word(&word(&d.outcome)),
+                            render::opt(&d.from),
+                            render::opt(&d.to),
+                            d.basis.map(|b| word(&b)).unwrap_or_default(),
+                            render::opt(&d.meetings),
+                            render::opt(&d.guardian_consent),
+                            render::opt(&d.reason),
+                        ]
+                    })
+                    .collect(),
+            ));
+        }
+        let hers: Vec<Assignment> = store
+            .load_all::<Assignment>()?
+            .into_iter()
+            .filter(|a| a.client == c.id)
+            .collect();
+        let names = super::names(store)?;
+        s.push_str(&super::assignments_table(
+            hers,
+            |a| a.volunteer,
+            "volunteer",
+            &names,
+            ctx,
+        ));
+        s.push_str(&history(&c.history));
+        s
+    })
+}

@@ -1,0 +1,189 @@
+//! `kontakt show ID`: one record, readable, with its history; one file per kind of record.
+
+mod assignment;
+mod client;
+mod run;
+mod volunteer;
+
+use std::collections::HashMap;
+
+use kontakt::Result;
+use kontakt::model::{Assignment, Event, Id, Kind, PayRun};
+use kontakt::store::Store;
+use kontakt::tr;
+
+use super::{Ctx, Output};
+use crate::render;
+
+/// Show one record (any kind) by id or unique prefix.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The id, or a unique prefix of it.
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::shell::any_id))]
+    pub id: String,
+    /// `html`: a pay run's summary as a page to print and attest (A4); `text` (default) for
+    /// the terminal.
+    #[arg(long, value_name = "text|html", value_parser = ["text", "html"])]
+    pub format: Option<String>,
+    /// Write the page to FILE instead of stdout (with `--format html`).
+    #[arg(long, value_name = "FILE", requires = "format")]
+    pub out: Option<std::path::PathBuf>,
+}
+
+pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
+    let store = ctx.store()?;
+    let id = resolve_person(store, &args.id, ctx)?;
+    if args.format.as_deref() == Some("html") {
+        if id.kind() != Kind::PayRun {
+            return Err(kontakt::Error::arg(
+                "--format",
+                "html is for pay runs; an agreement prints with `kontakt agree ID --print --format html`",
+            ));
+        }
+        let run: PayRun = store.load(&id)?;
+        let page = kontakt::documents::payrun::html(&run, &store.config.municipality, ctx.lang)?;
+        return Ok(match &args.out {
+            Some(path) => {
+                kontakt::store::atomic::write_file(path, page.as_bytes())?;
+                Output::ok(format!(
+                    "{id} {} {}\n",
+                    ctx.lang.pick("written to", "skriven till"),
+                    path.display()
+                ))
+            }
+            None => Output::ok(page),
+        });
+    }
+    let out = match id.kind() {
+        Kind::Client => client::show(store, &id, ctx)?,
+        Kind::Volunteer => volunteer::show(store, &id, ctx)?,
+        Kind::Assignment => assignment::show(store, &id, ctx)?,
+        Kind::PayRun => run::show(store, &id, ctx)?,
+    };
+    Ok(Output::ok(out))
+}
+
+/// Every name of a client and volunteer, by id, for showing names beside ids.
+fn names(store: &Store) -> Result<HashMap<Id, String>> {
+    Ok(store
+        .load_all::<kontakt::model::Client>()?
+        .into_iter()
+        .map(|c| (c.id, c.name))
+        .chain(
+            store
+                .load_all::<kontakt::model::Volunteer>()?
+                .into_iter()
+                .map(|v| (v.id, v.name)),
+        )
+        .collect())
+}
+
+/// `C-7Q2K9M Elsa Lind`: an id with the name beside it, when the record is on file.
+fn named(id: &Id, names: &HashMap<Id, String>) -> String {
+    match names.get(id) {
+        Some(n) => format!("{id} {n}"),
+        None => id.to_string(),
+    }
+}
+
+/// A person's assignments, open ones first, then the latest proposed: the other party (by
+/// `other`) named beside the id.
+fn assignments_table(
+    mut list: Vec<Assignment>,
+    other: fn(&Assignment) -> Id,
+    header: &'static str,
+    names: &HashMap<Id, String>,
+    ctx: &Ctx,
+) -> String {
+    if list.is_empty() {
+        return String::new();
+    }
+    list.sort_by(|a, b| {
+        (!a.is_open(ctx.today), std::cmp::Reverse(a.proposed), a.id).cmp(&(
+            !b.is_open(ctx.today),
+            std::cmp::Reverse(b.proposed),
+            b.id,
+        ))
+    });
+    let mut s = tr!("\nAssignments\n", "\nUppdrag\n");
+    s.push_str(&render::table(
+        &["assignment", header, "status", "start", "last day"],
+        list.iter()
+            .map(|a| {
+                vec![
+                    a.id.to_string(),
+                    named(&other(a), names),
+                    render::word(&kontakt::model::common::word(&a.status(ctx.today))),
+                    render::opt(&a.agreement.as_ref().map(|g| g.start)),
+                    render::opt(&a.last_day()),
+                ]
+            })
+            .collect(),
+    ));
+    s
+}
+
+pub(super) fn history(events: &[Event]) -> String {
+    if events.is_empty() {
+        return String::new();
+    }
+    let mut s = tr!("\nHistory\n", "\nHistorik\n");
+    s.push_str(&render::table(
+        &["date", "event", "by", "note"],
+        events
+            .iter()
+            .map(|e| {
+                vec![
+                    e.date.to_string(),
+                    render::lang().phrases(&e.event),
+                    render::opt(&e.by),
+                    render::opt(&e.note),
+                ]
+            })
+            .collect(),
+    ));
+    s
+}
+
+/// The record `text` names: an id or a unique prefix of one, else a person found by name or
+/// personnummer (`kontakt find`) when exactly one matches. Several are listed to choose from;
+/// a personnummer typed is never echoed back.
+fn resolve_person(
+    store: &kontakt::store::Store,
+    text: &str,
+    ctx: &Ctx,
+) -> Result<kontakt::model::Id> {
+    let err = match store.resolve(text, &Kind::ALL) {
+        Ok(id) => return Ok(id),
+        Err(e) => e,
+    };
+    let hits = kontakt::ops::find::find(store, text, ctx.today)?;
+    match hits.len() {
+        1 => Ok(hits[0].id),
+        // Something shaped like a personnummer, valid or mistyped, is not repeated.
+        0 if text.chars().filter(char::is_ascii_digit).count() >= 10 => {
+            Err(kontakt::Error::refused(vec![tr!(
+                "nobody on file has that personnummer (or it is mistyped)",
+                "ingen i akterna har det personnumret (eller är det felskrivet)"
+            )]))
+        }
+        0 => Err(err),
+        _ => Err(kontakt::Error::refused(
+            std::iter::once(tr!(
+                "{} people match; give one of these ids:",
+                "{} personer matchar; ange ett av dessa id:",
+                hits.len()
+            ))
+            .chain(hits.iter().map(|h| {
+                format!(
+                    "{} {} ({}, {})",
+                    h.id,
+                    h.name,
+                    render::word(h.kind),
+                    render::pnr(&h.pnr, false)
+                )
+            }))
+            .collect(),
+        )),
+    }
+}

@@ -1,0 +1,77 @@
+//! `kontakt show VOLUNTEER`: her details, screening, assignments (with the client's name,
+//! current first) and history.
+
+use kontakt::Result;
+use kontakt::model::common::word;
+use kontakt::model::{Assignment, Id, Volunteer};
+use kontakt::rules::{screening, status};
+use kontakt::store::Store;
+
+use super::history;
+use crate::cli::Ctx;
+use crate::render;
+
+pub fn show(store: &Store, id: &Id, ctx: &Ctx) -> Result<String> {
+    let v: Volunteer = store.load(id)?;
+    let st = status::volunteer_status(&v);
+    Ok(if ctx.json {
+        let mut j = render::record_json(&v, ctx.show_pnr, &v.pnr);
+        j["status"] = serde_json::to_value(st).unwrap_or_default();
+        render::json(&j)
+    } else {
+        let sc = &v.screening;
+        let refs = sc
+            .references
+            .iter()
+            .map(|r| format!("{} ({}, {})", r.name, word(&r.verdict), r.date))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let mut s = render::fields(&[
+            ("volunteer", v.id.to_string()),
+            ("name", v.name.clone()),
+            ("personnummer", render::pnr(&v.pnr, ctx.show_pnr)),
+            ("status", render::word(st.as_str())),
+            ("applied", v.applied.to_string()),
+            ("email", render::opt(&v.email)),
+            ("phone", render::opt(&v.phone)),
+            ("area", render::opt(&v.area)),
+            ("interests", render::list(&v.interests)),
+            ("languages", render::list(&v.languages)),
+            (
+                "availability",
+                v.availability
+                    .iter()
+                    .map(word)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+            ("capacity", v.capacity.to_string()),
+            ("interview", render::opt(&sc.interview)),
+            ("references", refs),
+            ("police extract", render::opt(&sc.police_extract)),
+            (
+                "extract valid to",
+                render::opt(&screening::extract_expires(&v, &store.config.volunteers)),
+            ),
+            ("social register", render::opt(&sc.social_register)),
+            ("approved", render::opt(&sc.approved)),
+            ("rejected", render::opt(&sc.rejected)),
+            ("reason", render::opt(&sc.rejection_reason)),
+        ]);
+        let his: Vec<Assignment> = store
+            .load_all::<Assignment>()?
+            .into_iter()
+            .filter(|a| a.volunteer == v.id)
+            .collect();
+        let names = super::names(store)?;
+        s.push_str(&super::assignments_table(
+            his,
+            |a| a.client,
+            "client",
+            &names,
+            ctx,
+        ));
+        s.push_str(&history(&v.history));
+        s
+    })
+}
