@@ -269,7 +269,13 @@ fn a_long_pay_run_repeats_its_table_header_on_every_page() {
     };
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("long.html");
-    let html = kontakt::documents::payrun::html(&run, "Demostad", kontakt::lang::Lang::En).unwrap();
+    let html = kontakt::documents::payrun::html(
+        &run,
+        &Default::default(),
+        "Demostad",
+        kontakt::lang::Lang::En,
+    )
+    .unwrap();
     std::fs::write(&page, html).unwrap();
     let (pages, _, text) = print(&page);
     assert!(pages >= 4, "{pages} pages");

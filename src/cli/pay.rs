@@ -275,7 +275,10 @@ fn summary(plan: &Plan) -> Result<String> {
         .iter()
         .map(|t| {
             Ok(vec![
-                t.volunteer.to_string(),
+                match plan.names.get(&t.volunteer) {
+                    Some(name) => format!("{} {name}", t.volunteer),
+                    None => t.volunteer.to_string(),
+                },
                 t.assignments
                     .iter()
                     .map(|a| a.to_string())

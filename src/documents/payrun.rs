@@ -59,9 +59,11 @@ fn kind_word(kind: LineKind, corrects: Option<LineKind>, lang: Lang) -> String {
     }
 }
 
-/// The summary of `run` for the service in `municipality`.
+/// The summary of `run` for the service in `municipality`, each payee named (`names`, by id:
+/// the official who attests it checks people, not ids).
 pub fn html(
     run: &PayRun,
+    names: &std::collections::HashMap<crate::model::Id, String>,
     municipality: &str,
     lang: Lang,
 ) -> Result<String, crate::model::money::Overflow> {
@@ -157,7 +159,10 @@ pub fn html(
         .map(|x| {
             vec![
                 x.assignment.to_string(),
-                x.volunteer.to_string(),
+                match names.get(&x.volunteer) {
+                    Some(n) => format!("{} {n}", x.volunteer),
+                    None => x.volunteer.to_string(),
+                },
                 x.period.to_string(),
                 format!("{}/{}", x.days, x.period.days()),
                 kind_word(x.kind, x.corrects, lang),

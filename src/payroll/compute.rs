@@ -78,6 +78,10 @@ pub struct Plan {
     /// ledger entry keeps it, so that every later run lists it until it is settled.
     #[serde(skip)]
     pub owed: Vec<Excluded>,
+    /// The names of the volunteers the plan pays or leaves out, by id, for what people read
+    /// beside the ids (a script reads the ids).
+    #[serde(skip)]
+    pub names: BTreeMap<Id, String>,
 }
 
 impl Plan {
@@ -242,9 +246,13 @@ pub fn plan(
         missing_prisbasbelopp: Vec::new(),
         total_ore: Money::ZERO,
         owed: Vec::new(),
+        names: BTreeMap::new(),
     };
     for case in cases {
         let a = case.assignment;
+        out.names
+            .entry(case.volunteer.id)
+            .or_insert_with(|| case.volunteer.name.clone());
         for &period in periods {
             let key = (a.id, period);
             let report = reports.get(&key);

@@ -41,7 +41,12 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
             ));
         }
         let run: PayRun = store.load(&id)?;
-        let page = kontakt::documents::payrun::html(&run, &store.config.municipality, ctx.lang)?;
+        let page = kontakt::documents::payrun::html(
+            &run,
+            &names(store)?,
+            &store.config.municipality,
+            ctx.lang,
+        )?;
         return Ok(match &args.out {
             Some(path) => {
                 kontakt::store::atomic::write_file(path, page.as_bytes())?;
