@@ -88,7 +88,7 @@ pub struct Plan {
 
 /// The optimal plan for every waiting client.
 pub fn auto(pool: &Pool, objective: Objective) -> Result<Plan> {
-    plan(pool, objective, false)
+    plan(pool, objective, true)
 }
 
 /// The plan, from every allowed pair (`prune` false) or only from each client's best ones
