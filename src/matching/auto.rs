@@ -118,18 +118,21 @@ fn plan(pool: &Pool, objective: Objective, pruned: bool) -> Result<Plan> {
     let need = clients.len() as u64;
     let mut problem = Sparse::new(capacity, max_score(&pool.config.matching));
     for chunk in clients.chunks(256) {
+        // Each thread fills one buffer again and again; a row keeps only what it needs.
         let rows: Vec<Vec<(u32, i64)>> = chunk
             .par_iter()
-            .map(|&ci| {
-                let mut row: Vec<(u32, i64)> = vols
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(k, &vi)| prepared.pair_total(ci, vi).map(|s| (k as u32, s)))
-                    .collect();
+            .map_init(Vec::new, |row: &mut Vec<(u32, i64)>, &ci| {
+                let c = prepared.client(ci);
+                row.clear();
+                row.extend(
+                    vols.iter()
+                        .enumerate()
+                        .filter_map(|(k, &vi)| c.total(vi).map(|s| (k as u32, s))),
+                );
                 if pruned {
-                    prune(&mut row, &problem.capacity, need);
+                    prune(row, &problem.capacity, need);
                 }
-                row
+                row.to_vec()
             })
             .collect();
         for row in rows {

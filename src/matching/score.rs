@@ -311,6 +311,12 @@ impl Bits {
     fn row(&self, i: usize) -> &[u64] {
         &self.data[self.start[i]..self.start[i + 1]]
     }
+
+    /// Row `i` where every row is one layer (pushed without `layered`).
+    #[inline]
+    fn one(&self, i: usize) -> &[u64] {
+        &self.data[i * self.words..(i + 1) * self.words]
+    }
 }
 
 /// How many values of the (layered) row `c` are in the one-layer row `v`.
@@ -532,30 +538,23 @@ impl<'p> Prepared<'p> {
     /// `pool.clients[ci]` and `pool.volunteers[vi]`. Allocates nothing.
     #[inline]
     pub fn pair_total(&self, ci: usize, vi: usize) -> Option<i64> {
-        if self.personal[vi] != 0
-            || self.forbid[ci] == Some(self.sex[vi])
-            || !meets(self.c_languages.row(ci), self.v_languages.row(vi))
-        {
-            return None;
-        }
-        let declined = &self.declined[ci];
-        if !declined.is_empty() && declined.binary_search(&(vi as u32)).is_ok() {
-            return None;
-        }
-        let w = &self.pool.config.matching;
-        let common = shared(self.c_interests.row(ci), self.v_interests.row(vi)) as i64;
-        let interests = common.min(w.max_interests as i64) * w.interest;
-        let area = if self.c_area[ci] == self.v_area[vi] {
-            w.same_area
-        } else {
-            0
-        };
-        let times = shared(self.c_times.row(ci), self.v_times.row(vi)) as i64;
-        let availability = times * w.availability;
-        let age = age_points(self.wants_age[ci], self.age[vi], w);
-        Some(interests + area + availability + age + self.waiting[ci])
+        self.client(ci).total(vi)
     }
 
+    /// What [`Prepared::pair_total`] reads of client `ci`, looked up once for all volunteers.
+    pub fn client(&self, ci: usize) -> PreparedClient<'_> {
+        PreparedClient {
+            p: self,
+            forbid: self.forbid[ci],
+            languages: self.c_languages.one(ci),
+            interests: self.c_interests.row(ci),
+            times: self.c_times.row(ci),
+            area: self.c_area[ci],
+            wants_age: self.wants_age[ci],
+            waiting: self.waiting[ci],
+            declined: &self.declined[ci],
+        }
+    }
     /// How many volunteers each hard rule keeps from client `ci` (a volunteer counts under every
     /// rule it fails): `auto::suggest`'s `excluded`, without scoring anyone.
     pub fn exclusion_counts(&self, ci: usize) -> std::collections::BTreeMap<Exclusion, usize> {
@@ -578,6 +577,46 @@ impl<'p> Prepared<'p> {
             Exclusion::DeclinedBefore,
         ];
         rules.into_iter().zip(n).filter(|(_, n)| *n > 0).collect()
+    }
+}
+
+/// One client of a [`Prepared`] pool, for scoring against every volunteer.
+pub struct PreparedClient<'a> {
+    p: &'a Prepared<'a>,
+    forbid: Option<Sex>,
+    languages: &'a [u64],
+    interests: &'a [u64],
+    times: &'a [u64],
+    area: u32,
+    wants_age: Option<AgeRange>,
+    waiting: i64,
+    declined: &'a [u32],
+}
+
+impl PreparedClient<'_> {
+    /// [`Prepared::pair_total`] of this client and `pool.volunteers[vi]`.
+    #[inline]
+    pub fn total(&self, vi: usize) -> Option<i64> {
+        let p = self.p;
+        if p.personal[vi] != 0
+            || self.forbid == Some(p.sex[vi])
+            || !meets(self.languages, p.v_languages.one(vi))
+            || (!self.declined.is_empty() && self.declined.binary_search(&(vi as u32)).is_ok())
+        {
+            return None;
+        }
+        let w = &p.pool.config.matching;
+        let common = shared(self.interests, p.v_interests.one(vi)) as i64;
+        let interests = common.min(w.max_interests as i64) * w.interest;
+        let area = if self.area == p.v_area[vi] {
+            w.same_area
+        } else {
+            0
+        };
+        let times = shared(self.times, p.v_times.one(vi)) as i64;
+        let availability = times * w.availability;
+        let age = age_points(self.wants_age, p.age[vi], w);
+        Some(interests + area + availability + age + self.waiting)
     }
 }
 
