@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::score::{Exclusion, Pool, Score, max_score};
+use super::score::{Exclusion, Pool, Prepared, Score, max_score};
 use super::solver::{Matrix, solve};
 use super::sparse::Sparse;
 use crate::model::{Client, Id};
@@ -88,45 +88,51 @@ pub struct Plan {
 
 /// The optimal plan for every waiting client.
 pub fn auto(pool: &Pool, objective: Objective) -> Result<Plan> {
+    plan(pool, objective, true)
+}
+
+/// The plan, from every allowed pair (`prune` false) or only from each client's best ones
+/// ([`prune`]): the same optimum either way.
+fn plan(pool: &Pool, objective: Objective, pruned: bool) -> Result<Plan> {
     use rayon::prelude::*;
-    let clients: Vec<&Client> = pool.waiting().collect();
-    // Only volunteers with a free place can take anyone: the others are no columns at all (a
-    // country has 60 000 volunteers, most of them busy). Approval, the police extract and a
-    // free place depend on the volunteer alone, so they are asked once per volunteer (of any
-    // client) rather than once per pair; the pairs then ask every rule again.
-    let personal = |e: &Exclusion| {
-        matches!(
-            e,
-            Exclusion::NotApproved | Exclusion::PoliceExtractTooOld | Exclusion::NoFreeCapacity
-        )
-    };
-    let vols: Vec<&crate::model::Volunteer> = pool
-        .volunteers
-        .iter()
-        .filter(|v| pool.free_places(v) > 0)
-        .filter(|v| {
-            clients
-                .first()
-                .is_none_or(|c| !pool.exclusions(c, v).iter().any(personal))
-        })
+    let prepared = Prepared::new(pool);
+    let clients: Vec<usize> = (0..pool.clients.len())
+        .filter(|&i| pool.is_waiting(&pool.clients[i]))
         .collect();
-    let capacity: Vec<u32> = vols.iter().map(|v| pool.free_places(v)).collect();
+    // Only volunteers the volunteer-only rules (approval, the police extract, a free place)
+    // leave free can take anyone: the others are no columns at all (a country has 60 000
+    // volunteers, most of them busy).
+    let vols: Vec<usize> = (0..pool.volunteers.len())
+        .filter(|&v| prepared.available(v))
+        .collect();
+    let capacity: Vec<u32> = vols
+        .iter()
+        .map(|&v| pool.free_places(&pool.volunteers[v]))
+        .collect();
     if u32::try_from(vols.len()).is_err() {
         return Err(Error::arg("match auto", "too many volunteers at once"));
     }
     // Only the pairs the hard rules allow, each client's in volunteer (id) order: memory grows
     // with the allowed pairs, not with clients times volunteers. Scored on every core a chunk
     // of clients at a time, so only one chunk's rows exist beside the compressed ones.
+    let need = clients.len() as u64;
     let mut problem = Sparse::new(capacity, max_score(&pool.config.matching));
     for chunk in clients.chunks(256) {
+        // Each thread fills one buffer again and again; a row keeps only what it needs.
         let rows: Vec<Vec<(u32, i64)>> = chunk
             .par_iter()
-            .map(|c| {
-                vols.iter()
-                    .enumerate()
-                    .filter(|(_, v)| pool.exclusions(c, v).is_empty())
-                    .map(|(k, v)| (k as u32, pool.score(c, v).total))
-                    .collect()
+            .map_init(Vec::new, |row: &mut Vec<(u32, i64)>, &ci| {
+                let c = prepared.client(ci);
+                row.clear();
+                row.extend(
+                    vols.iter()
+                        .enumerate()
+                        .filter_map(|(k, &vi)| c.total(vi).map(|s| (k as u32, s))),
+                );
+                if pruned {
+                    prune(row, &problem.capacity, need);
+                }
+                row.to_vec()
             })
             .collect();
         for row in rows {
@@ -137,16 +143,16 @@ pub fn auto(pool: &Pool, objective: Objective) -> Result<Plan> {
     let mut pairs = Vec::new();
     let mut unmatched = Vec::new();
     for (i, k) in chosen.iter().enumerate() {
-        let c = clients[i];
+        let c = &pool.clients[clients[i]];
         match k {
             Some(k) => pairs.push(Pair {
                 client: c.id,
-                volunteer: vols[*k].id,
+                volunteer: pool.volunteers[vols[*k]].id,
                 score: problem.score(i, *k).unwrap_or(0),
             }),
             None => unmatched.push(Unmatched {
                 client: c.id,
-                reason: why_unmatched(pool, c, problem.has_candidate(i)),
+                reason: why_unmatched(&prepared, clients[i], problem.has_candidate(i)),
             }),
         }
     }
@@ -156,6 +162,69 @@ pub fn auto(pool: &Pool, objective: Objective) -> Result<Plan> {
         unmatched,
         total_score,
     })
+}
+
+/// Keeps only a client's best pairs: the highest-scoring ones (ties in volunteer order) until
+/// their places add up to `need`, the number of clients. This keeps the optimum, for either
+/// objective: in an optimal plan the other clients hold at most `need - 1` of those places, so
+/// one is always free, and a client matched outside them can move there, scoring no less,
+/// with the same number matched; each such move leaves the other clients where they are.
+/// `row` stays in volunteer order.
+pub fn prune(row: &mut Vec<(u32, i64)>, capacity: &[u32], need: u64) {
+    let places = |k: u32| u64::from(capacity[k as usize]);
+    if row.iter().map(|&(k, _)| places(k)).sum::<u64>() <= need {
+        return;
+    }
+    // The least score `t` whose pairs scoring at least `t` hold `need` places: by a count per
+    // score where the scores span little (the weights' few hundred points), else by sorting.
+    let (lo, hi) = row.iter().fold((i64::MAX, i64::MIN), |(lo, hi), &(_, s)| {
+        (lo.min(s), hi.max(s))
+    });
+    let t = match usize::try_from(hi.abs_diff(lo)) {
+        Ok(span) if span < 1 << 16 => {
+            let mut at = vec![0u64; span + 1];
+            for &(k, s) in row.iter() {
+                at[(hi - s) as usize] += places(k);
+            }
+            let mut sum = 0;
+            let below = at
+                .iter()
+                .position(|&p| {
+                    sum += p;
+                    sum >= need
+                })
+                .unwrap_or(span);
+            hi - below as i64
+        }
+        _ => {
+            let mut by_score: Vec<(i64, u32)> = row.iter().map(|&(k, s)| (s, k)).collect();
+            by_score.sort_unstable_by_key(|&(s, _)| std::cmp::Reverse(s));
+            let mut sum = 0;
+            by_score
+                .iter()
+                .find(|&&(_, k)| {
+                    sum += places(k);
+                    sum >= need
+                })
+                .map_or(lo, |&(s, _)| s)
+        }
+    };
+    let mut budget = need.saturating_sub(
+        row.iter()
+            .filter(|&&(_, s)| s > t)
+            .map(|&(k, _)| places(k))
+            .sum(),
+    );
+    row.retain(|&(k, s)| {
+        if s > t {
+            true
+        } else if s == t && budget > 0 {
+            budget = budget.saturating_sub(places(k));
+            true
+        } else {
+            false
+        }
+    });
 }
 
 /// The matching problem in numbers: clients (rows), volunteers with a capacity, and the score of
@@ -236,13 +305,12 @@ impl Capacitated {
     }
 }
 
-fn why_unmatched(pool: &Pool, c: &Client, had_a_candidate: bool) -> String {
+fn why_unmatched(prepared: &Prepared, ci: usize, had_a_candidate: bool) -> String {
     if had_a_candidate {
         return "every volunteer who fits was needed for another client".into();
     }
-    let s = suggest(pool, c, 0);
-    match s
-        .excluded
+    match prepared
+        .exclusion_counts(ci)
         .iter()
         .max_by_key(|(e, n)| (**n, std::cmp::Reverse(**e)))
     {
@@ -411,5 +479,114 @@ mod tests {
                     max_score: 100,
                 }
             })
+    }
+
+    /// Up to `n` clients and `m` volunteers with 0 to `cap` places each, every pair allowed
+    /// with probability `p`, scores 0 to `top` (few values, so ties at the cut are common).
+    fn plenty(n: usize, m: usize, cap: u32, top: i64) -> impl Strategy<Value = Capacitated> {
+        (1..=n, 1..=m).prop_flat_map(move |(n, m)| {
+            (
+                proptest::collection::vec(0u32..=cap, m),
+                proptest::collection::vec(proptest::option::weighted(0.6, 0i64..=top), n * m),
+            )
+                .prop_map(move |(capacity, scores)| Capacitated {
+                    clients: n,
+                    capacity,
+                    scores,
+                    max_score: top,
+                })
+        })
+    }
+
+    fn pruned(p: &Capacitated) -> Sparse {
+        let m = p.capacity.len();
+        let rows = (0..p.clients)
+            .map(|i| {
+                let mut row: Vec<(u32, i64)> = (0..m)
+                    .filter_map(|k| p.score(i, k).map(|s| (k as u32, s)))
+                    .collect();
+                prune(&mut row, &p.capacity, p.clients as u64);
+                row
+            })
+            .collect();
+        Sparse::from_rows(p.capacity.clone(), rows, p.max_score).unwrap()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        /// Each client's best pairs alone give the same optimum (matched and total) as all of
+        /// them, for both objectives, and a plan valid in the full problem.
+        #[test]
+        fn pruning_keeps_the_optimum(p in plenty(12, 30, 4, 6)) {
+            let cut = pruned(&p);
+            for objective in [Objective::Participation, Objective::Score] {
+                let all = p.to_sparse().unwrap().solve(objective).unwrap();
+                let got = cut.solve(objective).unwrap();
+                check_valid(&p, &got)?;
+                prop_assert_eq!(value(&p, &got), value(&p, &all), "{:?}", objective);
+            }
+        }
+
+        #[test]
+        fn pruning_keeps_the_optimum_against_brute_force(p in problem()) {
+            let cut = pruned(&p);
+            for objective in [Objective::Participation, Objective::Score] {
+                let got = cut.solve(objective).unwrap();
+                check_valid(&p, &got)?;
+                prop_assert_eq!(value(&p, &got), brute(&p, objective), "{:?}", objective);
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        /// On random pools, the plan from the pruned pairs matches as many and scores as much as
+        /// the plan from every allowed pair, and explains the unmatched the same way.
+        #[test]
+        fn auto_pruned_as_unpruned(seed in any::<u64>(), weights in any::<u64>()) {
+            let config = crate::matching::score::tests::config(weights);
+            let pool = crate::matching::score::tests::pool(&config, seed, 14, 20);
+            for objective in [Objective::Participation, Objective::Score] {
+                let cut = plan(&pool, objective, true).unwrap();
+                let all = plan(&pool, objective, false).unwrap();
+                prop_assert_eq!(cut.pairs.len(), all.pairs.len());
+                prop_assert_eq!(cut.total_score, all.total_score);
+                for p in &cut.pairs {
+                    let c = pool.client(&p.client).unwrap();
+                    let v = pool.volunteer(&p.volunteer).unwrap();
+                    prop_assert!(pool.exclusions(c, v).is_empty());
+                    prop_assert_eq!(pool.score(c, v).total, p.score);
+                }
+                let reasons = |p: &Plan| {
+                    let mut r: Vec<_> = p.unmatched.iter().map(|u| u.reason.clone()).collect();
+                    r.sort();
+                    r
+                };
+                if cut.pairs == all.pairs {
+                    prop_assert_eq!(reasons(&cut), reasons(&all));
+                }
+            }
+        }
+    }
+
+    proptest! {
+        /// Scores spread wide (the sorting route) keep the same pairs as the same order of
+        /// scores close together (the counting route).
+        #[test]
+        fn pruning_by_sorting_as_by_counting(
+            row in proptest::collection::vec(0i64..=8, 0..40),
+            capacity in proptest::collection::vec(1u32..=3, 40),
+            need in 0u64..30,
+        ) {
+            let mut near: Vec<(u32, i64)> = row.iter().enumerate().map(|(k, &s)| (k as u32, s)).collect();
+            let mut far: Vec<(u32, i64)> = near.iter().map(|&(k, s)| (k, s * 100_000 - 7)).collect();
+            prune(&mut near, &capacity, need);
+            prune(&mut far, &capacity, need);
+            let keys = |r: &[(u32, i64)]| r.iter().map(|p| p.0).collect::<Vec<_>>();
+            prop_assert_eq!(keys(&near), keys(&far));
+            let kept: u64 = near.iter().map(|&(k, _)| u64::from(capacity[k as usize])).sum();
+            let all: u64 = row.iter().enumerate().map(|(k, _)| u64::from(capacity[k])).sum();
+            prop_assert!(kept >= need.min(all));
+        }
     }
 }
