@@ -21,7 +21,7 @@ pub fn show(store: &Store, id: &Id, ctx: &Ctx) -> Result<String> {
         v["reports"] = serde_json::to_value(&reports).unwrap_or_default();
         render::json(&v)
     } else {
-        let names = super::names(store)?;
+        let names = super::names(store, [a.client, a.volunteer]);
         let ag = a.agreement.as_ref();
         let mut s = render::fields(&[
             ("assignment", a.id.to_string()),

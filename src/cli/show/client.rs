@@ -62,7 +62,7 @@ pub fn show(store: &Store, id: &Id, ctx: &Ctx) -> Result<String> {
             .into_iter()
             .filter(|a| a.client == c.id)
             .collect();
-        let names = super::names(store)?;
+        let names = super::names(store, hers.iter().map(|a| a.volunteer));
         s.push_str(&super::assignments_table(
             hers,
             |a| a.volunteer,

@@ -43,7 +43,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
         let run: PayRun = store.load(&id)?;
         let page = kontakt::documents::payrun::html(
             &run,
-            &names(store)?,
+            &names(store, run.lines.iter().map(|l| l.volunteer)),
             &store.config.municipality,
             ctx.lang,
         )?;
@@ -68,19 +68,31 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
     Ok(Output::ok(out))
 }
 
-/// Every name of a client and volunteer, by id, for showing names beside ids.
-fn names(store: &Store) -> Result<HashMap<Id, String>> {
-    Ok(store
-        .load_all::<kontakt::model::Client>()?
-        .into_iter()
-        .map(|c| (c.id, c.name))
-        .chain(
-            store
-                .load_all::<kontakt::model::Volunteer>()?
-                .into_iter()
-                .map(|v| (v.id, v.name)),
-        )
-        .collect())
+/// The names of the people `ids` name (clients and volunteers), for showing beside the ids;
+/// only those records are read (a country has 100 000 people on file). A record no longer on
+/// file (a culled client) has no name to show.
+fn names(store: &Store, ids: impl IntoIterator<Item = Id>) -> HashMap<Id, String> {
+    let mut out = HashMap::new();
+    for id in ids {
+        if out.contains_key(&id) {
+            continue;
+        }
+        let name = match id.kind() {
+            Kind::Client => store
+                .load::<kontakt::model::Client>(&id)
+                .ok()
+                .map(|c| c.name),
+            Kind::Volunteer => store
+                .load::<kontakt::model::Volunteer>(&id)
+                .ok()
+                .map(|v| v.name),
+            _ => None,
+        };
+        if let Some(n) = name {
+            out.insert(id, n);
+        }
+    }
+    out
 }
 
 /// `C-7Q2K9M Elsa Lind`: an id with the name beside it, when the record is on file.

@@ -17,7 +17,10 @@ pub fn show(store: &Store, id: &Id, ctx: &Ctx) -> Result<String> {
     Ok(if ctx.json {
         render::json(&run)
     } else {
-        pay_run(&run, &super::names(store)?)
+        pay_run(
+            &run,
+            &super::names(store, run.lines.iter().map(|l| l.volunteer)),
+        )
     })
 }
 

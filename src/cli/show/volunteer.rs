@@ -63,7 +63,7 @@ pub fn show(store: &Store, id: &Id, ctx: &Ctx) -> Result<String> {
             .into_iter()
             .filter(|a| a.volunteer == v.id)
             .collect();
-        let names = super::names(store)?;
+        let names = super::names(store, his.iter().map(|a| a.client));
         s.push_str(&super::assignments_table(
             his,
             |a| a.client,
