@@ -220,12 +220,23 @@ fn waiting_points(c: &Client, w: &MatchingRules, today: NaiveDate) -> i64 {
     months.min(w.max_waiting_months) as i64 * w.waiting_per_month
 }
 
+/// An interest as it is compared: trimmed, in lower case.
+fn interest_key(i: &str) -> String {
+    i.trim().to_lowercase()
+}
+
 /// The soft score of a pair (hard rules aside). Every component is at least 0.
 pub fn score(c: &Client, v: &Volunteer, w: &MatchingRules, today: NaiveDate) -> Score {
+    // Interests compare without case or surrounding spaces (`Fiske` is `fiske`), as
+    // `Prepared` interns them.
     let shared = c
         .interests
         .iter()
-        .filter(|i| v.interests.contains(i))
+        .filter(|i| {
+            v.interests
+                .iter()
+                .any(|x| interest_key(x) == interest_key(i))
+        })
         .count() as i64;
     let interests = shared.min(w.max_interests as i64) * w.interest;
     let area = match (&c.area, &v.area) {
@@ -403,7 +414,7 @@ impl<'p> Prepared<'p> {
         let mut areas = Interner::new();
         for c in &pool.clients {
             for i in &c.interests {
-                interests.add(i.as_str());
+                interests.add(interest_key(i));
             }
             for l in &c.languages {
                 languages.add(l.as_str());
@@ -419,7 +430,10 @@ impl<'p> Prepared<'p> {
         let mut c_languages = Bits::new(languages.0.len());
         let mut c_times = Bits::new(times.0.len());
         for c in &pool.clients {
-            c_interests.push(c.interests.iter().map(|i| interests.get(&i.as_str())), true);
+            c_interests.push(
+                c.interests.iter().map(|i| interests.get(&interest_key(i))),
+                true,
+            );
             c_languages.push(
                 c.languages.iter().map(|l| languages.get(&l.as_str())),
                 false,
@@ -431,7 +445,7 @@ impl<'p> Prepared<'p> {
         let mut v_times = Bits::new(times.0.len());
         for v in &pool.volunteers {
             v_interests.push(
-                v.interests.iter().map(|i| interests.get(&i.as_str())),
+                v.interests.iter().map(|i| interests.get(&interest_key(i))),
                 false,
             );
             v_languages.push(

@@ -5,13 +5,76 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+/// The Swedish words staff type for the values records hold in English, and the English word
+/// each stands for. A value typed on the command line or in a CSV import is read in either
+/// language and any case (`LSS`, `OK`, `kvinna`, `klient`); the records keep the English word.
+pub const SWEDISH_VALUES: &[(&str, &str)] = &[
+    // Gender wish and sex.
+    ("kvinna", "female"),
+    ("man", "male"),
+    ("alla", "any"),
+    ("valfritt", "any"),
+    ("spelar ingen roll", "any"),
+    // Who declined.
+    ("klient", "client"),
+    ("klienten", "client"),
+    ("kontaktperson", "volunteer"),
+    ("kontaktpersonen", "volunteer"),
+    ("uppdragstagare", "volunteer"),
+    ("handläggare", "staff"),
+    ("handläggaren", "staff"),
+    // A referee's verdict.
+    ("bra", "ok"),
+    ("godkänd", "ok"),
+    ("oro", "concern"),
+    ("tveksam", "concern"),
+    // Availability.
+    ("vardag-dag", "weekday-day"),
+    ("vardagar", "weekday-day"),
+    ("dagtid", "weekday-day"),
+    ("vardag-kväll", "weekday-evening"),
+    ("kvällar", "weekday-evening"),
+    ("kväll", "weekday-evening"),
+    ("helg", "weekend"),
+    ("helger", "weekend"),
+    // Why an assignment ended.
+    ("klientens begäran", "client_request"),
+    ("kontaktpersonens begäran", "volunteer_request"),
+    ("målet uppnått", "goal_reached"),
+    ("mål uppnått", "goal_reached"),
+    ("flyttat", "moved"),
+    ("flytt", "moved"),
+    ("beslutet upphört", "decision_expired"),
+    ("annat", "other"),
+    ("övrigt", "other"),
+];
+
 /// Parses a command-line or CSV word into an enum by its serde name (`weekday-evening`, `lss`),
-/// so the words accepted are exactly the words written in the records.
+/// in any case, or by its Swedish word ([`SWEDISH_VALUES`]); `_` and `-` stand for each other.
 pub fn parse_word<T: serde::de::DeserializeOwned>(s: &str) -> Result<T, String> {
     use serde::de::IntoDeserializer;
-    let de: serde::de::value::StrDeserializer<serde::de::value::Error> =
-        s.trim().into_deserializer();
-    T::deserialize(de).map_err(|e| e.to_string())
+    let read = |w: &str| {
+        let de: serde::de::value::StrDeserializer<serde::de::value::Error> = w.into_deserializer();
+        T::deserialize(de).map_err(|e| e.to_string())
+    };
+    let typed = s.trim();
+    let first = match read(typed) {
+        Ok(v) => return Ok(v),
+        Err(e) => e,
+    };
+    let lower = typed.to_lowercase();
+    let english = SWEDISH_VALUES
+        .iter()
+        .find(|(sv, _)| *sv == lower)
+        .map_or(lower.as_str(), |(_, en)| en);
+    [
+        english.to_string(),
+        english.replace('_', "-"),
+        english.replace('-', "_"),
+    ]
+    .iter()
+    .find_map(|w| read(w).ok())
+    .ok_or(first)
 }
 
 /// The word an enum is written as in the records (`weekday-evening`), for display.
@@ -30,6 +93,16 @@ pub enum Basis {
     #[default]
     Sol,
     Lss,
+}
+
+impl Basis {
+    /// The law's name as staff write it: `SoL`, `LSS`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Basis::Sol => "SoL",
+            Basis::Lss => "LSS",
+        }
+    }
 }
 
 /// The client's wish about the volunteer's gender.
@@ -73,9 +146,10 @@ impl FromStr for Frequency {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let (n, per) = s.trim().split_once('/').ok_or(FrequencyError)?;
         let times: u32 = n.trim().parse().map_err(|_| FrequencyError)?;
-        let per = match per.trim() {
-            "week" => Per::Week,
-            "month" => Per::Month,
+        // As staff write it, too: `1/vecka`, `2/mån`, `1/Week`.
+        let per = match per.trim().to_lowercase().as_str() {
+            "week" | "w" | "vecka" | "veckan" | "v" => Per::Week,
+            "month" | "m" | "månad" | "månaden" | "mån" => Per::Month,
             _ => return Err(FrequencyError),
         };
         if !(1..=31).contains(&times) {
@@ -86,6 +160,15 @@ impl FromStr for Frequency {
 }
 
 impl Frequency {
+    /// As a person reads it: `1/week` or `1/vecka`.
+    pub fn localized(&self, lang: crate::lang::Lang) -> String {
+        let per = match self.per {
+            Per::Week => lang.pick("week", "vecka"),
+            Per::Month => lang.pick("month", "månad"),
+        };
+        format!("{}/{per}", self.times)
+    }
+
     /// Expected meetings in a month of `days` days; weekly rates count weeks as days / 7.
     pub fn per_month_tenths(&self, days: u32) -> u32 {
         match self.per {
@@ -193,6 +276,41 @@ impl Event {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Values staff type, in Swedish or English and any case, read as the records' words.
+    #[test]
+    fn values_are_read_in_either_language_and_any_case() {
+        use crate::model::assignment::{EndReason, Party};
+        use crate::model::volunteer::Verdict;
+        assert_eq!(parse_word::<Basis>("LSS"), Ok(Basis::Lss));
+        assert_eq!(parse_word::<Basis>("SoL"), Ok(Basis::Sol));
+        assert_eq!(parse_word::<Verdict>("OK"), Ok(Verdict::Ok));
+        assert_eq!(parse_word::<Verdict>("oro"), Ok(Verdict::Concern));
+        assert_eq!(parse_word::<GenderWish>("kvinna"), Ok(GenderWish::Female));
+        assert_eq!(parse_word::<GenderWish>("Man"), Ok(GenderWish::Male));
+        assert_eq!(parse_word::<Party>("klient"), Ok(Party::Client));
+        assert_eq!(
+            parse_word::<Availability>("helg"),
+            Ok(Availability::Weekend)
+        );
+        assert_eq!(
+            parse_word::<Availability>("WEEKDAY_EVENING"),
+            Ok(Availability::WeekdayEvening)
+        );
+        assert_eq!(
+            parse_word::<EndReason>("målet uppnått"),
+            Ok(EndReason::GoalReached)
+        );
+        assert_eq!(
+            parse_word::<EndReason>("goal-reached"),
+            Ok(EndReason::GoalReached)
+        );
+        assert!(parse_word::<Basis>("socialtjänst").is_err());
+        let weekly: Frequency = "1/vecka".parse().unwrap();
+        assert_eq!(weekly, "1/week".parse().unwrap());
+        assert_eq!("2/Mån".parse::<Frequency>(), "2/month".parse());
+        assert!("1/dag".parse::<Frequency>().is_err());
+    }
 
     #[test]
     fn frequency_parses_and_prints_back() {

@@ -1,4 +1,5 @@
-//! Dates in records: ISO `YYYY-MM-DD`, strictly. chrono's own parser takes `26-03-01` as the year
+//! Dates in records: ISO `YYYY-MM-DD`, strictly (or the same digits without dashes,
+//! `20260801`, as staff type them; written back with dashes). chrono's own parser takes `26-03-01` as the year
 //! 26; a case file never means that. A TOML date written without quotes (`2026-03-01`) is
 //! accepted too, since people editing by hand write them so. Use on fields as
 //! `#[serde(with = "crate::model::date")]` (or `date::opt` for `Option<NaiveDate>`, `date::list`
@@ -13,8 +14,15 @@ use serde::{Deserializer, Serializer};
 /// The years a case file can speak of.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
 
-/// Parses exactly `YYYY-MM-DD`, a real calendar date in [`YEARS`].
+/// Parses `YYYY-MM-DD` (or `YYYYMMDD`, as staff type it), a real calendar date in [`YEARS`].
 pub fn parse(s: &str) -> Result<NaiveDate, String> {
+    let compact;
+    let s = if s.len() == 8 && s.bytes().all(|c| c.is_ascii_digit()) {
+        compact = format!("{}-{}-{}", &s[..4], &s[4..6], &s[6..]);
+        compact.as_str()
+    } else {
+        s
+    };
     let b = s.as_bytes();
     let shape = b.len() == 10
         && b[4] == b'-'
@@ -158,9 +166,17 @@ mod tests {
             "2026-03-01T10:00:00",
             "",
             "yesterday",
+            "20260230",
+            "2026081",
+            "202608011",
         ] {
             assert!(parse(bad).is_err(), "{bad}");
         }
+        // The digits without dashes, as staff type them.
+        assert_eq!(
+            parse("20260801"),
+            Ok(NaiveDate::from_ymd_opt(2026, 8, 1).unwrap())
+        );
         assert!(toml::from_str::<R>("a = 2026-03-01T10:00:00\n").is_err());
         assert!(toml::from_str::<R>("a = 1\n").is_err());
     }

@@ -89,7 +89,7 @@ pub fn show(store: &Store, id: &Id, ctx: &Ctx) -> Result<String> {
                         };
                         vec![
                             t.from.to_string(),
-                            t.meetings.to_string(),
+                            t.meetings.localized(render::lang()),
                             kr(&t.fee),
                             kr(&t.expense),
                             render::opt(&t.reason),

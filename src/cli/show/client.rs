@@ -26,7 +26,7 @@ pub fn show(store: &Store, id: &Id, ctx: &Ctx) -> Result<String> {
             ("personnummer", render::pnr(&c.pnr, ctx.show_pnr)),
             ("status", render::word(st.as_str())),
             ("applied", c.applied.to_string()),
-            ("basis", word(&c.basis)),
+            ("basis", c.basis.label().to_string()),
             ("area", render::opt(&c.area)),
             ("interests", render::list(&c.interests)),
             ("languages", render::list(&c.languages)),
@@ -48,8 +48,10 @@ pub fn show(store: &Store, id: &Id, ctx: &Ctx) -> Result<String> {
                             render::word(&word(&d.outcome)),
                             render::opt(&d.from),
                             render::opt(&d.to),
-                            d.basis.map(|b| word(&b)).unwrap_or_default(),
-                            render::opt(&d.meetings),
+                            d.basis.map(|b| b.label().to_string()).unwrap_or_default(),
+                            d.meetings
+                                .map(|m| m.localized(render::lang()))
+                                .unwrap_or_default(),
                             render::opt(&d.guardian_consent),
                             render::opt(&d.reason),
                         ]
