@@ -563,3 +563,36 @@ fn gallra_culls_client_files_five_years_on_and_keeps_what_pay_needs() {
         again.stdout
     );
 }
+
+/// A report entered by hand is not silently replaced by an import that says otherwise: the
+/// month is refused, nothing is written, until `--replace` asks for it.
+#[test]
+fn report_import_replaces_a_report_on_file_only_when_asked() {
+    let mut kit = Kit::new();
+    let a = proposal(&mut kit);
+    kit.agree(&a, "2026-03-01", true).ok();
+    kit.today = "2026-04-05".into();
+    kit.run(&[
+        "report",
+        &a,
+        "2026-03",
+        "--meeting",
+        "2026-03-10",
+        "--meeting",
+        "2026-03-17",
+    ])
+    .ok();
+    let file = kit.dir.parent().unwrap().join("e-tjanst.csv");
+    std::fs::write(&file, format!("assignment,date\n{a},2026-03-12\n")).unwrap();
+    let before = kit.snapshot();
+    kit.run(&["report", "import", file.to_str().unwrap()])
+        .refused(2, "already has a report for 2026-03");
+    assert_eq!(kit.snapshot(), before, "nothing written");
+    let j = kit.json(&["report", "import", file.to_str().unwrap(), "--replace"]);
+    assert_eq!(j["written"], 1, "{j}");
+    let march = kit.read(&format!("reports/2026-03/{a}.toml"));
+    assert!(
+        march.contains("2026-03-12") && !march.contains("2026-03-10"),
+        "{march}"
+    );
+}

@@ -72,6 +72,10 @@ pub struct ImportArgs {
     /// The CSV file (UTF-8, `;` or `,` between columns).
     #[arg(value_name = "FILE.csv")]
     pub file: PathBuf,
+    /// Replace reports already on file (entered by hand, or imported before) that the file
+    /// gives otherwise; without it such a month is refused.
+    #[arg(long)]
+    pub replace: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -95,7 +99,7 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
     let store = ctx.store()?;
     if let Some(Action::Import(i)) = a.action {
         let rows = csv_rows::read_rows(&i.file, csv_rows::meeting, &csv_rows::REPORTS)?;
-        let done = report::import(store, &i.file, rows, ctx.today)?;
+        let done = report::import(store, &i.file, rows, ctx.today, i.replace)?;
         let written = done.iter().filter(|d| d.written).count();
         return Ok(Output::ok(if ctx.json {
             render::json(&serde_json::json!({ "reports": done, "written": written }))

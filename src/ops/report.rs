@@ -323,12 +323,14 @@ fn joined(texts: impl Iterator<Item = Option<String>>) -> Option<String> {
 /// Imports reports from the e-service: one row per meeting, grouped into one report per
 /// assignment and month. The file is validated whole; if any row is bad nothing is written and
 /// every bad row is named. Months whose report on file already says the same are left alone, so
-/// running the same file again changes nothing.
+/// running the same file again changes nothing; a report on file that says otherwise (entered
+/// by hand, or imported before) is replaced only with `replace`, never silently.
 pub fn import(
     store: &Store,
     path: &Path,
     rows: Rows<MeetingRow>,
     today: NaiveDate,
+    replace: bool,
 ) -> Result<Vec<Imported>> {
     let lock = store.lock()?;
     let mut problems = rows.bad;
@@ -397,6 +399,20 @@ pub fn import(
                 meetings: rep.meetings.len(),
                 written: false,
             });
+            continue;
+        }
+        if let Some(old) = &existing
+            && !replace
+            && old.approved.is_none()
+        {
+            problems.push((
+                rows[0].0,
+                tr!(
+                    "{lines}: {id} already has a report for {month} (filed {}) that says otherwise; nothing was replaced: `report import --replace` replaces it",
+                    "{lines}: {id} har redan en rapport för {month} (lämnad {}) som säger annat; inget ersattes: `report import --replace` ersätter den",
+                    old.reported
+                ),
+            ));
             continue;
         }
         // Meeting days were named per line above; the rest concern the whole month.
