@@ -190,6 +190,10 @@ const WORDS: &[(&str, &str)] = &[
 /// Phrases of history entries and pay's reasons, longest first where one contains another.
 const PHRASES: &[(&str, &str)] = &[
     (
+        "proposed again after a decline",
+        "föreslaget igen efter ett nej",
+    ),
+    (
         "correction pending: the report was corrected after this run; the next run pays the difference",
         "rättelse väntar: rapporten rättades efter denna körning; nästa körning betalar skillnaden",
     ),

@@ -179,10 +179,43 @@ fn a_full_volunteer_is_not_offered_and_a_declined_pair_never_again() {
         !ids(&s, "volunteer").contains(&v),
         "a declined pair is never suggested again"
     );
-    kit.run(&["match", "propose", &c, &v])
-        .refused(1, "declined_before");
+    // Refused with the reason in words and the way on, not an internal code.
+    let r = kit
+        .run(&["match", "propose", &c, &v])
+        .refused(1, "this pair was declined before");
+    assert!(
+        r.stderr.contains("--again") && !r.stderr.contains("declined_before"),
+        "{}",
+        r.stderr
+    );
     kit.run(&["match", "decline", &a, "--by", "robot", "--reason", "x"])
         .refused(2, "--by");
+    // A decline is not for ever: proposed again with a reason, kept in the history.
+    let again = kit
+        .run(&[
+            "match",
+            "propose",
+            &c,
+            &v,
+            "--again",
+            "ny termin, nya tider",
+        ])
+        .id();
+    let text = kit.read(&format!("assignments/{again}.toml"));
+    assert!(
+        text.contains("proposed again after a decline") && text.contains("ny termin, nya tider"),
+        "{text}"
+    );
+    kit.run(&[
+        "match",
+        "decline",
+        &again,
+        "--by",
+        "client",
+        "--reason",
+        "fortfarande nej",
+    ])
+    .ok();
     // Capacity 2: two other clients fill the volunteer; a third client is not offered them.
     let (c2, _) = kit.ready_pair(1);
     let (c3, _) = kit.ready_pair(2);
@@ -196,5 +229,5 @@ fn a_full_volunteer_is_not_offered_and_a_declined_pair_never_again() {
         "{why}"
     );
     kit.run(&["match", "propose", &c4, &v])
-        .refused(1, "no_free_capacity");
+        .refused(1, "has no free place");
 }

@@ -64,6 +64,10 @@ pub struct ProposeArgs {
     /// Why this pair (kept in the assignment's file).
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+    /// Propose a pair that was declined before, saying why it may work now (kept in its
+    /// history): a decline is not for ever.
+    #[arg(long, value_name = "REASON")]
+    pub again: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -197,7 +201,14 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
             Ok(Output::ok(out))
         }
         Action::Propose(a) => {
-            let made = ops::propose(store, &a.client, &a.volunteer, a.note, ctx.today)?;
+            let made = ops::propose(
+                store,
+                &a.client,
+                &a.volunteer,
+                a.note,
+                a.again.as_deref(),
+                ctx.today,
+            )?;
             Ok(Output::ok(if ctx.json {
                 render::json(&serde_json::json!({ "id": made.id, "score": made.score }))
             } else {

@@ -114,12 +114,14 @@ pub fn auto(
     Ok((plan, ids))
 }
 
-/// A proposal for one pair chosen by staff; refused if a hard rule excludes it.
+/// A proposal for one pair chosen by staff; refused if a hard rule excludes it. A pair declined
+/// before is proposed again only with `again`, the reason it may work now (kept in its history).
 pub fn propose(
     store: &Store,
     client: &str,
     volunteer: &str,
     note: Option<String>,
+    again: Option<&str>,
     today: NaiveDate,
 ) -> Result<Assignment> {
     let lock = store.lock()?;
@@ -130,17 +132,34 @@ pub fn propose(
     let v = pool
         .volunteer(&vid)
         .ok_or_else(|| Error::refused(vec![tr!("{vid} is not on file", "{vid} finns inte")]))?;
-    let ex = pool.exclusions(c, v);
+    let again = again.map(str::trim).filter(|r| !r.is_empty());
+    let ex: Vec<Exclusion> = pool
+        .exclusions(c, v)
+        .into_iter()
+        .filter(|e| !(*e == Exclusion::DeclinedBefore && again.is_some()))
+        .collect();
     if !ex.is_empty() {
         return Err(Error::refused(
             ex.iter()
-                .map(|e| format!("{}: {}", e.as_str(), e.describe()))
+                .map(|e| match e {
+                    Exclusion::DeclinedBefore => tr!(
+                        "{}: to propose them again, say why it may work now with --again REASON",
+                        "{}: för att föreslå dem igen, ange varför det kan fungera nu med --again SKÄL",
+                        e.describe()
+                    ),
+                    _ => e.describe().to_string(),
+                })
                 .collect(),
         ));
     }
     let score = pool.score(c, v).total;
     let id = store.new_id(Kind::Assignment, &[]);
-    let a = new_proposal(id, (c, v), score, note, today, "proposed");
+    let mut a = new_proposal(id, (c, v), score, note, today, "proposed");
+    if let Some(reason) = again {
+        a.history = vec![
+            Event::new(today, "proposed again after a decline").with_note(Some(reason.to_string())),
+        ];
+    }
     write(store, &lock, &a)?;
     Ok(a)
 }
