@@ -36,3 +36,41 @@ fn json_csv_and_the_table_come_from_the_same_columns() {
         }
     }
 }
+
+/// One mistake in one record does not stop the municipality's listings: `list` and `due` show
+/// every other record and name the broken file on stderr (exit 1); `pay` still refuses.
+#[test]
+fn a_broken_record_is_named_and_the_rest_is_listed() {
+    let kit = Kit::demo();
+    let all = kit.json(&["list", "clients"]);
+    let n = all.as_array().unwrap().len();
+    let broken = all[0]["id"].as_str().unwrap().to_string();
+    let rel = format!("clients/{broken}.toml");
+    let text = kit.read(&rel);
+    let edited: String = text
+        .lines()
+        .map(|l| {
+            if l.starts_with("applied = ") {
+                "applied = 2026-8-03".to_string()
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(kit.dir.join(&rel), edited).unwrap();
+    let listed = kit.run(&["--json", "list", "clients"]);
+    assert_eq!(listed.code, 1, "{}", listed.stderr);
+    assert!(
+        listed.stderr.contains(&format!("{rel}:")),
+        "{}",
+        listed.stderr
+    );
+    let rows: serde_json::Value = serde_json::from_str(&listed.stdout).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), n - 1);
+    let due = kit.run(&["due"]);
+    assert_eq!(due.code, 1, "{}", due.stderr);
+    assert!(due.stderr.contains(&rel), "{}", due.stderr);
+    assert!(!due.stdout.is_empty());
+    kit.cmd("pay 2026-10 --dry-run").refused(2, &rel);
+}

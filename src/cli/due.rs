@@ -27,7 +27,13 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
 }
 
 fn list(a: Args, ctx: &Ctx) -> Result<Output> {
-    let items = kontakt::ops::due::due(ctx.store()?, ctx.today, a.within, ctx.lang)?;
+    let (items, broken) = kontakt::ops::due::due(ctx.store()?, ctx.today, a.within, ctx.lang)?;
+    let mut out = list_of(items, &a, ctx)?;
+    super::list::name_broken(&mut out, &broken);
+    Ok(out)
+}
+
+fn list_of(items: Vec<kontakt::ops::due::Due>, a: &Args, ctx: &Ctx) -> Result<Output> {
     let format = super::list_format(a.format, ctx);
     let csv = format == super::ListFormat::Csv;
     if format == super::ListFormat::Json {

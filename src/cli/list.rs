@@ -171,13 +171,37 @@ pub const PAYRUN_COLUMNS: &[Column<PayRun>] = &[
     Column::script("sha256", |r| Cell::Text(r.sha256.clone())),
 ];
 
+/// The records that read; the errors of the others join `broken`.
+fn keep<T>(broken: &mut Vec<kontakt::Error>, (good, bad): (Vec<T>, Vec<kontakt::Error>)) -> Vec<T> {
+    broken.extend(bad);
+    good
+}
+
+/// The files that could not be read, named on stderr (with the hint to `check`), exit 1: the
+/// listing shows every other record.
+pub fn name_broken(out: &mut Output, broken: &[kontakt::Error]) {
+    if broken.is_empty() {
+        return;
+    }
+    for e in broken {
+        out.stderr
+            .push_str(&kontakt::tr!("error: {e}\n", "fel: {e}\n"));
+    }
+    out.stderr.push_str(&kontakt::tr!(
+        "{} file(s) could not be read and are left out; `kontakt check` lists every problem\n",
+        "{} fil(er) kunde inte läsas och är utelämnade; `kontakt check` listar alla fel\n",
+        broken.len()
+    ));
+    out.code = 1;
+}
+
 pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
     let store = ctx.store()?;
     let format = super::list_format(args.format, ctx);
+    let mut broken = Vec::new();
     let out = match args.what {
         What::Clients { status: want } => {
-            let rows: Vec<ClientRow> = store
-                .load_all::<Client>()?
+            let rows: Vec<ClientRow> = keep(&mut broken, store.load_readable::<Client>()?)
                 .into_iter()
                 .map(|c| ClientRow {
                     status: status::client_status(&c, ctx.today),
@@ -189,19 +213,14 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
             listing::render(CLIENT_COLUMNS, &rows, format)
         }
         What::Assignments { status: want } => {
-            let names: HashMap<Id, String> = store
-                .load_all::<Client>()?
+            let clients = keep(&mut broken, store.load_readable::<Client>()?);
+            let volunteers = keep(&mut broken, store.load_readable::<Volunteer>()?);
+            let names: HashMap<Id, String> = clients
                 .into_iter()
                 .map(|c| (c.id, c.name))
-                .chain(
-                    store
-                        .load_all::<Volunteer>()?
-                        .into_iter()
-                        .map(|v| (v.id, v.name)),
-                )
+                .chain(volunteers.into_iter().map(|v| (v.id, v.name)))
                 .collect();
-            let rows: Vec<AssignmentRow> = store
-                .load_all::<Assignment>()?
+            let rows: Vec<AssignmentRow> = keep(&mut broken, store.load_readable::<Assignment>()?)
                 .into_iter()
                 .map(|a| AssignmentRow {
                     status: a.status(ctx.today),
@@ -217,8 +236,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
             month,
             status: want,
         } => {
-            let rows: Vec<Report> = store
-                .load_reports()?
+            let rows: Vec<Report> = keep(&mut broken, store.load_reports_readable()?)
                 .into_iter()
                 .filter(|r| month.is_none_or(|m| m == r.month))
                 .filter(|r| match want.as_deref() {
@@ -230,14 +248,13 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
             listing::render(REPORT_COLUMNS, &rows, format)
         }
         What::Payruns { month } => {
-            let mut runs: Vec<PayRun> = store.load_all()?;
+            let mut runs: Vec<PayRun> = keep(&mut broken, store.load_readable()?);
             runs.retain(|r| month.is_none_or(|m| m == r.month));
             runs.sort_by(|a, b| b.order().cmp(&a.order()));
             listing::render(PAYRUN_COLUMNS, &runs, format)
         }
         What::Volunteers { status: want } => {
-            let rows: Vec<VolunteerRow> = store
-                .load_all::<Volunteer>()?
+            let rows: Vec<VolunteerRow> = keep(&mut broken, store.load_readable::<Volunteer>()?)
                 .into_iter()
                 .map(|v| VolunteerRow {
                     status: status::volunteer_status(&v),
@@ -249,5 +266,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
             listing::render(VOLUNTEER_COLUMNS, &rows, format)
         }
     };
-    Ok(Output::ok(out))
+    let mut out = Output::ok(out);
+    name_broken(&mut out, &broken);
+    Ok(out)
 }

@@ -3,19 +3,28 @@
 
 use chrono::NaiveDate;
 
-use crate::Result;
 use crate::lang::Lang;
 use crate::model::{Assignment, Client, Volunteer};
 pub use crate::rules::due::Due;
 use crate::rules::due::{self, Records};
 use crate::store::Store;
+use crate::{Error, Result};
 
-/// Everything falling due by `today + within` days, overdue first.
-pub fn due(store: &Store, today: NaiveDate, within: u32, lang: Lang) -> Result<Vec<Due>> {
-    let clients: Vec<Client> = store.load_all()?;
-    let volunteers: Vec<Volunteer> = store.load_all()?;
-    let assignments: Vec<Assignment> = store.load_all()?;
-    let reports = store.load_reports()?;
+/// Everything falling due by `today + within` days, overdue first, from every record that
+/// reads; the errors of the files that do not (one broken file does not hide the rest).
+pub fn due(
+    store: &Store,
+    today: NaiveDate,
+    within: u32,
+    lang: Lang,
+) -> Result<(Vec<Due>, Vec<Error>)> {
+    let (clients, mut broken) = store.load_readable::<Client>()?;
+    let (volunteers, more) = store.load_readable::<Volunteer>()?;
+    broken.extend(more);
+    let (assignments, more) = store.load_readable::<Assignment>()?;
+    broken.extend(more);
+    let (reports, more) = store.load_reports_readable()?;
+    broken.extend(more);
     let records = Records {
         clients: &clients,
         volunteers: &volunteers,
@@ -24,8 +33,14 @@ pub fn due(store: &Store, today: NaiveDate, within: u32, lang: Lang) -> Result<V
     };
     let horizon = due::horizon(today, within);
     let mut out = due::due(&records, &store.config, today, horizon, lang);
-    // What pay owes but may no longer pay (older than the retroactive limit), until settled.
-    for o in super::pay::owed(store, today)? {
+    // What pay owes but may no longer pay (older than the retroactive limit), until settled;
+    // pay reads strictly, so with a broken file this part waits until it is mended.
+    let owed = if broken.is_empty() {
+        super::pay::owed(store, today)?
+    } else {
+        Vec::new()
+    };
+    for o in owed {
         out.push(Due {
             date: o.period.last_day(),
             what: "pay owed",
@@ -38,5 +53,5 @@ pub fn due(store: &Store, today: NaiveDate, within: u32, lang: Lang) -> Result<V
         });
     }
     out.sort();
-    Ok(out)
+    Ok((out, broken))
 }

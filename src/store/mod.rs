@@ -508,6 +508,52 @@ impl Store {
         self.load_many(&self.ids(T::KIND)?)
     }
 
+    /// Every record of a kind that reads, with the error of each file that does not: for what
+    /// people look through (listings, `due`), which show the rest and name the broken files.
+    /// Commands that pay or write use [`Store::load_all`], which refuses.
+    pub fn load_readable<T: Record + Send>(&self) -> Result<(Vec<T>, Vec<Error>)> {
+        use rayon::prelude::*;
+        let read: Vec<Result<T>> = self
+            .ids(T::KIND)?
+            .par_iter()
+            .map(|id| self.load(id))
+            .collect();
+        let (mut good, mut bad) = (Vec::new(), Vec::new());
+        for r in read {
+            match r {
+                Ok(t) => good.push(t),
+                Err(e) => bad.push(e),
+            }
+        }
+        Ok((good, bad))
+    }
+
+    /// The reports that read, with the error of each file that does not (as
+    /// [`Store::load_readable`]).
+    pub fn load_reports_readable(&self) -> Result<(Vec<Report>, Vec<Error>)> {
+        let mut good = Vec::new();
+        let mut bad = Vec::new();
+        for folder in record_folders(&self.root, "reports") {
+            let read =
+                cache::read_folder(&self.root, &folder, true, parse::parse_detailed::<Report>);
+            for (name, r) in read {
+                let rel = folder.join(&name);
+                match r {
+                    cache::Read::Cached(t) | cache::Read::Parsed(Ok(t)) => good.push(t),
+                    cache::Read::Parsed(Err(f)) => bad.push(f.into_error(&rel)),
+                    cache::Read::Unreadable(message) => bad.push(Error::Record {
+                        path: rel,
+                        line: 1,
+                        field: None,
+                        message,
+                    }),
+                    cache::Read::Other => {}
+                }
+            }
+        }
+        Ok((good, bad))
+    }
+
     /// These records, read on all cores, in the order given.
     pub fn load_many<T: Record + Send>(&self, ids: &[Id]) -> Result<Vec<T>> {
         use rayon::prelude::*;
