@@ -5,6 +5,7 @@
 //! interrupted transactions and is git-ignored.
 
 pub mod atomic;
+pub mod by_person;
 pub mod cache;
 pub mod edit;
 pub mod git;
@@ -552,6 +553,27 @@ impl Store {
             }
         }
         Ok((good, bad))
+    }
+
+    /// The assignments that name `person` (a client or a volunteer), through the index
+    /// `by_person` keeps (rebuilt from every assignment when stale).
+    pub fn assignments_of(&self, person: &Id) -> Result<Vec<Assignment>> {
+        let names = |a: &Assignment| a.client == *person || a.volunteer == *person;
+        if let Some(ids) = by_person::lookup(&self.root, person) {
+            let found: Option<Vec<Assignment>> = ids
+                .iter()
+                .map(|id| self.load::<Assignment>(id).ok())
+                .collect();
+            if let Some(found) = found.filter(|f| f.iter().all(names)) {
+                return Ok(found);
+            }
+        }
+        let before = people::folder_time(&self.root, Assignment::DIR);
+        let all: Vec<Assignment> = self.load_all()?;
+        if let Some(before) = before {
+            by_person::write(&self.root, &all, &before);
+        }
+        Ok(all.into_iter().filter(names).collect())
     }
 
     /// These records, read on all cores, in the order given.

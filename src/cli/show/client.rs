@@ -3,7 +3,7 @@
 
 use kontakt::Result;
 use kontakt::model::common::word;
-use kontakt::model::{Assignment, Client, Id};
+use kontakt::model::{Client, Id};
 use kontakt::rules::status;
 use kontakt::store::Store;
 use kontakt::tr;
@@ -59,11 +59,7 @@ pub fn show(store: &Store, id: &Id, ctx: &Ctx) -> Result<String> {
                     .collect(),
             ));
         }
-        let hers: Vec<Assignment> = store
-            .load_all::<Assignment>()?
-            .into_iter()
-            .filter(|a| a.client == c.id)
-            .collect();
+        let hers = store.assignments_of(&c.id)?;
         let names = super::names(store, hers.iter().map(|a| a.volunteer));
         s.push_str(&super::assignments_table(
             hers,

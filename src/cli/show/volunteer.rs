@@ -3,7 +3,7 @@
 
 use kontakt::Result;
 use kontakt::model::common::word;
-use kontakt::model::{Assignment, Id, Volunteer};
+use kontakt::model::{Id, Volunteer};
 use kontakt::rules::{screening, status};
 use kontakt::store::Store;
 
@@ -58,11 +58,7 @@ pub fn show(store: &Store, id: &Id, ctx: &Ctx) -> Result<String> {
             ("rejected", render::opt(&sc.rejected)),
             ("reason", render::opt(&sc.rejection_reason)),
         ]);
-        let his: Vec<Assignment> = store
-            .load_all::<Assignment>()?
-            .into_iter()
-            .filter(|a| a.volunteer == v.id)
-            .collect();
+        let his = store.assignments_of(&v.id)?;
         let names = super::names(store, his.iter().map(|a| a.client));
         s.push_str(&super::assignments_table(
             his,
