@@ -74,3 +74,31 @@ fn a_broken_record_is_named_and_the_rest_is_listed() {
     assert!(!due.stdout.is_empty());
     kit.cmd("pay 2026-10 --dry-run").refused(2, &rel);
 }
+
+/// A client file that does not parse is reported once, as what it is (E001), and the
+/// assignments that name her are not also told "no client on file" (E008).
+#[test]
+fn a_broken_client_is_not_also_reported_missing() {
+    let kit = Kit::demo();
+    let assignments = kit.json(&["list", "assignments"]);
+    let client = assignments[0]["client"].as_str().unwrap().to_string();
+    let rel = format!("clients/{client}.toml");
+    let text = kit.read(&rel);
+    std::fs::write(
+        kit.dir.join(&rel),
+        text.replace("applied = \"", "applied = 2026-8-03 # \""),
+    )
+    .unwrap();
+    let check = kit.cmd("check");
+    assert_eq!(check.code, 1);
+    assert!(
+        check.stdout.contains(&format!("{rel}:")),
+        "{}",
+        check.stdout
+    );
+    assert!(
+        !check.stdout.contains(&format!("no client {client}")),
+        "{}",
+        check.stdout
+    );
+}

@@ -224,11 +224,22 @@ fn screening_dates(x: &Ctx, ck: &mut Checker) {
     }
 }
 
+/// Is there a file for `id`, read or not? A record that does not parse was reported as such;
+/// what names it is not also told it "does not exist".
+fn on_file(x: &Ctx, kind: Kind, id: &Id) -> bool {
+    x.root
+        .join(crate::store::Store::rel_path(kind, id))
+        .is_file()
+}
+
 /// E008: an assignment's client (unless culled) and volunteer on file.
 fn assignment_references(x: &Ctx, ck: &mut Checker) {
     for (rel, a) in x.assignments {
         let key = |k| line_in(x.root, rel, &[KeyPart::Key(k)]);
-        if !x.client_by_id.contains_key(&a.client) && !x.culled.contains(&a.client) {
+        if !x.client_by_id.contains_key(&a.client)
+            && !x.culled.contains(&a.client)
+            && !on_file(x, Kind::Client, &a.client)
+        {
             ck.report(
                 rel,
                 key("client"),
@@ -240,7 +251,9 @@ fn assignment_references(x: &Ctx, ck: &mut Checker) {
                 ),
             );
         }
-        if !x.volunteer_by_id.contains_key(&a.volunteer) {
+        if !x.volunteer_by_id.contains_key(&a.volunteer)
+            && !on_file(x, Kind::Volunteer, &a.volunteer)
+        {
             ck.report(
                 rel,
                 key("volunteer"),
