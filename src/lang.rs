@@ -189,6 +189,7 @@ const WORDS: &[(&str, &str)] = &[
 
 /// Phrases of history entries and pay's reasons, longest first where one contains another.
 const PHRASES: &[(&str, &str)] = &[
+    ("updated ", "uppdaterat "),
     (
         "proposed again after a decline",
         "föreslaget igen efter ett nej",

@@ -105,9 +105,9 @@ pub struct VolunteerArgs {
 
 /// A comma-separated list given as one option value.
 #[derive(Debug, Clone)]
-pub struct Availabilities(Vec<Availability>);
+pub struct Availabilities(pub Vec<Availability>);
 
-fn parse_availability(s: &str) -> std::result::Result<Availabilities, String> {
+pub fn parse_availability(s: &str) -> std::result::Result<Availabilities, String> {
     csv_rows::availability(s).map(Availabilities)
 }
 

@@ -22,6 +22,7 @@ pub mod screen;
 pub mod shell;
 pub mod show;
 pub mod stats;
+pub mod update;
 
 use kontakt::tr;
 use std::path::PathBuf;
@@ -173,6 +174,7 @@ pub fn localized(lang: kontakt::lang::Lang) -> clap::Command {
 pub enum Command {
     Init(init::Args),
     Apply(apply::Args),
+    Update(update::Args),
     Screen(screen::Args),
     #[command(name = "match")]
     Match(matching::Args),
@@ -330,6 +332,7 @@ fn dispatch(command: Command, ctx: &Ctx) -> Result<Output> {
     match command {
         Command::Init(a) => init::run(a, ctx),
         Command::Apply(a) => apply::run(a, ctx),
+        Command::Update(a) => update::run(a, ctx),
         Command::Screen(a) => screen::run(a, ctx),
         Command::Match(a) => matching::run(a, ctx),
         Command::Agree(a) => agree::run(a, ctx),

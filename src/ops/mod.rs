@@ -16,6 +16,7 @@ pub mod pay;
 pub mod report;
 pub mod screen;
 pub mod stats;
+pub mod update;
 
 use std::collections::HashSet;
 
