@@ -469,6 +469,19 @@ impl Store {
     where
         T: Serialize + DeserializeOwned + Send + Sync,
     {
+        let (good, bad) = self.scan_readable(top)?;
+        match bad.into_iter().next() {
+            Some(e) => Err(e),
+            None => Ok(good),
+        }
+    }
+
+    /// As [`Store::scan`], but the files that read and the error of each that does not: for
+    /// what people look through (listings, `due`), which show the rest.
+    pub fn scan_readable<T>(&self, top: &str) -> Result<(Vec<T>, Vec<Error>)>
+    where
+        T: Serialize + DeserializeOwned + Send + Sync,
+    {
         use rayon::prelude::*;
         let folders = record_folders(&self.root, top);
         let read_one = |f: PathBuf| {
@@ -481,26 +494,24 @@ impl Store {
         } else {
             folders.into_par_iter().map(read_one).collect()
         };
-        let mut out = Vec::new();
+        let (mut good, mut bad) = (Vec::new(), Vec::new());
         for (folder, files) in read {
             for (name, r) in files {
                 let rel = folder.join(&name);
                 match r {
-                    cache::Read::Cached(t) | cache::Read::Parsed(Ok(t)) => out.push(t),
-                    cache::Read::Parsed(Err(f)) => return Err(f.into_error(&rel)),
-                    cache::Read::Unreadable(message) => {
-                        return Err(Error::Record {
-                            path: rel,
-                            line: 1,
-                            field: None,
-                            message,
-                        });
-                    }
+                    cache::Read::Cached(t) | cache::Read::Parsed(Ok(t)) => good.push(t),
+                    cache::Read::Parsed(Err(f)) => bad.push(f.into_error(&rel)),
+                    cache::Read::Unreadable(message) => bad.push(Error::Record {
+                        path: rel,
+                        line: 1,
+                        field: None,
+                        message,
+                    }),
                     cache::Read::Other => {}
                 }
             }
         }
-        Ok(out)
+        Ok((good, bad))
     }
 
     /// Every record of a kind, read on all cores; the first bad file stops it (use `check` to
@@ -532,27 +543,7 @@ impl Store {
     /// The reports that read, with the error of each file that does not (as
     /// [`Store::load_readable`]).
     pub fn load_reports_readable(&self) -> Result<(Vec<Report>, Vec<Error>)> {
-        let mut good = Vec::new();
-        let mut bad = Vec::new();
-        for folder in record_folders(&self.root, "reports") {
-            let read =
-                cache::read_folder(&self.root, &folder, true, parse::parse_detailed::<Report>);
-            for (name, r) in read {
-                let rel = folder.join(&name);
-                match r {
-                    cache::Read::Cached(t) | cache::Read::Parsed(Ok(t)) => good.push(t),
-                    cache::Read::Parsed(Err(f)) => bad.push(f.into_error(&rel)),
-                    cache::Read::Unreadable(message) => bad.push(Error::Record {
-                        path: rel,
-                        line: 1,
-                        field: None,
-                        message,
-                    }),
-                    cache::Read::Other => {}
-                }
-            }
-        }
-        Ok((good, bad))
+        self.scan_readable("reports")
     }
 
     /// The assignments that name `person` (a client or a volunteer), through the index
