@@ -27,6 +27,21 @@ pub struct Changes {
     pub note: Option<String>,
 }
 
+/// Puts `new` (when given) into `field`, naming it in `changed` when that changes the value.
+fn set<T: PartialEq>(
+    changed: &mut Vec<&'static str>,
+    name: &'static str,
+    field: &mut T,
+    new: Option<T>,
+) {
+    if let Some(new) = new
+        && *field != new
+    {
+        *field = new;
+        changed.push(name);
+    }
+}
+
 fn text(v: &str) -> Option<String> {
     Some(v.trim().to_string()).filter(|s| !s.is_empty())
 }
@@ -56,41 +71,43 @@ pub fn update(
                 return Err(only("--note", "client"));
             }
             let mut v: Volunteer = store.load(&id)?;
-            let before = v.clone();
-            if let Some(p) = &changes.phone {
-                v.phone = text(p);
-            }
-            if let Some(e) = &changes.email {
-                v.email = text(e);
-            }
-            if let Some(a) = &changes.area {
-                v.area = text(a);
-            }
-            if let Some(i) = changes.interests {
-                v.interests = i;
-            }
-            if let Some(l) = changes.languages {
-                v.languages = l;
-            }
-            if let Some(t) = changes.availability {
-                v.availability = t;
-            }
-            if let Some(c) = changes.capacity {
-                v.capacity = c;
-            }
-            for (field, differs) in [
-                ("phone", v.phone != before.phone),
-                ("email", v.email != before.email),
-                ("area", v.area != before.area),
-                ("interests", v.interests != before.interests),
-                ("languages", v.languages != before.languages),
-                ("availability", v.availability != before.availability),
-                ("capacity", v.capacity != before.capacity),
-            ] {
-                if differs {
-                    changed.push(field);
-                }
-            }
+            set(
+                &mut changed,
+                "phone",
+                &mut v.phone,
+                changes.phone.as_deref().map(text),
+            );
+            set(
+                &mut changed,
+                "email",
+                &mut v.email,
+                changes.email.as_deref().map(text),
+            );
+            set(
+                &mut changed,
+                "area",
+                &mut v.area,
+                changes.area.as_deref().map(text),
+            );
+            set(
+                &mut changed,
+                "interests",
+                &mut v.interests,
+                changes.interests,
+            );
+            set(
+                &mut changed,
+                "languages",
+                &mut v.languages,
+                changes.languages,
+            );
+            set(
+                &mut changed,
+                "availability",
+                &mut v.availability,
+                changes.availability,
+            );
+            set(&mut changed, "capacity", &mut v.capacity, changes.capacity);
             if changed.is_empty() {
                 return Ok((id, changed));
             }
@@ -109,37 +126,42 @@ pub fn update(
                 return Err(only("--phone/--email", "volunteer"));
             }
             let mut c: Client = store.load(&id)?;
-            let before = c.clone();
-            if let Some(a) = &changes.area {
-                c.area = text(a);
-            }
-            if let Some(i) = changes.interests {
-                c.interests = i;
-            }
-            if let Some(l) = changes.languages {
-                c.languages = l;
-            }
-            if let Some(t) = changes.availability {
-                c.availability = t;
-            }
-            if let Some(g) = changes.wants_gender {
-                c.wants_gender = g;
-            }
-            if let Some(n) = &changes.note {
-                c.note = text(n);
-            }
-            for (field, differs) in [
-                ("area", c.area != before.area),
-                ("interests", c.interests != before.interests),
-                ("languages", c.languages != before.languages),
-                ("availability", c.availability != before.availability),
-                ("wants gender", c.wants_gender != before.wants_gender),
-                ("note", c.note != before.note),
-            ] {
-                if differs {
-                    changed.push(field);
-                }
-            }
+            set(
+                &mut changed,
+                "area",
+                &mut c.area,
+                changes.area.as_deref().map(text),
+            );
+            set(
+                &mut changed,
+                "interests",
+                &mut c.interests,
+                changes.interests,
+            );
+            set(
+                &mut changed,
+                "languages",
+                &mut c.languages,
+                changes.languages,
+            );
+            set(
+                &mut changed,
+                "availability",
+                &mut c.availability,
+                changes.availability,
+            );
+            set(
+                &mut changed,
+                "wants gender",
+                &mut c.wants_gender,
+                changes.wants_gender,
+            );
+            set(
+                &mut changed,
+                "note",
+                &mut c.note,
+                changes.note.as_deref().map(text),
+            );
             if changed.is_empty() {
                 return Ok((id, changed));
             }
