@@ -279,6 +279,8 @@ fn main() {
             capacity,
             employee_number: rng.random_bool(0.9).then(|| format!("E{:06}", i)),
             screening: s,
+            pauses: vec![],
+            leaving: None,
             history: vec![],
         });
     }

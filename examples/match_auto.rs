@@ -105,6 +105,8 @@ fn main() {
                 approved: Some(today - chrono::Duration::days(50)),
                 ..Default::default()
             },
+            pauses: vec![],
+            leaving: None,
             history: vec![],
         })
         .collect();

@@ -193,7 +193,7 @@ for m in 06 07 08 09; do
 done
 # Maja moved in mid-September, which the office heard in November: the ending, dated back,
 # corrects September's paid report and October's approved one, and October's run pays back
-# the difference.
+# the difference; a move ends her decision the same day, so she waits for no one.
 on 2026-11-20 end "$mc" --date 2026-09-15 --reason moved --by "Handläggare Eva" >/dev/null
 
 # Decisions not put into effect (issue 17; docs/legal.md). Lea's volunteer left after a month
@@ -214,6 +214,14 @@ on 2026-10-05 screen client "$karin" --delay-reason "Ingen ledig kontaktperson i
 on 2026-10-05 ivo --quarter 2026Q3 >/dev/null 2>&1
 on 2026-10-12 screen client "$hanna" --delay-reason "Helena tackade nej efter första träffen; ny kontaktperson söks i Väster" >/dev/null
 on 2026-11-02 screen client "$lea" --delay-reason "Erbjudandet 18 september avböjdes (helger önskas); ingen ledig kontaktperson i Söder på helger" >/dev/null
+
+# Everyday casework (issue 16): Gustav takes parental leave (not suggested until he is back;
+# `due` lists the day), and Erik, granted in November, declines the service: his decision ends
+# early and with it the waiting.
+on 2026-10-19 pause "$gustav" --reason "Föräldraledig" --until 2026-12-01 >/dev/null
+on 2026-11-12 screen client "$erik" --grant --from 2026-11-16 --to 2027-05-15 --meetings 2/month >/dev/null
+on 2026-11-23 end "$erik" --date 2026-11-23 --reason client_request \
+  --note "Har fått plats på fritidsgård och tackar nej till insatsen" >/dev/null
 
 $K --today 2026-11-24 check
 echo "records/ rebuilt: $(ls records/clients | wc -l) clients, $(ls records/volunteers | wc -l) volunteers," \

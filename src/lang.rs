@@ -185,6 +185,15 @@ const WORDS: &[(&str, &str)] = &[
     ("report to approve", "rapport att attestera"),
     ("pay owed", "skuld att reglera"),
     ("no", "nej"),
+    ("client_request", "klientens begäran"),
+    ("volunteer_request", "kontaktpersonens begäran"),
+    ("goal_reached", "målet uppnått"),
+    ("moved", "flyttat"),
+    ("decision_expired", "beslutet upphört"),
+    ("other", "annat"),
+    ("paused", "uppehåll"),
+    ("leaving", "slutar"),
+    ("pause ends", "uppehåll slutar"),
 ];
 
 /// Phrases of history entries and pay's reasons, longest first where one contains another.
@@ -274,6 +283,8 @@ const LABELS: &[(&str, &str)] = &[
     ("id", "id"),
     ("name", "namn"),
     ("personnummer", "personnummer"),
+    ("breaks", "uppehåll"),
+    ("interrupted", "avbrott"),
     ("status", "status"),
     ("area", "område"),
     ("decision until", "beslut till"),

@@ -160,10 +160,25 @@ fn ending_frees_the_place_and_the_client_waits_again() {
         .refused(1, "before the start");
     kit.run(&["end", &a, "--date", "2026-04-30", "--reason", "sometime"])
         .refused(2, "--reason");
-    kit.run(&["end", &a, "--date", "2026-04-30", "--reason", "moved"])
-        .ok();
-    kit.run(&["end", &a, "--date", "2026-04-30", "--reason", "moved"])
-        .refused(1, "already ended");
+    // The client asked to stop; her decision runs on: an interruption.
+    kit.run(&[
+        "end",
+        &a,
+        "--date",
+        "2026-04-30",
+        "--reason",
+        "client_request",
+    ])
+    .ok();
+    kit.run(&[
+        "end",
+        &a,
+        "--date",
+        "2026-04-30",
+        "--reason",
+        "client_request",
+    ])
+    .refused(1, "already ended");
     let st = kit.json(&["list", "assignments", "--status", "ended"]);
     assert_eq!(st.as_array().unwrap().len(), 1);
     let again = kit.json(&["match", "auto", "--dry-run"]);

@@ -188,7 +188,10 @@ fn listings_come_as_a_table_csv_or_json_with_the_same_rows() {
     }
     let due = run(&["--today", "2026-11-27", "due", "--format", "csv"]);
     let text = String::from_utf8_lossy(&due.stdout);
-    assert!(text.starts_with("due,what,id,detail,overdue\n"), "{text}");
+    assert!(
+        text.starts_with("due,what,id,name,detail,overdue\n"),
+        "{text}"
+    );
     assert!(
         text.lines()
             .skip(1)

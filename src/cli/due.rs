@@ -33,7 +33,7 @@ fn list(a: Args, ctx: &Ctx) -> Result<Output> {
     Ok(out)
 }
 
-fn list_of(items: Vec<kontakt::ops::due::Due>, a: &Args, ctx: &Ctx) -> Result<Output> {
+fn list_of(items: Vec<kontakt::ops::due::Item>, a: &Args, ctx: &Ctx) -> Result<Output> {
     let format = super::list_format(a.format, ctx);
     let csv = format == super::ListFormat::Csv;
     if format == super::ListFormat::Json {
@@ -48,7 +48,8 @@ fn list_of(items: Vec<kontakt::ops::due::Due>, a: &Args, ctx: &Ctx) -> Result<Ou
     // A person reads "(overdue)" beside the date; a script gets the date and a column of its own.
     let rows = items
         .iter()
-        .map(|d| {
+        .map(|item| {
+            let d = &item.due;
             let overdue = d.date < ctx.today;
             let when = match (overdue, csv) {
                 (true, false) => format!("{} ({})", d.date, ctx.lang.pick("overdue", "försenad")),
@@ -59,7 +60,8 @@ fn list_of(items: Vec<kontakt::ops::due::Due>, a: &Args, ctx: &Ctx) -> Result<Ou
             } else {
                 render::word(d.what)
             };
-            let mut row = vec![when, what, d.id.to_string(), d.detail.clone()];
+            let name = item.name.clone().unwrap_or_default();
+            let mut row = vec![when, what, d.id.to_string(), name, d.detail.clone()];
             if csv {
                 row.push(overdue.to_string());
             }
@@ -67,9 +69,9 @@ fn list_of(items: Vec<kontakt::ops::due::Due>, a: &Args, ctx: &Ctx) -> Result<Ou
         })
         .collect();
     let header: &[&str] = if csv {
-        &["due", "what", "id", "detail", "overdue"]
+        &["due", "what", "id", "name", "detail", "overdue"]
     } else {
-        &["due", "what", "id", "detail"]
+        &["due", "what", "id", "name", "detail"]
     };
     Ok(Output::ok(render::rows(csv, header, rows)))
 }

@@ -9,6 +9,7 @@ use kontakt::ops::matching as ops;
 use kontakt::tr;
 
 use super::shell::{assignment_id, client_id, volunteer_id};
+use super::show::{named, names};
 use super::{Ctx, Output};
 use crate::render;
 
@@ -119,11 +120,12 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
             let mut header = vec!["volunteer", "score"];
             header.extend(COMPONENTS);
             header.push("free places");
+            let names = names(store, s.candidates.iter().map(|c| c.volunteer));
             let rows = s
                 .candidates
                 .iter()
                 .map(|c| {
-                    let mut r = vec![c.volunteer.to_string(), c.score.total.to_string()];
+                    let mut r = vec![named(&c.volunteer, &names), c.score.total.to_string()];
                     r.extend(c.score.components.iter().map(|(_, n)| n.to_string()));
                     r.push(c.free_places.to_string());
                     r
@@ -149,7 +151,11 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
             Ok(Output::ok(out))
         }
         Action::Auto(a) => {
-            let (plan, ids) = ops::auto(store, a.objective, a.dry_run, ctx.today)?;
+            let ops::Planned {
+                plan,
+                created: ids,
+                names,
+            } = ops::auto(store, a.objective, a.dry_run, ctx.today)?;
             if ctx.json {
                 let mut v = serde_json::to_value(&plan).unwrap_or_default();
                 if !a.dry_run {
@@ -165,8 +171,8 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                     .enumerate()
                     .map(|(k, p)| {
                         let mut r = vec![
-                            p.client.to_string(),
-                            p.volunteer.to_string(),
+                            named(&p.client, &names),
+                            named(&p.volunteer, &names),
                             p.score.to_string(),
                         ];
                         r.extend(ids.get(k).map(|i| i.to_string()));
@@ -196,7 +202,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                 }
             ));
             for u in &plan.unmatched {
-                out.push_str(&format!("  {}: {}\n", u.client, u.reason));
+                out.push_str(&format!("  {}: {}\n", named(&u.client, &names), u.reason));
             }
             Ok(Output::ok(out))
         }

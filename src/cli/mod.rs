@@ -16,6 +16,7 @@ pub mod ivo;
 pub mod list;
 pub mod listing;
 pub mod matching;
+pub mod pause;
 pub mod pay;
 pub mod report;
 pub mod screen;
@@ -181,6 +182,8 @@ pub enum Command {
     Agree(agree::Args),
     Report(report::Args),
     End(end::Args),
+    Pause(pause::Args),
+    Resume(pause::ResumeArgs),
     Pay(pay::Args),
     Due(due::Args),
     Find(find::Args),
@@ -338,6 +341,8 @@ fn dispatch(command: Command, ctx: &Ctx) -> Result<Output> {
         Command::Agree(a) => agree::run(a, ctx),
         Command::Report(a) => report::run(a, ctx),
         Command::End(a) => end::run(a, ctx),
+        Command::Pause(a) => pause::run(a, ctx),
+        Command::Resume(a) => pause::resume(a, ctx),
         Command::Pay(a) => pay::run(a, ctx),
         Command::Due(a) => due::run(a, ctx),
         Command::Find(a) => find::run(a, ctx),

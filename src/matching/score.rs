@@ -10,8 +10,8 @@ use crate::model::common::{AgeRange, Availability, GenderWish};
 use crate::model::config::{Config, MatchingRules};
 use crate::model::pnr::Sex;
 use crate::model::{Assignment, Client, Id, Volunteer};
-use crate::rules::screening;
 use crate::rules::status::{self, VolunteerStatus};
+use crate::rules::{ending, pause, screening};
 
 /// A hard rule that keeps a volunteer from a client, whatever the score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -20,6 +20,10 @@ pub enum Exclusion {
     NotApproved,
     PoliceExtractTooOld,
     NoFreeCapacity,
+    /// On a break (`rules::pause`).
+    Paused,
+    /// Has said she is leaving.
+    Leaving,
     GenderWish,
     NoSharedLanguage,
     DeclinedBefore,
@@ -31,6 +35,8 @@ impl Exclusion {
             Exclusion::NotApproved => "not_approved",
             Exclusion::PoliceExtractTooOld => "police_extract_too_old",
             Exclusion::NoFreeCapacity => "no_free_capacity",
+            Exclusion::Paused => "paused",
+            Exclusion::Leaving => "leaving",
             Exclusion::GenderWish => "gender_wish",
             Exclusion::NoSharedLanguage => "no_shared_language",
             Exclusion::DeclinedBefore => "declined_before",
@@ -52,6 +58,11 @@ impl Exclusion {
                 "the volunteer has no free place",
                 "kontaktpersonen har ingen ledig plats",
             ),
+            Exclusion::Paused => l.pick(
+                "the volunteer is on a break",
+                "kontaktpersonen har uppehåll",
+            ),
+            Exclusion::Leaving => l.pick("the volunteer is leaving", "kontaktpersonen slutar"),
             Exclusion::GenderWish => {
                 l.pick("the client's gender wish", "klientens önskemål om kön")
             }
@@ -65,7 +76,14 @@ impl Exclusion {
 }
 
 /// The named soft components, in the order they are shown.
-pub const COMPONENTS: [&str; 5] = ["interests", "area", "availability", "age", "waiting"];
+pub const COMPONENTS: [&str; 6] = [
+    "interests",
+    "area",
+    "availability",
+    "age",
+    "waiting",
+    "interrupted",
+];
 
 /// A score and what it is made of; the components always sum to the total.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -86,6 +104,9 @@ pub struct Pool<'a> {
     pub placed: HashSet<Id>,
     /// (client, volunteer) pairs declined before.
     pub declined: HashSet<(Id, Id)>,
+    /// Clients waiting again after an interruption (avbrott), and since when
+    /// (`rules::ending::interrupted_since`).
+    pub interrupted: HashMap<Id, NaiveDate>,
 }
 
 impl<'a> Pool<'a> {
@@ -101,6 +122,7 @@ impl<'a> Pool<'a> {
         let mut load = HashMap::new();
         let mut placed = HashSet::new();
         let mut declined = HashSet::new();
+        let mut ended: HashMap<Id, Vec<&Assignment>> = HashMap::new();
         for a in assignments {
             if a.declined.is_some() {
                 declined.insert((a.client, a.volunteer));
@@ -108,8 +130,18 @@ impl<'a> Pool<'a> {
             if a.is_open(today) {
                 *load.entry(a.volunteer).or_insert(0) += 1;
                 placed.insert(a.client);
+            } else if a.ended.is_some() {
+                ended.entry(a.client).or_default().push(a);
             }
         }
+        let interrupted = clients
+            .iter()
+            .filter(|c| !placed.contains(&c.id))
+            .filter_map(|c| {
+                let hers = ended.get(&c.id)?;
+                Some((c.id, ending::interrupted_since(c, hers, today)?))
+            })
+            .collect();
         Pool {
             config,
             today,
@@ -118,6 +150,7 @@ impl<'a> Pool<'a> {
             load,
             placed,
             declined,
+            interrupted,
         }
     }
 
@@ -160,7 +193,7 @@ impl<'a> Pool<'a> {
     }
 
     /// The hard rules that depend on the volunteer alone (approval, the police extract, a free
-    /// place), in [`Exclusion`]'s order.
+    /// place, a break, leaving), in [`Exclusion`]'s order.
     pub fn volunteer_exclusions(&self, v: &Volunteer) -> Vec<Exclusion> {
         let mut out = Vec::new();
         if status::volunteer_status(v) != VolunteerStatus::Approved {
@@ -176,11 +209,23 @@ impl<'a> Pool<'a> {
         if self.free_places(v) == 0 {
             out.push(Exclusion::NoFreeCapacity);
         }
+        if pause::paused_on(v, self.today).is_some() {
+            out.push(Exclusion::Paused);
+        }
+        if pause::leaving(v).is_some() {
+            out.push(Exclusion::Leaving);
+        }
         out
     }
 
     pub fn score(&self, c: &Client, v: &Volunteer) -> Score {
-        score(c, v, &self.config.matching, self.today)
+        score(
+            c,
+            v,
+            self.interrupted.get(&c.id).copied(),
+            &self.config.matching,
+            self.today,
+        )
     }
 }
 
@@ -208,16 +253,31 @@ fn age_points(wish: Option<AgeRange>, age: u32, w: &MatchingRules) -> i64 {
     }
 }
 
-/// The waiting component: whole months since the last grant (or the application), capped.
-fn waiting_points(c: &Client, w: &MatchingRules, today: NaiveDate) -> i64 {
-    let waited_since = c
-        .decisions
-        .iter()
-        .rev()
-        .find(|d| d.outcome == crate::model::Outcome::Granted)
-        .map_or(c.applied, |d| d.decided);
+/// The waiting components: whole months since the last grant (or the application), or since
+/// the interruption when her kontaktperson stopped while the decision runs on, capped; and the
+/// interruption's priority.
+fn waiting_points(
+    c: &Client,
+    interrupted: Option<NaiveDate>,
+    w: &MatchingRules,
+    today: NaiveDate,
+) -> (i64, i64) {
+    let waited_since = interrupted.unwrap_or_else(|| {
+        c.decisions
+            .iter()
+            .rev()
+            .find(|d| d.outcome == crate::model::Outcome::Granted)
+            .map_or(c.applied, |d| d.decided)
+    });
     let months = crate::model::month::whole_months_between(waited_since, today);
-    months.min(w.max_waiting_months) as i64 * w.waiting_per_month
+    (
+        months.min(w.max_waiting_months) as i64 * w.waiting_per_month,
+        if interrupted.is_some() {
+            w.interrupted
+        } else {
+            0
+        },
+    )
 }
 
 /// An interest as it is compared: trimmed, in lower case.
@@ -225,8 +285,15 @@ fn interest_key(i: &str) -> String {
     i.trim().to_lowercase()
 }
 
-/// The soft score of a pair (hard rules aside). Every component is at least 0.
-pub fn score(c: &Client, v: &Volunteer, w: &MatchingRules, today: NaiveDate) -> Score {
+/// The soft score of a pair (hard rules aside), `interrupted`: since when the client waits
+/// again after an interruption, if she does. Every component is at least 0.
+pub fn score(
+    c: &Client,
+    v: &Volunteer,
+    interrupted: Option<NaiveDate>,
+    w: &MatchingRules,
+    today: NaiveDate,
+) -> Score {
     // Interests compare without case or surrounding spaces (`Fiske` is `fiske`), as
     // `Prepared` interns them.
     let shared = c
@@ -250,13 +317,14 @@ pub fn score(c: &Client, v: &Volunteer, w: &MatchingRules, today: NaiveDate) -> 
         .count() as i64;
     let availability = times * w.availability;
     let age = age_points(c.wants_age, v.pnr.age_on(today), w);
-    let waiting = waiting_points(c, w, today);
+    let (waiting, priority) = waiting_points(c, interrupted, w, today);
     let components = vec![
         ("interests", interests),
         ("area", area),
         ("availability", availability),
         ("age", age),
         ("waiting", waiting),
+        ("interrupted", priority),
     ];
     Score {
         total: components.iter().map(|(_, n)| n).sum(),
@@ -272,6 +340,7 @@ pub fn max_score(w: &MatchingRules) -> i64 {
         + w.availability.max(0) * 3
         + w.age.max(0)
         + w.waiting_per_month.max(0) * w.max_waiting_months as i64
+        + w.interrupted.max(0)
 }
 
 /// Small sets as rows of bits, `words` u64 a layer: row `i` is `data[start[i]..start[i + 1]]`,
@@ -371,10 +440,12 @@ impl<K: std::hash::Hash + Eq> Interner<K> {
 const NO_CLIENT_AREA: u32 = u32::MAX;
 const NO_VOLUNTEER_AREA: u32 = u32::MAX - 1;
 /// Bits of [`Prepared`]'s volunteer-only rules, in [`Exclusion`]'s order.
-const PERSONAL: [Exclusion; 3] = [
+const PERSONAL: [Exclusion; 5] = [
     Exclusion::NotApproved,
     Exclusion::PoliceExtractTooOld,
     Exclusion::NoFreeCapacity,
+    Exclusion::Paused,
+    Exclusion::Leaving,
 ];
 
 /// A [`Pool`] turned into numbers once, so that the hard rules and the score of a pair
@@ -529,7 +600,11 @@ impl<'p> Prepared<'p> {
             waiting: pool
                 .clients
                 .iter()
-                .map(|c| waiting_points(c, w, pool.today))
+                .map(|c| {
+                    let (months, priority) =
+                        waiting_points(c, pool.interrupted.get(&c.id).copied(), w, pool.today);
+                    months + priority
+                })
                 .collect(),
             c_interests,
             c_languages,
@@ -572,24 +647,23 @@ impl<'p> Prepared<'p> {
     /// How many volunteers each hard rule keeps from client `ci` (a volunteer counts under every
     /// rule it fails): `auto::suggest`'s `excluded`, without scoring anyone.
     pub fn exclusion_counts(&self, ci: usize) -> std::collections::BTreeMap<Exclusion, usize> {
-        let mut n = [0usize; 6];
+        const P: usize = PERSONAL.len();
+        let mut n = [0usize; P + 3];
         let declined = &self.declined[ci];
         for vi in 0..self.personal.len() {
-            for (b, count) in n.iter_mut().take(PERSONAL.len()).enumerate() {
+            for (b, count) in n.iter_mut().take(P).enumerate() {
                 *count += usize::from(self.personal[vi] & 1 << b != 0);
             }
-            n[3] += usize::from(self.forbid[ci] == Some(self.sex[vi]));
-            n[4] += usize::from(!meets(self.c_languages.row(ci), self.v_languages.row(vi)));
-            n[5] += usize::from(declined.binary_search(&(vi as u32)).is_ok());
+            n[P] += usize::from(self.forbid[ci] == Some(self.sex[vi]));
+            n[P + 1] += usize::from(!meets(self.c_languages.row(ci), self.v_languages.row(vi)));
+            n[P + 2] += usize::from(declined.binary_search(&(vi as u32)).is_ok());
         }
-        let rules = [
-            Exclusion::NotApproved,
-            Exclusion::PoliceExtractTooOld,
-            Exclusion::NoFreeCapacity,
+        let mut rules = PERSONAL.to_vec();
+        rules.extend([
             Exclusion::GenderWish,
             Exclusion::NoSharedLanguage,
             Exclusion::DeclinedBefore,
-        ];
+        ]);
         rules.into_iter().zip(n).filter(|(_, n)| *n > 0).collect()
     }
 }
@@ -684,6 +758,7 @@ pub(crate) mod tests {
                 age: rng.random_range(0..=20),
                 waiting_per_month: rng.random_range(0..=3),
                 max_waiting_months: rng.random_range(0..=30),
+                interrupted: rng.random_range(0..=40),
             };
         }
         config
@@ -810,6 +885,22 @@ pub(crate) mod tests {
                         .then(|| today - chrono::Duration::days(800)),
                     ..Default::default()
                 },
+                // Breaks before, around and after today, and some leaving.
+                pauses: (0..rng.random_range(0..=1))
+                    .map(|_| crate::model::volunteer::Pause {
+                        from: today + chrono::Duration::days(rng.random_range(-40..5)),
+                        until: rng
+                            .random_bool(0.7)
+                            .then(|| today + chrono::Duration::days(rng.random_range(-4..40))),
+                        reason: "leave".into(),
+                    })
+                    .collect(),
+                leaving: rng
+                    .random_bool(0.05)
+                    .then(|| crate::model::volunteer::Leaving {
+                        date: today,
+                        reason: "moves".into(),
+                    }),
                 history: vec![],
             })
             .collect();
@@ -824,6 +915,10 @@ pub(crate) mod tests {
                 if rng.random_bool(0.05) {
                     pool.declined.insert((c.id, v.id));
                 }
+            }
+            if rng.random_bool(0.2) {
+                let since = today - chrono::Duration::days(rng.random_range(1..400));
+                pool.interrupted.insert(c.id, since);
             }
         }
         // A declined pair of someone no longer on file changes nothing.

@@ -124,6 +124,9 @@ pub struct MatchingRules {
     pub waiting_per_month: i64,
     /// ...counting at most this many months.
     pub max_waiting_months: u32,
+    /// Points for a client whose kontaktperson stopped while her decision runs on (avbrott):
+    /// she comes before those still waiting for their first (`rules::ending`).
+    pub interrupted: i64,
 }
 
 impl Default for MatchingRules {
@@ -136,6 +139,7 @@ impl Default for MatchingRules {
             age: 15,
             waiting_per_month: 2,
             max_waiting_months: 24,
+            interrupted: 30,
         }
     }
 }
@@ -246,6 +250,9 @@ age = 15
 # those who waited longest come first when scores are close.
 waiting_per_month = 2
 max_waiting_months = 24
+# Points for a client whose kontaktperson stopped while her decision runs on (avbrott), so
+# that she comes before those waiting for their first; her months count from the interruption.
+interrupted = 30
 
 [compensation]
 # SKR's model: a month's amount = per cent x prisbasbelopp / 12, rounded by `rounding`.

@@ -38,8 +38,42 @@ pub struct Volunteer {
     pub employee_number: Option<String>,
     #[serde(default)]
     pub screening: Screening,
+    /// Breaks (uppehåll) the volunteer takes: a new job, parental leave. Not suggested or
+    /// matched while one runs (`rules::pause`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pauses: Vec<Pause>,
+    /// The volunteer has said she is leaving (slutar): never matched again; her assignments
+    /// end on her last day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub leaving: Option<Leaving>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<Event>,
+}
+
+/// A break from the first day `from` to the day before `until` (the day she is back), or
+/// open-ended until she resumes (`kontakt resume`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pause {
+    #[serde(with = "crate::model::date")]
+    pub from: NaiveDate,
+    /// The first day she is back; `None` until it is known.
+    #[serde(
+        with = "crate::model::date::opt",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub until: Option<NaiveDate>,
+    pub reason: String,
+}
+
+/// The volunteer is leaving: her last day, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Leaving {
+    #[serde(with = "crate::model::date")]
+    pub date: NaiveDate,
+    pub reason: String,
 }
 
 /// The most clients one volunteer may take at once; a guard against typos like `100`.

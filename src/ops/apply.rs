@@ -136,6 +136,8 @@ impl VolunteerApplication {
             capacity: self.capacity,
             employee_number: None,
             screening: Default::default(),
+            pauses: vec![],
+            leaving: None,
             history: vec![Event::new(applied, "applied")],
         })
     }

@@ -1,14 +1,26 @@
 //! `kontakt due`: reads the records, has `rules::due` say what needs attention, and adds what
 //! pay owes but may no longer pay (`ops::pay::owed`, until it is settled).
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
+use serde::Serialize;
 
 use crate::lang::Lang;
-use crate::model::{Assignment, Client, Volunteer};
+use crate::model::{Assignment, Client, Id, Kind, Volunteer};
 pub use crate::rules::due::Due;
 use crate::rules::due::{self, Records};
 use crate::store::Store;
 use crate::{Error, Result};
+
+/// One thing due, with the name of the person it is about (for an assignment, the client's),
+/// when on file: staff work with names.
+#[derive(Debug, Clone, Serialize)]
+pub struct Item {
+    #[serde(flatten)]
+    pub due: Due,
+    pub name: Option<String>,
+}
 
 /// Everything falling due by `today + within` days, overdue first, from every record that
 /// reads; the errors of the files that do not (one broken file does not hide the rest).
@@ -17,7 +29,7 @@ pub fn due(
     today: NaiveDate,
     within: u32,
     lang: Lang,
-) -> Result<(Vec<Due>, Vec<Error>)> {
+) -> Result<(Vec<Item>, Vec<Error>)> {
     let (clients, mut broken) = store.load_readable::<Client>()?;
     let (volunteers, more) = store.load_readable::<Volunteer>()?;
     broken.extend(more);
@@ -53,5 +65,22 @@ pub fn due(
         });
     }
     out.sort();
-    Ok((out, broken))
+    let mut names: HashMap<Id, &str> = clients.iter().map(|c| (c.id, c.name.as_str())).collect();
+    names.extend(volunteers.iter().map(|v| (v.id, v.name.as_str())));
+    let client_of: HashMap<Id, Id> = assignments.iter().map(|a| (a.id, a.client)).collect();
+    let name = |id: &Id| {
+        let person = match id.kind() {
+            Kind::Assignment => client_of.get(id)?,
+            _ => id,
+        };
+        names.get(person).map(|n| n.to_string())
+    };
+    let items = out
+        .into_iter()
+        .map(|due| Item {
+            name: name(&due.id),
+            due,
+        })
+        .collect();
+    Ok((items, broken))
 }

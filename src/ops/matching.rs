@@ -85,19 +85,39 @@ fn new_proposal(
     }
 }
 
+/// What `auto` planned: the plan, the proposals created (none on a dry run), and the names of
+/// the people in it, for showing beside their ids.
+pub struct Planned {
+    pub plan: Plan,
+    pub created: Vec<Id>,
+    pub names: std::collections::HashMap<Id, String>,
+}
+
 /// The optimal plan for the waiting list; unless `dry_run`, each pair becomes a proposal.
 pub fn auto(
     store: &Store,
     objective: Objective,
     dry_run: bool,
     today: NaiveDate,
-) -> Result<(Plan, Vec<Id>)> {
+) -> Result<Planned> {
     // Held while planning, so no one else proposes in between and capacities stay true.
     let lock = if dry_run { None } else { Some(store.lock()?) };
     let pool = load_pool(store, today)?;
     let plan = auto::auto(&pool, objective)?;
+    let mut names = std::collections::HashMap::new();
+    for p in &plan.pairs {
+        names.extend(pool.client(&p.client).map(|c| (c.id, c.name.clone())));
+        names.extend(pool.volunteer(&p.volunteer).map(|v| (v.id, v.name.clone())));
+    }
+    for u in &plan.unmatched {
+        names.extend(pool.client(&u.client).map(|c| (c.id, c.name.clone())));
+    }
     let Some(lock) = lock else {
-        return Ok((plan, Vec::new()));
+        return Ok(Planned {
+            plan,
+            created: Vec::new(),
+            names,
+        });
     };
     let mut changes = Changeset::new();
     let mut ids = Vec::new();
@@ -111,7 +131,11 @@ pub fn auto(
         ids.push(a.id);
     }
     store.commit(&lock, &changes)?;
-    Ok((plan, ids))
+    Ok(Planned {
+        plan,
+        created: ids,
+        names,
+    })
 }
 
 /// A proposal for one pair chosen by staff; refused if a hard rule excludes it. A pair declined

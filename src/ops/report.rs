@@ -1,4 +1,5 @@
-//! `kontakt report`: monthly attendance reports, their approval (attestation), and `end`.
+//! `kontakt report`: monthly attendance reports and their approval (attestation), and the
+//! corrections an ending dated back makes to them (`ops::end`).
 
 use crate::tr;
 use std::collections::BTreeMap;
@@ -7,9 +8,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::csv_rows::{MeetingRow, Rows};
-use crate::model::assignment::{EndReason, Ending};
 use crate::model::report::{Approval, Correction, Settled};
-use crate::model::{Assignment, Client, Event, Id, Kind, Money, Month, Report, SCHEMA, Volunteer};
+use crate::model::{Assignment, Client, Id, Kind, Money, Month, Report, SCHEMA, Volunteer};
 use crate::payroll::compute::{self, Case, NotEarned, PaidPeriod};
 use crate::payroll::retroactive;
 use crate::payroll::settlement::{self, Now};
@@ -504,75 +504,8 @@ pub fn approve(
     Ok(ids)
 }
 
-/// What `end` did: the ended assignment, and the reports it corrected (an ending before
-/// reported meetings, or before months already paid), each with what it means for pay.
-#[derive(Debug)]
-pub struct Ended {
-    pub assignment: Assignment,
-    pub corrected: Vec<String>,
-}
-
-/// Ends an assignment (it is never deleted): the client waits again if the decision runs on,
-/// and the volunteer's place frees. An ending dated back, before meetings reported or months
-/// paid, corrects those reports in the same commit (meetings after the last day removed, the
-/// correction naming the ending and what the month now earns), so the next pay run settles
-/// the difference and nothing is left for staff to reconstruct (`payroll::settlement`).
-pub fn end(
-    store: &Store,
-    prefix: &str,
-    date: NaiveDate,
-    reason: EndReason,
-    note: Option<String>,
-    by: Option<String>,
-    today: NaiveDate,
-) -> Result<Ended> {
-    let lock = store.lock()?;
-    let id = store.resolve(prefix, &[Kind::Assignment])?;
-    let mut a: Assignment = store.load(&id)?;
-    if a.ended.is_some() {
-        return Err(Error::refused(vec![tr!(
-            "{id} has already ended",
-            "{id} har redan avslutats"
-        )]));
-    }
-    if a.declined.is_some() {
-        return Err(Error::refused(vec![format!(
-            "{id} was declined; there is nothing to end"
-        )]));
-    }
-    if let Some(ag) = &a.agreement
-        && date < ag.start
-    {
-        return Err(Error::refused(vec![format!(
-            "--date {date} is before the start {}",
-            ag.start
-        )]));
-    }
-    if date < a.proposed {
-        return Err(Error::refused(vec![format!(
-            "--date {date} is before the proposal {}",
-            a.proposed
-        )]));
-    }
-    a.ended = Some(Ending {
-        date,
-        reason,
-        note: note.clone().filter(|n| !n.trim().is_empty()),
-    });
-    a.history
-        .push(Event::new(today, format!("ends {date}")).with_note(note));
-    let mut changes = Changeset::new();
-    store.stage(&mut changes, &a)?;
-    let corrected = correct_after_ending(store, &mut changes, &a, date, by, today)?;
-    store.commit(&lock, &changes)?;
-    Ok(Ended {
-        assignment: a,
-        corrected,
-    })
-}
-
 /// Stages the corrections an ending on `date` makes to the reports after it.
-fn correct_after_ending(
+pub(super) fn correct_after_ending(
     store: &Store,
     changes: &mut Changeset,
     a: &Assignment,

@@ -396,17 +396,37 @@ fn close(
     today: NaiveDate,
 ) -> Result<(Id, Decision)> {
     let id = c.id;
-    let reason = reason.trim().to_string();
     let assignments: Vec<crate::model::Assignment> = store.load_all()?;
-    let open: Vec<String> = assignments
+    let open: Vec<Id> = assignments
         .iter()
-        .filter(|a| {
-            let after = date.succ_opt().unwrap_or(date);
-            a.client == id && (a.is_open(today) || a.terms_on(after).is_some())
-        })
-        .map(|a| a.id.to_string())
+        .filter(|a| a.client == id && runs_after(a, date, today))
+        .map(|a| a.id)
         .collect();
-    let d = latest_grant(&mut c)?;
+    let d = stage_close(&mut c, date, reason, &open, today)?;
+    let mut changes = Changeset::new();
+    store.stage(&mut changes, &c)?;
+    store.commit(lock, &changes)?;
+    Ok((id, d))
+}
+
+/// Does `a` still run, or run again, after `date`: what a closure on `date` must end first.
+pub(super) fn runs_after(a: &crate::model::Assignment, date: NaiveDate, today: NaiveDate) -> bool {
+    let after = date.succ_opt().unwrap_or(date);
+    a.is_open(today) && a.last_day().is_none_or(|l| l > date) || a.terms_on(after).is_some()
+}
+
+/// Closes `c`'s latest grant on `date` with `reason`, in memory: refused when `open` (her
+/// assignments still running after `date`) is not empty, when no reason is given, when `date`
+/// is after today or outside the decision's period, or when it was closed already.
+pub(super) fn stage_close(
+    c: &mut Client,
+    date: NaiveDate,
+    reason: String,
+    open: &[Id],
+    today: NaiveDate,
+) -> Result<Decision> {
+    let reason = reason.trim().to_string();
+    let d = latest_grant(c)?;
     let mut problems = Vec::new();
     if reason.is_empty() {
         problems.push(tr!(
@@ -436,6 +456,7 @@ fn close(
         ));
     }
     if !open.is_empty() {
+        let open: Vec<String> = open.iter().map(Id::to_string).collect();
         problems.push(tr!(
             "{} still runs: end it (kontakt end) or decline it (kontakt match decline) first",
             "{} pågår fortfarande: avsluta det (kontakt end) eller avböj det (kontakt match decline) först",
@@ -452,8 +473,5 @@ fn close(
     let d = d.clone();
     c.history
         .push(Event::new(today, format!("closed {date}")).with_note(Some(reason)));
-    let mut changes = Changeset::new();
-    store.stage(&mut changes, &c)?;
-    store.commit(lock, &changes)?;
-    Ok((id, d))
+    Ok(d)
 }

@@ -1,14 +1,14 @@
 //! What needs attention and when (`kontakt due`): decisions that expire or need their
 //! follow-up (`decision`), decisions not put into effect on the IVO clock (`ivo_delay`), police
-//! extracts that expire (`screening`), agreements not signed, attendance reports missing or
-//! waiting for approval. Each item is dated; earlier than today is overdue.
+//! extracts that expire (`screening`), volunteers back from a break (`pause`), agreements not
+//! signed, attendance reports missing or waiting for approval. Each item is dated; earlier than today is overdue.
 
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{decision, in_force, ivo_delay, screening, status};
+use super::{decision, in_force, ivo_delay, pause, screening, status};
 use crate::lang::Lang;
 use crate::model::{Assignment, AssignmentStatus, Client, Config, Id, Month, Report, Volunteer};
 
@@ -174,6 +174,43 @@ pub fn due(
                         "ett nytt utdrag ur belastningsregistret behövs",
                     )
                     .into(),
+            });
+        }
+    }
+    // Breaks: the day a volunteer is back (to check in and match her again); open-ended ones
+    // are listed from their start, so that no break is forgotten.
+    for v in volunteers {
+        if v.leaving.is_some() {
+            continue;
+        }
+        let Some(i) = pause::current_or_next(v, today) else {
+            continue;
+        };
+        let p = &v.pauses[i];
+        let (date, detail) = match (p.until, sv) {
+            (Some(u), false) => (u, format!("back from a break ({})", p.reason)),
+            (Some(u), true) => (u, format!("åter från uppehåll ({})", p.reason)),
+            (None, false) => (
+                p.from,
+                format!(
+                    "on a break from {} until further notice ({}): kontakt resume when she is back",
+                    p.from, p.reason
+                ),
+            ),
+            (None, true) => (
+                p.from,
+                format!(
+                    "uppehåll från {} tills vidare ({}): kontakt resume när kontaktpersonen är åter",
+                    p.from, p.reason
+                ),
+            ),
+        };
+        if date <= horizon {
+            out.push(Due {
+                date,
+                what: "pause ends",
+                id: v.id,
+                detail,
             });
         }
     }

@@ -38,7 +38,8 @@ pub fn show(store: &Store, id: &Id, ctx: &Ctx) -> Result<String> {
             s.push_str(&tr!("\nDecisions\n", "\nBeslut\n"));
             s.push_str(&render::table(
                 &[
-                    "decided", "outcome", "from", "to", "basis", "meetings", "consent", "reason",
+                    "decided", "outcome", "from", "to", "closed", "basis", "meetings", "consent",
+                    "reason",
                 ],
                 c.decisions
                     .iter()
@@ -48,12 +49,21 @@ pub fn show(store: &Store, id: &Id, ctx: &Ctx) -> Result<String> {
                             render::word(&word(&d.outcome)),
                             render::opt(&d.from),
                             render::opt(&d.to),
+                            d.closed
+                                .as_ref()
+                                .map(|c| c.date.to_string())
+                                .unwrap_or_default(),
                             d.basis.map(|b| b.label().to_string()).unwrap_or_default(),
                             d.meetings
                                 .map(|m| m.localized(render::lang()))
                                 .unwrap_or_default(),
                             render::opt(&d.guardian_consent),
-                            render::opt(&d.reason),
+                            // A closure's reason where the decision itself has none.
+                            render::opt(
+                                &d.reason
+                                    .clone()
+                                    .or_else(|| d.closed.as_ref().map(|c| c.reason.clone())),
+                            ),
                         ]
                     })
                     .collect(),

@@ -71,7 +71,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
 /// The names of the people `ids` name (clients and volunteers), for showing beside the ids;
 /// only those records are read (a country has 100 000 people on file). A record no longer on
 /// file (a culled client) has no name to show.
-fn names(store: &Store, ids: impl IntoIterator<Item = Id>) -> HashMap<Id, String> {
+pub(crate) fn names(store: &Store, ids: impl IntoIterator<Item = Id>) -> HashMap<Id, String> {
     let mut out = HashMap::new();
     for id in ids {
         if out.contains_key(&id) {
@@ -96,7 +96,7 @@ fn names(store: &Store, ids: impl IntoIterator<Item = Id>) -> HashMap<Id, String
 }
 
 /// `C-7Q2K9M Elsa Lind`: an id with the name beside it, when the record is on file.
-fn named(id: &Id, names: &HashMap<Id, String>) -> String {
+pub(crate) fn named(id: &Id, names: &HashMap<Id, String>) -> String {
     match names.get(id) {
         Some(n) => format!("{id} {n}"),
         None => id.to_string(),

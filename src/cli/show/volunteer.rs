@@ -57,6 +57,24 @@ pub fn show(store: &Store, id: &Id, ctx: &Ctx) -> Result<String> {
             ("approved", render::opt(&sc.approved)),
             ("rejected", render::opt(&sc.rejected)),
             ("reason", render::opt(&sc.rejection_reason)),
+            (
+                "breaks",
+                v.pauses
+                    .iter()
+                    .map(|p| match p.until {
+                        Some(u) => format!("{} – {u} ({})", p.from, p.reason),
+                        None => format!("{} – ({})", p.from, p.reason),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+            (
+                "leaving",
+                v.leaving
+                    .as_ref()
+                    .map(|l| format!("{} ({})", l.date, ctx.lang.phrases(&l.reason)))
+                    .unwrap_or_default(),
+            ),
         ]);
         let his = store.assignments_of(&v.id)?;
         let names = super::names(store, his.iter().map(|a| a.client));

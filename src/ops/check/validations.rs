@@ -17,7 +17,7 @@ use crate::model::culled::Culled;
 use crate::model::{Assignment, Client, Config, Id, Kind, Money, Month, PayRun, Report, Volunteer};
 use crate::payroll::{compute, settlement};
 use crate::rules::ledger::{self, LedgerProblem};
-use crate::rules::{decision, ivo_code, status, terms};
+use crate::rules::{decision, ivo_code, pause, status, terms};
 use crate::store::Record;
 use crate::store::parse::KeyPart;
 use crate::tr;
@@ -53,6 +53,7 @@ pub(super) const VALIDATIONS: &[Validation] = &[
     ("applied_in_the_past", applied_in_the_past),
     ("same_person", same_person),
     ("screening_dates", screening_dates),
+    ("volunteer_breaks", volunteer_breaks),
     ("assignment_references", assignment_references),
     ("agreement_terms", agreement_terms),
     ("pay_files", pay_files),
@@ -220,6 +221,15 @@ fn screening_dates(x: &Ctx, ck: &mut Checker) {
                 Code::ImpossibleDates,
                 tr!("approved before the application", "godkänd före ansökan"),
             );
+        }
+    }
+}
+
+/// E004/E006: a volunteer's breaks and leaving (`rules::pause`).
+fn volunteer_breaks(x: &Ctx, ck: &mut Checker) {
+    for (rel, v) in x.volunteers {
+        for p in pause::problems(v) {
+            ck.problem(rel, &p);
         }
     }
 }

@@ -1,0 +1,243 @@
+//! `kontakt end ID --date DATE --reason R`: something ends on its last day; nothing is deleted.
+//! - an **assignment** (A-…): the volunteer's place frees; when the reason ends the need (the
+//!   goal reached, the client moved: `rules::ending`) the client's decision closes the same day,
+//!   otherwise it is an interruption (avbrott) and she waits again, with priority;
+//! - a **client's decision** (C-…), ended early: the goal is reached, she moves, she declines
+//!   the service. Her running assignments end with it, and she waits for no one;
+//! - a **volunteer** (V-…) leaving: never matched again, her running assignments end that day
+//!   (each an interruption for its client, who waits again with priority).
+//!
+//! One commit holds everything an ending changes, with the corrections an ending dated back
+//! makes to reports already approved (`report::correct_after_ending`).
+
+use chrono::NaiveDate;
+
+use super::report::correct_after_ending;
+use super::screen::{runs_after, stage_close};
+use crate::model::assignment::{EndReason, Ending};
+use crate::model::common::word;
+use crate::model::volunteer::Leaving;
+use crate::model::{Assignment, Client, Event, Id, Kind, Volunteer};
+use crate::rules::ending::ends_decision;
+use crate::store::{Changeset, Store};
+use crate::{Error, Result, tr};
+
+/// One assignment ended, and the reports it corrected (an ending before reported meetings, or
+/// before months already paid), each with what it means for pay.
+#[derive(Debug)]
+pub struct Ended {
+    pub assignment: Assignment,
+    pub corrected: Vec<String>,
+}
+
+/// What `end` did.
+#[derive(Debug)]
+pub struct Done {
+    /// The record named: an assignment, a client or a volunteer.
+    pub id: Id,
+    pub date: NaiveDate,
+    pub reason: EndReason,
+    /// Every assignment that ended.
+    pub assignments: Vec<Ended>,
+    /// The client whose decision closed on `date`, if one did.
+    pub decision_closed: Option<Id>,
+    /// A volunteer now leaving.
+    pub leaving: Option<Id>,
+}
+
+/// What an ending is given.
+pub struct Request {
+    pub date: NaiveDate,
+    pub reason: EndReason,
+    pub note: Option<String>,
+    /// Who ends it: needed when the ending corrects approved reports.
+    pub by: Option<String>,
+}
+
+impl Request {
+    /// The reason as a closure or a leaving records it: the word, and the note if any.
+    fn text(&self) -> String {
+        match self
+            .note
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
+            Some(n) => format!("{}: {n}", word(&self.reason)),
+            None => word(&self.reason),
+        }
+    }
+}
+
+pub fn end(store: &Store, prefix: &str, req: Request, today: NaiveDate) -> Result<Done> {
+    let lock = store.lock()?;
+    let id = store.resolve(prefix, &[Kind::Assignment, Kind::Client, Kind::Volunteer])?;
+    let mut changes = Changeset::new();
+    let mut done = Done {
+        id,
+        date: req.date,
+        reason: req.reason,
+        assignments: Vec::new(),
+        decision_closed: None,
+        leaving: None,
+    };
+    match id.kind() {
+        Kind::Assignment => {
+            let a: Assignment = store.load(&id)?;
+            let client = a.client;
+            done.assignments
+                .push(stage_end(store, &mut changes, a, &req, today)?);
+            if ends_decision(req.reason) {
+                let mut c: Client = store.load(&client)?;
+                if c.granted_on(req.date.succ_opt().unwrap_or(req.date)) {
+                    if req.date > today {
+                        return Err(Error::refused(vec![tr!(
+                            "--reason {} ends {client}'s decision too, and a decision is closed on the day, not ahead: end {id} then, or ahead with another reason",
+                            "--reason {} avslutar också beslutet för {client}, och ett beslut avslutas på dagen, inte i förväg: avsluta {id} då, eller i förväg med ett annat skäl",
+                            word(&req.reason)
+                        )]));
+                    }
+                    let others = end_hers(store, &mut changes, &mut done, &req, today, |x| {
+                        x.client == client && x.id != id
+                    })?;
+                    stage_close(&mut c, req.date, req.text(), &others, today)?;
+                    store.stage(&mut changes, &c)?;
+                    done.decision_closed = Some(client);
+                }
+            }
+        }
+        Kind::Client => {
+            let mut c: Client = store.load(&id)?;
+            let not_started = end_hers(store, &mut changes, &mut done, &req, today, |x| {
+                x.client == id
+            })?;
+            stage_close(&mut c, req.date, req.text(), &not_started, today)?;
+            store.stage(&mut changes, &c)?;
+            done.decision_closed = Some(id);
+        }
+        Kind::Volunteer => {
+            let mut v: Volunteer = store.load(&id)?;
+            if let Some(l) = &v.leaving {
+                return Err(Error::refused(vec![tr!(
+                    "{id} is already leaving, on {}",
+                    "{id} slutar redan, den {}",
+                    l.date
+                )]));
+            }
+            let not_started = end_hers(store, &mut changes, &mut done, &req, today, |x| {
+                x.volunteer == id
+            })?;
+            refuse_not_started(&not_started)?;
+            v.leaving = Some(Leaving {
+                date: req.date,
+                reason: req.text(),
+            });
+            v.history.push(
+                Event::new(today, format!("leaving {}", req.date)).with_note(req.note.clone()),
+            );
+            store.stage(&mut changes, &v)?;
+            done.leaving = Some(id);
+        }
+        Kind::PayRun => {
+            // Not among the kinds resolved above.
+            return Err(Error::refused(vec![tr!(
+                "{id} is a pay run, which never ends",
+                "{id} är en lönekörning, som inte avslutas"
+            )]));
+        }
+    }
+    store.commit(&lock, &changes)?;
+    Ok(done)
+}
+
+/// Ends on `req.date` every assignment `which` picks that still runs after it; returns those
+/// that cannot end then because they have not started by it (to decline instead).
+fn end_hers(
+    store: &Store,
+    changes: &mut Changeset,
+    done: &mut Done,
+    req: &Request,
+    today: NaiveDate,
+    which: impl Fn(&Assignment) -> bool,
+) -> Result<Vec<Id>> {
+    let all: Vec<Assignment> = store.load_all()?;
+    let mut not_started = Vec::new();
+    for a in all
+        .into_iter()
+        .filter(|a| which(a) && a.ended.is_none() && a.declined.is_none())
+        .filter(|a| runs_after(a, req.date, today))
+    {
+        if a.agreement.as_ref().is_some_and(|ag| req.date < ag.start) || req.date < a.proposed {
+            not_started.push(a.id);
+            continue;
+        }
+        done.assignments
+            .push(stage_end(store, changes, a, req, today)?);
+    }
+    Ok(not_started)
+}
+
+fn refuse_not_started(ids: &[Id]) -> Result<()> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<String> = ids.iter().map(Id::to_string).collect();
+    Err(Error::refused(vec![tr!(
+        "{} starts after that day: decline it first (kontakt match decline)",
+        "{} börjar efter den dagen: avböj det först (kontakt match decline)",
+        ids.join(", ")
+    )]))
+}
+
+/// Ends one assignment on `req.date`, in memory and staged, with the corrections it makes.
+fn stage_end(
+    store: &Store,
+    changes: &mut Changeset,
+    mut a: Assignment,
+    req: &Request,
+    today: NaiveDate,
+) -> Result<Ended> {
+    let (id, date) = (a.id, req.date);
+    if a.ended.is_some() {
+        return Err(Error::refused(vec![tr!(
+            "{id} has already ended",
+            "{id} har redan avslutats"
+        )]));
+    }
+    if a.declined.is_some() {
+        return Err(Error::refused(vec![tr!(
+            "{id} was declined; there is nothing to end",
+            "{id} avböjdes; det finns inget att avsluta"
+        )]));
+    }
+    if let Some(ag) = &a.agreement
+        && date < ag.start
+    {
+        return Err(Error::refused(vec![tr!(
+            "--date {date} is before the start {}",
+            "--date {date} är före starten {}",
+            ag.start
+        )]));
+    }
+    if date < a.proposed {
+        return Err(Error::refused(vec![tr!(
+            "--date {date} is before the proposal {}",
+            "--date {date} är före förslaget {}",
+            a.proposed
+        )]));
+    }
+    let note = req.note.clone().filter(|n| !n.trim().is_empty());
+    a.ended = Some(Ending {
+        date,
+        reason: req.reason,
+        note: note.clone(),
+    });
+    a.history
+        .push(Event::new(today, format!("ends {date}")).with_note(note));
+    store.stage(changes, &a)?;
+    let corrected = correct_after_ending(store, changes, &a, date, req.by.clone(), today)?;
+    Ok(Ended {
+        assignment: a,
+        corrected,
+    })
+}

@@ -1,0 +1,54 @@
+//! What an ending means. An assignment ends (avslut) for a reason, and the reason says whether
+//! the need ends with it:
+//! - the goal is reached or the client moves away: the decision (beslut) ends the same day, so
+//!   the client does not wait for a new volunteer and no IVO clock starts;
+//! - anything else (the client or the volunteer asked to stop, the volunteer leaves, another
+//!   reason) while the decision is still in force is an **interruption (avbrott)**: the client
+//!   waits again from the day after, with priority in matching over those who have not yet had
+//!   a kontaktperson, and the IVO clock runs from that day (`ivo_delay`).
+//!
+//! A decision ended early (`kontakt end C-…`) ends her assignments with it.
+
+use chrono::NaiveDate;
+
+use super::in_force::in_force;
+use crate::model::assignment::EndReason;
+use crate::model::{Assignment, Client};
+
+/// Does an assignment ended for `reason` end the decision it carries out, too?
+pub fn ends_decision(reason: EndReason) -> bool {
+    matches!(reason, EndReason::GoalReached | EndReason::Moved)
+}
+
+/// The day `c` began to wait again after an interruption, if her wait on `today` is one: the
+/// day after the latest assignment in force for her ended, when the service was still granted
+/// that day. `None` for a client who has not had a kontaktperson under her grant.
+pub fn interrupted_since(c: &Client, hers: &[&Assignment], today: NaiveDate) -> Option<NaiveDate> {
+    hers.iter()
+        .filter(|a| a.declined.is_none())
+        .filter_map(|a| {
+            let end = a.ended.as_ref()?.date;
+            let next = end.succ_opt()?;
+            (next <= today && in_force(a, end) && c.granted_on(next)).then_some(next)
+        })
+        .max()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_reached_goal_or_a_move_ends_the_need() {
+        assert!(ends_decision(EndReason::GoalReached));
+        assert!(ends_decision(EndReason::Moved));
+        for r in [
+            EndReason::ClientRequest,
+            EndReason::VolunteerRequest,
+            EndReason::DecisionExpired,
+            EndReason::Other,
+        ] {
+            assert!(!ends_decision(r), "{r:?}");
+        }
+    }
+}

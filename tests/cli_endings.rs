@@ -1,0 +1,326 @@
+//! Endings and breaks as staff meet them: an assignment that stops while the decision runs on
+//! (avbrott: the client waits again, first in line), a goal reached (the decision ends and the
+//! waiting with it), a decision ended early, a volunteer who leaves, and one who takes a break.
+
+mod common;
+
+use common::Kit;
+
+/// Kit with a signed agreement from 2026-03-01 for the first ready pair, today 2026-06-10.
+fn running() -> (Kit, String) {
+    let mut kit = Kit::new();
+    let a = kit.agreed(1, "2026-03-01");
+    kit.today = "2026-06-10".into();
+    (kit, a)
+}
+
+fn client_of(kit: &Kit, a: &str) -> String {
+    kit.json(&["show", a])["client"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+fn volunteer_of(kit: &Kit, a: &str) -> String {
+    kit.json(&["show", a])["volunteer"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+fn waiting(kit: &Kit) -> Vec<String> {
+    let plan = kit.json(&["match", "auto", "--dry-run"]);
+    let mut out: Vec<String> = plan["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["client"].as_str().unwrap().to_string())
+        .collect();
+    out.extend(
+        plan["unmatched"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|u| u["client"].as_str().unwrap().to_string()),
+    );
+    out
+}
+
+#[test]
+fn a_reached_goal_ends_the_decision_and_the_waiting() {
+    let (kit, a) = running();
+    let c = client_of(&kit, &a);
+    let done = kit.json(&[
+        "end",
+        &a,
+        "--date",
+        "2026-05-31",
+        "--reason",
+        "goal_reached",
+        "--by",
+        "Eva",
+    ]);
+    assert_eq!(done["decision_closed"], c.as_str(), "{done}");
+    assert!(waiting(&kit).is_empty(), "nobody waits");
+    let shown = kit.json(&["show", &c]);
+    let d = &shown["decisions"][0];
+    assert_eq!(d["closed"]["date"], "2026-05-31", "{shown}");
+    assert_eq!(d["closed"]["reason"], "goal_reached");
+    // No IVO clock starts: the insats is not interrupted, it is over.
+    let due = kit.json(&["due", "--within", "365"]);
+    assert!(
+        !due.as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["id"] == c.as_str()),
+        "{due}"
+    );
+    kit.run(&["check"]).ok();
+    // Told in words, in Swedish too.
+    let (kit, a) = running();
+    let out = kit
+        .run(&[
+            "--lang",
+            "sv",
+            "end",
+            &a,
+            "--date",
+            "2026-05-31",
+            "--reason",
+            "målet uppnått",
+            "--by",
+            "Eva",
+        ])
+        .ok()
+        .stdout;
+    assert!(
+        out.contains("beslutet avslutas 2026-05-31 (målet uppnått)"),
+        "{out}"
+    );
+    assert!(!out.contains("ends"), "{out}");
+}
+
+#[test]
+fn a_decision_is_closed_on_the_day_not_ahead() {
+    let (kit, a) = running();
+    kit.run(&["end", &a, "--date", "2026-07-31", "--reason", "moved"])
+        .refused(1, "closed on the day");
+    // Ending ahead for another reason is an ending like any.
+    kit.run(&[
+        "end",
+        &a,
+        "--date",
+        "2026-07-31",
+        "--reason",
+        "volunteer_request",
+    ])
+    .ok();
+}
+
+#[test]
+fn an_interruption_puts_the_client_first_in_line_from_that_day() {
+    let (kit, a) = running();
+    let c = client_of(&kit, &a);
+    // A second client, granted the same day, waiting for her first kontaktperson.
+    let (other, _) = kit.ready_pair(2);
+    let out = kit
+        .run(&[
+            "end",
+            &a,
+            "--date",
+            "2026-05-31",
+            "--reason",
+            "client_request",
+            "--by",
+            "Eva",
+        ])
+        .ok()
+        .stdout;
+    assert!(out.contains("interruption (avbrott)"), "{out}");
+    assert!(out.contains("waits again from 2026-06-01"), "{out}");
+    let mut both = waiting(&kit);
+    both.sort();
+    let mut expected = vec![c.clone(), other.clone()];
+    expected.sort();
+    assert_eq!(both, expected);
+    let score = |client: &str| {
+        let s = kit.json(&["match", "suggest", client]);
+        let first = &s[0]["components"];
+        (
+            first["waiting"].as_i64().unwrap(),
+            first["interrupted"].as_i64().unwrap(),
+        )
+    };
+    // Her months count from the interruption (none yet, not from her decision in February),
+    // with the interruption's priority; the other, granted today, has no priority.
+    assert_eq!(score(&c), (0, 30));
+    assert_eq!(score(&other), (0, 0));
+    // The IVO clock runs from the interruption.
+    let due = kit.json(&["due", "--within", "120"]);
+    let hers: Vec<&serde_json::Value> = due
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["id"] == c.as_str() && d["what"] == "not in effect")
+        .collect();
+    assert_eq!(hers.len(), 1, "{due}");
+    assert_eq!(hers[0]["date"], "2026-09-01");
+}
+
+#[test]
+fn ending_a_decision_early_ends_her_assignment_with_it() {
+    let (kit, a) = running();
+    let c = client_of(&kit, &a);
+    kit.run(&[
+        "end",
+        &c,
+        "--date",
+        "2026-07-01",
+        "--reason",
+        "client_request",
+    ])
+    .refused(1, "after today");
+    let done = kit.json(&[
+        "end",
+        &c,
+        "--date",
+        "2026-06-05",
+        "--reason",
+        "client_request",
+        "--note",
+        "vill inte längre",
+        "--by",
+        "Eva",
+    ]);
+    assert_eq!(done["decision_closed"], c.as_str());
+    assert_eq!(done["assignments"][0]["id"], a.as_str(), "{done}");
+    assert_eq!(done["assignments"][0]["ended"]["date"], "2026-06-05");
+    assert_eq!(
+        kit.json(&["show", &c])["decisions"][0]["closed"]["reason"],
+        "client_request: vill inte längre"
+    );
+    assert!(waiting(&kit).is_empty());
+    kit.run(&["end", &c, "--date", "2026-06-06", "--reason", "other"])
+        .refused(1, "already closed");
+    kit.run(&["check"]).ok();
+}
+
+#[test]
+fn a_volunteer_who_leaves_ends_her_assignments_and_is_never_suggested() {
+    let (kit, a) = running();
+    let (c, v) = (client_of(&kit, &a), volunteer_of(&kit, &a));
+    let done = kit.json(&[
+        "end",
+        &v,
+        "--date",
+        "2026-06-08",
+        "--reason",
+        "volunteer_request",
+        "--note",
+        "flyttar till Umeå",
+        "--by",
+        "Eva",
+    ]);
+    assert_eq!(done["leaving"], v.as_str(), "{done}");
+    assert_eq!(done["assignments"][0]["id"], a.as_str());
+    kit.run(&["end", &v, "--date", "2026-06-09", "--reason", "other"])
+        .refused(1, "already leaving");
+    // Her client waits again, first in line; she is not suggested.
+    assert_eq!(waiting(&kit), vec![c.clone()]);
+    let why = kit.json(&["match", "suggest", &c, "--why-not", &v]);
+    assert!(
+        why["excluded_by"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!("leaving")),
+        "{why}"
+    );
+    kit.run(&["match", "propose", &c, &v]).refused(1, "leaving");
+    let shown = kit.run(&["show", &v]).ok().stdout;
+    assert!(
+        shown.contains("2026-06-08 (volunteer_request: flyttar till Umeå)"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn a_volunteer_on_a_break_is_not_matched_until_she_is_back() {
+    let mut kit = Kit::new();
+    kit.today = "2026-03-01".into();
+    let (c, v) = kit.ready_pair(1);
+    let suggested = |kit: &Kit| {
+        kit.json(&["match", "suggest", &c])
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["volunteer"] == v.as_str())
+    };
+    assert!(suggested(&kit));
+    kit.run(&[
+        "pause",
+        &v,
+        "--reason",
+        "föräldraledig",
+        "--until",
+        "2026-03-20",
+    ])
+    .ok();
+    assert!(!suggested(&kit));
+    assert!(waiting(&kit).contains(&c), "the client still waits");
+    assert_eq!(
+        kit.json(&["match", "auto", "--dry-run"])["pairs"],
+        serde_json::json!([])
+    );
+    kit.run(&["match", "propose", &c, &v])
+        .refused(1, "on a break");
+    // `due` says when she is back.
+    let due = kit.json(&["due"]);
+    let back: Vec<&serde_json::Value> = due
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["what"] == "pause ends")
+        .collect();
+    assert_eq!(back.len(), 1, "{due}");
+    assert_eq!(back[0]["date"], "2026-03-20");
+    assert_eq!(back[0]["id"], v.as_str());
+    assert_eq!(back[0]["name"], "Volontär Test");
+    // A second break overlapping the first is refused, as `check` would find it in a file.
+    kit.run(&["pause", &v, "--reason", "x", "--from", "2026-03-10"])
+        .refused(1, "overlaps");
+    // On the day she is back she is suggested again; back early with `resume`.
+    kit.today = "2026-03-20".into();
+    assert!(suggested(&kit));
+    kit.today = "2026-03-05".into();
+    assert!(!suggested(&kit));
+    kit.run(&["resume", &v]).ok();
+    assert!(suggested(&kit));
+    kit.run(&["resume", &v]).refused(1, "no break");
+    kit.run(&["check"]).ok();
+}
+
+#[test]
+fn a_hand_edited_break_is_judged_like_one_typed() {
+    let mut kit = Kit::new();
+    kit.today = "2026-03-01".into();
+    let (_, v) = kit.ready_pair(1);
+    let path = kit.dir.join(format!("volunteers/{v}.toml"));
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str(
+        "\n[[pauses]]\nfrom = \"2026-04-01\"\nuntil = \"2026-03-01\"\nreason = \"jobb\"\n",
+    );
+    std::fs::write(&path, &text).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("until = \"2026-03-01\""))
+        .unwrap()
+        + 1;
+    let out = kit.run(&["check"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(
+        out.stdout.contains(&format!("{v}.toml:{line}")),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("pauses[0].until"), "{}", out.stdout);
+}
