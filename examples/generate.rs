@@ -330,6 +330,7 @@ fn main() {
         let outcome_roll = rng.random_range(0..100);
         if matched || outcome_roll < 80 {
             decisions.push(Decision {
+                decided_by: None,
                 decided,
                 outcome: Outcome::Granted,
                 from: Some(decided.min(start)),
@@ -344,6 +345,7 @@ fn main() {
             });
         } else if outcome_roll < 90 {
             decisions.push(Decision {
+                decided_by: None,
                 decided,
                 outcome: Outcome::Denied,
                 from: None,
@@ -371,6 +373,7 @@ fn main() {
             wants_age: None,
             availability: vec![TIMES[rng.random_range(0..3)]],
             note: None,
+            handler: None,
             ivo_code: None,
             decisions,
             history: vec![],

@@ -65,8 +65,10 @@ fn main() {
                 wants_age: None,
                 availability: vec![TIMES[rng.random_range(0..3)]],
                 note: None,
+                handler: None,
                 ivo_code: None,
                 decisions: vec![Decision {
+                    decided_by: None,
                     decided: applied,
                     outcome: Outcome::Granted,
                     from: Some(applied),

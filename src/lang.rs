@@ -284,6 +284,7 @@ const LABELS: &[(&str, &str)] = &[
     ("name", "namn"),
     ("personnummer", "personnummer"),
     ("breaks", "uppehåll"),
+    ("handler", "handläggare"),
     ("interrupted", "avbrott"),
     ("status", "status"),
     ("area", "område"),

@@ -63,8 +63,11 @@ pub struct ClientArgs {
     /// A note for the file.
     #[arg(long)]
     pub note: Option<String>,
+    /// The responsible handläggare (caseworker), by name.
+    #[arg(long, value_name = "NAME")]
+    pub handler: Option<String>,
     /// Register every row of a CSV file instead (columns named as these options).
-    #[arg(long, value_name = "FILE.csv", conflicts_with_all = ["name", "pnr", "area", "interests", "languages", "wants_age", "availability", "applied", "note"])]
+    #[arg(long, value_name = "FILE.csv", conflicts_with_all = ["name", "pnr", "area", "interests", "languages", "wants_age", "availability", "applied", "note", "handler"])]
     pub from: Option<PathBuf>,
 }
 
@@ -132,6 +135,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                     basis: a.basis,
                     applied: a.applied,
                     note: a.note,
+                    handler: a.handler,
                 };
                 apply::apply_clients(store, vec![(0, app)], Source::Args, ctx.today)?
             }

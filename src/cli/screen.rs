@@ -88,6 +88,13 @@ pub struct ClientArgs {
     /// interruption), for the report to IVO (`kontakt ivo`); dated today.
     #[arg(long, value_name = "TEXT", conflicts_with_all = ["grant", "deny", "from", "to", "meetings", "guardian_consent", "basis", "follow_up", "close"])]
     pub delay_reason: Option<String>,
+    /// The day the decision was made, if not today (a decision taken on paper, entered later).
+    #[arg(long, value_parser = parse_date, value_name = "DATE", conflicts_with_all = ["follow_up", "delay_reason", "close"])]
+    pub decided: Option<NaiveDate>,
+    /// Who decided (or followed up, or closed): kept with the decision and in the history
+    /// (default: KONTAKT_USER or git's user.name, when set).
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
     /// Close the decision in force on DATE, its last day, without its period running out: the
     /// client withdrew the application, the need is gone (the reason in --note).
     #[arg(long, value_parser = parse_date, value_name = "DATE", requires = "note", conflicts_with_all = ["grant", "deny", "from", "to", "meetings", "guardian_consent", "basis", "follow_up"])]
@@ -112,7 +119,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
             Ok(Output::ok(if ctx.json {
                 crate::render::json(&serde_json::json!({ "id": v.id, "status": st }))
             } else {
-                format!("{} {}\n", v.id, st.as_str())
+                format!("{} {}\n", v.id, ctx.lang.word(st.as_str()))
             }))
         }
         Who::Client(a) => {
@@ -132,7 +139,10 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                     reason: a.note.unwrap_or_default(),
                 },
                 (_, Some(date), _, _) => ClientDecision::FollowUp { date, note: a.note },
-                (Some(reason), None, _, _) => ClientDecision::Deny { reason },
+                (Some(reason), None, _, _) => ClientDecision::Deny {
+                    reason,
+                    decided: a.decided,
+                },
                 (None, None, None, None) => ClientDecision::Grant {
                     from: a
                         .from
@@ -143,6 +153,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                     basis: a.basis,
                     meetings: a.meetings,
                     guardian_consent: a.guardian_consent,
+                    decided: a.decided,
                 },
             };
             let recorded = match &decision {
@@ -156,7 +167,8 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                 )),
                 _ => None,
             };
-            let (id, d) = screen::screen_client(store, &a.id, decision, ctx.today)?;
+            let by = ctx.who(a.by, "").ok();
+            let (id, d) = screen::screen_client(store, &a.id, decision, by, ctx.today)?;
             if let (Some(said), false) = (recorded, ctx.json) {
                 return Ok(Output::ok(format!("{id}: {said}\n")));
             }
@@ -173,7 +185,10 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                             "{id} följd upp; nästa uppföljning ska ske {next}\n"
                         )
                     }
-                    _ => format!("{id} {}\n", kontakt::model::common::word(&d.outcome)),
+                    _ => format!(
+                        "{id} {}\n",
+                        ctx.lang.word(&kontakt::model::common::word(&d.outcome))
+                    ),
                 }
             }))
         }

@@ -45,6 +45,9 @@ pub struct Args {
     /// A note for the client's file, replacing the one on file.
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+    /// The client's responsible handläggare (caseworker), by name.
+    #[arg(long, value_name = "NAME")]
+    pub handler: Option<String>,
     /// Who makes the change (kept in the history).
     #[arg(long, value_name = "NAME")]
     pub by: Option<String>,
@@ -62,6 +65,7 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
         capacity: a.capacity,
         wants_gender: a.wants_gender,
         note: a.note,
+        handler: a.handler,
     };
     let (id, changed) = update::update(store, &a.id, changes, a.by, ctx.today)?;
     Ok(Output::ok(if ctx.json {

@@ -838,8 +838,10 @@ pub(crate) mod tests {
                     }),
                     availability: times(&mut rng),
                     note: None,
+                    handler: None,
                     ivo_code: None,
                     decisions: vec![Decision {
+                        decided_by: None,
                         decided: applied,
                         outcome: if granted {
                             Outcome::Granted

@@ -35,6 +35,9 @@ pub struct Client {
     pub availability: Vec<Availability>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The responsible handläggare (caseworker) for the client, by name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handler: Option<String>,
     /// The pseudonymous code (`ÅÅÅÅMMDD-T123`) that identifies the person in the reports to IVO
     /// of decisions not put into effect: given when a case of theirs is first reported, and kept,
     /// since IVO follows a case by it (`rules::ivo_code`). Never the personnummer.
@@ -54,6 +57,9 @@ pub struct Client {
 pub struct Decision {
     #[serde(with = "crate::model::date")]
     pub decided: NaiveDate,
+    /// Who made the decision (beslutsfattare: the handläggare or the committee's delegate).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided_by: Option<String>,
     pub outcome: Outcome,
     #[serde(
         with = "crate::model::date::opt",

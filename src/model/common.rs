@@ -267,6 +267,12 @@ impl Event {
         }
     }
 
+    /// The person who did it, when known (blank names are not recorded).
+    pub fn with_by(mut self, by: Option<String>) -> Event {
+        self.by = by.map(|b| b.trim().to_string()).filter(|b| !b.is_empty());
+        self
+    }
+
     pub fn with_note(mut self, note: Option<String>) -> Event {
         self.note = note;
         self

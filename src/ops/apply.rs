@@ -27,6 +27,8 @@ pub struct ClientApplication {
     pub basis: Basis,
     pub applied: Option<NaiveDate>,
     pub note: Option<String>,
+    /// The responsible handläggare.
+    pub handler: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -102,6 +104,10 @@ impl ClientApplication {
             wants_age: self.wants_age,
             availability: self.availability,
             note: self.note.filter(|n| !n.trim().is_empty()),
+            handler: self
+                .handler
+                .map(|h| h.trim().to_string())
+                .filter(|h| !h.is_empty()),
             ivo_code: None,
             decisions: Vec::new(),
             history: vec![Event::new(applied, "applied")],

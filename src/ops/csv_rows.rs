@@ -127,6 +127,7 @@ const CLIENT_COLUMNS: &[&str] = &[
     "basis",
     "applied",
     "note",
+    "handler",
 ];
 const VOLUNTEER_COLUMNS: &[&str] = &[
     "name",
@@ -146,6 +147,7 @@ pub fn client(row: &HashMap<String, String>) -> Result<ClientApplication, String
         name: text(row, "name").unwrap_or_default(),
         pnr: text(row, "pnr").unwrap_or_default(),
         area: text(row, "area"),
+        handler: text(row, "handler"),
         interests: split_list(row.get("interests").map_or("", |s| s)),
         languages: split_list(row.get("languages").map_or("", |s| s)),
         wants_gender: word(row, "wants-gender")?,

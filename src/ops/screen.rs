@@ -184,9 +184,12 @@ pub enum ClientDecision {
         basis: Option<Basis>,
         meetings: Option<Frequency>,
         guardian_consent: Option<NaiveDate>,
+        /// The day it was decided (default: today).
+        decided: Option<NaiveDate>,
     },
     Deny {
         reason: String,
+        decided: Option<NaiveDate>,
     },
     /// The decision in force was followed up on `date` (uppföljning).
     FollowUp {
@@ -194,20 +197,18 @@ pub enum ClientDecision {
         note: Option<String>,
     },
     /// Why the decision in force is not put into effect, for the report to IVO.
-    DelayReason {
-        reason: String,
-    },
+    DelayReason { reason: String },
     /// The decision in force closed on `date` (its last day) before its period ran out.
-    Close {
-        date: NaiveDate,
-        reason: String,
-    },
+    Close { date: NaiveDate, reason: String },
 }
 
+/// Records `input` for the client `prefix` names; `by`: who decided (or followed up, closed),
+/// kept with the decision and in the history.
 pub fn screen_client(
     store: &Store,
     prefix: &str,
     input: ClientDecision,
+    by: Option<String>,
     today: NaiveDate,
 ) -> Result<(Id, Decision)> {
     let lock = store.lock()?;
@@ -215,13 +216,13 @@ pub fn screen_client(
     let mut c: Client = store.load(&id)?;
     match input {
         ClientDecision::FollowUp { date, note } => {
-            return follow_up(store, &lock, c, date, note, today);
+            return follow_up(store, &lock, c, date, note, by, today);
         }
         ClientDecision::DelayReason { reason } => {
-            return delay_reason(store, &lock, c, reason, today);
+            return delay_reason(store, &lock, c, reason, by, today);
         }
         ClientDecision::Close { date, reason } => {
-            return close(store, &lock, c, date, reason, today);
+            return close(store, &lock, c, date, reason, by, today);
         }
         _ => {}
     }
@@ -232,8 +233,10 @@ pub fn screen_client(
             basis,
             meetings,
             guardian_consent,
+            decided,
         } => Decision {
-            decided: today,
+            decided: decided.unwrap_or(today),
+            decided_by: by.clone(),
             outcome: Outcome::Granted,
             from: Some(from),
             to: Some(to),
@@ -245,8 +248,9 @@ pub fn screen_client(
             delay_reasons: Vec::new(),
             closed: None,
         },
-        ClientDecision::Deny { reason } => Decision {
-            decided: today,
+        ClientDecision::Deny { reason, decided } => Decision {
+            decided: decided.unwrap_or(today),
+            decided_by: by.clone(),
             outcome: Outcome::Denied,
             from: None,
             to: None,
@@ -262,7 +266,22 @@ pub fn screen_client(
         | ClientDecision::DelayReason { .. }
         | ClientDecision::Close { .. } => unreachable!("handled above"),
     };
-    let problems = decision::decision_problems(&c, &d, &store.config.clients);
+    let mut problems = decision::decision_problems(&c, &d, &store.config.clients);
+    if d.decided > today {
+        problems.push(tr!(
+            "--decided {} is after today",
+            "--decided {} är efter i dag",
+            d.decided
+        ));
+    }
+    if let Some(last) = c.decisions.last().filter(|l| l.decided > d.decided) {
+        problems.push(tr!(
+            "--decided {} is before the decision of {} on file: decisions are recorded in the order they were made",
+            "--decided {} är före beslutet den {} i akten: beslut registreras i den ordning de fattades",
+            d.decided,
+            last.decided
+        ));
+    }
     if !problems.is_empty() {
         return Err(Error::refused(problems));
     }
@@ -275,7 +294,7 @@ pub fn screen_client(
         Outcome::Denied => "denied".to_string(),
     };
     c.decisions.push(d.clone());
-    c.history.push(Event::new(today, event));
+    c.history.push(Event::new(today, event).with_by(by));
     let mut changes = Changeset::new();
     store.stage(&mut changes, &c)?;
     store.commit(&lock, &changes)?;
@@ -289,6 +308,7 @@ fn follow_up(
     mut c: Client,
     date: NaiveDate,
     note: Option<String>,
+    by: Option<String>,
     today: NaiveDate,
 ) -> Result<(Id, Decision)> {
     let id = c.id;
@@ -327,8 +347,11 @@ fn follow_up(
     d.followed_up.push(date);
     d.followed_up.sort();
     let d = d.clone();
-    c.history
-        .push(Event::new(today, format!("followed up {date}")).with_note(note));
+    c.history.push(
+        Event::new(today, format!("followed up {date}"))
+            .with_note(note)
+            .with_by(by),
+    );
     let mut changes = Changeset::new();
     store.stage(&mut changes, &c)?;
     store.commit(lock, &changes)?;
@@ -356,6 +379,7 @@ fn delay_reason(
     lock: &crate::store::Lock,
     mut c: Client,
     reason: String,
+    by: Option<String>,
     today: NaiveDate,
 ) -> Result<(Id, Decision)> {
     let id = c.id;
@@ -378,7 +402,8 @@ fn delay_reason(
         reason,
     });
     let d = d.clone();
-    c.history.push(Event::new(today, "delay reason recorded"));
+    c.history
+        .push(Event::new(today, "delay reason recorded").with_by(by));
     let mut changes = Changeset::new();
     store.stage(&mut changes, &c)?;
     store.commit(lock, &changes)?;
@@ -393,6 +418,7 @@ fn close(
     mut c: Client,
     date: NaiveDate,
     reason: String,
+    by: Option<String>,
     today: NaiveDate,
 ) -> Result<(Id, Decision)> {
     let id = c.id;
@@ -403,6 +429,9 @@ fn close(
         .map(|a| a.id)
         .collect();
     let d = stage_close(&mut c, date, reason, &open, today)?;
+    if let Some(e) = c.history.last_mut() {
+        e.by = by.map(|b| b.trim().to_string()).filter(|b| !b.is_empty());
+    }
     let mut changes = Changeset::new();
     store.stage(&mut changes, &c)?;
     store.commit(lock, &changes)?;

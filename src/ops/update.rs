@@ -1,5 +1,5 @@
 //! `kontakt update ID`: a person's details change (phone, e-mail, area, interests, languages,
-//! availability, capacity, gender wish, note), each change named in the record's history. The
+//! availability, capacity, gender wish, note, handläggare), each change named in the record's history. The
 //! record is judged afterwards by the same parse a hand-edited file gets, so a value refused in
 //! a file is refused here too; a person's comments and layout in the file are kept.
 
@@ -25,6 +25,8 @@ pub struct Changes {
     pub wants_gender: Option<GenderWish>,
     /// Clients only.
     pub note: Option<String>,
+    /// Clients only: the responsible handläggare.
+    pub handler: Option<String>,
 }
 
 /// Puts `new` (when given) into `field`, naming it in `changed` when that changes the value.
@@ -69,6 +71,9 @@ pub fn update(
             }
             if changes.note.is_some() {
                 return Err(only("--note", "client"));
+            }
+            if changes.handler.is_some() {
+                return Err(only("--handler", "client"));
             }
             let mut v: Volunteer = store.load(&id)?;
             set(
@@ -161,6 +166,12 @@ pub fn update(
                 "note",
                 &mut c.note,
                 changes.note.as_deref().map(text),
+            );
+            set(
+                &mut changed,
+                "handler",
+                &mut c.handler,
+                changes.handler.as_deref().map(text),
             );
             if changed.is_empty() {
                 return Ok((id, changed));

@@ -32,20 +32,22 @@ pub fn show(store: &Store, id: &Id, ctx: &Ctx) -> Result<String> {
             ("languages", render::list(&c.languages)),
             ("wants gender", word(&c.wants_gender)),
             ("note", render::opt(&c.note)),
+            ("handler", render::opt(&c.handler)),
             ("ivo code", render::opt(&c.ivo_code)),
         ]);
         if !c.decisions.is_empty() {
             s.push_str(&tr!("\nDecisions\n", "\nBeslut\n"));
             s.push_str(&render::table(
                 &[
-                    "decided", "outcome", "from", "to", "closed", "basis", "meetings", "consent",
-                    "reason",
+                    "decided", "by", "outcome", "from", "to", "closed", "basis", "meetings",
+                    "consent", "reason",
                 ],
                 c.decisions
                     .iter()
                     .map(|d| {
                         vec![
                             d.decided.to_string(),
+                            render::opt(&d.decided_by),
                             render::word(&word(&d.outcome)),
                             render::opt(&d.from),
                             render::opt(&d.to),
