@@ -285,6 +285,8 @@ const LABELS: &[(&str, &str)] = &[
     ("personnummer", "personnummer"),
     ("breaks", "uppehåll"),
     ("handler", "handläggare"),
+    ("concern", "oro"),
+    ("approved despite", "godkänd trots oro"),
     ("interrupted", "avbrott"),
     ("status", "status"),
     ("area", "område"),

@@ -137,6 +137,12 @@ pub struct Stats {
     pub volunteers: Vec<StatusCount>,
     /// Approved volunteers with an agreement in force today.
     pub volunteers_in_assignments: usize,
+    /// Volunteers on a break today (`rules::pause`).
+    pub volunteers_on_break: usize,
+    /// Volunteers whose referee voiced a concern, not (yet) approved; and those approved
+    /// despite one, with the reason on file (`rules::screening::concerns`).
+    pub concerns_open: usize,
+    pub approved_despite_concern: usize,
     pub screening: Vec<Stage>,
     pub months: Vec<MonthFigures>,
     pub cost_centres: Vec<CentreCost>,
@@ -183,6 +189,17 @@ impl Stats {
             (
                 l("volunteers in assignments", "kontaktpersoner i uppdrag"),
                 self.volunteers_in_assignments.to_string(),
+            ),
+            (
+                l("volunteers on a break", "kontaktpersoner med uppehåll"),
+                self.volunteers_on_break.to_string(),
+            ),
+            (
+                l(
+                    "referees' concerns open / approved despite one",
+                    "referensers oro obesvarad / godkänd trots oro",
+                ),
+                format!("{} / {}", self.concerns_open, self.approved_despite_concern),
             ),
             (
                 format!("{} {}", l("cost", "kostnad"), self.year.year),
@@ -561,6 +578,22 @@ pub fn compute(i: &Inputs) -> Result<Stats, Overflow> {
         matches,
         volunteers,
         volunteers_in_assignments: serving.len(),
+        volunteers_on_break: i
+            .volunteers
+            .iter()
+            .filter(|v| crate::rules::pause::paused_on(v, i.today).is_some())
+            .count(),
+        concerns_open: i
+            .volunteers
+            .iter()
+            .filter(|v| v.screening.approved.is_none() && v.screening.rejected.is_none())
+            .filter(|v| !crate::rules::screening::concerns(v).is_empty())
+            .count(),
+        approved_despite_concern: i
+            .volunteers
+            .iter()
+            .filter(|v| v.screening.approved.is_some() && v.screening.approved_despite.is_some())
+            .count(),
         screening,
         months: month_figures,
         cost_centres,

@@ -477,12 +477,14 @@ fn show_volunteer_sv() {
 #[test]
 fn stats_en() {
     insta::assert_snapshot!(seen("en", &["stats"]), @r"
-    period                                  2025-12 – 2026-12
-    waiting now                             3
-    wait to agreement, median / 90 %, days  44 / 154 (7 cases)
-    matches proposed / declined / agreed    10 / 2 / 7
-    volunteers in assignments               4
-    cost 2026                               90,883.68 kr (62,324.97 kr paid, 28,558.71 kr forecast)
+    period                                          2025-12 – 2026-12
+    waiting now                                     3
+    wait to agreement, median / 90 %, days          44 / 154 (7 cases)
+    matches proposed / declined / agreed            10 / 2 / 7
+    volunteers in assignments                       4
+    volunteers on a break                           1
+    referees' concerns open / approved despite one  1 / 0
+    cost 2026                                       90,883.68 kr (62,324.97 kr paid, 28,558.71 kr forecast)
 
     ╭───────────┬─────────┬─────────────┬──────────┬──────────┬────────────┬─────────────┬─────────────┬───────────────╮
     │ month     ┆ waiting ┆ assignments ┆ meetings ┆ meetings ┆ fulfilment ┆ fee         ┆ expenses    ┆ employer's    │
@@ -531,12 +533,14 @@ fn stats_en() {
 #[test]
 fn stats_sv() {
     insta::assert_snapshot!(seen("sv", &["stats"]), @r"
-    period                                       2025-12 – 2026-12
-    väntar nu                                    3
-    väntetid till avtal, median / 90 %, dagar    44 / 154 (7 fall)
-    matchningar föreslagna / avböjda / avtalade  10 / 2 / 7
-    kontaktpersoner i uppdrag                    4
-    kostnad 2026                                 90 883,68 kr (62 324,97 kr utbetalt, 28 558,71 kr prognos)
+    period                                         2025-12 – 2026-12
+    väntar nu                                      3
+    väntetid till avtal, median / 90 %, dagar      44 / 154 (7 fall)
+    matchningar föreslagna / avböjda / avtalade    10 / 2 / 7
+    kontaktpersoner i uppdrag                      4
+    kontaktpersoner med uppehåll                   1
+    referensers oro obesvarad / godkänd trots oro  1 / 0
+    kostnad 2026                                   90 883,68 kr (62 324,97 kr utbetalt, 28 558,71 kr prognos)
 
     ╭───────────┬────────┬─────────┬─────────────────┬──────────┬─────────────┬─────────────┬─────────────┬────────────────╮
     │ månad     ┆ väntar ┆ uppdrag ┆ rapporterade    ┆ avtalade ┆ uppfyllelse ┆ arvode      ┆ omkostnader ┆ arbetsgivaravg │

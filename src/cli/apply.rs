@@ -116,7 +116,7 @@ pub fn parse_availability(s: &str) -> std::result::Result<Availabilities, String
 
 pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
     let store = ctx.store()?;
-    let ids = match args.who {
+    let applied = match args.who {
         Who::Client(a) => match &a.from {
             Some(path) => {
                 let rows = csv_rows::read_batch(path, csv_rows::client, &csv_rows::CLIENTS)?;
@@ -162,7 +162,12 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
             }
         },
     };
-    Ok(Output::ok(render_ids(&ids, ctx.json)))
+    let mut out = Output::ok(render_ids(&applied.ids, ctx.json));
+    for w in &applied.warnings {
+        out.stderr
+            .push_str(&kontakt::tr!("warning: {w}\n", "varning: {w}\n"));
+    }
+    Ok(out)
 }
 
 fn render_ids(ids: &[Id], json: bool) -> String {

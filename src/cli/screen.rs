@@ -45,6 +45,13 @@ pub struct VolunteerArgs {
     /// Approve the volunteer; refused, listing what is missing, unless every check is done.
     #[arg(long, conflicts_with = "reject")]
     pub approve: bool,
+    /// With --approve: why a referee's concern is answered; approval is refused while a
+    /// concern stands without one.
+    #[arg(long, value_name = "REASON", requires = "approve")]
+    pub despite_concern: Option<String>,
+    /// Who records the steps (kept in the history; default KONTAKT_USER or git's user.name).
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
     /// Reject the volunteer, with the reason.
     #[arg(long, value_name = "REASON")]
     pub reject: Option<String>,
@@ -111,16 +118,40 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                 police_extract: a.police_extract,
                 social_register: a.social_register,
                 approve: a.approve,
+                despite_concern: a.despite_concern,
                 reject: a.reject,
                 employee_number: a.employee_number,
+                by: ctx.who(a.by, "").ok(),
             };
-            let v = screen::screen_volunteer(store, &a.id, steps, ctx.today)?;
-            let st = status::volunteer_status(&v);
-            Ok(Output::ok(if ctx.json {
-                crate::render::json(&serde_json::json!({ "id": v.id, "status": st }))
+            let done = screen::screen_volunteer(store, &a.id, steps, ctx.today)?;
+            let v = &done.volunteer;
+            let st = status::volunteer_status(v);
+            let mut out = Output::ok(if ctx.json {
+                crate::render::json(&serde_json::json!({
+                    "id": v.id,
+                    "status": st,
+                    "approval_refused": done.approval_refused,
+                    "warnings": done.warnings,
+                }))
             } else {
                 format!("{} {}\n", v.id, ctx.lang.word(st.as_str()))
-            }))
+            });
+            for w in &done.warnings {
+                out.stderr
+                    .push_str(&tr!("warning: {w}\n", "varning: {w}\n"));
+            }
+            if !done.approval_refused.is_empty() {
+                // The steps are on file; only the approval is refused.
+                out.stderr.push_str(&tr!(
+                    "the steps are recorded; approval refused, still missing:\n",
+                    "stegen är registrerade; godkännandet nekas, det saknas fortfarande:\n"
+                ));
+                for m in &done.approval_refused {
+                    out.stderr.push_str(&format!("  - {m}\n"));
+                }
+                out.code = 1;
+            }
+            Ok(out)
         }
         Who::Client(a) => {
             if a.note.is_some() && a.follow_up.is_none() && a.close.is_none() {

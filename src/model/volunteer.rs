@@ -132,6 +132,9 @@ pub struct Screening {
     pub rejected: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rejection_reason: Option<String>,
+    /// Approved although a referee voiced a concern: why the concern is answered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approved_despite: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub references: Vec<Reference>,
 }

@@ -157,8 +157,13 @@ fn start_problems(c: &Client, v: &Volunteer, day: NaiveDate, store: &Store) -> V
     }
     match v.screening.police_extract {
         Some(d) if screening::extract_valid_on(d, day, &store.config.volunteers) => {}
-        Some(d) => p.push(format!(
-            "the police-register extract of {d} is too old on {day}"
+        Some(d) if d > day => p.push(tr!(
+            "the police-register extract is dated {d}, after {day}: the register is checked before the volunteer meets a client",
+            "utdraget ur belastningsregistret är daterat {d}, efter {day}: registret kontrolleras innan kontaktpersonen träffar en klient"
+        )),
+        Some(d) => p.push(tr!(
+            "the police-register extract of {d} is too old on {day}",
+            "utdraget ur belastningsregistret från {d} är för gammalt den {day}"
         )),
         None => p.push(tr!(
             "no police-register extract on file",

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use crate::error::{Error, Result};
 use crate::model::common::AgeRange;
 use crate::model::{Availability, Basis, Client, Event, GenderWish, Id, Pnr, SCHEMA, Volunteer};
-use crate::rules::status;
+use crate::rules::{screening, status};
 use crate::store::{Changeset, Lock, Record, Store};
 
 /// A client's application as typed on the command line or read from a CSV row (raw strings are
@@ -232,15 +232,23 @@ fn register<A, R: Record>(
     Ok(ids)
 }
 
+/// Applications registered, and what staff should know about them (`rules::screening`): too
+/// young to be approved yet, the same person on file in the other role.
+#[derive(Debug)]
+pub struct Applied {
+    pub ids: Vec<Id>,
+    pub warnings: Vec<String>,
+}
+
 /// Registers clients' applications; all are validated before any is written.
 pub fn apply_clients(
     store: &Store,
     rows: Vec<(usize, ClientApplication)>,
     source: Source,
     today: NaiveDate,
-) -> Result<Vec<Id>> {
+) -> Result<Applied> {
     let lock = store.lock()?;
-    register(
+    let ids = register(
         store,
         &lock,
         rows,
@@ -248,7 +256,18 @@ pub fn apply_clients(
         |p| open_application(store, p, |c: &Client| status::client_is_open(c, today)),
         |a, id| a.into_client(id, today),
         |c: &Client| &c.pnr,
-    )
+    )?;
+    let mut warnings = Vec::new();
+    for id in &ids {
+        let c: Client = store.load(id)?;
+        let other: Vec<Id> = store
+            .people_with::<Volunteer>(&c.pnr)?
+            .iter()
+            .map(|v| v.id)
+            .collect();
+        warnings.extend(screening::both_roles(&other).map(|w| format!("{id}: {w}")));
+    }
+    Ok(Applied { ids, warnings })
 }
 
 pub fn apply_volunteers(
@@ -256,9 +275,9 @@ pub fn apply_volunteers(
     rows: Vec<(usize, VolunteerApplication)>,
     source: Source,
     today: NaiveDate,
-) -> Result<Vec<Id>> {
+) -> Result<Applied> {
     let lock = store.lock()?;
-    register(
+    let ids = register(
         store,
         &lock,
         rows,
@@ -266,5 +285,17 @@ pub fn apply_volunteers(
         |p| open_application(store, p, status::volunteer_is_open),
         |a, id| a.into_volunteer(id, today),
         |v: &Volunteer| &v.pnr,
-    )
+    )?;
+    let mut warnings = Vec::new();
+    for id in &ids {
+        let v: Volunteer = store.load(id)?;
+        warnings.extend(screening::warnings(&v, &store.config.volunteers, today));
+        let other: Vec<Id> = store
+            .people_with::<Client>(&v.pnr)?
+            .iter()
+            .map(|c| c.id)
+            .collect();
+        warnings.extend(screening::both_roles(&other).map(|w| format!("{id}: {w}")));
+    }
+    Ok(Applied { ids, warnings })
 }

@@ -18,9 +18,22 @@ pub struct VolunteerSteps {
     pub police_extract: Option<NaiveDate>,
     pub social_register: Option<NaiveDate>,
     pub approve: bool,
+    /// With `approve`: why a referee's concern is answered (`--despite-concern`).
+    pub despite_concern: Option<String>,
     pub reject: Option<String>,
     /// The anställningsnummer HR issued for payroll.
     pub employee_number: Option<String>,
+    /// Who records the steps (kept in the history).
+    pub by: Option<String>,
+}
+
+/// What one `screen volunteer` recorded. The steps are kept even when the approval asked for
+/// is refused (`approval_refused` says what is still missing), so nothing typed is lost.
+#[derive(Debug)]
+pub struct Screened {
+    pub volunteer: Volunteer,
+    pub approval_refused: Vec<String>,
+    pub warnings: Vec<String>,
 }
 
 /// Parses `NAME:ok` or `NAME:concern`.
@@ -31,16 +44,13 @@ pub fn parse_reference(s: &str) -> std::result::Result<(String, Verdict), String
             "NAMN:ok eller NAMN:concern väntades"
         )
     })?;
-    let verdict = match verdict.trim() {
-        "ok" => Verdict::Ok,
-        "concern" => Verdict::Concern,
-        _ => {
-            return Err(tr!(
-                "expected NAME:ok or NAME:concern",
-                "NAMN:ok eller NAMN:concern väntades"
-            ));
-        }
-    };
+    // `ok` or `concern`, in any case, or their Swedish words (`bra`, `oro`).
+    let verdict: Verdict = crate::model::common::parse_word(verdict.trim()).map_err(|_| {
+        tr!(
+            "expected NAME:ok or NAME:concern",
+            "NAMN:ok eller NAMN:concern väntades"
+        )
+    })?;
     let name = name.trim();
     if name.is_empty() {
         return Err(tr!(
@@ -69,7 +79,7 @@ pub fn screen_volunteer(
     prefix: &str,
     steps: VolunteerSteps,
     today: NaiveDate,
-) -> Result<Volunteer> {
+) -> Result<Screened> {
     for (opt, d) in [
         ("--interview", steps.interview),
         ("--police-extract", steps.police_extract),
@@ -82,6 +92,27 @@ pub fn screen_volunteer(
             "--approve",
             tr!("cannot be given with --reject", "kan inte ges med --reject"),
         ));
+    }
+    if steps.despite_concern.is_some() && !steps.approve {
+        return Err(Error::arg(
+            "--despite-concern",
+            tr!("goes with --approve", "hör till --approve"),
+        ));
+    }
+    for (i, (name, _)) in steps.references.iter().enumerate() {
+        let key = screening::referee_key(name);
+        if steps.references[..i]
+            .iter()
+            .any(|(n, _)| screening::referee_key(n) == key)
+        {
+            return Err(Error::arg(
+                "--reference",
+                tr!(
+                    "{name} is named twice: one call, one verdict",
+                    "{name} anges två gånger: ett samtal, ett omdöme"
+                ),
+            ));
+        }
     }
     let lock = store.lock()?;
     let id = store.resolve(prefix, &[Kind::Volunteer])?;
@@ -101,11 +132,14 @@ pub fn screen_volunteer(
         }
         _ => {}
     }
+    let had_extract = v.screening.police_extract.is_some();
+    let by = steps.by.clone();
+    let event = |what: &str| Event::new(today, what).with_by(by.clone());
     let s = &mut v.screening;
     let mut events = Vec::new();
     if let Some(d) = steps.interview {
         s.interview = Some(d);
-        events.push(Event::new(today, "interview recorded"));
+        events.push(event("interview recorded"));
     }
     for (name, verdict) in steps.references {
         s.references.push(Reference {
@@ -113,15 +147,15 @@ pub fn screen_volunteer(
             verdict,
             date: today,
         });
-        events.push(Event::new(today, "reference recorded"));
+        events.push(event("reference recorded"));
     }
     if let Some(d) = steps.police_extract {
         s.police_extract = Some(d);
-        events.push(Event::new(today, "police-register extract recorded"));
+        events.push(event("police-register extract recorded"));
     }
     if let Some(d) = steps.social_register {
         s.social_register = Some(d);
-        events.push(Event::new(today, "social register checked"));
+        events.push(event("social register checked"));
     }
     if let Some(n) = steps.employee_number {
         let n = n.trim().to_string();
@@ -138,15 +172,30 @@ pub fn screen_volunteer(
             ));
         }
         v.employee_number = Some(n);
-        events.push(Event::new(today, "employee number recorded"));
+        events.push(event("employee number recorded"));
     }
+    let mut approval_refused = Vec::new();
     if steps.approve {
-        let missing = screening::missing_for_approval(&v, rules, today);
-        if !missing.is_empty() {
-            return Err(Error::refused(missing));
+        let despite = steps
+            .despite_concern
+            .as_deref()
+            .map(str::trim)
+            .filter(|r| !r.is_empty());
+        // Only a concern on file asks for a reason; one given without is not kept.
+        if !screening::concerns(&v).is_empty() {
+            v.screening.approved_despite = despite.map(str::to_string);
         }
-        v.screening.approved = Some(today);
-        events.push(Event::new(today, "approved"));
+        approval_refused = screening::missing_for_approval(&v, rules, today);
+        if approval_refused.is_empty() {
+            v.screening.approved = Some(today);
+            events.push(
+                Event::new(today, "approved")
+                    .with_by(by.clone())
+                    .with_note(v.screening.approved_despite.clone()),
+            );
+        } else {
+            v.screening.approved_despite = None;
+        }
     }
     if let Some(reason) = steps.reject {
         if reason.trim().is_empty() {
@@ -157,7 +206,11 @@ pub fn screen_volunteer(
         }
         v.screening.rejected = Some(today);
         v.screening.rejection_reason = Some(reason);
-        events.push(Event::new(today, "rejected"));
+        events.push(event("rejected"));
+    }
+    if events.is_empty() && !approval_refused.is_empty() {
+        // Only an approval was asked for, and it was refused: nothing to write.
+        return Err(Error::refused(approval_refused));
     }
     if events.is_empty() {
         return Err(Error::arg(
@@ -168,11 +221,24 @@ pub fn screen_volunteer(
             ),
         ));
     }
+    let mut warnings = screening::warnings(&v, rules, today);
+    if let (Some(d), false) = (steps.police_extract, had_extract) {
+        let started: Vec<(Id, NaiveDate)> = store
+            .assignments_of(&id)?
+            .iter()
+            .filter_map(|a| Some((a.id, a.agreement.as_ref()?.start)))
+            .collect();
+        warnings.extend(screening::extract_after_start(d, &started));
+    }
     v.history.extend(events);
     let mut changes = Changeset::new();
     store.stage(&mut changes, &v)?;
     store.commit(&lock, &changes)?;
-    Ok(v)
+    Ok(Screened {
+        volunteer: v,
+        approval_refused,
+        warnings,
+    })
 }
 
 /// The needs decision recorded by one `screen client` command.

@@ -1,11 +1,42 @@
-//! When a volunteer may be approved: interview done, enough good references, a police-register
-//! extract young enough, the social register checked, and old enough.
+//! When a volunteer may be approved: interview done, enough good references (each referee
+//! counted once, by the latest call), no referee's concern left unanswered, a police-register
+//! extract young enough, the social register checked, and old enough; and what staff should be
+//! told as it happens, though it stops nothing.
 
 use crate::tr;
 use chrono::{Months, NaiveDate};
 
 use crate::model::config::VolunteerRules;
-use crate::model::{Verdict, Volunteer};
+use crate::model::{Id, Reference, Verdict, Volunteer};
+
+/// A referee's name as it is compared: trimmed, in lower case (`Anna Berg` is `anna berg`).
+pub fn referee_key(name: &str) -> String {
+    name.trim().to_lowercase()
+}
+
+/// Each referee once, with her latest call (references are kept in the order taken): the
+/// same referee twice counts once.
+pub fn latest_per_referee(refs: &[Reference]) -> Vec<&Reference> {
+    let mut out: Vec<&Reference> = Vec::new();
+    for r in refs {
+        match out
+            .iter_mut()
+            .find(|o| referee_key(&o.name) == referee_key(&r.name))
+        {
+            Some(o) => *o = r,
+            None => out.push(r),
+        }
+    }
+    out
+}
+
+/// The referees whose latest word was a concern.
+pub fn concerns(v: &Volunteer) -> Vec<&Reference> {
+    latest_per_referee(&v.screening.references)
+        .into_iter()
+        .filter(|r| r.verdict == Verdict::Concern)
+        .collect()
+}
 
 /// Is the police-register extract taken on `extract` still young enough on `day`?
 pub fn extract_valid_on(extract: NaiveDate, day: NaiveDate, rules: &VolunteerRules) -> bool {
@@ -42,16 +73,26 @@ pub fn missing_for_approval(
             "ingen intervju registrerad (--interview DATUM)"
         ));
     }
-    let ok = s
-        .references
-        .iter()
-        .filter(|r| r.verdict == Verdict::Ok)
-        .count() as u32;
+    let referees = latest_per_referee(&s.references);
+    let ok = referees.iter().filter(|r| r.verdict == Verdict::Ok).count() as u32;
     if ok < rules.references_required {
         missing.push(tr!(
             "{ok} of {} references are ok (--reference \"NAME:ok\")",
             "{ok} av {} referenser är ok (--reference \"NAMN:ok\")",
             rules.references_required
+        ));
+    }
+    let worried = concerns(v);
+    if !worried.is_empty()
+        && s.approved_despite
+            .as_deref()
+            .is_none_or(|r| r.trim().is_empty())
+    {
+        let names: Vec<&str> = worried.iter().map(|r| r.name.as_str()).collect();
+        missing.push(tr!(
+            "a referee voiced a concern ({}): approve only with the reason it is answered (--despite-concern REASON)",
+            "en referens uttryckte oro ({}): godkänn bara med skälet till att den är besvarad (--despite-concern SKÄL)",
+            names.join(", ")
         ));
     }
     match s.police_extract {
@@ -81,4 +122,63 @@ pub fn missing_for_approval(
         ));
     }
     missing
+}
+
+/// What staff should know about a volunteer's application or screening as it is recorded,
+/// though none of it stops the step: too young to be approved yet, an interview dated before
+/// the application.
+pub fn warnings(v: &Volunteer, rules: &VolunteerRules, today: NaiveDate) -> Vec<String> {
+    let mut out = Vec::new();
+    let age = v.pnr.age_on(v.applied.min(today));
+    if age < rules.min_age && v.screening.approved.is_none() {
+        out.push(tr!(
+            "{} is {age}, under the minimum age of {}: approval must wait until then",
+            "{} är {age} år, under lägsta åldern {}: godkännandet får vänta tills dess",
+            v.id,
+            rules.min_age
+        ));
+    }
+    if let Some(i) = v.screening.interview.filter(|i| *i < v.applied) {
+        out.push(tr!(
+            "the interview ({i}) is dated before the application ({})",
+            "intervjun ({i}) är daterad före ansökan ({})",
+            v.applied
+        ));
+    }
+    out
+}
+
+/// A police extract recorded for the first time after an assignment of hers had started: she
+/// met a client before the register was checked.
+pub fn extract_after_start(extract: NaiveDate, started: &[(Id, NaiveDate)]) -> Option<String> {
+    let (a, start) = started
+        .iter()
+        .filter(|(_, s)| *s < extract)
+        .min_by_key(|(_, s)| *s)?;
+    Some(tr!(
+        "the police-register extract ({extract}) is dated after {a} started ({start}): the register is to be checked before the volunteer meets a client",
+        "utdraget ur belastningsregistret ({extract}) är daterat efter att {a} började ({start}): registret ska kontrolleras innan kontaktpersonen träffar en klient"
+    ))
+}
+
+/// The same person on file in the other role: a client who is also a volunteer (or the other
+/// way round) is a case for care, never a reason to refuse.
+pub fn both_roles(other: &[Id]) -> Option<String> {
+    let (first, _) = other.split_first()?;
+    Some(match first.kind() {
+        crate::model::Kind::Client => tr!(
+            "the same person is on file as a client ({})",
+            "samma person finns som klient ({})",
+            join(other)
+        ),
+        _ => tr!(
+            "the same person is on file as a volunteer ({})",
+            "samma person finns som kontaktperson ({})",
+            join(other)
+        ),
+    })
+}
+
+fn join(ids: &[Id]) -> String {
+    ids.iter().map(Id::to_string).collect::<Vec<_>>().join(", ")
 }

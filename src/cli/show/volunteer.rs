@@ -55,6 +55,15 @@ pub fn show(store: &Store, id: &Id, ctx: &Ctx) -> Result<String> {
             ),
             ("social register", render::opt(&sc.social_register)),
             ("approved", render::opt(&sc.approved)),
+            (
+                "concern",
+                screening::concerns(&v)
+                    .iter()
+                    .map(|r| format!("{} ({})", r.name, r.date))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+            ("approved despite", render::opt(&sc.approved_despite)),
             ("rejected", render::opt(&sc.rejected)),
             ("reason", render::opt(&sc.rejection_reason)),
             (
