@@ -149,7 +149,16 @@ impl Checker<'_> {
                         continue;
                     }
                     cache::Read::Parsed(Err(f)) => {
-                        self.parse_failure(&rel, f);
+                        // Every mistake of the file in one run, not one per run.
+                        let all = std::fs::read_to_string(self.root.join(&rel))
+                            .map(|text| parse::all_failures::<T>(&text))
+                            .unwrap_or_default();
+                        if all.is_empty() {
+                            self.parse_failure(&rel, f);
+                        }
+                        for f in all {
+                            self.parse_failure(&rel, f);
+                        }
                         continue;
                     }
                     cache::Read::Parsed(Ok(rec)) | cache::Read::Cached(rec) => rec,
