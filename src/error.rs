@@ -159,10 +159,14 @@ impl std::fmt::Display for Error {
                 crate::lang::current().model_message(message)
             ),
             Error::BadBatch { path, problems } => tr!(
-                "{} has {} bad row(s); nothing was written:\n{}",
-                "{} har {} felaktiga rader; inget skrevs:\n{}",
+                "{} has {}; nothing was written:\n{}",
+                "{} har {}; inget skrevs:\n{}",
                 path.display(),
-                problems.len(),
+                crate::lang::count(
+                    problems.len() as u64,
+                    ["bad row", "bad rows"],
+                    ["felaktig rad", "felaktiga rader"]
+                ),
                 crate::lang::current().model_message(&problems.join("\n"))
             ),
             Error::Refused { reasons } => format!(

@@ -31,6 +31,19 @@ macro_rules! tr {
     };
 }
 
+/// `n` with the word for it, singular or plural, in the process's language:
+/// `count(3, ["meeting", "meetings"], ["träff", "träffar"])` is `3 träffar`. English and Swedish
+/// have the same two plural forms (CLDR: `one` for 1, `other` for every other count), so a pair
+/// per language is the whole rule; Fluent's plural selection would choose between the same two.
+pub fn count(n: impl Into<u64>, en: [&str; 2], sv: [&str; 2]) -> String {
+    let n = n.into();
+    let words = match current() {
+        Lang::En => en,
+        Lang::Sv => sv,
+    };
+    format!("{n} {}", if n == 1 { words[0] } else { words[1] })
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
     #[default]

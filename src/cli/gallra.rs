@@ -58,15 +58,26 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
         rows,
     );
     s.push_str(&if done {
-        format!(
-            "{} client file(s) culled; their ids are in culled.toml\n",
-            due.len()
+        kontakt::tr!(
+            "{} culled; their ids are in culled.toml\n",
+            "{} gallrade; deras id finns i culled.toml\n",
+            files(due.len())
         )
     } else {
-        format!(
-            "{} client file(s) due; `kontakt gallra --confirm` deletes them\n",
-            due.len()
+        kontakt::tr!(
+            "{} due; `kontakt gallra --confirm` deletes them\n",
+            "{} att gallra; `kontakt gallra --confirm` raderar dem\n",
+            files(due.len())
         )
     });
     Ok(Output::ok(s))
+}
+
+/// `3 client files` / `3 klientakter`.
+fn files(n: usize) -> String {
+    kontakt::lang::count(
+        n as u64,
+        ["client file", "client files"],
+        ["klientakt", "klientakter"],
+    )
 }

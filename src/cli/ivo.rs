@@ -60,9 +60,13 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
     let mut stderr = String::new();
     if r.codes_assigned > 0 {
         stderr.push_str(&kontakt::tr!(
-            "{} case(s) reported for the first time: IVO code given and kept on the client's record\n",
-            "{} ärende(n) rapporteras för första gången: IVO-kod given och sparad i klientens akt\n",
-            r.codes_assigned
+            "{} reported for the first time: IVO code given and kept on the client's record\n",
+            "{} rapporteras för första gången: IVO-kod given och sparad i klientens akt\n",
+            kontakt::lang::count(
+                r.codes_assigned as u64,
+                ["case", "cases"],
+                ["ärende", "ärenden"]
+            )
         ));
     }
     let stdout = match format {

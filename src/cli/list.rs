@@ -188,9 +188,9 @@ pub fn name_broken(out: &mut Output, broken: &[kontakt::Error]) {
             .push_str(&kontakt::tr!("error: {e}\n", "fel: {e}\n"));
     }
     out.stderr.push_str(&kontakt::tr!(
-        "{} file(s) could not be read and are left out; `kontakt check` lists every problem\n",
-        "{} fil(er) kunde inte läsas och är utelämnade; `kontakt check` listar alla fel\n",
-        broken.len()
+        "{} could not be read and left out; `kontakt check` lists every problem\n",
+        "{} kunde inte läsas och är utelämnade; `kontakt check` listar alla fel\n",
+        kontakt::lang::count(broken.len() as u64, ["file", "files"], ["fil", "filer"])
     ));
     out.code = 1;
 }

@@ -106,6 +106,22 @@ pub fn early_lang(args: &[String]) -> kontakt::lang::Lang {
     kontakt::lang::Lang::from_env()
 }
 
+/// Does the command line ask for output a script reads (`--json`, `--format json|csv`)?
+pub fn for_scripts(args: &[String]) -> bool {
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let value = match a.strip_prefix("--format=") {
+            Some(v) => Some(v),
+            None if a == "--format" => it.next().map(String::as_str),
+            None => None,
+        };
+        if a == "--json" || matches!(value, Some("json" | "csv")) {
+            return true;
+        }
+    }
+    false
+}
+
 /// The Swedish of every command's summary and every option's help: `English<TAB>Swedish`, one
 /// per line. A text without a line here stays English; a test requires one for each.
 const HELP_SV: &str = include_str!("help_sv.tsv");
@@ -300,7 +316,17 @@ pub fn run(cli: Cli, name: &str) -> Result<Output> {
         today: cli
             .today
             .unwrap_or_else(|| chrono::Local::now().date_naive()),
-        lang: cli.lang.unwrap_or_else(kontakt::lang::Lang::from_env),
+        // What a script reads (JSON, CSV) is English whatever the language asked for, and so
+        // is every value in it: the library is asked in English.
+        // (`pay --format csv` names the payroll file's format, not what is printed.)
+        lang: if cli.json
+            || !matches!(cli.command, Some(Command::Pay(_) | Command::Agree(_)))
+                && for_scripts(&std::env::args().collect::<Vec<_>>())
+        {
+            kontakt::lang::Lang::En
+        } else {
+            cli.lang.unwrap_or_else(kontakt::lang::Lang::from_env)
+        },
         store: Default::default(),
     };
     crate::render::set_lang(ctx.lang);

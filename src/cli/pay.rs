@@ -194,10 +194,14 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
             } else {
                 let mut s = summary(&plan)?;
                 s.push_str(&tr!(
-                    "{} paid {} line(s), {} kr: {}{}\n",
-                    "{} betalade {} rad(er), {} kr: {}{}\n",
+                    "{} paid {}, {} kr: {}{}\n",
+                    "{} betalade {}, {} kr: {}{}\n",
                     run.id,
-                    run.lines.len(),
+                    kontakt::lang::count(
+                        run.lines.len() as u64,
+                        ["line", "lines"],
+                        ["rad", "rader"]
+                    ),
                     render::amount(run.total_ore),
                     run.file,
                     copied
@@ -307,9 +311,9 @@ fn summary(plan: &Plan) -> Result<String> {
             rows,
         ));
         s.push_str(&tr!(
-            "{} line(s), total {} kr\n",
-            "{} rad(er), summa {} kr\n",
-            plan.lines.len(),
+            "{}, total {} kr\n",
+            "{}, summa {} kr\n",
+            kontakt::lang::count(plan.lines.len() as u64, ["line", "lines"], ["rad", "rader"]),
             render::amount(plan.total())
         ));
     }

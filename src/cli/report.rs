@@ -116,8 +116,14 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
                 })
                 .collect();
             let mut s = render::table(&["Assignment", "Month", "Meetings", ""], rows);
-            s.push_str(&format!(
-                "{written} report(s) written, {} unchanged, waiting for approval\n",
+            s.push_str(&tr!(
+                "{} written, {} unchanged, waiting for approval\n",
+                "{} skrivna, {} oförändrade, väntar på attest\n",
+                kontakt::lang::count(
+                    written as u64,
+                    ["report", "reports"],
+                    ["rapport", "rapporter"]
+                ),
                 done.len() - written
             ));
             s
@@ -134,9 +140,13 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
             render::json(&serde_json::json!({ "month": month, "approved": ids }))
         } else {
             tr!(
-                "{} report(s) for {month} approved\n",
-                "{} rapport(er) för {month} attesterade\n",
-                ids.len()
+                "{} for {month} approved\n",
+                "{} för {month} attesterade\n",
+                kontakt::lang::count(
+                    ids.len() as u64,
+                    ["report", "reports"],
+                    ["rapport", "rapporter"]
+                )
             )
         }));
     }
@@ -180,27 +190,40 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
             .and_then(|(f, e)| f.checked_add(e).ok());
         match total {
             Some(t) => tr!(
-                "{} {} corrected: {} meeting(s), {} kr by the records now; the next pay run pays any difference\n",
-                "{} {} rättad: {} träff(ar), {} kr enligt akterna nu; nästa lönekörning betalar en eventuell skillnad\n",
+                "{} {} corrected: {}, {} kr by the records now; the next pay run pays any difference\n",
+                "{} {} rättad: {}, {} kr enligt akterna nu; nästa lönekörning betalar en eventuell skillnad\n",
                 r.assignment,
                 r.month,
-                r.meetings.len(),
-                t
+                kontakt::lang::count(
+                    r.meetings.len() as u64,
+                    ["meeting", "meetings"],
+                    ["träff", "träffar"]
+                ),
+                t.localized(ctx.lang)
             ),
             None => tr!(
-                "{} {} corrected: {} meeting(s)\n",
-                "{} {} rättad: {} träff(ar)\n",
+                "{} {} corrected: {}\n",
+                "{} {} rättad: {}\n",
                 r.assignment,
                 r.month,
-                r.meetings.len()
+                kontakt::lang::count(
+                    r.meetings.len() as u64,
+                    ["meeting", "meetings"],
+                    ["träff", "träffar"]
+                )
             ),
         }
     } else {
-        format!(
-            "{} {} {} meeting(s), waiting for approval\n",
+        tr!(
+            "{} {} {}, waiting for approval\n",
+            "{} {} {}, väntar på attest\n",
             r.assignment,
             r.month,
-            r.meetings.len()
+            kontakt::lang::count(
+                r.meetings.len() as u64,
+                ["meeting", "meetings"],
+                ["träff", "träffar"]
+            )
         )
     }))
 }

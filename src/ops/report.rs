@@ -540,8 +540,13 @@ pub(super) fn correct_after_ending(
             if removed > 0 {
                 store.stage_at(changes, &Report::rel_path(month, &a.id), &rep)?;
                 notes.push(tr!(
-                    "{month}: {removed} meeting(s) after {date} removed from the report (not yet approved)",
-                    "{month}: {removed} träff(ar) efter {date} borttagna ur rapporten (ännu inte attesterad)"
+                    "{month}: {} after {date} removed from the report (not yet approved)",
+                    "{month}: {} efter {date} borttagna ur rapporten (ännu inte attesterad)",
+                    crate::lang::count(
+                        removed as u64,
+                        ["meeting", "meetings"],
+                        ["träff", "träffar"]
+                    )
                 ));
             }
             continue;
@@ -575,8 +580,10 @@ pub(super) fn correct_after_ending(
                 p.total()?
             ),
             None => tr!(
-                "{month}: {removed} meeting(s) after {date} removed (correction recorded); it pays {total} kr",
-                "{month}: {removed} träff(ar) efter {date} borttagna (rättelse registrerad); den ger {total} kr"
+                "{month}: {} after {date} removed (correction recorded); it pays {} kr",
+                "{month}: {} efter {date} borttagna (rättelse registrerad); den ger {} kr",
+                crate::lang::count(removed as u64, ["meeting", "meetings"], ["träff", "träffar"]),
+                total.localized(crate::lang::current())
             ),
         });
     }
