@@ -223,6 +223,13 @@ on 2026-11-12 screen client "$erik" --grant --from 2026-11-16 --to 2027-05-15 --
 on 2026-11-23 end "$erik" --date 2026-11-23 --reason client_request \
   --note "Har fått plats på fritidsgård och tackar nej till insatsen" >/dev/null
 
+# Retention (issue 17): Sven's file, denied in 2019, is due for culling (`gallra --dry-run`);
+# Greta's, denied in 2020, is kept for research: she was born on the 15th (SoF 7 kap. 2 §).
+sven=$(on 2019-05-06 apply client --name "Sven Gallring" --pnr "$(pnr 1948 1)" --area Söder)
+on 2019-05-20 screen client "$sven" --deny "Ansökan återkallad" --by "Handläggare Eva" >/dev/null
+greta=$(on 2020-03-02 apply client --name "Greta Arkiv" --pnr "$(pnr 1955 34)" --area Norr)
+on 2020-03-20 screen client "$greta" --deny "Behovet tillgodoses genom annan insats" --by "Handläggare Eva" >/dev/null
+
 $K --today 2026-11-24 check
 echo "records/ rebuilt: $(ls records/clients | wc -l) clients, $(ls records/volunteers | wc -l) volunteers," \
   "$(ls records/assignments | wc -l) assignments, $(find records/reports -name '*.toml' | wc -l) reports," \

@@ -207,6 +207,14 @@ const WORDS: &[(&str, &str)] = &[
     ("paused", "uppehåll"),
     ("leaving", "slutar"),
     ("pause ends", "uppehåll slutar"),
+    ("cull", "gallras"),
+    ("culled", "gallrad"),
+    ("keep", "bevaras"),
+    ("archive", "arkiveras"),
+    ("verdict", "utfall"),
+    ("file of", "akt för"),
+    ("why", "varför"),
+    ("files", "filer"),
 ];
 
 /// Phrases of history entries and pay's reasons, longest first where one contains another.

@@ -19,6 +19,8 @@ pub struct Config {
     #[serde(default)]
     pub payroll: PayrollRules,
     #[serde(default)]
+    pub retention: RetentionRules,
+    #[serde(default)]
     pub git: GitSettings,
 }
 
@@ -144,6 +146,51 @@ impl Default for MatchingRules {
     }
 }
 
+/// What retention (gallring) may cull and what it keeps (`rules::retention`). The defaults keep
+/// whatever the rules do not clearly allow to be culled.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RetentionRules {
+    /// A client's file is culled this many years after its last entry (old SoL 12 kap. 1 §).
+    pub years: u32,
+    /// Files of people born on these days of a month are kept for research
+    /// (socialtjänstförordningen 7 kap. 2 §).
+    pub research_days: Vec<u32>,
+    /// Nothing is culled: the municipality is one whose files are all kept.
+    pub keep_all: bool,
+    /// LSS files: `keep` (archived, never culled: the default) or `cull` like SoL files.
+    pub lss: LssFiles,
+    /// A volunteer's file (screening, references, register checks) is culled this many years
+    /// after its last entry; absent, volunteers' files are kept.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub volunteer_years: Option<u32>,
+    /// A child's file is kept at least until the person is this old (prop. 2025/26:12 proposes
+    /// 30 for some documents); absent, only `years` counts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub child_until_age: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LssFiles {
+    #[default]
+    Keep,
+    Cull,
+}
+
+impl Default for RetentionRules {
+    fn default() -> Self {
+        RetentionRules {
+            years: 5,
+            research_days: vec![5, 15, 25],
+            keep_all: false,
+            lss: LssFiles::Keep,
+            volunteer_years: None,
+            child_until_age: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct GitSettings {
@@ -205,6 +252,7 @@ impl Config {
             matching: MatchingRules::default(),
             compensation: Tariffs::default(),
             payroll: PayrollRules::default(),
+            retention: RetentionRules::default(),
             git: GitSettings::default(),
         }
     }
@@ -300,6 +348,20 @@ encoding = "utf-8"
 cost_center_dim = 1
 # Write the personnummer (persnr) on each transaction as well as the employee number.
 persnr = true
+
+[retention]
+# Gallring (`kontakt gallra`). A client's file is culled this many years after its last entry.
+years = 5
+# Files of people born on these days of a month are kept for research (SoF 7 kap. 2 §).
+research_days = [5, 15, 25]
+# true where every file is kept (a municipality exempt from culling).
+keep_all = false
+# LSS files: "keep" (archived, never culled) or "cull" like SoL files.
+lss = "keep"
+# Volunteers' files are kept unless a number of years is given here.
+# volunteer_years = 5
+# A child's file kept until this age (prop. 2025/26:12 proposes 30 for some documents).
+# child_until_age = 30
 
 [git]
 # Commit the files each command writes, as `--commit` does (messages name ids, never people).

@@ -1,5 +1,6 @@
-//! `culled.toml`: the clients whose files were culled (gallrade) under the retention rule. Ids
-//! only, so that assignments and pay ledgers that name them stay explainable without the file.
+//! `culled.toml`: the clients and volunteers whose files were culled (gallrade) under the
+//! retention rules. Ids only, so that assignments and pay ledgers that name them stay
+//! explainable without the file.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -14,13 +15,15 @@ pub struct Culled {
     pub schema: u32,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub clients: Vec<CulledClient>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub volunteers: Vec<CulledClient>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CulledClient {
     pub id: Id,
-    /// The last entry in the file, from which the five years ran.
+    /// The last entry in the file, from which the years ran.
     #[serde(with = "crate::model::date")]
     pub last_entry: NaiveDate,
     #[serde(with = "crate::model::date")]
@@ -29,6 +32,9 @@ pub struct CulledClient {
 
 impl Culled {
     pub fn contains(&self, id: &Id) -> bool {
-        self.clients.iter().any(|c| &c.id == id)
+        self.clients
+            .iter()
+            .chain(&self.volunteers)
+            .any(|c| &c.id == id)
     }
 }

@@ -77,6 +77,46 @@ pub fn problems(c: &Config) -> Vec<Problem> {
             ));
         }
     }
+    let r = &c.retention;
+    if !(1..=100).contains(&r.years) {
+        out.push(bad(
+            keys(&["retention", "years"]),
+            tr!(
+                "expected 1 to 100 years, found {}",
+                "1 till 100 år väntades, {} hittades",
+                r.years
+            ),
+        ));
+    }
+    for (i, d) in r.research_days.iter().enumerate() {
+        if !(1..=31).contains(d) {
+            out.push(bad(
+                vec![
+                    Key::name("retention"),
+                    Key::name("research_days"),
+                    Key::Index(i),
+                ],
+                tr!(
+                    "expected a day of the month, 1 to 31, found {d}",
+                    "en dag i månaden väntades, 1 till 31, {d} hittades"
+                ),
+            ));
+        }
+    }
+    for (name, v) in [
+        ("volunteer_years", r.volunteer_years),
+        ("child_until_age", r.child_until_age),
+    ] {
+        if let Some(n) = v.filter(|n| !(1..=120).contains(n)) {
+            out.push(bad(
+                keys(&["retention", name]),
+                tr!(
+                    "expected 1 to 120, found {n}",
+                    "1 till 120 väntades, {n} hittades"
+                ),
+            ));
+        }
+    }
     let p = &c.payroll;
     if p.retroactive_months > MAX_RETROACTIVE_MONTHS {
         out.push(bad(

@@ -257,6 +257,17 @@ impl Store {
 
     /// Applies a set of writes atomically; proof of the lock is required.
     pub fn commit(&self, lock: &Lock, changes: &Changeset) -> Result<()> {
+        self.commit_observed(lock, changes, || {})
+    }
+
+    /// [`Store::commit`], calling `between` right after the files are written, where a killed
+    /// process would stop: what the tests look at to see nothing derived outlives a file.
+    fn commit_observed(
+        &self,
+        lock: &Lock,
+        changes: &Changeset,
+        between: impl FnOnce(),
+    ) -> Result<()> {
         if !lock.is_current() {
             return Err(Error::refused(vec![tr!(
                 "the lock file {} was removed while this command ran, so another command may have run at the same time; nothing was written: run this again",
@@ -289,22 +300,30 @@ impl Store {
                 .collect();
             indexed.push((folder, people::is_fresh(&self.root, folder), added));
         }
+        // Removed files (culling) leave nothing behind in derived data: the cache and the
+        // index of their folder go before the files do, so that a process killed anywhere
+        // leaves no culled person in them (both are rebuilt from the records when next read),
+        // and again after, in case a reader rebuilt them in between.
+        let forget_removed = || {
+            for removed in &changes.removals {
+                if let Some(folder) = removed.parent() {
+                    cache::forget(&self.root, folder);
+                    if let Some(f) = folder
+                        .to_str()
+                        .filter(|f| [Client::DIR, Volunteer::DIR].contains(f))
+                    {
+                        people::remove(&self.root, f);
+                    }
+                }
+            }
+        };
+        forget_removed();
         atomic::commit(&self.root, changes)?;
+        between();
         for (folder, was_fresh, added) in indexed {
             people::after_commit(&self.root, folder, was_fresh, &added);
         }
-        // Removed files (culling) leave nothing behind in derived data.
-        for removed in &changes.removals {
-            if let Some(folder) = removed.parent() {
-                cache::forget(&self.root, folder);
-                if let Some(f) = folder
-                    .to_str()
-                    .filter(|f| [Client::DIR, Volunteer::DIR].contains(f))
-                {
-                    people::remove(&self.root, f);
-                }
-            }
-        }
+        forget_removed();
         self.written
             .lock()
             .unwrap_or_else(|p| p.into_inner())
@@ -758,4 +777,66 @@ fn similar_ids(typed: &str, ids: &[Id]) -> Vec<String> {
 pub fn to_toml<T: Serialize>(rec: &T, rel: &Path) -> Result<String> {
     toml::to_string(rec)
         .map_err(|e| Error::io(rel, IoOp::Encode, std::io::Error::other(e.to_string())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Everything under `.kontakt`, as text.
+    fn derived(root: &Path) -> String {
+        let mut all = String::new();
+        let mut stack = vec![root.join(atomic::STATE_DIR)];
+        while let Some(d) = stack.pop() {
+            for e in fs::read_dir(&d).into_iter().flatten().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if let Ok(b) = fs::read(&p) {
+                    all.push_str(&String::from_utf8_lossy(&b));
+                }
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn a_removed_file_takes_its_person_out_of_derived_data_before_it_goes() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("records");
+        crate::ops::init::init(&root, "Provstad").unwrap();
+        let store = Store::open(&root).unwrap();
+        let pnr = "198301012384";
+        let text = format!(
+            "schema = 1\nid = \"C-7Q2K9M\"\nname = \"Test Person\"\npnr = \"{pnr}\"\n\
+             applied = \"2020-01-10\"\n"
+        );
+        let rel = PathBuf::from("clients/C-7Q2K9M.toml");
+        fs::write(root.join(&rel), &text).unwrap();
+        // Old enough to be cached; the index built by a lookup.
+        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(10);
+        fs::File::options()
+            .write(true)
+            .open(root.join(&rel))
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
+        let _: Vec<Client> = store.load_all().unwrap();
+        let p = crate::model::Pnr::from_canonical(pnr).unwrap();
+        assert_eq!(store.people_with::<Client>(&p).unwrap().len(), 1);
+        assert!(derived(&root).contains(pnr), "cached and indexed before");
+        let lock = store.lock().unwrap();
+        let mut changes = Changeset::new();
+        changes.remove(&rel);
+        let mut seen = String::new();
+        store
+            .commit_observed(&lock, &changes, || seen = derived(&root))
+            .unwrap();
+        assert!(!root.join(&rel).exists());
+        assert!(
+            !seen.contains(pnr),
+            "a kill right after the files went would leave it"
+        );
+        assert!(!derived(&root).contains(pnr));
+    }
 }

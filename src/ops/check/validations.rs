@@ -262,6 +262,7 @@ fn assignment_references(x: &Ctx, ck: &mut Checker) {
             );
         }
         if !x.volunteer_by_id.contains_key(&a.volunteer)
+            && !x.culled.contains(&a.volunteer)
             && !on_file(x, Kind::Volunteer, &a.volunteer)
         {
             ck.report(
