@@ -331,6 +331,9 @@ fn main() {
         if matched || outcome_roll < 80 {
             decisions.push(Decision {
                 decided_by: None,
+                insats: None,
+                notified: None,
+                appeal: None,
                 decided,
                 outcome: Outcome::Granted,
                 from: Some(decided.min(start)),
@@ -346,6 +349,9 @@ fn main() {
         } else if outcome_roll < 90 {
             decisions.push(Decision {
                 decided_by: None,
+                insats: None,
+                notified: None,
+                appeal: None,
                 decided,
                 outcome: Outcome::Denied,
                 from: None,
@@ -373,6 +379,8 @@ fn main() {
             wants_age: None,
             availability: vec![TIMES[rng.random_range(0..3)]],
             note: None,
+            applied_insats: Default::default(),
+            applied_meetings: None,
             handler: None,
             ivo_code: None,
             decisions,

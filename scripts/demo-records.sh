@@ -230,6 +230,18 @@ on 2019-05-20 screen client "$sven" --deny "Ansökan återkallad" --by "Handläg
 greta=$(on 2020-03-02 apply client --name "Greta Arkiv" --pnr "$(pnr 1955 34)" --area Norr)
 on 2020-03-20 screen client "$greta" --deny "Behovet tillgodoses genom annan insats" --by "Handläggare Eva" >/dev/null
 
+# The written decision (issue 17): Moa applied for a kontaktperson once a week and was granted
+# two meetings a month, with the reasons (a partial denial, so the decision says how to
+# appeal); she appealed in time, the decision was reconsidered and left unchanged, and the
+# appeal has not yet gone to the court (`due` lists it). `screen client … --print decision`.
+moa=$(on 2026-09-14 apply client --name "Moa Berg" --pnr "$(pnr 1994 3)" --area Centrum --interests books,walks --meetings 1/week --handler "Handläggare Eva")
+on 2026-10-01 screen client "$moa" --grant --from 2026-10-01 --to 2027-03-31 --meetings 2/month \
+  --reason "Behovet av stöd bedöms tillgodoses med två träffar i månaden: Moa har daglig sysselsättning och ett nätverk i närområdet." \
+  --by "Handläggare Eva" >/dev/null
+on 2026-10-05 screen client "$moa" --notified 2026-10-05 --by "Handläggare Eva" >/dev/null
+on 2026-10-20 screen client "$moa" --appeal-received 2026-10-20 --by "Handläggare Eva" >/dev/null
+on 2026-10-27 screen client "$moa" --appeal-reconsidered 2026-10-27 --by "Handläggare Eva" >/dev/null
+
 $K --today 2026-11-24 check
 echo "records/ rebuilt: $(ls records/clients | wc -l) clients, $(ls records/volunteers | wc -l) volunteers," \
   "$(ls records/assignments | wc -l) assignments, $(find records/reports -name '*.toml' | wc -l) reports," \

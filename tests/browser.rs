@@ -293,3 +293,29 @@ fn a_long_pay_run_repeats_its_table_header_on_every_page() {
     assert!(with_lines >= 3, "{with_lines} later pages with lines");
     assert!(text.last().unwrap().contains("Attested by"));
 }
+
+#[test]
+fn the_written_decision_prints_on_a4_with_how_to_appeal() {
+    let kit = Kit::demo();
+    let clients = kit.json(&["find", "Moa", "--json"]);
+    let c = clients[0]["id"].as_str().unwrap().to_string();
+    let page = page_in(&kit, "decision.html");
+    kit.cmd(&format!(
+        "screen client {c} --print decision --format html --out {}",
+        page.display()
+    ))
+    .ok();
+    let (pages, size, text) = print(&page);
+    assert!(size.contains("A4"), "{size}");
+    assert_eq!(pages, 1, "{text:?}");
+    let all = text.concat();
+    for needle in [
+        "Beslut om kontaktperson",
+        "beviljas delvis",
+        "Hur man överklagar",
+        "senast 2026-10-26",
+        "Beslutsfattare",
+    ] {
+        assert!(all.contains(needle), "{needle} not in {all}");
+    }
+}

@@ -114,19 +114,21 @@ fn due_en() {
     │ 2026-10-06 (overdue) ┆ report to IVO     ┆ [C-0002] ┆ Hanna Ström ┆ not put into effect, decided 2026-07-06:         │
     │                      ┆                   ┆          ┆             ┆ reported to IVO each quarter until it is         │
     │                      ┆                   ┆          ┆             ┆ (kontakt ivo --quarter 2026Q4)                   │
+    │ 2026-10-27 (overdue) ┆ appeal to forward ┆ [C-0003] ┆ Moa Berg    ┆ the appeal came in 2026-10-20, reconsidered      │
+    │                      ┆                   ┆          ┆             ┆ 2026-10-27 and left unchanged: forward it to the │
+    │                      ┆                   ┆          ┆             ┆ administrative court without delay               │
+    │                      ┆                   ┆          ┆             ┆ (--appeal-forwarded DATE)                        │
     │ 2026-11-01 (overdue) ┆ report missing    ┆ [A-0002] ┆ Johan Ek    ┆ no attendance report for 2026-10                 │
-    │ 2026-11-01 (overdue) ┆ report to IVO     ┆ [C-0003] ┆ Lea Falk    ┆ not put into effect, interrupted from 2026-08-01 │
+    │ 2026-11-01 (overdue) ┆ report to IVO     ┆ [C-0004] ┆ Lea Falk    ┆ not put into effect, interrupted from 2026-08-01 │
     │                      ┆                   ┆          ┆             ┆ (decided 2026-06-01): reported to IVO each       │
     │                      ┆                   ┆          ┆             ┆ quarter until it is (kontakt ivo --quarter       │
     │                      ┆                   ┆          ┆             ┆ 2026Q4)                                          │
     │ 2026-11-03 (overdue) ┆ report to approve ┆ [A-0003] ┆ Omar Haddad ┆ the report for 2026-10 waits for approval        │
-    │ 2026-11-04 (overdue) ┆ follow-up         ┆ [C-0004] ┆ Emma Sjö    ┆ 6-month follow-up of the decision from           │
+    │ 2026-11-04 (overdue) ┆ follow-up         ┆ [C-0005] ┆ Emma Sjö    ┆ 6-month follow-up of the decision from           │
     │                      ┆                   ┆          ┆             ┆ 2026-05-04                                       │
-    │ 2026-11-23           ┆ decision expires  ┆ [C-0005] ┆ Erik Lund   ┆ granted until 2026-11-23; a new decision is      │
-    │                      ┆                   ┆          ┆             ┆ needed to continue                               │
     │ 2026-12-01           ┆ follow-up         ┆ [C-0001] ┆ Karin Dahl  ┆ 6-month follow-up of the decision from           │
     │                      ┆                   ┆          ┆             ┆ 2026-06-01                                       │
-    │ 2026-12-01           ┆ follow-up         ┆ [C-0003] ┆ Lea Falk    ┆ 6-month follow-up of the decision from           │
+    │ 2026-12-01           ┆ follow-up         ┆ [C-0004] ┆ Lea Falk    ┆ 6-month follow-up of the decision from           │
     │                      ┆                   ┆          ┆             ┆ 2026-06-01                                       │
     │ 2026-12-01           ┆ pause ends        ┆ [V-0001] ┆ Gustav Berg ┆ back from a break (Föräldraledig)                │
     │ 2026-12-01           ┆ unsigned          ┆ [A-0004] ┆ Karin Dahl  ┆ not signed: confidentiality undertaking          │
@@ -140,40 +142,46 @@ fn due_en() {
 #[test]
 fn due_sv() {
     insta::assert_snapshot!(seen("sv", &["due"]), @r#"
-    ╭───────────────────────┬───────────────────────┬──────────┬─────────────┬─────────────────────────────────────────────╮
-    │ datum                 ┆ vad                   ┆ id       ┆ namn        ┆ detalj                                      │
-    ╞═══════════════════════╪═══════════════════════╪══════════╪═════════════╪═════════════════════════════════════════════╡
-    │ 2026-06-30 (försenad) ┆ skuld att reglera     ┆ [A-0001] ┆ Elsa Lind   ┆ 2026-06: 131.00 kr att betala, äldre än     │
-    │                       ┆                       ┆          ┆             ┆ gränsen för retroaktiv betalning (3         │
-    │                       ┆                       ┆          ┆             ┆ månader): betala utanför kontakt och        │
-    │                       ┆                       ┆          ┆             ┆ registrera det med `kontakt report [A-0001] │
-    │                       ┆                       ┆          ┆             ┆ 2026-06 --settled-outside SKÄL`, eller höj  │
-    │                       ┆                       ┆          ┆             ┆ `retroactive_months` i kontakt.toml         │
-    │ 2026-09-01 (försenad) ┆ rapportera till IVO   ┆ [C-0001] ┆ Karin Dahl  ┆ inte verkställt, beslutat 2026-06-01:       │
-    │                       ┆                       ┆          ┆             ┆ rapporteras till IVO varje kvartal tills    │
-    │                       ┆                       ┆          ┆             ┆ det verkställs (kontakt ivo --quarter       │
-    │                       ┆                       ┆          ┆             ┆ 2026Q4)                                     │
-    │ 2026-10-06 (försenad) ┆ rapportera till IVO   ┆ [C-0002] ┆ Hanna Ström ┆ inte verkställt, beslutat 2026-07-06:       │
-    │                       ┆                       ┆          ┆             ┆ rapporteras till IVO varje kvartal tills    │
-    │                       ┆                       ┆          ┆             ┆ det verkställs (kontakt ivo --quarter       │
-    │                       ┆                       ┆          ┆             ┆ 2026Q4)                                     │
-    │ 2026-11-01 (försenad) ┆ rapport saknas        ┆ [A-0002] ┆ Johan Ek    ┆ ingen närvarorapport för 2026-10            │
-    │ 2026-11-01 (försenad) ┆ rapportera till IVO   ┆ [C-0003] ┆ Lea Falk    ┆ inte verkställt, avbrott från 2026-08-01    │
-    │                       ┆                       ┆          ┆             ┆ (beslutat 2026-06-01): rapporteras till IVO │
-    │                       ┆                       ┆          ┆             ┆ varje kvartal tills det verkställs (kontakt │
-    │                       ┆                       ┆          ┆             ┆ ivo --quarter 2026Q4)                       │
-    │ 2026-11-03 (försenad) ┆ rapport att attestera ┆ [A-0003] ┆ Omar Haddad ┆ rapporten för 2026-10 väntar på attest      │
-    │ 2026-11-04 (försenad) ┆ uppföljning           ┆ [C-0004] ┆ Emma Sjö    ┆ uppföljning efter 6 månader av beslutet     │
-    │                       ┆                       ┆          ┆             ┆ från 2026-05-04                             │
-    │ 2026-11-23            ┆ beslut upphör         ┆ [C-0005] ┆ Erik Lund   ┆ beviljat till 2026-11-23; ett nytt beslut   │
-    │                       ┆                       ┆          ┆             ┆ behövs för att fortsätta                    │
-    │ 2026-12-01            ┆ uppföljning           ┆ [C-0001] ┆ Karin Dahl  ┆ uppföljning efter 6 månader av beslutet     │
-    │                       ┆                       ┆          ┆             ┆ från 2026-06-01                             │
-    │ 2026-12-01            ┆ uppföljning           ┆ [C-0003] ┆ Lea Falk    ┆ uppföljning efter 6 månader av beslutet     │
-    │                       ┆                       ┆          ┆             ┆ från 2026-06-01                             │
-    │ 2026-12-01            ┆ uppehåll slutar       ┆ [V-0001] ┆ Gustav Berg ┆ åter från uppehåll (Föräldraledig)          │
-    │ 2026-12-01            ┆ ej undertecknat       ┆ [A-0004] ┆ Karin Dahl  ┆ ej undertecknat: sekretessförbindelse       │
-    ╰───────────────────────┴───────────────────────┴──────────┴─────────────┴─────────────────────────────────────────────╯
+    ╭───────────────────────┬─────────────────────────────┬──────────┬─────────────┬───────────────────────────────────────╮
+    │ datum                 ┆ vad                         ┆ id       ┆ namn        ┆ detalj                                │
+    ╞═══════════════════════╪═════════════════════════════╪══════════╪═════════════╪═══════════════════════════════════════╡
+    │ 2026-06-30 (försenad) ┆ skuld att reglera           ┆ [A-0001] ┆ Elsa Lind   ┆ 2026-06: 131.00 kr att betala, äldre  │
+    │                       ┆                             ┆          ┆             ┆ än gränsen för retroaktiv betalning   │
+    │                       ┆                             ┆          ┆             ┆ (3 månader): betala utanför kontakt   │
+    │                       ┆                             ┆          ┆             ┆ och registrera det med `kontakt       │
+    │                       ┆                             ┆          ┆             ┆ report [A-0001] 2026-06               │
+    │                       ┆                             ┆          ┆             ┆ --settled-outside SKÄL`, eller höj    │
+    │                       ┆                             ┆          ┆             ┆ `retroactive_months` i kontakt.toml   │
+    │ 2026-09-01 (försenad) ┆ rapportera till IVO         ┆ [C-0001] ┆ Karin Dahl  ┆ inte verkställt, beslutat 2026-06-01: │
+    │                       ┆                             ┆          ┆             ┆ rapporteras till IVO varje kvartal    │
+    │                       ┆                             ┆          ┆             ┆ tills det verkställs (kontakt ivo     │
+    │                       ┆                             ┆          ┆             ┆ --quarter 2026Q4)                     │
+    │ 2026-10-06 (försenad) ┆ rapportera till IVO         ┆ [C-0002] ┆ Hanna Ström ┆ inte verkställt, beslutat 2026-07-06: │
+    │                       ┆                             ┆          ┆             ┆ rapporteras till IVO varje kvartal    │
+    │                       ┆                             ┆          ┆             ┆ tills det verkställs (kontakt ivo     │
+    │                       ┆                             ┆          ┆             ┆ --quarter 2026Q4)                     │
+    │ 2026-10-27 (försenad) ┆ överklagande att lämna över ┆ [C-0003] ┆ Moa Berg    ┆ överklagandet inkom 2026-10-20,       │
+    │                       ┆                             ┆          ┆             ┆ omprövat 2026-10-27 utan ändring:     │
+    │                       ┆                             ┆          ┆             ┆ lämnas utan dröjsmål till             │
+    │                       ┆                             ┆          ┆             ┆ förvaltningsrätten                    │
+    │                       ┆                             ┆          ┆             ┆ (--appeal-forwarded DATUM)            │
+    │ 2026-11-01 (försenad) ┆ rapport saknas              ┆ [A-0002] ┆ Johan Ek    ┆ ingen närvarorapport för 2026-10      │
+    │ 2026-11-01 (försenad) ┆ rapportera till IVO         ┆ [C-0004] ┆ Lea Falk    ┆ inte verkställt, avbrott från         │
+    │                       ┆                             ┆          ┆             ┆ 2026-08-01 (beslutat 2026-06-01):     │
+    │                       ┆                             ┆          ┆             ┆ rapporteras till IVO varje kvartal    │
+    │                       ┆                             ┆          ┆             ┆ tills det verkställs (kontakt ivo     │
+    │                       ┆                             ┆          ┆             ┆ --quarter 2026Q4)                     │
+    │ 2026-11-03 (försenad) ┆ rapport att attestera       ┆ [A-0003] ┆ Omar Haddad ┆ rapporten för 2026-10 väntar på       │
+    │                       ┆                             ┆          ┆             ┆ attest                                │
+    │ 2026-11-04 (försenad) ┆ uppföljning                 ┆ [C-0005] ┆ Emma Sjö    ┆ uppföljning efter 6 månader av        │
+    │                       ┆                             ┆          ┆             ┆ beslutet från 2026-05-04              │
+    │ 2026-12-01            ┆ uppföljning                 ┆ [C-0001] ┆ Karin Dahl  ┆ uppföljning efter 6 månader av        │
+    │                       ┆                             ┆          ┆             ┆ beslutet från 2026-06-01              │
+    │ 2026-12-01            ┆ uppföljning                 ┆ [C-0004] ┆ Lea Falk    ┆ uppföljning efter 6 månader av        │
+    │                       ┆                             ┆          ┆             ┆ beslutet från 2026-06-01              │
+    │ 2026-12-01            ┆ uppehåll slutar             ┆ [V-0001] ┆ Gustav Berg ┆ åter från uppehåll (Föräldraledig)    │
+    │ 2026-12-01            ┆ ej undertecknat             ┆ [A-0004] ┆ Karin Dahl  ┆ ej undertecknat: sekretessförbindelse │
+    ╰───────────────────────┴─────────────────────────────┴──────────┴─────────────┴───────────────────────────────────────╯
     --- stderr ---
     varning: kontakt.toml har inget prisbasbelopp för 2027: lägg till det under [compensation], som i `prisbasbelopp = { …, "2027" = KRONOR }`; lönekörningen för januari 2027 behöver det
     "#);
@@ -217,6 +225,7 @@ fn show_client_en() {
     interests     football, gym
     languages     sv
     wants gender  any
+    applied for   kontaktperson
 
     Decisions
     ╭────────────┬────┬─────────┬────────────┬────────────┬────────┬───────┬──────────┬─────────┬────────╮
@@ -257,7 +266,8 @@ fn show_client_sv() {
     område        Söder
     intressen     football, gym
     språk         sv
-    önskat kön    any
+    önskat kön    alla
+    sökt          kontaktperson
 
     Beslut
     ╭────────────┬────┬──────────┬────────────┬────────────┬──────────┬────────┬─────────┬──────────┬──────╮
@@ -478,7 +488,7 @@ fn show_volunteer_sv() {
 fn stats_en() {
     insta::assert_snapshot!(seen("en", &["stats"]), @r"
     period                                          2025-12 – 2026-12
-    waiting now                                     3
+    waiting now                                     4
     wait to agreement, median / 90 %, days          44 / 154 (7 cases)
     matches proposed / declined / agreed            10 / 2 / 7
     volunteers in assignments                       4
@@ -500,8 +510,8 @@ fn stats_en() {
     │ 2026-07   ┆ 2       ┆ 6           ┆ 20       ┆ 24.1     ┆ 83.0 %     ┆ 5,427.00 kr ┆ 3,205.00 kr ┆ 1,705.18 kr   │
     │ 2026-08   ┆ 3       ┆ 5           ┆ 21       ┆ 24.1     ┆ 87.1 %     ┆ 5,674.00 kr ┆ 3,205.00 kr ┆ 1,782.79 kr   │
     │ 2026-09   ┆ 3       ┆ 5           ┆ 22       ┆ 22.4     ┆ 98.2 %     ┆ 4,687.00 kr ┆ 2,712.00 kr ┆ 1,472.67 kr   │
-    │ 2026-10 * ┆ 3       ┆ 4           ┆ 18       ┆ 22.1     ┆ 81.4 %     ┆ 5,180.00 kr ┆ 2,712.00 kr ┆ 1,627.57 kr   │
-    │ 2026-11 * ┆ 3       ┆ 4           ┆ 0        ┆ 21.4     ┆            ┆ 5,180.00 kr ┆ 2,712.00 kr ┆ 1,627.57 kr   │
+    │ 2026-10 * ┆ 4       ┆ 4           ┆ 18       ┆ 22.1     ┆ 81.4 %     ┆ 5,180.00 kr ┆ 2,712.00 kr ┆ 1,627.57 kr   │
+    │ 2026-11 * ┆ 4       ┆ 4           ┆ 0        ┆ 21.4     ┆            ┆ 5,180.00 kr ┆ 2,712.00 kr ┆ 1,627.57 kr   │
     │ 2026-12 * ┆         ┆ 4           ┆ 0        ┆ 22.1     ┆            ┆ 5,180.00 kr ┆ 2,712.00 kr ┆ 1,627.57 kr   │
     ╰───────────┴─────────┴─────────────┴──────────┴──────────┴────────────┴─────────────┴─────────────┴───────────────╯
     * forecast from the agreements in force
@@ -534,7 +544,7 @@ fn stats_en() {
 fn stats_sv() {
     insta::assert_snapshot!(seen("sv", &["stats"]), @r"
     period                                         2025-12 – 2026-12
-    väntar nu                                      3
+    väntar nu                                      4
     väntetid till avtal, median / 90 %, dagar      44 / 154 (7 fall)
     matchningar föreslagna / avböjda / avtalade    10 / 2 / 7
     kontaktpersoner i uppdrag                      4
@@ -556,8 +566,8 @@ fn stats_sv() {
     │ 2026-07   ┆ 2      ┆ 6       ┆ 20              ┆ 24,1     ┆ 83,0 %      ┆ 5 427,00 kr ┆ 3 205,00 kr ┆ 1 705,18 kr    │
     │ 2026-08   ┆ 3      ┆ 5       ┆ 21              ┆ 24,1     ┆ 87,1 %      ┆ 5 674,00 kr ┆ 3 205,00 kr ┆ 1 782,79 kr    │
     │ 2026-09   ┆ 3      ┆ 5       ┆ 22              ┆ 22,4     ┆ 98,2 %      ┆ 4 687,00 kr ┆ 2 712,00 kr ┆ 1 472,67 kr    │
-    │ 2026-10 * ┆ 3      ┆ 4       ┆ 18              ┆ 22,1     ┆ 81,4 %      ┆ 5 180,00 kr ┆ 2 712,00 kr ┆ 1 627,57 kr    │
-    │ 2026-11 * ┆ 3      ┆ 4       ┆ 0               ┆ 21,4     ┆             ┆ 5 180,00 kr ┆ 2 712,00 kr ┆ 1 627,57 kr    │
+    │ 2026-10 * ┆ 4      ┆ 4       ┆ 18              ┆ 22,1     ┆ 81,4 %      ┆ 5 180,00 kr ┆ 2 712,00 kr ┆ 1 627,57 kr    │
+    │ 2026-11 * ┆ 4      ┆ 4       ┆ 0               ┆ 21,4     ┆             ┆ 5 180,00 kr ┆ 2 712,00 kr ┆ 1 627,57 kr    │
     │ 2026-12 * ┆        ┆ 4       ┆ 0               ┆ 22,1     ┆             ┆ 5 180,00 kr ┆ 2 712,00 kr ┆ 1 627,57 kr    │
     ╰───────────┴────────┴─────────┴─────────────────┴──────────┴─────────────┴─────────────┴─────────────┴────────────────╯
     * prognos utifrån gällande avtal

@@ -4,9 +4,9 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use kontakt::Result;
-use kontakt::model::common::AgeRange;
 use kontakt::model::common::parse_word;
-use kontakt::model::{Availability, Basis, GenderWish, Id};
+use kontakt::model::common::{AgeRange, Insats};
+use kontakt::model::{Availability, Basis, Frequency, GenderWish, Id};
 use kontakt::ops::apply::{self, ClientApplication, Source, VolunteerApplication};
 use kontakt::ops::csv_rows;
 use kontakt::ops::split_list;
@@ -66,8 +66,15 @@ pub struct ClientArgs {
     /// The responsible handläggare (caseworker), by name.
     #[arg(long, value_name = "NAME")]
     pub handler: Option<String>,
+    /// What is applied for: kontaktperson (the default) or kontaktfamilj.
+    #[arg(long, value_parser = parse_word::<Insats>, default_value = "kontaktperson")]
+    pub insats: Insats,
+    /// How often the client asks to meet: N/week or N/month (a decision granting less is a
+    /// partial denial, with reasons and how to appeal).
+    #[arg(long, value_name = "N/week|N/month")]
+    pub meetings: Option<Frequency>,
     /// Register every row of a CSV file instead (columns named as these options).
-    #[arg(long, value_name = "FILE.csv", conflicts_with_all = ["name", "pnr", "area", "interests", "languages", "wants_age", "availability", "applied", "note", "handler"])]
+    #[arg(long, value_name = "FILE.csv", conflicts_with_all = ["name", "pnr", "area", "interests", "languages", "wants_age", "availability", "applied", "note", "handler", "meetings"])]
     pub from: Option<PathBuf>,
 }
 
@@ -136,6 +143,8 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                     applied: a.applied,
                     note: a.note,
                     handler: a.handler,
+                    insats: a.insats,
+                    meetings: a.meetings,
                 };
                 apply::apply_clients(store, vec![(0, app)], Source::Args, ctx.today)?
             }

@@ -1,6 +1,7 @@
 //! `kontakt screen volunteer|client ID`: screening steps, approval, and the needs decision.
 
 use chrono::NaiveDate;
+use kontakt::model::common::Insats;
 use kontakt::model::common::parse_word;
 use kontakt::model::{Basis, Frequency, Verdict};
 use kontakt::ops::screen::{self, ClientDecision, VolunteerSteps};
@@ -61,7 +62,7 @@ pub struct VolunteerArgs {
 }
 
 #[derive(Debug, clap::Args)]
-#[command(group = clap::ArgGroup::new("outcome").required(true).args(["grant", "deny", "follow_up", "delay_reason", "close"]))]
+#[command(group = clap::ArgGroup::new("outcome").required(true).args(["grant", "deny", "follow_up", "delay_reason", "close", "notified", "appeal_received", "appeal_reconsidered", "appeal_forwarded", "appeal_judgment", "print"]))]
 pub struct ClientArgs {
     /// The client's id (a unique prefix is enough).
     #[arg(add = clap_complete::ArgValueCompleter::new(super::shell::client_id))]
@@ -88,13 +89,49 @@ pub struct ClientArgs {
     /// Record the follow-up (uppföljning) of the decision in force, held on DATE.
     #[arg(long, value_parser = parse_date, value_name = "DATE", conflicts_with_all = ["grant", "deny", "from", "to", "meetings", "guardian_consent", "basis"])]
     pub follow_up: Option<NaiveDate>,
-    /// With --follow-up: what the follow-up found; with --close: why the case closed.
+    /// With --follow-up: what the follow-up found; with --close: why the case closed; with
+    /// --appeal-judgment: what the court decided.
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
     /// Why the decision in force is not yet put into effect (or not resumed after an
     /// interruption), for the report to IVO (`kontakt ivo`); dated today.
     #[arg(long, value_name = "TEXT", conflicts_with_all = ["grant", "deny", "from", "to", "meetings", "guardian_consent", "basis", "follow_up", "close"])]
     pub delay_reason: Option<String>,
+    /// The insats granted, when not the one applied for: kontaktperson or kontaktfamilj.
+    #[arg(long, value_parser = parse_word::<Insats>, requires = "grant")]
+    pub insats: Option<Insats>,
+    /// With --grant: the reasons (motivering), needed when less is granted than applied for.
+    #[arg(long, value_name = "TEXT", requires = "grant")]
+    pub reason: Option<String>,
+    /// The day the client received the latest decision (delgivning): the three weeks to appeal
+    /// run from it.
+    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    pub notified: Option<NaiveDate>,
+    /// An appeal of the latest decision came in on DATE.
+    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    pub appeal_received: Option<NaiveDate>,
+    /// The appeal was reconsidered (omprövning) on DATE; with --changed, the decision was
+    /// changed as it asked.
+    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    pub appeal_reconsidered: Option<NaiveDate>,
+    #[arg(long, requires = "appeal_reconsidered")]
+    pub changed: bool,
+    /// The appeal was forwarded to the administrative court (förvaltningsrätten) on DATE.
+    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    pub appeal_forwarded: Option<NaiveDate>,
+    /// The court's judgment on DATE, its outcome in --note.
+    #[arg(long, value_parser = parse_date, value_name = "DATE", requires = "note")]
+    pub appeal_judgment: Option<NaiveDate>,
+    /// Print the written decision of the latest decision (`decision`): the legal basis, the
+    /// decision, its reasons, its period, and how to appeal when it does not grant in full.
+    #[arg(long, value_name = "decision", value_parser = ["decision"])]
+    pub print: Option<String>,
+    /// With --print: md (Markdown) or html (one page, A4 print CSS).
+    #[arg(long, requires = "print", default_value = "md", value_name = "md|html")]
+    pub format: Option<kontakt::documents::Format>,
+    /// With --print: write the document to FILE instead of stdout.
+    #[arg(long, requires = "print", value_name = "FILE")]
+    pub out: Option<std::path::PathBuf>,
     /// The day the decision was made, if not today (a decision taken on paper, entered later).
     #[arg(long, value_parser = parse_date, value_name = "DATE", conflicts_with_all = ["follow_up", "delay_reason", "close"])]
     pub decided: Option<NaiveDate>,
@@ -154,27 +191,56 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
             Ok(out)
         }
         Who::Client(a) => {
-            if a.note.is_some() && a.follow_up.is_none() && a.close.is_none() {
+            if a.print.is_some() {
+                return print_decision(a, ctx);
+            }
+            if a.note.is_some()
+                && a.follow_up.is_none()
+                && a.close.is_none()
+                && a.appeal_judgment.is_none()
+            {
                 return Err(Error::arg(
                     "--note",
                     tr!(
-                        "goes with --follow-up or --close",
-                        "hör till --follow-up eller --close"
+                        "goes with --follow-up, --close or --appeal-judgment",
+                        "hör till --follow-up, --close eller --appeal-judgment"
                     ),
                 ));
             }
-            let decision = match (a.deny, a.follow_up, a.delay_reason, a.close) {
-                (_, _, Some(reason), _) => ClientDecision::DelayReason { reason },
-                (_, _, _, Some(date)) => ClientDecision::Close {
+            use screen::AppealStep;
+            let step = match (
+                a.notified,
+                a.appeal_received,
+                a.appeal_reconsidered,
+                a.appeal_forwarded,
+                a.appeal_judgment,
+            ) {
+                (Some(date), ..) => Some(ClientDecision::Notified { date }),
+                (_, Some(d), ..) => Some(ClientDecision::Appeal(AppealStep::Received(d))),
+                (_, _, Some(date), ..) => Some(ClientDecision::Appeal(AppealStep::Reconsidered {
+                    date,
+                    changed: a.changed,
+                })),
+                (_, _, _, Some(d), _) => Some(ClientDecision::Appeal(AppealStep::Forwarded(d))),
+                (.., Some(date)) => Some(ClientDecision::Appeal(AppealStep::Judgment {
+                    date,
+                    outcome: a.note.clone().unwrap_or_default(),
+                })),
+                _ => None,
+            };
+            let decision = match (step, a.deny, a.follow_up, a.delay_reason, a.close) {
+                (Some(step), ..) => step,
+                (_, _, _, Some(reason), _) => ClientDecision::DelayReason { reason },
+                (_, _, _, _, Some(date)) => ClientDecision::Close {
                     date,
                     reason: a.note.unwrap_or_default(),
                 },
-                (_, Some(date), _, _) => ClientDecision::FollowUp { date, note: a.note },
-                (Some(reason), None, _, _) => ClientDecision::Deny {
+                (_, _, Some(date), _, _) => ClientDecision::FollowUp { date, note: a.note },
+                (_, Some(reason), None, _, _) => ClientDecision::Deny {
                     reason,
                     decided: a.decided,
                 },
-                (None, None, None, None) => ClientDecision::Grant {
+                (None, None, None, None, None) => ClientDecision::Grant {
                     from: a
                         .from
                         .ok_or_else(|| Error::arg("--grant", "needs --from DATE"))?,
@@ -185,6 +251,8 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                     meetings: a.meetings,
                     guardian_consent: a.guardian_consent,
                     decided: a.decided,
+                    insats: a.insats,
+                    reason: a.reason,
                 },
             };
             let recorded = match &decision {
@@ -196,6 +264,27 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                     "the decision closed on {date}",
                     "beslutet avslutat den {date}"
                 )),
+                ClientDecision::Notified { date } => Some(tr!(
+                    "the decision reached the client on {date}",
+                    "beslutet delgavs klienten den {date}"
+                )),
+                ClientDecision::Appeal(step) => Some(match step {
+                    AppealStep::Received(d) => {
+                        tr!("the appeal received {d}", "överklagandet inkom {d}")
+                    }
+                    AppealStep::Reconsidered { date, .. } => tr!(
+                        "the appeal reconsidered {date}",
+                        "överklagandet omprövat {date}"
+                    ),
+                    AppealStep::Forwarded(d) => tr!(
+                        "the appeal forwarded to the court {d}",
+                        "överklagandet överlämnat till förvaltningsrätten {d}"
+                    ),
+                    AppealStep::Judgment { date, .. } => tr!(
+                        "the judgment of {date} recorded",
+                        "domen från {date} registrerad"
+                    ),
+                }),
                 _ => None,
             };
             let by = ctx.who(a.by, "").ok();
@@ -223,5 +312,31 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                 }
             }))
         }
+    }
+}
+
+/// `screen client C --print decision`: the written decision (`documents::decision`).
+fn print_decision(a: ClientArgs, ctx: &Ctx) -> Result<Output> {
+    let store = ctx.store()?;
+    let doc = screen::decision_document(store, &a.id, ctx.today)?;
+    // Swedish first: the client's decision is in Swedish unless English is asked for.
+    let lang = match ctx.lang {
+        kontakt::lang::Lang::En if std::env::args().any(|x| x.starts_with("--lang")) => {
+            kontakt::lang::Lang::En
+        }
+        _ => kontakt::lang::Lang::Sv,
+    };
+    let text = kontakt::documents::decision::render(&doc, a.format.unwrap_or_default(), lang);
+    match a.out {
+        Some(path) => {
+            kontakt::store::atomic::write_file(&path, text.as_bytes())?;
+            Ok(Output::ok(tr!(
+                "{} decision written to {}\n",
+                "{} beslut skrivet till {}\n",
+                doc.client,
+                path.display()
+            )))
+        }
+        None => Ok(Output::ok(text)),
     }
 }

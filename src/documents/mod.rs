@@ -2,7 +2,9 @@
 //! Pure functions from data to text: the CLI decides where the text goes.
 
 pub mod agreement;
+pub mod decision;
 pub mod ivo;
+pub mod page;
 pub mod payrun;
 pub mod stats;
 pub mod svg;

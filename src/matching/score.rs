@@ -838,10 +838,15 @@ pub(crate) mod tests {
                     }),
                     availability: times(&mut rng),
                     note: None,
+                    applied_insats: Default::default(),
+                    applied_meetings: None,
                     handler: None,
                     ivo_code: None,
                     decisions: vec![Decision {
                         decided_by: None,
+                        insats: None,
+                        notified: None,
+                        appeal: None,
                         decided: applied,
                         outcome: if granted {
                             Outcome::Granted

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::common::{AgeRange, Availability, Basis, Event, Frequency, GenderWish};
+use super::common::{AgeRange, Availability, Basis, Event, Frequency, GenderWish, Insats};
 use super::id::Id;
 use super::pnr::Pnr;
 
@@ -19,6 +19,12 @@ pub struct Client {
     pub applied: NaiveDate,
     #[serde(default)]
     pub basis: Basis,
+    /// What was applied for: the insats, and how often to meet, if said. A decision that grants
+    /// less, or something else, is a partial denial (`rules::written_decision`).
+    #[serde(default, skip_serializing_if = "Insats::is_default")]
+    pub applied_insats: Insats,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applied_meetings: Option<Frequency>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub area: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -77,6 +83,20 @@ pub struct Decision {
     pub basis: Option<Basis>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meetings: Option<Frequency>,
+    /// The insats granted, when not the one applied for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub insats: Option<Insats>,
+    /// The day the client received the decision (delgivning): the three weeks to appeal run
+    /// from it (the decision's date when not recorded).
+    #[serde(
+        with = "crate::model::date::opt",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub notified: Option<NaiveDate>,
+    /// An appeal of the decision (överklagande), as it goes (`rules::appeal`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appeal: Option<Appeal>,
     /// The guardians' (vårdnadshavare) consent, needed when the client is under 15.
     #[serde(
         with = "crate::model::date::opt",
@@ -101,6 +121,42 @@ pub struct Decision {
     /// application, the need is gone, they moved away. Nothing is granted after `date`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closed: Option<Closure>,
+}
+
+/// An appeal (överklagande): received by the municipality, reconsidered by the decision-maker
+/// (omprövning), forwarded to the administrative court (förvaltningsrätten), and its judgment
+/// (Förvaltningslagen 2017:900 §§ 39-46).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Appeal {
+    #[serde(with = "crate::model::date")]
+    pub received: NaiveDate,
+    #[serde(
+        with = "crate::model::date::opt",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub reconsidered: Option<NaiveDate>,
+    /// The reconsideration changed the decision as the appeal asked: nothing to forward.
+    #[serde(default)]
+    pub changed: bool,
+    #[serde(
+        with = "crate::model::date::opt",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub forwarded: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub judgment: Option<Judgment>,
+}
+
+/// The court's judgment (dom): its date and what it said.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Judgment {
+    #[serde(with = "crate::model::date")]
+    pub date: NaiveDate,
+    pub outcome: String,
 }
 
 /// A reason for the delay, recorded on a date (`kontakt screen client C --delay-reason TEXT`).

@@ -105,6 +105,22 @@ impl Basis {
     }
 }
 
+/// The insats applied for and granted: a kontaktperson (a person who meets the client) or a
+/// kontaktfamilj (a family that takes the client into its home, some evenings or weekends).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Insats {
+    #[default]
+    Kontaktperson,
+    Kontaktfamilj,
+}
+
+impl Insats {
+    pub fn is_default(&self) -> bool {
+        *self == Insats::Kontaktperson
+    }
+}
+
 /// The client's wish about the volunteer's gender.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]

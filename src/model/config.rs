@@ -230,6 +230,9 @@ pub struct ClientRules {
     /// months (`rules::ivo_delay`, docs/legal.md). Still read, so older files stay valid.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub waiting_limit_days: Option<u32>,
+    /// An appeal is forwarded to the administrative court within this many days of its
+    /// receipt ("without delay", Förvaltningslagen § 45); `due` lists it after.
+    pub appeal_forward_days: u32,
 }
 
 impl Default for ClientRules {
@@ -238,6 +241,7 @@ impl Default for ClientRules {
             consent_age: 15,
             follow_up_months: 6,
             waiting_limit_days: None,
+            appeal_forward_days: 7,
         }
     }
 }
@@ -281,6 +285,8 @@ police_extract_max_months = 12
 consent_age = 15
 # Decisions are followed up at least this often (months).
 follow_up_months = 6
+# An appeal goes to the administrative court "without delay": due lists it after this many days.
+appeal_forward_days = 7
 
 [matching]
 # Soft components of a match score, in points. Hard rules (approved volunteer, police extract

@@ -7,8 +7,10 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
-use crate::model::common::AgeRange;
-use crate::model::{Availability, Basis, Client, Event, GenderWish, Id, Pnr, SCHEMA, Volunteer};
+use crate::model::common::{AgeRange, Insats};
+use crate::model::{
+    Availability, Basis, Client, Event, Frequency, GenderWish, Id, Pnr, SCHEMA, Volunteer,
+};
 use crate::rules::{screening, status};
 use crate::store::{Changeset, Lock, Record, Store};
 
@@ -29,6 +31,9 @@ pub struct ClientApplication {
     pub note: Option<String>,
     /// The responsible handläggare.
     pub handler: Option<String>,
+    /// What is applied for: the insats, and how often to meet.
+    pub insats: Insats,
+    pub meetings: Option<Frequency>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -97,6 +102,8 @@ impl ClientApplication {
             pnr: check_pnr(&self.pnr, today)?,
             applied,
             basis: self.basis,
+            applied_insats: self.insats,
+            applied_meetings: self.meetings,
             area: self.area.filter(|a| !a.trim().is_empty()),
             interests: self.interests,
             languages: languages_or_swedish(self.languages),

@@ -128,6 +128,8 @@ const CLIENT_COLUMNS: &[&str] = &[
     "applied",
     "note",
     "handler",
+    "insats",
+    "meetings",
 ];
 const VOLUNTEER_COLUMNS: &[&str] = &[
     "name",
@@ -163,6 +165,14 @@ pub fn client(row: &HashMap<String, String>) -> Result<ClientApplication, String
         basis: word(row, "basis")?,
         applied: opt_date(row, "applied")?,
         note: text(row, "note"),
+        insats: word(row, "insats")?,
+        meetings: match text(row, "meetings") {
+            Some(m) => Some(
+                m.parse()
+                    .map_err(|e| tr!("column `meetings`: {e}", "kolumnen `meetings`: {e}"))?,
+            ),
+            None => None,
+        },
     })
 }
 

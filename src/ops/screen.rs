@@ -4,6 +4,8 @@ use crate::tr;
 use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
+use crate::model::client::{Appeal, Judgment};
+use crate::model::common::Insats;
 use crate::model::{
     Basis, Client, Decision, Event, Frequency, Id, Kind, Outcome, Reference, Verdict, Volunteer,
 };
@@ -252,6 +254,10 @@ pub enum ClientDecision {
         guardian_consent: Option<NaiveDate>,
         /// The day it was decided (default: today).
         decided: Option<NaiveDate>,
+        /// The insats granted, when not the one applied for.
+        insats: Option<Insats>,
+        /// The reasons (motivering): needed when less is granted than applied for.
+        reason: Option<String>,
     },
     Deny {
         reason: String,
@@ -266,6 +272,27 @@ pub enum ClientDecision {
     DelayReason { reason: String },
     /// The decision in force closed on `date` (its last day) before its period ran out.
     Close { date: NaiveDate, reason: String },
+    /// The latest decision reached the client on `date` (delgivning): the three weeks to
+    /// appeal run from it.
+    Notified { date: NaiveDate },
+    /// A step of an appeal of the latest decision.
+    Appeal(AppealStep),
+}
+
+/// A step of an appeal (`rules::appeal`).
+#[derive(Debug, Clone)]
+pub enum AppealStep {
+    Received(NaiveDate),
+    /// Reconsidered; `changed`: the decision was changed as the appeal asked.
+    Reconsidered {
+        date: NaiveDate,
+        changed: bool,
+    },
+    Forwarded(NaiveDate),
+    Judgment {
+        date: NaiveDate,
+        outcome: String,
+    },
 }
 
 /// Records `input` for the client `prefix` names; `by`: who decided (or followed up, closed),
@@ -290,6 +317,12 @@ pub fn screen_client(
         ClientDecision::Close { date, reason } => {
             return close(store, &lock, c, date, reason, by, today);
         }
+        ClientDecision::Notified { date } => {
+            return notified(store, &lock, c, date, by, today);
+        }
+        ClientDecision::Appeal(step) => {
+            return appeal(store, &lock, c, step, by, today);
+        }
         _ => {}
     }
     let d = match input {
@@ -300,6 +333,8 @@ pub fn screen_client(
             meetings,
             guardian_consent,
             decided,
+            insats,
+            reason,
         } => Decision {
             decided: decided.unwrap_or(today),
             decided_by: by.clone(),
@@ -308,8 +343,13 @@ pub fn screen_client(
             to: Some(to),
             basis: Some(basis.unwrap_or(c.basis)),
             meetings,
+            insats: insats.filter(|i| *i != c.applied_insats),
+            notified: None,
+            appeal: None,
             guardian_consent,
-            reason: None,
+            reason: reason
+                .map(|r| r.trim().to_string())
+                .filter(|r| !r.is_empty()),
             followed_up: Vec::new(),
             delay_reasons: Vec::new(),
             closed: None,
@@ -322,6 +362,9 @@ pub fn screen_client(
             to: None,
             basis: None,
             meetings: None,
+            insats: None,
+            notified: None,
+            appeal: None,
             guardian_consent: None,
             reason: Some(reason),
             followed_up: Vec::new(),
@@ -330,9 +373,12 @@ pub fn screen_client(
         },
         ClientDecision::FollowUp { .. }
         | ClientDecision::DelayReason { .. }
-        | ClientDecision::Close { .. } => unreachable!("handled above"),
+        | ClientDecision::Close { .. }
+        | ClientDecision::Notified { .. }
+        | ClientDecision::Appeal(_) => unreachable!("handled above"),
     };
     let mut problems = decision::decision_problems(&c, &d, &store.config.clients);
+    problems.extend(crate::rules::written_decision::missing_reasons(&c, &d));
     if d.decided > today {
         problems.push(tr!(
             "--decided {} is after today",
@@ -569,4 +615,191 @@ pub(super) fn stage_close(
     c.history
         .push(Event::new(today, format!("closed {date}")).with_note(Some(reason)));
     Ok(d)
+}
+
+/// Records the day the latest decision reached the client.
+fn notified(
+    store: &Store,
+    lock: &crate::store::Lock,
+    mut c: Client,
+    date: NaiveDate,
+    by: Option<String>,
+    today: NaiveDate,
+) -> Result<(Id, Decision)> {
+    let id = c.id;
+    let d = latest(&mut c)?;
+    if date < d.decided || date > today {
+        return Err(Error::refused(vec![tr!(
+            "--notified {date} is before the decision ({}) or after today",
+            "--notified {date} är före beslutet ({}) eller efter i dag",
+            d.decided
+        )]));
+    }
+    d.notified = Some(date);
+    let d = d.clone();
+    c.history
+        .push(Event::new(today, format!("notified {date}")).with_by(by));
+    let mut changes = Changeset::new();
+    store.stage(&mut changes, &c)?;
+    store.commit(lock, &changes)?;
+    Ok((id, d))
+}
+
+fn latest(c: &mut Client) -> Result<&mut Decision> {
+    let id = c.id;
+    c.decisions
+        .last_mut()
+        .ok_or_else(|| Error::refused(vec![tr!("{id} has no decision", "{id} har inget beslut")]))
+}
+
+/// Records a step of an appeal of the latest decision, in the order the law gives them:
+/// received, reconsidered, forwarded (unless changed as asked), judgment.
+fn appeal(
+    store: &Store,
+    lock: &crate::store::Lock,
+    mut c: Client,
+    step: AppealStep,
+    by: Option<String>,
+    today: NaiveDate,
+) -> Result<(Id, Decision)> {
+    let id = c.id;
+    let d = latest(&mut c)?;
+    let refuse = |m: String| Err(Error::refused(vec![m]));
+    let (date, event) = match (&mut d.appeal, step) {
+        (None, AppealStep::Received(date)) => {
+            if date < d.decided {
+                return refuse(tr!(
+                    "the appeal ({date}) is dated before the decision ({})",
+                    "överklagandet ({date}) är daterat före beslutet ({})",
+                    d.decided
+                ));
+            }
+            d.appeal = Some(Appeal {
+                received: date,
+                reconsidered: None,
+                changed: false,
+                forwarded: None,
+                judgment: None,
+            });
+            (date, format!("appeal received {date}"))
+        }
+        (Some(_), AppealStep::Received(_)) => {
+            return refuse(tr!(
+                "{id}'s latest decision is already appealed",
+                "det senaste beslutet för {id} är redan överklagat"
+            ));
+        }
+        (None, _) => {
+            return refuse(tr!(
+                "{id}'s latest decision has no appeal: record it first (--appeal-received DATE)",
+                "det senaste beslutet för {id} är inte överklagat: registrera det först (--appeal-received DATUM)"
+            ));
+        }
+        (Some(a), AppealStep::Reconsidered { date, changed }) => {
+            if date < a.received {
+                return refuse(tr!(
+                    "reconsidered {date}, before the appeal was received ({})",
+                    "omprövat {date}, före överklagandet kom in ({})",
+                    a.received
+                ));
+            }
+            a.reconsidered = Some(date);
+            a.changed = changed;
+            (
+                date,
+                format!(
+                    "appeal reconsidered {date}{}",
+                    if changed {
+                        ": changed as asked"
+                    } else {
+                        ": unchanged"
+                    }
+                ),
+            )
+        }
+        (Some(a), AppealStep::Forwarded(date)) => {
+            if a.changed {
+                return refuse(tr!(
+                    "the decision was changed as the appeal asked: there is nothing to forward",
+                    "beslutet ändrades som överklagandet begärde: det finns inget att överlämna"
+                ));
+            }
+            if date < a.received {
+                return refuse(tr!(
+                    "forwarded {date}, before the appeal was received ({})",
+                    "överlämnat {date}, före överklagandet kom in ({})",
+                    a.received
+                ));
+            }
+            a.forwarded = Some(date);
+            (date, format!("appeal forwarded to the court {date}"))
+        }
+        (Some(a), AppealStep::Judgment { date, outcome }) => {
+            let Some(f) = a.forwarded else {
+                return refuse(tr!(
+                    "the appeal was never forwarded to the court (--appeal-forwarded DATE)",
+                    "överklagandet överlämnades aldrig till rätten (--appeal-forwarded DATUM)"
+                ));
+            };
+            if date < f || outcome.trim().is_empty() {
+                return refuse(tr!(
+                    "a judgment is dated after the appeal was forwarded ({f}) and says its outcome (--note TEXT)",
+                    "en dom är daterad efter att överklagandet överlämnades ({f}) och anger sitt utfall (--note TEXT)"
+                ));
+            }
+            a.judgment = Some(Judgment {
+                date,
+                outcome: outcome.trim().to_string(),
+            });
+            (date, format!("judgment {date}"))
+        }
+    };
+    if date > today {
+        return refuse(tr!("{date} is after today", "{date} är efter i dag"));
+    }
+    let d = d.clone();
+    c.history.push(Event::new(today, event).with_by(by));
+    let mut changes = Changeset::new();
+    store.stage(&mut changes, &c)?;
+    store.commit(lock, &changes)?;
+    Ok((id, d))
+}
+
+/// Gathers the written decision of `prefix`'s latest decision (`documents::decision`).
+pub fn decision_document(
+    store: &Store,
+    prefix: &str,
+    _today: NaiveDate,
+) -> Result<crate::documents::decision::DecisionDoc> {
+    use crate::rules::{appeal, ivo_delay, written_decision};
+    let id = store.resolve(prefix, &[Kind::Client])?;
+    let c: Client = store.load(&id)?;
+    let Some(d) = c.decisions.last() else {
+        return Err(Error::refused(vec![tr!(
+            "{id} has no decision",
+            "{id} har inget beslut"
+        )]));
+    };
+    let basis = d.basis.unwrap_or(c.basis);
+    Ok(crate::documents::decision::DecisionDoc {
+        municipality: store.config.municipality.clone(),
+        client: id,
+        name: c.name.clone(),
+        pnr: c.pnr.masked(),
+        applied: c.applied,
+        applied_insats: c.applied_insats,
+        applied_meetings: c.applied_meetings,
+        decided: d.decided,
+        decided_by: d.decided_by.clone(),
+        outcome: d.outcome,
+        scope: written_decision::scope(&c, d),
+        insats: d.insats.unwrap_or(c.applied_insats),
+        meetings: d.meetings,
+        from: d.from,
+        to: d.to,
+        paragraph: ivo_delay::paragraph(basis, d.decided).1.to_string(),
+        reason: d.reason.clone(),
+        follow_up: decision::follow_up_due(d, &store.config.clients),
+        appeal_by: d.notified.and_then(|_| appeal::last_day_to_appeal(d)),
+    })
 }

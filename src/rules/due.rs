@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{decision, in_force, ivo_delay, pause, screening, status};
+use super::{appeal, decision, in_force, ivo_delay, pause, screening, status};
 use crate::lang::Lang;
 use crate::model::{Assignment, AssignmentStatus, Client, Config, Id, Month, Report, Volunteer};
 
@@ -54,6 +54,41 @@ pub fn due(
     let open_volunteers: HashSet<&Id> = open.iter().map(|a| &a.volunteer).collect();
     let reported: HashSet<(&Id, Month)> =
         reports.iter().map(|r| (&r.assignment, r.month)).collect();
+    // Appeals not forwarded to the court within the days kontakt.toml gives (whatever the
+    // decision's outcome: a denial is what is usually appealed).
+    for c in clients {
+        let Some(d) = c.latest_decision() else {
+            continue;
+        };
+        if let Some(by) =
+            appeal::forward_by(d, cfg.clients.appeal_forward_days).filter(|b| *b <= horizon)
+        {
+            let (received, reconsidered) = d
+                .appeal
+                .as_ref()
+                .map_or((by, None), |a| (a.received, a.reconsidered));
+            let detail = match (reconsidered, sv) {
+                (Some(r), true) => format!(
+                    "överklagandet inkom {received}, omprövat {r} utan ändring: lämnas utan dröjsmål till förvaltningsrätten (--appeal-forwarded DATUM)"
+                ),
+                (Some(r), false) => format!(
+                    "the appeal came in {received}, reconsidered {r} and left unchanged: forward it to the administrative court without delay (--appeal-forwarded DATE)"
+                ),
+                (None, true) => format!(
+                    "överklagandet inkom {received}: omprövas och lämnas utan dröjsmål till förvaltningsrätten (--appeal-forwarded DATUM)"
+                ),
+                (None, false) => format!(
+                    "the appeal came in {received}: reconsider it and forward it to the administrative court without delay (--appeal-forwarded DATE)"
+                ),
+            };
+            out.push(Due {
+                date: by,
+                what: "appeal to forward",
+                id: c.id,
+                detail,
+            });
+        }
+    }
     for c in clients {
         if status::client_status(c, today) != status::ClientStatus::Granted {
             continue;
@@ -61,7 +96,8 @@ pub fn due(
         let Some(d) = c.latest_decision() else {
             continue;
         };
-        if let Some(to) = d.last_day().filter(|t| *t <= horizon) {
+        // A decision closed early ends as staff decided: no new decision is asked for.
+        if let Some(to) = d.last_day().filter(|t| *t <= horizon && d.closed.is_none()) {
             out.push(Due {
                 date: to,
                 what: "decision expires",

@@ -5,6 +5,7 @@
 //! is used by the command that writes the record, by `check` and by `pay` before it pays, so a
 //! value is judged the same whether kontakt wrote it or a person edited the file.
 
+pub mod appeal;
 pub mod bounds;
 pub mod configuration;
 pub mod decision;
@@ -23,6 +24,7 @@ pub mod search;
 pub mod status;
 pub mod terms;
 pub mod waiting;
+pub mod written_decision;
 
 /// One step of a path to a value in a record: a table key or an array index.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -30,9 +30,20 @@ pub fn show(store: &Store, id: &Id, ctx: &Ctx) -> Result<String> {
             ("area", render::opt(&c.area)),
             ("interests", render::list(&c.interests)),
             ("languages", render::list(&c.languages)),
-            ("wants gender", word(&c.wants_gender)),
+            ("wants gender", render::word(&word(&c.wants_gender))),
             ("note", render::opt(&c.note)),
             ("handler", render::opt(&c.handler)),
+            (
+                "applied for",
+                match c.applied_meetings {
+                    Some(m) => format!(
+                        "{} {}",
+                        word(&c.applied_insats),
+                        m.localized(render::lang())
+                    ),
+                    None => word(&c.applied_insats),
+                },
+            ),
             ("ivo code", render::opt(&c.ivo_code)),
         ]);
         if !c.decisions.is_empty() {
@@ -70,6 +81,30 @@ pub fn show(store: &Store, id: &Id, ctx: &Ctx) -> Result<String> {
                     })
                     .collect(),
             ));
+        }
+        for (i, d) in c.decisions.iter().enumerate() {
+            if let Some(a) = &d.appeal {
+                let mut steps = vec![tr!("received {}", "inkom {}", a.received)];
+                if let Some(r) = a.reconsidered {
+                    steps.push(if a.changed {
+                        tr!("reconsidered {r}: changed", "omprövat {r}: ändrat")
+                    } else {
+                        tr!("reconsidered {r}: unchanged", "omprövat {r}: oförändrat")
+                    });
+                }
+                if let Some(f) = a.forwarded {
+                    steps.push(tr!("forwarded {f}", "överlämnat {f}"));
+                }
+                if let Some(j) = &a.judgment {
+                    steps.push(tr!("judgment {}: {}", "dom {}: {}", j.date, j.outcome));
+                }
+                s.push_str(&tr!(
+                    "Appeal of the decision of {}: {}\n",
+                    "Överklagande av beslutet {}: {}\n",
+                    c.decisions[i].decided,
+                    steps.join(", ")
+                ));
+            }
         }
         let hers = store.assignments_of(&c.id)?;
         let names = super::names(store, hers.iter().map(|a| a.volunteer));
