@@ -281,6 +281,7 @@ fn main() {
             screening: s,
             pauses: vec![],
             leaving: None,
+            support: vec![],
             history: vec![],
         });
     }

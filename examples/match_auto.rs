@@ -114,6 +114,7 @@ fn main() {
             },
             pauses: vec![],
             leaving: None,
+            support: vec![],
             history: vec![],
         })
         .collect();

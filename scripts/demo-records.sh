@@ -242,6 +242,14 @@ on 2026-10-05 screen client "$moa" --notified 2026-10-05 --by "Handläggare Eva"
 on 2026-10-20 screen client "$moa" --appeal-received 2026-10-20 --by "Handläggare Eva" >/dev/null
 on 2026-10-27 screen client "$moa" --appeal-reconsidered 2026-10-27 --by "Handläggare Eva" >/dev/null
 
+# Support to volunteers (issue 17): group meetings, handledning and calls through the year;
+# Bertil has had none recorded, which `due` lists.
+for x in "$anna 2026-04-20 group" "$anna 2026-10-15 handledning" "$david 2026-04-10 phone" \
+  "$david 2026-10-28 group" "$fatima 2026-06-25 visit" "$fatima 2026-07-20 phone" "$fatima 2026-10-30 phone"; do
+  set -- $x
+  on "$2" support "$1" --date "$2" --kind "$3" --by "Handläggare Eva" >/dev/null
+done
+
 $K --today 2026-11-24 check
 echo "records/ rebuilt: $(ls records/clients | wc -l) clients, $(ls records/volunteers | wc -l) volunteers," \
   "$(ls records/assignments | wc -l) assignments, $(find records/reports -name '*.toml' | wc -l) reports," \

@@ -23,6 +23,7 @@ pub mod screen;
 pub mod shell;
 pub mod show;
 pub mod stats;
+pub mod support;
 pub mod update;
 
 use kontakt::tr;
@@ -200,6 +201,7 @@ pub enum Command {
     End(end::Args),
     Pause(pause::Args),
     Resume(pause::ResumeArgs),
+    Support(support::Args),
     Pay(pay::Args),
     Due(due::Args),
     Find(find::Args),
@@ -369,6 +371,7 @@ fn dispatch(command: Command, ctx: &Ctx) -> Result<Output> {
         Command::End(a) => end::run(a, ctx),
         Command::Pause(a) => pause::run(a, ctx),
         Command::Resume(a) => pause::resume(a, ctx),
+        Command::Support(a) => support::run(a, ctx),
         Command::Pay(a) => pay::run(a, ctx),
         Command::Due(a) => due::run(a, ctx),
         Command::Find(a) => find::run(a, ctx),

@@ -908,6 +908,7 @@ pub(crate) mod tests {
                         date: today,
                         reason: "moves".into(),
                     }),
+                support: vec![],
                 history: vec![],
             })
             .collect();

@@ -46,6 +46,11 @@ pub const SWEDISH_VALUES: &[(&str, &str)] = &[
     ("flytt", "moved"),
     ("beslutet upphört", "decision_expired"),
     ("annat", "other"),
+    // Support to a volunteer.
+    ("gruppträff", "group"),
+    ("telefon", "phone"),
+    ("samtal", "phone"),
+    ("besök", "visit"),
     ("övrigt", "other"),
 ];
 

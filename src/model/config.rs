@@ -207,6 +207,11 @@ pub struct VolunteerRules {
     pub references_required: u32,
     /// The police-register extract's maximum age in months (lag 2010:479: one year for LSS children).
     pub police_extract_max_months: u32,
+    /// `due` lists a volunteer with an assignment in force and no support contact for this many
+    /// days...
+    pub support_days: u32,
+    /// ...or this many in her first year as a kontaktperson.
+    pub support_days_first_year: u32,
 }
 
 impl Default for VolunteerRules {
@@ -215,6 +220,8 @@ impl Default for VolunteerRules {
             min_age: 18,
             references_required: 2,
             police_extract_max_months: 12,
+            support_days: 90,
+            support_days_first_year: 30,
         }
     }
 }
@@ -279,6 +286,10 @@ min_age = 18
 references_required = 2
 # The police-register extract (utdrag ur belastningsregistret) may be at most this many months old.
 police_extract_max_months = 12
+# Support (handledning, group meetings, check-ins): `due` lists a volunteer in an assignment with no
+# contact for this many days, or this many in her first year.
+support_days = 90
+support_days_first_year = 30
 
 [clients]
 # Below this age a grant needs the guardians' (vårdnadshavare) consent.

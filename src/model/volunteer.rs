@@ -46,6 +46,10 @@ pub struct Volunteer {
     /// end on her last day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub leaving: Option<Leaving>,
+    /// Support given to the volunteer (handledning, group meetings, phone check-ins), in the
+    /// order given: `due` lists a volunteer without contact for too long (`rules::support`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub support: Vec<Support>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<Event>,
 }
@@ -65,6 +69,31 @@ pub struct Pause {
     )]
     pub until: Option<NaiveDate>,
     pub reason: String,
+}
+
+/// One contact of support with the volunteer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Support {
+    #[serde(with = "crate::model::date")]
+    pub date: NaiveDate,
+    pub kind: SupportKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+}
+
+/// The kinds of support: handledning (individual supervision), a group meeting with other
+/// volunteers, a phone call, a visit, or another contact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SupportKind {
+    Handledning,
+    Group,
+    Phone,
+    Visit,
+    Other,
 }
 
 /// The volunteer is leaving: her last day, and why.

@@ -151,6 +151,7 @@ impl VolunteerApplication {
             screening: Default::default(),
             pauses: vec![],
             leaving: None,
+            support: vec![],
             history: vec![Event::new(applied, "applied")],
         })
     }

@@ -18,6 +18,7 @@ pub mod pay;
 pub mod report;
 pub mod screen;
 pub mod stats;
+pub mod support;
 pub mod update;
 
 use std::collections::HashSet;

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{appeal, decision, in_force, ivo_delay, pause, screening, status};
+use super::{appeal, decision, in_force, ivo_delay, pause, screening, status, support};
 use crate::lang::Lang;
 use crate::model::{Assignment, AssignmentStatus, Client, Config, Id, Month, Report, Volunteer};
 
@@ -212,6 +212,44 @@ pub fn due(
                     .into(),
             });
         }
+    }
+    // Support: a volunteer in an assignment without a contact for too long (`support`).
+    let mut by_volunteer: HashMap<&Id, Vec<&Assignment>> = HashMap::new();
+    for a in assignments {
+        by_volunteer.entry(&a.volunteer).or_default().push(a);
+    }
+    for v in volunteers {
+        let hers = by_volunteer.get(&v.id).map(Vec::as_slice).unwrap_or(&[]);
+        let Some(date) = support::contact_due(v, hers, &cfg.volunteers, today) else {
+            continue;
+        };
+        if date > horizon {
+            continue;
+        }
+        let last = v.support.iter().map(|s| s.date).max();
+        out.push(Due {
+            date,
+            what: "support contact",
+            id: v.id,
+            detail: match (last, sv) {
+                (Some(l), true) => format!(
+                    "senaste stödkontakt {l}: handledning, gruppträff eller ett samtal (kontakt support {})",
+                    v.id
+                ),
+                (Some(l), false) => format!(
+                    "last support contact {l}: handledning, a group meeting or a call (kontakt support {})",
+                    v.id
+                ),
+                (None, true) => format!(
+                    "ingen stödkontakt registrerad sedan uppdraget började (kontakt support {})",
+                    v.id
+                ),
+                (None, false) => format!(
+                    "no support contact recorded since the assignment began (kontakt support {})",
+                    v.id
+                ),
+            },
+        });
     }
     // Breaks: the day a volunteer is back (to check in and match her again); open-ended ones
     // are listed from their start, so that no break is forgotten.

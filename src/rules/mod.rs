@@ -22,6 +22,7 @@ pub mod retention;
 pub mod screening;
 pub mod search;
 pub mod status;
+pub mod support;
 pub mod terms;
 pub mod waiting;
 pub mod written_decision;

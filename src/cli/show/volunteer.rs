@@ -94,6 +94,24 @@ pub fn show(store: &Store, id: &Id, ctx: &Ctx) -> Result<String> {
             &names,
             ctx,
         ));
+        if !v.support.is_empty() {
+            s.push_str(&kontakt::tr!("\nSupport\n", "\nStöd\n"));
+            s.push_str(&render::table(
+                &["date", "kind", "by", "note"],
+                v.support
+                    .iter()
+                    .rev()
+                    .map(|x| {
+                        vec![
+                            x.date.to_string(),
+                            render::word(&word(&x.kind)),
+                            render::opt(&x.by),
+                            render::opt(&x.note),
+                        ]
+                    })
+                    .collect(),
+            ));
+        }
         s.push_str(&history(&v.history));
         s
     })

@@ -1,0 +1,59 @@
+//! Support to volunteers: contacts recorded, and `due` naming a volunteer in an assignment
+//! without one for `support_days` (closer in her first year).
+
+mod common;
+
+use common::Kit;
+
+fn support_due(kit: &Kit) -> Vec<(String, String)> {
+    kit.json(&["due", "--within", "400"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["what"] == "support contact")
+        .map(|d| {
+            (
+                d["id"].as_str().unwrap().to_string(),
+                d["date"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_volunteer_in_an_assignment_is_due_for_support_closer_in_her_first_year() {
+    let mut kit = Kit::new();
+    let a = kit.agreed(1, "2026-03-01");
+    let v = kit.json(&["show", &a])["volunteer"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    kit.today = "2026-03-20".into();
+    assert_eq!(support_due(&kit), vec![(v.clone(), "2026-03-31".into())]);
+    kit.run(&["support", &v, "--kind", "samtal", "--date", "2026-03-21"])
+        .refused(2, "after today");
+    kit.run(&["support", &v, "--kind", "telefon", "--note", "Går bra"])
+        .ok();
+    assert_eq!(support_due(&kit), vec![(v.clone(), "2026-04-19".into())]);
+    // After her first year: 90 days.
+    kit.today = "2027-04-01".into();
+    kit.run(&["support", &v, "--kind", "group"]).ok();
+    assert_eq!(support_due(&kit), vec![(v.clone(), "2027-06-30".into())]);
+    let shown = kit.run(&["--lang", "sv", "show", &v]).ok().stdout;
+    assert!(
+        shown.contains("Stöd") && shown.contains("telefon") && shown.contains("Går bra"),
+        "{shown}"
+    );
+    kit.run(&["check"]).ok();
+}
+
+#[test]
+fn no_support_is_due_without_an_assignment_in_force() {
+    let mut kit = Kit::new();
+    kit.today = "2026-03-01".into();
+    let (_, v) = kit.ready_pair(1);
+    assert!(support_due(&kit).is_empty());
+    kit.run(&["support", &v, "--kind", "visit", "--date", "2026-02-01"])
+        .ok();
+    assert_eq!(kit.json(&["show", &v])["support"][0]["kind"], "visit");
+}
