@@ -319,3 +319,23 @@ fn the_written_decision_prints_on_a4_with_how_to_appeal() {
         assert!(all.contains(needle), "{needle} not in {all}");
     }
 }
+
+#[test]
+fn the_confidentiality_undertaking_prints_on_one_a4_page() {
+    let kit = Kit::demo();
+    let listed = kit.json(&["list", "assignments", "--status", "active"]);
+    let a = listed[0]["id"].as_str().unwrap().to_string();
+    let page = page_in(&kit, "confidentiality.html");
+    kit.cmd(&format!(
+        "agree {a} --print confidentiality --format html --out {}",
+        page.display()
+    ))
+    .ok();
+    let (pages, size, text) = print(&page);
+    assert!(size.contains("A4"), "{size}");
+    assert_eq!(pages, 1);
+    let all = text.concat();
+    for needle in ["Sekretessförbindelse", "26 kap. 1 §", "Ort och datum", &a] {
+        assert!(all.contains(needle), "{needle} not in {all}");
+    }
+}

@@ -56,9 +56,11 @@ pub struct Args {
     /// New terms from this date; earlier terms stay as they were.
     #[arg(long, value_parser = parse_date, value_name = "DATE", conflicts_with = "start")]
     pub change_from: Option<NaiveDate>,
-    /// Print the agreement document (in the --lang language) instead of recording anything.
-    #[arg(long, conflicts_with_all = ["start", "end", "meetings", "fee_category", "fee", "expense_level", "expense", "cost_center", "signed", "confidentiality_signed", "reason", "change_from"])]
-    pub print: bool,
+    /// Print a document instead of recording anything: the agreement (the default, in the
+    /// --lang language), the confidentiality undertaking (sekretessförbindelse) or the
+    /// appointment (förordnande), both Swedish unless --lang en.
+    #[arg(long, num_args = 0..=1, default_missing_value = "agreement", value_name = "agreement|confidentiality|appointment", value_parser = ["agreement", "confidentiality", "appointment"], conflicts_with_all = ["start", "end", "meetings", "fee_category", "fee", "expense_level", "expense", "cost_center", "signed", "confidentiality_signed", "reason", "change_from"])]
+    pub print: Option<String>,
     /// With --print: md (Markdown) or html (one page, A4 print CSS).
     #[arg(long, requires = "print", default_value = "md", value_name = "md|html")]
     pub format: Option<Format>,
@@ -75,6 +77,35 @@ pub struct Args {
 
 fn print(a: Args, ctx: &Ctx) -> Result<Output> {
     let store = ctx.store()?;
+    let paper = match a.print.as_deref() {
+        Some("confidentiality") => Some(documents::papers::Paper::Confidentiality),
+        Some("appointment") => Some(documents::papers::Paper::Appointment),
+        _ => None,
+    };
+    if let Some(paper) = paper {
+        let p = agree::papers(store, &a.assignment, a.official, ctx.show_pnr)?;
+        // Swedish first: the papers are filed in Swedish unless English is asked for.
+        let lang = if ctx.lang == kontakt::lang::Lang::En
+            && std::env::args().any(|x| x.starts_with("--lang"))
+        {
+            kontakt::lang::Lang::En
+        } else {
+            kontakt::lang::Lang::Sv
+        };
+        let text = documents::papers::render(&p, paper, a.format.unwrap_or_default(), lang);
+        return match a.out {
+            Some(path) => {
+                kontakt::store::atomic::write_file(&path, text.as_bytes())?;
+                Ok(Output::ok(kontakt::tr!(
+                    "{} written to {}\n",
+                    "{} skrivet till {}\n",
+                    p.assignment,
+                    path.display()
+                )))
+            }
+            None => Ok(Output::ok(text)),
+        };
+    }
     let doc = agree::document(store, &a.assignment, a.year, a.official, ctx.today)?;
     let text = documents::agreement::render(&doc, a.format.unwrap_or_default(), ctx.lang);
     match a.out {
@@ -98,7 +129,7 @@ fn print(a: Args, ctx: &Ctx) -> Result<Output> {
 }
 
 pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
-    if a.print {
+    if a.print.is_some() {
         return print(a, ctx);
     }
     let store = ctx.store()?;

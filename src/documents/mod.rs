@@ -5,6 +5,7 @@ pub mod agreement;
 pub mod decision;
 pub mod ivo;
 pub mod page;
+pub mod papers;
 pub mod payrun;
 pub mod stats;
 pub mod svg;

@@ -420,3 +420,47 @@ pub fn document(
         terms,
     })
 }
+
+/// Gathers the papers of an assignment (`documents::papers`): the confidentiality undertaking
+/// and the appointment. `show_pnr`: the volunteer's personnummer in full (for the signed copy).
+pub fn papers(
+    store: &Store,
+    prefix: &str,
+    official: Option<String>,
+    show_pnr: bool,
+) -> Result<crate::documents::papers::Papers> {
+    let id = store.resolve(prefix, &[Kind::Assignment])?;
+    let a: Assignment = store.load(&id)?;
+    let Some(ag) = &a.agreement else {
+        return Err(Error::refused(vec![tr!(
+            "{id} has no agreement yet: record its terms with `kontakt agree {id} --start ...`",
+            "{id} har inget avtal än: registrera villkoren med `kontakt agree {id} --start ...`"
+        )]));
+    };
+    let c: Client = store.load(&a.client)?;
+    let v: Volunteer = store.load(&a.volunteer)?;
+    let grant = c.decisions.iter().rev().find(|d| {
+        d.outcome == crate::model::Outcome::Granted && d.from.is_some_and(|f| f <= ag.start)
+    });
+    let basis = grant.and_then(|d| d.basis).unwrap_or(c.basis);
+    let decided = grant.map_or(ag.start, |d| d.decided);
+    Ok(crate::documents::papers::Papers {
+        municipality: store.config.municipality.clone(),
+        assignment: id,
+        volunteer: v.name.clone(),
+        volunteer_pnr: if show_pnr {
+            v.pnr.full()
+        } else {
+            v.pnr.masked()
+        },
+        client_initials: crate::documents::initials(&c.name),
+        basis,
+        paragraph: crate::rules::ivo_delay::paragraph(basis, decided)
+            .1
+            .to_string(),
+        insats: grant.and_then(|d| d.insats).unwrap_or(c.applied_insats),
+        start: ag.start,
+        end: a.last_day(),
+        official: official.filter(|o| !o.trim().is_empty()),
+    })
+}
