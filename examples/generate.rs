@@ -344,6 +344,7 @@ fn main() {
                 guardian_consent: (age < config.clients.consent_age).then_some(decided),
                 reason: None,
                 followed_up: vec![],
+                follow_ups: Vec::new(),
                 delay_reasons: vec![],
                 closed: None,
             });
@@ -362,6 +363,7 @@ fn main() {
                 guardian_consent: None,
                 reason: Some("Behovet tillgodoses genom annan insats".into()),
                 followed_up: vec![],
+                follow_ups: Vec::new(),
                 delay_reasons: vec![],
                 closed: None,
             });

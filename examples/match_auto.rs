@@ -83,6 +83,7 @@ fn main() {
                     guardian_consent: None,
                     reason: None,
                     followed_up: vec![],
+                    follow_ups: Vec::new(),
                     delay_reasons: vec![],
                     closed: None,
                 }],

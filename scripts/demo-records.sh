@@ -168,7 +168,8 @@ on 2026-07-27 match decline "$hh" --by volunteer --reason "Kände inte att det p
 on 2026-08-05 screen client "$elsa" --follow-up 2026-08-05 --note "Trivs med Anna; fortsätter" >/dev/null
 on 2026-08-28 screen client "$omar" --follow-up 2026-08-28 --note "Tätare träffar från augusti fungerar" >/dev/null
 on 2026-09-14 screen client "$maja" --follow-up 2026-09-14 >/dev/null
-on 2026-09-30 screen client "$johan" --follow-up 2026-09-30 >/dev/null
+on 2026-09-30 screen client "$johan" --follow-up 2026-09-30 --goals met --next continue \
+  --client-view "Fisket med Bertil är veckans höjdpunkt" --volunteer-view "Johan tar egna initiativ" >/dev/null
 # Emma's follow-up (due 4 November) has not been held: it shows as overdue.
 
 # Pay: each month's run on the 8th of the next, as payroll collects; October's is still to come.

@@ -93,6 +93,18 @@ pub struct ClientArgs {
     /// --appeal-judgment: what the court decided.
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+    /// With --follow-up: how far the decision's goals were met: met, partly or not.
+    #[arg(long, value_parser = parse_word::<kontakt::model::client::Goals>, requires = "follow_up")]
+    pub goals: Option<kontakt::model::client::Goals>,
+    /// With --follow-up: what happens next: continue, change or end.
+    #[arg(long, value_parser = parse_word::<kontakt::model::client::Next>, requires = "follow_up")]
+    pub next: Option<kontakt::model::client::Next>,
+    /// With --follow-up: what the client says.
+    #[arg(long, value_name = "TEXT", requires = "follow_up")]
+    pub client_view: Option<String>,
+    /// With --follow-up: what the volunteer says.
+    #[arg(long, value_name = "TEXT", requires = "follow_up")]
+    pub volunteer_view: Option<String>,
     /// Why the decision in force is not yet put into effect (or not resumed after an
     /// interruption), for the report to IVO (`kontakt ivo`); dated today.
     #[arg(long, value_name = "TEXT", conflicts_with_all = ["grant", "deny", "from", "to", "meetings", "guardian_consent", "basis", "follow_up", "close"])]
@@ -208,6 +220,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                 ));
             }
             use screen::AppealStep;
+            let next_step = a.next;
             let step = match (
                 a.notified,
                 a.appeal_received,
@@ -235,7 +248,31 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                     date,
                     reason: a.note.unwrap_or_default(),
                 },
-                (_, _, Some(date), _, _) => ClientDecision::FollowUp { date, note: a.note },
+                (_, _, Some(date), _, _) => ClientDecision::FollowUp {
+                    date,
+                    note: a.note,
+                    outcome: match (a.goals, a.next) {
+                        (Some(goals), Some(next)) => Some(kontakt::model::client::FollowUp {
+                            date,
+                            goals,
+                            client_view: a.client_view,
+                            volunteer_view: a.volunteer_view,
+                            next,
+                        }),
+                        (None, None) if a.client_view.is_none() && a.volunteer_view.is_none() => {
+                            None
+                        }
+                        _ => {
+                            return Err(Error::arg(
+                                "--follow-up",
+                                tr!(
+                                    "an outcome needs both --goals met|partly|not and --next continue|change|end",
+                                    "ett utfall behöver både --goals met|partly|not och --next continue|change|end"
+                                ),
+                            ));
+                        }
+                    },
+                },
                 (_, Some(reason), None, _, _) => ClientDecision::Deny {
                     reason,
                     decided: a.decided,
@@ -300,9 +337,21 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                     decision::follow_up_due(&d, &store.config.clients),
                 ) {
                     (Some(_), Some(next)) => {
+                        use kontakt::model::client::Next;
+                        let then = match next_step {
+                            Some(Next::End) => tr!(
+                                "; it says the insats ends: kontakt end {id} --date DATE --reason goal_reached",
+                                "; den säger att insatsen avslutas: kontakt end {id} --date DATUM --reason goal_reached"
+                            ),
+                            Some(Next::Change) => tr!(
+                                "; it says the insats changes: new terms (kontakt agree A --change-from DATE) or a new decision",
+                                "; den säger att insatsen ändras: nya villkor (kontakt agree A --change-from DATUM) eller ett nytt beslut"
+                            ),
+                            _ => String::new(),
+                        };
                         tr!(
-                            "{id} followed up; the next follow-up is due {next}\n",
-                            "{id} följd upp; nästa uppföljning ska ske {next}\n"
+                            "{id} followed up; the next follow-up is due {next}{then}\n",
+                            "{id} följd upp; nästa uppföljning ska ske {next}{then}\n"
                         )
                     }
                     _ => format!(

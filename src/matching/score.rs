@@ -860,6 +860,7 @@ pub(crate) mod tests {
                         guardian_consent: None,
                         reason: (!granted).then(|| "nej".to_string()),
                         followed_up: vec![],
+                        follow_ups: Vec::new(),
                         delay_reasons: vec![],
                         closed: None,
                     }],

@@ -113,6 +113,10 @@ pub struct Decision {
         skip_serializing_if = "Vec::is_empty"
     )]
     pub followed_up: Vec<NaiveDate>,
+    /// What the follow-ups found, where recorded with an outcome (SOSFS 2014:5: the insats is
+    /// followed up against the decision's goals): one per date in `followed_up` at most.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub follow_ups: Vec<FollowUp>,
     /// Why the decision has not been put into effect (or was interrupted and not resumed), as
     /// recorded by staff, latest last: what the report to IVO must explain (`rules::ivo_delay`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -121,6 +125,40 @@ pub struct Decision {
     /// application, the need is gone, they moved away. Nothing is granted after `date`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closed: Option<Closure>,
+}
+
+/// A follow-up's outcome: how far the goals were met, what the client and the volunteer say,
+/// and what happens next.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUp {
+    #[serde(with = "crate::model::date")]
+    pub date: NaiveDate,
+    pub goals: Goals,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_view: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volunteer_view: Option<String>,
+    pub next: Next,
+}
+
+/// How far the goals of the decision were met.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Goals {
+    Met,
+    Partly,
+    Not,
+}
+
+/// What a follow-up decides: the insats continues, changes (new terms or a new decision), or
+/// ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Next {
+    Continue,
+    Change,
+    End,
 }
 
 /// An appeal (överklagande): received by the municipality, reconsidered by the decision-maker

@@ -46,6 +46,17 @@ pub const SWEDISH_VALUES: &[(&str, &str)] = &[
     ("flytt", "moved"),
     ("beslutet upphört", "decision_expired"),
     ("annat", "other"),
+    // A follow-up's outcome.
+    ("uppnådda", "met"),
+    ("uppnått", "met"),
+    ("delvis", "partly"),
+    ("inte", "not"),
+    ("fortsätter", "continue"),
+    ("fortsätt", "continue"),
+    ("ändras", "change"),
+    ("ändra", "change"),
+    ("avslutas", "end"),
+    ("avsluta", "end"),
     // Support to a volunteer.
     ("gruppträff", "group"),
     ("telefon", "phone"),

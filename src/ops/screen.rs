@@ -267,6 +267,8 @@ pub enum ClientDecision {
     FollowUp {
         date: NaiveDate,
         note: Option<String>,
+        /// What it found, when recorded with an outcome (its date is `date`).
+        outcome: Option<crate::model::client::FollowUp>,
     },
     /// Why the decision in force is not put into effect, for the report to IVO.
     DelayReason { reason: String },
@@ -308,8 +310,23 @@ pub fn screen_client(
     let id = store.resolve(prefix, &[Kind::Client])?;
     let mut c: Client = store.load(&id)?;
     match input {
-        ClientDecision::FollowUp { date, note } => {
-            return follow_up(store, &lock, c, date, note, by, today);
+        ClientDecision::FollowUp {
+            date,
+            note,
+            outcome,
+        } => {
+            return follow_up(
+                store,
+                &lock,
+                c,
+                Held {
+                    date,
+                    note,
+                    outcome,
+                },
+                by,
+                today,
+            );
         }
         ClientDecision::DelayReason { reason } => {
             return delay_reason(store, &lock, c, reason, by, today);
@@ -351,6 +368,7 @@ pub fn screen_client(
                 .map(|r| r.trim().to_string())
                 .filter(|r| !r.is_empty()),
             followed_up: Vec::new(),
+            follow_ups: Vec::new(),
             delay_reasons: Vec::new(),
             closed: None,
         },
@@ -368,6 +386,7 @@ pub fn screen_client(
             guardian_consent: None,
             reason: Some(reason),
             followed_up: Vec::new(),
+            follow_ups: Vec::new(),
             delay_reasons: Vec::new(),
             closed: None,
         },
@@ -413,16 +432,27 @@ pub fn screen_client(
     Ok((id, d))
 }
 
+/// A follow-up held: its date, the note, and what it found.
+struct Held {
+    date: NaiveDate,
+    note: Option<String>,
+    outcome: Option<crate::model::client::FollowUp>,
+}
+
 /// Records a follow-up of the decision in force; the next one falls due six months later.
 fn follow_up(
     store: &Store,
     lock: &crate::store::Lock,
     mut c: Client,
-    date: NaiveDate,
-    note: Option<String>,
+    held: Held,
     by: Option<String>,
     today: NaiveDate,
 ) -> Result<(Id, Decision)> {
+    let Held {
+        date,
+        note,
+        outcome,
+    } = held;
     let id = c.id;
     let Some(d) = c
         .decisions
@@ -458,6 +488,14 @@ fn follow_up(
     }
     d.followed_up.push(date);
     d.followed_up.sort();
+    if let Some(mut o) = outcome {
+        o.date = date;
+        let clean = |s: Option<String>| s.map(|x| x.trim().to_string()).filter(|x| !x.is_empty());
+        o.client_view = clean(o.client_view);
+        o.volunteer_view = clean(o.volunteer_view);
+        let at = d.follow_ups.partition_point(|f| f.date <= date);
+        d.follow_ups.insert(at, o);
+    }
     let d = d.clone();
     c.history.push(
         Event::new(today, format!("followed up {date}"))

@@ -82,6 +82,27 @@ pub fn show(store: &Store, id: &Id, ctx: &Ctx) -> Result<String> {
                     .collect(),
             ));
         }
+        let outcomes: Vec<Vec<String>> = c
+            .decisions
+            .iter()
+            .flat_map(|d| d.follow_ups.iter())
+            .map(|f| {
+                vec![
+                    f.date.to_string(),
+                    render::word(&word(&f.goals)),
+                    render::opt(&f.client_view),
+                    render::opt(&f.volunteer_view),
+                    render::word(&word(&f.next)),
+                ]
+            })
+            .collect();
+        if !outcomes.is_empty() {
+            s.push_str(&tr!("\nFollow-ups\n", "\nUppföljningar\n"));
+            s.push_str(&render::table(
+                &["date", "goals", "client says", "volunteer says", "next"],
+                outcomes,
+            ));
+        }
         for (i, d) in c.decisions.iter().enumerate() {
             if let Some(a) = &d.appeal {
                 let mut steps = vec![tr!("received {}", "inkom {}", a.received)];
