@@ -385,6 +385,7 @@ fn main() {
             applied_insats: Default::default(),
             applied_meetings: None,
             handler: None,
+            guardians: Vec::new(),
             ivo_code: None,
             decisions,
             history: vec![],

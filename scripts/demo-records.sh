@@ -251,6 +251,10 @@ for x in "$anna 2026-04-20 group" "$anna 2026-10-15 handledning" "$david 2026-04
   on "$2" support "$1" --date "$2" --kind "$3" --by "Handläggare Eva" >/dev/null
 done
 
+# The children's guardians (issue 17): they sign the agreement with the volunteer.
+on 2026-02-02 update "$elsa" --guardians "Karin Lind,Per Lind" --by "Handläggare Eva" >/dev/null
+on 2026-05-04 update "$emma" --guardians "Sara Sjö" --by "Handläggare Eva" >/dev/null
+
 $K --today 2026-11-24 check
 echo "records/ rebuilt: $(ls records/clients | wc -l) clients, $(ls records/volunteers | wc -l) volunteers," \
   "$(ls records/assignments | wc -l) assignments, $(find records/reports -name '*.toml' | wc -l) reports," \

@@ -323,6 +323,7 @@ const LABELS: &[(&str, &str)] = &[
     ("personnummer", "personnummer"),
     ("breaks", "uppehåll"),
     ("handler", "handläggare"),
+    ("guardians", "vårdnadshavare"),
     ("applied for", "sökt"),
     ("concern", "oro"),
     ("approved despite", "godkänd trots oro"),

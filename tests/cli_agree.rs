@@ -267,7 +267,7 @@ fn the_agreement_prints_in_swedish_with_initials_and_the_years_amounts() {
     ## Parter
 
     - Uppdragsgivare: Kommunen, socialnämnden, genom ansvarig handläggare Eva Handläggare
-    - Kontaktperson (uppdragstagare): Volontär Test
+    - Kontaktperson (uppdragstagare): Volontär Test, 19800102-****
     - Den enskilde: K T (insats beviljad enligt socialtjänstlagen (SoL))
 
     ## Uppdraget
@@ -284,8 +284,8 @@ fn the_agreement_prints_in_swedish_with_initials_and_the_years_amounts() {
 
     | Från | Träffar | Arvode per månad | Omkostnadsersättning per månad |
     | --- | --- | --- | --- |
-    | 2026-03-01 | 1 gång per vecka | 987,00 kr | 493,00 kr |
-    | 2026-07-01 | 2 gånger per vecka | 1 480,00 kr | 493,00 kr |
+    | 2026-03-01 | 1 gång per vecka | 987,00 kr (kategori 1, 20 % av prisbasbeloppet) | 493,00 kr (nivå 1, 10 % av prisbasbeloppet) |
+    | 2026-07-01 | 2 gånger per vecka | 1 480,00 kr (kategori 2, 30 % av prisbasbeloppet) | 493,00 kr (nivå 1, 10 % av prisbasbeloppet) |
 
     ## Försäkring
 
@@ -316,7 +316,7 @@ fn the_agreement_prints_in_swedish_with_initials_and_the_years_amounts() {
         .stdout;
     for part in [
         "# Assignment agreement for a contact person",
-        "| 2026-07-01 | 2 times a week | 1,480.00 kr | 493.00 kr |",
+        "| 2026-07-01 | 2 times a week | 1,480.00 kr (category 2, 30 % of the price base amount) | 493.00 kr (level 1, 10 % of the price base amount) |",
         "## Confidentiality",
         "Place and date",
     ] {
@@ -354,7 +354,9 @@ fn the_html_agreement_is_one_escaped_a4_page_written_privately() {
     assert!(html.contains("size: A4"), "{html}");
     assert!(html.contains("&lt;Eva &amp; Co&gt;"), "{html}");
     assert!(
-        html.contains("<td class=\"amount\">987.00 kr</td>") && html.contains("<html lang=\"en\">"),
+        html.contains(
+            "<td class=\"amount\">987.00 kr (category 1, 20 % of the price base amount)</td>"
+        ) && html.contains("<html lang=\"en\">"),
         "{html}"
     );
     #[cfg(unix)]

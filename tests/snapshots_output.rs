@@ -281,17 +281,17 @@ fn show_client_en() {
 #[test]
 fn show_client_sv() {
     insta::assert_snapshot!(seen("sv", &["show", "C-VK237R"]), @r"
-    klient        [C-0001]
-    namn          Lea Falk
-    personnummer  19990101-****
-    status        beviljad
-    ansökt        2026-05-18
-    lagrum        SoL
-    område        Söder
-    intressen     football, gym
-    språk         sv
-    önskat kön    alla
-    sökt          kontaktperson
+    klient          [C-0001]
+    namn            Lea Falk
+    personnummer    19990101-****
+    status          beviljad
+    ansökt          2026-05-18
+    lagrum          SoL
+    område          Söder
+    intressen       football, gym
+    språk           sv
+    önskat kön      alla
+    sökt            kontaktperson
 
     Beslut
     ╭────────────┬────┬──────────┬────────────┬────────────┬──────────┬────────┬─────────┬──────────┬──────╮

@@ -56,10 +56,10 @@ pub struct Args {
     /// New terms from this date; earlier terms stay as they were.
     #[arg(long, value_parser = parse_date, value_name = "DATE", conflicts_with = "start")]
     pub change_from: Option<NaiveDate>,
-    /// Print a document instead of recording anything: the agreement (the default, in the
-    /// --lang language), the confidentiality undertaking (sekretessförbindelse) or the
-    /// appointment (förordnande), both Swedish unless --lang en.
-    #[arg(long, num_args = 0..=1, default_missing_value = "agreement", value_name = "agreement|confidentiality|appointment", value_parser = ["agreement", "confidentiality", "appointment"], conflicts_with_all = ["start", "end", "meetings", "fee_category", "fee", "expense_level", "expense", "cost_center", "signed", "confidentiality_signed", "reason", "change_from"])]
+    /// Print a document instead of recording anything: the agreement (the default) or its
+    /// latest change as an amendment, in the --lang language; the confidentiality undertaking
+    /// (sekretessförbindelse) or the appointment (förordnande), both Swedish unless --lang en.
+    #[arg(long, num_args = 0..=1, default_missing_value = "agreement", value_name = "agreement|amendment|confidentiality|appointment", value_parser = ["agreement", "amendment", "confidentiality", "appointment"], conflicts_with_all = ["start", "end", "meetings", "fee_category", "fee", "expense_level", "expense", "cost_center", "signed", "confidentiality_signed", "reason", "change_from"])]
     pub print: Option<String>,
     /// With --print: md (Markdown) or html (one page, A4 print CSS).
     #[arg(long, requires = "print", default_value = "md", value_name = "md|html")]
@@ -106,8 +106,27 @@ fn print(a: Args, ctx: &Ctx) -> Result<Output> {
             None => Ok(Output::ok(text)),
         };
     }
-    let doc = agree::document(store, &a.assignment, a.year, a.official, ctx.today)?;
-    let text = documents::agreement::render(&doc, a.format.unwrap_or_default(), ctx.lang);
+    let doc = agree::document(
+        store,
+        &a.assignment,
+        a.year,
+        a.official,
+        ctx.show_pnr,
+        ctx.today,
+    )?;
+    let text = if a.print.as_deref() == Some("amendment") {
+        documents::agreement::render_amendment(&doc, a.format.unwrap_or_default(), ctx.lang)
+            .ok_or_else(|| {
+                kontakt::Error::refused(vec![kontakt::tr!(
+                    "{} has no change of terms to print (kontakt agree {} --change-from DATE …)",
+                    "{} har ingen ändring av villkoren att skriva ut (kontakt agree {} --change-from DATUM …)",
+                    doc.assignment,
+                    doc.assignment
+                )])
+            })?
+    } else {
+        documents::agreement::render(&doc, a.format.unwrap_or_default(), ctx.lang)
+    };
     match a.out {
         Some(path) => {
             kontakt::store::atomic::write_file(&path, text.as_bytes())?;

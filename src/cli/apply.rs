@@ -66,6 +66,9 @@ pub struct ClientArgs {
     /// The responsible handläggare (caseworker), by name.
     #[arg(long, value_name = "NAME")]
     pub handler: Option<String>,
+    /// A child's guardian (vårdnadshavare), by name (repeatable).
+    #[arg(long = "guardian", value_name = "NAME")]
+    pub guardians: Vec<String>,
     /// What is applied for: kontaktperson (the default) or kontaktfamilj.
     #[arg(long, value_parser = parse_word::<Insats>, default_value = "kontaktperson")]
     pub insats: Insats,
@@ -74,7 +77,7 @@ pub struct ClientArgs {
     #[arg(long, value_name = "N/week|N/month")]
     pub meetings: Option<Frequency>,
     /// Register every row of a CSV file instead (columns named as these options).
-    #[arg(long, value_name = "FILE.csv", conflicts_with_all = ["name", "pnr", "area", "interests", "languages", "wants_age", "availability", "applied", "note", "handler", "meetings"])]
+    #[arg(long, value_name = "FILE.csv", conflicts_with_all = ["name", "pnr", "area", "interests", "languages", "wants_age", "availability", "applied", "note", "handler", "meetings", "guardians"])]
     pub from: Option<PathBuf>,
 }
 
@@ -145,6 +148,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                     handler: a.handler,
                     insats: a.insats,
                     meetings: a.meetings,
+                    guardians: a.guardians,
                 };
                 apply::apply_clients(store, vec![(0, app)], Source::Args, ctx.today)?
             }

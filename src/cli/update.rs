@@ -45,6 +45,9 @@ pub struct Args {
     /// A note for the client's file, replacing the one on file.
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+    /// A child's guardians (vårdnadshavare), comma-separated names, replacing those on file.
+    #[arg(long, value_name = "A,B")]
+    pub guardians: Option<String>,
     /// The client's responsible handläggare (caseworker), by name.
     #[arg(long, value_name = "NAME")]
     pub handler: Option<String>,
@@ -66,6 +69,12 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
         wants_gender: a.wants_gender,
         note: a.note,
         handler: a.handler,
+        guardians: a.guardians.as_deref().map(|g| {
+            g.split(',')
+                .map(|x| x.trim().to_string())
+                .filter(|x| !x.is_empty())
+                .collect()
+        }),
     };
     let (id, changed) = update::update(store, &a.id, changes, a.by, ctx.today)?;
     Ok(Output::ok(if ctx.json {

@@ -18,6 +18,10 @@ pub struct AgreementDoc {
     pub municipality: String,
     pub assignment: Id,
     pub volunteer: String,
+    /// The volunteer's personnummer as shown: masked unless asked for.
+    pub volunteer_pnr: String,
+    /// For a child: the guardians (vårdnadshavare) on file, who sign too. `None` for an adult.
+    pub guardians: Option<Vec<String>>,
     /// The client's initials only: the document is handed around before it is filed.
     pub client_initials: String,
     pub basis: Basis,
@@ -39,6 +43,67 @@ pub struct TermsLine {
     pub fee: Money,
     /// Omkostnadsersättning per month in `year`.
     pub expense: Money,
+    /// How each amount is set: SKR's model, or a plain amount with its reason (never
+    /// described as following SKR or the prisbasbelopp).
+    pub fee_rule: Rule,
+    pub expense_rule: Rule,
+    /// Why the terms depart from the model, as recorded.
+    pub reason: Option<String>,
+}
+
+/// How an amount is set.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "rule")]
+pub enum Rule {
+    /// SKR's model: a category or level, a per cent of the prisbasbelopp a year.
+    Skr {
+        level: Option<u8>,
+        percent_hundredths: u32,
+    },
+    /// A plain monthly amount the agreement states.
+    Plain,
+}
+
+impl Rule {
+    /// `fee`: a fee's place in SKR's model is a category (arvodeskategori), an expense
+    /// allowance's a level.
+    fn describe(&self, reason: Option<&str>, fee: bool, lang: Lang) -> String {
+        match self {
+            Rule::Skr {
+                level,
+                percent_hundredths,
+            } => {
+                let pct = format!(
+                    "{}{}{:02}",
+                    percent_hundredths / 100,
+                    lang.pick(".", ","),
+                    percent_hundredths % 100
+                );
+                let pct = pct
+                    .trim_end_matches('0')
+                    .trim_end_matches(['.', ','])
+                    .to_string();
+                let step = match (fee, lang) {
+                    (true, Lang::Sv) => "kategori",
+                    (true, Lang::En) => "category",
+                    (false, Lang::Sv) => "nivå",
+                    (false, Lang::En) => "level",
+                };
+                match (level, lang) {
+                    (Some(l), Lang::Sv) => format!("{step} {l}, {pct} % av prisbasbeloppet"),
+                    (Some(l), Lang::En) => format!("{step} {l}, {pct} % of the price base amount"),
+                    (None, Lang::Sv) => format!("{pct} % av prisbasbeloppet"),
+                    (None, Lang::En) => format!("{pct} % of the price base amount"),
+                }
+            }
+            Rule::Plain => match (reason, lang) {
+                (Some(r), Lang::Sv) => format!("fast belopp ({r})"),
+                (Some(r), Lang::En) => format!("a fixed amount ({r})"),
+                (None, Lang::Sv) => "fast belopp".into(),
+                (None, Lang::En) => "a fixed amount".into(),
+            },
+        }
+    }
 }
 
 /// `1 gång per vecka`, `2 times a week`.
@@ -116,8 +181,16 @@ fn blocks(d: &AgreementDoc, lang: Lang) -> Vec<Block> {
         terms_rows.push(vec![
             x.from.to_string(),
             meetings(x.meetings, lang),
-            x.fee.localized(lang),
-            x.expense.localized(lang),
+            format!(
+                "{} ({})",
+                x.fee.localized(lang),
+                x.fee_rule.describe(x.reason.as_deref(), true, lang)
+            ),
+            format!(
+                "{} ({})",
+                x.expense.localized(lang),
+                x.expense_rule.describe(x.reason.as_deref(), false, lang)
+            ),
         ]);
     }
     if sv {
@@ -131,13 +204,24 @@ fn blocks(d: &AgreementDoc, lang: Lang) -> Vec<Block> {
                 "Principal: {}, the social welfare committee, through the responsible officer {official}",
                 d.municipality
             ),
-            format!("Contact person (kontaktperson): {}", d.volunteer),
+            format!(
+                "Contact person (kontaktperson): {}, {}",
+                d.volunteer, d.volunteer_pnr
+            ),
             format!(
                 "The individual: {} (service granted under {})",
                 d.client_initials,
                 law(d.basis, lang)
             ),
-        ]),
+        ]
+        .into_iter()
+        .chain(d.guardians.as_ref().map(|g| {
+            format!(
+                "Guardians (vårdnadshavare): {}",
+                if g.is_empty() { "______________________________".to_string() } else { g.join(", ") }
+            )
+        }))
+        .collect()),
         Heading("The assignment".into()),
         Para(
             "The contact person is a personal support and a fellow human being for the individual: \
@@ -155,15 +239,25 @@ fn blocks(d: &AgreementDoc, lang: Lang) -> Vec<Block> {
                 .into(),
         ]),
         Heading(format!("Compensation {}", d.year)),
-        Para(format!(
-            "Compensation is paid monthly as SKR recommends, as a share of the price base amount \
-             (prisbasbelopp) for {}. The fee (arvode) is taxable income paid through the \
+        Para(if all_skr(d) {
+            format!(
+                "Compensation is paid monthly as SKR recommends, as a share of the price base amount \
+                 (prisbasbelopp) for {}. The fee (arvode) is taxable income paid through the \
+                 municipality's payroll. The expense allowance (omkostnadsersättning) covers the \
+                 costs of meeting, such as coffee, tickets and travel. An assignment that starts or \
+                 ends during a month is paid for the days it runs. The amounts are recalculated when \
+                 the price base amount changes at the turn of the year.",
+                d.year
+            )
+        } else {
+            "Compensation is paid monthly with the amounts below. Where a fixed amount is agreed \
+             it is not set by SKR's recommendation and does not follow the price base amount; \
+             the reason is given beside it. The fee (arvode) is taxable income paid through the \
              municipality's payroll. The expense allowance (omkostnadsersättning) covers the \
-             costs of meeting, such as coffee, tickets and travel. An assignment that starts or \
-             ends during a month is paid for the days it runs. The amounts are recalculated when \
-             the price base amount changes at the turn of the year.",
-            d.year
-        )),
+             costs of meeting. An assignment that starts or ends during a month is paid for the \
+             days it runs."
+                .into()
+        }),
         Table(
             vec!["From", "Meetings", "Fee per month", "Expense allowance per month"],
             terms_rows,
@@ -204,6 +298,9 @@ fn blocks(d: &AgreementDoc, lang: Lang) -> Vec<Block> {
             ),
         ]),
     ]);
+    if d.guardians.is_some() {
+        out.push(Signatures(vec![("Guardian".into(), "Guardian".into())]));
+    }
     out
 }
 
@@ -224,13 +321,24 @@ fn blocks_sv(
                 "Uppdragsgivare: {}, socialnämnden, genom ansvarig handläggare {official}",
                 d.municipality
             ),
-            format!("Kontaktperson (uppdragstagare): {}", d.volunteer),
+            format!(
+                "Kontaktperson (uppdragstagare): {}, {}",
+                d.volunteer, d.volunteer_pnr
+            ),
             format!(
                 "Den enskilde: {} (insats beviljad enligt {})",
                 d.client_initials,
                 law(d.basis, lang)
             ),
-        ]),
+        ]
+        .into_iter()
+        .chain(d.guardians.as_ref().map(|g| {
+            format!(
+                "Vårdnadshavare: {}",
+                if g.is_empty() { "______________________________".to_string() } else { g.join(", ") }
+            )
+        }))
+        .collect()),
         Heading("Uppdraget".into()),
         Para(
             "Kontaktpersonen är ett personligt stöd och en medmänniska för den enskilde: att bryta \
@@ -247,14 +355,23 @@ fn blocks_sv(
                 .into(),
         ]),
         Heading(format!("Ersättning {}", d.year)),
-        Para(format!(
-            "Ersättningen betalas per månad enligt SKR:s rekommendation, som del av \
-             prisbasbeloppet för {}. Arvodet är skattepliktig inkomst och betalas via kommunens lönesystem. \
-             Omkostnadsersättningen täcker kostnader för träffarna, som fika, biljetter och resor. \
-             Påbörjas eller slutar uppdraget under en månad betalas de dagar uppdraget gäller. \
-             Beloppen räknas om när prisbasbeloppet ändras vid årsskiftet.",
-            d.year
-        )),
+        Para(if all_skr(d) {
+            format!(
+                "Ersättningen betalas per månad enligt SKR:s rekommendation, som del av \
+                 prisbasbeloppet för {}. Arvodet är skattepliktig inkomst och betalas via kommunens lönesystem. \
+                 Omkostnadsersättningen täcker kostnader för träffarna, som fika, biljetter och resor. \
+                 Påbörjas eller slutar uppdraget under en månad betalas de dagar uppdraget gäller. \
+                 Beloppen räknas om när prisbasbeloppet ändras vid årsskiftet.",
+                d.year
+            )
+        } else {
+            "Ersättningen betalas per månad med beloppen nedan. Där ett fast belopp avtalats \
+             följer det inte SKR:s rekommendation och inte prisbasbeloppet; skälet står intill. \
+             Arvodet är skattepliktig inkomst och betalas via kommunens lönesystem. \
+             Omkostnadsersättningen täcker kostnader för träffarna. Påbörjas eller slutar \
+             uppdraget under en månad betalas de dagar uppdraget gäller."
+                .into()
+        }),
         Table(
             vec!["Från", "Träffar", "Arvode per månad", "Omkostnadsersättning per månad"],
             terms_rows,
@@ -294,7 +411,117 @@ fn blocks_sv(
             ),
         ]),
     ]);
+    if d.guardians.is_some() {
+        out.push(Signatures(vec![(
+            "Vårdnadshavare".into(),
+            "Vårdnadshavare".into(),
+        )]));
+    }
     out
+}
+
+/// Does every amount follow SKR's model (so the document may say so)?
+fn all_skr(d: &AgreementDoc) -> bool {
+    d.terms.iter().all(|t| {
+        matches!(t.fee_rule, Rule::Skr { .. }) && matches!(t.expense_rule, Rule::Skr { .. })
+    })
+}
+
+/// The latest change of terms as an amendment (ändring av uppdragsavtal): from when, what the
+/// terms were and are, and why; signed like the agreement.
+pub fn render_amendment(d: &AgreementDoc, format: Format, lang: Lang) -> Option<String> {
+    use Block::*;
+    let [.., before, after] = d.terms.as_slice() else {
+        return None;
+    };
+    let sv = lang == Lang::Sv;
+    let official = d
+        .official
+        .clone()
+        .unwrap_or_else(|| "______________________________".into());
+    let line = |t: &TermsLine| {
+        vec![
+            t.from.to_string(),
+            meetings(t.meetings, lang),
+            format!(
+                "{} ({})",
+                t.fee.localized(lang),
+                t.fee_rule.describe(t.reason.as_deref(), true, lang)
+            ),
+            format!(
+                "{} ({})",
+                t.expense.localized(lang),
+                t.expense_rule.describe(t.reason.as_deref(), false, lang)
+            ),
+        ]
+    };
+    let blocks = vec![
+        Para(format!(
+            "{} · {} {}",
+            d.municipality,
+            lang.pick("assignment", "uppdrag"),
+            d.assignment
+        )),
+        Para(if sv {
+            format!(
+                "Uppdragsavtalet mellan {} och kontaktpersonen {} ({}) ändras från och med {}. Övriga villkor i avtalet gäller som tidigare.",
+                d.municipality, d.volunteer, d.volunteer_pnr, after.from
+            )
+        } else {
+            format!(
+                "The assignment agreement between {} and the contact person {} ({}) changes from {}. Its other terms stay as they were.",
+                d.municipality, d.volunteer, d.volunteer_pnr, after.from
+            )
+        }),
+        Table(
+            if sv {
+                vec![
+                    "Från",
+                    "Träffar",
+                    "Arvode per månad",
+                    "Omkostnadsersättning per månad",
+                ]
+            } else {
+                vec![
+                    "From",
+                    "Meetings",
+                    "Fee per month",
+                    "Expense allowance per month",
+                ]
+            },
+            vec![line(before), line(after)],
+        ),
+        Para(match (&after.reason, sv) {
+            (Some(r), true) => format!("Skäl till ändringen: {r}"),
+            (Some(r), false) => format!("Reason for the change: {r}"),
+            (None, _) => String::new(),
+        }),
+        Signatures(vec![
+            (
+                lang.pick("Place and date", "Ort och datum").into(),
+                lang.pick("Place and date", "Ort och datum").into(),
+            ),
+            (
+                format!(
+                    "{}: {}",
+                    lang.pick("Contact person", "Kontaktperson"),
+                    d.volunteer
+                ),
+                format!(
+                    "{}: {official}",
+                    lang.pick("Responsible officer", "Ansvarig handläggare")
+                ),
+            ),
+        ]),
+    ];
+    let title = lang.pick(
+        "Amendment to the assignment agreement",
+        "Ändring av uppdragsavtal",
+    );
+    Some(match format {
+        Format::Markdown => markdown(title, &blocks),
+        Format::Html => html(title, &blocks, lang),
+    })
 }
 
 /// The document as Markdown or as one self-contained HTML page with A4 print CSS.

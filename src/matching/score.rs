@@ -841,6 +841,7 @@ pub(crate) mod tests {
                     applied_insats: Default::default(),
                     applied_meetings: None,
                     handler: None,
+                    guardians: Vec::new(),
                     ivo_code: None,
                     decisions: vec![Decision {
                         decided_by: None,

@@ -44,6 +44,10 @@ pub struct Client {
     /// The responsible handläggare (caseworker) for the client, by name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub handler: Option<String>,
+    /// A child's guardians (vårdnadshavare), by name: they consent to the insats and sign the
+    /// agreement with the volunteer.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub guardians: Vec<String>,
     /// The pseudonymous code (`ÅÅÅÅMMDD-T123`) that identifies the person in the reports to IVO
     /// of decisions not put into effect: given when a case of theirs is first reported, and kept,
     /// since IVO follows a case by it (`rules::ivo_code`). Never the personnummer.

@@ -3,7 +3,7 @@
 use crate::tr;
 use chrono::NaiveDate;
 
-use crate::documents::agreement::{AgreementDoc, TermsLine};
+use crate::documents::agreement::{AgreementDoc, Rule, TermsLine};
 use crate::model::assignment::{Agreement, Compensation, Terms};
 use crate::model::{
     Assignment, AssignmentStatus, Client, Event, Frequency, Kind, Money, Volunteer,
@@ -368,6 +368,7 @@ pub fn document(
     prefix: &str,
     year: Option<i32>,
     official: Option<String>,
+    show_pnr: bool,
     today: NaiveDate,
 ) -> Result<AgreementDoc> {
     use chrono::Datelike;
@@ -394,11 +395,24 @@ pub fn document(
             continue;
         }
         let missing = || Error::refused(vec![crate::rules::prisbasbelopp::missing_message(year)]);
+        let rule = |c: &crate::model::assignment::Compensation| match (
+            c.monthly_ore,
+            c.percent_hundredths,
+        ) {
+            (None, Some(p)) => Rule::Skr {
+                level: c.level,
+                percent_hundredths: p,
+            },
+            _ => Rule::Plain,
+        };
         terms.push(TermsLine {
             from: t.from.max(first),
             meetings: t.meetings,
             fee: t.fee.monthly(tariffs, year)?.ok_or_else(missing)?,
             expense: t.expense.monthly(tariffs, year)?.ok_or_else(missing)?,
+            fee_rule: rule(&t.fee),
+            expense_rule: rule(&t.expense),
+            reason: t.reason.clone(),
         });
     }
     if terms.is_empty() {
@@ -409,7 +423,14 @@ pub fn document(
     Ok(AgreementDoc {
         municipality: store.config.municipality.clone(),
         assignment: id,
-        volunteer: v.name,
+        volunteer: v.name.clone(),
+        volunteer_pnr: if show_pnr {
+            v.pnr.full()
+        } else {
+            v.pnr.masked()
+        },
+        // A child's guardians sign too (a blank line when none are on file).
+        guardians: (c.pnr.age_on(ag.start) < 18).then(|| c.guardians.clone()),
         client_initials: crate::documents::initials(&c.name),
         basis: c.basis,
         official: official.filter(|o| !o.trim().is_empty()),

@@ -31,6 +31,8 @@ pub struct ClientApplication {
     pub note: Option<String>,
     /// The responsible handläggare.
     pub handler: Option<String>,
+    /// A child's guardians, by name.
+    pub guardians: Vec<String>,
     /// What is applied for: the insats, and how often to meet.
     pub insats: Insats,
     pub meetings: Option<Frequency>,
@@ -111,6 +113,12 @@ impl ClientApplication {
             wants_age: self.wants_age,
             availability: self.availability,
             note: self.note.filter(|n| !n.trim().is_empty()),
+            guardians: self
+                .guardians
+                .iter()
+                .map(|g| g.trim().to_string())
+                .filter(|g| !g.is_empty())
+                .collect(),
             handler: self
                 .handler
                 .map(|h| h.trim().to_string())

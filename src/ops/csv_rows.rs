@@ -130,6 +130,7 @@ const CLIENT_COLUMNS: &[&str] = &[
     "handler",
     "insats",
     "meetings",
+    "guardians",
 ];
 const VOLUNTEER_COLUMNS: &[&str] = &[
     "name",
@@ -150,6 +151,9 @@ pub fn client(row: &HashMap<String, String>) -> Result<ClientApplication, String
         pnr: text(row, "pnr").unwrap_or_default(),
         area: text(row, "area"),
         handler: text(row, "handler"),
+        guardians: text(row, "guardians")
+            .map(|g| g.split(',').map(|x| x.trim().to_string()).collect())
+            .unwrap_or_default(),
         interests: split_list(row.get("interests").map_or("", |s| s)),
         languages: split_list(row.get("languages").map_or("", |s| s)),
         wants_gender: word(row, "wants-gender")?,

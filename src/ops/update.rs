@@ -27,6 +27,8 @@ pub struct Changes {
     pub note: Option<String>,
     /// Clients only: the responsible handläggare.
     pub handler: Option<String>,
+    /// Clients only: a child's guardians, replacing those on file.
+    pub guardians: Option<Vec<String>>,
 }
 
 /// Puts `new` (when given) into `field`, naming it in `changed` when that changes the value.
@@ -74,6 +76,9 @@ pub fn update(
             }
             if changes.handler.is_some() {
                 return Err(only("--handler", "client"));
+            }
+            if changes.guardians.is_some() {
+                return Err(only("--guardians", "client"));
             }
             let mut v: Volunteer = store.load(&id)?;
             set(
@@ -172,6 +177,12 @@ pub fn update(
                 "handler",
                 &mut c.handler,
                 changes.handler.as_deref().map(text),
+            );
+            set(
+                &mut changed,
+                "guardians",
+                &mut c.guardians,
+                changes.guardians,
             );
             if changed.is_empty() {
                 return Ok((id, changed));

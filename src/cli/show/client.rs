@@ -33,6 +33,7 @@ pub fn show(store: &Store, id: &Id, ctx: &Ctx) -> Result<String> {
             ("wants gender", render::word(&word(&c.wants_gender))),
             ("note", render::opt(&c.note)),
             ("handler", render::opt(&c.handler)),
+            ("guardians", render::list(&c.guardians)),
             (
                 "applied for",
                 match c.applied_meetings {
