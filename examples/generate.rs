@@ -630,6 +630,7 @@ fn assignment(
         declined: None,
         agreement: None,
         ended: None,
+        plan: None,
         history: vec![],
     };
     let roll = rng.random_range(0..100);

@@ -255,6 +255,12 @@ done
 on 2026-02-02 update "$elsa" --guardians "Karin Lind,Per Lind" --by "Handläggare Eva" >/dev/null
 on 2026-05-04 update "$emma" --guardians "Sara Sjö" --by "Handläggare Eva" >/dev/null
 
+# Elsa's genomförandeplan (issue 17): the goals from the decision, and what she and Anna do.
+on 2026-03-05 plan "$ea" --goal "Elsa får en vuxen att göra roliga saker med på helgerna" \
+  --goal "Elsa vågar prova nya fritidsaktiviteter" \
+  --activity "Ridning eller simning | Elsa och Anna | varannan lördag" \
+  --activity "Rita och baka hemma hos Anna | Elsa och Anna | de andra helgerna" --by "Handläggare Eva" >/dev/null
+
 $K --today 2026-11-24 check
 echo "records/ rebuilt: $(ls records/clients | wc -l) clients, $(ls records/volunteers | wc -l) volunteers," \
   "$(ls records/assignments | wc -l) assignments, $(find records/reports -name '*.toml' | wc -l) reports," \

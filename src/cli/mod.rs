@@ -18,6 +18,7 @@ pub mod listing;
 pub mod matching;
 pub mod pause;
 pub mod pay;
+pub mod plan;
 pub mod report;
 pub mod screen;
 pub mod shell;
@@ -202,6 +203,7 @@ pub enum Command {
     Pause(pause::Args),
     Resume(pause::ResumeArgs),
     Support(support::Args),
+    Plan(plan::Args),
     Pay(pay::Args),
     Due(due::Args),
     Find(find::Args),
@@ -372,6 +374,7 @@ fn dispatch(command: Command, ctx: &Ctx) -> Result<Output> {
         Command::Pause(a) => pause::run(a, ctx),
         Command::Resume(a) => pause::resume(a, ctx),
         Command::Support(a) => support::run(a, ctx),
+        Command::Plan(a) => plan::run(a, ctx),
         Command::Pay(a) => pay::run(a, ctx),
         Command::Due(a) => due::run(a, ctx),
         Command::Find(a) => find::run(a, ctx),

@@ -7,6 +7,7 @@ pub mod ivo;
 pub mod page;
 pub mod papers;
 pub mod payrun;
+pub mod plan;
 pub mod stats;
 pub mod svg;
 

@@ -29,8 +29,36 @@ pub struct Assignment {
     pub agreement: Option<Agreement>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ended: Option<Ending>,
+    /// The genomförandeplan: how the insats is carried out (`kontakt plan`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<Plan>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<Event>,
+}
+
+/// A genomförandeplan (SOSFS 2014:5 as amended by HSLF-FS 2016:89): the goals from the
+/// decision, what is done to reach them, by whom and when; agreed with the client (and a
+/// child's guardians) and followed up with the decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// The day the plan was made (or last changed).
+    #[serde(with = "crate::model::date")]
+    pub made: NaiveDate,
+    pub goals: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<Activity>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+}
+
+/// What is done, by whom, when (`fika and a walk`, `the volunteer`, `every Thursday`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Activity {
+    pub what: String,
+    pub who: String,
+    pub when: String,
 }
 
 /// Either side (or staff) said no after the meeting to see whether the match feels right.

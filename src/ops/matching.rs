@@ -81,6 +81,7 @@ fn new_proposal(
         declined: None,
         agreement: None,
         ended: None,
+        plan: None,
         history: vec![Event::new(today, how)],
     }
 }

@@ -15,6 +15,7 @@ pub mod ivo;
 pub mod matching;
 pub mod pause;
 pub mod pay;
+pub mod plan;
 pub mod report;
 pub mod screen;
 pub mod stats;
