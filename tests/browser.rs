@@ -339,3 +339,40 @@ fn the_confidentiality_undertaking_prints_on_one_a4_page() {
         assert!(all.contains(needle), "{needle} not in {all}");
     }
 }
+
+#[test]
+fn the_plan_the_appointment_and_the_amendment_print_on_a4() {
+    let kit = Kit::demo();
+    let elsa = kit.json(&["find", "Elsa", "--json"]);
+    let a = elsa[0]["with"][0]["assignment"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    for (what, cmd, needles) in [
+        (
+            "plan",
+            format!("plan {a} --print --format html"),
+            vec!["Genomförandeplan", "Mål (från beslutet)", "varannan lördag"],
+        ),
+        (
+            "appointment",
+            format!("agree {a} --print appointment --format html --official Lena"),
+            vec!["Förordnande", "förordnar", "Lena"],
+        ),
+        (
+            "amendment",
+            format!("--lang sv agree {a} --print amendment --format html"),
+            vec!["Ändring av uppdragsavtal", "Skäl till ändringen"],
+        ),
+    ] {
+        let page = page_in(&kit, &format!("{what}.html"));
+        kit.cmd(&format!("{cmd} --out {}", page.display())).ok();
+        let (pages, size, text) = print(&page);
+        assert!(size.contains("A4"), "{what}: {size}");
+        assert_eq!(pages, 1, "{what}");
+        let all = text.concat();
+        for needle in needles {
+            assert!(all.contains(needle), "{what}: {needle} not in {all}");
+        }
+    }
+}

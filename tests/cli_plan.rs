@@ -1,5 +1,5 @@
-//! The genomförandeplan: goals from the decision, activities (what, who, when), printed for
-//! the client to go through and sign.
+//! The genomförandeplan (SOSFS 2014:5 as amended by HSLF-FS 2016:89): goals from the decision,
+//! activities (what, who, when), printed for the client to go through and sign.
 
 mod common;
 

@@ -1,5 +1,6 @@
-//! Support to volunteers: contacts recorded, and `due` naming a volunteer in an assignment
-//! without one for `support_days` (closer in her first year).
+//! Support to volunteers (SKR's guidance on kontaktpersoner; municipal routines: closer support
+//! in the first year): contacts recorded, and `due` naming a volunteer in an assignment without
+//! one for `support_days` (`support_days_first_year` in her first year).
 
 mod common;
 
