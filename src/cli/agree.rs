@@ -85,13 +85,7 @@ fn print(a: Args, ctx: &Ctx) -> Result<Output> {
     if let Some(paper) = paper {
         let p = agree::papers(store, &a.assignment, a.official, ctx.show_pnr)?;
         // Swedish first: the papers are filed in Swedish unless English is asked for.
-        let lang = if ctx.lang == kontakt::lang::Lang::En
-            && std::env::args().any(|x| x.starts_with("--lang"))
-        {
-            kontakt::lang::Lang::En
-        } else {
-            kontakt::lang::Lang::Sv
-        };
+        let lang = ctx.document_lang();
         let text = documents::papers::render(&p, paper, a.format.unwrap_or_default(), lang);
         return match a.out {
             Some(path) => {

@@ -253,6 +253,17 @@ impl Ctx {
     /// else `KONTAKT_USER`, else git's author (`GIT_AUTHOR_NAME`, `git config user.name`).
     /// Never "unknown": without a name the command is refused, so every approval and every run
     /// names a person.
+    /// The language of a document filed with the client (a decision, the papers, a plan):
+    /// Swedish, unless English was asked for with `--lang en`.
+    pub fn document_lang(&self) -> kontakt::lang::Lang {
+        let asked = std::env::args().any(|x| x.starts_with("--lang"));
+        if self.lang == kontakt::lang::Lang::En && asked {
+            kontakt::lang::Lang::En
+        } else {
+            kontakt::lang::Lang::Sv
+        }
+    }
+
     pub fn who(&self, by: Option<String>, what: &str) -> Result<String> {
         let named = |s: String| {
             let t = s.trim().to_string();

@@ -38,13 +38,7 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
     let store = ctx.store()?;
     if a.print {
         let doc = kontakt::ops::plan::document(store, &a.assignment)?;
-        let lang = if ctx.lang == kontakt::lang::Lang::En
-            && std::env::args().any(|x| x.starts_with("--lang"))
-        {
-            kontakt::lang::Lang::En
-        } else {
-            kontakt::lang::Lang::Sv
-        };
+        let lang = ctx.document_lang();
         let text = kontakt::documents::plan::render(&doc, a.format.unwrap_or_default(), lang);
         return match a.out {
             Some(path) => {

@@ -369,12 +369,7 @@ fn print_decision(a: ClientArgs, ctx: &Ctx) -> Result<Output> {
     let store = ctx.store()?;
     let doc = screen::decision_document(store, &a.id, ctx.today)?;
     // Swedish first: the client's decision is in Swedish unless English is asked for.
-    let lang = match ctx.lang {
-        kontakt::lang::Lang::En if std::env::args().any(|x| x.starts_with("--lang")) => {
-            kontakt::lang::Lang::En
-        }
-        _ => kontakt::lang::Lang::Sv,
-    };
+    let lang = ctx.document_lang();
     let text = kontakt::documents::decision::render(&doc, a.format.unwrap_or_default(), lang);
     match a.out {
         Some(path) => {
