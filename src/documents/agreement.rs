@@ -178,20 +178,7 @@ fn blocks(d: &AgreementDoc, lang: Lang) -> Vec<Block> {
     };
     let mut terms_rows = Vec::new();
     for x in &d.terms {
-        terms_rows.push(vec![
-            x.from.to_string(),
-            meetings(x.meetings, lang),
-            format!(
-                "{} ({})",
-                x.fee.localized(lang),
-                x.fee_rule.describe(x.reason.as_deref(), true, lang)
-            ),
-            format!(
-                "{} ({})",
-                x.expense.localized(lang),
-                x.expense_rule.describe(x.reason.as_deref(), false, lang)
-            ),
-        ]);
+        terms_rows.push(terms_row(x, lang));
     }
     if sv {
         return blocks_sv(d, &official, &period, terms_rows);
@@ -420,6 +407,24 @@ fn blocks_sv(
     out
 }
 
+/// One row of the terms table: from, meetings, and each amount with how it is set.
+fn terms_row(t: &TermsLine, lang: Lang) -> Vec<String> {
+    vec![
+        t.from.to_string(),
+        meetings(t.meetings, lang),
+        format!(
+            "{} ({})",
+            t.fee.localized(lang),
+            t.fee_rule.describe(t.reason.as_deref(), true, lang)
+        ),
+        format!(
+            "{} ({})",
+            t.expense.localized(lang),
+            t.expense_rule.describe(t.reason.as_deref(), false, lang)
+        ),
+    ]
+}
+
 /// Does every amount follow SKR's model (so the document may say so)?
 fn all_skr(d: &AgreementDoc) -> bool {
     d.terms.iter().all(|t| {
@@ -439,22 +444,6 @@ pub fn render_amendment(d: &AgreementDoc, format: Format, lang: Lang) -> Option<
         .official
         .clone()
         .unwrap_or_else(|| "______________________________".into());
-    let line = |t: &TermsLine| {
-        vec![
-            t.from.to_string(),
-            meetings(t.meetings, lang),
-            format!(
-                "{} ({})",
-                t.fee.localized(lang),
-                t.fee_rule.describe(t.reason.as_deref(), true, lang)
-            ),
-            format!(
-                "{} ({})",
-                t.expense.localized(lang),
-                t.expense_rule.describe(t.reason.as_deref(), false, lang)
-            ),
-        ]
-    };
     let blocks = vec![
         Para(format!(
             "{} · {} {}",
@@ -489,7 +478,7 @@ pub fn render_amendment(d: &AgreementDoc, format: Format, lang: Lang) -> Option<
                     "Expense allowance per month",
                 ]
             },
-            vec![line(before), line(after)],
+            vec![terms_row(before, lang), terms_row(after, lang)],
         ),
         Para(match (&after.reason, sv) {
             (Some(r), true) => format!("Skäl till ändringen: {r}"),

@@ -424,11 +424,7 @@ pub fn document(
         municipality: store.config.municipality.clone(),
         assignment: id,
         volunteer: v.name.clone(),
-        volunteer_pnr: if show_pnr {
-            v.pnr.full()
-        } else {
-            v.pnr.masked()
-        },
+        volunteer_pnr: shown(&v.pnr, show_pnr),
         // A child's guardians sign too (a blank line when none are on file).
         guardians: (c.pnr.age_on(ag.start) < 18).then(|| c.guardians.clone()),
         client_initials: crate::documents::initials(&c.name),
@@ -469,11 +465,7 @@ pub fn papers(
         municipality: store.config.municipality.clone(),
         assignment: id,
         volunteer: v.name.clone(),
-        volunteer_pnr: if show_pnr {
-            v.pnr.full()
-        } else {
-            v.pnr.masked()
-        },
+        volunteer_pnr: shown(&v.pnr, show_pnr),
         client_initials: crate::documents::initials(&c.name),
         basis,
         paragraph: crate::rules::ivo_delay::paragraph(basis, decided)
@@ -484,4 +476,9 @@ pub fn papers(
         end: a.last_day(),
         official: official.filter(|o| !o.trim().is_empty()),
     })
+}
+
+/// A personnummer as a printed paper shows it: masked unless asked for.
+fn shown(p: &crate::model::Pnr, full: bool) -> String {
+    if full { p.full() } else { p.masked() }
 }
