@@ -184,9 +184,10 @@ pub fn agree(
     let mut a: Assignment = store.load(&id)?;
     match a.status(today) {
         AssignmentStatus::Declined => {
-            return Err(Error::refused(vec![format!(
+            return Err(Error::refused(vec![tr!(
                 "{id} is {}; it cannot be agreed",
-                crate::model::common::word(&a.status(today))
+                "{id} är {}; det kan inte avtalas",
+                crate::lang::current().word(&crate::model::common::word(&a.status(today)))
             )]));
         }
         // Signatures recorded late are the fix pay names for "the agreement is not signed": an
@@ -375,8 +376,9 @@ pub fn document(
     let id = store.resolve(prefix, &[Kind::Assignment])?;
     let a: Assignment = store.load(&id)?;
     let Some(ag) = &a.agreement else {
-        return Err(Error::refused(vec![format!(
-            "{id} has no agreement yet: record its terms with `kontakt agree {id} --start ...`"
+        return Err(Error::refused(vec![tr!(
+            "{id} has no agreement yet: record its terms with `kontakt agree {id} --start ...`",
+            "{id} har inget avtal än: registrera villkoren med `kontakt agree {id} --start ...`"
         )]));
     };
     let c: Client = store.load(&a.client)?;
@@ -416,8 +418,9 @@ pub fn document(
         });
     }
     if terms.is_empty() {
-        return Err(Error::refused(vec![format!(
-            "the agreement of {id} is not in force during {year}"
+        return Err(Error::refused(vec![tr!(
+            "the agreement of {id} is not in force during {year}",
+            "avtalet för {id} gäller inte under {year}"
         )]));
     }
     Ok(AgreementDoc {

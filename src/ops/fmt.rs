@@ -27,8 +27,9 @@ fn collect<T: Record>(store: &Store, changes: &mut Changeset) -> Result<()> {
         let text = store.read_text(&rel)?;
         let rec: T = parse::parse(&rel, &text)?;
         if rec.id() != &id {
-            return Err(Error::refused(vec![format!(
+            return Err(Error::refused(vec![crate::tr!(
                 "{}: the id does not match the file name; `kontakt check` says more",
+                "{}: id:t stämmer inte med filnamnet; `kontakt check` säger mer",
                 rel.display()
             )]));
         }

@@ -13,8 +13,9 @@ pub fn init(dir: &Path, municipality: &str) -> Result<()> {
     match fs::read_dir(dir) {
         Ok(mut rd) => {
             if rd.next().is_some() {
-                return Err(Error::refused(vec![format!(
+                return Err(Error::refused(vec![crate::tr!(
                     "{} is not empty; kontakt init only creates a new records directory",
+                    "{} är inte tom; kontakt init skapar bara en ny aktkatalog",
                     dir.display()
                 )]));
             }

@@ -54,8 +54,9 @@ pub fn why_not(
     let vid = store.resolve(volunteer, &[Kind::Volunteer])?;
     let pool = load_pool(store, today)?;
     let (Some(c), Some(v)) = (pool.client(&cid), pool.volunteer(&vid)) else {
-        return Err(Error::refused(vec![format!(
-            "{cid} or {vid} is not on file"
+        return Err(Error::refused(vec![tr!(
+            "{cid} or {vid} is not on file",
+            "{cid} eller {vid} finns inte"
         )]));
     };
     Ok((vid, pool.exclusions(c, v)))
@@ -207,9 +208,10 @@ pub fn decline(
     let id = store.resolve(assignment, &[Kind::Assignment])?;
     let mut a: Assignment = store.load(&id)?;
     if a.agreement.is_some() || a.declined.is_some() || a.ended.is_some() {
-        return Err(Error::refused(vec![format!(
+        return Err(Error::refused(vec![tr!(
             "{id} is {}; only a proposal can be declined (an agreement ends with `kontakt end`)",
-            crate::model::common::word(&a.status(today))
+            "{id} är {}; bara ett förslag kan avböjas (ett avtal avslutas med `kontakt end`)",
+            crate::lang::current().word(&crate::model::common::word(&a.status(today)))
         )]));
     }
     a.declined = Some(Declined {

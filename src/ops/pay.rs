@@ -324,8 +324,9 @@ fn gather_for(store: &Store, month: Month, payout: chrono::NaiveDate) -> Result<
 
 fn month_is_over(month: Month, today: chrono::NaiveDate) -> Result<()> {
     if !crate::payroll::month_over::is_over(month, today) {
-        return Err(Error::refused(vec![format!(
+        return Err(Error::refused(vec![crate::tr!(
             "{month} has not ended yet: its pay run can be made from {}",
+            "{month} är inte slut än: lönekörningen kan göras från {}",
             crate::payroll::month_over::payable_from(month)
         )]));
     }
@@ -532,9 +533,11 @@ fn render(
         .iter()
         .map(|l| {
             g.payee(&l.volunteer).ok_or_else(|| {
-                Error::refused(vec![format!(
+                Error::refused(vec![crate::tr!(
                     "{}: no volunteer {}",
-                    l.assignment, l.volunteer
+                    "{}: ingen kontaktperson {}",
+                    l.assignment,
+                    l.volunteer
                 )])
             })
         })

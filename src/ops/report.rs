@@ -471,8 +471,9 @@ pub fn approve(
                 )])
             })?;
             if rep.approved.is_some() {
-                return Err(Error::refused(vec![format!(
-                    "the report of {id} for {month} is already approved"
+                return Err(Error::refused(vec![tr!(
+                    "the report of {id} for {month} is already approved",
+                    "rapporten för {id} för {month} är redan attesterad"
                 )]));
             }
             targets.push(rep);

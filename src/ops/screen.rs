@@ -122,8 +122,9 @@ pub fn screen_volunteer(
     let rules = &store.config.volunteers;
     match status::volunteer_status(&v) {
         status::VolunteerStatus::Rejected => {
-            return Err(Error::refused(vec![format!(
-                "{id} was rejected; screening is closed"
+            return Err(Error::refused(vec![tr!(
+                "{id} was rejected; screening is closed",
+                "{id} har fått avslag; utredningen är avslutad"
             )]));
         }
         status::VolunteerStatus::Approved if steps.approve => {
