@@ -31,6 +31,48 @@ macro_rules! tr {
     };
 }
 
+/// Amounts a recorded English sentence holds (`1480.00 kr`, `-1,849.00 kr`) written the Swedish
+/// way (`1 480,00 kr`), for showing such a sentence in Swedish. (Not `Money::localized`: the
+/// model builds on this module, not the other way round.)
+fn swedish_amounts(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(" kr") {
+        let (before, after) = rest.split_at(at);
+        // The number ends right before " kr": digits, a point, two digits.
+        let start = before
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_ascii_digit() || matches!(c, '.' | ',' | '-'))
+            .last()
+            .map_or(before.len(), |(i, _)| i);
+        let number = &before[start..];
+        match number.split_once('.') {
+            Some((kr, ore)) if ore.len() == 2 && ore.chars().all(|c| c.is_ascii_digit()) => {
+                let (sign, kr) = match kr.strip_prefix('-') {
+                    Some(k) => ("-", k),
+                    None => ("", kr),
+                };
+                let digits: String = kr.chars().filter(char::is_ascii_digit).collect();
+                let mut grouped = String::new();
+                for (i, c) in digits.chars().enumerate() {
+                    if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                        grouped.push('\u{a0}');
+                    }
+                    grouped.push(c);
+                }
+                out.push_str(&before[..start]);
+                out.push_str(&format!("{sign}{grouped},{ore}"));
+            }
+            _ => out.push_str(before),
+        }
+        out.push_str(" kr");
+        rest = &after[3..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// `n` with the word for it, singular or plural, in the process's language:
 /// `count(3, ["meeting", "meetings"], ["träff", "träffar"])` is `3 träffar`. English and Swedish
 /// have the same two plural forms (CLDR: `one` for 1, `other` for every other count), so a pair
@@ -116,9 +158,10 @@ impl Lang {
         if self == Lang::En {
             return text.to_string();
         }
-        PHRASES
+        let s = PHRASES
             .iter()
-            .fold(text.to_string(), |s, (en, sv)| s.replace(en, sv))
+            .fold(text.to_string(), |s, (en, sv)| s.replace(en, sv));
+        swedish_amounts(&s)
     }
 
     /// A value's parse error from the model (`MonthError`, a date's, a personnummer's) in this
@@ -479,6 +522,17 @@ impl FromStr for Lang {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn amounts_in_a_recorded_sentence_are_written_the_swedish_way_in_swedish() {
+        assert_eq!(
+            Lang::Sv
+                .phrases("2026-06: 131.00 kr owed; 1480.00 kr and -1,849.00 kr; 12 kr; v1.2 kr"),
+            "2026-06: 131,00 kr att betala; 1\u{a0}480,00 kr and -1\u{a0}849,00 kr; 12 kr; v1.2 kr"
+        );
+        assert_eq!(Lang::En.phrases("131.00 kr owed"), "131.00 kr owed");
+    }
+
     use super::*;
 
     #[test]

@@ -89,7 +89,7 @@ fn pay_dry_run_sv() {
     ╞══════════╪═════════╪═════════════════════════════════════════════════════════════════════════════════════════════════╡
     │ [A-0005] ┆ 2026-10 ┆ rapporten är inte attesterad                                                                    │
     │ [A-0006] ┆ 2026-10 ┆ rapport saknas                                                                                  │
-    │ [A-0004] ┆ 2026-06 ┆ 131.00 kr att betala, äldre än gränsen för retroaktiv betalning (3 månader): betala utanför     │
+    │ [A-0004] ┆ 2026-06 ┆ 131,00 kr att betala, äldre än gränsen för retroaktiv betalning (3 månader): betala utanför     │
     │          ┆         ┆ kontakt och registrera det med `kontakt report [A-0004] 2026-06 --settled-outside SKÄL`, eller  │
     │          ┆         ┆ höj `retroactive_months` i kontakt.toml                                                         │
     ╰──────────┴─────────┴─────────────────────────────────────────────────────────────────────────────────────────────────╯
@@ -159,7 +159,7 @@ fn due_sv() {
     │ 2026-02-18 (försenad) ┆ stödkontakt                 ┆ [V-0001] ┆ Bertil Öst   ┆ ingen stödkontakt registrerad sedan  │
     │                       ┆                             ┆          ┆              ┆ uppdraget började (kontakt support   │
     │                       ┆                             ┆          ┆              ┆ [V-0001])                            │
-    │ 2026-06-30 (försenad) ┆ skuld att reglera           ┆ [A-0001] ┆ Elsa Lind    ┆ 2026-06: 131.00 kr att betala, äldre │
+    │ 2026-06-30 (försenad) ┆ skuld att reglera           ┆ [A-0001] ┆ Elsa Lind    ┆ 2026-06: 131,00 kr att betala, äldre │
     │                       ┆                             ┆          ┆              ┆ än gränsen för retroaktiv betalning  │
     │                       ┆                             ┆          ┆              ┆ (3 månader): betala utanför kontakt  │
     │                       ┆                             ┆          ┆              ┆ och registrera det med `kontakt      │
