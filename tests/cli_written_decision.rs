@@ -146,8 +146,14 @@ fn an_appeal_is_received_reconsidered_forwarded_and_judged_in_that_order() {
     kit.run(&["screen", "client", &c, "--appeal-forwarded", "2026-02-10"])
         .refused(1, "no appeal");
     kit.today = "2026-02-20".into();
-    kit.run(&["screen", "client", &c, "--appeal-received", "2026-02-20"])
+    let r = kit
+        .run(&["screen", "client", &c, "--appeal-received", "2026-02-20"])
         .ok();
+    assert!(
+        !r.stderr.contains("after the three weeks"),
+        "in time: {}",
+        r.stderr
+    );
     kit.run(&["screen", "client", &c, "--appeal-received", "2026-02-20"])
         .refused(1, "already appealed");
     // Not forwarded within the seven days kontakt.toml gives: `due` says so.
@@ -218,18 +224,26 @@ fn a_decision_changed_on_reconsideration_is_not_forwarded() {
     let c = applicant(&mut kit);
     kit.run(&["screen", "client", &c, "--deny", "Inget behov"])
         .ok();
-    kit.run(&["screen", "client", &c, "--appeal-received", "2026-02-10"])
+    kit.today = "2026-03-10".into();
+    let r = kit
+        .run(&["screen", "client", &c, "--appeal-received", "2026-03-10"])
         .ok();
+    assert!(
+        r.stderr
+            .contains("after the three weeks (the last day was 2026-03-03)"),
+        "{}",
+        r.stderr
+    );
     kit.run(&[
         "screen",
         "client",
         &c,
         "--appeal-reconsidered",
-        "2026-02-10",
+        "2026-03-10",
         "--changed",
     ])
     .ok();
-    kit.run(&["screen", "client", &c, "--appeal-forwarded", "2026-02-10"])
+    kit.run(&["screen", "client", &c, "--appeal-forwarded", "2026-03-10"])
         .refused(1, "nothing to forward");
     kit.today = "2026-04-01".into();
     assert!(

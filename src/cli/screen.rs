@@ -325,9 +325,22 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                 _ => None,
             };
             let by = ctx.who(a.by, "").ok();
+            let appeal_received = a.appeal_received.is_some();
             let (id, d) = screen::screen_client(store, &a.id, decision, by, ctx.today)?;
+            // An appeal in after the three weeks is recorded, and said to be late.
+            let late = (appeal_received && kontakt::rules::appeal::late(&d))
+                .then(|| kontakt::rules::appeal::last_day_to_appeal(&d))
+                .flatten()
+                .map(|last| {
+                    tr!(
+                        "warning: the appeal came in after the three weeks (the last day was {last}): a late appeal is rejected (avvisas) unless it reached the court or another authority in time\n",
+                        "varning: överklagandet kom in efter tre veckor (sista dagen var {last}): ett för sent överklagande avvisas om det inte kommit in till domstolen eller en annan myndighet i tid\n"
+                    )
+                });
             if let (Some(said), false) = (recorded, ctx.json) {
-                return Ok(Output::ok(format!("{id}: {said}\n")));
+                let mut out = Output::ok(format!("{id}: {said}\n"));
+                out.stderr.extend(late);
+                return Ok(out);
             }
             Ok(Output::ok(if ctx.json {
                 crate::render::json(&serde_json::json!({ "id": id, "decision": d }))
