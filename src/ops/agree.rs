@@ -373,16 +373,8 @@ pub fn document(
     today: NaiveDate,
 ) -> Result<AgreementDoc> {
     use chrono::Datelike;
-    let id = store.resolve(prefix, &[Kind::Assignment])?;
-    let a: Assignment = store.load(&id)?;
-    let Some(ag) = &a.agreement else {
-        return Err(Error::refused(vec![tr!(
-            "{id} has no agreement yet: record its terms with `kontakt agree {id} --start ...`",
-            "{id} har inget avtal än: registrera villkoren med `kontakt agree {id} --start ...`"
-        )]));
-    };
-    let c: Client = store.load(&a.client)?;
-    let v: Volunteer = store.load(&a.volunteer)?;
+    let (id, a, ag, c, v) = agreed(store, prefix)?;
+    let ag = &ag;
     let year = year.unwrap_or_else(|| today.max(ag.start).year());
     let tariffs = &store.config.compensation;
     let (first, last) = (
@@ -449,16 +441,8 @@ pub fn papers(
     official: Option<String>,
     show_pnr: bool,
 ) -> Result<crate::documents::papers::Papers> {
-    let id = store.resolve(prefix, &[Kind::Assignment])?;
-    let a: Assignment = store.load(&id)?;
-    let Some(ag) = &a.agreement else {
-        return Err(Error::refused(vec![tr!(
-            "{id} has no agreement yet: record its terms with `kontakt agree {id} --start ...`",
-            "{id} har inget avtal än: registrera villkoren med `kontakt agree {id} --start ...`"
-        )]));
-    };
-    let c: Client = store.load(&a.client)?;
-    let v: Volunteer = store.load(&a.volunteer)?;
+    let (id, a, ag, c, v) = agreed(store, prefix)?;
+    let ag = &ag;
     let grant = c.decisions.iter().rev().find(|d| {
         d.outcome == crate::model::Outcome::Granted && d.from.is_some_and(|f| f <= ag.start)
     });
@@ -484,4 +468,23 @@ pub fn papers(
 /// A personnummer as a printed paper shows it: masked unless asked for.
 fn shown(p: &crate::model::Pnr, full: bool) -> String {
     if full { p.full() } else { p.masked() }
+}
+
+/// The assignment `prefix` names, with its client and volunteer, refused unless it has an
+/// agreement: what every printed paper of an assignment starts from.
+fn agreed(
+    store: &Store,
+    prefix: &str,
+) -> Result<(crate::model::Id, Assignment, Agreement, Client, Volunteer)> {
+    let id = store.resolve(prefix, &[Kind::Assignment])?;
+    let a: Assignment = store.load(&id)?;
+    let Some(ag) = a.agreement.clone() else {
+        return Err(Error::refused(vec![tr!(
+            "{id} has no agreement yet: record its terms with `kontakt agree {id} --start ...`",
+            "{id} har inget avtal än: registrera villkoren med `kontakt agree {id} --start ...`"
+        )]));
+    };
+    let c: Client = store.load(&a.client)?;
+    let v: Volunteer = store.load(&a.volunteer)?;
+    Ok((id, a, ag, c, v))
 }
