@@ -245,6 +245,8 @@ pub struct Ctx {
     pub show_pnr: bool,
     pub today: NaiveDate,
     pub lang: kontakt::lang::Lang,
+    /// The language `--lang` asked for, if it did (not the locale's).
+    pub asked_lang: Option<kontakt::lang::Lang>,
     store: std::cell::OnceCell<Store>,
 }
 
@@ -256,8 +258,7 @@ impl Ctx {
     /// The language of a document filed with the client (a decision, the papers, a plan):
     /// Swedish, unless English was asked for with `--lang en`.
     pub fn document_lang(&self) -> kontakt::lang::Lang {
-        let asked = std::env::args().any(|x| x.starts_with("--lang"));
-        if self.lang == kontakt::lang::Lang::En && asked {
+        if self.asked_lang == Some(kontakt::lang::Lang::En) {
             kontakt::lang::Lang::En
         } else {
             kontakt::lang::Lang::Sv
@@ -342,6 +343,7 @@ pub fn run(cli: Cli, name: &str) -> Result<Output> {
         } else {
             cli.lang.unwrap_or_else(kontakt::lang::Lang::from_env)
         },
+        asked_lang: cli.lang,
         store: Default::default(),
     };
     crate::render::set_lang(ctx.lang);
