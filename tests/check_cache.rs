@@ -117,3 +117,42 @@ fn a_records_directory_that_cannot_be_written_is_still_checked() {
         assert_eq!((r.code, r.stdout), (0, before));
     }
 }
+
+/// `pay` reads the ledger's entries through the same cache: an entry changed behind its back
+/// (in place, its modification time put back) is what the run builds on, exactly as when
+/// every entry is parsed afresh.
+#[test]
+fn pay_builds_on_the_ledger_as_it_is_not_as_it_was_cached() {
+    let kit = Kit::demo();
+    std::thread::sleep(Duration::from_millis(2100));
+    let pay = || kit.run(&["pay", "2026-10", "--dry-run"]);
+    let before = pay();
+    assert_eq!(before.code, 0, "{}", before.stderr);
+    assert_eq!(pay().stdout, before.stdout, "a cached run pays the same");
+    let cache = kit.dir.join(".kontakt/cache/payruns_2026-09.json");
+    assert!(cache.exists(), "the month's entry is cached");
+
+    // September paid one line a krona more than it did: the run settles the difference.
+    let entry = fs::read_dir(kit.dir.join("payruns/2026-09"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "toml"))
+        .unwrap();
+    let text = fs::read_to_string(&entry).unwrap();
+    let amount = text
+        .lines()
+        .find(|l| l.starts_with("amount_ore = "))
+        .unwrap()
+        .to_string();
+    let ore: i64 = amount["amount_ore = ".len()..].parse().unwrap();
+    rewrite_in_place_keeping_mtime(&entry, &amount, &format!("amount_ore = {}", ore + 100));
+    let after = pay();
+    assert_ne!(
+        after.stdout, before.stdout,
+        "the changed entry was not seen"
+    );
+    fs::remove_dir_all(kit.dir.join(".kontakt/cache")).unwrap();
+    let fresh = pay();
+    assert_eq!(after.stdout, fresh.stdout);
+    assert_eq!(after.code, fresh.code);
+}

@@ -13,7 +13,9 @@ use crate::model::payrun::Head;
 use crate::model::{Month, PayRun};
 use crate::rules::ledger::Survey;
 
+use super::cache::{self, Read};
 use super::{Record, parse};
+use std::collections::HashMap;
 
 /// Every file under `payruns/` (relative to `root`), at any depth, hidden files and folders
 /// left out, sorted. No `payruns/` is an empty ledger.
@@ -97,6 +99,10 @@ impl super::Store {
     /// what keeps the ledger from being whole.
     pub fn read_ledger(&self, from: Option<Month>) -> Result<Ledger> {
         let mut out = Ledger::default();
+        // The month folders read in full go through the parse cache (`store::cache`, keyed by
+        // each file's stamp): a national ledger's window is 300 000 lines, 3 s of TOML to
+        // parse again on every run, and what the cache gives is what parsing gives.
+        let mut folders: HashMap<PathBuf, HashMap<String, Read<PayRun>>> = HashMap::new();
         for rel in files(self.root())? {
             if rel.extension().is_none_or(|e| e != "toml") {
                 out.survey.others.push(rel);
@@ -104,15 +110,35 @@ impl super::Store {
             }
             let full = month_folder(&rel).is_some_and(|m| from.is_none_or(|f| m >= f));
             if full {
-                match self
-                    .read_text(&rel)
-                    .and_then(|t| parse::parse::<PayRun>(&rel, &t))
-                {
+                let folder = rel.parent().unwrap_or(Path::new("")).to_path_buf();
+                let read = folders.entry(folder.clone()).or_insert_with(|| {
+                    cache::read_folder(self.root(), &folder, true, parse::parse_detailed)
+                        .into_iter()
+                        .collect()
+                });
+                let name = rel.file_name().unwrap_or_default().to_string_lossy();
+                let got = match read.remove(name.as_ref()) {
+                    Some(Read::Cached(run) | Read::Parsed(Ok(run))) => Ok(run),
+                    Some(Read::Parsed(Err(f))) => Err(f.into_error(&rel).to_string()),
+                    Some(Read::Unreadable(message)) => Err(Error::Record {
+                        path: rel.clone(),
+                        line: 1,
+                        field: None,
+                        message,
+                    }
+                    .to_string()),
+                    // Came or went between the walk and the folder's listing: read it now.
+                    Some(Read::Other) | None => self
+                        .read_text(&rel)
+                        .and_then(|t| parse::parse::<PayRun>(&rel, &t))
+                        .map_err(|e| e.to_string()),
+                };
+                match got {
                     Ok(run) => {
                         out.survey.entries.push((rel, run.head()));
                         out.runs.push(run);
                     }
-                    Err(e) => out.survey.unreadable.push((rel, e.to_string())),
+                    Err(message) => out.survey.unreadable.push((rel, message)),
                 }
             } else {
                 match read_head(self.root(), &rel) {
