@@ -120,6 +120,20 @@ impl Lang {
         }
     }
 
+    /// A count with its thousands grouped: `486 147` (a no-break space) or `486,147`.
+    pub fn thousands(self, n: usize) -> String {
+        let digits = n.to_string();
+        let sep = self.pick(",", "\u{a0}");
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push_str(sep);
+            }
+            out.push(c);
+        }
+        out
+    }
+
     /// A number with one decimal: `12,5` or `12.5`.
     pub fn tenths(self, tenths: u32) -> String {
         let sep = self.pick(".", ",");
@@ -547,6 +561,15 @@ mod tests {
         ] {
             assert_eq!(Lang::from_locale(loc), lang, "{loc}");
         }
+    }
+
+    #[test]
+    fn counts_group_their_thousands_the_local_way() {
+        assert_eq!(Lang::En.thousands(486_147), "486,147");
+        assert_eq!(Lang::Sv.thousands(486_147), "486\u{a0}147");
+        assert_eq!(Lang::Sv.thousands(1_000_000), "1\u{a0}000\u{a0}000");
+        assert_eq!(Lang::En.thousands(999), "999");
+        assert_eq!(Lang::En.thousands(0), "0");
     }
 
     #[test]

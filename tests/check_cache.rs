@@ -129,7 +129,7 @@ fn pay_builds_on_the_ledger_as_it_is_not_as_it_was_cached() {
     let before = pay();
     assert_eq!(before.code, 0, "{}", before.stderr);
     assert_eq!(pay().stdout, before.stdout, "a cached run pays the same");
-    let cache = kit.dir.join(".kontakt/cache/payruns_2026-09.json");
+    let cache = kit.dir.join(".kontakt/cache/payruns_2026-09.mpk");
     assert!(cache.exists(), "the month's entry is cached");
 
     // September paid one line a krona more than it did: the run settles the difference.

@@ -102,3 +102,61 @@ fn a_broken_client_is_not_also_reported_missing() {
         check.stdout
     );
 }
+
+/// A long `due` is shortened for a person, most urgent first, with what was left out counted
+/// by kind; scripts get every item unless they ask for fewer.
+#[test]
+fn a_long_due_table_stops_and_counts_the_rest_scripts_get_everything() {
+    let kit = Kit::demo();
+    let csv = kit.cmd("due --format csv").ok().stdout;
+    let mut rdr = csv::Reader::from_reader(csv.as_bytes());
+    let all: Vec<(String, String)> = rdr
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (r[1].to_string(), r[2].to_string())
+        })
+        .collect();
+    assert!(all.len() > 6, "the demo has enough due: {csv}");
+    assert_eq!(kit.json(&["due"]).as_array().unwrap().len(), all.len());
+    let five = kit.json(&["due", "--limit", "5"]);
+    let ids: Vec<&str> = five
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap())
+        .collect();
+    let first: Vec<&str> = all[..5].iter().map(|(_, id)| id.as_str()).collect();
+    assert_eq!(ids, first, "the most urgent five");
+
+    let table = kit.cmd("due --limit 5").ok().stdout;
+    for (_, id) in &all[..5] {
+        assert!(table.contains(id.as_str()), "{id} shown: {table}");
+    }
+    let note = table.lines().rev().nth(1).unwrap();
+    assert!(
+        note.starts_with(&format!("5 of {} shown", all.len())),
+        "{table}"
+    );
+    // Each kind among the rest, with its count, as the CSV has them.
+    let mut rest: Vec<(&str, usize)> = Vec::new();
+    for (what, _) in &all[5..] {
+        match rest.iter_mut().find(|(w, _)| w == what) {
+            Some((_, n)) => *n += 1,
+            None => rest.push((what.as_str(), 1)),
+        }
+    }
+    for (what, n) in &rest {
+        assert!(note.contains(&format!("{what} {n}")), "{what} {n}: {note}");
+    }
+    let every = kit.cmd("due --all").ok().stdout;
+    assert!(!every.contains(" shown"), "{every}");
+    for (_, id) in &all {
+        assert!(every.contains(id.as_str()));
+    }
+
+    let sv = kit.cmd("--lang sv due --limit 5").ok().stdout;
+    assert!(sv.contains(&format!("5 av {} visas", all.len())), "{sv}");
+    let both = kit.run(&["due", "--all", "--limit", "3"]);
+    assert_eq!(both.code, 2, "{}", both.stderr);
+}

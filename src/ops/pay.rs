@@ -96,12 +96,12 @@ impl Gathered {
 /// Reads the assignments whose agreement touches `from..=to`, their clients and volunteers,
 /// their reports of those months, and the ledger (the entries of those months in full, and
 /// what else lies under `payruns/`).
-fn gather(store: &Store, from: Month, to: Month) -> Result<Gathered> {
+fn gather(store: &Store, from: Month, to: Month, pre: Option<&Loaded>) -> Result<Gathered> {
     // The ledger's files are large: one at a time, on one core, while the other cores read the
     // many small records (two ledger files parsed at once would double the peak memory).
     let (ledger, records) = rayon::join(
         || store.read_ledger(Some(from)),
-        || gather_records(store, from, to),
+        || gather_records(store, from, to, pre),
     );
     let (assignments, clients, volunteers, reports) = records?;
     let ledger = ledger?;
@@ -176,13 +176,37 @@ type Records = (
     BTreeMap<(Id, Month), Report>,
 );
 
-fn gather_records(store: &Store, from: Month, to: Month) -> Result<Records> {
-    let mut assignments: Vec<Assignment> = store.load_all()?;
-    assignments.retain(|a| {
+/// Records a caller has already read in full (`due` reads every record): the run's are taken
+/// from them rather than read again.
+pub struct Loaded<'a> {
+    pub clients: &'a [Client],
+    pub volunteers: &'a [Volunteer],
+    pub assignments: &'a [Assignment],
+    pub reports: &'a [Report],
+}
+
+/// The records of the window `from..=to`: the assignments whose agreement runs in it, their
+/// clients and volunteers, and their reports of its months, from `pre` when given (what it
+/// lacks is read, so a missing file is the same error either way) or else from the store.
+fn gather_records(store: &Store, from: Month, to: Month, pre: Option<&Loaded>) -> Result<Records> {
+    let in_window = |a: &Assignment| {
         a.agreement.as_ref().is_some_and(|ag| {
             ag.start <= to.last_day() && a.last_day().is_none_or(|l| l >= from.first_day())
         })
-    });
+    };
+    let assignments: Vec<Assignment> = match pre {
+        Some(pre) => pre
+            .assignments
+            .iter()
+            .filter(|a| in_window(a))
+            .cloned()
+            .collect(),
+        None => {
+            let mut all: Vec<Assignment> = store.load_all()?;
+            all.retain(in_window);
+            all
+        }
+    };
     let unique = |ids: Vec<Id>| -> Vec<Id> {
         let mut v = ids;
         v.sort();
@@ -191,16 +215,8 @@ fn gather_records(store: &Store, from: Month, to: Month) -> Result<Records> {
     };
     let client_ids = unique(assignments.iter().map(|a| a.client).collect());
     let volunteer_ids = unique(assignments.iter().map(|a| a.volunteer).collect());
-    let clients: HashMap<Id, Client> = client_ids
-        .iter()
-        .cloned()
-        .zip(store.load_many::<Client>(&client_ids)?)
-        .collect();
-    let volunteers: HashMap<Id, Volunteer> = volunteer_ids
-        .iter()
-        .cloned()
-        .zip(store.load_many::<Volunteer>(&volunteer_ids)?)
-        .collect();
+    let clients = people(store, &client_ids, pre.map(|p| p.clients))?;
+    let volunteers = people(store, &volunteer_ids, pre.map(|p| p.volunteers))?;
     let mut wanted = Vec::new();
     for a in &assignments {
         let Some(ag) = &a.agreement else { continue };
@@ -211,12 +227,45 @@ fn gather_records(store: &Store, from: Month, to: Month) -> Result<Records> {
             m = m.next();
         }
     }
-    let reports: BTreeMap<(Id, Month), Report> = store
-        .load_reports_of(&wanted)?
-        .into_iter()
-        .map(|r| ((r.assignment, r.month), r))
-        .collect();
+    let reports: BTreeMap<(Id, Month), Report> = match pre {
+        Some(pre) => {
+            let wanted: std::collections::HashSet<(Id, Month)> = wanted.into_iter().collect();
+            pre.reports
+                .iter()
+                .filter(|r| wanted.contains(&(r.assignment, r.month)))
+                .map(|r| ((r.assignment, r.month), r.clone()))
+                .collect()
+        }
+        None => store
+            .load_reports_of(&wanted)?
+            .into_iter()
+            .map(|r| ((r.assignment, r.month), r))
+            .collect(),
+    };
     Ok((assignments, clients, volunteers, reports))
+}
+
+/// The clients or volunteers `ids`, from `pre` when given, the rest (all without it) read.
+fn people<T>(store: &Store, ids: &[Id], pre: Option<&[T]>) -> Result<HashMap<Id, T>>
+where
+    T: crate::store::Record + Clone + Send,
+{
+    let mut out: HashMap<Id, T> = HashMap::with_capacity(ids.len());
+    if let Some(pre) = pre {
+        let by_id: HashMap<&Id, &T> = pre.iter().map(|p| (p.id(), p)).collect();
+        for id in ids {
+            if let Some(p) = by_id.get(id) {
+                out.insert(*id, (*p).clone());
+            }
+        }
+    }
+    let rest: Vec<Id> = ids
+        .iter()
+        .filter(|id| !out.contains_key(id))
+        .copied()
+        .collect();
+    out.extend(rest.iter().copied().zip(store.load_many::<T>(&rest)?));
+    Ok(out)
 }
 
 /// The plan for `month` made on `payout` from gathered records, with what is owed but older
@@ -305,19 +354,24 @@ fn latest(runs: &[PayRun]) -> Option<&PayRun> {
 /// Reads what a run for `month` made on `payout` needs: its window, the month before it
 /// (`LOOK_BACK_MONTHS`), and back to the window of the last run written, so that what fell out
 /// of the window since is named as owed.
-fn gather_for(store: &Store, month: Month, payout: chrono::NaiveDate) -> Result<Gathered> {
+fn gather_for(
+    store: &Store,
+    month: Month,
+    payout: chrono::NaiveDate,
+    pre: Option<&Loaded>,
+) -> Result<Gathered> {
     let n = store.config.payroll.retroactive_months;
     let mut from = retroactive::oldest_payable(month, payout, n).min(back(month, n));
     for _ in 0..LOOK_BACK_MONTHS {
         from = from.prev();
     }
-    let g = gather(store, from, month)?;
+    let g = gather(store, from, month, pre)?;
     // The last run written began its window earlier (runs were skipped, or it was made with a
     // longer limit): read back to there, so nothing that fell out of the window in between is
     // missed. Rare, and then once.
     let last_from = latest(&g.runs).map(|r| r.window_from.unwrap_or_else(|| back(r.month, n)));
     match last_from {
-        Some(f) if f < from => gather(store, f, month),
+        Some(f) if f < from => gather(store, f, month, pre),
         _ => Ok(g),
     }
 }
@@ -480,7 +534,7 @@ fn refuse_without_prisbasbelopp(plan: &Plan) -> Result<()> {
 /// What a run for `month` would pay now, writing nothing.
 pub fn dry_run(store: &Store, month: Month, today: chrono::NaiveDate) -> Result<Plan> {
     month_is_over(month, today)?;
-    let g = gather_for(store, month, today)?;
+    let g = gather_for(store, month, today, None)?;
     let paid = compute::paid_of(g.runs.iter().flat_map(|r| r.lines.iter()))?;
     refuse_broken_ledger(store, &g, true)?;
     refuse_unsound(store, &g)?;
@@ -581,7 +635,7 @@ pub fn run(store: &Store, input: RunInput, today: chrono::NaiveDate) -> Result<O
         None => default_format(store)?,
     };
     let lock: Lock = store.lock()?;
-    let g = gather_for(store, input.month, today)?;
+    let g = gather_for(store, input.month, today, None)?;
     let paid = compute::paid_of(g.runs.iter().flat_map(|r| r.lines.iter()))?;
     refuse_broken_ledger(store, &g, true)?;
     refuse_unsound(store, &g)?;
@@ -687,7 +741,7 @@ pub fn verify(store: &Store, prefix: &str) -> Result<Verification> {
     };
     let total_matches = Money::sum(run.lines.iter().map(|l| l.amount)) == Ok(run.total_ore);
     let made = run.created.date();
-    let g = gather_for(store, run.month, made)?;
+    let g = gather_for(store, run.month, made, None)?;
     refuse_broken_ledger(store, &g, false)?;
     let earlier = g
         .runs
@@ -810,9 +864,13 @@ pub fn paid_effects(store: &Store, a: &Assignment, from: Month) -> Result<Vec<St
 
 /// What pay owes and may no longer pay (older than the retroactive limit), as a run made today
 /// for the last month that has ended would list it: `due` shows these until each is settled.
-pub fn owed(store: &Store, today: chrono::NaiveDate) -> Result<Vec<Excluded>> {
+pub fn owed(
+    store: &Store,
+    today: chrono::NaiveDate,
+    pre: Option<&Loaded>,
+) -> Result<Vec<Excluded>> {
     let month = Month::of(today).prev();
-    let g = gather_for(store, month, today)?;
+    let g = gather_for(store, month, today, pre)?;
     let paid = compute::paid_of(g.runs.iter().flat_map(|r| r.lines.iter()))?;
     Ok(plan_of(store, &g, month, &paid, today)?.owed)
 }
