@@ -30,7 +30,6 @@ pub fn due(
     within: u32,
     lang: Lang,
 ) -> Result<(Vec<Item>, Vec<Error>)> {
-    let t0 = std::time::Instant::now();
     // Each kind through the parse cache, on both cores.
     let ((clients, volunteers), (assignments, reports)) = rayon::join(
         || {
