@@ -190,15 +190,7 @@ fn solve_wide(m: &Matrix) -> Vec<usize> {
         for &j in &scanned_cols {
             v[j] -= min_val - shortest[j];
         }
-        let mut j = sink;
-        loop {
-            let r = path[j];
-            row4col[j] = r;
-            std::mem::swap(&mut col4row[r], &mut j);
-            if r == start {
-                break;
-            }
-        }
+        flip_path(path.as_slice(), sink, start, &mut col4row, &mut row4col);
     }
     col4row
 }
@@ -279,14 +271,26 @@ fn augment_square(m: &Matrix, v: &mut [i64], col4row: &mut [usize], row4col: &mu
         for &j in &cols[..ready] {
             v[j] += d[j] - least;
         }
-        let mut j = sink;
-        loop {
-            let i = pred[j];
-            row4col[j] = i;
-            std::mem::swap(&mut col4row[i], &mut j);
-            if i == start {
-                break;
-            }
+        flip_path(&pred, sink, start, col4row, row4col);
+    }
+}
+
+/// Assigns along the augmenting path that ends at free column `sink`: each column on it takes
+/// the row `pred` names, each row its next column, back to the free row `start`.
+fn flip_path(
+    pred: &[usize],
+    sink: usize,
+    start: usize,
+    col4row: &mut [usize],
+    row4col: &mut [usize],
+) {
+    let mut j = sink;
+    loop {
+        let i = pred[j];
+        row4col[j] = i;
+        std::mem::swap(&mut col4row[i], &mut j);
+        if i == start {
+            break;
         }
     }
 }

@@ -95,6 +95,24 @@ pub enum Read<T> {
     Other,
 }
 
+impl<T> Read<T> {
+    /// The record, or the error that names file `rel` and the line; None for a file that is
+    /// not a `.toml` (the caller decides what that is).
+    pub fn into_record(self, rel: &Path) -> Option<crate::Result<T>> {
+        match self {
+            Read::Cached(t) | Read::Parsed(Ok(t)) => Some(Ok(t)),
+            Read::Parsed(Err(f)) => Some(Err(f.into_error(rel))),
+            Read::Unreadable(message) => Some(Err(crate::Error::Record {
+                path: rel.to_path_buf(),
+                line: 1,
+                field: None,
+                message,
+            })),
+            Read::Other => None,
+        }
+    }
+}
+
 /// A folder's files, sorted by name, each with what it gave.
 pub type Folder<T> = Vec<(String, Read<T>)>;
 

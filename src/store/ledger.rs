@@ -117,18 +117,10 @@ impl super::Store {
                         .collect()
                 });
                 let name = rel.file_name().unwrap_or_default().to_string_lossy();
-                let got = match read.remove(name.as_ref()) {
-                    Some(Read::Cached(run) | Read::Parsed(Ok(run))) => Ok(run),
-                    Some(Read::Parsed(Err(f))) => Err(f.into_error(&rel).to_string()),
-                    Some(Read::Unreadable(message)) => Err(Error::Record {
-                        path: rel.clone(),
-                        line: 1,
-                        field: None,
-                        message,
-                    }
-                    .to_string()),
+                let got = match read.remove(name.as_ref()).and_then(|r| r.into_record(&rel)) {
+                    Some(got) => got.map_err(|e| e.to_string()),
                     // Came or went between the walk and the folder's listing: read it now.
-                    Some(Read::Other) | None => self
+                    None => self
                         .read_text(&rel)
                         .and_then(|t| parse::parse::<PayRun>(&rel, &t))
                         .map_err(|e| e.to_string()),

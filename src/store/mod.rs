@@ -516,17 +516,10 @@ impl Store {
         let (mut good, mut bad) = (Vec::new(), Vec::new());
         for (folder, files) in read {
             for (name, r) in files {
-                let rel = folder.join(&name);
-                match r {
-                    cache::Read::Cached(t) | cache::Read::Parsed(Ok(t)) => good.push(t),
-                    cache::Read::Parsed(Err(f)) => bad.push(f.into_error(&rel)),
-                    cache::Read::Unreadable(message) => bad.push(Error::Record {
-                        path: rel,
-                        line: 1,
-                        field: None,
-                        message,
-                    }),
-                    cache::Read::Other => {}
+                match r.into_record(&folder.join(&name)) {
+                    Some(Ok(t)) => good.push(t),
+                    Some(Err(e)) => bad.push(e),
+                    None => {}
                 }
             }
         }
@@ -578,24 +571,15 @@ impl Store {
             else {
                 continue;
             };
-            let rel = folder.join(&name);
-            match read {
-                cache::Read::Cached(t) | cache::Read::Parsed(Ok(t)) if t.id() == &id => {
-                    good.push(t)
-                }
+            match read.into_record(&folder.join(&name)) {
+                Some(Ok(t)) if t.id() == &id => good.push(t),
                 // The id in the file is not its name's: `load` says so, at its line.
-                cache::Read::Cached(_) | cache::Read::Parsed(Ok(_)) => match self.load(&id) {
+                Some(Ok(_)) => match self.load(&id) {
                     Ok(t) => good.push(t),
                     Err(e) => bad.push(e),
                 },
-                cache::Read::Parsed(Err(f)) => bad.push(f.into_error(&rel)),
-                cache::Read::Unreadable(message) => bad.push(Error::Record {
-                    path: rel,
-                    line: 1,
-                    field: None,
-                    message,
-                }),
-                cache::Read::Other => {}
+                Some(Err(e)) => bad.push(e),
+                None => {}
             }
         }
         Ok((good, bad))
