@@ -17,6 +17,7 @@ pub mod ivo_delay;
 pub mod ledger;
 pub mod pause;
 pub mod prisbasbelopp;
+pub mod public_holidays;
 pub mod report;
 pub mod retention;
 pub mod screening;
