@@ -446,6 +446,9 @@ fn main() {
                     hours_tenths: Some(rng.random_range(10..80)),
                     activity: Some(INTERESTS[rng.random_range(0..INTERESTS.len())].into()),
                     expenses_ore: None,
+                    stays: vec![],
+                    trips: vec![],
+                    receipts: vec![],
                     note: None,
                     reported,
                     approved: approved.then(|| Approval {
@@ -656,26 +659,24 @@ fn assignment(
         percent_hundredths: Some([10, 25, 40][level as usize - 1] * 100),
         monthly_ore: None,
     };
-    let mut terms = vec![Terms {
-        from: start,
-        meetings: Frequency::from_str_unwrap("1/week"),
-        fee: compensation(rng.random_range(15..=35)),
-        expense: expense.clone(),
-        reason: None,
-    }];
+    let mut terms = vec![Terms::monthly(
+        start,
+        Frequency::from_str_unwrap("1/week"),
+        compensation(rng.random_range(15..=35)),
+        expense.clone(),
+    )];
     let change = days(start, rng.random_range(60..400));
     if rng.random_range(0..100) < 15 && change < today {
-        terms.push(Terms {
-            from: change,
-            meetings: Frequency::from_str_unwrap("2/week"),
-            fee: Compensation {
+        terms.push(Terms::monthly(
+            change,
+            Frequency::from_str_unwrap("2/week"),
+            Compensation {
                 level: Some(2),
                 percent_hundredths: Some(rng.random_range(20..=45) * 100),
                 monthly_ore: None,
             },
             expense,
-            reason: None,
-        });
+        ));
     }
     let unsigned = roll < 7;
     x.agreement = Some(Agreement {

@@ -452,9 +452,10 @@ pub fn compute(i: &Inputs) -> Result<Stats, Overflow> {
     for run in i.runs {
         for l in &run.lines {
             let kind = l.corrects.unwrap_or(l.kind);
-            let (fee, expense) = match kind {
-                LineKind::Expense => (Money::ZERO, l.amount),
-                _ => (l.amount, Money::ZERO),
+            let (fee, expense) = if kind.taxable() || kind == LineKind::Correction {
+                (l.amount, Money::ZERO)
+            } else {
+                (Money::ZERO, l.amount)
             };
             cost.entry((l.volunteer, l.period)).or_default().push((
                 l.cost_center.clone(),
@@ -631,10 +632,7 @@ fn forecast(
         return Ok((Money::ZERO, Money::ZERO));
     };
     match compute::as_agreed(a, client, m, tariffs, rules) {
-        Ok(e) => Ok((
-            e.fee.map_or(Money::ZERO, |p| p.amount),
-            e.expense.map_or(Money::ZERO, |p| p.amount),
-        )),
+        Ok(e) => e.taxable_and_free(),
         Err(NotEarned::Overflow) => Err(Overflow),
         // A year without its prisbasbelopp forecasts nothing (`pay` refuses such a run).
         Err(_) => Ok((Money::ZERO, Money::ZERO)),

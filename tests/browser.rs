@@ -250,6 +250,7 @@ fn a_long_pay_run_repeats_its_table_header_on_every_page() {
             amount: Money(98_700),
             cost_center: Some("4510".into()),
             revision: 0,
+            quantity: None,
         })
         .collect();
     let run = PayRun {

@@ -36,6 +36,7 @@ fn line(kind: LineKind, ore: i64, cc: Option<&str>) -> PayLine {
         amount: Money(ore),
         cost_center: cc.map(str::to_string),
         revision: 0,
+        quantity: None,
     }
 }
 

@@ -5,8 +5,9 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use kontakt::documents::{self, Format};
+use kontakt::model::assignment::PaidPer;
 use kontakt::model::{Frequency, Money, Month};
-use kontakt::ops::agree::{self, AgreeInput, ExpenseSpec, FeeSpec};
+use kontakt::ops::agree::{self, AgreeInput, ExpenseSpec, FeeSpec, PayInput};
 use kontakt::{Error, Result};
 
 use super::shell::assignment_id;
@@ -41,6 +42,30 @@ pub struct Args {
     /// A plain monthly expense allowance in kronor instead of a level (needs --reason).
     #[arg(long, value_name = "KR")]
     pub expense: Option<Money>,
+    /// How the month is paid: month (the monthly fee and allowance, the default), meetings (the
+    /// level of --tiers the meetings held reach), hour (--hourly per hour reported) or dygn
+    /// (a kontaktfamilj, per dygn of stay at kontakt.toml's rates).
+    #[arg(long, value_parser = parse_paid_per, value_name = "month|meetings|hour|dygn")]
+    pub paid_per: Option<PaidPer>,
+    /// With --paid-per meetings: the tariff, a [[compensation.tiers.NAME]] of kontakt.toml.
+    #[arg(long, value_name = "NAME")]
+    pub tiers: Option<String>,
+    /// With --paid-per hour: the fee per hour, in kronor.
+    #[arg(long, value_name = "KR")]
+    pub hourly: Option<Money>,
+    /// Pay mileage for the trips reported, at kontakt.toml's [compensation.mileage] rates.
+    #[arg(long, conflicts_with = "no_mileage")]
+    pub mileage: bool,
+    /// Stop paying mileage (from --change-from).
+    #[arg(long)]
+    pub no_mileage: bool,
+    /// A flat monthly travel allowance in kronor (0 to stop it), paid for a month that earns pay.
+    #[arg(long, value_name = "KR")]
+    pub travel_monthly: Option<Money>,
+    /// The individual basis on which an allowance above SKR's highest level is paid tax-free
+    /// (without one the excess is paid as taxable arvode).
+    #[arg(long, value_name = "TEXT")]
+    pub individual_basis: Option<String>,
     /// Kostnadsställe: the cost centre pay is booked on.
     #[arg(long, value_name = "CC")]
     pub cost_center: Option<String>,
@@ -179,6 +204,18 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
         confidentiality_signed: a.confidentiality_signed,
         reason: a.reason,
         change_from: a.change_from,
+        pay: PayInput {
+            paid_per: a.paid_per,
+            tiers: a.tiers,
+            hourly: a.hourly,
+            mileage: match (a.mileage, a.no_mileage) {
+                (true, _) => Some(true),
+                (_, true) => Some(false),
+                _ => None,
+            },
+            travel_monthly: a.travel_monthly,
+            individual_basis: a.individual_basis,
+        },
     };
     // A change dated back (new terms, an earlier end) may touch months already paid.
     let changed_from = [a.change_from, a.end].into_iter().flatten().min();
@@ -199,4 +236,18 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
         }
         s
     }))
+}
+
+/// `month`, `meetings`, `hour`, `dygn`, or as staff say them: `månad`, `träffar`, `timme`.
+fn parse_paid_per(s: &str) -> std::result::Result<PaidPer, String> {
+    match s.trim().to_lowercase().as_str() {
+        "month" | "månad" | "manad" => Ok(PaidPer::Month),
+        "meetings" | "meeting" | "träffar" | "träff" | "nivå" => Ok(PaidPer::Meetings),
+        "hour" | "hours" | "timme" | "timmar" | "tim" => Ok(PaidPer::Hour),
+        "dygn" | "day" | "stays" | "vistelse" => Ok(PaidPer::Dygn),
+        _ => Err(kontakt::tr!(
+            "expected month, meetings, hour or dygn, found `{s}`",
+            "månad, träffar, timme eller dygn väntades, `{s}` hittades"
+        )),
+    }
 }

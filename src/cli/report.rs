@@ -4,7 +4,9 @@ use kontakt::tr;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use kontakt::model::report::parse_hours;
+use kontakt::model::report::{
+    Receipt, Stay, Trip, parse_hours, parse_receipt, parse_stay, parse_trip,
+};
 use kontakt::model::{Money, Month};
 use kontakt::ops::csv_rows;
 use kontakt::ops::report::{self, ReportInput};
@@ -29,6 +31,16 @@ pub struct Args {
     /// A day they met (repeatable).
     #[arg(long = "meeting", value_parser = parse_date, value_name = "DATE")]
     pub meetings: Vec<NaiveDate>,
+    /// A kontaktfamilj's stay: FROM..TO, with times if known (2026-10-09T17:00..2026-10-11T15:00);
+    /// reported in the month it begins (repeatable).
+    #[arg(long = "stay", value_parser = parse_stay, value_name = "FROM..TO")]
+    pub stays: Vec<Stay>,
+    /// A trip in one's own car for mileage: DATE:KM, or DATE:Nmil (repeatable).
+    #[arg(long = "trip", value_parser = parse_trip, value_name = "DATE:KM")]
+    pub trips: Vec<Trip>,
+    /// An outlay with a receipt, paid back: KR:REFERENCE (repeatable).
+    #[arg(long = "receipt", value_parser = parse_receipt, value_name = "KR:REF")]
+    pub receipts: Vec<Receipt>,
     /// Hours spent in the month (2 or 2.5).
     #[arg(long, value_parser = parse_hours, value_name = "H")]
     pub hours: Option<u32>,
@@ -50,7 +62,7 @@ pub struct Args {
     pub no_meetings: bool,
     /// The report was paid outside kontakt (it is older than the retroactive limit), with the
     /// reason: no run pays it or lists it as owed any more.
-    #[arg(long, value_name = "REASON", conflicts_with_all = ["correct", "meetings", "hours", "activity", "expenses", "note"])]
+    #[arg(long, value_name = "REASON", conflicts_with_all = ["correct", "meetings", "stays", "trips", "receipts", "hours", "activity", "expenses", "note"])]
     pub settled_outside: Option<String>,
     /// With --correct or --settled-outside: who makes the correction (else KONTAKT_USER or
     /// git's user.name).
@@ -158,6 +170,9 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
     };
     let input = ReportInput {
         meetings: a.meetings,
+        stays: a.stays,
+        trips: a.trips,
+        receipts: a.receipts,
         hours_tenths: a.hours,
         activity: a.activity,
         expenses: a.expenses,

@@ -52,6 +52,10 @@ fn kind_word(kind: LineKind, corrects: Option<LineKind>, lang: Lang) -> String {
         LineKind::Fee => lang.pick("fee", "arvode"),
         LineKind::Expense => lang.pick("expense allowance", "omkostnadsersättning"),
         LineKind::Correction => lang.pick("correction", "rättelse"),
+        LineKind::Mileage => lang.pick("mileage, tax-free", "milersättning, skattefri"),
+        LineKind::MileageTaxable => lang.pick("mileage, taxable", "milersättning, skattepliktig"),
+        LineKind::Travel => lang.pick("travel allowance", "reseersättning"),
+        LineKind::Receipt => lang.pick("outlays", "utlägg"),
     };
     match corrects {
         Some(k) => format!("{} {}", lang.pick("correction of", "rättelse av"), base(k)),

@@ -119,17 +119,89 @@ pub struct Terms {
     #[serde(with = "crate::model::date")]
     pub from: NaiveDate,
     pub meetings: Frequency,
-    /// Arvode: the monthly fee, taxable income.
+    /// How the month's pay is worked out: by the month (default), by the meetings held, by
+    /// the hour, or per dygn of stay (kontaktfamilj).
+    #[serde(default, skip_serializing_if = "PaidPer::is_month")]
+    pub paid_per: PaidPer,
+    /// Arvode: the monthly fee, taxable income (none when paid per meeting level or dygn,
+    /// whose amounts come from kontakt.toml).
+    #[serde(default, skip_serializing_if = "Compensation::is_none")]
     pub fee: Compensation,
     /// Omkostnadsersättning: the monthly allowance for expenses (fika, tickets, travel).
+    #[serde(default, skip_serializing_if = "Compensation::is_none")]
     pub expense: Compensation,
+    /// With `paid_per = "meetings"`: the tariff, a `[tiers.NAME]` table of kontakt.toml.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tiers: Option<String>,
+    /// With `paid_per = "hour"`: the fee per hour, in öre.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hourly_ore: Option<Money>,
+    /// Mileage (milersättning) for the trips reported, at kontakt.toml's `[mileage]` rates.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub mileage: bool,
+    /// A flat monthly travel allowance (reseersättning, as Värnamo pays when the trip is at
+    /// least 1 mil), in öre, paid for a month that earns pay.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub travel_monthly_ore: Option<Money>,
+    /// The individual basis (särskild utredning) on which an expense allowance above SKR's
+    /// highest level is paid tax-free; without it the excess is taxable arvode
+    /// (`payroll::expense_tax_split`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub individual_basis: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
 }
 
+impl Terms {
+    /// Terms paid by the month: the fee and the expense allowance, nothing delivered-based.
+    pub fn monthly(
+        from: NaiveDate,
+        meetings: Frequency,
+        fee: Compensation,
+        expense: Compensation,
+    ) -> Terms {
+        Terms {
+            from,
+            meetings,
+            paid_per: PaidPer::Month,
+            fee,
+            expense,
+            tiers: None,
+            hourly_ore: None,
+            mileage: false,
+            travel_monthly_ore: None,
+            individual_basis: None,
+            reason: None,
+        }
+    }
+}
+
+/// How a month's pay is worked out from the terms and the month's report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PaidPer {
+    /// The monthly fee and allowance, for the days the agreement is in force (SKR's model).
+    #[default]
+    Month,
+    /// A level of `[tiers.NAME]` chosen by the meetings held in the month
+    /// (`payroll::meeting_tiers`).
+    Meetings,
+    /// The hours reported, at `hourly_ore` (`payroll::hourly`); the allowance monthly.
+    Hour,
+    /// Kontaktfamilj: per dygn of the stays reported, by the child's age band, at kontakt.toml's
+    /// `[kontaktfamilj.YEAR]` rates (`payroll::stay_pay`).
+    Dygn,
+}
+
+impl PaidPer {
+    pub fn is_month(&self) -> bool {
+        *self == PaidPer::Month
+    }
+}
+
 /// A monthly amount: by SKR's model (a category or level and a percentage of the year's
 /// prisbasbelopp), or a plain amount the agreement states.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Compensation {
     /// Fee category (1 to 3) or expense level (1 to 3) in SKR's model.
@@ -177,6 +249,13 @@ pub enum AssignmentStatus {
     Agreed,
     Active,
     Ended,
+}
+
+impl Compensation {
+    /// Nothing stated (terms paid per meeting level or dygn take their amounts elsewhere).
+    pub fn is_none(&self) -> bool {
+        self.level.is_none() && self.percent_hundredths.is_none() && self.monthly_ore.is_none()
+    }
 }
 
 impl Agreement {

@@ -33,6 +33,14 @@ pub struct PayrollRules {
     pub fee_wage_type: String,
     /// Löneart for the expense allowance (omkostnadsersättning).
     pub expense_wage_type: String,
+    /// Löneart for tax-free mileage (skattefri milersättning).
+    pub mileage_wage_type: String,
+    /// Löneart for mileage above the tax-free rate (skattepliktig milersättning).
+    pub mileage_taxable_wage_type: String,
+    /// Löneart for a flat monthly travel allowance (reseersättning).
+    pub travel_wage_type: String,
+    /// Löneart for outlays paid back (utlägg).
+    pub receipt_wage_type: String,
     /// Approved reports of at most this many months before the run's month are paid in it.
     pub retroactive_months: u32,
     /// Pay a month whose report lists no meetings (most municipalities do not).
@@ -55,6 +63,10 @@ impl Default for PayrollRules {
         PayrollRules {
             fee_wage_type: "7310".into(),
             expense_wage_type: "7320".into(),
+            mileage_wage_type: "7330".into(),
+            mileage_taxable_wage_type: "7331".into(),
+            travel_wage_type: "7332".into(),
+            receipt_wage_type: "7340".into(),
             retroactive_months: 3,
             pay_without_meetings: false,
             require_employee_number: false,
@@ -80,6 +92,69 @@ pub struct Tariffs {
     /// Expense levels 1, 2, 3: per cent.
     pub expense_levels: Vec<u32>,
     pub rounding: super::layout::Rounding,
+    /// Kontaktfamilj rates per dygn, by year (`[compensation.kontaktfamilj.2026]`).
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub kontaktfamilj: std::collections::BTreeMap<String, DygnRates>,
+    /// Meeting tariffs by name (`[[compensation.tiers.lss]]`): the level the meetings held
+    /// in a month choose, lowest first.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub tiers: std::collections::BTreeMap<String, Vec<Tier>>,
+    pub mileage: MileageRates,
+}
+
+/// A year's kontaktfamilj rates by the child's age band: 0-12, 13-17, adults (SKR's
+/// recommendation for kontaktfamiljer).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DygnRates {
+    /// Arvode per dygn in whole kronor, by age band (2023: 225, 292, 359); doubled on
+    /// Saturdays, Sundays and public holidays within a stay's first 14 days.
+    pub fee_per_dygn: [i64; 3],
+    /// Omkostnad per dygn as per cent of the prisbasbelopp a year, by age band (2023: 105,
+    /// 120, 120): a dygn is the prisbasbelopp x per cent / 365.
+    pub expense_percent: [u32; 3],
+}
+
+/// A level of a meeting tariff: paid when at least `min_meetings` were held in the month
+/// (Värnamo LSS: level 1 from 2 meetings, 7.5 % and 15 %; level 2 from 4, 15 % and 20 %).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tier {
+    pub min_meetings: u32,
+    /// The fee, per cent of the prisbasbelopp a year, in hundredths (`750` = 7.5 %).
+    pub fee_percent_hundredths: u32,
+    /// The expense allowance, likewise.
+    pub expense_percent_hundredths: u32,
+}
+
+/// Mileage per mil (10 km) in öre, each rate in force from its year until a later one:
+/// Skatteverket's tax-free rate for one's own car (25 kr from 2023) and what the municipality
+/// pays (the part above the tax-free rate is taxable pay).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MileageRates {
+    pub tax_free_per_mil_ore: std::collections::BTreeMap<String, i64>,
+    pub paid_per_mil_ore: std::collections::BTreeMap<String, i64>,
+}
+
+impl Default for MileageRates {
+    fn default() -> Self {
+        let from_2023 = || [("2023".to_string(), 2_500)].into_iter().collect();
+        MileageRates {
+            tax_free_per_mil_ore: from_2023(),
+            paid_per_mil_ore: from_2023(),
+        }
+    }
+}
+
+/// The rate of the latest year at or before `year`, in a table keyed by years as text.
+pub fn rate_from_year(table: &std::collections::BTreeMap<String, i64>, year: i32) -> Option<i64> {
+    table
+        .iter()
+        .filter_map(|(k, v)| Some((k.parse::<i32>().ok()?, *v)))
+        .filter(|(y, _)| *y <= year)
+        .max_by_key(|(y, _)| *y)
+        .map(|(_, v)| v)
 }
 
 impl Default for Tariffs {
@@ -92,6 +167,24 @@ impl Default for Tariffs {
             fee_categories: vec![[10, 35], [20, 45], [30, 55]],
             expense_levels: vec![10, 25, 40],
             rounding: Default::default(),
+            kontaktfamilj: Default::default(),
+            tiers: Default::default(),
+            mileage: Default::default(),
+        }
+    }
+}
+
+impl PayrollRules {
+    /// The löneart of a kind of pay.
+    pub fn wage_type(&self, kind: super::payline::LineKind) -> &str {
+        use super::payline::LineKind;
+        match kind {
+            LineKind::Fee | LineKind::Correction => &self.fee_wage_type,
+            LineKind::Expense => &self.expense_wage_type,
+            LineKind::Mileage => &self.mileage_wage_type,
+            LineKind::MileageTaxable => &self.mileage_taxable_wage_type,
+            LineKind::Travel => &self.travel_wage_type,
+            LineKind::Receipt => &self.receipt_wage_type,
         }
     }
 }

@@ -26,6 +26,16 @@ pub struct Report {
     /// Expenses the volunteer reports (information only: the allowance is a fixed monthly sum).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expenses_ore: Option<Money>,
+    /// A kontaktfamilj's stays (vistelser) that begin in the month, each paid per dygn
+    /// (`payroll::dygn`); a stay may run into the next month and is reported once, here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stays: Vec<Stay>,
+    /// Trips in one's own car, for mileage (milersättning) where the terms pay it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub trips: Vec<Trip>,
+    /// Outlays (utlägg) with receipts, paid back as they are once the report is approved.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub receipts: Vec<Receipt>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     #[serde(with = "crate::model::date")]
@@ -42,6 +52,99 @@ pub struct Report {
     /// owed for this revision is settled and no run pays or lists it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settled_outside: Option<Settled>,
+}
+
+/// The longest stay counted, in days: a longer one is a placement, not a kontaktfamilj's stay
+/// (and a typo in a year must not make a run count for ever).
+pub const MAX_STAY_DAYS: i64 = 92;
+
+/// A stay in the family's home, from the day the child comes to the day the child leaves.
+/// Without times a stay is taken to begin in the afternoon and end after noon (a Friday to a
+/// Sunday is 2½ dygn); the times, when given, say otherwise (`payroll::dygn`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stay {
+    #[serde(with = "crate::model::date")]
+    pub from: NaiveDate,
+    #[serde(with = "crate::model::date")]
+    pub to: NaiveDate,
+    /// The time the child came (`HH:MM`), if reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arrived: Option<ClockTime>,
+    /// The time the child left (`HH:MM`), if reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub left: Option<ClockTime>,
+}
+
+/// A time of day as `HH:MM`, in minutes after midnight (0 to 1439).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ClockTime(pub u16);
+
+impl ClockTime {
+    /// Noon, where a half dygn turns into a whole one.
+    pub const NOON: ClockTime = ClockTime(12 * 60);
+}
+
+impl std::str::FromStr for ClockTime {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let bad = || {
+            format!(
+                "expected a time HH:MM, found `{}`",
+                s.chars().take(20).collect::<String>()
+            )
+        };
+        let (h, m) = s.trim().split_once([':', '.']).ok_or_else(bad)?;
+        if h.is_empty() || h.len() > 2 || m.len() != 2 {
+            return Err(bad());
+        }
+        let h: u16 = h.parse().map_err(|_| bad())?;
+        let m: u16 = m.parse().map_err(|_| bad())?;
+        if h > 23 || m > 59 {
+            return Err(bad());
+        }
+        Ok(ClockTime(h * 60 + m))
+    }
+}
+
+impl std::fmt::Display for ClockTime {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "{:02}:{:02}", self.0 / 60, self.0 % 60)
+    }
+}
+
+impl Serialize for ClockTime {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for ClockTime {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// A trip in one's own car: the day and the kilometres driven, there and back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Trip {
+    #[serde(with = "crate::model::date")]
+    pub date: NaiveDate,
+    pub km: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// An outlay (utlägg) the volunteer paid, with the receipt's reference (its number, or what
+/// it is: `kvitto 12, bio`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Receipt {
+    #[serde(rename = "amount_ore")]
+    pub amount: Money,
+    pub reference: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -84,17 +187,50 @@ pub struct Approval {
 }
 
 impl Report {
+    /// A report of nothing, filed `today`.
+    pub fn empty(assignment: Id, month: Month, today: NaiveDate) -> Report {
+        Report {
+            schema: super::SCHEMA,
+            assignment,
+            month,
+            meetings: Vec::new(),
+            hours_tenths: None,
+            activity: None,
+            expenses_ore: None,
+            stays: Vec::new(),
+            trips: Vec::new(),
+            receipts: Vec::new(),
+            note: None,
+            reported: today,
+            approved: None,
+            corrections: Vec::new(),
+            settled_outside: None,
+        }
+    }
+
+    /// Does the report say something was delivered: a meeting, a stay, hours? A month without
+    /// is not paid unless `[payroll] pay_without_meetings` says so.
+    pub fn delivered(&self) -> bool {
+        !self.meetings.is_empty()
+            || !self.stays.is_empty()
+            || self.hours_tenths.is_some_and(|h| h > 0)
+    }
+
     /// How many times the report was corrected after approval.
     pub fn revision(&self) -> u32 {
         self.corrections.len() as u32
     }
 
-    /// Does `other` say what this report says (meetings, hours, activity, expenses, note)?
+    /// Does `other` say what this report says (meetings, hours, activity, expenses, stays, trips,
+    /// receipts, note)?
     pub fn same_content(&self, other: &Report) -> bool {
         self.meetings == other.meetings
             && self.hours_tenths == other.hours_tenths
             && self.activity == other.activity
             && self.expenses_ore == other.expenses_ore
+            && self.stays == other.stays
+            && self.trips == other.trips
+            && self.receipts == other.receipts
             && self.note == other.note
     }
 
@@ -126,4 +262,95 @@ pub fn parse_hours(s: &str) -> Result<u32, String> {
         return Err(format!("{s} hours is more than a month has"));
     }
     Ok(w * 10 + f)
+}
+
+/// Parses a stay as typed: `2026-10-09..2026-10-11`, with times if known
+/// (`2026-10-09T17:00..2026-10-11T15:30`); one date alone is a day visit.
+pub fn parse_stay(s: &str) -> Result<Stay, String> {
+    let side = |t: &str| -> Result<(NaiveDate, Option<ClockTime>), String> {
+        let (date, time) = match t.trim().split_once(['T', 't', ' ']) {
+            Some((d, h)) => (d, Some(h.parse::<ClockTime>()?)),
+            None => (t.trim(), None),
+        };
+        Ok((super::date::parse(date)?, time))
+    };
+    let (from, to) = s.split_once("..").unwrap_or((s, s));
+    let ((from, arrived), (to, left)) = (side(from)?, side(to)?);
+    if to < from {
+        return Err(format!("the stay ends ({to}) before it begins ({from})"));
+    }
+    Ok(Stay {
+        from,
+        to,
+        arrived,
+        left,
+    })
+}
+
+/// Parses a trip as typed: `2026-10-12:46` (km), `2026-10-12:46km` or `2026-10-12:4.6mil`.
+pub fn parse_trip(s: &str) -> Result<Trip, String> {
+    let bad = || {
+        format!(
+            "expected a trip DATE:KM like 2026-10-12:46 or 2026-10-12:4.6mil, found `{}`",
+            s.chars().take(40).collect::<String>()
+        )
+    };
+    let (date, dist) = s.trim().split_once(':').ok_or_else(bad)?;
+    let date = super::date::parse(date)?;
+    let dist = dist.trim().to_lowercase().replace(',', ".");
+    // Tenths of a km, so that `4.6mil` is exactly 46 km.
+    let (number, tenths_per_unit) = if let Some(n) = dist.strip_suffix("mil") {
+        (n.trim(), 100u64)
+    } else {
+        (dist.trim_end_matches("km").trim(), 10)
+    };
+    let (whole, frac) = number.split_once('.').unwrap_or((number, ""));
+    if whole.is_empty()
+        || frac.len() > 1
+        || !whole
+            .chars()
+            .chain(frac.chars())
+            .all(|c| c.is_ascii_digit())
+    {
+        return Err(bad());
+    }
+    let whole: u64 = whole.parse().map_err(|_| bad())?;
+    let frac: u64 = if frac.is_empty() {
+        0
+    } else {
+        frac.parse().map_err(|_| bad())?
+    };
+    let tenths_km = whole
+        .checked_mul(tenths_per_unit)
+        .and_then(|w| w.checked_add(frac * tenths_per_unit / 10))
+        .ok_or_else(bad)?;
+    if tenths_km % 10 != 0 {
+        return Err(format!(
+            "a trip is counted in whole km, found {}.{} km",
+            tenths_km / 10,
+            tenths_km % 10
+        ));
+    }
+    let km = u32::try_from(tenths_km / 10).map_err(|_| bad())?;
+    Ok(Trip {
+        date,
+        km,
+        note: None,
+    })
+}
+
+/// Parses a receipt as typed: `120.50:kvitto 12, bio` (kronor, then its reference).
+pub fn parse_receipt(s: &str) -> Result<Receipt, String> {
+    let (amount, reference) = s
+        .split_once(':')
+        .ok_or_else(|| "expected a receipt KR:REFERENCE like 120.50:kvitto 12".to_string())?;
+    let amount: Money = amount
+        .trim()
+        .parse()
+        .map_err(|e: super::money::MoneyError| e.to_string())?;
+    let reference = reference.trim().to_string();
+    if reference.is_empty() {
+        return Err("a receipt needs a reference after the colon".into());
+    }
+    Ok(Receipt { amount, reference })
 }

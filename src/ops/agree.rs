@@ -4,7 +4,7 @@ use crate::tr;
 use chrono::NaiveDate;
 
 use crate::documents::agreement::{AgreementDoc, Rule, TermsLine};
-use crate::model::assignment::{Agreement, Compensation, Terms};
+use crate::model::assignment::{Agreement, Compensation, PaidPer, Terms};
 use crate::model::{
     Assignment, AssignmentStatus, Client, Event, Frequency, Kind, Money, Volunteer,
 };
@@ -44,6 +44,26 @@ pub struct AgreeInput {
     pub confidentiality_signed: Option<NaiveDate>,
     pub reason: Option<String>,
     pub change_from: Option<NaiveDate>,
+    /// How the month is paid, when not by the month (`--paid-per`).
+    pub pay: PayInput,
+}
+
+/// How the terms pay, beyond the fee and the allowance: what `agree --paid-per`, `--tiers`,
+/// `--hourly`, `--mileage`, `--travel-monthly` and `--individual-basis` give.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PayInput {
+    pub paid_per: Option<PaidPer>,
+    pub tiers: Option<String>,
+    pub hourly: Option<Money>,
+    pub mileage: Option<bool>,
+    pub travel_monthly: Option<Money>,
+    pub individual_basis: Option<String>,
+}
+
+impl PayInput {
+    fn given(&self) -> bool {
+        *self != PayInput::default()
+    }
 }
 
 impl AgreeInput {
@@ -60,6 +80,7 @@ impl AgreeInput {
             confidentiality_signed,
             reason,
             change_from,
+            pay,
         } = self;
         (signed.is_some() || confidentiality_signed.is_some())
             && start.is_none()
@@ -70,6 +91,7 @@ impl AgreeInput {
             && cost_center.is_none()
             && reason.is_none()
             && change_from.is_none()
+            && !pay.given()
     }
 }
 
@@ -92,6 +114,49 @@ pub fn parse_percent(s: &str) -> std::result::Result<u32, String> {
         return Err("a per cent above 100".into());
     }
     Ok(whole * 100 + frac)
+}
+
+/// `terms` with what `pay` gives in place of what they had; whether the result holds together
+/// (a tariff named for meeting levels, no fee beside a rate per hour) is `rules::terms`' to say.
+fn with_pay(mut terms: Terms, pay: &PayInput) -> Terms {
+    if let Some(p) = pay.paid_per {
+        terms.paid_per = p;
+    }
+    if pay.tiers.is_some() {
+        terms.tiers = pay.tiers.clone();
+    }
+    if pay.hourly.is_some() {
+        terms.hourly_ore = pay.hourly;
+    }
+    if let Some(m) = pay.mileage {
+        terms.mileage = m;
+    }
+    if pay.travel_monthly.is_some() {
+        terms.travel_monthly_ore = pay.travel_monthly.filter(|m| *m != Money::ZERO);
+    }
+    if let Some(b) = &pay.individual_basis {
+        terms.individual_basis = Some(b.trim().to_string()).filter(|b| !b.is_empty());
+    }
+    // What another way of paying does not use is not carried into it.
+    match terms.paid_per {
+        PaidPer::Month => {
+            terms.tiers = None;
+            terms.hourly_ore = None;
+        }
+        PaidPer::Meetings | PaidPer::Dygn => {
+            terms.fee = Compensation::default();
+            terms.expense = Compensation::default();
+            terms.hourly_ore = None;
+            if terms.paid_per == PaidPer::Dygn {
+                terms.tiers = None;
+            }
+        }
+        PaidPer::Hour => {
+            terms.fee = Compensation::default();
+            terms.tiers = None;
+        }
+    }
+    terms
 }
 
 /// The fee as the agreement records it; whether it is allowed is `rules::terms`' to say.
@@ -208,7 +273,10 @@ pub fn agree(
         .is_some_and(|r| !r.trim().is_empty());
     let mut problems = Vec::new();
     let mut events = Vec::new();
-    let terms_given = input.meetings.is_some() || input.fee.is_some() || input.expense.is_some();
+    let terms_given = input.meetings.is_some()
+        || input.fee.is_some()
+        || input.expense.is_some()
+        || input.pay.given();
     match (&mut a.agreement, input.change_from) {
         (None, Some(_)) => {
             return Err(Error::arg(
@@ -224,11 +292,22 @@ pub fn agree(
             if input.meetings.is_none() {
                 missing.push("--meetings N/week|N/month");
             }
-            if input.fee.is_none() {
-                missing.push("--fee-category with --fee-percent, or --fee");
-            }
-            if input.expense.is_none() {
-                missing.push("--expense-level or --expense");
+            // By the month both amounts are stated; by meeting level or per dygn they come from
+            // kontakt.toml; by the hour the fee is the rate, and an allowance is optional.
+            match input.pay.paid_per.unwrap_or_default() {
+                PaidPer::Month => {
+                    if input.fee.is_none() {
+                        missing.push("--fee-category with --fee-percent, or --fee");
+                    }
+                    if input.expense.is_none() {
+                        missing.push("--expense-level or --expense");
+                    }
+                }
+                PaidPer::Meetings if input.pay.tiers.is_none() => {
+                    missing.push("--tiers NAME");
+                }
+                PaidPer::Hour if input.pay.hourly.is_none() => missing.push("--hourly KR"),
+                _ => {}
             }
             if !missing.is_empty() {
                 return Err(Error::arg(
@@ -240,22 +319,32 @@ pub fn agree(
                     ),
                 ));
             }
-            let (Some(start), Some(meetings), Some(fee), Some(expense)) =
-                (input.start, input.meetings, input.fee, input.expense)
-            else {
+            let (Some(start), Some(meetings)) = (input.start, input.meetings) else {
                 unreachable!("checked above");
             };
             problems.extend(start_problems(&c, &v, start, store));
             if input.end.is_some_and(|e| e < start) {
                 problems.push("--end is before --start".into());
             }
-            let terms = Terms {
-                from: start,
-                meetings,
-                fee: compensation_of_fee(fee),
-                expense: compensation_of_expense(expense, store),
-                reason: input.reason.clone().filter(|_| reason),
-            };
+            let terms = with_pay(
+                Terms {
+                    from: start,
+                    meetings,
+                    paid_per: PaidPer::Month,
+                    fee: input.fee.map(compensation_of_fee).unwrap_or_default(),
+                    expense: input
+                        .expense
+                        .map(|e| compensation_of_expense(e, store))
+                        .unwrap_or_default(),
+                    tiers: None,
+                    hourly_ore: None,
+                    mileage: false,
+                    travel_monthly_ore: None,
+                    individual_basis: None,
+                    reason: input.reason.clone().filter(|_| reason),
+                },
+                &input.pay,
+            );
             problems.extend(terms_messages(&terms, store));
             a.agreement = Some(Agreement {
                 start,
@@ -300,19 +389,23 @@ pub fn agree(
             }
             // What is not given carries over, and with it the reason it needed.
             let carried = input.fee.is_none() || input.expense.is_none();
-            let terms = Terms {
-                from,
-                meetings: input.meetings.unwrap_or(last.meetings),
-                fee: input.fee.map_or(last.fee.clone(), compensation_of_fee),
-                expense: input
-                    .expense
-                    .map_or(last.expense.clone(), |e| compensation_of_expense(e, store)),
-                reason: input
-                    .reason
-                    .clone()
-                    .filter(|_| reason)
-                    .or_else(|| last.reason.clone().filter(|_| carried)),
-            };
+            let terms = with_pay(
+                Terms {
+                    from,
+                    meetings: input.meetings.unwrap_or(last.meetings),
+                    fee: input.fee.map_or(last.fee.clone(), compensation_of_fee),
+                    expense: input
+                        .expense
+                        .map_or(last.expense.clone(), |e| compensation_of_expense(e, store)),
+                    reason: input
+                        .reason
+                        .clone()
+                        .filter(|_| reason)
+                        .or_else(|| last.reason.clone().filter(|_| carried)),
+                    ..last.clone()
+                },
+                &input.pay,
+            );
             problems.extend(terms_messages(&terms, store));
             ag.terms.push(terms);
             events.push(Event::new(today, format!("terms changed from {from}")));

@@ -505,23 +505,20 @@ pub fn earned_kind(
     let Ok(e) = earned else {
         return Money::ZERO;
     };
-    let part = match kind {
-        crate::payroll::LineKind::Expense => e.expense,
-        _ => e.fee,
-    };
-    part.map_or(Money::ZERO, |p| p.amount)
+    e.amount(kind)
 }
 
 /// A run that lacks a year's prisbasbelopp is refused, dry or real: paying the others and
 /// leaving out everyone on SKR's percentages would look like success to a scheduled payout.
 fn refuse_without_prisbasbelopp(plan: &Plan) -> Result<()> {
-    if plan.missing_prisbasbelopp.is_empty() {
+    if plan.missing_prisbasbelopp.is_empty() && plan.missing_rates.is_empty() {
         return Ok(());
     }
     let mut reasons: Vec<String> = plan
         .missing_prisbasbelopp
         .iter()
         .map(|y| crate::rules::prisbasbelopp::missing_message(*y))
+        .chain(plan.missing_rates.iter().cloned())
         .collect();
     reasons.push(tr!(
         "nothing was paid; run `kontakt pay {}` again when it is there",

@@ -8,7 +8,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::csv_rows::{MeetingRow, Rows};
-use crate::model::report::{Approval, Correction, Settled};
+use crate::model::report::{Approval, Correction, Receipt, Settled, Stay, Trip};
 use crate::model::{Assignment, Client, Id, Kind, Money, Month, Report, SCHEMA, Volunteer};
 use crate::payroll::compute::{self, Case, NotEarned, PaidPeriod};
 use crate::payroll::retroactive;
@@ -19,6 +19,12 @@ use crate::{Error, Result};
 #[derive(Debug, Clone, Default)]
 pub struct ReportInput {
     pub meetings: Vec<NaiveDate>,
+    /// A kontaktfamilj's stays that begin in the month.
+    pub stays: Vec<Stay>,
+    /// Trips in one's own car, for mileage.
+    pub trips: Vec<Trip>,
+    /// Outlays with receipts.
+    pub receipts: Vec<Receipt>,
     pub hours_tenths: Option<u32>,
     pub activity: Option<String>,
     pub expenses: Option<Money>,
@@ -120,6 +126,33 @@ fn report_problems(
     if month.first_day() > today {
         problems.push(tr!("{month} has not begun", "{month} har inte börjat"));
     }
+    // Stays, trips and receipts by the rule `check` and `pay` judge them with.
+    let given = Report {
+        stays: input.stays.clone(),
+        trips: input.trips.clone(),
+        receipts: input.receipts.clone(),
+        ..Report::empty(a.id, month, today)
+    };
+    problems.extend(
+        crate::rules::report::delivery_problems(&given, Some(a))
+            .into_iter()
+            .map(|p| p.message),
+    );
+    if let Some(s) = input.stays.iter().find(|s| s.to > today) {
+        problems.push(tr!(
+            "the stay from {} ends {}, which has not happened yet",
+            "vistelsen från {} slutar {}, som inte har hänt än",
+            s.from,
+            s.to
+        ));
+    }
+    for t in input.trips.iter().filter(|t| t.date > today) {
+        problems.push(tr!(
+            "{} has not happened yet",
+            "{} har inte hänt än",
+            t.date
+        ));
+    }
     problems.dedup();
     problems
 }
@@ -171,12 +204,24 @@ fn build(
         activity: keep(input.activity, existing.and_then(|o| o.activity.as_ref()))
             .filter(|s| !s.trim().is_empty()),
         expenses_ore: input.expenses.or(kept.and_then(|o| o.expenses_ore)),
+        stays: kept_list(input.stays, kept.map(|o| &o.stays)),
+        trips: kept_list(input.trips, kept.map(|o| &o.trips)),
+        receipts: kept_list(input.receipts, kept.map(|o| &o.receipts)),
         note: keep(input.note, existing.and_then(|o| o.note.as_ref()))
             .filter(|s| !s.trim().is_empty()),
         reported: kept.map_or(today, |o| o.reported),
         approved,
         corrections,
         settled_outside: None,
+    }
+}
+
+/// What a report lists (stays, trips, receipts): a correction that gives none keeps those of the
+/// report it corrects; one that gives some replaces them.
+fn kept_list<T: Clone>(given: Vec<T>, old: Option<&Vec<T>>) -> Vec<T> {
+    match old {
+        Some(old) if given.is_empty() => old.clone(),
+        _ => given,
     }
 }
 
@@ -196,6 +241,7 @@ fn earns(store: &Store, a: &Assignment, rep: &Report) -> Result<Now> {
         Err(NotEarned::NoPrisbasbelopp(y)) => Err(Error::refused(vec![
             crate::rules::prisbasbelopp::missing_message(*y),
         ])),
+        Err(NotEarned::NoRates(m)) => Err(Error::refused(vec![m.clone()])),
         Err(_) => Err(crate::model::money::Overflow.into()),
     }
 }
@@ -269,7 +315,7 @@ pub fn report(
             {
                 let now = earns(store, &a, &rep)?;
                 let paid = paid_for(store, &a.id, month)?;
-                if settlement::changes_nothing(old, &rep, paid.as_ref(), now) {
+                if settlement::changes_nothing(old, &rep, paid.as_ref(), &now) {
                     return Err(Error::refused(vec![tr!(
                         "nothing to correct: the report would say what it says, and {} {month} would be paid what {}",
                         "inget att rätta: rapporten skulle säga detsamma, och {} {month} skulle få det som {}",
@@ -387,6 +433,7 @@ pub fn import(
             by: None,
             no_meetings: false,
             settled_outside: None,
+            ..ReportInput::default()
         };
         let existing = store.load_report(month, &id)?;
         let rep = build(&a, month, input.clone(), existing.as_ref(), today);
@@ -554,7 +601,7 @@ pub(super) fn correct_after_ending(
         }
         let now = earns(store, a, &rep)?;
         let was = paid.get(&(a.id, month));
-        let changed = was.is_some_and(|p| (p.fee, p.expense) != (now.fee, now.expense));
+        let changed = was.is_some_and(|p| !now.same_as(p));
         if removed == 0 && !changed {
             continue;
         }

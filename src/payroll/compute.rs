@@ -8,11 +8,13 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::prorate::{PaidDays, prorate};
+use super::settlement::Now;
 use super::{LineKind, PayLine};
 
-use crate::model::assignment::Terms;
+use crate::model::assignment::{PaidPer, Terms};
 use crate::model::config::{PayrollRules, Tariffs};
 use crate::model::money::Overflow;
+use crate::model::payline::Quantity;
 use crate::model::payrun::Excluded;
 use crate::model::{Assignment, Client, Id, Money, Month, Report, Volunteer};
 use crate::rules::in_force;
@@ -25,24 +27,46 @@ pub struct Case<'a> {
     pub volunteer: &'a Volunteer,
 }
 
-/// What earlier runs paid for one assignment and period, by what they paid for.
+/// What earlier runs paid for one assignment and period, by what they paid for: by kind, and
+/// summed into the taxable (`fee`) and the tax-free (`expense`) as [`Now`] is.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PaidPeriod {
     pub fee: Money,
     pub expense: Money,
+    pub kinds: BTreeMap<LineKind, Money>,
     /// The highest report revision any of those lines was computed from.
     pub revision: u32,
 }
 
 impl PaidPeriod {
-    /// Adds a ledger line (corrections count towards what they correct).
+    /// Adds a ledger line (corrections count towards what they correct; one from before
+    /// corrections named it, towards the fee).
     pub fn add(&mut self, line: &PayLine) -> Result<(), Overflow> {
-        match line.corrects.unwrap_or(line.kind) {
-            LineKind::Expense => self.expense.add_to(line.amount)?,
-            _ => self.fee.add_to(line.amount)?,
-        }
+        let kind = match line.corrects.unwrap_or(line.kind) {
+            LineKind::Correction => LineKind::Fee,
+            k => k,
+        };
+        self.add_kind(kind, line.amount)?;
         self.revision = self.revision.max(line.revision);
         Ok(())
+    }
+
+    /// Adds an amount paid for `kind`.
+    pub fn add_kind(&mut self, kind: LineKind, amount: Money) -> Result<(), Overflow> {
+        self.kinds
+            .entry(kind)
+            .or_insert(Money::ZERO)
+            .add_to(amount)?;
+        if kind.taxable() {
+            self.fee.add_to(amount)
+        } else {
+            self.expense.add_to(amount)
+        }
+    }
+
+    /// One kind's amount.
+    pub fn get(&self, kind: LineKind) -> Money {
+        self.kinds.get(&kind).copied().unwrap_or(Money::ZERO)
     }
 
     /// Fee and expenses together.
@@ -72,6 +96,9 @@ pub struct Plan {
     /// Years whose prisbasbelopp a line needed and the configuration lacks; a run refuses.
     #[serde(skip)]
     pub missing_prisbasbelopp: Vec<i32>,
+    /// Rates the terms need and the configuration lacks, as messages; a run refuses.
+    #[serde(skip)]
+    pub missing_rates: Vec<String>,
     /// The sum of the lines, added up (checked) once by [`plan`].
     pub total_ore: Money,
     /// What is owed but older than the retroactive limit (also in `excluded`): the run's
@@ -90,12 +117,62 @@ impl Plan {
     }
 }
 
-/// What the records say an assignment earns in a period, per kind, before the ledger.
+/// One kind of pay a period earns: the amount, the days it covers and what it counts.
 #[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    pub amount: Money,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub days: u32,
+    pub quantity: Option<Quantity>,
+}
+
+impl Part {
+    fn of(p: super::prorate::Prorated, quantity: Option<Quantity>) -> Part {
+        Part {
+            amount: p.amount,
+            from: p.from,
+            to: p.to,
+            days: p.days,
+            quantity,
+        }
+    }
+}
+
+/// What the records say an assignment earns in a period, per kind, before the ledger.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Earned {
-    pub fee: Option<super::prorate::Prorated>,
-    pub expense: Option<super::prorate::Prorated>,
+    pub parts: BTreeMap<LineKind, Part>,
     pub cost_center: Option<String>,
+    /// Why the period earns less than it might, for the listing (`1 meeting: level 1 of
+    /// tariff lss needs 2`), when it earns nothing for that reason.
+    pub note: Option<String>,
+}
+
+impl Earned {
+    /// One kind's amount (zero when it earns none).
+    pub fn amount(&self, kind: LineKind) -> Money {
+        self.parts.get(&kind).map_or(Money::ZERO, |p| p.amount)
+    }
+
+    /// The taxable pay and the tax-free, summed.
+    pub fn taxable_and_free(&self) -> Result<(Money, Money), Overflow> {
+        let mut out = (Money::ZERO, Money::ZERO);
+        for (k, p) in &self.parts {
+            if k.taxable() {
+                out.0.add_to(p.amount)?;
+            } else {
+                out.1.add_to(p.amount)?;
+            }
+        }
+        Ok(out)
+    }
+
+    fn put(&mut self, kind: LineKind, part: Option<Part>) {
+        if let Some(p) = part.filter(|p| p.amount != Money::ZERO) {
+            self.parts.insert(kind, p);
+        }
+    }
 }
 
 /// Why a period earns nothing.
@@ -108,6 +185,9 @@ pub enum NotEarned {
     /// The configuration lacks this year's prisbasbelopp: nobody's percentage can be paid, so
     /// the run is refused rather than paying nothing (`rules::prisbasbelopp`).
     NoPrisbasbelopp(i32),
+    /// The configuration lacks the rates the terms need (a year's kontaktfamilj rates, a
+    /// meeting tariff, a mileage rate): refused like a missing prisbasbelopp, with the message.
+    NoRates(String),
     /// An amount out of range (an absurd hand edit): an error, never a number.
     Overflow,
 }
@@ -161,19 +241,24 @@ pub fn earned(
     if valid.is_empty() {
         return Err(format!("the client's decision does not cover {period}").into());
     }
-    if report.meetings.is_empty() && !rules.pay_without_meetings {
+    let cost_center = ag.cost_center.clone();
+    if !report.delivered() && !rules.pay_without_meetings {
         return Ok(Earned {
-            fee: None,
-            expense: None,
-            cost_center: ag.cost_center.clone(),
+            cost_center,
+            ..Earned::default()
         });
     }
-    prorated(period, &valid, tariffs, rules, ag.cost_center.clone())
+    let meetings = u32::try_from(report.meetings.len()).unwrap_or(u32::MAX);
+    let mut out = monthly_parts(period, &valid, meetings, tariffs, rules)?;
+    out.cost_center = cost_center;
+    delivered_parts(&mut out, case, report, &valid, tariffs, rules)?;
+    Ok(out)
 }
 
-/// What `a` would earn in `period` if it goes on as agreed (a report with meetings approved):
-/// the days the agreement is in force and the client's decision valid, by the same proration
-/// and rounding as a run. `stats`' forecast is this, so it agrees with what `pay` will pay.
+/// What `a` would earn in `period` if it goes on as agreed (a report with the agreed meetings
+/// approved): the days the agreement is in force and the client's decision valid, by the same
+/// proration and rounding as a run. `stats`' forecast is this, so it agrees with what `pay`
+/// will pay. Stays, hours, trips and receipts are paid as delivered and are not forecast.
 pub fn as_agreed(
     a: &Assignment,
     client: &Client,
@@ -186,30 +271,83 @@ pub fn as_agreed(
         .filter(|d| client.granted_on(*d))
         .filter_map(|d| in_force::terms_in_force(a, d).map(|t| (d, t)))
         .collect();
-    let cost_center = a.agreement.as_ref().and_then(|g| g.cost_center.clone());
-    prorated(period, &valid, tariffs, rules, cost_center)
+    // The meetings the last terms agree on, in a month (a week's taken as 52/12 of a month).
+    let meetings = valid.last().map_or(0, |(_, t)| match t.meetings.per {
+        crate::model::common::Per::Month => t.meetings.times,
+        crate::model::common::Per::Week => t.meetings.times * 52 / 12,
+    });
+    let mut out = monthly_parts(period, &valid, meetings, tariffs, rules)?;
+    out.cost_center = a.agreement.as_ref().and_then(|g| g.cost_center.clone());
+    Ok(out)
 }
 
-/// The days given, each earning 1/(days in the month) of the monthly amounts of its terms.
-fn prorated(
+/// The monthly amounts of each day's terms, as a fee and an allowance for the month: by the
+/// month, or at the level the month's meetings reach; hourly terms give their allowance here
+/// and their fee by the hours (`delivered_parts`); terms per dygn give nothing here. The days
+/// given each earn 1/(days in the month) of the amounts in force that day, and an allowance
+/// above SKR's highest level is split for tax (`payroll::expense_tax_split`).
+fn monthly_parts(
     period: Month,
     valid: &[(NaiveDate, &Terms)],
+    meetings: u32,
     tariffs: &Tariffs,
     rules: &PayrollRules,
-    cost_center: Option<String>,
 ) -> Result<Earned, NotEarned> {
     let mut fee = PaidDays::default();
     let mut expense = PaidDays::default();
+    let mut out = Earned::default();
+    let mut level_reached: Option<u8> = None;
     // The monthly amounts change only with the terms or the year: worked out once for each.
     let mut last: Option<(&Terms, i32, Money, Money)> = None;
     for (d, t) in valid {
+        if t.paid_per == PaidPer::Dygn {
+            continue;
+        }
         let year = d.year();
         let (f, e) = match last {
             Some((lt, ly, f, e)) if std::ptr::eq(lt, *t) && ly == year => (f, e),
             _ => {
                 let missing = || NotEarned::NoPrisbasbelopp(year);
-                let f = t.fee.monthly(tariffs, year)?.ok_or_else(missing)?;
-                let e = t.expense.monthly(tariffs, year)?.ok_or_else(missing)?;
+                let (f, e) = match t.paid_per {
+                    PaidPer::Meetings => {
+                        let name = t.tiers.as_deref().unwrap_or_default();
+                        let tiers = tariffs.tiers.get(name).ok_or_else(|| {
+                            NotEarned::NoRates(format!(
+                                "kontakt.toml has no meeting tariff [compensation.tiers.{name}]"
+                            ))
+                        })?;
+                        match super::meeting_tiers::level(tiers, meetings) {
+                            Some((level, tier)) => {
+                                level_reached = Some(level);
+                                let f = tariffs.monthly(year, tier.fee_percent_hundredths)?;
+                                let e = tariffs.monthly(year, tier.expense_percent_hundredths)?;
+                                (f.ok_or_else(missing)?, e.ok_or_else(missing)?)
+                            }
+                            None => {
+                                out.note = Some(format!(
+                                    "{meetings} meeting(s): the lowest level of tariff {name} needs {}",
+                                    super::meeting_tiers::lowest(tiers).unwrap_or_default()
+                                ));
+                                (Money::ZERO, Money::ZERO)
+                            }
+                        }
+                    }
+                    PaidPer::Hour => (
+                        Money::ZERO,
+                        t.expense.monthly(tariffs, year)?.ok_or_else(missing)?,
+                    ),
+                    _ => (
+                        t.fee.monthly(tariffs, year)?.ok_or_else(missing)?,
+                        t.expense.monthly(tariffs, year)?.ok_or_else(missing)?,
+                    ),
+                };
+                let highest = tariffs.expense_levels.iter().max().copied().unwrap_or(0);
+                let cap = tariffs
+                    .monthly(year, highest.saturating_mul(100))?
+                    .ok_or_else(missing)?;
+                let (e, excess) =
+                    super::expense_tax_split::split(e, cap, t.individual_basis.is_some())?;
+                let f = f.checked_add(excess)?;
                 last = Some((t, year, f, e));
                 (f, e)
             }
@@ -217,11 +355,141 @@ fn prorated(
         fee.days.push((*d, f));
         expense.days.push((*d, e));
     }
-    Ok(Earned {
-        fee: prorate(period, &fee, rules.rounding)?,
-        expense: prorate(period, &expense, rules.rounding)?,
-        cost_center,
-    })
+    let quantity = level_reached.map(|level| Quantity::Meetings {
+        count: meetings,
+        level,
+    });
+    out.put(
+        LineKind::Fee,
+        prorate(period, &fee, rules.rounding)?.map(|p| Part::of(p, quantity)),
+    );
+    out.put(
+        LineKind::Expense,
+        prorate(period, &expense, rules.rounding)?.map(|p| Part::of(p, quantity)),
+    );
+    Ok(out)
+}
+
+/// What the report says was delivered: hours, stays, trips and receipts, and a flat travel
+/// allowance for a month that earns pay, added to `out`.
+fn delivered_parts(
+    out: &mut Earned,
+    case: Case,
+    report: &Report,
+    valid: &[(NaiveDate, &Terms)],
+    tariffs: &Tariffs,
+    rules: &PayrollRules,
+) -> Result<(), NotEarned> {
+    let (Some((first, _)), Some((last_day, last))) = (valid.first(), valid.last()) else {
+        return Ok(());
+    };
+    let span = |amount: Money, quantity: Option<Quantity>| Part {
+        amount,
+        from: *first,
+        to: *last_day,
+        days: valid.len() as u32,
+        quantity,
+    };
+    let add = |out: &mut Earned, kind: LineKind, part: Part| -> Result<(), NotEarned> {
+        match out.parts.get_mut(&kind) {
+            Some(p) => {
+                p.amount.add_to(part.amount)?;
+                p.quantity = part.quantity.or(p.quantity);
+            }
+            None => out.put(kind, Some(part)),
+        }
+        Ok(())
+    };
+    // By the hour: the month's hours at the rate of the last hourly terms in force.
+    if let Some(rate) = valid
+        .iter()
+        .rev()
+        .find(|(_, t)| t.paid_per == PaidPer::Hour)
+        .and_then(|(_, t)| t.hourly_ore)
+    {
+        let tenths = report.hours_tenths.unwrap_or(0);
+        let fee = super::hourly::hourly(rate, tenths, rules.rounding)?;
+        add(
+            out,
+            LineKind::Fee,
+            span(fee, Some(Quantity::Hours { tenths })),
+        )?;
+    }
+    // Per dygn: the stays' days the agreement (on dygn terms) and the decision cover, which
+    // may run on past the month.
+    if valid.iter().any(|(_, t)| t.paid_per == PaidPer::Dygn) {
+        let a = case.assignment;
+        let days: Vec<_> = super::dygn::days_of(&report.stays)
+            .into_iter()
+            .filter(|d| {
+                a.terms_on(d.date)
+                    .is_some_and(|t| t.paid_per == PaidPer::Dygn)
+                    && case.client.granted_on(d.date)
+            })
+            .collect();
+        let pnr = &case.client.pnr;
+        let band = |d: NaiveDate| super::age_band::AgeBand::of_age(pnr.age_on(d));
+        match super::stay_pay::stay_pay(&days, band, tariffs) {
+            Ok(Some(p)) => {
+                let q = Some(Quantity::Dygn { halves: p.halves });
+                let part = |amount| Part {
+                    amount,
+                    from: p.from,
+                    to: p.to,
+                    days: p.days,
+                    quantity: q,
+                };
+                add(out, LineKind::Fee, part(p.fee))?;
+                add(out, LineKind::Expense, part(p.expense))?;
+            }
+            Ok(None) => {}
+            Err(super::stay_pay::StayPayError::NoRates(y)) => {
+                return Err(NotEarned::NoRates(format!(
+                    "kontakt.toml has no kontaktfamilj rates for {y} ([compensation.kontaktfamilj.{y}])"
+                )));
+            }
+            Err(super::stay_pay::StayPayError::NoPrisbasbelopp(y)) => {
+                return Err(NotEarned::NoPrisbasbelopp(y));
+            }
+            Err(super::stay_pay::StayPayError::Overflow) => return Err(NotEarned::Overflow),
+        }
+    }
+    // Mileage for the trips on days the terms pay it.
+    let trips: Vec<_> = report
+        .trips
+        .iter()
+        .filter(|trip| valid.iter().any(|(d, t)| *d == trip.date && t.mileage))
+        .cloned()
+        .collect();
+    if !trips.is_empty() {
+        use super::mileage::{MileageError, mileage};
+        let m = mileage(&trips, &tariffs.mileage, rules.rounding).map_err(|e| match e {
+            MileageError::NoRate(y) => NotEarned::NoRates(format!(
+                "kontakt.toml has no mileage rate in force in {y} ([compensation.mileage])"
+            )),
+            MileageError::Overflow => NotEarned::Overflow,
+        })?;
+        let q = Some(Quantity::Km { km: m.km });
+        add(out, LineKind::Mileage, span(m.tax_free, q))?;
+        add(out, LineKind::MileageTaxable, span(m.taxable, q))?;
+    }
+    // A flat travel allowance, for a month that earns pay.
+    if let Some(flat) = last.travel_monthly_ore
+        && (out.amount(LineKind::Fee) != Money::ZERO
+            || out.amount(LineKind::Expense) != Money::ZERO)
+    {
+        add(out, LineKind::Travel, span(flat, None))?;
+    }
+    if !report.receipts.is_empty() {
+        let count = u32::try_from(report.receipts.len()).unwrap_or(u32::MAX);
+        let back = super::receipts::paid_back(&report.receipts)?;
+        add(
+            out,
+            LineKind::Receipt,
+            span(back, Some(Quantity::Receipts { count })),
+        )?;
+    }
+    Ok(())
 }
 
 /// The run for `month` over `periods` (its retroactive window, `payroll::retroactive`): new
@@ -238,12 +506,13 @@ pub fn plan(
     tariffs: &Tariffs,
     rules: &PayrollRules,
 ) -> Result<Plan, Overflow> {
-    use super::settlement::{self, Now, Settlement};
+    use super::settlement::{self, Settlement};
     let mut out = Plan {
         month,
         lines: Vec::new(),
         excluded: Vec::new(),
         missing_prisbasbelopp: Vec::new(),
+        missing_rates: Vec::new(),
         total_ore: Money::ZERO,
         owed: Vec::new(),
         names: BTreeMap::new(),
@@ -291,26 +560,26 @@ pub fn plan(
                         .push(exclude(crate::rules::prisbasbelopp::missing_message(year)));
                     continue;
                 }
+                Err(NotEarned::NoRates(message)) => {
+                    if !out.missing_rates.contains(&message) {
+                        out.missing_rates.push(message.clone());
+                    }
+                    out.excluded.push(exclude(message));
+                    continue;
+                }
                 Err(NotEarned::Overflow) => return Err(Overflow),
             };
-            let part = |kind: LineKind| {
-                earned.as_ref().and_then(|e| match kind {
-                    LineKind::Expense => e.expense.as_ref(),
-                    _ => e.fee.as_ref(),
-                })
-            };
-            let due = |kind| part(kind).map_or(Money::ZERO, |p| p.amount);
-            let now = Now {
-                fee: due(LineKind::Fee),
-                expense: due(LineKind::Expense),
+            let now = match &earned {
+                Some(e) => Now::of_kinds(e.parts.iter().map(|(k, p)| (*k, p.amount)))?,
+                None => Now::default(),
             };
             if let Some(b) = before {
-                match settlement::settle(report, b, now) {
+                match settlement::settle(report, b, &now) {
                     Settlement::Unchanged => continue,
                     Settlement::Recorded => {}
                     Settlement::Unrecorded(why) => {
                         out.excluded
-                            .push(exclude(settlement::message(&a.id, period, b, now, &why)));
+                            .push(exclude(settlement::message(&a.id, period, b, &now, &why)));
                         continue;
                     }
                 }
@@ -321,19 +590,14 @@ pub fn plan(
                 None => a.agreement.as_ref().and_then(|g| g.cost_center.clone()),
             };
             let mut lines = Vec::new();
-            for (kind, wage_type) in [
-                (LineKind::Fee, &rules.fee_wage_type),
-                (LineKind::Expense, &rules.expense_wage_type),
-            ] {
-                let (from, to, days) = part(kind)
-                    .map_or((period.first_day(), period.last_day(), 0), |p| {
-                        (p.from, p.to, p.days)
+            for kind in LineKind::EARNED {
+                let part = earned.as_ref().and_then(|e| e.parts.get(&kind));
+                let (from, to, days, quantity) = part
+                    .map_or((period.first_day(), period.last_day(), 0, None), |p| {
+                        (p.from, p.to, p.days, p.quantity)
                     });
-                let already = before.map_or(Money::ZERO, |b| match kind {
-                    LineKind::Expense => b.expense,
-                    _ => b.fee,
-                });
-                let diff = due(kind).checked_sub(already)?;
+                let already = before.map_or(Money::ZERO, |b| b.get(kind));
+                let diff = now.get(kind).checked_sub(already)?;
                 if diff == Money::ZERO {
                     continue;
                 }
@@ -351,15 +615,20 @@ pub fn plan(
                         kind
                     },
                     corrects: correction.then_some(kind),
-                    wage_type: wage_type.clone(),
+                    wage_type: rules.wage_type(kind).to_string(),
                     amount: diff,
                     cost_center: cost_center.clone(),
                     revision,
+                    quantity,
                 });
             }
             if lines.is_empty() {
-                if before.is_none() && report.is_some_and(|r| r.meetings.is_empty()) {
-                    out.excluded.push(exclude("no meetings reported".into()));
+                if before.is_none() {
+                    if let Some(note) = earned.as_ref().and_then(|e| e.note.clone()) {
+                        out.excluded.push(exclude(note));
+                    } else if report.is_some_and(|r| !r.delivered()) {
+                        out.excluded.push(exclude("no meetings reported".into()));
+                    }
                 }
                 continue;
             }

@@ -7,39 +7,74 @@
 //! recorded, or one made after the last correction (so that it expected other amounts), is not
 //! paid but listed, every run and by `check` (E013), until it is recorded.
 
+use std::collections::BTreeMap;
+
+use crate::model::payline::LineKind;
 use crate::model::{Money, Report};
 
 use super::compute::{Earned, NotEarned, PaidPeriod};
 
-/// What the records give for a period now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What the records give for a period now: by kind of pay, and summed into the taxable pay
+/// (`fee`: the arvode and what is taxed as it) and the tax-free (`expense`: the allowance,
+/// tax-free mileage, outlays), the two sums a correction notes.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Now {
     pub fee: Money,
     pub expense: Money,
+    pub kinds: BTreeMap<LineKind, Money>,
 }
 
 impl Now {
+    /// A fee and an expense allowance and nothing else.
+    pub fn two(fee: Money, expense: Money) -> Now {
+        Now::of_kinds([(LineKind::Fee, fee), (LineKind::Expense, expense)]).unwrap_or_default()
+    }
+
+    /// The amounts by kind, summed (checked) into the taxable and the tax-free.
+    pub fn of_kinds(
+        kinds: impl IntoIterator<Item = (LineKind, Money)>,
+    ) -> Result<Now, crate::model::money::Overflow> {
+        let mut now = Now::default();
+        for (k, m) in kinds {
+            if m == Money::ZERO {
+                continue;
+            }
+            now.kinds.entry(k).or_insert(Money::ZERO).add_to(m)?;
+            if k.taxable() {
+                now.fee.add_to(m)?;
+            } else {
+                now.expense.add_to(m)?;
+            }
+        }
+        Ok(now)
+    }
+
+    /// One kind's amount.
+    pub fn get(&self, kind: LineKind) -> Money {
+        self.kinds.get(&kind).copied().unwrap_or(Money::ZERO)
+    }
+
     /// What `compute::earned` says the period gives: its amounts, or nothing when it earns
     /// nothing (not in force, not approved, not covered by the decision). `Err` when it cannot
     /// be worked out (a year without prisbasbelopp, an amount out of range).
     pub fn of(earned: &Result<Earned, NotEarned>) -> Result<Now, &NotEarned> {
-        let amount =
-            |p: &Option<super::prorate::Prorated>| p.as_ref().map_or(Money::ZERO, |x| x.amount);
         match earned {
-            Ok(e) => Ok(Now {
-                fee: amount(&e.fee),
-                expense: amount(&e.expense),
-            }),
-            Err(NotEarned::NotInForce | NotEarned::Because(_)) => Ok(Now {
-                fee: Money::ZERO,
-                expense: Money::ZERO,
-            }),
+            Ok(e) => Now::of_kinds(e.parts.iter().map(|(k, p)| (*k, p.amount)))
+                .map_err(|_| &NotEarned::Overflow),
+            Err(NotEarned::NotInForce | NotEarned::Because(_)) => Ok(Now::default()),
             Err(e) => Err(e),
         }
     }
 
-    pub fn total(self) -> Result<Money, crate::model::money::Overflow> {
+    pub fn total(&self) -> Result<Money, crate::model::money::Overflow> {
         self.fee.checked_add(self.expense)
+    }
+
+    /// Was exactly this paid, kind by kind?
+    pub fn same_as(&self, paid: &PaidPeriod) -> bool {
+        LineKind::EARNED
+            .iter()
+            .all(|k| self.get(*k) == paid.get(*k))
     }
 }
 
@@ -67,8 +102,8 @@ pub enum Unrecorded {
 }
 
 /// Does a correction recorded since the period was paid cover what the records give now?
-pub fn settle(report: Option<&Report>, paid: &PaidPeriod, now: Now) -> Settlement {
-    if (now.fee, now.expense) == (paid.fee, paid.expense) {
+pub fn settle(report: Option<&Report>, paid: &PaidPeriod, now: &Now) -> Settlement {
+    if now.same_as(paid) {
         return Settlement::Unchanged;
     }
     let Some(r) = report.filter(|r| r.revision() > paid.revision) else {
@@ -94,12 +129,12 @@ pub fn settle(report: Option<&Report>, paid: &PaidPeriod, now: Now) -> Settlemen
 /// month would be paid what it was (or, never paid, what the last correction settled, or what
 /// it gives now)? Such a correction is refused: it would only switch off "changed after it was
 /// paid" for a later change nobody recorded.
-pub fn changes_nothing(old: &Report, new: &Report, paid: Option<&PaidPeriod>, now: Now) -> bool {
+pub fn changes_nothing(old: &Report, new: &Report, paid: Option<&PaidPeriod>, now: &Now) -> bool {
     if !old.same_content(new) {
         return false;
     }
     match paid {
-        Some(p) => (p.fee, p.expense) == (now.fee, now.expense),
+        Some(p) => now.same_as(p),
         None => true,
     }
 }
@@ -109,7 +144,7 @@ pub fn message(
     assignment: &crate::model::Id,
     period: crate::model::Month,
     paid: &PaidPeriod,
-    now: Now,
+    now: &Now,
     why: &Unrecorded,
 ) -> String {
     let total = |f: Money, e: Money| {
@@ -148,6 +183,9 @@ mod tests {
             hours_tenths: None,
             activity: None,
             expenses_ore: None,
+            stays: vec![],
+            trips: vec![],
+            receipts: vec![],
             note: None,
             reported: month.first_day(),
             approved: None,
@@ -166,26 +204,24 @@ mod tests {
     }
 
     fn paid(fee: i64, expense: i64, revision: u32) -> PaidPeriod {
-        PaidPeriod {
-            fee: Money(fee),
-            expense: Money(expense),
-            revision,
+        let mut p = PaidPeriod::default();
+        for (kind, ore) in [(LineKind::Fee, fee), (LineKind::Expense, expense)] {
+            p.add_kind(kind, Money(ore)).unwrap();
         }
+        p.revision = revision;
+        p
     }
 
     fn now(fee: i64, expense: i64) -> Now {
-        Now {
-            fee: Money(fee),
-            expense: Money(expense),
-        }
+        Now::two(Money(fee), Money(expense))
     }
 
     #[test]
     fn only_a_correction_that_settled_these_amounts_opens_the_gate() {
         let p = paid(100, 50, 0);
-        assert_eq!(settle(None, &p, now(100, 50)), Settlement::Unchanged);
+        assert_eq!(settle(None, &p, &now(100, 50)), Settlement::Unchanged);
         assert_eq!(
-            settle(None, &p, now(0, 0)),
+            settle(None, &p, &now(0, 0)),
             Settlement::Unrecorded(Unrecorded::NoCorrection)
         );
         // Corrected before the run (revision not above what was paid): not recorded since.
@@ -193,24 +229,24 @@ mod tests {
             settle(
                 Some(&report(vec![(Some(0), Some(0))])),
                 &paid(100, 50, 1),
-                now(0, 0)
+                &now(0, 0)
             ),
             Settlement::Unrecorded(Unrecorded::NoCorrection)
         );
         let settled_zero = report(vec![(Some(0), Some(0))]);
         assert_eq!(
-            settle(Some(&settled_zero), &p, now(0, 0)),
+            settle(Some(&settled_zero), &p, &now(0, 0)),
             Settlement::Recorded
         );
         // A correction that changed nothing does not cover a later change of terms.
         let no_op = report(vec![(Some(100), Some(50))]);
         assert!(matches!(
-            settle(Some(&no_op), &p, now(120, 60)),
+            settle(Some(&no_op), &p, &now(120, 60)),
             Settlement::Unrecorded(Unrecorded::AfterCorrection { .. })
         ));
         // A legacy correction without amounts is taken at its word.
         assert_eq!(
-            settle(Some(&report(vec![(None, None)])), &p, now(7, 7)),
+            settle(Some(&report(vec![(None, None)])), &p, &now(7, 7)),
             Settlement::Recorded
         );
     }

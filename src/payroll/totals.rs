@@ -16,13 +16,16 @@ pub struct VolunteerTotal {
     pub fee: Money,
     pub expense: Money,
     pub correction: Money,
+    /// Mileage, travel allowance and outlays paid back.
+    pub travel: Money,
 }
 
 impl VolunteerTotal {
     pub fn total(&self) -> Result<Money, Overflow> {
         self.fee
             .checked_add(self.expense)?
-            .checked_add(self.correction)
+            .checked_add(self.correction)?
+            .checked_add(self.travel)
     }
 }
 
@@ -36,6 +39,7 @@ pub fn by_volunteer(lines: &[PayLine]) -> Result<Vec<VolunteerTotal>, Overflow> 
             fee: Money::ZERO,
             expense: Money::ZERO,
             correction: Money::ZERO,
+            travel: Money::ZERO,
         });
         if !t.assignments.contains(&l.assignment) {
             t.assignments.push(l.assignment);
@@ -44,6 +48,9 @@ pub fn by_volunteer(lines: &[PayLine]) -> Result<Vec<VolunteerTotal>, Overflow> 
             LineKind::Fee => t.fee.add_to(l.amount)?,
             LineKind::Expense => t.expense.add_to(l.amount)?,
             LineKind::Correction => t.correction.add_to(l.amount)?,
+            LineKind::Mileage | LineKind::MileageTaxable | LineKind::Travel | LineKind::Receipt => {
+                t.travel.add_to(l.amount)?
+            }
         }
     }
     Ok(by.into_values().collect())
@@ -69,6 +76,7 @@ mod tests {
             amount: Money(ore),
             cost_center: None,
             revision: 0,
+            quantity: None,
         }
     }
 
@@ -76,9 +84,17 @@ mod tests {
         /// The volunteers' totals add up to the lines' sum, kind by kind.
         #[test]
         fn totals_add_up_to_the_lines(
-            raw in proptest::collection::vec((0usize..4, 0usize..6, 0u8..3, -100_000i64..1_000_000), 0..40)
+            raw in proptest::collection::vec((0usize..4, 0usize..6, 0u8..7, -100_000i64..1_000_000), 0..40)
         ) {
-            let kinds = [LineKind::Fee, LineKind::Expense, LineKind::Correction];
+            let kinds = [
+                LineKind::Fee,
+                LineKind::Expense,
+                LineKind::Correction,
+                LineKind::Mileage,
+                LineKind::MileageTaxable,
+                LineKind::Travel,
+                LineKind::Receipt,
+            ];
             let lines: Vec<PayLine> = raw
                 .iter()
                 .map(|(v, a, k, ore)| line(*v, *a, kinds[usize::from(*k)], *ore))
@@ -91,8 +107,10 @@ mod tests {
                     LineKind::Fee => t.fee,
                     LineKind::Expense => t.expense,
                     LineKind::Correction => t.correction,
+                    _ => t.travel,
                 };
-                let expected: i64 = lines.iter().filter(|l| l.kind == kind).map(|l| l.amount.ore()).sum();
+                let same = |k: LineKind| k == kind || (k.is_travel() && kind.is_travel());
+                let expected: i64 = lines.iter().filter(|l| same(l.kind)).map(|l| l.amount.ore()).sum();
                 prop_assert_eq!(totals.iter().map(|t| of(t).ore()).sum::<i64>(), expected);
             }
             let distinct: std::collections::BTreeSet<_> = lines.iter().map(|l| &l.volunteer).collect();

@@ -365,6 +365,7 @@ mod tests {
             amount: Money(amount),
             cost_center: None,
             revision,
+            quantity: None,
         }
     }
 

@@ -60,6 +60,7 @@ pub fn report_problems(r: &Report, a: Option<&Assignment>) -> Vec<Problem> {
             ),
         });
     }
+    out.extend(delivery_problems(r, a));
     if let Some(h) = r.hours_tenths
         && h > max_hours_tenths(r)
     {
@@ -73,6 +74,122 @@ pub fn report_problems(r: &Report, a: Option<&Assignment>) -> Vec<Problem> {
                 max_hours_tenths(r)
             ),
         });
+    }
+    out
+}
+
+/// The longest trip a report takes, in km (there and back, in a day).
+pub const MAX_TRIP_KM: u32 = 2_000;
+
+/// Problems with what a report says was delivered besides meetings: stays (each beginning in
+/// the month, ending on or after it begins, at most `model::report::MAX_STAY_DAYS` long, on
+/// days the agreement is in force), trips (in the month, on active days, of a sane length) and
+/// receipts (an amount within bounds and a reference).
+pub fn delivery_problems(r: &Report, a: Option<&Assignment>) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let bad = |at: &str, flaw: Flaw, message: String| Problem {
+        flaw,
+        at: keys(&[at]),
+        message,
+    };
+    for s in &r.stays {
+        let span = (s.to - s.from).num_days();
+        if !r.month.contains(s.from) {
+            out.push(bad(
+                "stays",
+                Flaw::ImpossibleDates,
+                tr!(
+                    "the stay from {} does not begin in {} (a stay is reported in the month it begins)",
+                    "vistelsen från {} börjar inte i {} (en vistelse rapporteras den månad den börjar)",
+                    s.from,
+                    r.month
+                ),
+            ));
+        } else if span < 0 {
+            out.push(bad(
+                "stays",
+                Flaw::ImpossibleDates,
+                tr!(
+                    "the stay from {} ends before it begins ({})",
+                    "vistelsen från {} slutar innan den börjar ({})",
+                    s.from,
+                    s.to
+                ),
+            ));
+        } else if span >= crate::model::report::MAX_STAY_DAYS {
+            out.push(bad(
+                "stays",
+                Flaw::BadValue,
+                tr!(
+                    "the stay from {} is {} days long; a stay is at most {} days",
+                    "vistelsen från {} är {} dagar lång; en vistelse är högst {} dagar",
+                    s.from,
+                    span + 1,
+                    crate::model::report::MAX_STAY_DAYS
+                ),
+            ));
+        } else if a.is_some_and(|a| a.terms_on(s.from).is_none()) {
+            out.push(bad(
+                "stays",
+                Flaw::ImpossibleDates,
+                tr!(
+                    "the stay from {} begins outside the assignment's active days",
+                    "vistelsen från {} börjar utanför uppdragets aktiva dagar",
+                    s.from
+                ),
+            ));
+        }
+    }
+    for t in &r.trips {
+        let outside = !r.month.contains(t.date) || a.is_some_and(|a| a.terms_on(t.date).is_none());
+        if outside {
+            out.push(bad(
+                "trips",
+                Flaw::ImpossibleDates,
+                tr!(
+                    "the trip of {} is outside {} or the assignment's active days",
+                    "resan den {} ligger utanför {} eller uppdragets aktiva dagar",
+                    t.date,
+                    r.month
+                ),
+            ));
+        }
+        if t.km == 0 || t.km > MAX_TRIP_KM {
+            out.push(bad(
+                "trips",
+                Flaw::BadValue,
+                tr!(
+                    "a trip is 1 to {MAX_TRIP_KM} km, found {} km on {}",
+                    "en resa är 1 till {MAX_TRIP_KM} km, {} km hittades den {}",
+                    t.km,
+                    t.date
+                ),
+            ));
+        }
+    }
+    for rc in &r.receipts {
+        if !bounds::amount_ok(rc.amount) || rc.amount == crate::model::Money::ZERO {
+            out.push(bad(
+                "receipts",
+                Flaw::BadValue,
+                tr!(
+                    "a receipt is above 0 and at most {}, found {} kr",
+                    "ett kvitto är över 0 och högst {}, {} kr hittades",
+                    bounds::max_amount_text(),
+                    rc.amount.swedish()
+                ),
+            ));
+        }
+        if rc.reference.trim().is_empty() {
+            out.push(bad(
+                "receipts",
+                Flaw::BadValue,
+                tr!(
+                    "a receipt needs a reference (its number, or what it was for)",
+                    "ett kvitto behöver en referens (dess nummer, eller vad det gällde)"
+                ),
+            ));
+        }
     }
     out
 }

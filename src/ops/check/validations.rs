@@ -472,7 +472,7 @@ fn paid_changed(x: &Ctx, ck: &mut Checker) {
             );
             // A missing prisbasbelopp is a warning of its own; an overflow is E004's.
             let now = settlement::Now::of(&earned).ok()?;
-            let why = match settlement::settle(report.map(|(_, r)| r), &p, now) {
+            let why = match settlement::settle(report.map(|(_, r)| r), &p, &now) {
                 settlement::Settlement::Unrecorded(why) => why,
                 // Unchanged, or recorded: the next run pays the difference.
                 _ => return None,
@@ -500,7 +500,7 @@ fn paid_changed(x: &Ctx, ck: &mut Checker) {
                 } else {
                     format!(
                         "{aid} {period} {}",
-                        settlement::message(&aid, period, &p, now, &why)
+                        settlement::message(&aid, period, &p, &now, &why)
                     )
                 },
             })
