@@ -5,6 +5,10 @@
 # between runs. Usage: scripts/demo-records.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Nobody's own name in the demo (kontakt records KONTAKT_USER or git's user.name as who acted):
+# where it matters the script says who, with --by.
+export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
+unset KONTAKT_USER
 cargo build -q
 K=target/debug/kontakt
 LIST=../shared/reference/personnummer/skatteverket-testpersonnummer.txt
@@ -14,6 +18,10 @@ pnr() { grep "^$1" "$LIST" | sed -n "${2}p"; }
 rm -rf records
 $K init records --municipality "Demostad kommun"
 export KONTAKT_RECORDS=records
+# The rates of pay by delivery (issue 18): the template's examples taken in, SKR's 2023
+# kontaktfamilj rates and Värnamo's LSS meeting tariff, and a mileage rate above the tax-free one.
+sed -i -e 's/^# \(\[compensation.kontaktfamilj.2026\]\|fee_per_dygn\|expense_percent\|\[\[compensation.tiers.lss\]\]\|min_meetings\|fee_percent_hundredths\|expense_percent_hundredths\)/\1/' \
+  -e 's/^paid_per_mil_ore = { "2023" = 2500 }/paid_per_mil_ore = { "2023" = 2500, "2026" = 3000 }/' records/kontakt.toml
 on() { local day=$1; shift; $K --today "$day" "$@"; }
 
 # Clients --------------------------------------------------------------------------------------
@@ -164,6 +172,30 @@ agree 2026-11-17 "$ke" 2026-12-01 --meetings 2/month --fee-category 1 --fee-perc
 hh=$(propose 2026-07-13 "$hanna" "$helena")
 on 2026-07-27 match decline "$hh" --by volunteer --reason "Kände inte att det passade" >/dev/null
 
+# Liam and Helena's family: a kontaktfamilj (issue 18), one weekend a month, paid per dygn by
+# Liam's age band at kontakt.toml's rates, with Värnamo's flat travel allowance. October's second
+# stay runs over Alla helgons dag (31 October) into November: counted in the month it begins.
+liam=$(on 2026-08-03 apply client --name "Liam Öberg" --pnr "$(pnr 2016 3)" --area Väster --interests football,animals)
+on 2026-08-24 screen client "$liam" --grant --from 2026-09-01 --to 2027-08-31 --meetings 1/month --guardian-consent 2026-08-20 >/dev/null
+lh=$(propose 2026-08-25 "$liam" "$helena")
+agree 2026-08-27 "$lh" 2026-09-01 --meetings 1/month --paid-per dygn --travel-monthly 100 \
+  --cost-center 4540 --signed 2026-08-27 --confidentiality-signed 2026-08-27
+on 2026-10-02 report "$lh" 2026-09 --stay 2026-09-18T17:00..2026-09-20T15:00 >/dev/null
+on 2026-10-05 report approve "$lh" 2026-09 --by "Handläggare Eva" >/dev/null
+on 2026-11-03 report "$lh" 2026-10 --stay 2026-10-09..2026-10-11 --stay 2026-10-30..2026-11-01 >/dev/null
+on 2026-11-04 report approve "$lh" 2026-10 --by "Handläggare Eva" >/dev/null
+
+# Noah and Anna: a kontaktperson at access visits (umgänge), paid by the hour (issue 18).
+noah=$(on 2026-08-10 apply client --name "Noah Wik" --pnr "$(pnr 2017 3)" --area Norr --interests lego,football)
+on 2026-09-01 screen client "$noah" --grant --from 2026-09-01 --to 2027-02-28 --meetings 2/month --guardian-consent 2026-08-28 >/dev/null
+na=$(propose 2026-09-02 "$noah" "$anna")
+agree 2026-09-03 "$na" 2026-09-05 --meetings 2/month --paid-per hour --hourly 250 --expense-level 1 \
+  --cost-center 4540 --signed 2026-09-03 --confidentiality-signed 2026-09-03
+on 2026-10-02 report "$na" 2026-09 --meeting 2026-09-12 --meeting 2026-09-26 --hours 6 >/dev/null
+on 2026-10-05 report approve "$na" 2026-09 --by "Handläggare Eva" >/dev/null
+on 2026-11-02 report "$na" 2026-10 --meeting 2026-10-10 --meeting 2026-10-24 --hours 6.5 >/dev/null
+on 2026-11-04 report approve "$na" 2026-10 --by "Handläggare Eva" >/dev/null
+
 # Six-month follow-ups held; Karin's, due 1 December, is still ahead.
 on 2026-08-05 screen client "$elsa" --follow-up 2026-08-05 --note "Trivs med Anna; fortsätter" >/dev/null
 on 2026-08-28 screen client "$omar" --follow-up 2026-08-28 --note "Tätare träffar från augusti fungerar" >/dev/null
@@ -196,6 +228,18 @@ done
 # corrects September's paid report and October's approved one, and October's run pays back
 # the difference; a move ends her decision the same day, so she waits for no one.
 on 2026-11-20 end "$mc" --date 2026-09-15 --reason moved --by "Handläggare Eva" >/dev/null
+
+# Tove and Cecilia (free again once Maja's assignment ended): LSS paid by Värnamo's meeting
+# tariff (3 meetings in October reach level 1), with mileage for her own car above the
+# tax-free rate and a receipt for the cinema (issue 18).
+tove=$(on 2026-08-10 apply client --name "Tove Alm" --pnr "$(pnr 1983 3)" --area Centrum --interests books,walks,cinema --basis lss)
+on 2026-09-07 screen client "$tove" --grant --from 2026-09-14 --to 2027-09-13 --meetings 1/week --basis lss >/dev/null
+tc=$(propose 2026-09-21 "$tove" "$cecilia")
+agree 2026-09-24 "$tc" 2026-10-01 --meetings 1/week --paid-per meetings --tiers lss --mileage \
+  --cost-center 4530 --signed 2026-09-24 --confidentiality-signed 2026-09-24
+on 2026-11-03 report "$tc" 2026-10 --meeting 2026-10-07 --meeting 2026-10-14 --meeting 2026-10-28 \
+  --trip 2026-10-07:38 --trip 2026-10-14:4.6mil --receipt "145:Bio, kvitto 2231" >/dev/null
+on 2026-11-04 report approve "$tc" 2026-10 --by "Handläggare Eva" >/dev/null
 
 # Decisions not put into effect (issue 17; docs/legal.md). Lea's volunteer left after a month
 # while her decision runs on; the offer made in September was declined, so the interruption had

@@ -44,7 +44,18 @@ fn a_broken_record_is_named_and_the_rest_is_listed() {
     let kit = Kit::demo();
     let all = kit.json(&["list", "clients"]);
     let n = all.as_array().unwrap().len();
-    let broken = all[0]["id"].as_str().unwrap().to_string();
+    // A client October's run pays for, so that the run reads (and refuses) her file.
+    let plan = kit.json(&["pay", "2026-10", "--dry-run"]);
+    let paid = plan["lines"][0]["assignment"].as_str().unwrap().to_string();
+    let assignments = kit.json(&["list", "assignments"]);
+    let broken = assignments
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == paid.as_str())
+        .and_then(|a| a["client"].as_str())
+        .unwrap()
+        .to_string();
     let rel = format!("clients/{broken}.toml");
     let text = kit.read(&rel);
     let edited: String = text

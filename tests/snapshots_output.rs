@@ -45,25 +45,40 @@ fn seen(lang: &str, args: &[&str]) -> String {
 fn pay_dry_run_en() {
     insta::assert_snapshot!(seen("en", &["pay", "2026-10", "--dry-run"]), @r"
     Pay run for 2026-10
-    ╭──────────────────────┬─────────────┬──────────────┬──────────┬─────────────┬───────────╮
-    │ volunteer            ┆ assignments ┆ fee (arvode) ┆ expenses ┆ corrections ┆ total kr  │
-    ╞══════════════════════╪═════════════╪══════════════╪══════════╪═════════════╪═══════════╡
-    │ [V-0001] Cecilia Wik ┆ [A-0001]    ┆ 0.00         ┆ 0.00     ┆ -1,849.00   ┆ -1,849.00 │
-    │ [V-0002] Fatima Ali  ┆ [A-0002]    ┆ 1,974.00     ┆ 986.00   ┆ 0.00        ┆ 2,960.00  │
-    │ [V-0003] Ivan Petrov ┆ [A-0003]    ┆ 987.00       ┆ 493.00   ┆ 0.00        ┆ 1,480.00  │
-    │ [V-0004] Anna Åberg  ┆ [A-0004]    ┆ 1,233.00     ┆ 1,233.00 ┆ 738.00      ┆ 3,204.00  │
-    ╰──────────────────────┴─────────────┴──────────────┴──────────┴─────────────┴───────────╯
-    15 lines, total 5,795.00 kr
+    ╭──────────────────────┬────────────────────┬──────────────┬──────────┬─────────────┬────────────────────┬──────────╮
+    │ volunteer            ┆ assignments        ┆ fee (arvode) ┆ expenses ┆ corrections ┆ travel and outlays ┆ total kr │
+    ╞══════════════════════╪════════════════════╪══════════════╪══════════╪═════════════╪════════════════════╪══════════╡
+    │ [V-0001] Helena Lööf ┆ [A-0001]           ┆ 2,025.00     ┆ 850.00   ┆ 0.00        ┆ 100.00             ┆ 2,975.00 │
+    │ [V-0002] Anna Åberg  ┆ [A-0002], [A-0003] ┆ 2,858.00     ┆ 1,726.00 ┆ 738.00      ┆ 0.00               ┆ 5,322.00 │
+    │ [V-0003] Cecilia Wik ┆ [A-0004], [A-0005] ┆ 370.00       ┆ 740.00   ┆ -1,849.00   ┆ 397.00             ┆ -342.00  │
+    │ [V-0004] Ivan Petrov ┆ [A-0006]           ┆ 987.00       ┆ 493.00   ┆ 0.00        ┆ 0.00               ┆ 1,480.00 │
+    │ [V-0005] Fatima Ali  ┆ [A-0007]           ┆ 1,974.00     ┆ 986.00   ┆ 0.00        ┆ 0.00               ┆ 2,960.00 │
+    ╰──────────────────────┴────────────────────┴──────────────┴──────────┴─────────────┴────────────────────┴──────────╯
+    25 lines, total 12,395.00 kr
+
+    By what was delivered:
+    ╭────────────┬─────────┬───────────────────┬──────────────────────┬───────────╮
+    │ assignment ┆ period  ┆ kind              ┆ counted              ┆ amount kr │
+    ╞════════════╪═════════╪═══════════════════╪══════════════════════╪═══════════╡
+    │ [A-0001]   ┆ 2026-10 ┆ fee               ┆ 5 dygn               ┆ 2,025.00  │
+    │ [A-0001]   ┆ 2026-10 ┆ expense allowance ┆ 5 dygn               ┆ 850.00    │
+    │ [A-0003]   ┆ 2026-10 ┆ fee               ┆ 6.5 h                ┆ 1,625.00  │
+    │ [A-0005]   ┆ 2026-10 ┆ fee               ┆ 3 meetings → level 1 ┆ 370.00    │
+    │ [A-0005]   ┆ 2026-10 ┆ expense allowance ┆ 3 meetings → level 1 ┆ 740.00    │
+    │ [A-0005]   ┆ 2026-10 ┆ mileage, tax-free ┆ 84 km                ┆ 210.00    │
+    │ [A-0005]   ┆ 2026-10 ┆ mileage, taxable  ┆ 84 km                ┆ 42.00     │
+    │ [A-0005]   ┆ 2026-10 ┆ outlays           ┆ 1 receipt            ┆ 145.00    │
+    ╰────────────┴─────────┴───────────────────┴──────────────────────┴───────────╯
 
     Not paid (3):
     ╭────────────┬─────────┬─────────────────────────────────────────────────────────────────────────────────────────╮
     │ assignment ┆ period  ┆ reason                                                                                  │
     ╞════════════╪═════════╪═════════════════════════════════════════════════════════════════════════════════════════╡
-    │ [A-0005]   ┆ 2026-10 ┆ report not approved                                                                     │
-    │ [A-0006]   ┆ 2026-10 ┆ report missing                                                                          │
-    │ [A-0004]   ┆ 2026-06 ┆ 131.00 kr owed, older than the retroactive limit (3 months): pay it outside kontakt and │
-    │            ┆         ┆ record that with `kontakt report [A-0004] 2026-06 --settled-outside REASON`, or raise   │
+    │ [A-0002]   ┆ 2026-06 ┆ 131.00 kr owed, older than the retroactive limit (3 months): pay it outside kontakt and │
+    │            ┆         ┆ record that with `kontakt report [A-0002] 2026-06 --settled-outside REASON`, or raise   │
     │            ┆         ┆ `retroactive_months` in kontakt.toml                                                    │
+    │ [A-0008]   ┆ 2026-10 ┆ report missing                                                                          │
+    │ [A-0009]   ┆ 2026-10 ┆ report not approved                                                                     │
     ╰────────────┴─────────┴─────────────────────────────────────────────────────────────────────────────────────────╯
     ");
 }
@@ -73,25 +88,40 @@ fn pay_dry_run_en() {
 fn pay_dry_run_sv() {
     insta::assert_snapshot!(seen("sv", &["pay", "2026-10", "--dry-run"]), @r"
     Utbetalning för 2026-10
-    ╭──────────────────────┬──────────┬──────────┬─────────────┬───────────┬───────────╮
-    │ kontaktperson        ┆ uppdrag  ┆ arvode   ┆ omkostnader ┆ rättelser ┆ summa kr  │
-    ╞══════════════════════╪══════════╪══════════╪═════════════╪═══════════╪═══════════╡
-    │ [V-0001] Cecilia Wik ┆ [A-0001] ┆ 0,00     ┆ 0,00        ┆ -1 849,00 ┆ -1 849,00 │
-    │ [V-0002] Fatima Ali  ┆ [A-0002] ┆ 1 974,00 ┆ 986,00      ┆ 0,00      ┆ 2 960,00  │
-    │ [V-0003] Ivan Petrov ┆ [A-0003] ┆ 987,00   ┆ 493,00      ┆ 0,00      ┆ 1 480,00  │
-    │ [V-0004] Anna Åberg  ┆ [A-0004] ┆ 1 233,00 ┆ 1 233,00    ┆ 738,00    ┆ 3 204,00  │
-    ╰──────────────────────┴──────────┴──────────┴─────────────┴───────────┴───────────╯
-    15 rader, summa 5 795,00 kr
+    ╭──────────────────────┬────────────────────┬──────────┬─────────────┬───────────┬──────────────────┬──────────╮
+    │ kontaktperson        ┆ uppdrag            ┆ arvode   ┆ omkostnader ┆ rättelser ┆ resor och utlägg ┆ summa kr │
+    ╞══════════════════════╪════════════════════╪══════════╪═════════════╪═══════════╪══════════════════╪══════════╡
+    │ [V-0001] Helena Lööf ┆ [A-0001]           ┆ 2 025,00 ┆ 850,00      ┆ 0,00      ┆ 100,00           ┆ 2 975,00 │
+    │ [V-0002] Anna Åberg  ┆ [A-0002], [A-0003] ┆ 2 858,00 ┆ 1 726,00    ┆ 738,00    ┆ 0,00             ┆ 5 322,00 │
+    │ [V-0003] Cecilia Wik ┆ [A-0004], [A-0005] ┆ 370,00   ┆ 740,00      ┆ -1 849,00 ┆ 397,00           ┆ -342,00  │
+    │ [V-0004] Ivan Petrov ┆ [A-0006]           ┆ 987,00   ┆ 493,00      ┆ 0,00      ┆ 0,00             ┆ 1 480,00 │
+    │ [V-0005] Fatima Ali  ┆ [A-0007]           ┆ 1 974,00 ┆ 986,00      ┆ 0,00      ┆ 0,00             ┆ 2 960,00 │
+    ╰──────────────────────┴────────────────────┴──────────┴─────────────┴───────────┴──────────────────┴──────────╯
+    25 rader, summa 12 395,00 kr
+
+    Efter vad som utförts:
+    ╭──────────┬─────────┬──────────────────────────────┬────────────────────┬───────────╮
+    │ uppdrag  ┆ period  ┆ slag                         ┆ antal              ┆ belopp kr │
+    ╞══════════╪═════════╪══════════════════════════════╪════════════════════╪═══════════╡
+    │ [A-0001] ┆ 2026-10 ┆ arvode                       ┆ 5 dygn             ┆ 2 025,00  │
+    │ [A-0001] ┆ 2026-10 ┆ omkostnadsersättning         ┆ 5 dygn             ┆ 850,00    │
+    │ [A-0003] ┆ 2026-10 ┆ arvode                       ┆ 6,5 tim            ┆ 1 625,00  │
+    │ [A-0005] ┆ 2026-10 ┆ arvode                       ┆ 3 träffar → nivå 1 ┆ 370,00    │
+    │ [A-0005] ┆ 2026-10 ┆ omkostnadsersättning         ┆ 3 träffar → nivå 1 ┆ 740,00    │
+    │ [A-0005] ┆ 2026-10 ┆ milersättning, skattefri     ┆ 84 km              ┆ 210,00    │
+    │ [A-0005] ┆ 2026-10 ┆ milersättning, skattepliktig ┆ 84 km              ┆ 42,00     │
+    │ [A-0005] ┆ 2026-10 ┆ utlägg                       ┆ 1 kvitto           ┆ 145,00    │
+    ╰──────────┴─────────┴──────────────────────────────┴────────────────────┴───────────╯
 
     Betalas inte (3):
     ╭──────────┬─────────┬─────────────────────────────────────────────────────────────────────────────────────────────────╮
     │ uppdrag  ┆ period  ┆ skäl                                                                                            │
     ╞══════════╪═════════╪═════════════════════════════════════════════════════════════════════════════════════════════════╡
-    │ [A-0005] ┆ 2026-10 ┆ rapporten är inte attesterad                                                                    │
-    │ [A-0006] ┆ 2026-10 ┆ rapport saknas                                                                                  │
-    │ [A-0004] ┆ 2026-06 ┆ 131,00 kr att betala, äldre än gränsen för retroaktiv betalning (3 månader): betala utanför     │
-    │          ┆         ┆ kontakt och registrera det med `kontakt report [A-0004] 2026-06 --settled-outside SKÄL`, eller  │
+    │ [A-0002] ┆ 2026-06 ┆ 131,00 kr att betala, äldre än gränsen för retroaktiv betalning (3 månader): betala utanför     │
+    │          ┆         ┆ kontakt och registrera det med `kontakt report [A-0002] 2026-06 --settled-outside SKÄL`, eller  │
     │          ┆         ┆ höj `retroactive_months` i kontakt.toml                                                         │
+    │ [A-0008] ┆ 2026-10 ┆ rapport saknas                                                                                  │
+    │ [A-0009] ┆ 2026-10 ┆ rapporten är inte attesterad                                                                    │
     ╰──────────┴─────────┴─────────────────────────────────────────────────────────────────────────────────────────────────╯
     ");
 }
@@ -105,6 +135,8 @@ fn due_en() {
     ╞══════════════════════╪═══════════════════╪══════════╪══════════════╪═════════════════════════════════════════════════╡
     │ 2026-02-18 (overdue) ┆ support contact   ┆ [V-0001] ┆ Bertil Öst   ┆ no support contact recorded since the           │
     │                      ┆                   ┆          ┆              ┆ assignment began (kontakt support [V-0001])     │
+    │ 2026-05-01 (overdue) ┆ support contact   ┆ [V-0002] ┆ Cecilia Wik  ┆ no support contact recorded since the           │
+    │                      ┆                   ┆          ┆              ┆ assignment began (kontakt support [V-0002])     │
     │ 2026-06-30 (overdue) ┆ pay owed          ┆ [A-0001] ┆ Elsa Lind    ┆ 2026-06: 131.00 kr owed, older than the         │
     │                      ┆                   ┆          ┆              ┆ retroactive limit (3 months): pay it outside    │
     │                      ┆                   ┆          ┆              ┆ kontakt and record that with `kontakt report    │
@@ -113,6 +145,8 @@ fn due_en() {
     │ 2026-09-01 (overdue) ┆ report to IVO     ┆ [C-0001] ┆ Karin Dahl   ┆ not put into effect, decided 2026-06-01:        │
     │                      ┆                   ┆          ┆              ┆ reported to IVO each quarter until it is        │
     │                      ┆                   ┆          ┆              ┆ (kontakt ivo --quarter 2026Q4)                  │
+    │ 2026-10-01 (overdue) ┆ support contact   ┆ [V-0003] ┆ Helena Lööf  ┆ no support contact recorded since the           │
+    │                      ┆                   ┆          ┆              ┆ assignment began (kontakt support [V-0003])     │
     │ 2026-10-06 (overdue) ┆ report to IVO     ┆ [C-0002] ┆ Hanna Ström  ┆ not put into effect, decided 2026-07-06:        │
     │                      ┆                   ┆          ┆              ┆ reported to IVO each quarter until it is        │
     │                      ┆                   ┆          ┆              ┆ (kontakt ivo --quarter 2026Q4)                  │
@@ -128,20 +162,20 @@ fn due_en() {
     │ 2026-11-03 (overdue) ┆ report to approve ┆ [A-0003] ┆ Omar Haddad  ┆ the report for 2026-10 waits for approval       │
     │ 2026-11-04 (overdue) ┆ follow-up         ┆ [C-0005] ┆ Emma Sjö     ┆ 6-month follow-up of the decision from          │
     │                      ┆                   ┆          ┆              ┆ 2026-05-04                                      │
-    │ 2026-11-14           ┆ support contact   ┆ [V-0002] ┆ Anna Åberg   ┆ last support contact 2026-10-15: handledning, a │
-    │                      ┆                   ┆          ┆              ┆ group meeting or a call (kontakt support        │
-    │                      ┆                   ┆          ┆              ┆ [V-0002])                                       │
-    │ 2026-11-27           ┆ support contact   ┆ [V-0003] ┆ David Rahimi ┆ last support contact 2026-10-28: handledning, a │
-    │                      ┆                   ┆          ┆              ┆ group meeting or a call (kontakt support        │
-    │                      ┆                   ┆          ┆              ┆ [V-0003])                                       │
-    │ 2026-11-29           ┆ support contact   ┆ [V-0004] ┆ Fatima Ali   ┆ last support contact 2026-10-30: handledning, a │
+    │ 2026-11-14           ┆ support contact   ┆ [V-0004] ┆ Anna Åberg   ┆ last support contact 2026-10-15: handledning, a │
     │                      ┆                   ┆          ┆              ┆ group meeting or a call (kontakt support        │
     │                      ┆                   ┆          ┆              ┆ [V-0004])                                       │
+    │ 2026-11-27           ┆ support contact   ┆ [V-0005] ┆ David Rahimi ┆ last support contact 2026-10-28: handledning, a │
+    │                      ┆                   ┆          ┆              ┆ group meeting or a call (kontakt support        │
+    │                      ┆                   ┆          ┆              ┆ [V-0005])                                       │
+    │ 2026-11-29           ┆ support contact   ┆ [V-0006] ┆ Fatima Ali   ┆ last support contact 2026-10-30: handledning, a │
+    │                      ┆                   ┆          ┆              ┆ group meeting or a call (kontakt support        │
+    │                      ┆                   ┆          ┆              ┆ [V-0006])                                       │
     │ 2026-12-01           ┆ follow-up         ┆ [C-0001] ┆ Karin Dahl   ┆ 6-month follow-up of the decision from          │
     │                      ┆                   ┆          ┆              ┆ 2026-06-01                                      │
     │ 2026-12-01           ┆ follow-up         ┆ [C-0004] ┆ Lea Falk     ┆ 6-month follow-up of the decision from          │
     │                      ┆                   ┆          ┆              ┆ 2026-06-01                                      │
-    │ 2026-12-01           ┆ pause ends        ┆ [V-0005] ┆ Gustav Berg  ┆ back from a break (Föräldraledig)               │
+    │ 2026-12-01           ┆ pause ends        ┆ [V-0007] ┆ Gustav Berg  ┆ back from a break (Föräldraledig)               │
     │ 2026-12-01           ┆ unsigned          ┆ [A-0004] ┆ Karin Dahl   ┆ not signed: confidentiality undertaking         │
     ╰──────────────────────┴───────────────────┴──────────┴──────────────┴─────────────────────────────────────────────────╯
     --- stderr ---
@@ -159,6 +193,9 @@ fn due_sv() {
     │ 2026-02-18 (försenad) ┆ stödkontakt                 ┆ [V-0001] ┆ Bertil Öst   ┆ ingen stödkontakt registrerad sedan  │
     │                       ┆                             ┆          ┆              ┆ uppdraget började (kontakt support   │
     │                       ┆                             ┆          ┆              ┆ [V-0001])                            │
+    │ 2026-05-01 (försenad) ┆ stödkontakt                 ┆ [V-0002] ┆ Cecilia Wik  ┆ ingen stödkontakt registrerad sedan  │
+    │                       ┆                             ┆          ┆              ┆ uppdraget började (kontakt support   │
+    │                       ┆                             ┆          ┆              ┆ [V-0002])                            │
     │ 2026-06-30 (försenad) ┆ skuld att reglera           ┆ [A-0001] ┆ Elsa Lind    ┆ 2026-06: 131,00 kr att betala, äldre │
     │                       ┆                             ┆          ┆              ┆ än gränsen för retroaktiv betalning  │
     │                       ┆                             ┆          ┆              ┆ (3 månader): betala utanför kontakt  │
@@ -170,6 +207,9 @@ fn due_sv() {
     │                       ┆                             ┆          ┆              ┆ 2026-06-01: rapporteras till IVO     │
     │                       ┆                             ┆          ┆              ┆ varje kvartal tills det verkställs   │
     │                       ┆                             ┆          ┆              ┆ (kontakt ivo --quarter 2026Q4)       │
+    │ 2026-10-01 (försenad) ┆ stödkontakt                 ┆ [V-0003] ┆ Helena Lööf  ┆ ingen stödkontakt registrerad sedan  │
+    │                       ┆                             ┆          ┆              ┆ uppdraget började (kontakt support   │
+    │                       ┆                             ┆          ┆              ┆ [V-0003])                            │
     │ 2026-10-06 (försenad) ┆ rapportera till IVO         ┆ [C-0002] ┆ Hanna Ström  ┆ inte verkställt, beslutat            │
     │                       ┆                             ┆          ┆              ┆ 2026-07-06: rapporteras till IVO     │
     │                       ┆                             ┆          ┆              ┆ varje kvartal tills det verkställs   │
@@ -189,20 +229,20 @@ fn due_sv() {
     │                       ┆                             ┆          ┆              ┆ attest                               │
     │ 2026-11-04 (försenad) ┆ uppföljning                 ┆ [C-0005] ┆ Emma Sjö     ┆ uppföljning efter 6 månader av       │
     │                       ┆                             ┆          ┆              ┆ beslutet från 2026-05-04             │
-    │ 2026-11-14            ┆ stödkontakt                 ┆ [V-0002] ┆ Anna Åberg   ┆ senaste stödkontakt 2026-10-15:      │
-    │                       ┆                             ┆          ┆              ┆ handledning, gruppträff eller ett    │
-    │                       ┆                             ┆          ┆              ┆ samtal (kontakt support [V-0002])    │
-    │ 2026-11-27            ┆ stödkontakt                 ┆ [V-0003] ┆ David Rahimi ┆ senaste stödkontakt 2026-10-28:      │
-    │                       ┆                             ┆          ┆              ┆ handledning, gruppträff eller ett    │
-    │                       ┆                             ┆          ┆              ┆ samtal (kontakt support [V-0003])    │
-    │ 2026-11-29            ┆ stödkontakt                 ┆ [V-0004] ┆ Fatima Ali   ┆ senaste stödkontakt 2026-10-30:      │
+    │ 2026-11-14            ┆ stödkontakt                 ┆ [V-0004] ┆ Anna Åberg   ┆ senaste stödkontakt 2026-10-15:      │
     │                       ┆                             ┆          ┆              ┆ handledning, gruppträff eller ett    │
     │                       ┆                             ┆          ┆              ┆ samtal (kontakt support [V-0004])    │
+    │ 2026-11-27            ┆ stödkontakt                 ┆ [V-0005] ┆ David Rahimi ┆ senaste stödkontakt 2026-10-28:      │
+    │                       ┆                             ┆          ┆              ┆ handledning, gruppträff eller ett    │
+    │                       ┆                             ┆          ┆              ┆ samtal (kontakt support [V-0005])    │
+    │ 2026-11-29            ┆ stödkontakt                 ┆ [V-0006] ┆ Fatima Ali   ┆ senaste stödkontakt 2026-10-30:      │
+    │                       ┆                             ┆          ┆              ┆ handledning, gruppträff eller ett    │
+    │                       ┆                             ┆          ┆              ┆ samtal (kontakt support [V-0006])    │
     │ 2026-12-01            ┆ uppföljning                 ┆ [C-0001] ┆ Karin Dahl   ┆ uppföljning efter 6 månader av       │
     │                       ┆                             ┆          ┆              ┆ beslutet från 2026-06-01             │
     │ 2026-12-01            ┆ uppföljning                 ┆ [C-0004] ┆ Lea Falk     ┆ uppföljning efter 6 månader av       │
     │                       ┆                             ┆          ┆              ┆ beslutet från 2026-06-01             │
-    │ 2026-12-01            ┆ uppehåll slutar             ┆ [V-0005] ┆ Gustav Berg  ┆ åter från uppehåll (Föräldraledig)   │
+    │ 2026-12-01            ┆ uppehåll slutar             ┆ [V-0007] ┆ Gustav Berg  ┆ åter från uppehåll (Föräldraledig)   │
     │ 2026-12-01            ┆ ej undertecknat             ┆ [A-0004] ┆ Karin Dahl   ┆ ej undertecknat:                     │
     │                       ┆                             ┆          ┆              ┆ sekretessförbindelse                 │
     ╰───────────────────────┴─────────────────────────────┴──────────┴──────────────┴──────────────────────────────────────╯
@@ -238,7 +278,7 @@ fn check_sv() {
 /// `show` of a client: Lea Falk, an agreement ended while her decision runs on and an offer declined since.
 #[test]
 fn show_client_en() {
-    insta::assert_snapshot!(seen("en", &["show", "C-VK237R"]), @r"
+    insta::assert_snapshot!(seen("en", &["show", "C-8GTHA6"]), @r"
     client        [C-0001]
     name          Lea Falk
     personnummer  19990101-****
@@ -280,7 +320,7 @@ fn show_client_en() {
 /// `show` of a client: Lea Falk, an agreement ended while her decision runs on and an offer declined since.
 #[test]
 fn show_client_sv() {
-    insta::assert_snapshot!(seen("sv", &["show", "C-VK237R"]), @r"
+    insta::assert_snapshot!(seen("sv", &["show", "C-8GTHA6"]), @r"
     klient          [C-0001]
     namn            Lea Falk
     personnummer    19990101-****
@@ -322,7 +362,7 @@ fn show_client_sv() {
 /// `show` of an assignment whose terms changed.
 #[test]
 fn show_assignment_en() {
-    insta::assert_snapshot!(seen("en", &["show", "A-4YZ2KE"]), @r"
+    insta::assert_snapshot!(seen("en", &["show", "A-2GC04C"]), @r"
     assignment       [A-0001]
     client           [C-0001] Omar Haddad
     volunteer        [V-0001] David Rahimi
@@ -335,12 +375,12 @@ fn show_assignment_en() {
     cost centre      4520
 
     Terms
-    ╭────────────┬──────────┬─────────────┬──────────────────┬───────────────────────────────────────╮
-    │ from       ┆ meetings ┆ fee / month ┆ expenses / month ┆ reason                                │
-    ╞════════════╪══════════╪═════════════╪══════════════════╪═══════════════════════════════════════╡
-    │ 2026-03-16 ┆ 1/week   ┆ 1,233.00    ┆ 493.00           ┆                                       │
-    │ 2026-08-01 ┆ 2/week   ┆ 1,480.00    ┆ 493.00           ┆ Omar behöver tätare stöd under hösten │
-    ╰────────────┴──────────┴─────────────┴──────────────────┴───────────────────────────────────────╯
+    ╭────────────┬──────────┬──────────────┬─────────────┬──────────────────┬───────────────────────────────────────╮
+    │ from       ┆ meetings ┆ paid         ┆ fee / month ┆ expenses / month ┆ reason                                │
+    ╞════════════╪══════════╪══════════════╪═════════════╪══════════════════╪═══════════════════════════════════════╡
+    │ 2026-03-16 ┆ 1/week   ┆ by the month ┆ 1,233.00    ┆ 493.00           ┆                                       │
+    │ 2026-08-01 ┆ 2/week   ┆ by the month ┆ 1,480.00    ┆ 493.00           ┆ Omar behöver tätare stöd under hösten │
+    ╰────────────┴──────────┴──────────────┴─────────────┴──────────────────┴───────────────────────────────────────╯
 
     Reports
     ╭─────────┬──────────┬────────────╮
@@ -372,7 +412,7 @@ fn show_assignment_en() {
 /// `show` of an assignment whose terms changed.
 #[test]
 fn show_assignment_sv() {
-    insta::assert_snapshot!(seen("sv", &["show", "A-4YZ2KE"]), @r"
+    insta::assert_snapshot!(seen("sv", &["show", "A-2GC04C"]), @r"
     uppdrag               [A-0001]
     klient                [C-0001] Omar Haddad
     kontaktperson         [V-0001] David Rahimi
@@ -385,12 +425,12 @@ fn show_assignment_sv() {
     kostnadsställe        4520
 
     Villkor
-    ╭────────────┬─────────┬────────────────┬─────────────────────┬───────────────────────────────────────╮
-    │ från       ┆ träffar ┆ arvode / månad ┆ omkostnader / månad ┆ skäl                                  │
-    ╞════════════╪═════════╪════════════════╪═════════════════════╪═══════════════════════════════════════╡
-    │ 2026-03-16 ┆ 1/vecka ┆ 1 233,00       ┆ 493,00              ┆                                       │
-    │ 2026-08-01 ┆ 2/vecka ┆ 1 480,00       ┆ 493,00              ┆ Omar behöver tätare stöd under hösten │
-    ╰────────────┴─────────┴────────────────┴─────────────────────┴───────────────────────────────────────╯
+    ╭────────────┬─────────┬───────────┬────────────────┬─────────────────────┬───────────────────────────────────────╮
+    │ från       ┆ träffar ┆ betalas   ┆ arvode / månad ┆ omkostnader / månad ┆ skäl                                  │
+    ╞════════════╪═════════╪═══════════╪════════════════╪═════════════════════╪═══════════════════════════════════════╡
+    │ 2026-03-16 ┆ 1/vecka ┆ per månad ┆ 1 233,00       ┆ 493,00              ┆                                       │
+    │ 2026-08-01 ┆ 2/vecka ┆ per månad ┆ 1 480,00       ┆ 493,00              ┆ Omar behöver tätare stöd under hösten │
+    ╰────────────┴─────────┴───────────┴────────────────┴─────────────────────┴───────────────────────────────────────╯
 
     Rapporter
     ╭─────────┬─────────┬────────────╮
@@ -422,7 +462,7 @@ fn show_assignment_sv() {
 /// `show` of a volunteer with two assignments.
 #[test]
 fn show_volunteer_en() {
-    insta::assert_snapshot!(seen("en", &["show", "V-691BNV"]), @r"
+    insta::assert_snapshot!(seen("en", &["show", "V-NNWAXC"]), @r"
     volunteer         [V-0001]
     name              Bertil Öst
     personnummer      19620526-****
@@ -466,7 +506,7 @@ fn show_volunteer_en() {
 /// `show` of a volunteer with two assignments.
 #[test]
 fn show_volunteer_sv() {
-    insta::assert_snapshot!(seen("sv", &["show", "V-691BNV"]), @r"
+    insta::assert_snapshot!(seen("sv", &["show", "V-NNWAXC"]), @r"
     kontaktperson              [V-0001]
     namn                       Bertil Öst
     personnummer               19620526-****
@@ -513,12 +553,12 @@ fn stats_en() {
     insta::assert_snapshot!(seen("en", &["stats"]), @r"
     period                                          2025-12 – 2026-12
     waiting now                                     4
-    wait to agreement, median / 90 %, days          44 / 154 (7 cases)
-    matches proposed / declined / agreed            10 / 2 / 7
-    volunteers in assignments                       4
+    wait to agreement, median / 90 %, days          42 / 55 (10 cases)
+    matches proposed / declined / agreed            13 / 2 / 10
+    volunteers in assignments                       6
     volunteers on a break                           1
     referees' concerns open / approved despite one  1 / 0
-    cost 2026                                       90,883.68 kr (62,324.97 kr paid, 28,558.71 kr forecast)
+    cost 2026                                       102,527.21 kr (66,610.97 kr paid, 35,916.24 kr forecast)
 
     ╭───────────┬─────────┬─────────────┬──────────┬──────────┬────────────┬─────────────┬─────────────┬───────────────╮
     │ month     ┆ waiting ┆ assignments ┆ meetings ┆ meetings ┆ fulfilment ┆ fee         ┆ expenses    ┆ employer's    │
@@ -533,10 +573,10 @@ fn stats_en() {
     │ 2026-06   ┆ 2       ┆ 5           ┆ 18       ┆ 19.1     ┆ 94.2 %     ┆ 5,427.00 kr ┆ 3,205.00 kr ┆ 1,705.18 kr   │
     │ 2026-07   ┆ 2       ┆ 6           ┆ 20       ┆ 24.1     ┆ 83.0 %     ┆ 5,427.00 kr ┆ 3,205.00 kr ┆ 1,705.18 kr   │
     │ 2026-08   ┆ 3       ┆ 5           ┆ 21       ┆ 24.1     ┆ 87.1 %     ┆ 5,674.00 kr ┆ 3,205.00 kr ┆ 1,782.79 kr   │
-    │ 2026-09   ┆ 3       ┆ 5           ┆ 22       ┆ 22.4     ┆ 98.2 %     ┆ 4,687.00 kr ┆ 2,712.00 kr ┆ 1,472.67 kr   │
-    │ 2026-10 * ┆ 4       ┆ 4           ┆ 18       ┆ 22.1     ┆ 81.4 %     ┆ 5,180.00 kr ┆ 2,712.00 kr ┆ 1,627.57 kr   │
-    │ 2026-11 * ┆ 4       ┆ 4           ┆ 0        ┆ 21.4     ┆            ┆ 5,180.00 kr ┆ 2,712.00 kr ┆ 1,627.57 kr   │
-    │ 2026-12 * ┆         ┆ 4           ┆ 0        ┆ 22.1     ┆            ┆ 5,180.00 kr ┆ 2,712.00 kr ┆ 1,627.57 kr   │
+    │ 2026-09   ┆ 4       ┆ 7           ┆ 24       ┆ 25.2     ┆ 95.2 %     ┆ 7,300.00 kr ┆ 3,564.00 kr ┆ 2,293.67 kr   │
+    │ 2026-10 * ┆ 4       ┆ 7           ┆ 23       ┆ 29.6     ┆ 77.7 %     ┆ 5,920.00 kr ┆ 4,192.00 kr ┆ 1,860.08 kr   │
+    │ 2026-11 * ┆ 4       ┆ 7           ┆ 0        ┆ 28.7     ┆            ┆ 5,920.00 kr ┆ 4,192.00 kr ┆ 1,860.08 kr   │
+    │ 2026-12 * ┆         ┆ 7           ┆ 0        ┆ 29.6     ┆            ┆ 5,920.00 kr ┆ 4,192.00 kr ┆ 1,860.08 kr   │
     ╰───────────┴─────────┴─────────────┴──────────┴──────────┴────────────┴─────────────┴─────────────┴───────────────╯
     * forecast from the agreements in force
 
@@ -545,7 +585,8 @@ fn stats_en() {
     ╞═════════════╪══════════════╪══════════════╪══════════════════════════╪══════════════╡
     │ 4510        ┆ 22,371.00 kr ┆ 18,946.00 kr ┆ 7,029.05 kr              ┆ 48,346.05 kr │
     │ 4520        ┆ 12,968.00 kr ┆ 4,691.00 kr  ┆ 4,074.57 kr              ┆ 21,733.57 kr │
-    │ 4530        ┆ 12,629.00 kr ┆ 4,207.00 kr  ┆ 3,968.06 kr              ┆ 20,804.06 kr │
+    │ 4530        ┆ 14,849.00 kr ┆ 7,168.00 kr  ┆ 4,665.59 kr              ┆ 26,682.59 kr │
+    │ 4540        ┆ 2,613.00 kr  ┆ 2,331.00 kr  ┆ 821.00 kr                ┆ 5,765.00 kr  │
     ╰─────────────┴──────────────┴──────────────┴──────────────────────────┴──────────────╯
 
     ╭──────────────────────────┬─────┬─────────────────────╮
@@ -569,12 +610,12 @@ fn stats_sv() {
     insta::assert_snapshot!(seen("sv", &["stats"]), @r"
     period                                         2025-12 – 2026-12
     väntar nu                                      4
-    väntetid till avtal, median / 90 %, dagar      44 / 154 (7 fall)
-    matchningar föreslagna / avböjda / avtalade    10 / 2 / 7
-    kontaktpersoner i uppdrag                      4
+    väntetid till avtal, median / 90 %, dagar      42 / 55 (10 fall)
+    matchningar föreslagna / avböjda / avtalade    13 / 2 / 10
+    kontaktpersoner i uppdrag                      6
     kontaktpersoner med uppehåll                   1
     referensers oro obesvarad / godkänd trots oro  1 / 0
-    kostnad 2026                                   90 883,68 kr (62 324,97 kr utbetalt, 28 558,71 kr prognos)
+    kostnad 2026                                   102 527,21 kr (66 610,97 kr utbetalt, 35 916,24 kr prognos)
 
     ╭───────────┬────────┬─────────┬─────────────────┬──────────┬─────────────┬─────────────┬─────────────┬────────────────╮
     │ månad     ┆ väntar ┆ uppdrag ┆ rapporterade    ┆ avtalade ┆ uppfyllelse ┆ arvode      ┆ omkostnader ┆ arbetsgivaravg │
@@ -589,10 +630,10 @@ fn stats_sv() {
     │ 2026-06   ┆ 2      ┆ 5       ┆ 18              ┆ 19,1     ┆ 94,2 %      ┆ 5 427,00 kr ┆ 3 205,00 kr ┆ 1 705,18 kr    │
     │ 2026-07   ┆ 2      ┆ 6       ┆ 20              ┆ 24,1     ┆ 83,0 %      ┆ 5 427,00 kr ┆ 3 205,00 kr ┆ 1 705,18 kr    │
     │ 2026-08   ┆ 3      ┆ 5       ┆ 21              ┆ 24,1     ┆ 87,1 %      ┆ 5 674,00 kr ┆ 3 205,00 kr ┆ 1 782,79 kr    │
-    │ 2026-09   ┆ 3      ┆ 5       ┆ 22              ┆ 22,4     ┆ 98,2 %      ┆ 4 687,00 kr ┆ 2 712,00 kr ┆ 1 472,67 kr    │
-    │ 2026-10 * ┆ 4      ┆ 4       ┆ 18              ┆ 22,1     ┆ 81,4 %      ┆ 5 180,00 kr ┆ 2 712,00 kr ┆ 1 627,57 kr    │
-    │ 2026-11 * ┆ 4      ┆ 4       ┆ 0               ┆ 21,4     ┆             ┆ 5 180,00 kr ┆ 2 712,00 kr ┆ 1 627,57 kr    │
-    │ 2026-12 * ┆        ┆ 4       ┆ 0               ┆ 22,1     ┆             ┆ 5 180,00 kr ┆ 2 712,00 kr ┆ 1 627,57 kr    │
+    │ 2026-09   ┆ 4      ┆ 7       ┆ 24              ┆ 25,2     ┆ 95,2 %      ┆ 7 300,00 kr ┆ 3 564,00 kr ┆ 2 293,67 kr    │
+    │ 2026-10 * ┆ 4      ┆ 7       ┆ 23              ┆ 29,6     ┆ 77,7 %      ┆ 5 920,00 kr ┆ 4 192,00 kr ┆ 1 860,08 kr    │
+    │ 2026-11 * ┆ 4      ┆ 7       ┆ 0               ┆ 28,7     ┆             ┆ 5 920,00 kr ┆ 4 192,00 kr ┆ 1 860,08 kr    │
+    │ 2026-12 * ┆        ┆ 7       ┆ 0               ┆ 29,6     ┆             ┆ 5 920,00 kr ┆ 4 192,00 kr ┆ 1 860,08 kr    │
     ╰───────────┴────────┴─────────┴─────────────────┴──────────┴─────────────┴─────────────┴─────────────┴────────────────╯
     * prognos utifrån gällande avtal
 
@@ -601,7 +642,8 @@ fn stats_sv() {
     ╞════════════════╪══════════════╪══════════════╪═════════════════════╪══════════════╡
     │ 4510           ┆ 22 371,00 kr ┆ 18 946,00 kr ┆ 7 029,05 kr         ┆ 48 346,05 kr │
     │ 4520           ┆ 12 968,00 kr ┆ 4 691,00 kr  ┆ 4 074,57 kr         ┆ 21 733,57 kr │
-    │ 4530           ┆ 12 629,00 kr ┆ 4 207,00 kr  ┆ 3 968,06 kr         ┆ 20 804,06 kr │
+    │ 4530           ┆ 14 849,00 kr ┆ 7 168,00 kr  ┆ 4 665,59 kr         ┆ 26 682,59 kr │
+    │ 4540           ┆ 2 613,00 kr  ┆ 2 331,00 kr  ┆ 821,00 kr           ┆ 5 765,00 kr  │
     ╰────────────────┴──────────────┴──────────────┴─────────────────────┴──────────────╯
 
     ╭───────────────────────────────┬────┬──────────────────────╮
@@ -625,7 +667,7 @@ fn stats_sv() {
 fn redact_keeps_the_text_and_numbers_ids_by_first_appearance() {
     let tmp = std::env::temp_dir().join(".tmpAb12Cd/records");
     let text = format!(
-        "A-7Q2K9M V-16ZT11 A-3E6JZY A-7Q2K9M P-0A1B2C C-7Q2K9M\n\
+        "A-7Q2K9M V-6V5EH6 A-RDBDJ0 A-7Q2K9M P-0A1B2C C-7Q2K9M\n\
          commit 3f9a1c2 sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n\
          2026-10 1 233,00 kr CAFE-FACE decade X-123456 A-1234567 {}\n",
         tmp.display()
@@ -645,9 +687,12 @@ fn list_assignments_en() {
     │ id       ┆ client               ┆ volunteer             ┆ status ┆ proposed   ┆ start      ┆ last day │
     ╞══════════╪══════════════════════╪═══════════════════════╪════════╪════════════╪════════════╪══════════╡
     │ [A-0001] ┆ [C-0001] Omar Haddad ┆ [V-0001] David Rahimi ┆ active ┆ 2026-03-05 ┆ 2026-03-16 ┆          │
-    │ [A-0002] ┆ [C-0002] Johan Ek    ┆ [V-0002] Bertil Öst   ┆ active ┆ 2026-04-08 ┆ 2026-04-15 ┆          │
+    │ [A-0002] ┆ [C-0002] Liam Öberg  ┆ [V-0002] Helena Lööf  ┆ active ┆ 2026-08-25 ┆ 2026-09-01 ┆          │
     │ [A-0003] ┆ [C-0003] Elsa Lind   ┆ [V-0003] Anna Åberg   ┆ active ┆ 2026-02-16 ┆ 2026-03-01 ┆          │
-    │ [A-0004] ┆ [C-0004] Emma Sjö    ┆ [V-0004] Fatima Ali   ┆ active ┆ 2026-05-11 ┆ 2026-06-01 ┆          │
+    │ [A-0004] ┆ [C-0004] Johan Ek    ┆ [V-0004] Bertil Öst   ┆ active ┆ 2026-04-08 ┆ 2026-04-15 ┆          │
+    │ [A-0005] ┆ [C-0005] Tove Alm    ┆ [V-0005] Cecilia Wik  ┆ active ┆ 2026-09-21 ┆ 2026-10-01 ┆          │
+    │ [A-0006] ┆ [C-0006] Emma Sjö    ┆ [V-0006] Fatima Ali   ┆ active ┆ 2026-05-11 ┆ 2026-06-01 ┆          │
+    │ [A-0007] ┆ [C-0007] Noah Wik    ┆ [V-0003] Anna Åberg   ┆ active ┆ 2026-09-02 ┆ 2026-09-05 ┆          │
     ╰──────────┴──────────────────────┴───────────────────────┴────────┴────────────┴────────────┴──────────╯
     ");
 }
@@ -659,9 +704,12 @@ fn list_assignments_sv() {
     │ id       ┆ klient               ┆ kontaktperson         ┆ status ┆ föreslaget ┆ start      ┆ sista dag │
     ╞══════════╪══════════════════════╪═══════════════════════╪════════╪════════════╪════════════╪═══════════╡
     │ [A-0001] ┆ [C-0001] Omar Haddad ┆ [V-0001] David Rahimi ┆ pågår  ┆ 2026-03-05 ┆ 2026-03-16 ┆           │
-    │ [A-0002] ┆ [C-0002] Johan Ek    ┆ [V-0002] Bertil Öst   ┆ pågår  ┆ 2026-04-08 ┆ 2026-04-15 ┆           │
+    │ [A-0002] ┆ [C-0002] Liam Öberg  ┆ [V-0002] Helena Lööf  ┆ pågår  ┆ 2026-08-25 ┆ 2026-09-01 ┆           │
     │ [A-0003] ┆ [C-0003] Elsa Lind   ┆ [V-0003] Anna Åberg   ┆ pågår  ┆ 2026-02-16 ┆ 2026-03-01 ┆           │
-    │ [A-0004] ┆ [C-0004] Emma Sjö    ┆ [V-0004] Fatima Ali   ┆ pågår  ┆ 2026-05-11 ┆ 2026-06-01 ┆           │
+    │ [A-0004] ┆ [C-0004] Johan Ek    ┆ [V-0004] Bertil Öst   ┆ pågår  ┆ 2026-04-08 ┆ 2026-04-15 ┆           │
+    │ [A-0005] ┆ [C-0005] Tove Alm    ┆ [V-0005] Cecilia Wik  ┆ pågår  ┆ 2026-09-21 ┆ 2026-10-01 ┆           │
+    │ [A-0006] ┆ [C-0006] Emma Sjö    ┆ [V-0006] Fatima Ali   ┆ pågår  ┆ 2026-05-11 ┆ 2026-06-01 ┆           │
+    │ [A-0007] ┆ [C-0007] Noah Wik    ┆ [V-0003] Anna Åberg   ┆ pågår  ┆ 2026-09-02 ┆ 2026-09-05 ┆           │
     ╰──────────┴──────────────────────┴───────────────────────┴────────┴────────────┴────────────┴───────────╯
     ");
 }

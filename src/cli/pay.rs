@@ -1,6 +1,7 @@
 //! `kontakt pay MONTH`: the monthly pay run (dry run, or the payroll file and its ledger entry),
 //! and `kontakt pay --verify RUN`.
 
+use kontakt::documents::payrun;
 use kontakt::tr;
 use std::path::PathBuf;
 
@@ -291,25 +292,39 @@ fn summary(plan: &Plan) -> Result<String> {
                 kr(t.fee),
                 kr(t.expense),
                 kr(t.correction),
+                kr(t.travel),
                 kr(t.total()?),
             ])
         })
-        .collect::<Result<_>>()?;
+        .collect::<Result<Vec<Vec<String>>>>()?;
+    // The travel column only where something of the kind is paid: most runs have none.
+    let travel = plan.lines.iter().any(|l| l.kind.is_travel());
+    let rows = rows
+        .into_iter()
+        .map(|mut r| {
+            if !travel {
+                r.remove(5);
+            }
+            r
+        })
+        .collect();
     let mut s = tr!("Pay run for {}\n", "Utbetalning för {}\n", plan.month);
     if plan.lines.is_empty() {
         s.push_str(&tr!("nothing to pay\n", "inget att betala\n"));
     } else {
-        s.push_str(&render::table(
-            &[
-                "volunteer",
-                "assignments",
-                "fee (arvode)",
-                "expenses",
-                "corrections",
-                "total kr",
-            ],
-            rows,
-        ));
+        let mut head = vec![
+            "volunteer",
+            "assignments",
+            "fee (arvode)",
+            "expenses",
+            "corrections",
+            "travel and outlays",
+            "total kr",
+        ];
+        if !travel {
+            head.remove(5);
+        }
+        s.push_str(&render::table(&head, rows));
         s.push_str(&tr!(
             "{}, total {} kr\n",
             "{}, summa {} kr\n",
@@ -317,8 +332,38 @@ fn summary(plan: &Plan) -> Result<String> {
             render::amount(plan.total())
         ));
     }
+    s.push_str(&delivered(plan));
     s.push_str(&exclusions(plan));
     Ok(s)
+}
+
+/// The lines paid by what was delivered, with what they count: the dygn of a stay, the
+/// meetings and the level they chose, hours, km. A month's fee by the month needs no line here.
+fn delivered(plan: &Plan) -> String {
+    let lang = render::lang();
+    let rows: Vec<Vec<String>> = plan
+        .lines
+        .iter()
+        .filter_map(|l| {
+            let q = l.quantity?;
+            Some(vec![
+                l.assignment.to_string(),
+                l.period.to_string(),
+                payrun::kind_word(l.kind, l.corrects, lang),
+                payrun::quantity_text(q, lang),
+                render::amount(l.amount),
+            ])
+        })
+        .collect();
+    if rows.is_empty() {
+        return String::new();
+    }
+    let mut s = tr!("\nBy what was delivered:\n", "\nEfter vad som utförts:\n");
+    s.push_str(&render::table(
+        &["assignment", "period", "kind", "counted", "amount kr"],
+        rows,
+    ));
+    s
 }
 
 /// Why a period is not paid, in the reader's language (the plan keeps English: its JSON is for

@@ -209,11 +209,7 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
                 "{} {} rättad: {}, {} kr enligt akterna nu; nästa lönekörning betalar en eventuell skillnad\n",
                 r.assignment,
                 r.month,
-                kontakt::lang::count(
-                    r.meetings.len() as u64,
-                    ["meeting", "meetings"],
-                    ["träff", "träffar"]
-                ),
+                delivered(&r, true),
                 t.localized(ctx.lang)
             ),
             None => tr!(
@@ -221,11 +217,7 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
                 "{} {} rättad: {}\n",
                 r.assignment,
                 r.month,
-                kontakt::lang::count(
-                    r.meetings.len() as u64,
-                    ["meeting", "meetings"],
-                    ["träff", "träffar"]
-                )
+                delivered(&r, true)
             ),
         }
     } else {
@@ -234,11 +226,45 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
             "{} {} {}, väntar på attest\n",
             r.assignment,
             r.month,
-            kontakt::lang::count(
-                r.meetings.len() as u64,
-                ["meeting", "meetings"],
-                ["träff", "träffar"]
-            )
+            delivered(&r, true)
         )
     }))
+}
+
+/// What a report says was delivered, for the line that confirms it: the meetings, or the
+/// stays, trips and receipts when it has them (`2 vistelser, 3 resor (86 km), 1 kvitto`).
+/// Without `meetings`, only what is reported besides the meetings (for a table that counts
+/// the meetings in a column of their own).
+pub(crate) fn delivered(r: &kontakt::model::Report, meetings: bool) -> String {
+    use kontakt::lang::count;
+    let mut parts = Vec::new();
+    if meetings && (!r.meetings.is_empty() || r.stays.is_empty()) {
+        parts.push(count(
+            r.meetings.len() as u64,
+            ["meeting", "meetings"],
+            ["träff", "träffar"],
+        ));
+    }
+    if !r.stays.is_empty() {
+        parts.push(count(
+            r.stays.len() as u64,
+            ["stay", "stays"],
+            ["vistelse", "vistelser"],
+        ));
+    }
+    if !r.trips.is_empty() {
+        let km: u64 = r.trips.iter().map(|t| u64::from(t.km)).sum();
+        parts.push(format!(
+            "{} ({km} km)",
+            count(r.trips.len() as u64, ["trip", "trips"], ["resa", "resor"])
+        ));
+    }
+    if !r.receipts.is_empty() {
+        parts.push(count(
+            r.receipts.len() as u64,
+            ["receipt", "receipts"],
+            ["kvitto", "kvitton"],
+        ));
+    }
+    parts.join(", ")
 }

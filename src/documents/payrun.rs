@@ -8,6 +8,7 @@ use std::fmt::Write;
 
 use super::html_escape as esc;
 use crate::lang::Lang;
+use crate::model::payline::Quantity;
 use crate::model::{Money, PayRun};
 use crate::payroll::LineKind;
 
@@ -47,7 +48,39 @@ fn table(head: &[(&str, bool)], rows: &[Vec<String>]) -> String {
     s
 }
 
-fn kind_word(kind: LineKind, corrects: Option<LineKind>, lang: Lang) -> String {
+/// What a line counts, as people read it: `2½ dygn`, `3 träffar → nivå 1`, `4,5 tim`, `86 km`.
+pub fn quantity_text(q: Quantity, lang: Lang) -> String {
+    let l = |en, sv| lang.pick(en, sv);
+    let n = |n: u32, en: [&str; 2], sv: [&str; 2]| {
+        let w = if lang == Lang::Sv { sv } else { en };
+        format!("{n} {}", if n == 1 { w[0] } else { w[1] })
+    };
+    let tenths = |t: u32| match t % 10 {
+        0 => (t / 10).to_string(),
+        f => format!("{}{}{f}", t / 10, l(".", ",")),
+    };
+    match q {
+        Quantity::Dygn { halves } => {
+            let whole = match (halves / 2, halves % 2) {
+                (0, 1) => "½".to_string(),
+                (w, 1) => format!("{w}½"),
+                (w, _) => w.to_string(),
+            };
+            format!("{whole} dygn")
+        }
+        Quantity::Meetings { count, level } => format!(
+            "{} → {} {level}",
+            n(count, ["meeting", "meetings"], ["träff", "träffar"]),
+            l("level", "nivå")
+        ),
+        Quantity::Hours { tenths: t } => format!("{} {}", tenths(t), l("h", "tim")),
+        Quantity::Km { km } => format!("{km} km"),
+        Quantity::Receipts { count } => n(count, ["receipt", "receipts"], ["kvitto", "kvitton"]),
+    }
+}
+
+/// The kind of a line, as people read it (`arvode`, `milersättning, skattefri`, `rättelse av …`).
+pub fn kind_word(kind: LineKind, corrects: Option<LineKind>, lang: Lang) -> String {
     let base = |k: LineKind| match k {
         LineKind::Fee => lang.pick("fee", "arvode"),
         LineKind::Expense => lang.pick("expense allowance", "omkostnadsersättning"),
@@ -168,7 +201,10 @@ pub fn html(
                     None => x.volunteer.to_string(),
                 },
                 x.period.to_string(),
-                format!("{}/{}", x.days, x.period.days()),
+                match x.quantity {
+                    Some(q) => quantity_text(q, lang),
+                    None => format!("{}/{}", x.days, x.period.days()),
+                },
                 kind_word(x.kind, x.corrects, lang),
                 x.wage_type.clone(),
                 x.cost_center.clone().unwrap_or_default(),
@@ -181,7 +217,7 @@ pub fn html(
             (l("Assignment", "Uppdrag"), false),
             (l("Volunteer", "Kontaktperson"), false),
             (l("Period", "Period"), false),
-            (l("Days", "Dagar"), true),
+            (l("Days or count", "Dagar eller antal"), true),
             (l("Kind", "Slag"), false),
             (l("Wage type", "Löneart"), false),
             (l("Cost centre", "Kostnadsställe"), false),

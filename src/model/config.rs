@@ -424,10 +424,40 @@ expense_levels = [10, 25, 40]
 # krona-half-up (to whole kronor, half up) or ore-half-up.
 rounding = "krona-half-up"
 
+# Kontaktfamilj (agree --paid-per dygn): per year, by the child's age band 0-12, 13-17, adults,
+# the arvode per dygn in kronor (doubled on Saturdays, Sundays and public holidays within a
+# stay's first 14 days) and the omkostnad per dygn as per cent of the prisbasbelopp / 365.
+# SKR's 2023 recommendation:
+# [compensation.kontaktfamilj.2026]
+# fee_per_dygn = [225, 292, 359]
+# expense_percent = [105, 120, 120]
+
+# Meeting tariffs (agree --paid-per meetings --tiers lss): the level the month's meetings reach,
+# per cent of the prisbasbelopp a year in hundredths. Värnamo's LSS tariff:
+# [[compensation.tiers.lss]]
+# min_meetings = 2
+# fee_percent_hundredths = 750
+# expense_percent_hundredths = 1500
+# [[compensation.tiers.lss]]
+# min_meetings = 4
+# fee_percent_hundredths = 1500
+# expense_percent_hundredths = 2000
+
+[compensation.mileage]
+# Mileage per mil in öre, each rate from its year: Skatteverket's tax-free rate for one's own
+# car, and what the municipality pays (the excess is taxable pay on its own wage type).
+tax_free_per_mil_ore = {{ "2023" = 2500 }}
+paid_per_mil_ore = {{ "2023" = 2500 }}
+
 [payroll]
 # Löneart (wage type code) for the fee and for the expense allowance, as the payroll system knows them.
 fee_wage_type = "7310"
 expense_wage_type = "7320"
+# Lönearter for mileage (tax-free, and the taxable excess), a flat travel allowance and receipts.
+mileage_wage_type = "7330"
+mileage_taxable_wage_type = "7331"
+travel_wage_type = "7332"
+receipt_wage_type = "7340"
 # Approved reports of at most this many earlier months are paid in a month's run.
 retroactive_months = 3
 # Pay a month whose report lists no meetings.

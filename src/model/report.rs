@@ -208,12 +208,14 @@ impl Report {
         }
     }
 
-    /// Does the report say something was delivered: a meeting, a stay, hours? A month without
-    /// is not paid unless `[payroll] pay_without_meetings` says so.
-    pub fn delivered(&self) -> bool {
+    /// Does the report say something was delivered: a meeting, a stay, or (for terms paid
+    /// `by_the_hour`) hours? A month without is not paid unless `[payroll]
+    /// pay_without_meetings` says so. Hours beside terms paid by the month only describe the
+    /// meetings: a month whose meetings were all cancelled is not paid for its hours.
+    pub fn delivered(&self, by_the_hour: bool) -> bool {
         !self.meetings.is_empty()
             || !self.stays.is_empty()
-            || self.hours_tenths.is_some_and(|h| h > 0)
+            || (by_the_hour && self.hours_tenths.is_some_and(|h| h > 0))
     }
 
     /// How many times the report was corrected after approval.

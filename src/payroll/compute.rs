@@ -242,7 +242,8 @@ pub fn earned(
         return Err(format!("the client's decision does not cover {period}").into());
     }
     let cost_center = ag.cost_center.clone();
-    if !report.delivered() && !rules.pay_without_meetings {
+    let by_the_hour = valid.iter().any(|(_, t)| t.paid_per == PaidPer::Hour);
+    if !report.delivered(by_the_hour) && !rules.pay_without_meetings {
         return Ok(Earned {
             cost_center,
             ..Earned::default()
@@ -253,6 +254,13 @@ pub fn earned(
     out.cost_center = cost_center;
     delivered_parts(&mut out, case, report, &valid, tariffs, rules)?;
     Ok(out)
+}
+
+/// Are any of `a`'s terms paid by the hour (so that hours reported are what is delivered)?
+fn paid_by_the_hour(a: &Assignment) -> bool {
+    a.agreement
+        .as_ref()
+        .is_some_and(|g| g.terms.iter().any(|t| t.paid_per == PaidPer::Hour))
 }
 
 /// What `a` would earn in `period` if it goes on as agreed (a report with the agreed meetings
@@ -626,7 +634,7 @@ pub fn plan(
                 if before.is_none() {
                     if let Some(note) = earned.as_ref().and_then(|e| e.note.clone()) {
                         out.excluded.push(exclude(note));
-                    } else if report.is_some_and(|r| !r.delivered()) {
+                    } else if report.is_some_and(|r| !r.delivered(paid_by_the_hour(a))) {
                         out.excluded.push(exclude("no meetings reported".into()));
                     }
                 }

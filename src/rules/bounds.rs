@@ -9,6 +9,9 @@ use crate::model::Money;
 /// adds up far inside an i64 of öre.
 pub const MAX_AMOUNT: Money = Money(1_000_000_000);
 
+/// An hourly fee: at most 10 000 kr an hour (SKR's hourly kontaktperson is paid some hundreds).
+pub const MAX_HOURLY: Money = Money(1_000_000);
+
 /// A per cent of the prisbasbelopp, in hundredths: at most 100 % (SKR's categories end at 55 %).
 pub const MAX_PERCENT_HUNDREDTHS: u32 = 10_000;
 

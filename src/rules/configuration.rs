@@ -6,7 +6,7 @@ use crate::model::Config;
 use crate::model::layout::{Column, CsvLayout, PaxmlLayout};
 use crate::tr;
 
-use super::bounds::{PRISBASBELOPP_KRONOR, YEARS};
+use super::bounds::{MAX_PERCENT_HUNDREDTHS, PRISBASBELOPP_KRONOR, YEARS};
 use super::{Flaw, Key, Problem, keys};
 
 /// The longest retroactive window kontakt allows (two years: older claims are outside what
@@ -77,6 +77,7 @@ pub fn problems(c: &Config) -> Vec<Problem> {
             ));
         }
     }
+    out.extend(delivery_rates(t));
     let r = &c.retention;
     if !(1..=100).contains(&r.years) {
         out.push(bad(
@@ -147,6 +148,152 @@ pub fn problems(c: &Config) -> Vec<Problem> {
     out
 }
 
+/// The rates of pay by delivery: kontaktfamilj per dygn, meeting tariffs and mileage. Each
+/// year is a year, each amount within what a real tariff holds (a typo of a zero too many is
+/// caught), and a tariff's levels rise with the meetings they need.
+fn delivery_rates(t: &crate::model::config::Tariffs) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let bad = |at: Vec<Key>, message: String| Problem {
+        flaw: Flaw::BadValue,
+        at,
+        message,
+    };
+    let not_a_year = |y: &str| !y.parse::<i32>().is_ok_and(|y| YEARS.contains(&y));
+    let year_problem = |at: Vec<Key>, year: &str| {
+        bad(
+            at,
+            tr!("`{year}` is not a year", "`{year}` är inte ett årtal"),
+        )
+    };
+    for (year, rates) in &t.kontaktfamilj {
+        let at = |f: &str, i: Option<usize>| {
+            let mut v = vec![
+                Key::name("compensation"),
+                Key::name("kontaktfamilj"),
+                Key::name(year),
+            ];
+            if !f.is_empty() {
+                v.push(Key::name(f));
+            }
+            v.extend(i.map(Key::Index));
+            v
+        };
+        if not_a_year(year) {
+            out.push(year_problem(at("", None), year));
+        }
+        for (i, kr) in rates.fee_per_dygn.iter().enumerate() {
+            if !(0..=MAX_FEE_PER_DYGN_KRONOR).contains(kr) {
+                out.push(bad(
+                    at("fee_per_dygn", Some(i)),
+                    tr!(
+                        "an arvode per dygn is in whole kronor from 0 to {MAX_FEE_PER_DYGN_KRONOR} (225 for a child in 2023), found {kr}",
+                        "ett arvode per dygn anges i hela kronor från 0 till {MAX_FEE_PER_DYGN_KRONOR} (225 för ett barn år 2023), {kr} hittades"
+                    ),
+                ));
+            }
+        }
+        for (i, p) in rates.expense_percent.iter().enumerate() {
+            if *p > MAX_DYGN_EXPENSE_PERCENT {
+                out.push(bad(
+                    at("expense_percent", Some(i)),
+                    tr!(
+                        "an omkostnad per dygn is at most {MAX_DYGN_EXPENSE_PERCENT} per cent of the prisbasbelopp a year (105 for a child in 2023), found {p}",
+                        "en omkostnad per dygn är högst {MAX_DYGN_EXPENSE_PERCENT} procent av prisbasbeloppet per år (105 för ett barn år 2023), {p} hittades"
+                    ),
+                ));
+            }
+        }
+    }
+    for (name, levels) in &t.tiers {
+        let at = |i: Option<usize>, f: Option<&str>| {
+            let mut v = vec![
+                Key::name("compensation"),
+                Key::name("tiers"),
+                Key::name(name),
+            ];
+            v.extend(i.map(Key::Index));
+            v.extend(f.map(Key::name));
+            v
+        };
+        if levels.is_empty() {
+            out.push(bad(
+                at(None, None),
+                tr!(
+                    "a meeting tariff needs at least one level",
+                    "en träfftaxa behöver minst en nivå"
+                ),
+            ));
+        }
+        for (i, l) in levels.iter().enumerate() {
+            if i > 0 && l.min_meetings <= levels[i - 1].min_meetings {
+                out.push(bad(
+                    at(Some(i), Some("min_meetings")),
+                    tr!(
+                        "each level needs more meetings than the one before it",
+                        "varje nivå behöver fler träffar än nivån före"
+                    ),
+                ));
+            }
+            if l.min_meetings > 100 {
+                out.push(bad(
+                    at(Some(i), Some("min_meetings")),
+                    tr!(
+                        "at most 100 meetings a month",
+                        "högst 100 träffar i månaden"
+                    ),
+                ));
+            }
+            for (f, p) in [
+                ("fee_percent_hundredths", l.fee_percent_hundredths),
+                ("expense_percent_hundredths", l.expense_percent_hundredths),
+            ] {
+                if p > MAX_PERCENT_HUNDREDTHS {
+                    out.push(bad(
+                        at(Some(i), Some(f)),
+                        tr!(
+                            "at most {MAX_PERCENT_HUNDREDTHS} (100 % of the prisbasbelopp a year), found {p}",
+                            "högst {MAX_PERCENT_HUNDREDTHS} (100 % av prisbasbeloppet per år), {p} hittades"
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    for (f, table) in [
+        ("tax_free_per_mil_ore", &t.mileage.tax_free_per_mil_ore),
+        ("paid_per_mil_ore", &t.mileage.paid_per_mil_ore),
+    ] {
+        for (year, ore) in table {
+            let at = vec![
+                Key::name("compensation"),
+                Key::name("mileage"),
+                Key::name(f),
+                Key::name(year),
+            ];
+            if not_a_year(year) {
+                out.push(year_problem(at.clone(), year));
+            }
+            if !(0..=MAX_PER_MIL_ORE).contains(ore) {
+                out.push(bad(
+                    at,
+                    tr!(
+                        "a rate per mil is in öre from 0 to {MAX_PER_MIL_ORE} (2500 is 25 kr), found {ore}",
+                        "ett belopp per mil anges i öre från 0 till {MAX_PER_MIL_ORE} (2500 är 25 kr), {ore} hittades"
+                    ),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// An arvode per dygn above 10 000 kr is a slip of the keyboard (SKR's 2023 highest: 359 kr).
+const MAX_FEE_PER_DYGN_KRONOR: i64 = 10_000;
+/// An omkostnad per dygn above 1 000 % of the prisbasbelopp a year (SKR's highest: 170 %).
+const MAX_DYGN_EXPENSE_PERCENT: u32 = 1_000;
+/// Mileage above 1 000 kr a mil (Skatteverket's rate: 25 kr).
+const MAX_PER_MIL_ORE: i64 = 100_000;
+
 /// Problems with the CSV layout, for `check` and before any file is written.
 pub fn csv_layout(layout: &CsvLayout) -> Vec<String> {
     let mut p = Vec::new();
@@ -180,4 +327,72 @@ pub fn paxml_layout(layout: &PaxmlLayout) -> Vec<String> {
         p.push("payroll.paxml.cost_center_dim: expected 1 to 99".to_string());
     }
     p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::config::{DygnRates, Tier};
+
+    fn fields(c: &Config) -> Vec<String> {
+        problems(c).iter().map(Problem::field).collect()
+    }
+
+    fn tier(min_meetings: u32, fee: u32, expense: u32) -> Tier {
+        Tier {
+            min_meetings,
+            fee_percent_hundredths: fee,
+            expense_percent_hundredths: expense,
+        }
+    }
+
+    #[test]
+    fn sound_delivery_rates_pass() {
+        let mut c = Config::new("Test");
+        c.compensation.kontaktfamilj.insert(
+            "2026".into(),
+            DygnRates {
+                fee_per_dygn: [225, 292, 359],
+                expense_percent: [105, 120, 120],
+            },
+        );
+        c.compensation
+            .tiers
+            .insert("lss".into(), vec![tier(2, 750, 1500), tier(4, 1500, 2000)]);
+        assert_eq!(fields(&c), Vec::<String>::new());
+    }
+
+    /// A zero too many, levels out of order, a year that is not one: each named by its key.
+    #[test]
+    fn slips_in_delivery_rates_are_named_by_key() {
+        let mut c = Config::new("Test");
+        c.compensation.kontaktfamilj.insert(
+            "20266".into(),
+            DygnRates {
+                fee_per_dygn: [2250000, 292, 359],
+                expense_percent: [105, 12000, 120],
+            },
+        );
+        c.compensation.tiers.insert(
+            "lss".into(),
+            vec![tier(4, 750, 1500), tier(4, 150_000, 2000)],
+        );
+        c.compensation.tiers.insert("tom".into(), vec![]);
+        c.compensation
+            .mileage
+            .paid_per_mil_ore
+            .insert("2026".into(), 2_500_000);
+        assert_eq!(
+            fields(&c),
+            [
+                "compensation.kontaktfamilj.20266",
+                "compensation.kontaktfamilj.20266.fee_per_dygn[0]",
+                "compensation.kontaktfamilj.20266.expense_percent[1]",
+                "compensation.tiers.lss[1].min_meetings",
+                "compensation.tiers.lss[1].fee_percent_hundredths",
+                "compensation.tiers.tom",
+                "compensation.mileage.paid_per_mil_ore.2026",
+            ]
+        );
+    }
 }

@@ -8,9 +8,8 @@
 //! and `pay` every agreement it pays.
 
 use crate::model::Assignment;
-#[cfg(test)]
 use crate::model::Money;
-use crate::model::assignment::{Compensation, Terms};
+use crate::model::assignment::{Compensation, PaidPer, Terms};
 use crate::model::config::Tariffs;
 use crate::tr;
 
@@ -205,17 +204,154 @@ pub fn compensation_problems(
     out
 }
 
-/// Problems with one terms entry (at `at`).
+/// "paid per {way}", in the reader's language.
+fn way_word(p: PaidPer) -> String {
+    match p {
+        PaidPer::Month => tr!("month", "månad"),
+        PaidPer::Meetings => tr!("meeting level", "träffnivå"),
+        PaidPer::Hour => tr!("hour", "timme"),
+        PaidPer::Dygn => tr!("dygn", "dygn"),
+    }
+}
+
+/// Problems with one terms entry (at `at`): its amounts, and whether they fit its way of being
+/// paid. By the month a fee and an allowance are stated; by meeting level the tariff named
+/// exists (and gives both amounts); by the hour a rate is stated (and an allowance may be); per
+/// dygn the year's rates come from kontakt.toml, so nothing is stated.
 pub fn terms_problems(t: &Terms, tariffs: &Tariffs, at: &[Key]) -> Vec<Problem> {
     let has_reason = t.reason.as_deref().is_some_and(|r| !r.trim().is_empty());
-    let mut out = compensation_problems(&t.fee, Part::Fee, has_reason, tariffs, at);
-    out.extend(compensation_problems(
-        &t.expense,
-        Part::Expense,
-        has_reason,
-        tariffs,
-        at,
-    ));
+    let mut out = Vec::new();
+    let field = |f: &str| {
+        let mut v = at.to_vec();
+        v.push(Key::name(f));
+        v
+    };
+    let bad = |f: &str, message: String| Problem {
+        flaw: Flaw::BadValue,
+        at: field(f),
+        message,
+    };
+    let way = way_word(t.paid_per);
+    let states_fee = t.paid_per == PaidPer::Month;
+    let states_expense = match t.paid_per {
+        PaidPer::Month => true,
+        PaidPer::Hour => !t.expense.is_none(),
+        PaidPer::Meetings | PaidPer::Dygn => false,
+    };
+    if states_fee {
+        out.extend(compensation_problems(
+            &t.fee,
+            Part::Fee,
+            has_reason,
+            tariffs,
+            at,
+        ));
+    } else if !t.fee.is_none() {
+        out.push(bad(
+            "fee",
+            tr!(
+                "terms paid per {way} take their fee from elsewhere: remove `fee`",
+                "villkor som betalas per {way} tar arvodet från annat håll: ta bort `fee`"
+            ),
+        ));
+    }
+    if states_expense {
+        out.extend(compensation_problems(
+            &t.expense,
+            Part::Expense,
+            has_reason,
+            tariffs,
+            at,
+        ));
+    } else if !t.expense.is_none() {
+        out.push(bad(
+            "expense",
+            tr!(
+                "terms paid per {way} take their allowance from elsewhere: remove `expense`",
+                "villkor som betalas per {way} tar omkostnadsersättningen från annat håll: ta bort `expense`"
+            ),
+        ));
+    }
+    match (&t.tiers, t.paid_per) {
+        (None, PaidPer::Meetings) => out.push(bad(
+            "tiers",
+            tr!(
+                "terms paid by meeting level need the tariff's name (`tiers`, agree --tiers)",
+                "villkor som betalas per träffnivå behöver taxans namn (`tiers`, agree --tiers)"
+            ),
+        )),
+        (Some(name), PaidPer::Meetings) if !tariffs.tiers.contains_key(name) => {
+            let known: Vec<&str> = tariffs.tiers.keys().map(String::as_str).collect();
+            out.push(bad(
+                "tiers",
+                tr!(
+                    "kontakt.toml has no meeting tariff `{name}` ([[compensation.tiers.{name}]]; known: {})",
+                    "kontakt.toml har ingen träfftaxa `{name}` ([[compensation.tiers.{name}]]; kända: {})",
+                    if known.is_empty() { "-".to_string() } else { known.join(", ") }
+                ),
+            ))
+        }
+        (Some(_), p) if p != PaidPer::Meetings => out.push(bad(
+            "tiers",
+            tr!(
+                "a meeting tariff is only for terms paid by meeting level (paid_per = \"meetings\")",
+                "en träfftaxa gäller bara villkor som betalas per träffnivå (paid_per = \"meetings\")"
+            ),
+        )),
+        _ => {}
+    }
+    match (t.hourly_ore, t.paid_per) {
+        (None, PaidPer::Hour) => out.push(bad(
+            "hourly_ore",
+            tr!(
+                "terms paid by the hour need the rate (`hourly_ore`, agree --hourly)",
+                "villkor som betalas per timme behöver timarvodet (`hourly_ore`, agree --hourly)"
+            ),
+        )),
+        (Some(h), PaidPer::Hour) if !(Money(1)..=bounds::MAX_HOURLY).contains(&h) => out.push(bad(
+            "hourly_ore",
+            tr!(
+                "an hourly rate is above 0 and at most {} kr, found {} kr",
+                "ett timarvode är över 0 och högst {} kr, {} kr hittades",
+                bounds::MAX_HOURLY.swedish(),
+                h.swedish()
+            ),
+        )),
+        (Some(_), p) if p != PaidPer::Hour => out.push(bad(
+            "hourly_ore",
+            tr!(
+                "an hourly rate is only for terms paid by the hour (paid_per = \"hour\")",
+                "ett timarvode gäller bara villkor som betalas per timme (paid_per = \"hour\")"
+            ),
+        )),
+        _ => {}
+    }
+    if let Some(m) = t
+        .travel_monthly_ore
+        .filter(|m| !(Money(1)..=bounds::MAX_AMOUNT).contains(m))
+    {
+        out.push(bad(
+            "travel_monthly_ore",
+            tr!(
+                "a monthly travel allowance is above 0 and at most {}, found {} kr",
+                "en månatlig reseersättning är över 0 och högst {}, {} kr hittades",
+                bounds::max_amount_text(),
+                m.swedish()
+            ),
+        ));
+    }
+    if t.individual_basis
+        .as_deref()
+        .is_some_and(|b| b.trim().is_empty())
+    {
+        out.push(bad(
+            "individual_basis",
+            tr!(
+                "an individual basis names the inquiry it rests on; remove an empty one",
+                "ett individuellt underlag anger utredningen det vilar på; ta bort ett tomt"
+            ),
+        ));
+    }
     out
 }
 
@@ -321,5 +457,84 @@ mod tests {
                 "{ore}"
             );
         }
+    }
+
+    fn terms(paid_per: PaidPer) -> Terms {
+        let mut t = Terms::monthly(
+            "2026-09-01".parse().unwrap(),
+            "1/week".parse().unwrap(),
+            pct(1, 2000),
+            pct(1, 1000),
+        );
+        t.paid_per = paid_per;
+        t
+    }
+
+    fn pay_fields(t: &Terms, tariffs: &Tariffs) -> Vec<String> {
+        terms_problems(t, tariffs, &[])
+            .iter()
+            .map(Problem::field)
+            .collect()
+    }
+
+    /// Each way of paying states what it uses and nothing it does not.
+    #[test]
+    fn the_way_of_paying_decides_what_is_stated() {
+        let mut tariffs = Tariffs::default();
+        tariffs.tiers.insert(
+            "lss".into(),
+            vec![crate::model::config::Tier {
+                min_meetings: 2,
+                fee_percent_hundredths: 750,
+                expense_percent_hundredths: 1500,
+            }],
+        );
+        assert!(pay_fields(&terms(PaidPer::Month), &tariffs).is_empty());
+        let mut month = terms(PaidPer::Month);
+        month.fee = Compensation::default();
+        assert_eq!(pay_fields(&month, &tariffs), ["fee"]);
+
+        // Meeting levels: the tariff named and known; no amounts of its own.
+        assert_eq!(
+            pay_fields(&terms(PaidPer::Meetings), &tariffs),
+            ["fee", "expense", "tiers"]
+        );
+        let mut meetings = terms(PaidPer::Meetings);
+        meetings.fee = Compensation::default();
+        meetings.expense = Compensation::default();
+        meetings.tiers = Some("lss".into());
+        assert!(pay_fields(&meetings, &tariffs).is_empty());
+        meetings.tiers = Some("värnamo".into());
+        assert_eq!(pay_fields(&meetings, &tariffs), ["tiers"]);
+
+        // By the hour: a rate within bounds; the allowance optional.
+        let mut hour = terms(PaidPer::Hour);
+        hour.fee = Compensation::default();
+        assert_eq!(pay_fields(&hour, &tariffs), ["hourly_ore"]);
+        hour.hourly_ore = Some(Money(25_000));
+        assert!(pay_fields(&hour, &tariffs).is_empty());
+        hour.expense = Compensation::default();
+        assert!(pay_fields(&hour, &tariffs).is_empty());
+        hour.hourly_ore = Some(Money(0));
+        assert_eq!(pay_fields(&hour, &tariffs), ["hourly_ore"]);
+
+        // Per dygn: nothing stated; a rate per hour or a tariff is out of place.
+        let mut dygn = terms(PaidPer::Dygn);
+        dygn.fee = Compensation::default();
+        dygn.expense = Compensation::default();
+        assert!(pay_fields(&dygn, &tariffs).is_empty());
+        dygn.hourly_ore = Some(Money(25_000));
+        dygn.tiers = Some("lss".into());
+        dygn.travel_monthly_ore = Some(Money(-1));
+        dygn.individual_basis = Some(" ".into());
+        assert_eq!(
+            pay_fields(&dygn, &tariffs),
+            [
+                "tiers",
+                "hourly_ore",
+                "travel_monthly_ore",
+                "individual_basis"
+            ]
+        );
     }
 }

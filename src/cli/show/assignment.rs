@@ -73,6 +73,7 @@ pub fn show(store: &Store, id: &Id, ctx: &Ctx) -> Result<String> {
                 &[
                     "from",
                     "meetings",
+                    "paid",
                     "fee / month",
                     "expenses / month",
                     "reason",
@@ -81,15 +82,19 @@ pub fn show(store: &Store, id: &Id, ctx: &Ctx) -> Result<String> {
                     .iter()
                     .map(|t| {
                         let y = year.max(chrono::Datelike::year(&t.from));
-                        let kr = |c: &kontakt::model::assignment::Compensation| match c
-                            .monthly(tariffs, y)
-                        {
-                            Ok(Some(m)) => render::amount(m),
-                            _ => "?".into(),
+                        let kr = |c: &kontakt::model::assignment::Compensation| {
+                            if c.is_none() {
+                                return "–".into();
+                            }
+                            match c.monthly(tariffs, y) {
+                                Ok(Some(m)) => render::amount(m),
+                                _ => "?".into(),
+                            }
                         };
                         vec![
                             t.from.to_string(),
                             t.meetings.localized(render::lang()),
+                            paid(t),
                             kr(&t.fee),
                             kr(&t.expense),
                             render::opt(&t.reason),
@@ -100,19 +105,31 @@ pub fn show(store: &Store, id: &Id, ctx: &Ctx) -> Result<String> {
         }
         if !reports.is_empty() {
             s.push_str(&tr!("\nReports\n", "\nRapporter\n"));
+            // Stays, trips and receipts in a column of their own, where any report has them.
+            let other = reports
+                .iter()
+                .any(|r| !(r.stays.is_empty() && r.trips.is_empty() && r.receipts.is_empty()));
+            let mut head = vec!["month", "meetings", "approved"];
+            if other {
+                head.insert(2, "also reported");
+            }
             s.push_str(&render::table(
-                &["month", "meetings", "approved"],
+                &head,
                 reports
                     .iter()
                     .map(|r| {
-                        vec![
+                        let mut row = vec![
                             r.month.to_string(),
                             r.meetings.len().to_string(),
                             r.approved
                                 .as_ref()
                                 .map(|x| x.date.to_string())
                                 .unwrap_or_else(|| tr!("no", "nej")),
-                        ]
+                        ];
+                        if other {
+                            row.insert(2, crate::cli::report::delivered(r, false));
+                        }
+                        row
                     })
                     .collect(),
             ));
@@ -120,4 +137,41 @@ pub fn show(store: &Store, id: &Id, ctx: &Ctx) -> Result<String> {
         s.push_str(&history(&a.history));
         s
     })
+}
+
+/// How the terms are paid, as people read it: by the month, by meeting level (and the
+/// tariff), by the hour (and the rate), per dygn; with mileage, a travel allowance or an
+/// individual basis when the terms have them.
+fn paid(t: &kontakt::model::assignment::Terms) -> String {
+    use kontakt::model::assignment::PaidPer;
+    let mut s = match t.paid_per {
+        PaidPer::Month => tr!("by the month", "per månad"),
+        PaidPer::Meetings => tr!(
+            "by meeting level ({})",
+            "per träffnivå ({})",
+            t.tiers.as_deref().unwrap_or("?")
+        ),
+        PaidPer::Hour => tr!(
+            "{} kr an hour",
+            "{} kr per timme",
+            t.hourly_ore
+                .map(render::amount)
+                .unwrap_or_else(|| "?".into())
+        ),
+        PaidPer::Dygn => tr!("per dygn", "per dygn"),
+    };
+    if t.mileage {
+        s.push_str(&tr!(", mileage", ", milersättning"));
+    }
+    if let Some(m) = t.travel_monthly_ore {
+        s.push_str(&tr!(
+            ", travel {} kr a month",
+            ", reseersättning {} kr per månad",
+            render::amount(m)
+        ));
+    }
+    if t.individual_basis.is_some() {
+        s.push_str(&tr!(", individual basis", ", individuellt underlag"));
+    }
+    s
 }

@@ -331,9 +331,9 @@ fn read_reports(
             for p in report::report_problems(&r, assignment_by_id.get(&r.assignment).copied()) {
                 ck.problem(&rel, &p);
             }
-            // Kept for comparing with the ledger below: what pay reads, nothing more.
+            // Kept for comparing with the ledger below: what pay reads, nothing more. Every
+            // meeting is kept: a meeting tariff's level counts them.
             let slim = Report {
-                meetings: r.meetings.first().copied().into_iter().collect(),
                 activity: None,
                 note: None,
                 ..r

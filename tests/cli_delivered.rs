@@ -1,0 +1,477 @@
+//! Pay by what was delivered, driven as staff do it (issue 18): a kontaktfamilj's stays per
+//! dygn, meeting tiers, hourly pay, mileage, a flat travel allowance, receipts and the tax
+//! split of an allowance above SKR's highest level. Expected amounts are worked out here from
+//! the rules as the sources state them, not read back from the program.
+mod common;
+
+use common::{Kit, plan_lines, plan_reasons, pnr_born};
+
+/// SKR's 2023 kontaktfamilj rates (as kontakt.toml's template shows them), Värnamo's LSS
+/// tariff, and a mileage rate of 30 kr a mil from 2026 (Skatteverket's tax-free rate is 25).
+const RATES: &str = r#"
+[compensation.kontaktfamilj.2026]
+fee_per_dygn = [225, 292, 359]
+expense_percent = [105, 120, 120]
+
+[[compensation.tiers.lss]]
+min_meetings = 2
+fee_percent_hundredths = 750
+expense_percent_hundredths = 1500
+
+[[compensation.tiers.lss]]
+min_meetings = 4
+fee_percent_hundredths = 1500
+expense_percent_hundredths = 2000
+"#;
+
+fn with_rates(kit: &Kit) {
+    let path = kit.dir.join("kontakt.toml");
+    let text = std::fs::read_to_string(&path).unwrap().replace(
+        "paid_per_mil_ore = { \"2023\" = 2500 }",
+        "paid_per_mil_ore = { \"2023\" = 2500, \"2026\" = 3000 }",
+    );
+    assert!(text.contains("\"2026\" = 3000"));
+    std::fs::write(&path, text + RATES).unwrap();
+}
+
+/// A child born in `year` with a granted decision from 2026-08-01 and an approved volunteer
+/// (a family), proposed to each other: the assignment's id.
+fn child_proposal(kit: &mut Kit, year: i32, nth: usize) -> String {
+    kit.today = "2026-07-20".into();
+    let c = kit
+        .run(&[
+            "apply",
+            "client",
+            "--name",
+            "Barn Test",
+            "--pnr",
+            &pnr_born(year, nth),
+            "--area",
+            "Centrum",
+            "--applied",
+            "2026-06-01",
+        ])
+        .id();
+    kit.run(&[
+        "screen",
+        "client",
+        &c,
+        "--grant",
+        "--from",
+        "2026-08-01",
+        "--to",
+        "2027-07-31",
+        "--guardian-consent",
+        "2026-06-20",
+    ])
+    .ok();
+    let (_, v) = kit.ready_pair(nth);
+    kit.run(&["match", "propose", &c, &v]).id()
+}
+
+/// An adult's proposal (the kit's usual pair) on 2026-07-20.
+fn adult_proposal(kit: &mut Kit, nth: usize) -> String {
+    kit.today = "2026-07-20".into();
+    let (c, v) = kit.ready_pair(nth);
+    kit.run(&["match", "propose", &c, &v]).id()
+}
+
+fn signed(kit: &Kit, a: &str, terms: &str) {
+    kit.cmd(&format!(
+        "agree {a} --start 2026-08-01 --signed 2026-07-25 --confidentiality-signed 2026-07-25 {terms}"
+    ))
+    .ok();
+}
+
+/// Files and approves `a`'s report of `month` with `args` on 2026-11-03.
+fn reported(kit: &mut Kit, a: &str, month: &str, args: &[&str]) {
+    kit.today = "2026-11-03".into();
+    let mut all = vec!["report", a, month];
+    all.extend_from_slice(args);
+    kit.run(&all).ok();
+    kit.run(&["report", "approve", a, month, "--by", "Handläggare Test"])
+        .ok();
+}
+
+fn lines_of(plan: &serde_json::Value, a: &str) -> Vec<(String, String, i64, String)> {
+    plan["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["assignment"] == a)
+        .map(|l| {
+            (
+                l["period"].as_str().unwrap().to_string(),
+                l["kind"].as_str().unwrap().to_string(),
+                l["amount_ore"].as_i64().unwrap(),
+                l["wage_type"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Kronor, half up, from halves of a krona (the configured `krona-half-up` rounding).
+fn kronor_half_up(halves_of_krona: i64) -> i64 {
+    (halves_of_krona + 1) / 2 * 100
+}
+
+/// A Friday-to-Sunday stay is 2½ dygn; Saturday and Sunday pay double arvode. The omkostnad
+/// per dygn is the prisbasbelopp (59 200 kr in 2026) x per cent / 365, in kronor.
+#[test]
+fn a_weekend_stay_pays_two_and_a_half_dygn_by_the_childs_age_band() {
+    let mut kit = Kit::new();
+    with_rates(&kit);
+    let young = child_proposal(&mut kit, 2016, 0);
+    let teen = child_proposal(&mut kit, 2012, 1);
+    for a in [&young, &teen] {
+        signed(&kit, a, "--meetings 1/month --paid-per dygn");
+        reported(
+            &mut kit,
+            a,
+            "2026-10",
+            &["--stay", "2026-10-09..2026-10-11"],
+        );
+    }
+    kit.today = "2026-11-05".into();
+    let plan = kit.json(&["pay", "2026-10", "--dry-run"]);
+    for (a, fee_per_dygn, percent) in [(&young, 225, 105), (&teen, 292, 120)] {
+        // ½ x rate + 2 x (1 x 2 x rate), in halves of a krona.
+        let fee = kronor_half_up(fee_per_dygn + 8 * fee_per_dygn);
+        let per_dygn = (59_200 * percent + 36_500 / 2) / 36_500;
+        let expense = kronor_half_up(per_dygn * 5);
+        assert_eq!(
+            lines_of(&plan, a),
+            [
+                ("2026-10".into(), "fee".into(), fee, "7310".into()),
+                ("2026-10".into(), "expense".into(), expense, "7320".into()),
+            ],
+            "{a}"
+        );
+        let line = plan["lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["assignment"] == a.as_str())
+            .unwrap();
+        assert_eq!(line["quantity"]["dygn"]["halves"], 5);
+    }
+    // What a person reads: the dygn beside the amount.
+    let table = kit.cmd("pay 2026-10 --dry-run").ok().stdout;
+    assert!(table.contains("2½ dygn"), "{table}");
+}
+
+/// Without the year's kontaktfamilj rates the run, and its dry run, refuse rather than pay the
+/// stay nothing, naming the table to add.
+#[test]
+fn a_stay_without_the_years_rates_refuses_the_run() {
+    let mut kit = Kit::new();
+    let a = child_proposal(&mut kit, 2016, 0);
+    signed(&kit, &a, "--meetings 1/month --paid-per dygn");
+    reported(
+        &mut kit,
+        &a,
+        "2026-10",
+        &["--stay", "2026-10-09..2026-10-11"],
+    );
+    kit.today = "2026-11-05".into();
+    let before = kit.snapshot();
+    kit.cmd("pay 2026-10 --dry-run").refused(
+        1,
+        "no kontaktfamilj rates for 2026 ([compensation.kontaktfamilj.2026])",
+    );
+    kit.cmd("pay 2026-10")
+        .refused(1, "compensation.kontaktfamilj");
+    assert_eq!(kit.snapshot(), before, "a refused run writes nothing");
+}
+
+/// Värnamo's LSS tariff: 1 meeting pays nothing, 3 reach level 1 (7.5 % and 15 % of the
+/// prisbasbelopp a year), 4 reach level 2 (15 % and 20 %). Each month a twelfth, in kronor.
+#[test]
+fn the_meetings_held_choose_the_tariffs_level() {
+    let mut kit = Kit::new();
+    with_rates(&kit);
+    let a = adult_proposal(&mut kit, 0);
+    kit.today = "2026-07-25".into();
+    kit.cmd(&format!(
+        "agree {a} --start 2026-08-01 --meetings 1/week --paid-per meetings --tiers värnamo"
+    ))
+    .refused(1, "no meeting tariff");
+    signed(
+        &kit,
+        &a,
+        "--meetings 1/week --paid-per meetings --tiers lss",
+    );
+    reported(&mut kit, &a, "2026-08", &["--meeting", "2026-08-04"]);
+    let three = [
+        "--meeting",
+        "2026-09-01",
+        "--meeting",
+        "2026-09-08",
+        "--meeting",
+        "2026-09-15",
+    ];
+    reported(&mut kit, &a, "2026-09", &three);
+    let four = [
+        "--meeting",
+        "2026-10-06",
+        "--meeting",
+        "2026-10-13",
+        "--meeting",
+        "2026-10-20",
+        "--meeting",
+        "2026-10-27",
+    ];
+    reported(&mut kit, &a, "2026-10", &four);
+    kit.today = "2026-11-05".into();
+    let plan = kit.json(&["pay", "2026-10", "--dry-run"]);
+    let month = |hundredths: i64| (59_200 * hundredths + 60_000) / 120_000 * 100;
+    let got: Vec<_> = plan_lines(&plan)
+        .into_iter()
+        .filter(|(p, _, _)| p != "2026-08")
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("2026-09".into(), "fee".into(), month(750)),
+            ("2026-09".into(), "expense".into(), month(1500)),
+            ("2026-10".into(), "fee".into(), month(1500)),
+            ("2026-10".into(), "expense".into(), month(2000)),
+        ]
+    );
+    assert!(
+        plan_reasons(&plan)
+            .iter()
+            .any(|r| r.contains("1 meeting(s)") && r.contains("needs 2")),
+        "{plan}"
+    );
+    let sv = kit.cmd("--lang sv pay 2026-10 --dry-run").ok().stdout;
+    assert!(sv.contains("3 träffar → nivå 1"), "{sv}");
+    assert!(sv.contains("4 träffar → nivå 2"), "{sv}");
+}
+
+/// By the hour (umgänge): the hours reported times the rate; the allowance as agreed.
+#[test]
+fn hours_are_paid_at_the_agreed_rate() {
+    let mut kit = Kit::new();
+    let a = adult_proposal(&mut kit, 0);
+    kit.today = "2026-07-25".into();
+    kit.cmd(&format!(
+        "agree {a} --start 2026-08-01 --meetings 2/month --paid-per hour --expense-level 1"
+    ))
+    .refused(2, "--hourly");
+    signed(
+        &kit,
+        &a,
+        "--meetings 2/month --paid-per hour --hourly 250 --expense-level 1",
+    );
+    reported(
+        &mut kit,
+        &a,
+        "2026-10",
+        &[
+            "--meeting",
+            "2026-10-10",
+            "--meeting",
+            "2026-10-24",
+            "--hours",
+            "6.5",
+        ],
+    );
+    kit.today = "2026-11-05".into();
+    let plan = kit.json(&["pay", "2026-10", "--dry-run"]);
+    let oct: Vec<_> = lines_of(&plan, &a)
+        .into_iter()
+        .filter(|l| l.0 == "2026-10")
+        .collect();
+    assert_eq!(
+        oct,
+        [
+            ("2026-10".into(), "fee".into(), 65 * 2_500, "7310".into()),
+            ("2026-10".into(), "expense".into(), 49_300, "7320".into()),
+        ]
+    );
+}
+
+/// Mileage: the tax-free part at Skatteverket's 25 kr a mil, the rest of the municipality's
+/// 30 kr taxable, on their own wage types; receipts paid back on theirs; a flat monthly travel
+/// allowance only for a month that earns pay.
+#[test]
+fn trips_split_at_the_tax_free_rate_and_receipts_are_paid_back() {
+    let mut kit = Kit::new();
+    with_rates(&kit);
+    let a = adult_proposal(&mut kit, 0);
+    signed(
+        &kit,
+        &a,
+        "--meetings 1/week --fee-category 1 --fee-percent 20 --expense-level 1 --mileage --travel-monthly 100",
+    );
+    reported(
+        &mut kit,
+        &a,
+        "2026-10",
+        &[
+            "--meeting",
+            "2026-10-07",
+            "--trip",
+            "2026-10-07:38",
+            "--trip",
+            "2026-10-14:4.6mil",
+            "--receipt",
+            "145:Bio, kvitto 2231",
+        ],
+    );
+    reported(&mut kit, &a, "2026-09", &[]);
+    kit.today = "2026-11-05".into();
+    let plan = kit.json(&["pay", "2026-10", "--dry-run"]);
+    let km = 38 + 46;
+    let tax_free = km * 2_500 / 10;
+    let paid = km * 3_000 / 10;
+    let lines = lines_of(&plan, &a);
+    let by_kind = |k: &str| {
+        lines
+            .iter()
+            .filter(|l| l.1 == k)
+            .map(|l| (l.0.clone(), l.2, l.3.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        by_kind("mileage"),
+        [("2026-10".into(), tax_free, "7330".into())]
+    );
+    assert_eq!(
+        by_kind("mileage_taxable"),
+        [("2026-10".into(), paid - tax_free, "7331".into())]
+    );
+    assert_eq!(
+        by_kind("receipt"),
+        [("2026-10".into(), 14_500, "7340".into())]
+    );
+    // September earned nothing (no meetings), so no travel allowance either.
+    assert_eq!(
+        by_kind("travel"),
+        [("2026-10".into(), 10_000, "7332".into())]
+    );
+}
+
+/// An allowance above SKR's highest level (40 % of the prisbasbelopp a year: 1 973 kr a month
+/// in 2026) is taxable arvode unless an individual basis is recorded (Skatteverket 2018-06-19).
+#[test]
+fn an_allowance_above_the_highest_level_is_taxable_without_an_individual_basis() {
+    let mut kit = Kit::new();
+    let plain = adult_proposal(&mut kit, 0);
+    let based = adult_proposal(&mut kit, 1);
+    let terms = "--meetings 1/week --fee-category 1 --fee-percent 20 --expense 3000 --reason Resor_på_landsbygd";
+    signed(&kit, &plain, terms);
+    signed(
+        &kit,
+        &based,
+        &format!("{terms} --individual-basis Utredning_2026-07-20"),
+    );
+    for a in [&plain, &based] {
+        reported(&mut kit, a, "2026-10", &["--meeting", "2026-10-07"]);
+    }
+    kit.today = "2026-11-05".into();
+    let plan = kit.json(&["pay", "2026-10", "--dry-run"]);
+    let fee = 98_700;
+    let cap = 197_300;
+    let oct = |a: &str| {
+        lines_of(&plan, a)
+            .into_iter()
+            .filter(|l| l.0 == "2026-10")
+            .map(|l| (l.1, l.2))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        oct(&plain),
+        [
+            ("fee".into(), fee + (300_000 - cap)),
+            ("expense".into(), cap)
+        ]
+    );
+    assert_eq!(
+        oct(&based),
+        [("fee".into(), fee), ("expense".into(), 300_000)]
+    );
+}
+
+/// Terms paid by the month: hours on the report describe the meetings. A paid month whose
+/// meetings are corrected away is paid back in full, hours or not.
+#[test]
+fn hours_do_not_keep_a_month_paid_whose_meetings_were_cancelled() {
+    let mut kit = Kit::new();
+    let a = adult_proposal(&mut kit, 0);
+    signed(&kit, &a, common::USUAL_TERMS.join(" ").as_str());
+    reported(
+        &mut kit,
+        &a,
+        "2026-09",
+        &["--meeting", "2026-09-08", "--hours", "4"],
+    );
+    kit.today = "2026-10-08".into();
+    kit.cmd("pay 2026-09").ok();
+    kit.today = "2026-11-03".into();
+    kit.run(&[
+        "report",
+        &a,
+        "2026-09",
+        "--correct",
+        "Träffen ställdes in",
+        "--no-meetings",
+        "--by",
+        "Handläggare Test",
+    ])
+    .ok();
+    kit.today = "2026-11-05".into();
+    let plan = kit.json(&["pay", "2026-10", "--dry-run"]);
+    let back: i64 = lines_of(&plan, &a)
+        .iter()
+        .filter(|l| l.0 == "2026-09")
+        .map(|l| l.2)
+        .sum();
+    assert_eq!(back, -(98_700 + 49_300));
+}
+
+/// What a person types wrong is refused by the same rule `check` applies to a hand edit.
+#[test]
+fn impossible_stays_trips_and_receipts_are_refused_and_found_by_check() {
+    let mut kit = Kit::new();
+    with_rates(&kit);
+    let a = child_proposal(&mut kit, 2016, 0);
+    signed(&kit, &a, "--meetings 1/month --paid-per dygn --mileage");
+    kit.today = "2026-11-03".into();
+    let before = kit.snapshot();
+    kit.cmd(&format!("report {a} 2026-10 --stay 2026-10-11..2026-10-09"))
+        .refused(2, "before it begins");
+    kit.cmd(&format!("report {a} 2026-10 --stay 2026-09-25..2026-09-27"))
+        .refused(1, "does not begin in 2026-10");
+    kit.cmd(&format!("report {a} 2026-10 --stay 2026-10-01..2027-01-31"))
+        .refused(1, "at most 92 days");
+    kit.cmd(&format!("report {a} 2026-10 --trip 2026-10-07:0"))
+        .refused(1, "1 to 2000 km");
+    kit.cmd(&format!("report {a} 2026-10 --trip 2026-09-07:10"))
+        .refused(1, "outside 2026-10");
+    kit.cmd(&format!("report {a} 2026-10 --receipt=-5:kvitto"))
+        .refused(2, "expected an amount");
+    assert_eq!(kit.snapshot(), before, "nothing written");
+
+    // The same stay typed by hand into the file.
+    reported(
+        &mut kit,
+        &a,
+        "2026-10",
+        &["--stay", "2026-10-09..2026-10-11"],
+    );
+    let rel = format!("reports/2026-10/{a}.toml");
+    let text = kit.read(&rel).replace("2026-10-11", "2026-10-01");
+    std::fs::write(kit.dir.join(&rel), text).unwrap();
+    let check = kit.cmd("check");
+    assert_eq!(check.code, 1, "{}", check.stderr);
+    assert!(
+        check.stdout.contains(&format!("{rel}:")),
+        "{}",
+        check.stdout
+    );
+    assert!(check.stdout.contains("E0"), "{}", check.stdout);
+    kit.today = "2026-11-05".into();
+    kit.cmd("pay 2026-10").refused(1, &rel);
+}
