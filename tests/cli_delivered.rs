@@ -475,3 +475,42 @@ fn impossible_stays_trips_and_receipts_are_refused_and_found_by_check() {
     kit.today = "2026-11-05".into();
     kit.cmd("pay 2026-10").refused(1, &rel);
 }
+
+/// `check` warns (stderr, exit 0) when a recent report holds fewer than half the meetings
+/// agreed: weekly in October 2026 is 31 / 7 = 4.4 meetings, and 2 are fewer than half.
+#[test]
+fn check_warns_of_far_fewer_meetings_than_agreed() {
+    let mut kit = Kit::new();
+    let a = adult_proposal(&mut kit, 0);
+    signed(&kit, &a, common::USUAL_TERMS.join(" ").as_str());
+    reported(
+        &mut kit,
+        &a,
+        "2026-10",
+        &["--meeting", "2026-10-06", "--meeting", "2026-10-20"],
+    );
+    kit.today = "2026-11-05".into();
+    let check = kit.cmd("check").ok();
+    let warning = format!("reports/2026-10/{a}.toml: 2 meetings held of 4.4 agreed in 2026-10");
+    assert!(check.stderr.contains(&warning), "{}", check.stderr);
+    let sv = kit.cmd("--lang sv check").ok();
+    assert!(
+        sv.stderr.contains("2 träffar av 4,4 avtalade"),
+        "{}",
+        sv.stderr
+    );
+
+    // Three of 4.4 is not far short.
+    kit.today = "2026-11-03".into();
+    kit.cmd(&format!(
+        "report {a} 2026-10 --meeting 2026-10-06 --meeting 2026-10-13 --meeting 2026-10-20 --correct Glömd_träff --by Handläggare_Test"
+    ))
+    .ok();
+    kit.today = "2026-11-05".into();
+    let check = kit.cmd("check").ok();
+    assert!(
+        !check.stderr.contains("agreed in 2026-10"),
+        "{}",
+        check.stderr
+    );
+}

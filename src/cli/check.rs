@@ -40,7 +40,10 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
     }
     // A broken kontakt.toml is one of the problems above; a sound one may still lack a year.
     if let Ok(store) = ctx.store() {
-        for w in kontakt::rules::prisbasbelopp::warnings(&store.config.compensation, ctx.today) {
+        for w in kontakt::rules::prisbasbelopp::warnings(&store.config.compensation, ctx.today)
+            .into_iter()
+            .chain(ops::check::shortfall_warnings(store, ctx.today))
+        {
             stderr.push_str(&tr!("warning: {w}\n", "varning: {w}\n"));
         }
     }

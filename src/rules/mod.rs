@@ -15,6 +15,7 @@ pub mod in_force;
 pub mod ivo_code;
 pub mod ivo_delay;
 pub mod ledger;
+pub mod meeting_shortfall;
 pub mod pause;
 pub mod prisbasbelopp;
 pub mod public_holidays;

@@ -353,6 +353,46 @@ fn read_reports(
     reports
 }
 
+/// Warnings for the reports of last month and this one that hold fewer than half the meetings
+/// agreed (`rules::meeting_shortfall`): not problems `check` fails on, but what staff should ask
+/// about before the month is paid. Only the two latest months are read, so the warning costs
+/// what two month folders cost, not the whole history.
+pub fn shortfall_warnings(store: &crate::store::Store, today: NaiveDate) -> Vec<String> {
+    let this = Month::of(today);
+    let mut out = Vec::new();
+    for month in [this.prev(), this] {
+        let dir = format!("reports/{month}");
+        let Ok((reports, _)) = store.scan_readable::<Report>(&dir) else {
+            continue;
+        };
+        let ids: Vec<Id> = reports.iter().map(|r| r.assignment).collect();
+        let Ok(assignments) = store.load_many::<Assignment>(&ids) else {
+            continue;
+        };
+        let by_id: HashMap<Id, &Assignment> = assignments.iter().map(|a| (a.id, a)).collect();
+        for r in &reports {
+            let Some(a) = by_id.get(&r.assignment) else {
+                continue;
+            };
+            if let Some(s) = crate::rules::meeting_shortfall::shortfall(a, r) {
+                let agreed = crate::rules::meeting_shortfall::tenths_text(s.agreed_tenths);
+                let agreed = match crate::lang::current() {
+                    crate::lang::Lang::Sv => agreed.replace('.', ","),
+                    crate::lang::Lang::En => agreed,
+                };
+                out.push(tr!(
+                    "{dir}/{}.toml: {} held of {} agreed in {month}: ask why before it is paid",
+                    "{dir}/{}.toml: {} av {} avtalade under {month}: fråga varför innan den betalas",
+                    r.assignment,
+                    crate::lang::count(u64::from(s.held), ["meeting", "meetings"], ["träff", "träffar"]),
+                    agreed
+                ));
+            }
+        }
+    }
+    out
+}
+
 /// A warning when the records directory can be read by people other than its owner (the records
 /// are secret case files). Not a problem `check` fails on: git checkouts do not keep modes.
 pub fn permission_warning(root: &Path) -> Option<String> {
