@@ -514,3 +514,52 @@ fn check_warns_of_far_fewer_meetings_than_agreed() {
         check.stderr
     );
 }
+
+/// The agreement a family signs speaks of stays and dygn, with the year's rates for the
+/// child's age band; a tiered one lists its levels in kronor; an hourly one its rate.
+#[test]
+fn the_agreement_document_states_how_delivery_is_paid() {
+    let mut kit = Kit::new();
+    with_rates(&kit);
+    let family = child_proposal(&mut kit, 2016, 0);
+    signed(
+        &kit,
+        &family,
+        "--meetings 1/month --paid-per dygn --travel-monthly 100",
+    );
+    let tiered = adult_proposal(&mut kit, 1);
+    signed(
+        &kit,
+        &tiered,
+        "--meetings 1/week --paid-per meetings --tiers lss --mileage",
+    );
+    let hourly = adult_proposal(&mut kit, 2);
+    signed(
+        &kit,
+        &hourly,
+        "--meetings 2/month --paid-per hour --hourly 250",
+    );
+    let print = |a: &str| {
+        kit.cmd(&format!("--lang sv agree --print agreement {a}"))
+            .ok()
+            .stdout
+    };
+    let doc = print(&family);
+    for needle in [
+        "fredag till söndag är 2½ dygn",
+        "arvodet 225,00 kr per dygn",
+        "omkostnadsersättningen 170,00 kr per dygn",
+        "första 14 dygn",
+        "varje vistelse från ankomstdag till avresedag",
+        "Reseersättning betalas med 100,00 kr",
+    ] {
+        assert!(doc.contains(needle), "{needle:?} not in {doc}");
+    }
+    let doc = print(&tiered);
+    assert!(
+        doc.contains("nivå 1 från 2 träffar, arvode 370,00 kr och omkostnadsersättning 740,00 kr"),
+        "{doc}"
+    );
+    assert!(doc.contains("30,00 kr per mil"), "{doc}");
+    assert!(print(&hourly).contains("250,00 kr per timme"));
+}

@@ -49,6 +49,117 @@ pub struct TermsLine {
     pub expense_rule: Rule,
     /// Why the terms depart from the model, as recorded.
     pub reason: Option<String>,
+    /// How the terms are paid when not by the month: what the document says instead.
+    pub way: Way,
+    /// Mileage a mil for one's own car, when the terms pay it.
+    pub mileage_per_mil: Option<Money>,
+    /// A flat monthly travel allowance.
+    pub travel_monthly: Option<Money>,
+}
+
+/// How a month is paid, as the agreement states it (`model::assignment::PaidPer`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "paid_per")]
+pub enum Way {
+    /// The monthly amounts above.
+    Month,
+    /// The level the month's meetings reach: per level, from how many meetings, and the
+    /// monthly amounts in `year`.
+    Meetings { levels: Vec<(u32, Money, Money)> },
+    /// A fee per hour reported.
+    Hour { rate: Money },
+    /// A kontaktfamilj: per dygn of stay, at the child's age band's rates in `year`.
+    Dygn {
+        band: String,
+        fee_per_dygn: Money,
+        expense_per_dygn: Money,
+    },
+}
+
+/// Is this a kontaktfamilj's agreement (stays, not meetings, are reported)?
+fn stays(d: &AgreementDoc) -> bool {
+    d.terms.iter().any(|t| matches!(t.way, Way::Dygn { .. }))
+}
+
+/// What the document says of terms paid by delivery (none for terms paid by the month).
+fn delivery_items(d: &AgreementDoc, lang: Lang) -> Vec<String> {
+    let mut out = Vec::new();
+    for t in &d.terms {
+        let from = t.from;
+        let kr = |m: Money| m.localized(lang);
+        match (&t.way, lang) {
+            (Way::Month, _) => {}
+            (Way::Meetings { levels }, Lang::Sv) => out.push(format!(
+                "Från {from} betalas ersättningen efter antalet träffar i månaden: {}. En månad med färre träffar än den lägsta nivån ger ingen ersättning.",
+                levels
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (n, f, e))| format!("nivå {} från {n} träffar, arvode {} och omkostnadsersättning {} per månad", i + 1, kr(*f), kr(*e)))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            )),
+            (Way::Meetings { levels }, Lang::En) => out.push(format!(
+                "From {from} compensation follows the number of meetings in the month: {}. A month with fewer meetings than the lowest level pays nothing.",
+                levels
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (n, f, e))| format!("level {} from {n} meetings, fee {} and expense allowance {} a month", i + 1, kr(*f), kr(*e)))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            )),
+            (Way::Hour { rate }, Lang::Sv) => out.push(format!(
+                "Från {from} betalas arvodet per timme som rapporteras: {} per timme.",
+                kr(*rate)
+            )),
+            (Way::Hour { rate }, Lang::En) => out.push(format!(
+                "From {from} the fee is paid per hour reported: {} an hour.",
+                kr(*rate)
+            )),
+            (Way::Dygn { band, fee_per_dygn, expense_per_dygn }, Lang::Sv) => out.push(format!(
+                "Från {from} betalas ersättningen per dygn som den enskilde vistas i familjen. \
+                 Ankomstdagen räknas som ett halvt dygn och varje följande dag som ett helt; en vistelse \
+                 fredag till söndag är 2½ dygn. För åldern {band} år är arvodet {} per dygn, dubbelt på \
+                 lördagar, söndagar och helgdagar under en vistelses första 14 dygn, och \
+                 omkostnadsersättningen {} per dygn. Vistelserna rapporteras i den månad de börjar.",
+                kr(*fee_per_dygn),
+                kr(*expense_per_dygn)
+            )),
+            (Way::Dygn { band, fee_per_dygn, expense_per_dygn }, Lang::En) => out.push(format!(
+                "From {from} compensation is paid per dygn (day and night) the individual stays with \
+                 the family. The day of arrival counts as half a dygn and each later day as a whole \
+                 one; a stay from Friday to Sunday is 2½ dygn. For ages {band} the fee is {} a dygn, \
+                 doubled on Saturdays, Sundays and public holidays within a stay's first 14 dygn, and \
+                 the expense allowance {} a dygn. Stays are reported in the month they begin.",
+                kr(*fee_per_dygn),
+                kr(*expense_per_dygn)
+            )),
+        }
+        if let Some(m) = t.mileage_per_mil {
+            out.push(match lang {
+                Lang::Sv => format!(
+                    "Resor med egen bil i uppdraget ersätts med {} per mil enligt körjournal i närvarorapporten; den del som överstiger Skatteverkets skattefria belopp är skattepliktig.",
+                    kr(m)
+                ),
+                Lang::En => format!(
+                    "Trips in one's own car for the assignment are paid {} a mil as logged in the attendance report; the part above Skatteverket's tax-free rate is taxable.",
+                    kr(m)
+                ),
+            });
+        }
+        if let Some(m) = t.travel_monthly {
+            out.push(match lang {
+                Lang::Sv => format!(
+                    "Reseersättning betalas med {} för varje månad som ger ersättning.",
+                    kr(m)
+                ),
+                Lang::En => format!(
+                    "A travel allowance of {} is paid for each month that earns compensation.",
+                    kr(m)
+                ),
+            });
+        }
+    }
+    out
 }
 
 /// How an amount is set.
@@ -62,6 +173,8 @@ pub enum Rule {
     },
     /// A plain monthly amount the agreement states.
     Plain,
+    /// No monthly amount: the terms are paid by delivery (`Way`).
+    None,
 }
 
 impl Rule {
@@ -96,6 +209,7 @@ impl Rule {
                     (None, Lang::En) => format!("{pct} % of the price base amount"),
                 }
             }
+            Rule::None => lang.pick("see below", "se nedan").to_string(),
             Rule::Plain => match (reason, lang) {
                 (Some(r), Lang::Sv) => format!("fast belopp ({r})"),
                 (Some(r), Lang::En) => format!("a fixed amount ({r})"),
@@ -221,9 +335,15 @@ fn blocks(d: &AgreementDoc, lang: Lang) -> Vec<Block> {
         Items(vec![
             format!("The assignment runs {period}."),
             format!("Meetings: {}.", meetings_over_time(&d.terms, lang)),
-            "The contact person hands in an attendance report for every month, with the days \
-             they met; pay follows when the report is approved."
-                .into(),
+            if stays(d) {
+                "The family hands in an attendance report for every month, with each stay from \
+                 the day of arrival to the day of leaving; pay follows when the report is approved."
+                    .into()
+            } else {
+                "The contact person hands in an attendance report for every month, with the days \
+                 they met; pay follows when the report is approved."
+                    .into()
+            },
         ]),
         Heading(format!("Compensation {}", d.year)),
         Para(if all_skr(d) {
@@ -250,6 +370,10 @@ fn blocks(d: &AgreementDoc, lang: Lang) -> Vec<Block> {
             terms_rows,
         ),
     ];
+    let delivered = delivery_items(d, Lang::En);
+    if !delivered.is_empty() {
+        out.push(Items(delivered));
+    }
     if let Some(cc) = &d.cost_center {
         out.push(Para(format!("Cost centre: {cc}.")));
     }
@@ -337,9 +461,15 @@ fn blocks_sv(
         Items(vec![
             format!("Uppdraget gäller {period}."),
             format!("Träffar: {}.", meetings_over_time(&d.terms, lang)),
-            "Kontaktpersonen lämnar en närvarorapport för varje månad, med de dagar de träffats; \
-             ersättning betalas när rapporten är attesterad."
-                .into(),
+            if stays(d) {
+                "Familjen lämnar en närvarorapport för varje månad, med varje vistelse från \
+                 ankomstdag till avresedag; ersättning betalas när rapporten är attesterad."
+                    .into()
+            } else {
+                "Kontaktpersonen lämnar en närvarorapport för varje månad, med de dagar de träffats; \
+                 ersättning betalas när rapporten är attesterad."
+                    .into()
+            },
         ]),
         Heading(format!("Ersättning {}", d.year)),
         Para(if all_skr(d) {
@@ -364,6 +494,10 @@ fn blocks_sv(
             terms_rows,
         ),
     ];
+    let delivered = delivery_items(d, Lang::Sv);
+    if !delivered.is_empty() {
+        out.push(Items(delivered));
+    }
     if let Some(cc) = &d.cost_center {
         out.push(Para(format!("Kostnadsställe: {cc}.")));
     }
@@ -409,6 +543,30 @@ fn blocks_sv(
 
 /// One row of the terms table: from, meetings, and each amount with how it is set.
 fn terms_row(t: &TermsLine, lang: Lang) -> Vec<String> {
+    let below = || lang.pick("see below", "se nedan").to_string();
+    match &t.way {
+        Way::Month => {}
+        Way::Hour { .. } if t.expense_rule != Rule::None => {
+            return vec![
+                t.from.to_string(),
+                meetings(t.meetings, lang),
+                below(),
+                format!(
+                    "{} ({})",
+                    t.expense.localized(lang),
+                    t.expense_rule.describe(t.reason.as_deref(), false, lang)
+                ),
+            ];
+        }
+        _ => {
+            return vec![
+                t.from.to_string(),
+                meetings(t.meetings, lang),
+                below(),
+                below(),
+            ];
+        }
+    }
     vec![
         t.from.to_string(),
         meetings(t.meetings, lang),
@@ -428,7 +586,8 @@ fn terms_row(t: &TermsLine, lang: Lang) -> Vec<String> {
 /// Does every amount follow SKR's model (so the document may say so)?
 fn all_skr(d: &AgreementDoc) -> bool {
     d.terms.iter().all(|t| {
-        matches!(t.fee_rule, Rule::Skr { .. }) && matches!(t.expense_rule, Rule::Skr { .. })
+        matches!(t.fee_rule, Rule::Skr { .. } | Rule::None)
+            && matches!(t.expense_rule, Rule::Skr { .. } | Rule::None)
     })
 }
 

@@ -486,12 +486,14 @@ pub fn document(
             c.monthly_ore,
             c.percent_hundredths,
         ) {
+            _ if c.is_none() => Rule::None,
             (None, Some(p)) => Rule::Skr {
                 level: c.level,
                 percent_hundredths: p,
             },
             _ => Rule::Plain,
         };
+        let way = document_way(t, &c, t.from.max(first), year, tariffs)?;
         terms.push(TermsLine {
             from: t.from.max(first),
             meetings: t.meetings,
@@ -500,6 +502,15 @@ pub fn document(
             fee_rule: rule(&t.fee),
             expense_rule: rule(&t.expense),
             reason: t.reason.clone(),
+            way,
+            mileage_per_mil: t
+                .mileage
+                .then(|| {
+                    crate::model::config::rate_from_year(&tariffs.mileage.paid_per_mil_ore, year)
+                })
+                .flatten()
+                .map(Money),
+            travel_monthly: t.travel_monthly_ore,
         });
     }
     if terms.is_empty() {
@@ -580,4 +591,59 @@ fn agreed(
     let c: Client = store.load(&a.client)?;
     let v: Volunteer = store.load(&a.volunteer)?;
     Ok((id, a, ag, c, v))
+}
+
+/// How `t` is paid in `year`, as the agreement document states it: the meeting tariff's levels
+/// in kronor, the hourly rate, or the kontaktfamilj's rates for the child's age band on `day`.
+fn document_way(
+    t: &Terms,
+    c: &Client,
+    day: NaiveDate,
+    year: i32,
+    tariffs: &crate::model::config::Tariffs,
+) -> Result<crate::documents::agreement::Way> {
+    use crate::documents::agreement::Way;
+    let missing = || Error::refused(vec![crate::rules::prisbasbelopp::missing_message(year)]);
+    Ok(match t.paid_per {
+        PaidPer::Month => Way::Month,
+        PaidPer::Hour => Way::Hour {
+            rate: t.hourly_ore.unwrap_or(Money::ZERO),
+        },
+        PaidPer::Meetings => {
+            let tiers = t
+                .tiers
+                .as_deref()
+                .and_then(|n| tariffs.tiers.get(n))
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            let mut levels = Vec::new();
+            for tier in tiers {
+                let f = tariffs.monthly(year, tier.fee_percent_hundredths)?;
+                let e = tariffs.monthly(year, tier.expense_percent_hundredths)?;
+                levels.push((
+                    tier.min_meetings,
+                    f.ok_or_else(missing)?,
+                    e.ok_or_else(missing)?,
+                ));
+            }
+            Way::Meetings { levels }
+        }
+        PaidPer::Dygn => {
+            use crate::payroll::age_band::AgeBand;
+            use crate::payroll::stay_pay::{StayPayError, expense_per_dygn, fee_per_dygn};
+            let band = AgeBand::of_age(c.pnr.age_on(day));
+            let refused = |e: StayPayError| match e {
+                StayPayError::NoPrisbasbelopp(_) => missing(),
+                StayPayError::NoRates(y) => {
+                    Error::refused(vec![crate::payroll::stay_pay::no_rates_message(y)])
+                }
+                StayPayError::Overflow => crate::model::money::Overflow.into(),
+            };
+            Way::Dygn {
+                band: band.span().to_string(),
+                fee_per_dygn: fee_per_dygn(tariffs, year, band).map_err(refused)?,
+                expense_per_dygn: expense_per_dygn(tariffs, year, band).map_err(refused)?,
+            }
+        }
+    })
 }

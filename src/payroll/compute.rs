@@ -452,9 +452,7 @@ fn delivered_parts(
             }
             Ok(None) => {}
             Err(super::stay_pay::StayPayError::NoRates(y)) => {
-                return Err(NotEarned::NoRates(format!(
-                    "kontakt.toml has no kontaktfamilj rates for {y} ([compensation.kontaktfamilj.{y}])"
-                )));
+                return Err(NotEarned::NoRates(super::stay_pay::no_rates_message(y)));
             }
             Err(super::stay_pay::StayPayError::NoPrisbasbelopp(y)) => {
                 return Err(NotEarned::NoPrisbasbelopp(y));

@@ -56,6 +56,20 @@ pub fn doubled(day: &StayDay) -> bool {
     day.nth <= DOUBLED_DAYS && public_holidays::is_weekend_or_holiday(day.date)
 }
 
+/// The arvode of one plain (not doubled) dygn in `year` for `band`.
+pub fn fee_per_dygn(tariffs: &Tariffs, year: i32, band: AgeBand) -> Result<Money, StayPayError> {
+    let kr = rates(tariffs, year)?.fee_per_dygn[band.index()];
+    Ok(Money(kr.checked_mul(100).ok_or(StayPayError::Overflow)?))
+}
+
+/// What a run or a document says when `year`'s rates are missing (English: the plan keeps
+/// English for scripts; the edge renders it).
+pub fn no_rates_message(year: i32) -> String {
+    format!(
+        "kontakt.toml has no kontaktfamilj rates for {year} ([compensation.kontaktfamilj.{year}])"
+    )
+}
+
 /// The omkostnad of one dygn in `year` for `band`, rounded as the tariffs say.
 pub fn expense_per_dygn(
     tariffs: &Tariffs,
