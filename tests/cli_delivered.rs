@@ -563,3 +563,42 @@ fn the_agreement_document_states_how_delivery_is_paid() {
     assert!(doc.contains("30,00 kr per mil"), "{doc}");
     assert!(print(&hourly).contains("250,00 kr per timme"));
 }
+
+/// The e-service's file carries stays (`stay-to`), trips (`km`) and receipts (`receipt`) as
+/// columns; they are judged by the same rules as the command line's, and a bad one is named by
+/// its line with nothing written.
+#[test]
+fn report_import_takes_stays_trips_and_receipts_as_columns() {
+    let mut kit = Kit::new();
+    with_rates(&kit);
+    let family = child_proposal(&mut kit, 2016, 0);
+    signed(
+        &kit,
+        &family,
+        "--meetings 1/month --paid-per dygn --mileage",
+    );
+    kit.today = "2026-11-03".into();
+    let file = kit.dir.parent().unwrap().join("rapporter.csv");
+    let bad = format!(
+        "assignment;date;stay-to;km;receipt\n{family};2026-10-09;2026-10-11;38;\n{family};2026-10-23;2026-10-20;;\n"
+    );
+    std::fs::write(&file, bad).unwrap();
+    let before = kit.snapshot();
+    kit.run(&["report", "import", file.to_str().unwrap()])
+        .refused(2, "line 3");
+    assert_eq!(kit.snapshot(), before);
+    let good = format!(
+        "assignment;date;stay-to;km;receipt\n{family};2026-10-09;2026-10-11;38;\n{family};2026-10-23;2026-10-25;4.6mil;145:Bio 2231\n"
+    );
+    std::fs::write(&file, good).unwrap();
+    kit.run(&["report", "import", file.to_str().unwrap()]).ok();
+    let text = kit.read(&format!("reports/2026-10/{family}.toml"));
+    assert_eq!(text.matches("[[stays]]").count(), 2, "{text}");
+    assert_eq!(text.matches("[[trips]]").count(), 2, "{text}");
+    assert!(text.contains("km = 46"), "{text}");
+    assert!(text.contains("amount_ore = 14500"), "{text}");
+    assert!(
+        text.contains("meetings = []"),
+        "a stay is not a meeting: {text}"
+    );
+}

@@ -24,6 +24,9 @@ pub const REPORTS: Layout = Layout {
         "activity",
         "expenses",
         "note",
+        "stay-to",
+        "km",
+        "receipt",
     ],
     required: &["assignment", "date"],
 };
@@ -38,6 +41,12 @@ pub struct MeetingRow {
     pub activity: Option<String>,
     pub expenses: Option<Money>,
     pub note: Option<String>,
+    /// With `stay-to`: the row is a kontaktfamilj's stay from `date` to it, not a meeting.
+    pub stay: Option<crate::model::report::Stay>,
+    /// `km`: a trip in one's own car on `date` (`38`, or `4.6mil`).
+    pub trip: Option<crate::model::report::Trip>,
+    /// `receipt`: an outlay paid back, `KR:REFERENCE` as `report --receipt` takes it.
+    pub receipt: Option<crate::model::report::Receipt>,
 }
 
 pub fn meeting(row: &HashMap<String, String>) -> std::result::Result<MeetingRow, String> {
@@ -61,6 +70,28 @@ pub fn meeting(row: &HashMap<String, String>) -> std::result::Result<MeetingRow,
         ),
         None => None,
     };
+    // The same parsers as the command line's --stay, --trip and --receipt.
+    let stay = match text(row, "stay-to") {
+        Some(to) => Some(
+            crate::model::report::parse_stay(&format!("{date}..{to}"))
+                .map_err(|e| tr!("column `stay-to`: {e}", "kolumnen `stay-to`: {e}"))?,
+        ),
+        None => None,
+    };
+    let trip = match text(row, "km") {
+        Some(km) => Some(
+            crate::model::report::parse_trip(&format!("{date}:{km}"))
+                .map_err(|e| tr!("column `km`: {e}", "kolumnen `km`: {e}"))?,
+        ),
+        None => None,
+    };
+    let receipt = match text(row, "receipt") {
+        Some(r) => Some(
+            crate::model::report::parse_receipt(&r)
+                .map_err(|e| tr!("column `receipt`: {e}", "kolumnen `receipt`: {e}"))?,
+        ),
+        None => None,
+    };
     Ok(MeetingRow {
         assignment,
         date,
@@ -68,6 +99,9 @@ pub fn meeting(row: &HashMap<String, String>) -> std::result::Result<MeetingRow,
         activity: text(row, "activity"),
         expenses,
         note: text(row, "note"),
+        stay,
+        trip,
+        receipt,
     })
 }
 

@@ -406,7 +406,8 @@ pub fn import(
             _ => tr!("lines {}", "rader {}", numbers.join(", ")),
         };
         let mut seen = BTreeMap::new();
-        for (line, r) in &rows {
+        // A stay's row is not a meeting: its days are judged with the month's stays below.
+        for (line, r) in rows.iter().filter(|(_, r)| r.stay.is_none()) {
             if let Some(first) = seen.insert(r.date, *line) {
                 problems.push((
                     *line,
@@ -424,7 +425,14 @@ pub fn import(
             rows.iter().filter_map(|(_, r)| f(r)).reduce(|x, y| x + y)
         };
         let input = ReportInput {
-            meetings: rows.iter().map(|(_, r)| r.date).collect(),
+            meetings: rows
+                .iter()
+                .filter(|(_, r)| r.stay.is_none())
+                .map(|(_, r)| r.date)
+                .collect(),
+            stays: rows.iter().filter_map(|(_, r)| r.stay.clone()).collect(),
+            trips: rows.iter().filter_map(|(_, r)| r.trip.clone()).collect(),
+            receipts: rows.iter().filter_map(|(_, r)| r.receipt.clone()).collect(),
             hours_tenths: sum(|r| r.hours_tenths.map(i64::from)).map(|h| h as u32),
             activity: joined(rows.iter().map(|(_, r)| r.activity.clone())),
             expenses: sum(|r| r.expenses.map(Money::ore)).map(Money),
@@ -433,7 +441,6 @@ pub fn import(
             by: None,
             no_meetings: false,
             settled_outside: None,
-            ..ReportInput::default()
         };
         let existing = store.load_report(month, &id)?;
         let rep = build(&a, month, input.clone(), existing.as_ref(), today);
