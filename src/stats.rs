@@ -118,6 +118,24 @@ pub struct CentreCost {
     pub total_ore: Money,
 }
 
+/// Cost and delivery by how the assignments are paid (`model::assignment::PaidPer`): by the
+/// month, by meeting level, by the hour, per dygn (kontaktfamilj), in the period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KindFigures {
+    /// `month`, `meetings`, `hour` or `dygn`.
+    pub paid_per: &'static str,
+    /// Assignments with such terms in force on some day of the period.
+    pub assignments: usize,
+    /// Delivered in the period's reports: meetings, hours (tenths), dygn (halves).
+    pub meetings: u32,
+    pub hours_tenths: u32,
+    pub dygn_halves: u32,
+    pub fee_ore: Money,
+    pub expense_ore: Money,
+    /// Mileage, travel allowance and receipts.
+    pub travel_ore: Money,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct StatusCount {
     pub status: &'static str,
@@ -146,6 +164,9 @@ pub struct Stats {
     pub screening: Vec<Stage>,
     pub months: Vec<MonthFigures>,
     pub cost_centres: Vec<CentreCost>,
+    /// By way of paying, what was paid and delivered in the period (from the ledger and the
+    /// reports; no forecast).
+    pub kinds: Vec<KindFigures>,
     /// This year's cost: paid so far, forecast for the rest, and the whole year.
     pub year: YearCost,
 }
@@ -287,6 +308,61 @@ impl Stats {
         }
     }
 
+    /// Cost and delivery by way of paying; empty when every assignment is paid by the month
+    /// (the cost centre table says it all).
+    pub fn kind_table(&self, lang: Lang) -> Table {
+        let l = |en: &str, sv: &str| lang.pick(en, sv).to_string();
+        let tenths = |t: u32, halves: bool| {
+            let (w, f) = if halves {
+                (t / 2, (t % 2) * 5)
+            } else {
+                (t / 10, t % 10)
+            };
+            if f == 0 {
+                w.to_string()
+            } else {
+                format!("{w}{}{f}", lang.pick(".", ","))
+            }
+        };
+        let only_month = self.kinds.iter().all(|k| k.paid_per == "month");
+        Table {
+            header: vec![
+                l("paid per", "betalas per"),
+                l("assignments", "uppdrag"),
+                l("meetings", "träffar"),
+                l("hours", "timmar"),
+                l("dygn", "dygn"),
+                l("fee", "arvode"),
+                l("expenses", "omkostnader"),
+                l("travel and outlays", "resor och utlägg"),
+            ],
+            rows: if only_month {
+                Vec::new()
+            } else {
+                self.kinds
+                    .iter()
+                    .map(|k| {
+                        vec![
+                            match k.paid_per {
+                                "month" => l("month", "månad"),
+                                "meetings" => l("meeting level", "träffnivå"),
+                                "hour" => l("hour", "timme"),
+                                _ => l("dygn (kontaktfamilj)", "dygn (kontaktfamilj)"),
+                            },
+                            k.assignments.to_string(),
+                            k.meetings.to_string(),
+                            tenths(k.hours_tenths, false),
+                            tenths(k.dygn_halves, true),
+                            k.fee_ore.localized(lang),
+                            k.expense_ore.localized(lang),
+                            k.travel_ore.localized(lang),
+                        ]
+                    })
+                    .collect()
+            },
+        }
+    }
+
     /// Volunteers by status now, then how long each step of screening takes.
     pub fn volunteer_table(&self, lang: Lang) -> Table {
         let l = |en: &str, sv: &str| lang.pick(en, sv).to_string();
@@ -327,6 +403,103 @@ fn months(from: Month, to: Month) -> Vec<Month> {
         m = m.next();
     }
     v
+}
+
+/// How `a` is paid in `m`: its terms in force on the month's last day it has terms, or its
+/// first terms.
+fn way_in(a: &Assignment, m: Month) -> Option<crate::model::assignment::PaidPer> {
+    let terms = &a.agreement.as_ref()?.terms;
+    let last = m.last_day();
+    terms
+        .iter()
+        .rev()
+        .find(|t| t.from <= last)
+        .or(terms.first())
+        .map(|t| t.paid_per)
+}
+
+/// [`KindFigures`] for the period, from the ledger's lines and the reports.
+fn kind_figures(i: &Inputs) -> Result<Vec<KindFigures>, Overflow> {
+    fn get<'f>(
+        figures: &'f mut BTreeMap<u8, KindFigures>,
+        p: crate::model::assignment::PaidPer,
+        word: &'static str,
+    ) -> &'f mut KindFigures {
+        figures.entry(p as u8).or_insert_with(|| KindFigures {
+            paid_per: word,
+            assignments: 0,
+            meetings: 0,
+            hours_tenths: 0,
+            dygn_halves: 0,
+            fee_ore: Money::ZERO,
+            expense_ore: Money::ZERO,
+            travel_ore: Money::ZERO,
+        })
+    }
+    use crate::model::assignment::PaidPer;
+    let word = |p: PaidPer| match p {
+        PaidPer::Month => "month",
+        PaidPer::Meetings => "meetings",
+        PaidPer::Hour => "hour",
+        PaidPer::Dygn => "dygn",
+    };
+    let by_id: HashMap<&Id, &Assignment> = i.assignments.iter().map(|a| (&a.id, a)).collect();
+    let within = |m: Month| m >= i.from && m <= i.to;
+    let mut figures: BTreeMap<u8, KindFigures> = BTreeMap::new();
+    for a in i.assignments {
+        let ways: std::collections::BTreeSet<u8> = months(i.from, i.to)
+            .into_iter()
+            .filter(|m| m.dates().any(|d| in_force(a, d)))
+            .filter_map(|m| way_in(a, m))
+            .map(|p| p as u8)
+            .collect();
+        for w in ways {
+            let p = [
+                PaidPer::Month,
+                PaidPer::Meetings,
+                PaidPer::Hour,
+                PaidPer::Dygn,
+            ]
+            .into_iter()
+            .find(|p| *p as u8 == w)
+            .unwrap_or_default();
+            get(&mut figures, p, word(p)).assignments += 1;
+        }
+    }
+    for r in i.reports.iter().filter(|r| within(r.month)) {
+        let Some(p) = by_id.get(&r.assignment).and_then(|a| way_in(a, r.month)) else {
+            continue;
+        };
+        let k = get(&mut figures, p, word(p));
+        k.meetings = k.meetings.saturating_add(r.meetings.len() as u32);
+        if p == PaidPer::Hour {
+            k.hours_tenths = k.hours_tenths.saturating_add(r.hours_tenths.unwrap_or(0));
+        }
+        if p == PaidPer::Dygn {
+            let halves: u32 = crate::payroll::dygn::days_of(&r.stays)
+                .iter()
+                .map(|d| d.halves)
+                .sum();
+            k.dygn_halves = k.dygn_halves.saturating_add(halves);
+        }
+    }
+    for run in i.runs {
+        for l in run.lines.iter().filter(|l| within(l.period)) {
+            let Some(p) = by_id.get(&l.assignment).and_then(|a| way_in(a, l.period)) else {
+                continue;
+            };
+            let k = get(&mut figures, p, word(p));
+            let kind = l.corrects.unwrap_or(l.kind);
+            if kind.is_travel() {
+                k.travel_ore.add_to(l.amount)?;
+            } else if kind.taxable() || kind == LineKind::Correction {
+                k.fee_ore.add_to(l.amount)?;
+            } else {
+                k.expense_ore.add_to(l.amount)?;
+            }
+        }
+    }
+    Ok(figures.into_values().collect())
 }
 
 pub fn compute(i: &Inputs) -> Result<Stats, Overflow> {
@@ -559,6 +732,7 @@ pub fn compute(i: &Inputs) -> Result<Stats, Overflow> {
             })
         })
         .collect::<Result<_, Overflow>>()?;
+    let kinds = kind_figures(i)?;
     let (mut paid, mut ahead) = (Money::ZERO, Money::ZERO);
     for (m, (f, e, c)) in &month_cost {
         if m.year() == year {
@@ -598,6 +772,7 @@ pub fn compute(i: &Inputs) -> Result<Stats, Overflow> {
         screening,
         months: month_figures,
         cost_centres,
+        kinds,
         year: YearCost {
             year,
             paid_ore: paid,

@@ -79,10 +79,19 @@ fn tables(st: &Stats, lang: Lang) -> String {
             row[0].push_str(" *");
         }
     }
-    for (i, t) in [months, st.cost_centre_table(lang), st.volunteer_table(lang)]
-        .into_iter()
-        .enumerate()
+    for (i, t) in [
+        months,
+        st.cost_centre_table(lang),
+        st.kind_table(lang),
+        st.volunteer_table(lang),
+    ]
+    .into_iter()
+    .enumerate()
     {
+        // The table by way of paying only where some assignment is not paid by the month.
+        if i == 2 && t.rows.is_empty() {
+            continue;
+        }
         let header: Vec<&str> = t.header.iter().map(String::as_str).collect();
         s.push_str(&render::table(&header, t.rows));
         s.push_str(match i {
@@ -90,7 +99,7 @@ fn tables(st: &Stats, lang: Lang) -> String {
                 "* forecast from the agreements in force\n\n",
                 "* prognos utifrån gällande avtal\n\n",
             ),
-            1 => "\n",
+            1 | 2 => "\n",
             _ => "",
         });
     }

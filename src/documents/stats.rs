@@ -194,12 +194,22 @@ pub fn html(st: &Stats, municipality: &str, lang: Lang) -> String {
             None,
         ),
         (
+            l("By way of paying", "Per ersättningsform"),
+            st.kind_table(lang),
+            &[][..],
+            None,
+        ),
+        (
             l("Volunteers and screening", "Kontaktpersoner och utredning"),
             st.volunteer_table(lang),
             &[][..],
             None,
         ),
     ] {
+        // A table without rows (every assignment paid by the month) is left out.
+        if t.rows.is_empty() && heading == l("By way of paying", "Per ersättningsform") {
+            continue;
+        }
         let _ = writeln!(s, "<h2>{}</h2>", esc(heading));
         let header: Vec<&str> = t.header.iter().map(String::as_str).collect();
         s.push_str(&table(&header, &t.rows, classes));
