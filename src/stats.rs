@@ -476,10 +476,7 @@ fn kind_figures(i: &Inputs) -> Result<Vec<KindFigures>, Overflow> {
             k.hours_tenths = k.hours_tenths.saturating_add(r.hours_tenths.unwrap_or(0));
         }
         if p == PaidPer::Dygn {
-            let halves: u32 = crate::payroll::dygn::days_of(&r.stays)
-                .iter()
-                .map(|d| d.halves)
-                .sum();
+            let halves = crate::payroll::dygn::halves(&crate::payroll::dygn::days_of(&r.stays));
             k.dygn_halves = k.dygn_halves.saturating_add(halves);
         }
     }
