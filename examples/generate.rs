@@ -282,6 +282,8 @@ fn main() {
             pauses: vec![],
             leaving: None,
             support: vec![],
+            offers: vec![kontakt::model::common::Insats::Kontaktperson],
+            household: None,
             history: vec![],
         });
     }

@@ -318,12 +318,12 @@ fn an_interruption_starts_the_clock_again_and_the_council_counts_without_identit
     ╰────────────────┴───────┴─────┴───────╯
 
     Each case, longest first
-    ╭─────┬─────────────────────────┬──────────────────────────┬──────────────────┬─────────────┬──────╮
-    │ law ┆ paragraph               ┆ kind                     ┆ this quarter     ┆ woman / man ┆ days │
-    ╞═════╪═════════════════════════╪══════════════════════════╪══════════════════╪═════════════╪══════╡
-    │ SoL ┆ bistånd, SoL (2025:400) ┆ not put into effect      ┆ new this quarter ┆ woman       ┆ 142  │
-    │ SoL ┆ bistånd, SoL (2025:400) ┆ interrupted, not resumed ┆ new this quarter ┆ man         ┆ 121  │
-    ╰─────┴─────────────────────────┴──────────────────────────┴──────────────────┴─────────────┴──────╯
+    ╭─────┬─────────────────────────┬───────────────┬──────────────────────────┬──────────────────┬─────────────┬──────╮
+    │ law ┆ paragraph               ┆ insats        ┆ kind                     ┆ this quarter     ┆ woman / man ┆ days │
+    ╞═════╪═════════════════════════╪═══════════════╪══════════════════════════╪══════════════════╪═════════════╪══════╡
+    │ SoL ┆ bistånd, SoL (2025:400) ┆ kontaktperson ┆ not put into effect      ┆ new this quarter ┆ woman       ┆ 142  │
+    │ SoL ┆ bistånd, SoL (2025:400) ┆ kontaktperson ┆ interrupted, not resumed ┆ new this quarter ┆ man         ┆ 121  │
+    ╰─────┴─────────────────────────┴───────────────┴──────────────────────────┴──────────────────┴─────────────┴──────╯
     ");
 }
 

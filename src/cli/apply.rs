@@ -105,14 +105,21 @@ pub struct VolunteerArgs {
     /// When the volunteer can meet: weekday-day, weekday-evening, weekend (comma-separated).
     #[arg(long, value_name = "A,B", value_parser = parse_availability)]
     pub availability: Option<Availabilities>,
-    /// How many clients the volunteer can take at once.
+    /// How many clients the volunteer can take at once (a kontaktfamilj: children at a time).
     #[arg(long, default_value_t = 1, allow_negative_numbers = true)]
     pub capacity: u32,
+    /// What the volunteer offers to be: kontaktperson, kontaktfamilj, or both (comma-separated);
+    /// a kontaktfamilj is screened as a household.
+    #[arg(long, value_name = "INSATS,…", value_delimiter = ',', value_parser = parse_word::<Insats>)]
+    pub offers: Vec<Insats>,
+    /// A kontaktfamilj's: the children's ages the family takes, MIN-MAX (`0-12`).
+    #[arg(long, value_name = "MIN-MAX")]
+    pub takes_ages: Option<kontakt::model::common::ChildAges>,
     /// The date of the application (default: today).
     #[arg(long, value_parser = parse_date, value_name = "DATE")]
     pub applied: Option<NaiveDate>,
     /// Register every row of a CSV file instead (columns named as these options).
-    #[arg(long, value_name = "FILE.csv", conflicts_with_all = ["name", "pnr", "email", "phone", "area", "interests", "languages", "availability", "applied"])]
+    #[arg(long, value_name = "FILE.csv", conflicts_with_all = ["name", "pnr", "email", "phone", "area", "interests", "languages", "availability", "applied", "offers", "takes_ages"])]
     pub from: Option<PathBuf>,
 }
 
@@ -170,6 +177,8 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                     availability: a.availability.map(|a| a.0).unwrap_or_default(),
                     capacity: a.capacity,
                     applied: a.applied,
+                    offers: a.offers,
+                    takes_ages: a.takes_ages,
                 };
                 apply::apply_volunteers(store, vec![(0, app)], Source::Args, ctx.today)?
             }

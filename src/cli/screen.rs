@@ -43,6 +43,22 @@ pub struct VolunteerArgs {
     /// The date the social services' register (socialregistret) was checked.
     #[arg(long, value_parser = parse_date, value_name = "DATE")]
     pub social_register: Option<NaiveDate>,
+    /// The date Kronofogden's register was checked (where asked of a kontaktfamilj).
+    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    pub kronofogden: Option<NaiveDate>,
+    /// The date Försäkringskassan's register was checked (where asked of a kontaktfamilj).
+    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    pub forsakringskassan: Option<NaiveDate>,
+    /// A kontaktfamilj: another adult of the household, added if new; the register checks given
+    /// in the same command are this adult's, not the applicant's.
+    #[arg(long, value_name = "NAME")]
+    pub adult: Option<String>,
+    /// A kontaktfamilj: the adult (named as recorded) has moved out of the home.
+    #[arg(long, value_name = "NAME", conflicts_with = "adult")]
+    pub adult_left: Option<String>,
+    /// A kontaktfamilj: the date of the home visit (hembesök).
+    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    pub home_visit: Option<NaiveDate>,
     /// Approve the volunteer; refused, listing what is missing, unless every check is done.
     #[arg(long, conflicts_with = "reject")]
     pub approve: bool,
@@ -166,6 +182,11 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                 references: a.references,
                 police_extract: a.police_extract,
                 social_register: a.social_register,
+                kronofogden: a.kronofogden,
+                forsakringskassan: a.forsakringskassan,
+                adult: a.adult,
+                adult_left: a.adult_left,
+                home_visit: a.home_visit,
                 approve: a.approve,
                 despite_concern: a.despite_concern,
                 reject: a.reject,

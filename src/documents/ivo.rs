@@ -91,11 +91,12 @@ pub fn count_tables(s: &Summary, lang: Lang) -> Vec<(String, Vec<Vec<String>>)> 
     ]
 }
 
-/// Each case, longest wait first: law, paragraph, kind, this quarter, woman or man, days.
+/// Each case, longest wait first: law, paragraph, insats, kind, this quarter, woman or man, days.
 pub fn case_table(s: &Summary, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
     let header = [
         lang.pick("law", "lag"),
         lang.pick("paragraph", "lagrum"),
+        "insats",
         lang.pick("kind", "slag"),
         lang.pick("this quarter", "detta kvartal"),
         lang.pick("woman / man", "kvinna / man"),
@@ -110,6 +111,7 @@ pub fn case_table(s: &Summary, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
             vec![
                 c.law.to_string(),
                 c.paragraph.to_string(),
+                c.insats.to_string(),
                 began(c.began, lang).to_string(),
                 standing(c.standing, lang).to_string(),
                 match word(&c.sex).as_str() {

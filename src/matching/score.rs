@@ -6,12 +6,12 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::common::{AgeRange, Availability, GenderWish};
+use crate::model::common::{AgeRange, Availability, ChildAges, GenderWish, Insats};
 use crate::model::config::{Config, MatchingRules};
 use crate::model::pnr::Sex;
 use crate::model::{Assignment, Client, Id, Volunteer};
 use crate::rules::status::{self, VolunteerStatus};
-use crate::rules::{ending, pause, screening};
+use crate::rules::{ending, household, insats_fit, pause, screening};
 
 /// A hard rule that keeps a volunteer from a client, whatever the score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -26,6 +26,11 @@ pub enum Exclusion {
     Leaving,
     GenderWish,
     NoSharedLanguage,
+    /// The volunteer does not offer the insats the client is granted (a kontaktfamilj, or a
+    /// kontaktperson): `rules::insats_fit`.
+    InsatsNotOffered,
+    /// The family does not take children of the client's age.
+    AgeNotTaken,
     DeclinedBefore,
 }
 
@@ -39,6 +44,8 @@ impl Exclusion {
             Exclusion::Leaving => "leaving",
             Exclusion::GenderWish => "gender_wish",
             Exclusion::NoSharedLanguage => "no_shared_language",
+            Exclusion::InsatsNotOffered => "insats_not_offered",
+            Exclusion::AgeNotTaken => "age_not_taken",
             Exclusion::DeclinedBefore => "declined_before",
         }
     }
@@ -67,6 +74,14 @@ impl Exclusion {
                 l.pick("the client's gender wish", "klientens önskemål om kön")
             }
             Exclusion::NoSharedLanguage => l.pick("no shared language", "inget gemensamt språk"),
+            Exclusion::InsatsNotOffered => l.pick(
+                "the volunteer does not offer the insats granted",
+                "kontaktpersonen erbjuder inte den beviljade insatsen",
+            ),
+            Exclusion::AgeNotTaken => l.pick(
+                "the family does not take children of the client's age",
+                "familjen tar inte emot barn i klientens ålder",
+            ),
             Exclusion::DeclinedBefore => l.pick(
                 "this pair was declined before",
                 "paret har avböjts tidigare",
@@ -186,6 +201,13 @@ impl<'a> Pool<'a> {
         if !c.languages.iter().any(|l| v.languages.contains(l)) {
             out.push(Exclusion::NoSharedLanguage);
         }
+        let wanted = c.insats_on(self.today);
+        if !insats_fit::offers(v, wanted) {
+            out.push(Exclusion::InsatsNotOffered);
+        }
+        if !insats_fit::takes_age(v, wanted, c.pnr.age_on(self.today)) {
+            out.push(Exclusion::AgeNotTaken);
+        }
         if self.declined.contains(&(c.id, v.id)) {
             out.push(Exclusion::DeclinedBefore);
         }
@@ -199,10 +221,13 @@ impl<'a> Pool<'a> {
         if status::volunteer_status(v) != VolunteerStatus::Approved {
             out.push(Exclusion::NotApproved);
         }
+        let rules = &self.config.volunteers;
+        // A family's every adult needs an extract young enough (`rules::household`).
         let extract_ok = v
             .screening
             .police_extract
-            .is_some_and(|d| screening::extract_valid_on(d, self.today, &self.config.volunteers));
+            .is_some_and(|d| screening::extract_valid_on(d, self.today, rules))
+            && household::adults_extracts_valid_on(v, self.today, rules);
         if !extract_ok {
             out.push(Exclusion::PoliceExtractTooOld);
         }
@@ -227,6 +252,11 @@ impl<'a> Pool<'a> {
             self.today,
         )
     }
+}
+
+/// An insats as one bit of [`Prepared`]'s masks.
+fn insats_bit(i: Insats) -> u8 {
+    1 << (i as u8)
 }
 
 /// The volunteer's sex a client's gender wish rules out, if any.
@@ -463,7 +493,13 @@ pub struct Prepared<'p> {
     v_interests: Bits,
     v_languages: Bits,
     v_times: Bits,
+    /// Per volunteer: bit `Insats as u8` set for each insats she offers.
+    v_offers: Vec<u8>,
+    v_takes: Vec<Option<ChildAges>>,
     forbid: Vec<Option<Sex>>,
+    /// Per client: the bit of the insats she is granted, and her age (a family's age band).
+    c_insats: Vec<u8>,
+    c_age: Vec<u32>,
     c_area: Vec<u32>,
     wants_age: Vec<Option<AgeRange>>,
     waiting: Vec<i64>,
@@ -581,6 +617,26 @@ impl<'p> Prepared<'p> {
             v_interests,
             v_languages,
             v_times,
+            v_offers: pool
+                .volunteers
+                .iter()
+                .map(|v| v.offers.iter().fold(0u8, |m, i| m | insats_bit(*i)))
+                .collect(),
+            v_takes: pool
+                .volunteers
+                .iter()
+                .map(|v| v.household.as_ref().and_then(|h| h.takes_ages))
+                .collect(),
+            c_insats: pool
+                .clients
+                .iter()
+                .map(|c| insats_bit(c.insats_on(pool.today)))
+                .collect(),
+            c_age: pool
+                .clients
+                .iter()
+                .map(|c| c.pnr.age_on(pool.today))
+                .collect(),
             forbid: pool
                 .clients
                 .iter()
@@ -635,6 +691,8 @@ impl<'p> Prepared<'p> {
         PreparedClient {
             p: self,
             forbid: self.forbid[ci],
+            insats: self.c_insats[ci],
+            age: self.c_age[ci],
             languages: self.c_languages.one(ci),
             interests: self.c_interests.row(ci),
             times: self.c_times.row(ci),
@@ -648,20 +706,25 @@ impl<'p> Prepared<'p> {
     /// rule it fails): `auto::suggest`'s `excluded`, without scoring anyone.
     pub fn exclusion_counts(&self, ci: usize) -> std::collections::BTreeMap<Exclusion, usize> {
         const P: usize = PERSONAL.len();
-        let mut n = [0usize; P + 3];
+        let mut n = [0usize; P + 5];
         let declined = &self.declined[ci];
+        let client = self.client(ci);
         for vi in 0..self.personal.len() {
             for (b, count) in n.iter_mut().take(P).enumerate() {
                 *count += usize::from(self.personal[vi] & 1 << b != 0);
             }
             n[P] += usize::from(self.forbid[ci] == Some(self.sex[vi]));
             n[P + 1] += usize::from(!meets(self.c_languages.row(ci), self.v_languages.row(vi)));
-            n[P + 2] += usize::from(declined.binary_search(&(vi as u32)).is_ok());
+            n[P + 2] += usize::from(!client.offered(vi));
+            n[P + 3] += usize::from(!client.age_taken(vi));
+            n[P + 4] += usize::from(declined.binary_search(&(vi as u32)).is_ok());
         }
         let mut rules = PERSONAL.to_vec();
         rules.extend([
             Exclusion::GenderWish,
             Exclusion::NoSharedLanguage,
+            Exclusion::InsatsNotOffered,
+            Exclusion::AgeNotTaken,
             Exclusion::DeclinedBefore,
         ]);
         rules.into_iter().zip(n).filter(|(_, n)| *n > 0).collect()
@@ -672,6 +735,8 @@ impl<'p> Prepared<'p> {
 pub struct PreparedClient<'a> {
     p: &'a Prepared<'a>,
     forbid: Option<Sex>,
+    insats: u8,
+    age: u32,
     languages: &'a [u64],
     interests: &'a [u64],
     times: &'a [u64],
@@ -682,6 +747,19 @@ pub struct PreparedClient<'a> {
 }
 
 impl PreparedClient<'_> {
+    /// `rules::insats_fit::offers`, on the prepared bits.
+    #[inline]
+    fn offered(&self, vi: usize) -> bool {
+        self.p.v_offers[vi] & self.insats != 0
+    }
+
+    /// `rules::insats_fit::takes_age`, on the prepared numbers.
+    #[inline]
+    fn age_taken(&self, vi: usize) -> bool {
+        self.insats != insats_bit(Insats::Kontaktfamilj)
+            || self.p.v_takes[vi].is_none_or(|a| a.contains(self.age))
+    }
+
     /// [`Prepared::pair_total`] of this client and `pool.volunteers[vi]`.
     #[inline]
     pub fn total(&self, vi: usize) -> Option<i64> {
@@ -689,6 +767,8 @@ impl PreparedClient<'_> {
         if p.personal[vi] != 0
             || self.forbid == Some(p.sex[vi])
             || !meets(self.languages, p.v_languages.one(vi))
+            || !self.offered(vi)
+            || !self.age_taken(vi)
             || (!self.declined.is_empty() && self.declined.binary_search(&(vi as u32)).is_ok())
         {
             return None;
@@ -838,14 +918,21 @@ pub(crate) mod tests {
                     }),
                     availability: times(&mut rng),
                     note: None,
-                    applied_insats: Default::default(),
+                    applied_insats: if rng.random_bool(0.25) {
+                        Insats::Kontaktfamilj
+                    } else {
+                        Insats::Kontaktperson
+                    },
                     applied_meetings: None,
                     handler: None,
                     guardians: Vec::new(),
                     ivo_code: None,
                     decisions: vec![Decision {
                         decided_by: None,
-                        insats: None,
+                        // Sometimes a decision grants another insats than applied for.
+                        insats: rng.random_bool(0.1).then(|| {
+                            [Insats::Kontaktperson, Insats::Kontaktfamilj][rng.random_range(0..2)]
+                        }),
                         notified: None,
                         appeal: None,
                         decided: applied,
@@ -912,6 +999,32 @@ pub(crate) mod tests {
                     }),
                 support: vec![],
                 history: vec![],
+                // Mostly kontaktpersoner; some families, with age bands and other adults
+                // whose police extracts are old or new.
+                offers: match rng.random_range(0..10) {
+                    0..7 => vec![Insats::Kontaktperson],
+                    7..9 => vec![Insats::Kontaktfamilj],
+                    _ => vec![Insats::Kontaktperson, Insats::Kontaktfamilj],
+                },
+                household: rng
+                    .random_bool(0.4)
+                    .then(|| crate::model::volunteer::Household {
+                        home_visit: None,
+                        takes_ages: rng.random_bool(0.6).then(|| {
+                            let min = rng.random_range(0..=20);
+                            ChildAges {
+                                min,
+                                max: rng.random_range(min..=25),
+                            }
+                        }),
+                        adults: (0..rng.random_range(0..=2))
+                            .map(|k| crate::model::volunteer::Adult {
+                                name: format!("Vuxen {k}"),
+                                police_extract: rng.random_bool(0.9).then(|| day(&mut rng, 500)),
+                                ..Default::default()
+                            })
+                            .collect(),
+                    }),
             })
             .collect();
         let mut pool = Pool::new(config, today, cs, vs, &[]);

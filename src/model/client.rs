@@ -249,6 +249,26 @@ impl Client {
         self.decisions.last()
     }
 
+    /// The insats a decision grants: the one it names, else the one applied for.
+    pub fn insats_of(&self, d: &Decision) -> Insats {
+        d.insats.unwrap_or(self.applied_insats)
+    }
+
+    /// The insats the client is to have on `day`: the grant in force's (or the latest grant's,
+    /// before it starts), else the one applied for.
+    pub fn insats_on(&self, day: NaiveDate) -> Insats {
+        let granted = || {
+            self.decisions
+                .iter()
+                .rev()
+                .filter(|d| d.outcome == Outcome::Granted)
+        };
+        granted()
+            .find(|d| d.from.is_some_and(|f| f <= day))
+            .or_else(|| granted().next())
+            .map_or(self.applied_insats, |d| self.insats_of(d))
+    }
+
     /// Is the service granted on `day`? The grant in force is the latest one that has started
     /// by then: a new decision replaces an earlier one from its start (shortening or extending
     /// it), while a denial of a later application leaves a running grant alone.

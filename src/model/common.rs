@@ -269,6 +269,55 @@ impl Serialize for AgeRange {
     }
 }
 
+/// The children's ages a kontaktfamilj takes, in whole years: `0-12`, `6-17`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ChildAges {
+    pub min: u32,
+    pub max: u32,
+}
+
+impl ChildAges {
+    pub fn contains(self, age: u32) -> bool {
+        (self.min..=self.max).contains(&age)
+    }
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[error("expected the ages taken as MIN-MAX in years from 0 to 99, like `0-12`")]
+pub struct ChildAgesError;
+
+impl FromStr for ChildAges {
+    type Err = ChildAgesError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let (a, b) = s.trim().split_once('-').ok_or(ChildAgesError)?;
+        let min: u32 = a.trim().parse().map_err(|_| ChildAgesError)?;
+        let max: u32 = b.trim().parse().map_err(|_| ChildAgesError)?;
+        if min > 99 || !(min..=99).contains(&max) {
+            return Err(ChildAgesError);
+        }
+        Ok(ChildAges { min, max })
+    }
+}
+
+impl fmt::Display for ChildAges {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-{}", self.min, self.max)
+    }
+}
+
+impl Serialize for ChildAges {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for ChildAges {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 impl<'de> Deserialize<'de> for AgeRange {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;

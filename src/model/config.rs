@@ -305,6 +305,20 @@ pub struct VolunteerRules {
     pub support_days: u32,
     /// ...or this many in her first year as a kontaktperson.
     pub support_days_first_year: u32,
+    /// Registers checked for every adult of a kontaktfamilj's household besides the police and
+    /// social registers, where the municipality asks for them: `kronofogden`,
+    /// `forsakringskassan` (SKR's guidance leaves these to the municipality).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub family_registers: Vec<FamilyRegister>,
+}
+
+/// A register some municipalities also check for a kontaktfamilj: Kronofogden (debts) and
+/// Försäkringskassan (benefits).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FamilyRegister {
+    Kronofogden,
+    Forsakringskassan,
 }
 
 impl Default for VolunteerRules {
@@ -315,6 +329,7 @@ impl Default for VolunteerRules {
             police_extract_max_months: 12,
             support_days: 90,
             support_days_first_year: 30,
+            family_registers: Vec::new(),
         }
     }
 }
@@ -383,6 +398,9 @@ police_extract_max_months = 12
 # contact for this many days, or this many in her first year.
 support_days = 90
 support_days_first_year = 30
+# Every adult of a kontaktfamilj's household is checked in the police and social registers, and the
+# home visited. Registers some municipalities also check, for every adult:
+# family_registers = ["kronofogden", "forsakringskassan"]
 
 [clients]
 # Below this age a grant needs the guardians' (vårdnadshavare) consent.

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::common::{Availability, Event};
+use super::common::{Availability, ChildAges, Event, Insats};
 use super::id::Id;
 use super::pnr::Pnr;
 
@@ -38,6 +38,19 @@ pub struct Volunteer {
     pub employee_number: Option<String>,
     #[serde(default)]
     pub screening: Screening,
+    /// What she offers to be: a kontaktperson, a kontaktfamilj (her household takes a child
+    /// into its home), or both. A kontaktfamilj is screened as a household (`rules::household`)
+    /// and matched only with clients granted one (`rules::insats_fit`).
+    #[serde(
+        default = "kontaktperson",
+        deserialize_with = "offers",
+        skip_serializing_if = "only_kontaktperson"
+    )]
+    pub offers: Vec<Insats>,
+    /// A kontaktfamilj's household (hushåll): the home visit, the other adults who live in the
+    /// home, each screened as she is, and the children's ages the family takes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub household: Option<Household>,
     /// Breaks (uppehåll) the volunteer takes: a new job, parental leave. Not suggested or
     /// matched while one runs (`rules::pause`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -105,6 +118,80 @@ pub struct Leaving {
     pub reason: String,
 }
 
+/// A kontaktfamilj's household, screened with the applicant: every adult who lives in the home
+/// is checked in the registers, and staff visit the home (hembesök) before approval.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Household {
+    /// The home visit (hembesök) made during the screening.
+    #[serde(
+        with = "crate::model::date::opt",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub home_visit: Option<NaiveDate>,
+    /// The children's ages the family takes (`0-12`); any age when not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub takes_ages: Option<ChildAges>,
+    /// The other adults in the home, by name, with their own register checks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub adults: Vec<Adult>,
+}
+
+/// Another adult of a kontaktfamilj's household and the registers checked for them: the police
+/// register (an extract from belastningsregistret), the social services' own register, and
+/// where the municipality asks for them (`[volunteers] family_registers`) Kronofogden's and
+/// Försäkringskassan's.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Adult {
+    pub name: String,
+    #[serde(
+        with = "crate::model::date::opt",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub police_extract: Option<NaiveDate>,
+    #[serde(
+        with = "crate::model::date::opt",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub social_register: Option<NaiveDate>,
+    #[serde(
+        with = "crate::model::date::opt",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub kronofogden: Option<NaiveDate>,
+    #[serde(
+        with = "crate::model::date::opt",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub forsakringskassan: Option<NaiveDate>,
+}
+
+fn kontaktperson() -> Vec<Insats> {
+    vec![Insats::Kontaktperson]
+}
+
+fn only_kontaktperson(offers: &[Insats]) -> bool {
+    offers == [Insats::Kontaktperson]
+}
+
+fn offers<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Insats>, D::Error> {
+    let mut v = Vec::<Insats>::deserialize(d)?;
+    if v.is_empty() {
+        return Err(serde::de::Error::custom(
+            "expected at least one of kontaktperson, kontaktfamilj",
+        ));
+    }
+    v.sort_by_key(|i| *i as u8);
+    v.dedup();
+    Ok(v)
+}
+
 /// The most clients one volunteer may take at once; a guard against typos like `100`.
 pub const MAX_CAPACITY: u32 = 10;
 
@@ -159,6 +246,20 @@ pub struct Screening {
         skip_serializing_if = "Option::is_none"
     )]
     pub rejected: Option<NaiveDate>,
+    /// Kronofogden's register, where the municipality asks for it of a kontaktfamilj.
+    #[serde(
+        with = "crate::model::date::opt",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub kronofogden: Option<NaiveDate>,
+    /// Försäkringskassan's, likewise.
+    #[serde(
+        with = "crate::model::date::opt",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub forsakringskassan: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rejection_reason: Option<String>,
     /// Approved although a referee voiced a concern: why the concern is answered.

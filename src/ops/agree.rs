@@ -552,6 +552,7 @@ pub fn papers(
     });
     let basis = grant.and_then(|d| d.basis).unwrap_or(c.basis);
     let decided = grant.map_or(ag.start, |d| d.decided);
+    let insats = grant.map_or(c.applied_insats, |d| c.insats_of(d));
     Ok(crate::documents::papers::Papers {
         municipality: store.config.municipality.clone(),
         assignment: id,
@@ -559,10 +560,10 @@ pub fn papers(
         volunteer_pnr: shown(&v.pnr, show_pnr),
         client_initials: crate::documents::initials(&c.name),
         basis,
-        paragraph: crate::rules::ivo_delay::paragraph(basis, decided)
+        paragraph: crate::rules::ivo_delay::paragraph(basis, insats, decided)
             .1
             .to_string(),
-        insats: grant.and_then(|d| d.insats).unwrap_or(c.applied_insats),
+        insats,
         start: ag.start,
         end: a.last_day(),
         official: official.filter(|o| !o.trim().is_empty()),

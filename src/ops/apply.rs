@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
-use crate::model::common::{AgeRange, Insats};
+use crate::model::common::{AgeRange, ChildAges, Insats};
 use crate::model::{
     Availability, Basis, Client, Event, Frequency, GenderWish, Id, Pnr, SCHEMA, Volunteer,
 };
@@ -50,6 +50,10 @@ pub struct VolunteerApplication {
     pub availability: Vec<Availability>,
     pub capacity: u32,
     pub applied: Option<NaiveDate>,
+    /// What she offers to be; a kontaktperson when empty.
+    pub offers: Vec<Insats>,
+    /// A kontaktfamilj's: the children's ages the family takes.
+    pub takes_ages: Option<ChildAges>,
 }
 
 use crate::model::volunteer::MAX_CAPACITY;
@@ -142,6 +146,21 @@ impl VolunteerApplication {
                 ),
             ));
         }
+        let mut offers = self.offers;
+        offers.sort_by_key(|i| *i as u8);
+        offers.dedup();
+        if offers.is_empty() {
+            offers.push(Insats::Kontaktperson);
+        }
+        if self.takes_ages.is_some() && !offers.contains(&Insats::Kontaktfamilj) {
+            return Err(Error::arg(
+                "--takes-ages",
+                tr!(
+                    "is a kontaktfamilj's: give --offers kontaktfamilj too",
+                    "gäller en kontaktfamilj: ange också --offers kontaktfamilj"
+                ),
+            ));
+        }
         Ok(Volunteer {
             schema: SCHEMA,
             id,
@@ -157,6 +176,13 @@ impl VolunteerApplication {
             capacity: self.capacity,
             employee_number: None,
             screening: Default::default(),
+            household: (offers.contains(&Insats::Kontaktfamilj) || self.takes_ages.is_some()).then(
+                || crate::model::volunteer::Household {
+                    takes_ages: self.takes_ages,
+                    ..Default::default()
+                },
+            ),
+            offers,
             pauses: vec![],
             leaving: None,
             support: vec![],

@@ -177,6 +177,8 @@ const VOLUNTEER_COLUMNS: &[&str] = &[
     "availability",
     "capacity",
     "applied",
+    "offers",
+    "takes-ages",
 ];
 
 pub fn client(row: &HashMap<String, String>) -> Result<ClientApplication, String> {
@@ -236,6 +238,18 @@ pub fn volunteer(row: &HashMap<String, String>) -> Result<VolunteerApplication, 
             .map_err(|e| tr!("column `availability`: {e}", "kolumnen `availability`: {e}"))?,
         capacity,
         applied: opt_date(row, "applied")?,
+        offers: split_list(row.get("offers").map_or("", |s| s))
+            .iter()
+            .map(|w| parse_word(w))
+            .collect::<std::result::Result<_, _>>()
+            .map_err(|e| tr!("column `offers`: {e}", "kolumnen `offers`: {e}"))?,
+        takes_ages: match text(row, "takes-ages") {
+            Some(a) => Some(
+                a.parse()
+                    .map_err(|e| tr!("column `takes-ages`: {e}", "kolumnen `takes-ages`: {e}"))?,
+            ),
+            None => None,
+        },
     })
 }
 

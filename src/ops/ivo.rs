@@ -15,9 +15,6 @@ use crate::rules::ivo_delay::{self, Began, ClosedWhy, Ended, Offer, Row, Standin
 use crate::store::{Changeset, Store};
 use crate::tr;
 
-/// The insats every decision in kontakt grants.
-pub const INSATS: &str = "kontaktperson";
-
 /// One individual report (individrapport), as it goes to IVO: the person only by the code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct IvoRow {
@@ -165,7 +162,7 @@ pub fn report(store: &Store, q: Quarter, today: NaiveDate) -> Result<IvoReport> 
                 sex: r.sex,
                 law: r.law,
                 paragraph: r.paragraph,
-                insats: INSATS,
+                insats: r.insats,
                 meetings: r.case.granted,
                 partly: r.case.partly,
                 decided: r.case.decided,

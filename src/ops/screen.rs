@@ -19,6 +19,14 @@ pub struct VolunteerSteps {
     pub references: Vec<(String, Verdict)>,
     pub police_extract: Option<NaiveDate>,
     pub social_register: Option<NaiveDate>,
+    pub kronofogden: Option<NaiveDate>,
+    pub forsakringskassan: Option<NaiveDate>,
+    /// A kontaktfamilj's other adult: added if new, and the register checks above are theirs.
+    pub adult: Option<String>,
+    /// A kontaktfamilj's adult who has moved out.
+    pub adult_left: Option<String>,
+    /// A kontaktfamilj's home visit (hembesök).
+    pub home_visit: Option<NaiveDate>,
     pub approve: bool,
     /// With `approve`: why a referee's concern is answered (`--despite-concern`).
     pub despite_concern: Option<String>,
@@ -86,6 +94,9 @@ pub fn screen_volunteer(
         ("--interview", steps.interview),
         ("--police-extract", steps.police_extract),
         ("--social-register", steps.social_register),
+        ("--kronofogden", steps.kronofogden),
+        ("--forsakringskassan", steps.forsakringskassan),
+        ("--home-visit", steps.home_visit),
     ] {
         not_after_today(opt, d, today)?;
     }
@@ -135,11 +146,12 @@ pub fn screen_volunteer(
         }
         _ => {}
     }
-    let had_extract = v.screening.police_extract.is_some();
+    let had_extract = v.screening.police_extract.is_some() || steps.adult.is_some();
     let by = steps.by.clone();
     let event = |what: &str| Event::new(today, what).with_by(by.clone());
-    let s = &mut v.screening;
     let mut events = Vec::new();
+    household_steps(&mut v, &steps, &mut events, &event)?;
+    let s = &mut v.screening;
     if let Some(d) = steps.interview {
         s.interview = Some(d);
         events.push(event("interview recorded"));
@@ -152,13 +164,24 @@ pub fn screen_volunteer(
         });
         events.push(event("reference recorded"));
     }
-    if let Some(d) = steps.police_extract {
-        s.police_extract = Some(d);
-        events.push(event("police-register extract recorded"));
-    }
-    if let Some(d) = steps.social_register {
-        s.social_register = Some(d);
-        events.push(event("social register checked"));
+    if steps.adult.is_none() {
+        for (d, what) in [
+            (steps.police_extract, "police-register extract recorded"),
+            (steps.social_register, "social register checked"),
+            (steps.kronofogden, "Kronofogden's register checked"),
+            (
+                steps.forsakringskassan,
+                "Försäkringskassan's register checked",
+            ),
+        ] {
+            if d.is_some() {
+                events.push(event(what));
+            }
+        }
+        s.police_extract = steps.police_extract.or(s.police_extract);
+        s.social_register = steps.social_register.or(s.social_register);
+        s.kronofogden = steps.kronofogden.or(s.kronofogden);
+        s.forsakringskassan = steps.forsakringskassan.or(s.forsakringskassan);
     }
     if let Some(n) = steps.employee_number {
         let n = n.trim().to_string();
@@ -219,8 +242,8 @@ pub fn screen_volunteer(
         return Err(Error::arg(
             "screen volunteer",
             tr!(
-                "nothing to record: give --interview, --reference, --police-extract, --social-register, --employee-number, --approve or --reject",
-                "inget att registrera: ange --interview, --reference, --police-extract, --social-register, --employee-number, --approve eller --reject"
+                "nothing to record: give --interview, --reference, --police-extract, --social-register, --home-visit, --adult, --employee-number, --approve or --reject",
+                "inget att registrera: ange --interview, --reference, --police-extract, --social-register, --home-visit, --adult, --employee-number, --approve eller --reject"
             ),
         ));
     }
@@ -242,6 +265,97 @@ pub fn screen_volunteer(
         approval_refused,
         warnings,
     })
+}
+
+/// A kontaktfamilj's household steps: an adult added, moved out, or checked in the registers,
+/// and the home visit. Refused for a volunteer who does not offer to be a kontaktfamilj, since
+/// only a family is screened as a household (`rules::household`).
+fn household_steps(
+    v: &mut Volunteer,
+    steps: &VolunteerSteps,
+    events: &mut Vec<Event>,
+    event: &dyn Fn(&str) -> Event,
+) -> Result<()> {
+    let asked = [
+        ("--adult", steps.adult.is_some()),
+        ("--adult-left", steps.adult_left.is_some()),
+        ("--home-visit", steps.home_visit.is_some()),
+    ];
+    let Some((opt, _)) = asked.iter().find(|(_, given)| *given) else {
+        return Ok(());
+    };
+    if !crate::rules::household::is_family(v) {
+        return Err(Error::arg(
+            *opt,
+            tr!(
+                "{} does not offer to be a kontaktfamilj, so has no household to screen",
+                "{} erbjuder sig inte som kontaktfamilj och har inget hushåll att utreda",
+                v.id
+            ),
+        ));
+    }
+    let h = v.household.get_or_insert_with(Default::default);
+    if let Some(d) = steps.home_visit {
+        h.home_visit = Some(d);
+        events.push(event("home visit recorded"));
+    }
+    let key = |n: &str| screening::referee_key(n);
+    if let Some(name) = &steps.adult_left {
+        let before = h.adults.len();
+        h.adults.retain(|a| key(&a.name) != key(name));
+        if h.adults.len() == before {
+            return Err(Error::arg(
+                "--adult-left",
+                tr!(
+                    "no adult named {name} in the household",
+                    "ingen vuxen som heter {name} i hushållet"
+                ),
+            ));
+        }
+        events.push(event(&format!("adult left the household: {}", name.trim())));
+    }
+    if let Some(name) = &steps.adult {
+        let name = name.trim();
+        if name.is_empty() || name.chars().any(char::is_control) || name.chars().count() > 200 {
+            return Err(Error::arg(
+                "--adult",
+                tr!(
+                    "expected the adult's name (1 to 200 characters)",
+                    "den vuxnas namn väntades (1 till 200 tecken)"
+                ),
+            ));
+        }
+        let i = match h.adults.iter().position(|a| key(&a.name) == key(name)) {
+            Some(i) => i,
+            None => {
+                h.adults.push(crate::model::volunteer::Adult {
+                    name: name.to_string(),
+                    ..Default::default()
+                });
+                events.push(event(&format!("adult in the household: {name}")));
+                h.adults.len() - 1
+            }
+        };
+        let a = &mut h.adults[i];
+        for (d, what) in [
+            (steps.police_extract, "police-register extract recorded"),
+            (steps.social_register, "social register checked"),
+            (steps.kronofogden, "Kronofogden's register checked"),
+            (
+                steps.forsakringskassan,
+                "Försäkringskassan's register checked",
+            ),
+        ] {
+            if d.is_some() {
+                events.push(event(&format!("{what} ({name})")));
+            }
+        }
+        a.police_extract = steps.police_extract.or(a.police_extract);
+        a.social_register = steps.social_register.or(a.social_register);
+        a.kronofogden = steps.kronofogden.or(a.kronofogden);
+        a.forsakringskassan = steps.forsakringskassan.or(a.forsakringskassan);
+    }
+    Ok(())
 }
 
 /// The needs decision recorded by one `screen client` command.
@@ -832,11 +946,13 @@ pub fn decision_document(
         decided_by: d.decided_by.clone(),
         outcome: d.outcome,
         scope: written_decision::scope(&c, d),
-        insats: d.insats.unwrap_or(c.applied_insats),
+        insats: c.insats_of(d),
         meetings: d.meetings,
         from: d.from,
         to: d.to,
-        paragraph: ivo_delay::paragraph(basis, d.decided).1.to_string(),
+        paragraph: ivo_delay::paragraph(basis, c.insats_of(d), d.decided)
+            .1
+            .to_string(),
         reason: d.reason.clone(),
         follow_up: decision::follow_up_due(d, &store.config.clients),
         appeal_by: d.notified.and_then(|_| appeal::last_day_to_appeal(d)),

@@ -25,6 +25,7 @@ use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
 use crate::model::assignment::Party;
+use crate::model::common::Insats;
 use crate::model::pnr::Sex;
 use crate::model::{Assignment, Basis, Client, Decision, Frequency, Outcome, Per, Quarter};
 
@@ -37,6 +38,10 @@ pub const WARN_MONTHS_BEFORE: u32 = 1;
 #[derive(Debug, Clone, Copy)]
 pub struct Paragraph {
     pub basis: Basis,
+    /// The insats the paragraph grants, when it is one only.
+    pub insats: Option<Insats>,
+    /// The insats as IVO's report names it.
+    pub insats_name: &'static str,
     /// Decisions made on or after this day (`YYYY-MM-DD`), if bounded.
     pub decided_from: Option<&'static str>,
     /// Decisions made before this day, if bounded.
@@ -47,10 +52,14 @@ pub struct Paragraph {
 
 /// The paragraphs, as data. The new Social Services Act (SFS 2025:400) applies to decisions
 /// from 2025-07-01; its paragraph on bistånd is not given here, since it was not verified
-/// (docs/legal.md).
+/// (docs/legal.md). Under SoL a kontaktperson and a kontaktfamilj are both bistånd under the
+/// same paragraph; under LSS a kontaktperson is 9 § 4, and a kontaktfamilj (stödfamilj) is
+/// korttidsvistelse utanför det egna hemmet, 9 § 6.
 pub const PARAGRAPHS: &[Paragraph] = &[
     Paragraph {
         basis: Basis::Sol,
+        insats: None,
+        insats_name: "",
         decided_from: None,
         decided_before: Some("2025-07-01"),
         law: "SoL",
@@ -58,6 +67,8 @@ pub const PARAGRAPHS: &[Paragraph] = &[
     },
     Paragraph {
         basis: Basis::Sol,
+        insats: None,
+        insats_name: "",
         decided_from: Some("2025-07-01"),
         decided_before: None,
         law: "SoL",
@@ -65,24 +76,50 @@ pub const PARAGRAPHS: &[Paragraph] = &[
     },
     Paragraph {
         basis: Basis::Lss,
+        insats: Some(Insats::Kontaktperson),
+        insats_name: "kontaktperson",
         decided_from: None,
         decided_before: None,
         law: "LSS",
         paragraph: "9 § 4 LSS (1993:387)",
     },
+    Paragraph {
+        basis: Basis::Lss,
+        insats: Some(Insats::Kontaktfamilj),
+        insats_name: "korttidsvistelse i stödfamilj",
+        decided_from: None,
+        decided_before: None,
+        law: "LSS",
+        paragraph: "9 § 6 LSS (1993:387)",
+    },
 ];
 
-/// The law (`SoL`, `LSS`) and the paragraph of a decision with `basis` made on `decided`.
-pub fn paragraph(basis: Basis, decided: NaiveDate) -> (&'static str, &'static str) {
-    let on = |d: Option<&str>| d.and_then(|d| crate::model::date::parse(d).ok());
-    PARAGRAPHS
-        .iter()
-        .find(|p| {
-            p.basis == basis
-                && on(p.decided_from).is_none_or(|f| f <= decided)
-                && on(p.decided_before).is_none_or(|b| decided < b)
+/// The law (`SoL`, `LSS`) and the paragraph of a decision granting `insats` with `basis`, made
+/// on `decided`.
+pub fn paragraph(basis: Basis, insats: Insats, decided: NaiveDate) -> (&'static str, &'static str) {
+    found(basis, insats, decided).map_or(("SoL", "SoL"), |p| (p.law, p.paragraph))
+}
+
+/// The insats as the report to IVO names it: `kontaktperson`, `kontaktfamilj`, or under LSS
+/// `korttidsvistelse i stödfamilj`.
+pub fn insats_name(basis: Basis, insats: Insats, decided: NaiveDate) -> &'static str {
+    found(basis, insats, decided)
+        .map(|p| p.insats_name)
+        .filter(|n| !n.is_empty())
+        .unwrap_or(match insats {
+            Insats::Kontaktperson => "kontaktperson",
+            Insats::Kontaktfamilj => "kontaktfamilj",
         })
-        .map_or(("SoL", "SoL"), |p| (p.law, p.paragraph))
+}
+
+fn found(basis: Basis, insats: Insats, decided: NaiveDate) -> Option<&'static Paragraph> {
+    let on = |d: Option<&str>| d.and_then(|d| crate::model::date::parse(d).ok());
+    PARAGRAPHS.iter().find(|p| {
+        p.basis == basis
+            && p.insats.is_none_or(|i| i == insats)
+            && on(p.decided_from).is_none_or(|f| f <= decided)
+            && on(p.decided_before).is_none_or(|b| decided < b)
+    })
 }
 
 /// How a case began: the decision never put into effect, or an interruption (avbrott).
@@ -338,6 +375,8 @@ pub struct Row {
     pub case: Case,
     pub law: &'static str,
     pub paragraph: &'static str,
+    /// The insats as IVO names it ([`insats_name`]).
+    pub insats: &'static str,
     pub sex: Sex,
     /// Days without the insats at the quarter's end (or today, in a quarter not yet over), or
     /// to the day it was put into effect or closed.
@@ -395,11 +434,13 @@ pub fn quarter_rows(
                 .filter(|r| k.since <= r.date && r.date <= today)
                 .max_by_key(|r| r.date)
                 .map(|r| r.reason.clone());
-            let (law, paragraph) = paragraph(k.basis, k.decided);
+            let insats = c.insats_of(&c.decisions[k.decision]);
+            let (law, paragraph) = paragraph(k.basis, insats, k.decided);
             Some(Row {
                 standing,
                 law,
                 paragraph,
+                insats: insats_name(k.basis, insats, k.decided),
                 sex: c.pnr.sex(),
                 days: k.days(at),
                 offers,
@@ -494,6 +535,7 @@ fn count_in<K: PartialEq>(t: &mut [Tally<K>], key: &K, sex: Sex) {
 pub struct AnonymousCase {
     pub law: &'static str,
     pub paragraph: &'static str,
+    pub insats: &'static str,
     pub began: Began,
     pub standing: Standing,
     pub sex: Sex,
@@ -544,6 +586,7 @@ pub fn summary(q: Quarter, today: NaiveDate, rows: &[Row]) -> Summary {
         cases.push(AnonymousCase {
             law: r.law,
             paragraph: r.paragraph,
+            insats: r.insats,
             began: r.case.began,
             standing: r.standing,
             sex: r.sex,
@@ -642,6 +685,28 @@ mod tests {
         let k = &cases(&c, &[&late], d("2026-11-24"))[0];
         assert!(k.reportable(), "one day late");
         assert_eq!(k.days(d("2026-11-24")), 93);
+    }
+
+    /// 28 f § LSS: a stödfamilj (the kontaktfamilj of LSS) not put into effect is reported as
+    /// korttidsvistelse under 9 § 6; under SoL a kontaktfamilj is bistånd like a kontaktperson.
+    #[test]
+    fn a_kontaktfamilj_is_reported_under_its_own_insats_and_paragraph() {
+        let mut c = client(&grant("2026-06-01", "2027-05-31", "1/month"));
+        c.applied_insats = Insats::Kontaktfamilj;
+        let sol = quarter_rows(&c, &[], q("2026Q3"), d("2026-11-24"));
+        assert_eq!((sol[0].insats, sol[0].law), ("kontaktfamilj", "SoL"));
+        c.basis = Basis::Lss;
+        let lss = quarter_rows(&c, &[], q("2026Q3"), d("2026-11-24"));
+        assert_eq!(
+            (lss[0].insats, lss[0].paragraph),
+            ("korttidsvistelse i stödfamilj", "9 § 6 LSS (1993:387)")
+        );
+        // A decision granting a kontaktperson instead names that insats.
+        c.decisions[0].insats = Some(Insats::Kontaktperson);
+        let other = quarter_rows(&c, &[], q("2026Q3"), d("2026-11-24"));
+        assert_eq!(other[0].paragraph, "9 § 4 LSS (1993:387)");
+        let s = summary(q("2026Q3"), d("2026-11-24"), &lss);
+        assert_eq!(s.cases[0].insats, "korttidsvistelse i stödfamilj");
     }
 
     /// 16 kap. 6 f § second paragraph SoL: an insats interrupted and not put into effect again
@@ -814,17 +879,37 @@ mod tests {
 
     #[test]
     fn the_paragraph_follows_the_law_and_the_act_in_force_on_the_decision_day() {
+        use Insats::*;
+        for insats in [Kontaktperson, Kontaktfamilj] {
+            assert_eq!(
+                paragraph(Basis::Sol, insats, d("2025-06-30")),
+                ("SoL", "4 kap. 1 § SoL (2001:453)")
+            );
+            assert_eq!(
+                paragraph(Basis::Sol, insats, d("2025-07-01")).1,
+                "bistånd, SoL (2025:400)"
+            );
+        }
         assert_eq!(
-            paragraph(Basis::Sol, d("2025-06-30")),
-            ("SoL", "4 kap. 1 § SoL (2001:453)")
-        );
-        assert_eq!(
-            paragraph(Basis::Sol, d("2025-07-01")).1,
-            "bistånd, SoL (2025:400)"
-        );
-        assert_eq!(
-            paragraph(Basis::Lss, d("2020-01-01")),
+            paragraph(Basis::Lss, Kontaktperson, d("2020-01-01")),
             ("LSS", "9 § 4 LSS (1993:387)")
+        );
+        // LSS has no kontaktfamilj by that name: a stödfamilj is korttidsvistelse, 9 § 6.
+        assert_eq!(
+            paragraph(Basis::Lss, Kontaktfamilj, d("2020-01-01")),
+            ("LSS", "9 § 6 LSS (1993:387)")
+        );
+        assert_eq!(
+            insats_name(Basis::Lss, Kontaktfamilj, d("2020-01-01")),
+            "korttidsvistelse i stödfamilj"
+        );
+        assert_eq!(
+            insats_name(Basis::Sol, Kontaktfamilj, d("2026-01-01")),
+            "kontaktfamilj"
+        );
+        assert_eq!(
+            insats_name(Basis::Lss, Kontaktperson, d("2026-01-01")),
+            "kontaktperson"
         );
     }
 

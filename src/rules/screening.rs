@@ -121,6 +121,9 @@ pub fn missing_for_approval(
             rules.min_age
         ));
     }
+    missing.extend(crate::rules::household::missing_for_approval(
+        v, rules, today,
+    ));
     missing
 }
 

@@ -46,6 +46,44 @@ pub fn show(store: &Store, id: &Id, ctx: &Ctx) -> Result<String> {
                     .join(", "),
             ),
             ("capacity", v.capacity.to_string()),
+            (
+                "offers to be",
+                // Said only of a family: every other volunteer is a kontaktperson.
+                if kontakt::rules::household::is_family(&v) {
+                    v.offers.iter().map(word).collect::<Vec<_>>().join(", ")
+                } else {
+                    String::new()
+                },
+            ),
+            (
+                "takes ages",
+                render::opt(&v.household.as_ref().and_then(|h| h.takes_ages)),
+            ),
+            (
+                "home visit",
+                render::opt(&v.household.as_ref().and_then(|h| h.home_visit)),
+            ),
+            (
+                "household",
+                v.household
+                    .iter()
+                    .flat_map(|h| &h.adults)
+                    .map(|a| {
+                        let or_dash = |d: Option<chrono::NaiveDate>| {
+                            d.map_or_else(|| "–".to_string(), |d| d.to_string())
+                        };
+                        format!(
+                            "{} ({} {}, {} {})",
+                            a.name,
+                            kontakt::lang::current().label("police extract"),
+                            or_dash(a.police_extract),
+                            kontakt::lang::current().label("social register"),
+                            or_dash(a.social_register),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
             ("interview", render::opt(&sc.interview)),
             ("references", refs),
             ("police extract", render::opt(&sc.police_extract)),
