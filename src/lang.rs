@@ -293,6 +293,23 @@ const WORDS: &[(&str, &str)] = &[
 
 /// Phrases of history entries and pay's reasons, longest first where one contains another.
 const PHRASES: &[(&str, &str)] = &[
+    (
+        "kontakt.toml has no kontaktfamilj rates for",
+        "kontakt.toml har inga kontaktfamiljsersättningar för",
+    ),
+    (
+        "kontakt.toml has no meeting tariff",
+        "kontakt.toml har ingen träfftariff",
+    ),
+    (
+        "kontakt.toml has no mileage rate in force in",
+        "kontakt.toml har ingen milersättning som gäller",
+    ),
+    (
+        "meeting(s): below the lowest level of tariff",
+        "träff(ar): under lägsta nivån i tariffen",
+    ),
+    (" meetings)", " träffar)"),
     ("updated ", "uppdaterat "),
     (
         "proposed again after a decline",
@@ -394,6 +411,10 @@ const LABELS: &[(&str, &str)] = &[
     ("basis", "lagrum"),
     ("by", "av"),
     ("capacity", "platser"),
+    ("offers to be", "erbjuder sig som"),
+    ("takes ages", "tar emot åldrar"),
+    ("home visit", "hembesök"),
+    ("household", "hushållet"),
     ("confidentiality", "sekretessförbindelse"),
     ("consent", "samtycke"),
     ("corrections", "rättelser"),
@@ -471,6 +492,44 @@ const LABELS: &[(&str, &str)] = &[
 /// model keeps no language) and put in Swedish here, for a person, whole or by the fragments
 /// around the value they quote.
 const MODEL: &[(&str, &str)] = &[
+    (
+        "expected a trip DATE:KM like 2026-10-12:46 or 2026-10-12:4.6mil, found",
+        "en resa DATUM:KM väntades, som 2026-10-12:46 eller 2026-10-12:4.6mil, fann",
+    ),
+    (
+        "a trip is counted in whole km, found",
+        "en resa räknas i hela km, fann",
+    ),
+    ("the stay ends (", "vistelsen slutar ("),
+    (") before it begins (", ") innan den börjar ("),
+    (
+        "expected a receipt KR:REFERENCE like 120.50:kvitto 12",
+        "ett kvitto KR:REFERENS väntades, som 120.50:kvitto 12",
+    ),
+    (
+        "a receipt needs a reference after the colon",
+        "ett kvitto behöver en referens efter kolonet",
+    ),
+    (
+        "expected hours like 2 or 2.5, found",
+        "timmar som 2 eller 2,5 väntades, fann",
+    ),
+    (
+        " hours is more than a month has",
+        " timmar är mer än en månad har",
+    ),
+    (
+        "expected a time HH:MM, found",
+        "en tid TT:MM väntades, fann",
+    ),
+    (
+        "expected the ages taken as MIN-MAX in years from 0 to 99, like `0-12`",
+        "åldrarna som tas emot väntades som MIN-MAX i år från 0 till 99, som `0-12`",
+    ),
+    (
+        "expected at least one of kontaktperson, kontaktfamilj",
+        "minst en av kontaktperson, kontaktfamilj väntades",
+    ),
     (
         "expected an id like `C-7Q2K9M` (a letter C, V, A or P, a dash, six characters of 0-9 A-Z)",
         "ett id som `C-7Q2K9M` väntades (bokstaven C, V, A eller P, ett bindestreck, sex tecken 0-9 A-Z)",

@@ -181,6 +181,10 @@ fn a_stay_without_the_years_rates_refuses_the_run() {
     );
     kit.cmd("pay 2026-10")
         .refused(1, "compensation.kontaktfamilj");
+    kit.cmd("--lang sv pay 2026-10").refused(
+        1,
+        "kontakt.toml har inga kontaktfamiljsersättningar för 2026 ([compensation.kontaktfamilj.2026])",
+    );
     assert_eq!(kit.snapshot(), before, "a refused run writes nothing");
 }
 
@@ -241,12 +245,16 @@ fn the_meetings_held_choose_the_tariffs_level() {
     assert!(
         plan_reasons(&plan)
             .iter()
-            .any(|r| r.contains("1 meeting(s)") && r.contains("needs 2")),
+            .any(|r| r.contains("1 meeting(s)") && r.contains("(2 meetings)")),
         "{plan}"
     );
     let sv = kit.cmd("--lang sv pay 2026-10 --dry-run").ok().stdout;
     assert!(sv.contains("3 träffar → nivå 1"), "{sv}");
     assert!(sv.contains("4 träffar → nivå 2"), "{sv}");
+    assert!(
+        sv.contains("1 träff(ar): under lägsta nivån i tariffen lss (2 träffar)"),
+        "{sv}"
+    );
 }
 
 /// By the hour (umgänge): the hours reported times the rate; the allowance as agreed.
@@ -442,6 +450,17 @@ fn impossible_stays_trips_and_receipts_are_refused_and_found_by_check() {
     let before = kit.snapshot();
     kit.cmd(&format!("report {a} 2026-10 --stay 2026-10-11..2026-10-09"))
         .refused(2, "before it begins");
+    kit.cmd(&format!(
+        "--lang sv report {a} 2026-10 --stay 2026-10-11..2026-10-09"
+    ))
+    .refused(
+        2,
+        "vistelsen slutar (2026-10-09) innan den börjar (2026-10-11)",
+    );
+    kit.cmd(&format!("--lang sv report {a} 2026-10 --trip 2026-10-07"))
+        .refused(2, "en resa DATUM:KM väntades");
+    kit.cmd(&format!("--lang sv report {a} 2026-10 --receipt 120"))
+        .refused(2, "ett kvitto KR:REFERENS väntades");
     kit.cmd(&format!("report {a} 2026-10 --stay 2026-09-25..2026-09-27"))
         .refused(1, "does not begin in 2026-10");
     kit.cmd(&format!("report {a} 2026-10 --stay 2026-10-01..2027-01-31"))
@@ -483,11 +502,30 @@ fn check_warns_of_far_fewer_meetings_than_agreed() {
     let mut kit = Kit::new();
     let a = adult_proposal(&mut kit, 0);
     signed(&kit, &a, common::USUAL_TERMS.join(" ").as_str());
-    reported(
-        &mut kit,
-        &a,
-        "2026-10",
-        &["--meeting", "2026-10-06", "--meeting", "2026-10-20"],
+    kit.today = "2026-11-03".into();
+    kit.cmd(&format!(
+        "report {a} 2026-10 --meeting 2026-10-06 --meeting 2026-10-20"
+    ))
+    .ok();
+    // The approver is told too, and the approval goes ahead.
+    let approved = kit
+        .run(&[
+            "--lang",
+            "sv",
+            "report",
+            "approve",
+            &a,
+            "2026-10",
+            "--by",
+            "Handläggare Test",
+        ])
+        .ok();
+    assert!(
+        approved.stderr.contains(&format!(
+            "varning: {a}: 2 träffar av 4,4 avtalade under 2026-10: fråga varför innan den betalas"
+        )),
+        "{}",
+        approved.stderr
     );
     kit.today = "2026-11-05".into();
     let check = kit.cmd("check").ok();

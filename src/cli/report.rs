@@ -147,9 +147,12 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
             .or(p.month_arg)
             .ok_or_else(|| Error::arg("MONTH", tr!("which month?", "vilken månad?")))?;
         let by = ctx.who(p.by, &tr!("An approval (attest)", "En attest"))?;
-        let ids = report::approve(store, p.assignment.as_deref(), month, by, ctx.today)?;
-        return Ok(Output::ok(if ctx.json {
-            render::json(&serde_json::json!({ "month": month, "approved": ids }))
+        let done = report::approve(store, p.assignment.as_deref(), month, by, ctx.today)?;
+        let ids = done.ids;
+        let mut out = Output::ok(if ctx.json {
+            render::json(
+                &serde_json::json!({ "month": month, "approved": ids, "warnings": done.warnings }),
+            )
         } else {
             tr!(
                 "{} for {month} approved\n",
@@ -160,7 +163,12 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
                     ["rapport", "rapporter"]
                 )
             )
-        }));
+        });
+        for w in &done.warnings {
+            out.stderr
+                .push_str(&tr!("warning: {w}\n", "varning: {w}\n"));
+        }
+        return Ok(out);
     }
     let (Some(id), Some(month)) = (a.assignment, a.month) else {
         return Err(Error::arg(

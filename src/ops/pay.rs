@@ -518,7 +518,11 @@ fn refuse_without_prisbasbelopp(plan: &Plan) -> Result<()> {
         .missing_prisbasbelopp
         .iter()
         .map(|y| crate::rules::prisbasbelopp::missing_message(*y))
-        .chain(plan.missing_rates.iter().cloned())
+        .chain(
+            plan.missing_rates
+                .iter()
+                .map(|m| crate::lang::current().phrases(m)),
+        )
         .collect();
     reasons.push(tr!(
         "nothing was paid; run `kontakt pay {}` again when it is there",

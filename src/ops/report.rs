@@ -496,6 +496,14 @@ pub fn import(
     Ok(done)
 }
 
+/// What one `report approve` did: the reports approved, and what the approver should know of
+/// them (a month far short of the meetings agreed: `rules::meeting_shortfall`).
+#[derive(Debug, Default)]
+pub struct Approved {
+    pub ids: Vec<Id>,
+    pub warnings: Vec<String>,
+}
+
 /// Approves one assignment's report, or (with `assignment` None) every unapproved one of the month.
 pub fn approve(
     store: &Store,
@@ -503,7 +511,7 @@ pub fn approve(
     month: Month,
     by: String,
     today: NaiveDate,
-) -> Result<Vec<Id>> {
+) -> Result<Approved> {
     if by.trim().is_empty() {
         return Err(Error::refused(vec![tr!(
             "an approval needs the approver's name",
@@ -543,6 +551,18 @@ pub fn approve(
     }
     let mut changes = Changeset::new();
     let mut ids = Vec::new();
+    let mut warnings = Vec::new();
+    let of: Vec<Id> = targets.iter().map(|r| r.assignment).collect();
+    // Only for the warnings: a report whose assignment cannot be read is approved as before.
+    let assignments = store.load_many::<Assignment>(&of).unwrap_or_default();
+    for rep in &targets {
+        if let Some(a) = assignments.iter().find(|a| a.id == rep.assignment) {
+            warnings.extend(
+                crate::rules::meeting_shortfall::warning(a, rep)
+                    .map(|w| format!("{}: {w}", rep.assignment)),
+            );
+        }
+    }
     for mut rep in targets {
         rep.approved = Some(Approval {
             date: today,
@@ -556,7 +576,7 @@ pub fn approve(
         ids.push(rep.assignment);
     }
     store.commit(&lock, &changes)?;
-    Ok(ids)
+    Ok(Approved { ids, warnings })
 }
 
 /// Stages the corrections an ending on `date` makes to the reports after it.

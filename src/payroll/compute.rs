@@ -333,7 +333,7 @@ fn monthly_parts(
                             }
                             None => {
                                 out.note = Some(format!(
-                                    "{meetings} meeting(s): the lowest level of tariff {name} needs {}",
+                                    "{meetings} meeting(s): below the lowest level of tariff {name} ({} meetings)",
                                     super::meeting_tiers::lowest(tiers).unwrap_or_default()
                                 ));
                                 (Money::ZERO, Money::ZERO)

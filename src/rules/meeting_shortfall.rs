@@ -47,6 +47,27 @@ pub fn shortfall(a: &Assignment, r: &Report) -> Option<Shortfall> {
         })
 }
 
+/// What staff are told of `r`'s shortfall, if any: "1 meeting held of 4.3 agreed in 2026-10: ask
+/// why before it is paid" (the number of meetings with the reader's decimal sign).
+pub fn warning(a: &Assignment, r: &Report) -> Option<String> {
+    let s = shortfall(a, r)?;
+    let agreed = match s.agreed_tenths % 10 {
+        0 => (s.agreed_tenths / 10).to_string(),
+        _ => crate::lang::current().tenths(s.agreed_tenths),
+    };
+    Some(crate::tr!(
+        "{} held of {} agreed in {}: ask why before it is paid",
+        "{} av {} avtalade under {}: fråga varför innan den betalas",
+        crate::lang::count(
+            u64::from(s.held),
+            ["meeting", "meetings"],
+            ["träff", "träffar"]
+        ),
+        agreed,
+        r.month
+    ))
+}
+
 /// `4.3`, for a message.
 pub fn tenths_text(t: u32) -> String {
     match t % 10 {

@@ -374,19 +374,8 @@ pub fn shortfall_warnings(store: &crate::store::Store, today: NaiveDate) -> Vec<
             let Some(a) = by_id.get(&r.assignment) else {
                 continue;
             };
-            if let Some(s) = crate::rules::meeting_shortfall::shortfall(a, r) {
-                let agreed = crate::rules::meeting_shortfall::tenths_text(s.agreed_tenths);
-                let agreed = match crate::lang::current() {
-                    crate::lang::Lang::Sv => agreed.replace('.', ","),
-                    crate::lang::Lang::En => agreed,
-                };
-                out.push(tr!(
-                    "{dir}/{}.toml: {} held of {} agreed in {month}: ask why before it is paid",
-                    "{dir}/{}.toml: {} av {} avtalade under {month}: fråga varför innan den betalas",
-                    r.assignment,
-                    crate::lang::count(u64::from(s.held), ["meeting", "meetings"], ["träff", "träffar"]),
-                    agreed
-                ));
+            if let Some(w) = crate::rules::meeting_shortfall::warning(a, r) {
+                out.push(format!("{dir}/{}.toml: {w}", r.assignment));
             }
         }
     }
