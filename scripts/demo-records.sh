@@ -58,7 +58,9 @@ david=$(vol 2026-01-20 --name "David Rahimi" --pnr "$(pnr 1996 9)" --area Söder
 eva=$(vol 2026-02-10 --name "Eva Holmberg" --pnr "$(pnr 1970 9)" --area Söder --interests music,walks,fika --languages sv,en --availability weekday-day)
 fatima=$(vol 2026-03-02 --name "Fatima Ali" --pnr "$(pnr 2001 9)" --area Norr --interests drawing,animals,gym --languages sv,so,en --availability weekend)
 gustav=$(vol 2026-03-09 --name "Gustav Berg" --pnr "$(pnr 1950 9)" --area Centrum --interests chess,history --availability weekday-day)
-helena=$(vol 2026-04-01 --name "Helena Lööf" --pnr "$(pnr 1978 9)" --area Väster --interests music,cinema,baking --availability weekday-evening,weekend)
+# Helena and her husband Jonas are also a kontaktfamilj (issue 18) for children up to 12.
+helena=$(vol 2026-04-01 --name "Helena Lööf" --pnr "$(pnr 1978 9)" --area Väster --interests music,cinema,baking --availability weekday-evening,weekend \
+  --offers kontaktperson,kontaktfamilj --takes-ages 0-12)
 ivan=$(vol 2026-05-05 --name "Ivan Petrov" --pnr "$(pnr 2004 9)" --area Söder --interests gym,football --languages sv,ru --availability weekend)
 jenny=$(vol 2026-08-17 --name "Jenny Sand" --pnr "$(pnr 1996 15)" --area Centrum --interests fika,books --availability weekday-evening)
 kalle=$(vol 2026-09-07 --name "Kalle Nord" --pnr "$(pnr 1985 15)" --area Norr --interests hockey,films --availability weekend)
@@ -80,6 +82,9 @@ approve "$david" 2026-02-23
 approve "$eva" 2026-03-09
 approve "$fatima" 2026-04-06
 approve "$gustav" 2026-04-13
+# A family is screened as a household: Jonas in the registers too, and the home visited.
+on 2026-04-27 screen volunteer "$helena" --adult "Jonas Lööf" --police-extract 2026-04-20 --social-register 2026-04-21 >/dev/null
+on 2026-04-29 screen volunteer "$helena" --home-visit 2026-04-29 >/dev/null
 approve "$helena" 2026-05-04
 approve "$ivan" 2026-06-08
 # screening under way
@@ -175,7 +180,7 @@ on 2026-07-27 match decline "$hh" --by volunteer --reason "Kände inte att det p
 # Liam and Helena's family: a kontaktfamilj (issue 18), one weekend a month, paid per dygn by
 # Liam's age band at kontakt.toml's rates, with Värnamo's flat travel allowance. October's second
 # stay runs over Alla helgons dag (31 October) into November: counted in the month it begins.
-liam=$(on 2026-08-03 apply client --name "Liam Öberg" --pnr "$(pnr 2016 3)" --area Väster --interests football,animals)
+liam=$(on 2026-08-03 apply client --name "Liam Öberg" --pnr "$(pnr 2016 3)" --area Väster --interests football,animals --insats kontaktfamilj)
 on 2026-08-24 screen client "$liam" --grant --from 2026-09-01 --to 2027-08-31 --meetings 1/month --guardian-consent 2026-08-20 >/dev/null
 lh=$(propose 2026-08-25 "$liam" "$helena")
 agree 2026-08-27 "$lh" 2026-09-01 --meetings 1/month --paid-per dygn --travel-monthly 100 \

@@ -53,14 +53,14 @@ fn the_cached_check_sees_every_change_made_behind_its_back() {
     assert_eq!(check(&kit), "", "a second, cached run finds the same");
 
     // Same size, same inode, same modification time: only the change time differs.
-    let client = kit.dir.join("clients/C-H9YSX1.toml");
+    let client = kit.dir.join("clients/C-550W91.toml");
     rewrite_in_place_keeping_mtime(&client, "schema = 1", "schema = 7");
-    assert!(check(&kit).contains("C-H9YSX1.toml:1: E010"));
+    assert!(check(&kit).contains("C-550W91.toml:1: E010"));
     rewrite_in_place_keeping_mtime(&client, "schema = 7", "schema = 1");
     assert_eq!(check(&kit), "");
 
     // A report edited in place: a meeting outside its month.
-    let report = kit.dir.join("reports/2026-10/A-2GC04C.toml");
+    let report = kit.dir.join("reports/2026-10/A-MS75WB.toml");
     let text = fs::read_to_string(&report).unwrap();
     let meeting = text
         .split('"')
@@ -69,29 +69,29 @@ fn the_cached_check_sees_every_change_made_behind_its_back() {
     rewrite_in_place_keeping_mtime(&report, meeting, &meeting.replace("2026-10", "2026-09"));
     let found = check(&kit);
     assert!(
-        found.contains("A-2GC04C.toml") && found.contains("E006"),
+        found.contains("A-MS75WB.toml") && found.contains("E006"),
         "{found}"
     );
     fs::write(&report, &text).unwrap();
     assert_eq!(check(&kit), "");
 
     // Removed (a volunteer an assignment names), as `git rm` or a merge would.
-    let volunteer = kit.dir.join("volunteers/V-0WS67C.toml");
+    let volunteer = kit.dir.join("volunteers/V-DGBH88.toml");
     let kept = fs::read(&volunteer).unwrap();
     fs::remove_file(&volunteer).unwrap();
-    assert!(check(&kit).contains("E008 field `volunteer`: no volunteer V-0WS67C"));
+    assert!(check(&kit).contains("E008 field `volunteer`: no volunteer V-DGBH88"));
     fs::write(&volunteer, &kept).unwrap();
     assert_eq!(check(&kit), "");
 
     // Replaced by a rename (a git checkout, an editor's save), and a stray file added.
-    let assignment = kit.dir.join("assignments/A-2E49BX.toml");
+    let assignment = kit.dir.join("assignments/A-VHEV2K.toml");
     let text = fs::read_to_string(&assignment).unwrap();
     let tmp = kit.dir.join("assignments/.new");
-    fs::write(&tmp, text.replace("id = \"A-2E49BX\"", "id = \"A-24BR1T\"")).unwrap();
+    fs::write(&tmp, text.replace("id = \"A-VHEV2K\"", "id = \"A-24BR1T\"")).unwrap();
     fs::rename(&tmp, &assignment).unwrap();
     fs::write(kit.dir.join("clients/notes.txt"), "call back").unwrap();
     let found = check(&kit);
-    assert!(found.contains("A-2E49BX.toml:2: E007"), "{found}");
+    assert!(found.contains("A-VHEV2K.toml:2: E007"), "{found}");
     assert!(found.contains("notes.txt:1: E012"), "{found}");
 
     // A damaged cache is not believed.

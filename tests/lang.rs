@@ -44,7 +44,7 @@ fn tables_speak_swedish_and_scripts_stay_english() {
     let due_csv = kit.cmd("--lang sv due --format csv").ok().stdout;
     assert!(due_csv.contains("report missing"), "{due_csv}");
 
-    let shown = kit.cmd("--lang sv show C-H9YSX1").ok().stdout;
+    let shown = kit.cmd("--lang sv show C-550W91").ok().stdout;
     assert!(
         shown.contains("område") && shown.contains("beviljad"),
         "{shown}"
@@ -142,7 +142,7 @@ fn help_and_the_lifecycle_come_in_swedish() {
 #[test]
 fn check_and_record_errors_speak_swedish() {
     let kit = Kit::demo();
-    let path = kit.dir.join("clients/C-H9YSX1.toml");
+    let path = kit.dir.join("clients/C-550W91.toml");
     let text = std::fs::read_to_string(&path).unwrap();
     std::fs::write(&path, text.replacen("name = ", "nmae = ", 1)).unwrap();
     let sv = kit.cmd("--lang sv check");
@@ -158,7 +158,7 @@ fn check_and_record_errors_speak_swedish() {
         "{}",
         en.stdout
     );
-    let shown = kit.cmd("--lang sv show C-H9YSX1");
+    let shown = kit.cmd("--lang sv show C-550W91");
     assert!(
         shown.stderr.contains("fel: ") && shown.stderr.contains("okänt fält"),
         "{}",

@@ -48,11 +48,11 @@ fn pay_dry_run_en() {
     ╭──────────────────────┬────────────────────┬──────────────┬──────────┬─────────────┬────────────────────┬──────────╮
     │ volunteer            ┆ assignments        ┆ fee (arvode) ┆ expenses ┆ corrections ┆ travel and outlays ┆ total kr │
     ╞══════════════════════╪════════════════════╪══════════════╪══════════╪═════════════╪════════════════════╪══════════╡
-    │ [V-0001] Helena Lööf ┆ [A-0001]           ┆ 2,025.00     ┆ 850.00   ┆ 0.00        ┆ 100.00             ┆ 2,975.00 │
-    │ [V-0002] Anna Åberg  ┆ [A-0002], [A-0003] ┆ 2,858.00     ┆ 1,726.00 ┆ 738.00      ┆ 0.00               ┆ 5,322.00 │
-    │ [V-0003] Cecilia Wik ┆ [A-0004], [A-0005] ┆ 370.00       ┆ 740.00   ┆ -1,849.00   ┆ 397.00             ┆ -342.00  │
-    │ [V-0004] Ivan Petrov ┆ [A-0006]           ┆ 987.00       ┆ 493.00   ┆ 0.00        ┆ 0.00               ┆ 1,480.00 │
-    │ [V-0005] Fatima Ali  ┆ [A-0007]           ┆ 1,974.00     ┆ 986.00   ┆ 0.00        ┆ 0.00               ┆ 2,960.00 │
+    │ [V-0001] Ivan Petrov ┆ [A-0001]           ┆ 987.00       ┆ 493.00   ┆ 0.00        ┆ 0.00               ┆ 1,480.00 │
+    │ [V-0002] Fatima Ali  ┆ [A-0002]           ┆ 1,974.00     ┆ 986.00   ┆ 0.00        ┆ 0.00               ┆ 2,960.00 │
+    │ [V-0003] Helena Lööf ┆ [A-0003]           ┆ 2,025.00     ┆ 850.00   ┆ 0.00        ┆ 100.00             ┆ 2,975.00 │
+    │ [V-0004] Anna Åberg  ┆ [A-0004], [A-0005] ┆ 2,858.00     ┆ 1,726.00 ┆ 738.00      ┆ 0.00               ┆ 5,322.00 │
+    │ [V-0005] Cecilia Wik ┆ [A-0006], [A-0007] ┆ 370.00       ┆ 740.00   ┆ -1,849.00   ┆ 397.00             ┆ -342.00  │
     ╰──────────────────────┴────────────────────┴──────────────┴──────────┴─────────────┴────────────────────┴──────────╯
     25 lines, total 12,395.00 kr
 
@@ -60,25 +60,25 @@ fn pay_dry_run_en() {
     ╭────────────┬─────────┬───────────────────┬──────────────────────┬───────────╮
     │ assignment ┆ period  ┆ kind              ┆ counted              ┆ amount kr │
     ╞════════════╪═════════╪═══════════════════╪══════════════════════╪═══════════╡
-    │ [A-0001]   ┆ 2026-10 ┆ fee               ┆ 5 dygn               ┆ 2,025.00  │
-    │ [A-0001]   ┆ 2026-10 ┆ expense allowance ┆ 5 dygn               ┆ 850.00    │
-    │ [A-0003]   ┆ 2026-10 ┆ fee               ┆ 6.5 h                ┆ 1,625.00  │
-    │ [A-0005]   ┆ 2026-10 ┆ fee               ┆ 3 meetings → level 1 ┆ 370.00    │
-    │ [A-0005]   ┆ 2026-10 ┆ expense allowance ┆ 3 meetings → level 1 ┆ 740.00    │
-    │ [A-0005]   ┆ 2026-10 ┆ mileage, tax-free ┆ 84 km                ┆ 210.00    │
-    │ [A-0005]   ┆ 2026-10 ┆ mileage, taxable  ┆ 84 km                ┆ 42.00     │
-    │ [A-0005]   ┆ 2026-10 ┆ outlays           ┆ 1 receipt            ┆ 145.00    │
+    │ [A-0003]   ┆ 2026-10 ┆ fee               ┆ 5 dygn               ┆ 2,025.00  │
+    │ [A-0003]   ┆ 2026-10 ┆ expense allowance ┆ 5 dygn               ┆ 850.00    │
+    │ [A-0004]   ┆ 2026-10 ┆ fee               ┆ 6.5 h                ┆ 1,625.00  │
+    │ [A-0006]   ┆ 2026-10 ┆ fee               ┆ 3 meetings → level 1 ┆ 370.00    │
+    │ [A-0006]   ┆ 2026-10 ┆ expense allowance ┆ 3 meetings → level 1 ┆ 740.00    │
+    │ [A-0006]   ┆ 2026-10 ┆ mileage, tax-free ┆ 84 km                ┆ 210.00    │
+    │ [A-0006]   ┆ 2026-10 ┆ mileage, taxable  ┆ 84 km                ┆ 42.00     │
+    │ [A-0006]   ┆ 2026-10 ┆ outlays           ┆ 1 receipt            ┆ 145.00    │
     ╰────────────┴─────────┴───────────────────┴──────────────────────┴───────────╯
 
     Not paid (3):
     ╭────────────┬─────────┬─────────────────────────────────────────────────────────────────────────────────────────╮
     │ assignment ┆ period  ┆ reason                                                                                  │
     ╞════════════╪═════════╪═════════════════════════════════════════════════════════════════════════════════════════╡
-    │ [A-0002]   ┆ 2026-06 ┆ 131.00 kr owed, older than the retroactive limit (3 months): pay it outside kontakt and │
-    │            ┆         ┆ record that with `kontakt report [A-0002] 2026-06 --settled-outside REASON`, or raise   │
-    │            ┆         ┆ `retroactive_months` in kontakt.toml                                                    │
     │ [A-0008]   ┆ 2026-10 ┆ report missing                                                                          │
     │ [A-0009]   ┆ 2026-10 ┆ report not approved                                                                     │
+    │ [A-0005]   ┆ 2026-06 ┆ 131.00 kr owed, older than the retroactive limit (3 months): pay it outside kontakt and │
+    │            ┆         ┆ record that with `kontakt report [A-0005] 2026-06 --settled-outside REASON`, or raise   │
+    │            ┆         ┆ `retroactive_months` in kontakt.toml                                                    │
     ╰────────────┴─────────┴─────────────────────────────────────────────────────────────────────────────────────────╯
     ");
 }
@@ -91,11 +91,11 @@ fn pay_dry_run_sv() {
     ╭──────────────────────┬────────────────────┬──────────┬─────────────┬───────────┬──────────────────┬──────────╮
     │ kontaktperson        ┆ uppdrag            ┆ arvode   ┆ omkostnader ┆ rättelser ┆ resor och utlägg ┆ summa kr │
     ╞══════════════════════╪════════════════════╪══════════╪═════════════╪═══════════╪══════════════════╪══════════╡
-    │ [V-0001] Helena Lööf ┆ [A-0001]           ┆ 2 025,00 ┆ 850,00      ┆ 0,00      ┆ 100,00           ┆ 2 975,00 │
-    │ [V-0002] Anna Åberg  ┆ [A-0002], [A-0003] ┆ 2 858,00 ┆ 1 726,00    ┆ 738,00    ┆ 0,00             ┆ 5 322,00 │
-    │ [V-0003] Cecilia Wik ┆ [A-0004], [A-0005] ┆ 370,00   ┆ 740,00      ┆ -1 849,00 ┆ 397,00           ┆ -342,00  │
-    │ [V-0004] Ivan Petrov ┆ [A-0006]           ┆ 987,00   ┆ 493,00      ┆ 0,00      ┆ 0,00             ┆ 1 480,00 │
-    │ [V-0005] Fatima Ali  ┆ [A-0007]           ┆ 1 974,00 ┆ 986,00      ┆ 0,00      ┆ 0,00             ┆ 2 960,00 │
+    │ [V-0001] Ivan Petrov ┆ [A-0001]           ┆ 987,00   ┆ 493,00      ┆ 0,00      ┆ 0,00             ┆ 1 480,00 │
+    │ [V-0002] Fatima Ali  ┆ [A-0002]           ┆ 1 974,00 ┆ 986,00      ┆ 0,00      ┆ 0,00             ┆ 2 960,00 │
+    │ [V-0003] Helena Lööf ┆ [A-0003]           ┆ 2 025,00 ┆ 850,00      ┆ 0,00      ┆ 100,00           ┆ 2 975,00 │
+    │ [V-0004] Anna Åberg  ┆ [A-0004], [A-0005] ┆ 2 858,00 ┆ 1 726,00    ┆ 738,00    ┆ 0,00             ┆ 5 322,00 │
+    │ [V-0005] Cecilia Wik ┆ [A-0006], [A-0007] ┆ 370,00   ┆ 740,00      ┆ -1 849,00 ┆ 397,00           ┆ -342,00  │
     ╰──────────────────────┴────────────────────┴──────────┴─────────────┴───────────┴──────────────────┴──────────╯
     25 rader, summa 12 395,00 kr
 
@@ -103,25 +103,25 @@ fn pay_dry_run_sv() {
     ╭──────────┬─────────┬──────────────────────────────┬────────────────────┬───────────╮
     │ uppdrag  ┆ period  ┆ slag                         ┆ antal              ┆ belopp kr │
     ╞══════════╪═════════╪══════════════════════════════╪════════════════════╪═══════════╡
-    │ [A-0001] ┆ 2026-10 ┆ arvode                       ┆ 5 dygn             ┆ 2 025,00  │
-    │ [A-0001] ┆ 2026-10 ┆ omkostnadsersättning         ┆ 5 dygn             ┆ 850,00    │
-    │ [A-0003] ┆ 2026-10 ┆ arvode                       ┆ 6,5 tim            ┆ 1 625,00  │
-    │ [A-0005] ┆ 2026-10 ┆ arvode                       ┆ 3 träffar → nivå 1 ┆ 370,00    │
-    │ [A-0005] ┆ 2026-10 ┆ omkostnadsersättning         ┆ 3 träffar → nivå 1 ┆ 740,00    │
-    │ [A-0005] ┆ 2026-10 ┆ milersättning, skattefri     ┆ 84 km              ┆ 210,00    │
-    │ [A-0005] ┆ 2026-10 ┆ milersättning, skattepliktig ┆ 84 km              ┆ 42,00     │
-    │ [A-0005] ┆ 2026-10 ┆ utlägg                       ┆ 1 kvitto           ┆ 145,00    │
+    │ [A-0003] ┆ 2026-10 ┆ arvode                       ┆ 5 dygn             ┆ 2 025,00  │
+    │ [A-0003] ┆ 2026-10 ┆ omkostnadsersättning         ┆ 5 dygn             ┆ 850,00    │
+    │ [A-0004] ┆ 2026-10 ┆ arvode                       ┆ 6,5 tim            ┆ 1 625,00  │
+    │ [A-0006] ┆ 2026-10 ┆ arvode                       ┆ 3 träffar → nivå 1 ┆ 370,00    │
+    │ [A-0006] ┆ 2026-10 ┆ omkostnadsersättning         ┆ 3 träffar → nivå 1 ┆ 740,00    │
+    │ [A-0006] ┆ 2026-10 ┆ milersättning, skattefri     ┆ 84 km              ┆ 210,00    │
+    │ [A-0006] ┆ 2026-10 ┆ milersättning, skattepliktig ┆ 84 km              ┆ 42,00     │
+    │ [A-0006] ┆ 2026-10 ┆ utlägg                       ┆ 1 kvitto           ┆ 145,00    │
     ╰──────────┴─────────┴──────────────────────────────┴────────────────────┴───────────╯
 
     Betalas inte (3):
     ╭──────────┬─────────┬─────────────────────────────────────────────────────────────────────────────────────────────────╮
     │ uppdrag  ┆ period  ┆ skäl                                                                                            │
     ╞══════════╪═════════╪═════════════════════════════════════════════════════════════════════════════════════════════════╡
-    │ [A-0002] ┆ 2026-06 ┆ 131,00 kr att betala, äldre än gränsen för retroaktiv betalning (3 månader): betala utanför     │
-    │          ┆         ┆ kontakt och registrera det med `kontakt report [A-0002] 2026-06 --settled-outside SKÄL`, eller  │
-    │          ┆         ┆ höj `retroactive_months` i kontakt.toml                                                         │
     │ [A-0008] ┆ 2026-10 ┆ rapport saknas                                                                                  │
     │ [A-0009] ┆ 2026-10 ┆ rapporten är inte attesterad                                                                    │
+    │ [A-0005] ┆ 2026-06 ┆ 131,00 kr att betala, äldre än gränsen för retroaktiv betalning (3 månader): betala utanför     │
+    │          ┆         ┆ kontakt och registrera det med `kontakt report [A-0005] 2026-06 --settled-outside SKÄL`, eller  │
+    │          ┆         ┆ höj `retroactive_months` i kontakt.toml                                                         │
     ╰──────────┴─────────┴─────────────────────────────────────────────────────────────────────────────────────────────────╯
     ");
 }
@@ -171,9 +171,9 @@ fn due_en() {
     │ 2026-11-29           ┆ support contact   ┆ [V-0006] ┆ Fatima Ali   ┆ last support contact 2026-10-30: handledning, a │
     │                      ┆                   ┆          ┆              ┆ group meeting or a call (kontakt support        │
     │                      ┆                   ┆          ┆              ┆ [V-0006])                                       │
-    │ 2026-12-01           ┆ follow-up         ┆ [C-0001] ┆ Karin Dahl   ┆ 6-month follow-up of the decision from          │
-    │                      ┆                   ┆          ┆              ┆ 2026-06-01                                      │
     │ 2026-12-01           ┆ follow-up         ┆ [C-0004] ┆ Lea Falk     ┆ 6-month follow-up of the decision from          │
+    │                      ┆                   ┆          ┆              ┆ 2026-06-01                                      │
+    │ 2026-12-01           ┆ follow-up         ┆ [C-0001] ┆ Karin Dahl   ┆ 6-month follow-up of the decision from          │
     │                      ┆                   ┆          ┆              ┆ 2026-06-01                                      │
     │ 2026-12-01           ┆ pause ends        ┆ [V-0007] ┆ Gustav Berg  ┆ back from a break (Föräldraledig)               │
     │ 2026-12-01           ┆ unsigned          ┆ [A-0004] ┆ Karin Dahl   ┆ not signed: confidentiality undertaking         │
@@ -238,9 +238,9 @@ fn due_sv() {
     │ 2026-11-29            ┆ stödkontakt                 ┆ [V-0006] ┆ Fatima Ali   ┆ senaste stödkontakt 2026-10-30:      │
     │                       ┆                             ┆          ┆              ┆ handledning, gruppträff eller ett    │
     │                       ┆                             ┆          ┆              ┆ samtal (kontakt support [V-0006])    │
-    │ 2026-12-01            ┆ uppföljning                 ┆ [C-0001] ┆ Karin Dahl   ┆ uppföljning efter 6 månader av       │
-    │                       ┆                             ┆          ┆              ┆ beslutet från 2026-06-01             │
     │ 2026-12-01            ┆ uppföljning                 ┆ [C-0004] ┆ Lea Falk     ┆ uppföljning efter 6 månader av       │
+    │                       ┆                             ┆          ┆              ┆ beslutet från 2026-06-01             │
+    │ 2026-12-01            ┆ uppföljning                 ┆ [C-0001] ┆ Karin Dahl   ┆ uppföljning efter 6 månader av       │
     │                       ┆                             ┆          ┆              ┆ beslutet från 2026-06-01             │
     │ 2026-12-01            ┆ uppehåll slutar             ┆ [V-0007] ┆ Gustav Berg  ┆ åter från uppehåll (Föräldraledig)   │
     │ 2026-12-01            ┆ ej undertecknat             ┆ [A-0004] ┆ Karin Dahl   ┆ ej undertecknat:                     │
@@ -278,7 +278,7 @@ fn check_sv() {
 /// `show` of a client: Lea Falk, an agreement ended while her decision runs on and an offer declined since.
 #[test]
 fn show_client_en() {
-    insta::assert_snapshot!(seen("en", &["show", "C-8GTHA6"]), @r"
+    insta::assert_snapshot!(seen("en", &["show", "C-9NC5XQ"]), @r"
     client        [C-0001]
     name          Lea Falk
     personnummer  19990101-****
@@ -320,7 +320,7 @@ fn show_client_en() {
 /// `show` of a client: Lea Falk, an agreement ended while her decision runs on and an offer declined since.
 #[test]
 fn show_client_sv() {
-    insta::assert_snapshot!(seen("sv", &["show", "C-8GTHA6"]), @r"
+    insta::assert_snapshot!(seen("sv", &["show", "C-9NC5XQ"]), @r"
     klient          [C-0001]
     namn            Lea Falk
     personnummer    19990101-****
@@ -362,7 +362,7 @@ fn show_client_sv() {
 /// `show` of an assignment whose terms changed.
 #[test]
 fn show_assignment_en() {
-    insta::assert_snapshot!(seen("en", &["show", "A-2GC04C"]), @r"
+    insta::assert_snapshot!(seen("en", &["show", "A-MS75WB"]), @r"
     assignment       [A-0001]
     client           [C-0001] Omar Haddad
     volunteer        [V-0001] David Rahimi
@@ -412,7 +412,7 @@ fn show_assignment_en() {
 /// `show` of an assignment whose terms changed.
 #[test]
 fn show_assignment_sv() {
-    insta::assert_snapshot!(seen("sv", &["show", "A-2GC04C"]), @r"
+    insta::assert_snapshot!(seen("sv", &["show", "A-MS75WB"]), @r"
     uppdrag               [A-0001]
     klient                [C-0001] Omar Haddad
     kontaktperson         [V-0001] David Rahimi
@@ -462,7 +462,7 @@ fn show_assignment_sv() {
 /// `show` of a volunteer with two assignments.
 #[test]
 fn show_volunteer_en() {
-    insta::assert_snapshot!(seen("en", &["show", "V-NNWAXC"]), @r"
+    insta::assert_snapshot!(seen("en", &["show", "V-DM0S1Y"]), @r"
     volunteer         [V-0001]
     name              Bertil Öst
     personnummer      19620526-****
@@ -506,7 +506,7 @@ fn show_volunteer_en() {
 /// `show` of a volunteer with two assignments.
 #[test]
 fn show_volunteer_sv() {
-    insta::assert_snapshot!(seen("sv", &["show", "V-NNWAXC"]), @r"
+    insta::assert_snapshot!(seen("sv", &["show", "V-DM0S1Y"]), @r"
     kontaktperson              [V-0001]
     namn                       Bertil Öst
     personnummer               19620526-****
@@ -685,7 +685,7 @@ fn stats_sv() {
 fn redact_keeps_the_text_and_numbers_ids_by_first_appearance() {
     let tmp = std::env::temp_dir().join(".tmpAb12Cd/records");
     let text = format!(
-        "A-7Q2K9M V-6V5EH6 A-RDBDJ0 A-7Q2K9M P-0A1B2C C-7Q2K9M\n\
+        "A-7Q2K9M V-YEYTP8 A-E4SMF6 A-7Q2K9M P-0A1B2C C-7Q2K9M\n\
          commit 3f9a1c2 sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n\
          2026-10 1 233,00 kr CAFE-FACE decade X-123456 A-1234567 {}\n",
         tmp.display()
@@ -704,13 +704,13 @@ fn list_assignments_en() {
     ╭──────────┬──────────────────────┬───────────────────────┬────────┬────────────┬────────────┬──────────╮
     │ id       ┆ client               ┆ volunteer             ┆ status ┆ proposed   ┆ start      ┆ last day │
     ╞══════════╪══════════════════════╪═══════════════════════╪════════╪════════════╪════════════╪══════════╡
-    │ [A-0001] ┆ [C-0001] Omar Haddad ┆ [V-0001] David Rahimi ┆ active ┆ 2026-03-05 ┆ 2026-03-16 ┆          │
-    │ [A-0002] ┆ [C-0002] Liam Öberg  ┆ [V-0002] Helena Lööf  ┆ active ┆ 2026-08-25 ┆ 2026-09-01 ┆          │
-    │ [A-0003] ┆ [C-0003] Elsa Lind   ┆ [V-0003] Anna Åberg   ┆ active ┆ 2026-02-16 ┆ 2026-03-01 ┆          │
-    │ [A-0004] ┆ [C-0004] Johan Ek    ┆ [V-0004] Bertil Öst   ┆ active ┆ 2026-04-08 ┆ 2026-04-15 ┆          │
-    │ [A-0005] ┆ [C-0005] Tove Alm    ┆ [V-0005] Cecilia Wik  ┆ active ┆ 2026-09-21 ┆ 2026-10-01 ┆          │
-    │ [A-0006] ┆ [C-0006] Emma Sjö    ┆ [V-0006] Fatima Ali   ┆ active ┆ 2026-05-11 ┆ 2026-06-01 ┆          │
-    │ [A-0007] ┆ [C-0007] Noah Wik    ┆ [V-0003] Anna Åberg   ┆ active ┆ 2026-09-02 ┆ 2026-09-05 ┆          │
+    │ [A-0001] ┆ [C-0001] Liam Öberg  ┆ [V-0001] Helena Lööf  ┆ active ┆ 2026-08-25 ┆ 2026-09-01 ┆          │
+    │ [A-0002] ┆ [C-0002] Tove Alm    ┆ [V-0002] Cecilia Wik  ┆ active ┆ 2026-09-21 ┆ 2026-10-01 ┆          │
+    │ [A-0003] ┆ [C-0003] Noah Wik    ┆ [V-0003] Anna Åberg   ┆ active ┆ 2026-09-02 ┆ 2026-09-05 ┆          │
+    │ [A-0004] ┆ [C-0004] Emma Sjö    ┆ [V-0004] Fatima Ali   ┆ active ┆ 2026-05-11 ┆ 2026-06-01 ┆          │
+    │ [A-0005] ┆ [C-0005] Elsa Lind   ┆ [V-0003] Anna Åberg   ┆ active ┆ 2026-02-16 ┆ 2026-03-01 ┆          │
+    │ [A-0006] ┆ [C-0006] Johan Ek    ┆ [V-0005] Bertil Öst   ┆ active ┆ 2026-04-08 ┆ 2026-04-15 ┆          │
+    │ [A-0007] ┆ [C-0007] Omar Haddad ┆ [V-0006] David Rahimi ┆ active ┆ 2026-03-05 ┆ 2026-03-16 ┆          │
     ╰──────────┴──────────────────────┴───────────────────────┴────────┴────────────┴────────────┴──────────╯
     ");
 }
@@ -721,13 +721,13 @@ fn list_assignments_sv() {
     ╭──────────┬──────────────────────┬───────────────────────┬────────┬────────────┬────────────┬───────────╮
     │ id       ┆ klient               ┆ kontaktperson         ┆ status ┆ föreslaget ┆ start      ┆ sista dag │
     ╞══════════╪══════════════════════╪═══════════════════════╪════════╪════════════╪════════════╪═══════════╡
-    │ [A-0001] ┆ [C-0001] Omar Haddad ┆ [V-0001] David Rahimi ┆ pågår  ┆ 2026-03-05 ┆ 2026-03-16 ┆           │
-    │ [A-0002] ┆ [C-0002] Liam Öberg  ┆ [V-0002] Helena Lööf  ┆ pågår  ┆ 2026-08-25 ┆ 2026-09-01 ┆           │
-    │ [A-0003] ┆ [C-0003] Elsa Lind   ┆ [V-0003] Anna Åberg   ┆ pågår  ┆ 2026-02-16 ┆ 2026-03-01 ┆           │
-    │ [A-0004] ┆ [C-0004] Johan Ek    ┆ [V-0004] Bertil Öst   ┆ pågår  ┆ 2026-04-08 ┆ 2026-04-15 ┆           │
-    │ [A-0005] ┆ [C-0005] Tove Alm    ┆ [V-0005] Cecilia Wik  ┆ pågår  ┆ 2026-09-21 ┆ 2026-10-01 ┆           │
-    │ [A-0006] ┆ [C-0006] Emma Sjö    ┆ [V-0006] Fatima Ali   ┆ pågår  ┆ 2026-05-11 ┆ 2026-06-01 ┆           │
-    │ [A-0007] ┆ [C-0007] Noah Wik    ┆ [V-0003] Anna Åberg   ┆ pågår  ┆ 2026-09-02 ┆ 2026-09-05 ┆           │
+    │ [A-0001] ┆ [C-0001] Liam Öberg  ┆ [V-0001] Helena Lööf  ┆ pågår  ┆ 2026-08-25 ┆ 2026-09-01 ┆           │
+    │ [A-0002] ┆ [C-0002] Tove Alm    ┆ [V-0002] Cecilia Wik  ┆ pågår  ┆ 2026-09-21 ┆ 2026-10-01 ┆           │
+    │ [A-0003] ┆ [C-0003] Noah Wik    ┆ [V-0003] Anna Åberg   ┆ pågår  ┆ 2026-09-02 ┆ 2026-09-05 ┆           │
+    │ [A-0004] ┆ [C-0004] Emma Sjö    ┆ [V-0004] Fatima Ali   ┆ pågår  ┆ 2026-05-11 ┆ 2026-06-01 ┆           │
+    │ [A-0005] ┆ [C-0005] Elsa Lind   ┆ [V-0003] Anna Åberg   ┆ pågår  ┆ 2026-02-16 ┆ 2026-03-01 ┆           │
+    │ [A-0006] ┆ [C-0006] Johan Ek    ┆ [V-0005] Bertil Öst   ┆ pågår  ┆ 2026-04-08 ┆ 2026-04-15 ┆           │
+    │ [A-0007] ┆ [C-0007] Omar Haddad ┆ [V-0006] David Rahimi ┆ pågår  ┆ 2026-03-05 ┆ 2026-03-16 ┆           │
     ╰──────────┴──────────────────────┴───────────────────────┴────────┴────────────┴────────────┴───────────╯
     ");
 }
