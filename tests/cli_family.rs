@@ -202,6 +202,30 @@ fn a_family_is_matched_with_a_child_granted_one_of_an_age_it_takes() {
         pairs.iter().all(|(c, w)| (c == &child) == (w == &v)),
         "{plan}"
     );
+    // `due` warns, once she has a client, of the day the other adult's extract grows too old.
+    kit.cmd(&format!("match propose {child} {v}")).ok();
+    let due = kit.json(&["due", "--within", "400"]);
+    let extracts: Vec<(&str, &str)> = due
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["what"] == "police extract expires" && d["id"] == v.as_str())
+        .map(|d| (d["date"].as_str().unwrap(), d["detail"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        extracts,
+        [
+            (
+                "2027-01-15",
+                "a new extract from the police register is needed"
+            ),
+            (
+                "2027-01-18",
+                "a new extract from the police register is needed for Per"
+            ),
+        ],
+        "{due}"
+    );
     // A year on, the other adult's extract is too old and the family is not matched.
     let mut kit = kit;
     kit.today = "2027-01-20".into();

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{appeal, decision, in_force, ivo_delay, pause, screening, status, support};
+use super::{appeal, decision, household, in_force, ivo_delay, pause, screening, status, support};
 use crate::lang::Lang;
 use crate::model::{Assignment, AssignmentStatus, Client, Config, Id, Month, Report, Volunteer};
 
@@ -210,6 +210,24 @@ pub fn due(
                         "ett nytt utdrag ur belastningsregistret behövs",
                     )
                     .into(),
+            });
+        }
+        // A family's other adults need extracts young enough too (`household`).
+        if let Some((name, e)) =
+            household::first_extract_expiry(v, &cfg.volunteers).filter(|(_, e)| *e <= horizon)
+        {
+            out.push(Due {
+                date: e,
+                what: "police extract expires",
+                id: v.id,
+                detail: match lang {
+                    Lang::Sv => {
+                        format!("ett nytt utdrag ur belastningsregistret behövs för {name}")
+                    }
+                    Lang::En => {
+                        format!("a new extract from the police register is needed for {name}")
+                    }
+                },
             });
         }
     }

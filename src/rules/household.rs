@@ -146,17 +146,24 @@ pub fn adults_extracts_valid_on(v: &Volunteer, day: NaiveDate, rules: &Volunteer
         })
 }
 
-/// The first day any adult's police extract (the applicant's or another's) is too old, for a
-/// family: what `due` warns of.
-pub fn first_extract_expiry(v: &Volunteer, rules: &VolunteerRules) -> Option<NaiveDate> {
+/// The other adult whose police extract is the first to grow too old, and the last day it is
+/// young enough, for a family: what `due` warns of beside the applicant's own.
+pub fn first_extract_expiry<'a>(
+    v: &'a Volunteer,
+    rules: &VolunteerRules,
+) -> Option<(&'a str, NaiveDate)> {
     if !is_family(v) {
         return None;
     }
     adults(v)
         .iter()
-        .filter_map(|a| a.police_extract)
-        .filter_map(|d| d.checked_add_months(chrono::Months::new(rules.police_extract_max_months)))
-        .min()
+        .filter_map(|a| {
+            let last = a
+                .police_extract?
+                .checked_add_months(chrono::Months::new(rules.police_extract_max_months))?;
+            Some((a.name.as_str(), last))
+        })
+        .min_by_key(|(_, last)| *last)
 }
 
 #[cfg(test)]
@@ -223,7 +230,7 @@ offers = ["kontaktfamilj"]
         assert!(missing_for_approval(&cleared, &rules, late)[0].contains("older than 12 months"));
         assert_eq!(
             first_extract_expiry(&cleared, &rules),
-            Some(d("2027-02-01"))
+            Some(("Per Lund", d("2027-02-01")))
         );
     }
 
