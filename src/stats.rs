@@ -405,17 +405,9 @@ fn months(from: Month, to: Month) -> Vec<Month> {
     v
 }
 
-/// How `a` is paid in `m`: its terms in force on the month's last day it has terms, or its
-/// first terms.
+/// How `a` is paid in `m` (`rules::in_force::terms_of_month`).
 fn way_in(a: &Assignment, m: Month) -> Option<crate::model::assignment::PaidPer> {
-    let terms = &a.agreement.as_ref()?.terms;
-    let last = m.last_day();
-    terms
-        .iter()
-        .rev()
-        .find(|t| t.from <= last)
-        .or(terms.first())
-        .map(|t| t.paid_per)
+    crate::rules::in_force::terms_of_month(a, m).map(|t| t.paid_per)
 }
 
 /// [`KindFigures`] for the period, from the ledger's lines and the reports.

@@ -31,9 +31,10 @@ pub const REPORTS: Layout = Layout {
     required: &["assignment", "date"],
 };
 
-/// One meeting of a `report import` file, as the e-service exports it.
+/// One row of a `report import` file, as the e-service exports it: a meeting, or with the
+/// columns that say so a stay, a trip or a receipt.
 #[derive(Debug, Clone, PartialEq)]
-pub struct MeetingRow {
+pub struct ImportRow {
     /// The assignment's id, or a unique prefix of it.
     pub assignment: String,
     pub date: NaiveDate,
@@ -49,7 +50,7 @@ pub struct MeetingRow {
     pub receipt: Option<crate::model::report::Receipt>,
 }
 
-pub fn meeting(row: &HashMap<String, String>) -> std::result::Result<MeetingRow, String> {
+pub fn meeting(row: &HashMap<String, String>) -> std::result::Result<ImportRow, String> {
     let assignment = text(row, "assignment").ok_or(tr!(
         "column `assignment` is empty",
         "kolumnen `assignment` är tom"
@@ -92,7 +93,7 @@ pub fn meeting(row: &HashMap<String, String>) -> std::result::Result<MeetingRow,
         ),
         None => None,
     };
-    Ok(MeetingRow {
+    Ok(ImportRow {
         assignment,
         date,
         hours_tenths,

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use super::csv_rows::{MeetingRow, Rows};
+use super::csv_rows::{ImportRow, Rows};
 use crate::model::report::{Approval, Correction, Receipt, Settled, Stay, Trip};
 use crate::model::{Assignment, Client, Id, Kind, Money, Month, Report, SCHEMA, Volunteer};
 use crate::payroll::compute::{self, Case, NotEarned, PaidPeriod};
@@ -374,13 +374,13 @@ fn joined(texts: impl Iterator<Item = Option<String>>) -> Option<String> {
 pub fn import(
     store: &Store,
     path: &Path,
-    rows: Rows<MeetingRow>,
+    rows: Rows<ImportRow>,
     today: NaiveDate,
     replace: bool,
 ) -> Result<Vec<Imported>> {
     let lock = store.lock()?;
     let mut problems = rows.bad;
-    let mut groups: BTreeMap<(Id, Month), Vec<(usize, MeetingRow)>> = BTreeMap::new();
+    let mut groups: BTreeMap<(Id, Month), Vec<(usize, ImportRow)>> = BTreeMap::new();
     for (line, row) in rows.good {
         match store.resolve(&row.assignment, &[Kind::Assignment]) {
             Ok(id) => groups
@@ -421,7 +421,7 @@ pub fn import(
                 problems.push((*line, tr!("line {line}: {p}", "rad {line}: {p}")));
             }
         }
-        let sum = |f: fn(&MeetingRow) -> Option<i64>| -> Option<i64> {
+        let sum = |f: fn(&ImportRow) -> Option<i64>| -> Option<i64> {
             rows.iter().filter_map(|(_, r)| f(r)).reduce(|x, y| x + y)
         };
         let input = ReportInput {

@@ -86,15 +86,16 @@ pub fn halves(days: &[StayDay]) -> u32 {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn d(s: &str) -> NaiveDate {
+    pub(crate) fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
     }
 
-    fn stay(from: &str, to: &str) -> Stay {
+    /// A stay from one day to another, with no times.
+    pub(crate) fn stay(from: &str, to: &str) -> Stay {
         Stay {
             from: d(from),
             to: d(to),

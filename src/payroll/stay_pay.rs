@@ -155,18 +155,7 @@ mod tests {
         t
     }
 
-    fn d(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
-
-    fn stay(from: &str, to: &str) -> Stay {
-        Stay {
-            from: d(from),
-            to: d(to),
-            arrived: None,
-            left: None,
-        }
-    }
+    use crate::payroll::dygn::tests::{d, stay};
 
     /// SKR 2023 (familjehemmet.se): 105 % of the prisbasbelopp (52 500 kr) / 365 is 151 kr a
     /// dygn for a child up to 12; 120 % is 173 kr from 13 and for adults.

@@ -23,6 +23,19 @@ pub fn in_force(a: &Assignment, day: NaiveDate) -> bool {
     terms_in_force(a, day).is_some()
 }
 
+/// The terms a month is counted under, signed or not: those from the latest change on or
+/// before the month's last day, else the first. What `stats` sorts a month's pay and delivery by
+/// (the way of paying), where a line already paid needs a kind even if its terms changed later.
+pub fn terms_of_month(a: &Assignment, m: crate::model::Month) -> Option<&Terms> {
+    let terms = &a.agreement.as_ref()?.terms;
+    let last = m.last_day();
+    terms
+        .iter()
+        .rev()
+        .find(|t| t.from <= last)
+        .or(terms.first())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
