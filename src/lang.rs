@@ -309,6 +309,20 @@ const PHRASES: &[(&str, &str)] = &[
         "meeting(s): below the lowest level of tariff",
         "träff(ar): under lägsta nivån i tariffen",
     ),
+    ("home visit recorded", "hembesök registrerat"),
+    ("adult in the household: ", "vuxen i hushållet: "),
+    (
+        "adult left the household: ",
+        "vuxen flyttade från hushållet: ",
+    ),
+    (
+        "Kronofogden's register checked",
+        "Kronofogdens register kontrollerat",
+    ),
+    (
+        "Försäkringskassan's register checked",
+        "Försäkringskassans register kontrollerat",
+    ),
     (" meetings)", " träffar)"),
     ("updated ", "uppdaterat "),
     (
@@ -415,6 +429,7 @@ const LABELS: &[(&str, &str)] = &[
     ("takes ages", "tar emot åldrar"),
     ("home visit", "hembesök"),
     ("household", "hushållet"),
+    ("other registers", "andra register"),
     ("confidentiality", "sekretessförbindelse"),
     ("consent", "samtycke"),
     ("corrections", "rättelser"),

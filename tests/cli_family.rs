@@ -163,6 +163,8 @@ fn household_steps_are_refused_for_a_kontaktperson() {
         .refused(2, "does not offer to be a kontaktfamilj");
     kit.cmd(&format!("screen volunteer {v} --adult Per"))
         .refused(2, "does not offer to be a kontaktfamilj");
+    kit.cmd(&format!("screen volunteer {v} --kronofogden 2026-01-25"))
+        .refused(2, "does not offer to be a kontaktfamilj");
     assert_eq!(before, kit.snapshot(), "nothing written");
     kit.cmd("apply volunteer --name X --pnr 198001012384 --takes-ages 0-12")
         .refused(2, "give --offers kontaktfamilj too");
@@ -226,12 +228,27 @@ fn a_family_is_matched_with_a_child_granted_one_of_an_age_it_takes() {
         ],
         "{due}"
     );
-    // A year on, the other adult's extract is too old and the family is not matched.
+    // An adult who moves in is matched only once cleared too.
+    kit.cmd(&format!(
+        "screen volunteer {v} --adult Eva --police-extract 2026-11-01"
+    ))
+    .ok();
+    assert_eq!(excluded_by(&kit, &child, &v), ["household_not_cleared"]);
+    kit.cmd(&format!(
+        "screen volunteer {v} --adult Eva --social-register 2026-11-02"
+    ))
+    .ok();
+    assert_eq!(excluded_by(&kit, &child, &v), Vec::<String>::new());
+    // A year on, the other adult's extract is too old: the family takes no child home, though
+    // Helena, her own extract renewed, may still meet a client as a kontaktperson.
     let mut kit = kit;
+    kit.today = "2027-01-10".into();
+    kit.cmd(&format!("screen volunteer {v} --police-extract 2027-01-08"))
+        .ok();
     kit.today = "2027-01-20".into();
     assert_eq!(
         excluded_by(&kit, &child, &v),
-        ["police_extract_too_old"],
+        ["household_not_cleared"],
         "Per's extract of 2026-01-18 is older than 12 months"
     );
 }
@@ -246,6 +263,27 @@ fn an_adult_who_moves_out_is_no_longer_screened() {
     .ok();
     kit.cmd(&format!("screen volunteer {v} --adult-left Pål"))
         .refused(2, "no adult named Pål");
+    // The applicant is not another adult of her own home; a name typed with two spaces is
+    // the same adult.
+    kit.run(&["screen", "volunteer", &v, "--adult", "helena  familj"])
+        .refused(2, "is the applicant");
+    kit.run(&[
+        "screen",
+        "volunteer",
+        &v,
+        "--adult",
+        "PER ",
+        "--police-extract",
+        "2026-01-18",
+    ])
+    .ok();
+    assert_eq!(
+        kit.json(&["show", &v])["household"]["adults"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
     kit.cmd(&format!("screen volunteer {v} --adult-left per --approve"))
         .ok();
     assert_eq!(kit.json(&["show", &v])["status"], "approved");

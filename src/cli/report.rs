@@ -164,7 +164,8 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
                 )
             )
         });
-        for w in &done.warnings {
+        // A script reads the warnings in the JSON; a person on stderr.
+        for w in done.warnings.iter().filter(|_| !ctx.json) {
             out.stderr
                 .push_str(&tr!("warning: {w}\n", "varning: {w}\n"));
         }

@@ -31,6 +31,8 @@ pub enum Exclusion {
     InsatsNotOffered,
     /// The family does not take children of the client's age.
     AgeNotTaken,
+    /// Another adult of the family's household is not cleared (`rules::household`).
+    HouseholdNotCleared,
     DeclinedBefore,
 }
 
@@ -46,6 +48,7 @@ impl Exclusion {
             Exclusion::NoSharedLanguage => "no_shared_language",
             Exclusion::InsatsNotOffered => "insats_not_offered",
             Exclusion::AgeNotTaken => "age_not_taken",
+            Exclusion::HouseholdNotCleared => "household_not_cleared",
             Exclusion::DeclinedBefore => "declined_before",
         }
     }
@@ -81,6 +84,10 @@ impl Exclusion {
             Exclusion::AgeNotTaken => l.pick(
                 "the family does not take children of the client's age",
                 "familjen tar inte emot barn i klientens ålder",
+            ),
+            Exclusion::HouseholdNotCleared => l.pick(
+                "another adult of the household is not cleared in the registers",
+                "en annan vuxen i hushållet är inte kontrollerad i registren",
             ),
             Exclusion::DeclinedBefore => l.pick(
                 "this pair was declined before",
@@ -208,6 +215,13 @@ impl<'a> Pool<'a> {
         if !insats_fit::takes_age(v, wanted, c.pnr.age_on(self.today)) {
             out.push(Exclusion::AgeNotTaken);
         }
+        // A family's other adults matter when it takes a child home, not when one of them
+        // meets a client as a kontaktperson.
+        if wanted == Insats::Kontaktfamilj
+            && !household::adults_cleared_on(v, self.today, &self.config.volunteers)
+        {
+            out.push(Exclusion::HouseholdNotCleared);
+        }
         if self.declined.contains(&(c.id, v.id)) {
             out.push(Exclusion::DeclinedBefore);
         }
@@ -221,13 +235,10 @@ impl<'a> Pool<'a> {
         if status::volunteer_status(v) != VolunteerStatus::Approved {
             out.push(Exclusion::NotApproved);
         }
-        let rules = &self.config.volunteers;
-        // A family's every adult needs an extract young enough (`rules::household`).
         let extract_ok = v
             .screening
             .police_extract
-            .is_some_and(|d| screening::extract_valid_on(d, self.today, rules))
-            && household::adults_extracts_valid_on(v, self.today, rules);
+            .is_some_and(|d| screening::extract_valid_on(d, self.today, &self.config.volunteers));
         if !extract_ok {
             out.push(Exclusion::PoliceExtractTooOld);
         }
@@ -496,6 +507,8 @@ pub struct Prepared<'p> {
     /// Per volunteer: bit `Insats as u8` set for each insats she offers.
     v_offers: Vec<u8>,
     v_takes: Vec<Option<ChildAges>>,
+    /// Per volunteer: `rules::household::adults_cleared_on` today.
+    v_household_ok: Vec<bool>,
     forbid: Vec<Option<Sex>>,
     /// Per client: the bit of the insats she is granted, and her age (a family's age band).
     c_insats: Vec<u8>,
@@ -627,6 +640,11 @@ impl<'p> Prepared<'p> {
                 .iter()
                 .map(|v| v.household.as_ref().and_then(|h| h.takes_ages))
                 .collect(),
+            v_household_ok: pool
+                .volunteers
+                .iter()
+                .map(|v| household::adults_cleared_on(v, pool.today, &pool.config.volunteers))
+                .collect(),
             c_insats: pool
                 .clients
                 .iter()
@@ -706,7 +724,7 @@ impl<'p> Prepared<'p> {
     /// rule it fails): `auto::suggest`'s `excluded`, without scoring anyone.
     pub fn exclusion_counts(&self, ci: usize) -> std::collections::BTreeMap<Exclusion, usize> {
         const P: usize = PERSONAL.len();
-        let mut n = [0usize; P + 5];
+        let mut n = [0usize; P + 6];
         let declined = &self.declined[ci];
         let client = self.client(ci);
         for vi in 0..self.personal.len() {
@@ -717,7 +735,8 @@ impl<'p> Prepared<'p> {
             n[P + 1] += usize::from(!meets(self.c_languages.row(ci), self.v_languages.row(vi)));
             n[P + 2] += usize::from(!client.offered(vi));
             n[P + 3] += usize::from(!client.age_taken(vi));
-            n[P + 4] += usize::from(declined.binary_search(&(vi as u32)).is_ok());
+            n[P + 4] += usize::from(!client.household_cleared(vi));
+            n[P + 5] += usize::from(declined.binary_search(&(vi as u32)).is_ok());
         }
         let mut rules = PERSONAL.to_vec();
         rules.extend([
@@ -725,6 +744,7 @@ impl<'p> Prepared<'p> {
             Exclusion::NoSharedLanguage,
             Exclusion::InsatsNotOffered,
             Exclusion::AgeNotTaken,
+            Exclusion::HouseholdNotCleared,
             Exclusion::DeclinedBefore,
         ]);
         rules.into_iter().zip(n).filter(|(_, n)| *n > 0).collect()
@@ -753,6 +773,12 @@ impl PreparedClient<'_> {
         self.p.v_offers[vi] & self.insats != 0
     }
 
+    /// `rules::household::adults_cleared_on`, where the client is to go to a family.
+    #[inline]
+    fn household_cleared(&self, vi: usize) -> bool {
+        self.insats != insats_bit(Insats::Kontaktfamilj) || self.p.v_household_ok[vi]
+    }
+
     /// `rules::insats_fit::takes_age`, on the prepared numbers.
     #[inline]
     fn age_taken(&self, vi: usize) -> bool {
@@ -769,6 +795,7 @@ impl PreparedClient<'_> {
             || !meets(self.languages, p.v_languages.one(vi))
             || !self.offered(vi)
             || !self.age_taken(vi)
+            || !self.household_cleared(vi)
             || (!self.declined.is_empty() && self.declined.binary_search(&(vi as u32)).is_ok())
         {
             return None;

@@ -254,8 +254,8 @@ impl Client {
         d.insats.unwrap_or(self.applied_insats)
     }
 
-    /// The insats the client is to have on `day`: the grant in force's (or the latest grant's,
-    /// before it starts), else the one applied for.
+    /// The insats the client is to have on `day`: the grant in force's, else the newest grant's
+    /// (one decided but not yet started, or run out), else the one applied for.
     pub fn insats_on(&self, day: NaiveDate) -> Insats {
         let granted = || {
             self.decisions
@@ -264,7 +264,7 @@ impl Client {
                 .filter(|d| d.outcome == Outcome::Granted)
         };
         granted()
-            .find(|d| d.from.is_some_and(|f| f <= day))
+            .find(|d| d.grants(day))
             .or_else(|| granted().next())
             .map_or(self.applied_insats, |d| self.insats_of(d))
     }

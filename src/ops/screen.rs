@@ -276,10 +276,13 @@ fn household_steps(
     events: &mut Vec<Event>,
     event: &dyn Fn(&str) -> Event,
 ) -> Result<()> {
+    // Kronofogden's and Försäkringskassan's registers are asked of a family only.
     let asked = [
         ("--adult", steps.adult.is_some()),
         ("--adult-left", steps.adult_left.is_some()),
         ("--home-visit", steps.home_visit.is_some()),
+        ("--kronofogden", steps.kronofogden.is_some()),
+        ("--forsakringskassan", steps.forsakringskassan.is_some()),
     ];
     let Some((opt, _)) = asked.iter().find(|(_, given)| *given) else {
         return Ok(());
@@ -294,16 +297,34 @@ fn household_steps(
             ),
         ));
     }
+    // A name as it is compared: trimmed, one space between words, in lower case.
+    let key = |n: &str| {
+        n.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    if steps
+        .adult
+        .as_deref()
+        .is_some_and(|a| key(a) == key(&v.name))
+    {
+        return Err(Error::arg(
+            "--adult",
+            tr!(
+                "{} is the applicant; --adult names another adult of the home",
+                "{} är den sökande; --adult anger en annan vuxen i hemmet",
+                v.name
+            ),
+        ));
+    }
     let h = v.household.get_or_insert_with(Default::default);
     if let Some(d) = steps.home_visit {
         h.home_visit = Some(d);
         events.push(event("home visit recorded"));
     }
-    let key = |n: &str| screening::referee_key(n);
     if let Some(name) = &steps.adult_left {
-        let before = h.adults.len();
-        h.adults.retain(|a| key(&a.name) != key(name));
-        if h.adults.len() == before {
+        let Some(i) = h.adults.iter().position(|a| key(&a.name) == key(name)) else {
             return Err(Error::arg(
                 "--adult-left",
                 tr!(
@@ -311,11 +332,13 @@ fn household_steps(
                     "ingen vuxen som heter {name} i hushållet"
                 ),
             ));
-        }
-        events.push(event(&format!("adult left the household: {}", name.trim())));
+        };
+        let gone = h.adults.remove(i);
+        events.push(event(&format!("adult left the household: {}", gone.name)));
     }
     if let Some(name) = &steps.adult {
-        let name = name.trim();
+        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        let name = name.as_str();
         if name.is_empty() || name.chars().any(char::is_control) || name.chars().count() > 200 {
             return Err(Error::arg(
                 "--adult",

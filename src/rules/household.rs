@@ -136,13 +136,21 @@ pub fn missing_for_approval(
     out
 }
 
-/// Is every other adult's police extract young enough on `day`? Always so for a volunteer who is
-/// not a family; the applicant's own extract is judged by `rules::screening`.
-pub fn adults_extracts_valid_on(v: &Volunteer, day: NaiveDate, rules: &VolunteerRules) -> bool {
+/// Is every other adult of the household cleared on `day`: a police extract young enough, the
+/// social register checked, and the registers `family_registers` names? What a family needs to
+/// be matched with a child, also for an adult who moved in after the approval. Always so for a
+/// volunteer who is not a family; the applicant's own checks are `rules::screening`'s.
+pub fn adults_cleared_on(v: &Volunteer, day: NaiveDate, rules: &VolunteerRules) -> bool {
     !is_family(v)
         || adults(v).iter().all(|a| {
+            let c = Checks::of_adult(a);
             a.police_extract
                 .is_some_and(|d| extract_valid_on(d, day, rules))
+                && a.social_register.is_some()
+                && rules
+                    .family_registers
+                    .iter()
+                    .all(|r| c.register(*r).is_some())
         })
 }
 
@@ -158,9 +166,7 @@ pub fn first_extract_expiry<'a>(
     adults(v)
         .iter()
         .filter_map(|a| {
-            let last = a
-                .police_extract?
-                .checked_add_months(chrono::Months::new(rules.police_extract_max_months))?;
+            let last = crate::rules::screening::extract_last_day(a.police_extract?, rules)?;
             Some((a.name.as_str(), last))
         })
         .min_by_key(|(_, last)| *last)
@@ -226,7 +232,14 @@ offers = ["kontaktfamilj"]
         );
         // A year and a day later, Per's extract is too old.
         let late = d("2027-02-02");
-        assert!(!adults_extracts_valid_on(&cleared, late, &rules));
+        assert!(!adults_cleared_on(&cleared, late, &rules));
+        assert!(adults_cleared_on(&cleared, today, &rules));
+        let mut unchecked = cleared.clone();
+        unchecked.household.as_mut().unwrap().adults[0].social_register = None;
+        assert!(
+            !adults_cleared_on(&unchecked, today, &rules),
+            "an adult who moved in unchecked"
+        );
         assert!(missing_for_approval(&cleared, &rules, late)[0].contains("older than 12 months"));
         assert_eq!(
             first_extract_expiry(&cleared, &rules),
@@ -265,6 +278,6 @@ offers = ["kontaktfamilj"]
         v.offers = vec![Insats::Kontaktperson];
         let rules = VolunteerRules::default();
         assert!(missing_for_approval(&v, &rules, d("2026-03-01")).is_empty());
-        assert!(adults_extracts_valid_on(&v, d("2026-03-01"), &rules));
+        assert!(adults_cleared_on(&v, d("2026-03-01"), &rules));
     }
 }

@@ -48,9 +48,12 @@ pub fn extract_valid_on(extract: NaiveDate, day: NaiveDate, rules: &VolunteerRul
 
 /// The last day the volunteer's police extract is young enough, if there is one.
 pub fn extract_expires(v: &Volunteer, rules: &VolunteerRules) -> Option<NaiveDate> {
-    v.screening
-        .police_extract
-        .and_then(|d| d.checked_add_months(Months::new(rules.police_extract_max_months)))
+    extract_last_day(v.screening.police_extract?, rules)
+}
+
+/// The last day an extract taken on `extract` is young enough.
+pub fn extract_last_day(extract: NaiveDate, rules: &VolunteerRules) -> Option<NaiveDate> {
+    extract.checked_add_months(Months::new(rules.police_extract_max_months))
 }
 
 /// Everything still missing before `v` can be approved on `today`; empty when approval may go ahead.

@@ -92,6 +92,17 @@ pub fn show(store: &Store, id: &Id, ctx: &Ctx) -> Result<String> {
                 render::opt(&screening::extract_expires(&v, &store.config.volunteers)),
             ),
             ("social register", render::opt(&sc.social_register)),
+            (
+                "other registers",
+                [
+                    ("Kronofogden", sc.kronofogden),
+                    ("Försäkringskassan", sc.forsakringskassan),
+                ]
+                .iter()
+                .filter_map(|(r, d)| d.map(|d| format!("{r} {d}")))
+                .collect::<Vec<_>>()
+                .join("; "),
+            ),
             ("approved", render::opt(&sc.approved)),
             (
                 "concern",
