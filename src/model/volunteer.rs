@@ -187,9 +187,14 @@ fn offers<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Insats>, D::Erro
             "expected at least one of kontaktperson, kontaktfamilj",
         ));
     }
-    v.sort_by_key(|i| *i as u8);
-    v.dedup();
+    tidy_offers(&mut v);
     Ok(v)
+}
+
+/// Offers in one order, each once, however they were typed or written.
+pub fn tidy_offers(offers: &mut Vec<Insats>) {
+    offers.sort_by_key(|i| *i as u8);
+    offers.dedup();
 }
 
 /// The most clients one volunteer may take at once; a guard against typos like `100`.

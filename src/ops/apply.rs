@@ -147,8 +147,7 @@ impl VolunteerApplication {
             ));
         }
         let mut offers = self.offers;
-        offers.sort_by_key(|i| *i as u8);
-        offers.dedup();
+        crate::model::volunteer::tidy_offers(&mut offers);
         if offers.is_empty() {
             offers.push(Insats::Kontaktperson);
         }

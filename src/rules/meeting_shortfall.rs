@@ -68,14 +68,6 @@ pub fn warning(a: &Assignment, r: &Report) -> Option<String> {
     ))
 }
 
-/// `4.3`, for a message.
-pub fn tenths_text(t: u32) -> String {
-    match t % 10 {
-        0 => (t / 10).to_string(),
-        f => format!("{}.{f}", t / 10),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
