@@ -156,7 +156,7 @@ pub fn screen_volunteer(
         s.interview = Some(d);
         events.push(event("interview recorded"));
     }
-    for (name, verdict) in steps.references {
+    for (name, verdict) in steps.references.iter().cloned() {
         s.references.push(Reference {
             name,
             verdict,
@@ -165,23 +165,13 @@ pub fn screen_volunteer(
         events.push(event("reference recorded"));
     }
     if steps.adult.is_none() {
-        for (d, what) in [
-            (steps.police_extract, "police-register extract recorded"),
-            (steps.social_register, "social register checked"),
-            (steps.kronofogden, "Kronofogden's register checked"),
-            (
-                steps.forsakringskassan,
-                "Försäkringskassan's register checked",
-            ),
-        ] {
-            if d.is_some() {
-                events.push(event(what));
-            }
-        }
-        s.police_extract = steps.police_extract.or(s.police_extract);
-        s.social_register = steps.social_register.or(s.social_register);
-        s.kronofogden = steps.kronofogden.or(s.kronofogden);
-        s.forsakringskassan = steps.forsakringskassan.or(s.forsakringskassan);
+        let checks = [
+            &mut s.police_extract,
+            &mut s.social_register,
+            &mut s.kronofogden,
+            &mut s.forsakringskassan,
+        ];
+        record_checks(checks, &steps, "", &mut events, &event);
     }
     if let Some(n) = steps.employee_number {
         let n = n.trim().to_string();
@@ -265,6 +255,33 @@ pub fn screen_volunteer(
         approval_refused,
         warnings,
     })
+}
+
+/// The register checks typed (police extract, social register, Kronofogden, Försäkringskassan,
+/// in that order) put on one person's `checks`, the applicant's or an adult's, each named in the
+/// history with `whose` after it.
+fn record_checks(
+    checks: [&mut Option<NaiveDate>; 4],
+    steps: &VolunteerSteps,
+    whose: &str,
+    events: &mut Vec<Event>,
+    event: &dyn Fn(&str) -> Event,
+) {
+    let typed = [
+        (steps.police_extract, "police-register extract recorded"),
+        (steps.social_register, "social register checked"),
+        (steps.kronofogden, "Kronofogden's register checked"),
+        (
+            steps.forsakringskassan,
+            "Försäkringskassan's register checked",
+        ),
+    ];
+    for (field, (d, what)) in checks.into_iter().zip(typed) {
+        if let Some(d) = d {
+            *field = Some(d);
+            events.push(event(&format!("{what}{whose}")));
+        }
+    }
 }
 
 /// A kontaktfamilj's household steps: an adult added, moved out, or checked in the registers,
@@ -360,23 +377,13 @@ fn household_steps(
             }
         };
         let a = &mut h.adults[i];
-        for (d, what) in [
-            (steps.police_extract, "police-register extract recorded"),
-            (steps.social_register, "social register checked"),
-            (steps.kronofogden, "Kronofogden's register checked"),
-            (
-                steps.forsakringskassan,
-                "Försäkringskassan's register checked",
-            ),
-        ] {
-            if d.is_some() {
-                events.push(event(&format!("{what} ({name})")));
-            }
-        }
-        a.police_extract = steps.police_extract.or(a.police_extract);
-        a.social_register = steps.social_register.or(a.social_register);
-        a.kronofogden = steps.kronofogden.or(a.kronofogden);
-        a.forsakringskassan = steps.forsakringskassan.or(a.forsakringskassan);
+        let checks = [
+            &mut a.police_extract,
+            &mut a.social_register,
+            &mut a.kronofogden,
+            &mut a.forsakringskassan,
+        ];
+        record_checks(checks, steps, &format!(" ({name})"), events, event);
     }
     Ok(())
 }
