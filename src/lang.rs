@@ -289,6 +289,12 @@ const WORDS: &[(&str, &str)] = &[
     ("file of", "akt för"),
     ("why", "varför"),
     ("files", "filer"),
+    // Values as staff type them back (`model::common::SWEDISH_VALUES` reads these).
+    ("weekday-day", "vardag-dag"),
+    ("weekday-evening", "vardag-kväll"),
+    ("weekend", "helg"),
+    ("ok", "bra"),
+    ("concern", "oro"),
 ];
 
 /// Phrases of history entries and pay's reasons, longest first where one contains another.
@@ -615,6 +621,49 @@ impl FromStr for Lang {
 
 #[cfg(test)]
 mod tests {
+    use crate::model::assignment::{EndReason, Party};
+    use crate::model::client::{Goals, Next};
+    use crate::model::common::{parse_word, word};
+    use crate::model::volunteer::SupportKind;
+    use crate::model::{Availability, GenderWish, Verdict};
+
+    /// Every value of `all`, shown in Swedish, reads back as itself when typed: what staff
+    /// read in `show` is what they may type in `update`, `screen` or a CSV.
+    fn read_back<T>(all: &[T])
+    where
+        T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
+    {
+        for v in all {
+            let sv = Lang::Sv.word(&word(v));
+            assert_eq!(parse_word::<T>(&sv).as_ref(), Ok(v), "{sv}");
+        }
+    }
+
+    #[test]
+    fn every_value_shown_in_swedish_reads_back_as_itself() {
+        use Availability::*;
+        read_back(&[WeekdayDay, WeekdayEvening, Weekend]);
+        read_back(&[Verdict::Ok, Verdict::Concern]);
+        read_back(&[GenderWish::Female, GenderWish::Male, GenderWish::Any]);
+        read_back(&[Party::Client, Party::Volunteer, Party::Staff]);
+        read_back(&[Goals::Met, Goals::Partly, Goals::Not]);
+        read_back(&[Next::Continue, Next::Change, Next::End]);
+        read_back(&[
+            SupportKind::Handledning,
+            SupportKind::Group,
+            SupportKind::Phone,
+            SupportKind::Visit,
+            SupportKind::Other,
+        ]);
+        read_back(&[
+            EndReason::ClientRequest,
+            EndReason::VolunteerRequest,
+            EndReason::GoalReached,
+            EndReason::Moved,
+            EndReason::DecisionExpired,
+            EndReason::Other,
+        ]);
+    }
 
     #[test]
     fn amounts_in_a_recorded_sentence_are_written_the_swedish_way_in_swedish() {

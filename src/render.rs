@@ -24,6 +24,17 @@ pub fn word(w: &str) -> String {
     lang().word(w)
 }
 
+/// A record's value (an enum such as a verdict, a reason or a time of the week) in the
+/// reader's words: the word the file holds, translated like `word`.
+pub fn value<T: Serialize>(v: &T) -> String {
+    word(&kontakt::model::common::word(v))
+}
+
+/// Several values, comma separated.
+pub fn values<'a, T: Serialize + 'a>(v: impl IntoIterator<Item = &'a T>) -> String {
+    v.into_iter().map(value).collect::<Vec<_>>().join(", ")
+}
+
 /// A tidy table; plain characters (no colour), so NO_COLOR and pipes need nothing special.
 pub fn table(header: &[&str], rows: Vec<Vec<String>>) -> String {
     let mut t = Table::new();

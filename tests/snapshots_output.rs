@@ -515,10 +515,10 @@ fn show_volunteer_sv() {
     område                     Väster
     intressen                  fishing, hockey, chess
     språk                      sv
-    tillgänglighet             weekday-day, weekend
+    tillgänglighet             vardag-dag, helg
     platser                    1
     intervju                   2026-01-12
-    referenser                 Referens A (ok, 2026-01-12); Referens B (ok, 2026-01-12)
+    referenser                 Referens A (bra, 2026-01-12); Referens B (bra, 2026-01-12)
     belastningsregisterutdrag  2026-01-12
     utdrag giltigt till        2027-01-12
     socialregistret            2026-01-12

@@ -4,7 +4,7 @@ use kontakt::Result;
 use kontakt::matching::auto::Objective;
 use kontakt::matching::score::COMPONENTS;
 use kontakt::model::assignment::Party;
-use kontakt::model::common::{parse_word, word};
+use kontakt::model::common::parse_word;
 use kontakt::ops::matching as ops;
 use kontakt::tr;
 
@@ -226,7 +226,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
             Ok(Output::ok(if ctx.json {
                 render::json(&serde_json::json!({ "id": d.id, "status": d.status(ctx.today) }))
             } else {
-                format!("{} {}\n", d.id, word(&d.status(ctx.today)))
+                format!("{} {}\n", d.id, render::value(&d.status(ctx.today)))
             }))
         }
     }

@@ -2,7 +2,7 @@
 //! (`ops::support`).
 
 use chrono::NaiveDate;
-use kontakt::model::common::{parse_word, word};
+use kontakt::model::common::parse_word;
 use kontakt::model::volunteer::SupportKind;
 use kontakt::{Result, tr};
 
@@ -41,7 +41,7 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
         tr!(
             "{id}: {} on {date} recorded\n",
             "{id}: {} den {date} registrerad\n",
-            render::word(&word(&s.kind))
+            render::value(&s.kind)
         )
     }))
 }

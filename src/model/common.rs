@@ -51,6 +51,7 @@ pub const SWEDISH_VALUES: &[(&str, &str)] = &[
     ("uppnått", "met"),
     ("delvis", "partly"),
     ("inte", "not"),
+    ("inte uppnådda", "not"),
     ("fortsätter", "continue"),
     ("fortsätt", "continue"),
     ("ändras", "change"),

@@ -2,7 +2,6 @@
 //! reports and history.
 
 use kontakt::Result;
-use kontakt::model::common::word;
 use kontakt::model::{Assignment, Id};
 use kontakt::store::Store;
 use kontakt::tr;
@@ -27,7 +26,7 @@ pub fn show(store: &Store, id: &Id, ctx: &Ctx) -> Result<String> {
             ("assignment", a.id.to_string()),
             ("client", super::named(&a.client, &names)),
             ("volunteer", super::named(&a.volunteer, &names)),
-            ("status", render::word(&word(&st))),
+            ("status", render::value(&st)),
             ("proposed", a.proposed.to_string()),
             ("score", render::opt(&a.score)),
             ("note", render::opt(&a.note)),
@@ -51,7 +50,7 @@ pub fn show(store: &Store, id: &Id, ctx: &Ctx) -> Result<String> {
                             "{} by {}: {}",
                             "{} av {}: {}",
                             d.date,
-                            word(&d.by),
+                            render::value(&d.by),
                             d.reason
                         )
                     })
@@ -61,7 +60,7 @@ pub fn show(store: &Store, id: &Id, ctx: &Ctx) -> Result<String> {
                 "ended",
                 a.ended
                     .as_ref()
-                    .map(|e| format!("{} ({})", e.date, word(&e.reason)))
+                    .map(|e| format!("{} ({})", e.date, render::value(&e.reason)))
                     .unwrap_or_default(),
             ),
         ]);

@@ -30,7 +30,7 @@ pub fn show(store: &Store, id: &Id, ctx: &Ctx) -> Result<String> {
             ("area", render::opt(&c.area)),
             ("interests", render::list(&c.interests)),
             ("languages", render::list(&c.languages)),
-            ("wants gender", render::word(&word(&c.wants_gender))),
+            ("wants gender", render::value(&c.wants_gender)),
             ("note", render::opt(&c.note)),
             ("handler", render::opt(&c.handler)),
             ("guardians", render::list(&c.guardians)),
@@ -60,7 +60,7 @@ pub fn show(store: &Store, id: &Id, ctx: &Ctx) -> Result<String> {
                         vec![
                             d.decided.to_string(),
                             render::opt(&d.decided_by),
-                            render::word(&word(&d.outcome)),
+                            render::value(&d.outcome),
                             render::opt(&d.from),
                             render::opt(&d.to),
                             d.closed
@@ -90,10 +90,10 @@ pub fn show(store: &Store, id: &Id, ctx: &Ctx) -> Result<String> {
             .map(|f| {
                 vec![
                     f.date.to_string(),
-                    render::word(&word(&f.goals)),
+                    render::value(&f.goals),
                     render::opt(&f.client_view),
                     render::opt(&f.volunteer_view),
-                    render::word(&word(&f.next)),
+                    render::value(&f.next),
                 ]
             })
             .collect();

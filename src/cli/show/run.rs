@@ -4,7 +4,6 @@
 use std::collections::HashMap;
 
 use kontakt::Result;
-use kontakt::model::common::word;
 use kontakt::model::{Id, PayRun};
 use kontakt::store::Store;
 use kontakt::tr;
@@ -58,8 +57,8 @@ fn pay_run(run: &PayRun, names: &HashMap<Id, String>) -> String {
                     l.period.to_string(),
                     format!("{}/{}", l.days, l.period.days()),
                     match l.corrects {
-                        Some(k) => tr!("correction of {}", "rättelse av {}", word(&k)),
-                        None => word(&l.kind),
+                        Some(k) => tr!("correction of {}", "rättelse av {}", render::value(&k)),
+                        None => render::value(&l.kind),
                     },
                     l.wage_type.clone(),
                     render::amount(l.amount),

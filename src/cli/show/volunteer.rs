@@ -2,7 +2,6 @@
 //! current first) and history.
 
 use kontakt::Result;
-use kontakt::model::common::word;
 use kontakt::model::{Id, Volunteer};
 use kontakt::rules::{screening, status};
 use kontakt::store::Store;
@@ -23,7 +22,7 @@ pub fn show(store: &Store, id: &Id, ctx: &Ctx) -> Result<String> {
         let refs = sc
             .references
             .iter()
-            .map(|r| format!("{} ({}, {})", r.name, word(&r.verdict), r.date))
+            .map(|r| format!("{} ({}, {})", r.name, render::value(&r.verdict), r.date))
             .collect::<Vec<_>>()
             .join("; ");
         let mut s = render::fields(&[
@@ -37,20 +36,13 @@ pub fn show(store: &Store, id: &Id, ctx: &Ctx) -> Result<String> {
             ("area", render::opt(&v.area)),
             ("interests", render::list(&v.interests)),
             ("languages", render::list(&v.languages)),
-            (
-                "availability",
-                v.availability
-                    .iter()
-                    .map(word)
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            ),
+            ("availability", render::values(&v.availability)),
             ("capacity", v.capacity.to_string()),
             (
                 "offers to be",
                 // Said only of a family: every other volunteer is a kontaktperson.
                 if kontakt::rules::household::is_family(&v) {
-                    v.offers.iter().map(word).collect::<Vec<_>>().join(", ")
+                    render::values(&v.offers)
                 } else {
                     String::new()
                 },
@@ -153,7 +145,7 @@ pub fn show(store: &Store, id: &Id, ctx: &Ctx) -> Result<String> {
                     .map(|x| {
                         vec![
                             x.date.to_string(),
-                            render::word(&word(&x.kind)),
+                            render::value(&x.kind),
                             render::opt(&x.by),
                             render::opt(&x.note),
                         ]
