@@ -280,11 +280,33 @@ fn plan_of(
     payout: chrono::NaiveDate,
 ) -> Result<Plan> {
     let rules = &store.config.payroll;
-    let n = rules.retroactive_months;
     let tariffs = &store.config.compensation;
     let cases = g.cases();
-    let window = retroactive::window(month, payout, n);
+    let window = retroactive::window(month, payout, rules.retroactive_months);
     let mut plan = compute::plan(month, &window, &cases, &g.reports, paid, tariffs, rules)?;
+    let items = owed_of(store, g, &cases, month, paid, payout)?;
+    plan.excluded.extend(items.iter().cloned());
+    plan.owed = items;
+    plan.excluded.sort_by(|x, y| {
+        (&x.volunteer, &x.assignment, x.period).cmp(&(&y.volunteer, &y.assignment, y.period))
+    });
+    Ok(plan)
+}
+
+/// What a run for `month` made on `payout` may no longer pay: the months read before its
+/// retroactive window, planned as if payable, and what the last run written found owed before
+/// them, unless settled outside kontakt since. `due` needs only this, not the window's plan.
+fn owed_of(
+    store: &Store,
+    g: &Gathered,
+    cases: &[compute::Case],
+    month: Month,
+    paid: &Paid,
+    payout: chrono::NaiveDate,
+) -> Result<Vec<Excluded>> {
+    let rules = &store.config.payroll;
+    let n = rules.retroactive_months;
+    let tariffs = &store.config.compensation;
     let oldest = retroactive::oldest_payable(month, payout, n);
     let mut before = Vec::new();
     let mut m = g.from;
@@ -292,7 +314,7 @@ fn plan_of(
         before.push(m);
         m = m.next();
     }
-    let old = compute::plan(month, &before, &cases, &g.reports, paid, tariffs, rules)?;
+    let old = compute::plan(month, &before, cases, &g.reports, paid, tariffs, rules)?;
     let mut owed: BTreeMap<(Id, Month), (Id, Money)> = BTreeMap::new();
     for l in &old.lines {
         let e = owed
@@ -338,12 +360,7 @@ fn plan_of(
     items.sort_by(|x, y| {
         (&x.volunteer, &x.assignment, x.period).cmp(&(&y.volunteer, &y.assignment, y.period))
     });
-    plan.excluded.extend(items.iter().cloned());
-    plan.owed = items;
-    plan.excluded.sort_by(|x, y| {
-        (&x.volunteer, &x.assignment, x.period).cmp(&(&y.volunteer, &y.assignment, y.period))
-    });
-    Ok(plan)
+    Ok(items)
 }
 
 /// The run written last (by time and `seq`) among `runs`.
@@ -873,5 +890,5 @@ pub fn owed(
     let month = Month::of(today).prev();
     let g = gather_for(store, month, today, pre)?;
     let paid = compute::paid_of(g.runs.iter().flat_map(|r| r.lines.iter()))?;
-    Ok(plan_of(store, &g, month, &paid, today)?.owed)
+    owed_of(store, &g, &g.cases(), month, &paid, today)
 }
