@@ -193,6 +193,34 @@ impl Lang {
     /// quotes stay as they are. The record keeps nothing of it: this is for display only.
     pub fn parser_message(self, message: &str) -> String {
         const SV: &[(&str, &str)] = &[
+            // toml_datetime's: "invalid {what}, expected {expected}" (a TOML date or time
+            // typed wrong, `applied = 2026-8-03`); the longer phrases first.
+            ("invalid local datetime", "ogiltig lokal tidpunkt"),
+            ("invalid offset datetime", "ogiltig tidpunkt med tidszon"),
+            ("invalid local date", "ogiltigt lokalt datum"),
+            ("invalid local time", "ogiltig lokal tid"),
+            ("invalid datetime", "ogiltig tidpunkt"),
+            ("invalid date-time", "ogiltig tidpunkt"),
+            ("invalid date", "ogiltigt datum"),
+            ("invalid partial-time", "ogiltig tid"),
+            ("invalid time", "ogiltig tid"),
+            ("invalid offset", "ogiltig tidszon"),
+            ("a four-digit year (YYYY)", "ett fyrsiffrigt år (ÅÅÅÅ)"),
+            ("a two-digit month (MM)", "en tvåsiffrig månad (MM)"),
+            ("a two-digit day (DD)", "en tvåsiffrig dag (DD)"),
+            ("a two-digit hour (HH)", "en tvåsiffrig timme (TT)"),
+            ("a two-digit minute (MM)", "en tvåsiffrig minut (MM)"),
+            ("a two-digit second (SS)", "en tvåsiffrig sekund (SS)"),
+            ("`T` between date and time", "`T` mellan datum och tid"),
+            ("`Z`, +OFFSET, -OFFSET", "`Z`, +TIDSZON, -TIDSZON"),
+            (
+                "a valid datetime field",
+                "ett giltigt fält för datum eller tid",
+            ),
+            (
+                "unsupported datetime combination",
+                "datum och tid i en kombination som inte stöds",
+            ),
             ("missing field", "saknat fält"),
             ("unknown field", "okänt fält"),
             ("invalid type:", "fel typ:"),
@@ -636,6 +664,34 @@ mod tests {
         for v in all {
             let sv = Lang::Sv.word(&word(v));
             assert_eq!(parse_word::<T>(&sv).as_ref(), Ok(v), "{sv}");
+        }
+    }
+
+    /// A date or time typed wrong in a record is told in Swedish, whatever part is wrong.
+    #[test]
+    fn a_mistyped_toml_date_is_told_in_swedish() {
+        let cases = [
+            (
+                "applied = 2026-8-03",
+                "ogiltigt datum, väntade en tvåsiffrig månad (MM)",
+            ),
+            (
+                "applied = 2026-08-3",
+                "ogiltigt datum, väntade en tvåsiffrig dag (DD)",
+            ),
+            ("applied = 226-08-03", "ett fyrsiffrigt år (ÅÅÅÅ)"),
+            ("at = 2026-08-03T9:00:00", "en tvåsiffrig timme (TT)"),
+            ("at = 2026-08-03T09:0:00", "en tvåsiffrig minut (MM)"),
+        ];
+        for (text, want) in cases {
+            let e = toml::from_str::<toml::Table>(text).expect_err(text);
+            let sv = Lang::Sv.parser_message(e.message());
+            assert!(sv.contains(want), "{text}: {sv}");
+            for english in [
+                "invalid", "expected", "digit", "date", "month", "year", "hour",
+            ] {
+                assert!(!sv.contains(english), "{text}: {sv}");
+            }
         }
     }
 
