@@ -177,10 +177,10 @@ impl std::fmt::Display for Error {
                     .map(|r| format!("\n  - {r}"))
                     .collect::<String>()
             ),
-            Error::NotFound { kind, prefix, .. } => {
-                let kind = crate::lang::current().word(kind);
-                tr!("no {} matches `{}`", "ingen {} matchar `{}`", kind, prefix)
-            }
+            Error::NotFound { kind, prefix, .. } => match crate::lang::current() {
+                crate::lang::Lang::En => format!("no {kind} matches `{prefix}`"),
+                crate::lang::Lang::Sv => format!("{} matchar `{prefix}`", no_such_sv(kind)),
+            },
             Error::Ambiguous { prefix, matches } => tr!(
                 "`{}` is ambiguous: it matches {}",
                 "`{}` är tvetydigt: det matchar {}",
@@ -246,5 +246,17 @@ impl Error {
 
     pub fn refused(reasons: Vec<String>) -> Self {
         Error::Refused { reasons }
+    }
+}
+
+/// "No record of this kind" in Swedish, with the article the noun takes ("inget uppdrag",
+/// "ingen klient"): the kinds are `Kind::noun`'s and "record" (any kind).
+fn no_such_sv(kind: &str) -> &'static str {
+    match kind {
+        "client" => "ingen klient",
+        "volunteer" => "ingen kontaktperson",
+        "assignment" => "inget uppdrag",
+        "pay run" => "ingen lönekörning",
+        _ => "ingen akt",
     }
 }

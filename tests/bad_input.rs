@@ -493,6 +493,44 @@ fn bad_options_are_refused_before_anything_is_written() {
     }
 }
 
+/// An id that matches nothing is named with its kind, in Swedish with the noun's article
+/// ("inget uppdrag", "ingen akt"), never the English word for the kind.
+#[test]
+fn an_id_that_matches_nothing_is_named_with_its_kind_in_swedish() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = base(tmp.path());
+    let cases: [(&[&str], &str); 4] = [
+        (&["show", "A-ZZZZZZ"], "ingen akt matchar `A-ZZZZZZ`"),
+        (
+            &["report", "A-ZZZZZZ", "2026-10", "--meeting", "2026-10-05"],
+            "inget uppdrag matchar `A-ZZZZZZ`",
+        ),
+        (
+            &["screen", "volunteer", "V-ZZZZ", "--interview", "2026-01-01"],
+            "ingen kontaktperson matchar `V-ZZZZ`",
+        ),
+        (
+            &["update", "C-ZZZZ", "--phone", "070-1"],
+            "ingen akt matchar `C-ZZZZ`",
+        ),
+    ];
+    for (args, expected) in cases {
+        let mut all = vec!["--lang", "sv"];
+        all.extend_from_slice(args);
+        let out = run(&dir, &all);
+        no_panic(&out);
+        let err = text(&out.stderr);
+        assert!(!out.status.success(), "{args:?}");
+        assert!(
+            err.contains(expected),
+            "{args:?}: expected `{expected}` in {err}"
+        );
+        for english in ["record", "assignment", "volunteer", "client"] {
+            assert!(!err.contains(english), "{args:?}: {err}");
+        }
+    }
+}
+
 #[test]
 fn a_records_directory_that_is_missing_or_not_a_directory_is_named() {
     let tmp = tempfile::tempdir().unwrap();
