@@ -14,6 +14,44 @@ fn init_writes_a_commented_configuration_and_refuses_a_non_empty_directory() {
         .refused(1, "not empty");
 }
 
+/// Under Swedish (`--lang sv` or the locale) `init` explains kontakt.toml in Swedish; the
+/// settings are the same, and the records it makes are sound.
+#[test]
+fn init_in_swedish_explains_the_configuration_in_swedish() {
+    let kit = Kit::new();
+    let en = kit.read("kontakt.toml");
+    for (env, args) in [
+        (vec![], vec!["--lang", "sv", "init"]),
+        (vec![("LANG", "sv_SE.UTF-8")], vec!["init"]),
+    ] {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("akter");
+        let mut all = args.clone();
+        all.push(dir.to_str().unwrap());
+        kit.run_with(&env, &all).ok();
+        let sv = std::fs::read_to_string(dir.join("kontakt.toml")).unwrap();
+        assert!(sv.contains("# Lägsta ålder för en kontaktperson"), "{sv}");
+        assert!(!sv.contains("Minimum age"), "{sv}");
+        assert_ne!(sv, en);
+        // The same settings, line for line, once the comments are set aside.
+        let values = |t: &str| -> Vec<String> {
+            t.lines()
+                .filter(|l| !l.starts_with('#'))
+                .map(str::to_string)
+                .collect()
+        };
+        assert_eq!(values(&sv), values(&en));
+        let check = std::process::Command::new(env!("CARGO_BIN_EXE_kontakt"))
+            .envs(common::GIT_IDENTITY)
+            .arg("--records")
+            .arg(&dir)
+            .args(["--today", &kit.today, "check"])
+            .output()
+            .unwrap();
+        assert!(check.status.success(), "{check:?}");
+    }
+}
+
 #[test]
 fn apply_prints_the_new_id_and_refuses_a_second_open_application() {
     let kit = Kit::new();

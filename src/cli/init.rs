@@ -20,7 +20,7 @@ pub struct Args {
 
 pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
     let dir = args.dir.unwrap_or_else(|| ctx.records.clone());
-    ops::init::init(&dir, &args.municipality)?;
+    ops::init::init(&dir, &args.municipality, ctx.lang)?;
     Ok(Output::ok(if ctx.json {
         crate::render::json(&serde_json::json!({ "records": dir }))
     } else {

@@ -528,6 +528,17 @@ commit = false
     )
 }
 
+/// The same as `template`, its comments in Swedish (`kontakt --lang sv init`): the settings
+/// themselves keep their English names and values, as the code and the docs read them.
+pub fn template_sv(municipality: &str) -> String {
+    let name = toml_edit::Value::from(municipality).to_string();
+    include_str!("config_template_sv.toml").replacen(
+        "municipality = \"KOMMUN\"",
+        &format!("municipality = {name}"),
+        1,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -536,5 +547,31 @@ mod tests {
     fn the_template_parses_to_the_defaults() {
         let parsed: Config = toml::from_str(&template("Demo \"kommun\"")).unwrap();
         assert_eq!(parsed, Config::new("Demo \"kommun\""));
+        let parsed: Config = toml::from_str(&template_sv("Demo \"kommun\"")).unwrap();
+        assert_eq!(parsed, Config::new("Demo \"kommun\""));
+    }
+
+    /// The Swedish template is the English one with its comments translated: every setting,
+    /// commented-out example and section the same and in the same order, so the two cannot
+    /// drift apart when a setting is added to one.
+    #[test]
+    fn the_swedish_template_holds_the_same_settings_as_the_english() {
+        let settings = |t: &str| -> Vec<String> {
+            // A section, or `key = value`, commented out or not.
+            t.lines()
+                .map(|l| l.trim_start_matches("# "))
+                .filter(|l| {
+                    let key = l.split_once(" = ").map_or("", |(k, _)| k);
+                    let is_key = !key.is_empty()
+                        && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+                    l.starts_with('[') || is_key
+                })
+                .map(str::to_string)
+                .collect()
+        };
+        let en = settings(&template("X"));
+        let sv = settings(&template_sv("X"));
+        assert!(en.len() > 60, "{en:?}");
+        assert_eq!(sv, en);
     }
 }

@@ -5,11 +5,13 @@ use std::fs;
 use std::path::Path;
 
 use crate::error::{Error, Result};
+use crate::lang::Lang;
 use crate::model::config;
 use crate::store::{Changeset, atomic};
 
-/// Creates the records directory `dir` (which must be missing or empty) for `municipality`.
-pub fn init(dir: &Path, municipality: &str) -> Result<()> {
+/// Creates the records directory `dir` (which must be missing or empty) for `municipality`,
+/// its kontakt.toml commented in `lang`.
+pub fn init(dir: &Path, municipality: &str, lang: Lang) -> Result<()> {
     match fs::read_dir(dir) {
         Ok(mut rd) => {
             if rd.next().is_some() {
@@ -24,7 +26,11 @@ pub fn init(dir: &Path, municipality: &str) -> Result<()> {
         Err(e) => return Err(Error::io(dir, IoOp::ReadDir, e)),
     }
     let mut c = Changeset::new();
-    c.write(crate::store::CONFIG_FILE, config::template(municipality));
+    let template = match lang {
+        Lang::En => config::template(municipality),
+        Lang::Sv => config::template_sv(municipality),
+    };
+    c.write(crate::store::CONFIG_FILE, template);
     c.write(
         ".gitignore",
         format!(

@@ -830,7 +830,7 @@ mod tests {
     fn a_removed_file_takes_its_person_out_of_derived_data_before_it_goes() {
         let tmp = tempfile::tempdir().unwrap();
         let root = tmp.path().join("records");
-        crate::ops::init::init(&root, "Provstad").unwrap();
+        crate::ops::init::init(&root, "Provstad", crate::lang::Lang::En).unwrap();
         let store = Store::open(&root).unwrap();
         let pnr = "198301012384";
         let text = format!(
