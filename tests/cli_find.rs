@@ -85,3 +85,23 @@ fn find_and_show_by_personnummer_in_any_common_form() {
         .refused(1, "nobody on file has that personnummer");
     assert!(!r.stderr.contains(&unknown[4..]), "{}", r.stderr);
 }
+
+/// An id prefix that several records share is answered with their ids, never with a person
+/// whose name happens to contain it (`P-` is every pay run, and also the start of "Petrov").
+#[test]
+fn a_shared_id_prefix_lists_its_ids_and_finds_no_person() {
+    let kit = Kit::demo();
+    let runs = kit.json(&["list", "payruns"]);
+    let ids: Vec<String> = runs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    assert!(ids.len() > 1, "{ids:?}");
+    let r = kit.run(&["show", "P-"]).refused(2, "is ambiguous");
+    for id in &ids {
+        assert!(r.stderr.contains(id.as_str()), "{id} not in {}", r.stderr);
+    }
+    assert!(!r.stdout.contains("V-"), "{}", r.stdout);
+}

@@ -162,6 +162,15 @@ pub(super) fn history(events: &[Event]) -> String {
     s
 }
 
+/// `C-…`, `V-…`, `A-…` or `P-…`: the start of an id as one is written, kind letter and dash.
+fn looks_like_id(text: &str) -> bool {
+    let mut c = text.chars();
+    let kind = c
+        .next()
+        .and_then(|k| Kind::from_letter(k.to_ascii_uppercase()));
+    kind.is_some() && c.next() == Some('-')
+}
+
 /// The record `text` names: an id or a unique prefix of one, else a person found by name or
 /// personnummer (`kontakt find`) when exactly one matches. Several are listed to choose from;
 /// a personnummer typed is never echoed back.
@@ -172,6 +181,9 @@ fn resolve_person(
 ) -> Result<kontakt::model::Id> {
     let err = match store.resolve(text, &Kind::ALL) {
         Ok(id) => return Ok(id),
+        // A prefix of several ids typed as one (`P-` with many pay runs) is answered with
+        // those ids, not with a person whose name happens to match it; a bare `a` may be a name.
+        Err(e @ kontakt::Error::Ambiguous { .. }) if looks_like_id(text) => return Err(e),
         Err(e) => e,
     };
     let hits = kontakt::ops::find::find(store, text, ctx.today)?;
