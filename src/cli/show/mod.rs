@@ -130,7 +130,7 @@ fn assignments_table(
                 vec![
                     a.id.to_string(),
                     named(&other(a), names),
-                    render::word(&kontakt::model::common::word(&a.status(ctx.today))),
+                    render::value(&a.status(ctx.today)),
                     render::opt(&a.agreement.as_ref().map(|g| g.start)),
                     render::opt(&a.last_day()),
                 ]
