@@ -193,14 +193,47 @@ impl std::fmt::Display for Error {
                 path.display()
             ),
             Error::Io { path, op, source } => format!(
-                "{}: {}: {source}",
+                "{}: {}: {}",
                 path.display(),
-                op.describe(crate::lang::current())
+                op.describe(crate::lang::current()),
+                io_reason(source, crate::lang::current())
             ),
             Error::BadPath { path, problem } => format!("{}: {problem}", path.display()),
             Error::Overflow(o) => o.to_string(),
         };
         f.write_str(&text)
+    }
+}
+
+/// Why the system refused, in the reader's language: the common kinds in Swedish ("finns
+/// inte", "åtkomst nekad") with the system's error number for whoever looks it up; others as
+/// the system says them.
+fn io_reason(e: &std::io::Error, lang: crate::lang::Lang) -> String {
+    use std::io::ErrorKind as K;
+    if lang == crate::lang::Lang::En || e.get_ref().is_some() {
+        // A message kontakt or a library wrote itself is shown as it is.
+        return e.to_string();
+    }
+    let sv = match e.kind() {
+        K::NotFound => "finns inte",
+        K::PermissionDenied => "åtkomst nekad",
+        K::AlreadyExists => "finns redan",
+        K::IsADirectory => "är en katalog, inte en fil",
+        K::NotADirectory => "är ingen katalog",
+        K::DirectoryNotEmpty => "katalogen är inte tom",
+        K::StorageFull => "disken är full",
+        K::ReadOnlyFilesystem => "filsystemet är skrivskyddat",
+        K::QuotaExceeded => "diskkvoten är slut",
+        K::FileTooLarge => "filen är för stor",
+        K::ResourceBusy => "resursen är upptagen",
+        K::CrossesDevices => "kan inte flyttas mellan filsystem",
+        K::TimedOut => "tidsgränsen gick ut",
+        K::InvalidFilename => "ogiltigt filnamn",
+        _ => return e.to_string(),
+    };
+    match e.raw_os_error() {
+        Some(n) => format!("{sv} (systemfel {n})"),
+        None => sv.to_string(),
     }
 }
 

@@ -16,14 +16,24 @@ fn main() -> ExitCode {
         .complete();
     let args: Vec<String> = std::env::args().collect();
     let lang = cli::early_lang(&args);
+    // A person's run: the value parsers' messages (`--fee-percent 400`) are made while clap
+    // parses, so the language is set first. A script's run (`--json`, CSV) is English, which
+    // `cli::run` chooses once the command is known.
+    if !cli::for_scripts(&args) {
+        kontakt::lang::set(lang);
+    }
     let matches = match cli::localized(lang).try_get_matches() {
         Ok(m) => m,
-        // Help and version go to stdout as clap prints them; a refused value is told in the
-        // reader's language where the model made the message (clap's own words stay English).
+        // Help and version go to stdout as clap prints them; a refused argument is told in the
+        // reader's language (`cli::clap_sv`).
         Err(e) if e.use_stderr() => {
-            let text = e.render().to_string();
-            eprint!("{}", lang.model_message(&text));
-            return ExitCode::from(e.exit_code() as u8);
+            let code = e.exit_code() as u8;
+            let text = match lang {
+                kontakt::lang::Lang::Sv => e.apply::<cli::clap_sv::Swedish>().render().to_string(),
+                kontakt::lang::Lang::En => e.render().to_string(),
+            };
+            eprint!("{text}");
+            return ExitCode::from(code);
         }
         Err(e) => e.exit(),
     };

@@ -191,3 +191,107 @@ fn a_refused_value_is_told_in_the_readers_language() {
         sv.stderr
     );
 }
+
+/// What clap refuses (a missing flag, a mistyped one, a value our parsers refuse) reads in
+/// Swedish from the first word to the last, with the flags and values as typed; in English
+/// clap's own words stay.
+#[test]
+fn the_command_lines_own_errors_come_in_swedish() {
+    let kit = Kit::demo();
+    let cases = [
+        ("--lang sv end", "fel: de här argumenten krävs men saknas:"),
+        ("--lang sv pay --bogus", "fel: oväntat argument '--bogus'"),
+        ("--lang sv paj", "fel: okänt underkommando 'paj'"),
+        (
+            "--lang sv agree A-0 --fee-category 1 --fee-percent 400",
+            "fel: ogiltigt värde '400' för '--fee-percent <P>': högst 100 procent, 400 hittades",
+        ),
+        (
+            "--lang sv end A-0 --date 2026-11-01 --reason nej",
+            "`goal_reached` (målet uppnått)",
+        ),
+        (
+            "--lang sv screen volunteer V-0 --reference Anna",
+            "NAMN:bra eller NAMN:oro väntades",
+        ),
+        (
+            "--lang sv list volunteers --status x",
+            "väntade ett av ansökt, under utredning, godkänd, avslagen",
+        ),
+    ];
+    for (line, needle) in cases {
+        let ran = kit.cmd(line);
+        assert_eq!(ran.code, 2, "{line}: {}", ran.stderr);
+        assert!(ran.stderr.contains(needle), "{line}: {}", ran.stderr);
+        for english in [
+            "error:",
+            "tip:",
+            "Usage:",
+            "For more information",
+            "expected",
+            "found",
+        ] {
+            assert!(!ran.stderr.contains(english), "{line}: {}", ran.stderr);
+        }
+    }
+    let en = kit.cmd("--lang en end");
+    assert!(
+        en.stderr
+            .starts_with("error: the following required arguments were not provided:"),
+        "{}",
+        en.stderr
+    );
+}
+
+/// The kinds `list` shows and the statuses it filters by, as a coordinator says them.
+#[test]
+fn list_takes_the_kinds_and_statuses_in_swedish() {
+    let kit = Kit::demo();
+    for (sv, en) in [
+        (
+            "list klienter --status beviljad",
+            "list clients --status granted",
+        ),
+        (
+            "list kontaktpersoner --status godkänd",
+            "list volunteers --status approved",
+        ),
+        (
+            "list uppdrag --status pågår",
+            "list assignments --status active",
+        ),
+        (
+            "list rapporter --status attesterade",
+            "list reports --status approved",
+        ),
+        (
+            "list rapporter --status ej-attesterade",
+            "list reports --status unapproved",
+        ),
+        ("list utbetalningar", "list payruns"),
+    ] {
+        let a = kit.cmd(&format!("--lang en --json {sv}")).ok().stdout;
+        let b = kit.cmd(&format!("--lang en --json {en}")).ok().stdout;
+        assert_eq!(a, b, "{sv}");
+        assert!(a.len() > 10, "{sv}: {a}");
+    }
+}
+
+/// The system's refusal (a records directory that is not there) in Swedish, with its number.
+#[test]
+fn a_missing_records_directory_is_told_in_swedish() {
+    let out = assert_cmd::Command::cargo_bin("kontakt")
+        .unwrap()
+        .env("LANG", "sv_SE.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .args(["--records", "/nonexistent/kontakt", "list", "clients"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr.contains("kan inte öppna aktkatalogen: finns inte (systemfel 2)"),
+        "{stderr}"
+    );
+}

@@ -22,36 +22,55 @@ pub struct Args {
     pub format: Option<super::ListFormat>,
 }
 
+/// `approved` or `unapproved`, also as staff say it in Swedish (`attesterade`), in any case.
+fn report_status(s: &str) -> std::result::Result<String, String> {
+    match s.trim().to_lowercase().as_str() {
+        "approved" | "attesterad" | "attesterade" => Ok("approved".into()),
+        "unapproved" | "ej-attesterad" | "ej-attesterade" | "ej attesterad" | "ej attesterade"
+        | "oattesterad" | "oattesterade" => Ok("unapproved".into()),
+        _ => Err(kontakt::tr!(
+            "expected approved or unapproved",
+            "väntade attesterade eller ej-attesterade"
+        )),
+    }
+}
+
+/// The kinds have Swedish names too (`list klienter`), as the coordinator says them.
 #[derive(Debug, clap::Subcommand)]
 pub enum What {
     /// Clients, with the status of their application and decision.
+    #[command(alias = "klienter")]
     Clients {
         /// Only this status: applied, granted, denied, expired.
         #[arg(long)]
         status: Option<ClientStatus>,
     },
     /// Assignments (proposals and agreements), with their status today.
+    #[command(alias = "uppdrag")]
     Assignments {
         /// Only this status: proposed, declined, unsigned, agreed, active, ended.
         #[arg(long, value_parser = kontakt::model::common::parse_word::<AssignmentStatus>)]
         status: Option<AssignmentStatus>,
     },
     /// Attendance reports.
+    #[command(alias = "rapporter")]
     Reports {
         /// Only this month (YYYY-MM).
         #[arg(long)]
         month: Option<Month>,
         /// Only approved or unapproved reports.
-        #[arg(long, value_parser = ["approved", "unapproved"])]
+        #[arg(long, value_parser = report_status)]
         status: Option<String>,
     },
     /// Pay runs (the ledger), newest first.
+    #[command(alias = "utbetalningar")]
     Payruns {
         /// Only runs made for this month (YYYY-MM).
         #[arg(long)]
         month: Option<Month>,
     },
     /// Volunteers, with the state of their screening.
+    #[command(aliases = ["kontaktpersoner", "volontärer"])]
     Volunteers {
         /// Only this status: applied, screening, approved, rejected.
         #[arg(long)]

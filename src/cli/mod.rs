@@ -4,6 +4,7 @@
 pub mod agree;
 pub mod apply;
 pub mod check;
+pub mod clap_sv;
 pub mod due;
 pub mod end;
 pub mod find;

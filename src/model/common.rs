@@ -64,6 +64,18 @@ pub const SWEDISH_VALUES: &[(&str, &str)] = &[
     ("samtal", "phone"),
     ("besök", "visit"),
     ("övrigt", "other"),
+    // An assignment's status (`list assignments --status`).
+    ("föreslaget", "proposed"),
+    ("föreslagna", "proposed"),
+    ("avböjt", "declined"),
+    ("avböjda", "declined"),
+    ("ej undertecknat", "unsigned"),
+    ("avtalat", "agreed"),
+    ("avtalade", "agreed"),
+    ("pågår", "active"),
+    ("pågående", "active"),
+    ("avslutat", "ended"),
+    ("avslutade", "ended"),
 ];
 
 /// Parses a command-line or CSV word into an enum by its serde name (`weekday-evening`, `lss`),

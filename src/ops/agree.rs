@@ -111,7 +111,10 @@ pub fn parse_percent(s: &str) -> std::result::Result<u32, String> {
     let whole: u32 = w.parse().map_err(|_| bad())?;
     let frac: u32 = format!("{f:0<2}").parse().map_err(|_| bad())?;
     if whole > 100 {
-        return Err("a per cent above 100".into());
+        return Err(tr!(
+            "at most 100 per cent, found {whole}",
+            "högst 100 procent, {whole} hittades"
+        ));
     }
     Ok(whole * 100 + frac)
 }

@@ -51,14 +51,14 @@ pub fn parse_reference(s: &str) -> std::result::Result<(String, Verdict), String
     let (name, verdict) = s.rsplit_once(':').ok_or_else(|| {
         tr!(
             "expected NAME:ok or NAME:concern",
-            "NAMN:ok eller NAMN:concern väntades"
+            "NAMN:bra eller NAMN:oro väntades (eller NAMN:ok, NAMN:concern)"
         )
     })?;
     // `ok` or `concern`, in any case, or their Swedish words (`bra`, `oro`).
     let verdict: Verdict = crate::model::common::parse_word(verdict.trim()).map_err(|_| {
         tr!(
             "expected NAME:ok or NAME:concern",
-            "NAMN:ok eller NAMN:concern väntades"
+            "NAMN:bra eller NAMN:oro väntades (eller NAMN:ok, NAMN:concern)"
         )
     })?;
     let name = name.trim();

@@ -1,6 +1,7 @@
 //! Where a client or volunteer stands, derived from the facts on file (never stored, so it can
 //! never disagree with them).
 
+use crate::tr;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -86,14 +87,36 @@ impl VolunteerStatus {
     }
 }
 
+/// A status as staff type it: the English word of `--json` and the records, or the Swedish word
+/// `list` shows (`beviljad`, `under utredning`), in any case.
+fn typed<T: Copy>(s: &str, all: &[T], name: fn(T) -> &'static str, sv: &[(&str, T)]) -> Option<T> {
+    let s = s.trim().to_lowercase();
+    all.iter()
+        .copied()
+        .find(|v| name(*v) == s)
+        .or_else(|| sv.iter().find(|(w, _)| *w == s).map(|(_, v)| *v))
+}
+
 impl std::str::FromStr for ClientStatus {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
         use ClientStatus::*;
-        [Applied, Granted, Denied, Expired]
-            .into_iter()
-            .find(|v| v.as_str() == s)
-            .ok_or_else(|| "expected one of applied, granted, denied, expired".to_string())
+        let sv = [
+            ("ansökt", Applied),
+            ("ansökan", Applied),
+            ("beviljad", Granted),
+            ("beviljat", Granted),
+            ("avslag", Denied),
+            ("avslagen", Denied),
+            ("upphört", Expired),
+            ("upphörd", Expired),
+        ];
+        typed(s, &[Applied, Granted, Denied, Expired], Self::as_str, &sv).ok_or_else(|| {
+            tr!(
+                "expected one of applied, granted, denied, expired",
+                "väntade ett av ansökt, beviljad, avslag, upphört"
+            )
+        })
     }
 }
 
@@ -101,9 +124,27 @@ impl std::str::FromStr for VolunteerStatus {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
         use VolunteerStatus::*;
-        [Applied, Screening, Approved, Rejected]
-            .into_iter()
-            .find(|v| v.as_str() == s)
-            .ok_or_else(|| "expected one of applied, screening, approved, rejected".to_string())
+        let sv = [
+            ("ansökt", Applied),
+            ("ansökan", Applied),
+            ("under utredning", Screening),
+            ("utredning", Screening),
+            ("godkänd", Approved),
+            ("godkända", Approved),
+            ("avslagen", Rejected),
+            ("avslagna", Rejected),
+        ];
+        typed(
+            s,
+            &[Applied, Screening, Approved, Rejected],
+            Self::as_str,
+            &sv,
+        )
+        .ok_or_else(|| {
+            tr!(
+                "expected one of applied, screening, approved, rejected",
+                "väntade ett av ansökt, under utredning, godkänd, avslagen"
+            )
+        })
     }
 }
