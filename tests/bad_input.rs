@@ -499,8 +499,10 @@ fn bad_options_are_refused_before_anything_is_written() {
 fn an_id_that_matches_nothing_is_named_with_its_kind_in_swedish() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = base(tmp.path());
-    let cases: [(&[&str], &str); 4] = [
-        (&["show", "A-ZZZZZZ"], "ingen akt matchar `A-ZZZZZZ`"),
+    let cases: [(&[&str], &str); 6] = [
+        // Where any kind would do, the id's letter names the kind; a bare code names none.
+        (&["show", "A-ZZZZZZ"], "inget uppdrag matchar `A-ZZZZZZ`"),
+        (&["show", "ZZZZZZ"], "ingen akt matchar `ZZZZZZ`"),
         (
             &["report", "A-ZZZZZZ", "2026-10", "--meeting", "2026-10-05"],
             "inget uppdrag matchar `A-ZZZZZZ`",
@@ -511,7 +513,11 @@ fn an_id_that_matches_nothing_is_named_with_its_kind_in_swedish() {
         ),
         (
             &["update", "C-ZZZZ", "--phone", "070-1"],
-            "ingen akt matchar `C-ZZZZ`",
+            "ingen klient matchar `C-ZZZZ`",
+        ),
+        (
+            &["update", "V-ZZZZ", "--phone", "070-1"],
+            "ingen kontaktperson matchar `V-ZZZZ`",
         ),
     ];
     for (args, expected) in cases {

@@ -441,10 +441,17 @@ impl Store {
         match matches.len() {
             1 => Ok(matches.remove(0)),
             0 => Err(Error::NotFound {
-                kind: if kinds.len() == 1 {
-                    kinds[0].noun()
-                } else {
-                    "record"
+                // The kind asked for, or the one the id's letter names (`C-ZZZZ` is a client's
+                // id even where a client or a volunteer would do).
+                kind: match kinds {
+                    [one] => one.noun(),
+                    _ => prefix
+                        .split_once('-')
+                        .filter(|(letter, _)| letter.len() == 1)
+                        .and_then(|(letter, _)| letter.chars().next())
+                        .and_then(Kind::from_letter)
+                        .filter(|k| kinds.contains(k))
+                        .map_or("record", Kind::noun),
                 },
                 prefix: prefix.to_string(),
                 similar: similar_ids(prefix, &all),
