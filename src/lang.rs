@@ -172,6 +172,32 @@ impl Lang {
         if self == Lang::En {
             return text.to_string();
         }
+        // Sentences whose first word is a common English word are matched whole, not by a
+        // phrase (a `back` inside another sentence is not "tillbaka").
+        for (en, sv) in [("back ", "tillbaka "), ("leaving ", "slutar ")] {
+            if let Some(rest) = text.strip_prefix(en)
+                && rest.chars().next().is_some_and(|c| c.is_ascii_digit())
+            {
+                return format!("{sv}{rest}");
+            }
+        }
+        // `goal_reached: the goals are met`: why a decision closed or a volunteer leaves, the
+        // reason's word first (`ops::end`), then what staff wrote.
+        let (head, note) = text.split_once(": ").unwrap_or((text, ""));
+        if head.contains('_') || ENDINGS.contains(&head) {
+            let word = self.word(head);
+            if word != head {
+                return match note {
+                    "" => word,
+                    n => format!("{word}: {n}"),
+                };
+            }
+        }
+        // `updated phone, wants gender`: the fields a person changed, by their labels.
+        if let Some(fields) = text.strip_prefix("updated ") {
+            let fields: Vec<String> = fields.split(", ").map(|f| self.label(f)).collect();
+            return format!("uppdaterat {}", fields.join(", "));
+        }
         let s = PHRASES
             .iter()
             .fold(text.to_string(), |s, (en, sv)| s.replace(en, sv));
@@ -264,6 +290,10 @@ const WORDS: &[(&str, &str)] = &[
     ("fee", "arvode"),
     ("expense", "omkostnadsersättning"),
     ("correction", "rättelse"),
+    ("mileage", "milersättning"),
+    ("mileage_taxable", "milersättning, skattepliktig del"),
+    ("travel", "reseersättning"),
+    ("receipt", "utlägg"),
     ("client", "klient"),
     ("volunteer", "kontaktperson"),
     ("staff", "handläggare"),
@@ -325,6 +355,9 @@ const WORDS: &[(&str, &str)] = &[
     ("concern", "oro"),
 ];
 
+/// The reasons an ending records (`EndReason`) that are one word, without an underscore.
+const ENDINGS: &[&str] = &["moved", "other"];
+
 /// Phrases of history entries and pay's reasons, longest first where one contains another.
 const PHRASES: &[(&str, &str)] = &[
     (
@@ -358,7 +391,21 @@ const PHRASES: &[(&str, &str)] = &[
         "Försäkringskassans register kontrollerat",
     ),
     (" meetings)", " träffar)"),
-    ("updated ", "uppdaterat "),
+    ("appeal received", "överklagande inkommet"),
+    ("appeal reconsidered", "överklagande omprövat"),
+    (": changed as asked", ": ändrat som begärt"),
+    (": unchanged", ": oförändrat"),
+    (
+        "appeal forwarded to the court",
+        "överklagande överlämnat till förvaltningsrätten",
+    ),
+    ("judgment ", "dom "),
+    ("notified ", "delgivet "),
+    ("support contact", "stödkontakt"),
+    ("paused from", "uppehåll från"),
+    (", back ", ", tillbaka "),
+    ("plan made", "plan upprättad"),
+    ("plan changed", "plan ändrad"),
     (
         "proposed again after a decline",
         "föreslaget igen efter ett nej",
@@ -542,6 +589,11 @@ const LABELS: &[(&str, &str)] = &[
 /// around the value they quote.
 const MODEL: &[(&str, &str)] = &[
     (
+        "expected a capacity from 1 to",
+        "väntade ett antal platser från 1 till",
+    ),
+    (" places, found", " platser, fann"),
+    (
         "expected a trip DATE:KM like 2026-10-12:46 or 2026-10-12:4.6mil, found",
         "en resa DATUM:KM väntades, som 2026-10-12:46 eller 2026-10-12:4.6mil, fann",
     ),
@@ -642,7 +694,10 @@ impl FromStr for Lang {
         match s {
             "sv" => Ok(Lang::Sv),
             "en" => Ok(Lang::En),
-            _ => Err(format!("expected sv or en, found `{s}`")),
+            _ => Err(crate::tr!(
+                "expected sv or en, found `{s}`",
+                "väntade sv eller en, fann `{s}`"
+            )),
         }
     }
 }
@@ -775,6 +830,106 @@ mod tests {
         assert_eq!(
             Lang::En.phrases("granted 2026-05-04 to 2027-05-03"),
             "granted 2026-05-04 to 2027-05-03"
+        );
+    }
+
+    /// Every sentence a record's history holds (`ops` writes them in English) reads in Swedish,
+    /// with no English word of it left. A new kind of event without its Swedish fails here.
+    #[test]
+    fn every_history_event_reads_in_swedish() {
+        let events = [
+            "applied",
+            "granted 2026-05-04 to 2027-05-03",
+            "denied",
+            "followed up 2026-06-01",
+            "delay reason recorded",
+            "closed 2026-06-01",
+            "notified 2026-06-01",
+            "appeal received 2026-06-01",
+            "appeal reconsidered 2026-06-01: unchanged",
+            "appeal reconsidered 2026-06-01: changed as asked",
+            "appeal forwarded to the court 2026-06-01",
+            "judgment 2026-06-01",
+            "IVO code assigned",
+            "ends 2026-06-01",
+            "leaving 2026-06-01",
+            "interview recorded",
+            "reference recorded",
+            "employee number recorded",
+            "approved",
+            "rejected",
+            "police-register extract recorded",
+            "social register checked (Karl Lind)",
+            "Kronofogden's register checked",
+            "Försäkringskassan's register checked",
+            "home visit recorded",
+            "adult left the household: Karl Lind",
+            "adult in the household: Karl Lind",
+            "proposed",
+            "proposed by match auto",
+            "proposed again after a decline",
+            "declined",
+            "support contact 2026-06-01",
+            "paused from 2026-06-01, back 2026-09-01",
+            "paused from 2026-06-01",
+            "back 2026-09-01",
+            "plan made",
+            "plan changed",
+            "agreement from 2026-06-01",
+            "terms changed from 2026-06-01",
+            "agreement signed",
+            "confidentiality undertaking signed",
+            "updated phone, email, area, interests, languages, availability, capacity",
+            "updated wants gender, note, handler, guardians",
+        ];
+        // Words the two languages share, and the names above.
+        let same = [
+            "IVO",
+            "auto",
+            "match",
+            "plan",
+            "register",
+            "Karl",
+            "Lind",
+            "Kronofogden",
+            "Försäkringskassan",
+        ];
+        for e in events {
+            let sv = Lang::Sv.phrases(e);
+            let english: Vec<&str> = e
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| w.len() > 1 && !same.contains(w))
+                .collect();
+            let left: Vec<&str> = sv
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| english.contains(w))
+                .collect();
+            assert!(
+                left.is_empty(),
+                "`{e}` reads `{sv}`: {left:?} left in English"
+            );
+        }
+        assert_eq!(Lang::Sv.phrases("back 2026-09-01"), "tillbaka 2026-09-01");
+        assert_eq!(
+            Lang::Sv.phrases("goal_reached: Målen nådda"),
+            "målet uppnått: Målen nådda"
+        );
+        assert_eq!(Lang::Sv.phrases("moved"), "flyttat");
+        assert_eq!(
+            Lang::Sv.phrases("updated phone, wants gender"),
+            "uppdaterat telefon, önskat kön"
+        );
+    }
+
+    /// `check`'s E013 and `pay`'s note of a paid month that changed, as `payroll::settlement`
+    /// words it.
+    #[test]
+    fn a_changed_paid_month_reads_in_swedish() {
+        assert_eq!(
+            Lang::Sv.phrases(
+                "A-7Q2K9M 2026-09 changed after it was paid (paid 1927.00 kr, the records now give 0.00 kr): record the change with `kontakt report A-7Q2K9M 2026-09 --correct REASON`"
+            ),
+            "A-7Q2K9M 2026-09 ändrad efter utbetalning (betalt 1\u{a0}927,00 kr, akterna ger nu 0,00 kr): registrera ändringen med `kontakt report A-7Q2K9M 2026-09 --correct SKÄL`"
         );
     }
 

@@ -572,7 +572,7 @@ fn gallra_culls_client_files_five_years_on_and_keeps_what_pay_needs() {
     assert!(kit.dir.join(format!("reports/2026-03/{a}.toml")).exists());
     assert!(kit.read("culled.toml").contains(&client));
     kit.run(&["check"]).ok();
-    kit.run(&["show", &client]).refused(2, "no record");
+    kit.run(&["show", &client]).refused(2, "no client matches");
     let again = kit.run(&["gallra"]).ok();
     assert!(again.stdout.contains("no file is due"), "{}", again.stdout);
 }

@@ -218,7 +218,7 @@ fn a_decision_not_put_into_effect_is_warned_flagged_reported_and_reported_once_m
     ╰───────────────┴──────────┴────────────┴────────┴─────┴───────────────────┴───────╯
 
     ÅÅÅÅMMDD-TXXX
-    insats                     kontaktperson 1/week, bistånd, SoL (2025:400)
+    insats                     kontaktperson 1/vecka, bistånd, SoL (2025:400)
     beslutat                   2026-06-01
     rapporteras från           2026-09-01
     erbjudanden                2026-09-07 avböjt 2026-09-21 av klienten; 2026-11-20 föreslaget, avtal från 2026-12-07

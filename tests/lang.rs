@@ -295,3 +295,23 @@ fn a_missing_records_directory_is_told_in_swedish() {
         "{stderr}"
     );
 }
+
+/// A value `update` refuses is told as the option that gave it, in Swedish, not as a line of a
+/// file that was never written.
+#[test]
+fn a_refused_update_names_the_option() {
+    let kit = Kit::demo();
+    let v = kit.json(&["list", "volunteers"])[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let ran = kit.run(&["--lang", "sv", "update", &v, "--capacity", "0"]);
+    assert_eq!(ran.code, 2, "{}", ran.stderr);
+    assert!(
+        ran.stderr
+            .contains("--capacity: väntade ett antal platser från 1 till 10 platser, fann 0"),
+        "{}",
+        ran.stderr
+    );
+    assert!(!ran.stderr.contains(".toml"), "{}", ran.stderr);
+}

@@ -20,8 +20,10 @@ pub struct Args {
     /// The assignment's id (a unique prefix is enough).
     #[arg(add = clap_complete::ArgValueCompleter::new(assignment_id))]
     pub assignment: String,
+    /// The agreement's first day.
     #[arg(long, value_parser = parse_date, value_name = "DATE")]
     pub start: Option<NaiveDate>,
+    /// The agreement's last day, when it is agreed for a fixed time.
     #[arg(long, value_parser = parse_date, value_name = "DATE")]
     pub end: Option<NaiveDate>,
     /// How often they meet: N/week or N/month.
@@ -152,8 +154,9 @@ fn print(a: Args, ctx: &Ctx) -> Result<Output> {
             Ok(Output::ok(if ctx.json {
                 render::json(&serde_json::json!({ "id": doc.assignment, "out": path }))
             } else {
-                format!(
+                kontakt::tr!(
                     "{} agreement written to {}\n",
+                    "{} avtal skrivet till {}\n",
                     doc.assignment,
                     path.display()
                 )

@@ -89,8 +89,10 @@ pub struct VolunteerArgs {
     /// Personnummer or samordningsnummer (YYMMDD-NNNN or YYYYMMDDNNNN).
     #[arg(long, required_unless_present = "from")]
     pub pnr: Option<String>,
+    /// The volunteer's e-mail address.
     #[arg(long)]
     pub email: Option<String>,
+    /// The volunteer's phone number.
     #[arg(long)]
     pub phone: Option<String>,
     /// Where the volunteer lives (district).

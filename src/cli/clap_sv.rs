@@ -167,6 +167,29 @@ fn message(error: &Error<Swedish>) -> Option<String> {
 /// it, so `--reason foo` lists `goal_reached` (målet uppnått) and the rest.
 fn why_in_swedish(why: &str) -> String {
     let lang = kontakt::lang::Lang::Sv;
+    // The standard library's and clap's number parsers.
+    for (en, sv) in [
+        ("invalid digit found in string", "ogiltig siffra i talet"),
+        (
+            "number too large to fit in target type",
+            "talet är för stort",
+        ),
+        (
+            "number too small to fit in target type",
+            "talet är för litet",
+        ),
+        ("cannot parse integer from empty string", "inget tal"),
+        ("invalid float literal", "inget tal"),
+    ] {
+        if why == en {
+            return sv.to_string();
+        }
+    }
+    if let Some((value, range)) = why.split_once(" is not in ")
+        && let Some((lo, hi)) = range.split_once("..=")
+    {
+        return format!("{value} ligger utanför {lo}–{hi}");
+    }
     let Some((head, expected)) = why.split_once(", expected one of ") else {
         return lang.parser_message(why);
     };
@@ -323,6 +346,28 @@ mod tests {
         let text = swedish(&["kontakt", "--date", "x", "--percent", "400"]);
         assert!(
             text.starts_with("fel: ogiltigt värde '400' för '--percent <percent>': timmar som 2 eller 2,5 väntades, fann x"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn numbers_refused_are_told_in_swedish() {
+        assert_eq!(why_in_swedish("7 is not in 1..=3"), "7 ligger utanför 1–3");
+        assert_eq!(
+            why_in_swedish("invalid digit found in string"),
+            "ogiltig siffra i talet"
+        );
+        let e = Command::new("kontakt")
+            .arg(
+                Arg::new("n")
+                    .long("n")
+                    .value_parser(clap::value_parser!(u8).range(1..=3)),
+            )
+            .try_get_matches_from(["kontakt", "--n", "7"])
+            .expect_err("refused");
+        let text = e.apply::<Swedish>().render().to_string();
+        assert!(
+            text.starts_with("fel: ogiltigt värde '7' för '--n <n>': 7 ligger utanför 1–3"),
             "{text}"
         );
     }

@@ -26,6 +26,7 @@ pub struct Args {
     /// client_request, volunteer_request, goal_reached, moved, decision_expired or other.
     #[arg(long, value_parser = parse_word::<EndReason>)]
     pub reason: EndReason,
+    /// What happened, in staff's words (kept with the reason).
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
     /// Who ends it: names the corrections an ending dated back makes to approved reports (else

@@ -182,7 +182,10 @@ fn table(r: &IvoReport, lang: Lang) -> String {
         rows,
     ));
     for x in &r.rows {
-        let insats = match (&x.meetings, &x.partly) {
+        let insats = match (
+            x.meetings.map(|m| m.localized(lang)),
+            x.partly.map(|p| p.localized(lang)),
+        ) {
             (Some(m), Some(p)) => format!(
                 "{} {m} ({} {p}), {}",
                 x.insats,

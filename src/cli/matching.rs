@@ -58,8 +58,10 @@ pub struct AutoArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ProposeArgs {
+    /// The client's id (or the start of it).
     #[arg(add = clap_complete::ArgValueCompleter::new(client_id))]
     pub client: String,
+    /// The volunteer's id (or the start of it).
     #[arg(add = clap_complete::ArgValueCompleter::new(volunteer_id))]
     pub volunteer: String,
     /// Why this pair (kept in the assignment's file).
@@ -79,6 +81,7 @@ pub struct DeclineArgs {
     /// Who said no: client, volunteer or staff.
     #[arg(long, value_parser = parse_word::<Party>)]
     pub by: Party,
+    /// Why the pair was declined (kept in the assignment's history).
     #[arg(long, value_name = "TEXT")]
     pub reason: String,
 }
@@ -98,7 +101,13 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                     )
                 } else {
                     ex.iter()
-                        .map(|e| format!("{vid}: {} ({})\n", e.describe(), e.as_str()))
+                        .map(|e| match ctx.lang {
+                            // The code is for scripts and English readers who look it up.
+                            kontakt::lang::Lang::En => {
+                                format!("{vid}: {} ({})\n", e.describe(), e.as_str())
+                            }
+                            kontakt::lang::Lang::Sv => format!("{vid}: {}\n", e.describe()),
+                        })
                         .collect()
                 }));
             }

@@ -448,4 +448,28 @@ mod tests {
             missing.join("\n")
         );
     }
+
+    /// Every option and argument says what it is for (`--help` lists none with a blank).
+    #[test]
+    fn every_argument_has_its_help() {
+        fn walk(c: &clap::Command, path: &str, bare: &mut Vec<String>) {
+            let path = format!("{path} {}", c.get_name());
+            for a in c.get_arguments() {
+                if a.get_help().is_none() && !a.is_hide_set() && !a.is_global_set() {
+                    bare.push(format!("{path} {}", a.get_id()));
+                }
+            }
+            for s in c.get_subcommands() {
+                walk(s, &path, bare);
+            }
+        }
+        let mut bare = Vec::new();
+        walk(&super::Cli::command(), "", &mut bare);
+        bare.retain(|a| !a.ends_with(" help") && !a.ends_with(" version"));
+        assert!(
+            bare.is_empty(),
+            "give these a doc comment:\n{}",
+            bare.join("\n")
+        );
+    }
 }

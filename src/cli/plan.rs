@@ -12,6 +12,7 @@ use crate::render;
 /// done, by whom and when (SOSFS 2014:5).
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    /// The assignment's id (or the start of it).
     #[arg(add = clap_complete::ArgValueCompleter::new(assignment_id))]
     pub assignment: String,
     /// A goal from the decision (repeatable); the plan given replaces the one on file.

@@ -50,6 +50,7 @@ pub struct Args {
     /// Expenses the volunteer had, in kronor (information; the allowance is fixed).
     #[arg(long, value_name = "KR")]
     pub expenses: Option<Money>,
+    /// A note on the month (kept in the report).
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
     /// Correct an approved (or paid) report, giving the reason; the next pay run pays the
@@ -92,8 +93,10 @@ pub struct ImportArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ApproveArgs {
+    /// The assignment whose report to approve.
     #[arg(add = clap_complete::ArgValueCompleter::new(assignment_id), required_unless_present = "all")]
     pub assignment: Option<String>,
+    /// The month of the report to approve (YYYY-MM).
     #[arg(required_unless_present = "all")]
     pub month_arg: Option<Month>,
     /// With --all: the month whose reports to approve.
@@ -123,21 +126,36 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
                         d.assignment.to_string(),
                         d.month.to_string(),
                         d.meetings.to_string(),
-                        if d.written { "written" } else { "unchanged" }.to_string(),
+                        if d.written {
+                            tr!("written", "skriven")
+                        } else {
+                            tr!("unchanged", "oförändrad")
+                        },
                     ]
                 })
                 .collect();
-            let mut s = render::table(&["Assignment", "Month", "Meetings", ""], rows);
-            s.push_str(&tr!(
-                "{} written, {} unchanged, waiting for approval\n",
-                "{} skrivna, {} oförändrade, väntar på attest\n",
-                kontakt::lang::count(
-                    written as u64,
-                    ["report", "reports"],
-                    ["rapport", "rapporter"]
+            let mut s = render::table(&["Assignment", "Month", "Meetings", "status"], rows);
+            let unchanged = done.len() - written;
+            s.push_str(&match ctx.lang {
+                kontakt::lang::Lang::En => format!(
+                    "{} written, {unchanged} unchanged, waiting for approval\n",
+                    kontakt::lang::count(written as u64, ["report", "reports"], ["", ""])
                 ),
-                done.len() - written
-            ));
+                // The participle agrees with the count: "1 rapport skriven", "3 rapporter skrivna".
+                kontakt::lang::Lang::Sv => format!(
+                    "{}, {unchanged} {}, väntar på attest\n",
+                    if written == 1 {
+                        "1 rapport skriven".to_string()
+                    } else {
+                        format!("{written} rapporter skrivna")
+                    },
+                    if unchanged == 1 {
+                        "oförändrad"
+                    } else {
+                        "oförändrade"
+                    }
+                ),
+            });
             s
         }));
     }
@@ -214,8 +232,8 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
             .and_then(|(f, e)| f.checked_add(e).ok());
         match total {
             Some(t) => tr!(
-                "{} {} corrected: {}, {} kr by the records now; the next pay run pays any difference\n",
-                "{} {} rättad: {}, {} kr enligt akterna nu; nästa lönekörning betalar en eventuell skillnad\n",
+                "{} {} corrected: {}, {} by the records now; the next pay run pays any difference\n",
+                "{} {} rättad: {}, {} enligt akterna nu; nästa lönekörning betalar en eventuell skillnad\n",
                 r.assignment,
                 r.month,
                 delivered(&r, true),

@@ -86,8 +86,10 @@ pub struct ClientArgs {
     /// Grant a kontaktperson for the period --from to --to.
     #[arg(long, requires_all = ["from", "to"])]
     pub grant: bool,
+    /// The first day the decision grants (with --grant).
     #[arg(long, value_parser = parse_date, value_name = "DATE")]
     pub from: Option<NaiveDate>,
+    /// The last day the decision grants (with --grant).
     #[arg(long, value_parser = parse_date, value_name = "DATE")]
     pub to: Option<NaiveDate>,
     /// The law the decision rests on: sol or lss (default: the application's).
@@ -142,6 +144,7 @@ pub struct ClientArgs {
     /// changed as it asked.
     #[arg(long, value_parser = parse_date, value_name = "DATE")]
     pub appeal_reconsidered: Option<NaiveDate>,
+    /// With --appeal-reconsidered: the decision was changed as the appeal asked.
     #[arg(long, requires = "appeal_reconsidered")]
     pub changed: bool,
     /// The appeal was forwarded to the administrative court (förvaltningsrätten) on DATE.

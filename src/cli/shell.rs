@@ -36,8 +36,9 @@ pub fn completions(args: CompletionsArgs, _ctx: &Ctx) -> Result<Output> {
     let shell = shells.completer(&args.shell).ok_or_else(|| {
         Error::arg(
             "SHELL",
-            format!(
+            kontakt::tr!(
                 "expected one of {}",
+                "väntade ett av {}",
                 shells.names().collect::<Vec<_>>().join(", ")
             ),
         )

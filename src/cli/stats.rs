@@ -36,7 +36,7 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
     if to < from {
         return Err(kontakt::Error::BadArgument {
             option: "--to".into(),
-            message: format!("{to} is before --from {from}"),
+            message: kontakt::tr!("{to} is before --from {from}", "{to} är före --from {from}"),
         });
     }
     let st = stats::stats(store, ctx.today, from, to)?;

@@ -14,6 +14,7 @@ use crate::render;
 /// lists volunteers in an assignment without one for too long.
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    /// The volunteer's id (or the start of it).
     #[arg(add = clap_complete::ArgValueCompleter::new(volunteer_id))]
     pub volunteer: String,
     /// handledning, group, phone, visit or other.
@@ -22,6 +23,7 @@ pub struct Args {
     /// The day of the contact (default: today).
     #[arg(long, value_parser = parse_date, value_name = "DATE")]
     pub date: Option<NaiveDate>,
+    /// What was talked about (kept in the file).
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
     /// Who gave it (default: KONTAKT_USER or git's user.name).

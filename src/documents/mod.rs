@@ -27,7 +27,10 @@ impl FromStr for Format {
         match s {
             "md" | "markdown" => Ok(Format::Markdown),
             "html" => Ok(Format::Html),
-            _ => Err(format!("expected md or html, found `{s}`")),
+            _ => Err(crate::tr!(
+                "expected md or html, found `{s}`",
+                "väntade md eller html, fann `{s}`"
+            )),
         }
     }
 }

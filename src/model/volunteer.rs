@@ -210,7 +210,7 @@ fn capacity<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
         Ok(n)
     } else {
         Err(serde::de::Error::custom(format!(
-            "expected a capacity from 1 to {MAX_CAPACITY}, found {n}"
+            "expected a capacity from 1 to {MAX_CAPACITY} places, found {n}"
         )))
     }
 }

@@ -254,7 +254,7 @@ pub fn agree(
         AssignmentStatus::Declined => {
             return Err(Error::refused(vec![tr!(
                 "{id} is {}; it cannot be agreed",
-                "{id} är {}; det kan inte avtalas",
+                "{id} har status {}; det kan inte avtalas",
                 crate::lang::current().word(&crate::model::common::word(&a.status(today)))
             )]));
         }
@@ -288,28 +288,37 @@ pub fn agree(
             ));
         }
         (None, None) => {
-            let mut missing = Vec::new();
+            let mut missing: Vec<String> = Vec::new();
             if input.start.is_none() {
-                missing.push("--start DATE");
+                missing.push(tr!("--start DATE", "--start DATUM"));
             }
             if input.meetings.is_none() {
-                missing.push("--meetings N/week|N/month");
+                missing.push(tr!(
+                    "--meetings N/week|N/month",
+                    "--meetings N/vecka|N/månad"
+                ));
             }
             // By the month both amounts are stated; by meeting level or per dygn they come from
             // kontakt.toml; by the hour the fee is the rate, and an allowance is optional.
             match input.pay.paid_per.unwrap_or_default() {
                 PaidPer::Month => {
                     if input.fee.is_none() {
-                        missing.push("--fee-category with --fee-percent, or --fee");
+                        missing.push(tr!(
+                            "--fee-category with --fee-percent, or --fee",
+                            "--fee-category med --fee-percent, eller --fee"
+                        ));
                     }
                     if input.expense.is_none() {
-                        missing.push("--expense-level or --expense");
+                        missing.push(tr!(
+                            "--expense-level or --expense",
+                            "--expense-level eller --expense"
+                        ));
                     }
                 }
                 PaidPer::Meetings if input.pay.tiers.is_none() => {
-                    missing.push("--tiers NAME");
+                    missing.push(tr!("--tiers NAME", "--tiers NAMN"));
                 }
-                PaidPer::Hour if input.pay.hourly.is_none() => missing.push("--hourly KR"),
+                PaidPer::Hour if input.pay.hourly.is_none() => missing.push("--hourly KR".into()),
                 _ => {}
             }
             if !missing.is_empty() {
@@ -327,7 +336,7 @@ pub fn agree(
             };
             problems.extend(start_problems(&c, &v, start, store));
             if input.end.is_some_and(|e| e < start) {
-                problems.push("--end is before --start".into());
+                problems.push(tr!("--end is before --start", "--end är före --start"));
             }
             let terms = with_pay(
                 Terms {
@@ -373,8 +382,9 @@ pub fn agree(
                 )
             })?;
             if from <= last.from {
-                problems.push(format!(
+                problems.push(tr!(
                     "--change-from {from} must be after the latest terms' date {}",
+                    "--change-from {from} måste vara efter de senaste villkorens datum {}",
                     last.from
                 ));
             }
@@ -417,11 +427,14 @@ pub fn agree(
             if terms_given || input.start.is_some_and(|s| s != ag.start) {
                 return Err(Error::arg(
                     "agree",
-                    "the terms are set; change them from a date with --change-from DATE",
+                    tr!(
+                        "the terms are set; change them from a date with --change-from DATE",
+                        "villkoren är satta; ändra dem från ett datum med --change-from DATUM"
+                    ),
                 ));
             }
             if input.end.is_some_and(|e| e < ag.start) {
-                problems.push("--end is before the start".into());
+                problems.push(tr!("--end is before the start", "--end är före starten"));
             }
         }
     }
@@ -638,9 +651,9 @@ fn document_way(
             let band = AgeBand::of_age(c.pnr.age_on(day));
             let refused = |e: StayPayError| match e {
                 StayPayError::NoPrisbasbelopp(_) => missing(),
-                StayPayError::NoRates(y) => {
-                    Error::refused(vec![crate::payroll::stay_pay::no_rates_message(y)])
-                }
+                StayPayError::NoRates(y) => Error::refused(vec![
+                    crate::lang::current().phrases(&crate::payroll::stay_pay::no_rates_message(y)),
+                ]),
                 StayPayError::Overflow => crate::model::money::Overflow.into(),
             };
             Way::Dygn {

@@ -210,7 +210,7 @@ pub fn decline(
     if a.agreement.is_some() || a.declined.is_some() || a.ended.is_some() {
         return Err(Error::refused(vec![tr!(
             "{id} is {}; only a proposal can be declined (an agreement ends with `kontakt end`)",
-            "{id} är {}; bara ett förslag kan avböjas (ett avtal avslutas med `kontakt end`)",
+            "{id} har status {}; bara ett förslag kan avböjas (ett avtal avslutas med `kontakt end`)",
             crate::lang::current().word(&crate::model::common::word(&a.status(today)))
         )]));
     }

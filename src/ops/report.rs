@@ -111,16 +111,19 @@ fn report_problems(
         return problems;
     }
     match &input.correct {
-        None if approved => problems.push(format!(
+        None if approved => problems.push(tr!(
             "the report of {} for {month} is already approved; change it with --correct REASON",
+            "rapporten för {} {month} är redan attesterad; ändra den med --correct SKÄL",
             a.id
         )),
-        Some(_) if !approved => problems.push(format!(
-            "--correct is for approved reports; report {month} again to replace it"
+        Some(_) if !approved => problems.push(tr!(
+            "--correct is for approved reports; report {month} again to replace it",
+            "--correct gäller attesterade rapporter; rapportera {month} igen för att ersätta den"
         )),
-        Some(reason) if reason.trim().is_empty() => {
-            problems.push("--correct needs a reason".to_string())
-        }
+        Some(reason) if reason.trim().is_empty() => problems.push(tr!(
+            "--correct needs a reason",
+            "--correct behöver ett skäl"
+        )),
         _ => {}
     }
     if month.first_day() > today {

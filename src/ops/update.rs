@@ -62,7 +62,13 @@ pub fn update(
     let lock = store.lock()?;
     let id = store.resolve(prefix, &[Kind::Client, Kind::Volunteer])?;
     let only = |field: &'static str, kind: &str| {
-        Error::arg(field, tr!("is for {kind}s only", "gäller bara {kind}"))
+        Error::arg(
+            field,
+            match kind {
+                "client" => tr!("is for clients only", "gäller bara klienter"),
+                _ => tr!("is for volunteers only", "gäller bara kontaktpersoner"),
+            },
+        )
     };
     let mut changed = Vec::new();
     let mut changes_set = Changeset::new();
@@ -201,8 +207,23 @@ pub fn update(
 
 /// The record as a file would hold it, read back by the parse every file gets: the same bounds
 /// (a capacity of 0 or 11, an e-mail that is not one) whoever wrote the value.
+/// The record as changed, judged by the rule a hand-edited file is (the record's own parse). A
+/// value refused there is told as the option that gave it (`--capacity`), not as a line of a
+/// file that was never written.
 fn judge<T: Record>(rec: &T) -> Result<()> {
     let rel = rec.rel_path();
     let text = crate::store::to_toml(rec, &rel)?;
-    crate::store::parse::parse::<T>(&rel, &text).map(|_| ())
+    crate::store::parse::parse::<T>(&rel, &text)
+        .map(|_| ())
+        .map_err(|e| match e {
+            Error::Record {
+                field: Some(field),
+                message,
+                ..
+            } => Error::BadArgument {
+                option: format!("--{}", field.replace('_', "-")),
+                message,
+            },
+            e => e,
+        })
 }

@@ -4,6 +4,7 @@
 //! give its reasons (motivering) and say how to appeal (besvärshänvisning). Every grant is time
 //! limited, and says until when and why.
 
+use crate::lang::Lang;
 use serde::Serialize;
 
 use crate::model::{Client, Decision, Frequency, Outcome, Per};
@@ -41,19 +42,7 @@ pub fn scope(c: &Client, d: &Decision) -> Scope {
     if d.outcome == Outcome::Denied {
         return Scope::Denied;
     }
-    let mut less = Vec::new();
-    if let Some(i) = d.insats.filter(|i| *i != c.applied_insats) {
-        less.push(format!(
-            "another insats: {} (applied for {})",
-            crate::model::common::word(&i),
-            crate::model::common::word(&c.applied_insats)
-        ));
-    }
-    if let (Some(asked), Some(got)) = (c.applied_meetings, d.meetings)
-        && per_year(got) < per_year(asked)
-    {
-        less.push(format!("fewer meetings: {got} of {asked} applied for"));
-    }
+    let less = differences(c, d, Lang::En);
     if less.is_empty() {
         Scope::Full
     } else {
@@ -61,15 +50,40 @@ pub fn scope(c: &Client, d: &Decision) -> Scope {
     }
 }
 
+/// What the decision grants less than, or other than, applied for, in `lang`.
+fn differences(c: &Client, d: &Decision, lang: Lang) -> Vec<String> {
+    let mut less = Vec::new();
+    if let Some(i) = d.insats.filter(|i| *i != c.applied_insats) {
+        let (got, asked) = (
+            lang.word(&crate::model::common::word(&i)),
+            lang.word(&crate::model::common::word(&c.applied_insats)),
+        );
+        less.push(match lang {
+            Lang::En => format!("another insats: {got} (applied for {asked})"),
+            Lang::Sv => format!("en annan insats: {got} (sökt {asked})"),
+        });
+    }
+    if let (Some(asked), Some(got)) = (c.applied_meetings, d.meetings)
+        && per_year(got) < per_year(asked)
+    {
+        let (got, asked) = (got.localized(lang), asked.localized(lang));
+        less.push(match lang {
+            Lang::En => format!("fewer meetings: {got} of {asked} applied for"),
+            Lang::Sv => format!("färre träffar: {got} av sökta {asked}"),
+        });
+    }
+    less
+}
+
 /// What a decision about to be recorded lacks: a denial or a partial denial needs its reasons.
 pub fn missing_reasons(c: &Client, d: &Decision) -> Option<String> {
     let scope = scope(c, d);
     let reasoned = d.reason.as_deref().is_some_and(|r| !r.trim().is_empty());
     match scope {
-        Scope::Partial(less) if !reasoned => Some(crate::tr!(
+        Scope::Partial(_) if !reasoned => Some(crate::tr!(
             "the decision grants less than applied for ({}): give the reasons (--reason TEXT)",
             "beslutet beviljar mindre än det som söktes ({}): ange skälen (--reason TEXT)",
-            less.join("; ")
+            differences(c, d, crate::lang::current()).join("; ")
         )),
         _ => None,
     }

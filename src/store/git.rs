@@ -113,22 +113,37 @@ pub const HOOKS: [&str; 3] = ["pre-commit", "pre-merge-commit", "post-merge"];
 /// within the repository, empty at its top).
 fn hook_script(hook: &str, kontakt: &Path, prefix: &str) -> String {
     let kontakt = kontakt.display().to_string().replace('\'', "'\\''");
-    let staged = |what: &str, said: &str| {
+    // What the hook says after `kontakt check` (which speaks the locale's language itself), in
+    // the same language: Swedish when the locale kontakt reads (`LC_ALL`, `LC_MESSAGES`,
+    // `LANG`) starts with `sv`.
+    let say = |en: &str, sv: &str| {
         format!(
-            "#!/bin/sh\n# Installed by `kontakt hooks install`: {what}\ntmp=$(mktemp -d) || exit 1\ntrap 'rm -rf \"$tmp\"' EXIT\ngit checkout-index -a --prefix=\"$tmp/\" || exit 1\n'{kontakt}' --records \"$tmp/{prefix}\" check || {{\n  echo '{said}' >&2\n  exit 1\n}}\n"
+            "case \"${{LC_ALL:-${{LC_MESSAGES:-$LANG}}}}\" in\n    sv*) echo '{sv}' >&2 ;;\n    *) echo '{en}' >&2 ;;\n  esac"
+        )
+    };
+    let staged = |what: &str, en: &str, sv: &str| {
+        format!(
+            "#!/bin/sh\n# Installed by `kontakt hooks install`: {what}\ntmp=$(mktemp -d) || exit 1\ntrap 'rm -rf \"$tmp\"' EXIT\ngit checkout-index -a --prefix=\"$tmp/\" || exit 1\n'{kontakt}' --records \"$tmp/{prefix}\" check || {{\n  {}\n  exit 1\n}}\n",
+            say(en, sv)
         )
     };
     match hook {
         "pre-merge-commit" => staged(
             "a merge whose records fail `kontakt check` (a line paid twice by runs on both branches, E017) is not committed.",
             "kontakt check found problems in the merged records (E017 is a line paid twice by runs made on both branches); the merge was not committed: `git merge --abort` undoes it",
+            "kontakt check fann fel i de sammanslagna akterna (E017 är en rad betald två gånger av körningar på båda grenarna); sammanslagningen gjordes inte: `git merge --abort` ångrar den",
         ),
         "post-merge" => format!(
-            "#!/bin/sh\n# Installed by `kontakt hooks install`: after a merge (a pull, a fast-forward, one made with --no-verify), `kontakt check` on the records, so that a line paid twice (E017) or a ledger that is not whole is seen before the next pay run.\n'{kontakt}' --records './{prefix}' check || echo 'kontakt check found problems in the records after this merge (E017 is a line paid twice by runs made on both branches); pay refuses until the ledger is whole' >&2\nexit 0\n"
+            "#!/bin/sh\n# Installed by `kontakt hooks install`: after a merge (a pull, a fast-forward, one made with --no-verify), `kontakt check` on the records, so that a line paid twice (E017) or a ledger that is not whole is seen before the next pay run.\n'{kontakt}' --records './{prefix}' check || {{\n  {}\n}}\nexit 0\n",
+            say(
+                "kontakt check found problems in the records after this merge (E017 is a line paid twice by runs made on both branches); pay refuses until the ledger is whole",
+                "kontakt check fann fel i akterna efter sammanslagningen (E017 är en rad betald två gånger av körningar på båda grenarna); pay nekar tills huvudboken är hel"
+            )
         ),
         _ => staged(
             "a commit whose staged records fail `kontakt check` is refused.",
             "kontakt check found problems in the staged records; fix them or commit with --no-verify",
+            "kontakt check fann fel i de köade akterna; rätta dem eller gör commit med --no-verify",
         ),
     }
 }

@@ -73,11 +73,12 @@ pub fn show(store: &Store, id: &Id, ctx: &Ctx) -> Result<String> {
                                 .unwrap_or_default(),
                             render::opt(&d.guardian_consent),
                             // A closure's reason where the decision itself has none.
-                            render::opt(
-                                &d.reason
-                                    .clone()
-                                    .or_else(|| d.closed.as_ref().map(|c| c.reason.clone())),
-                            ),
+                            d.reason
+                                .clone()
+                                .or_else(|| {
+                                    d.closed.as_ref().map(|c| render::lang().phrases(&c.reason))
+                                })
+                                .unwrap_or_default(),
                         ]
                     })
                     .collect(),

@@ -37,7 +37,10 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
         if id.kind() != Kind::PayRun {
             return Err(kontakt::Error::arg(
                 "--format",
-                "html is for pay runs; an agreement prints with `kontakt agree ID --print --format html`",
+                kontakt::tr!(
+                    "html is for pay runs; an agreement prints with `kontakt agree ID --print --format html`, a written decision with `kontakt screen client ID --print decision --format html`",
+                    "html gäller lönekörningar; ett avtal skrivs ut med `kontakt agree ID --print --format html`, ett skriftligt beslut med `kontakt screen client ID --print decision --format html`"
+                ),
             ));
         }
         let run: PayRun = store.load(&id)?;

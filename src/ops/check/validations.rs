@@ -490,18 +490,20 @@ fn paid_changed(x: &Ctx, ck: &mut Checker) {
                 code: Code::PaidChanged,
                 message: if period < too_old_before {
                     // `--correct` is refused this far back: the change is settled by hand.
-                    format!(
+                    crate::tr!(
                         "{aid} {period} changed after it was paid ({} kr paid, the records now give {} kr), and is older than the retroactive limit: settle it outside kontakt and record that with `kontakt report {aid} {period} --settled-outside REASON`",
+                        "{aid} {period} ändrad efter utbetalning ({} kr betalt, akterna ger nu {} kr), och äldre än gränsen för retroaktiv betalning: reglera den utanför kontakt och registrera det med `kontakt report {aid} {period} --settled-outside SKÄL`",
                         p.total().map_or_else(|e| e.to_string(), |m| m.to_string()),
                         now.fee
                             .checked_add(now.expense)
                             .map_or_else(|e| e.to_string(), |m| m.to_string())
                     )
                 } else {
-                    format!(
+                    // The sentence `pay` records in English, for the reader.
+                    crate::lang::current().phrases(&format!(
                         "{aid} {period} {}",
                         settlement::message(&aid, period, &p, &now, &why)
-                    )
+                    ))
                 },
             })
         })
