@@ -229,6 +229,9 @@ fn io_reason(e: &std::io::Error, lang: crate::lang::Lang) -> String {
         K::CrossesDevices => "kan inte flyttas mellan filsystem",
         K::TimedOut => "tidsgränsen gick ut",
         K::InvalidFilename => "ogiltigt filnamn",
+        K::InvalidData if e.to_string().contains("valid UTF-8") => {
+            "filen är inte giltig UTF-8-text"
+        }
         _ => return e.to_string(),
     };
     match e.raw_os_error() {

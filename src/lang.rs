@@ -219,6 +219,90 @@ impl Lang {
     /// quotes stay as they are. The record keeps nothing of it: this is for display only.
     pub fn parser_message(self, message: &str) -> String {
         const SV: &[(&str, &str)] = &[
+            // toml's syntax errors (a file typed by hand), the longer phrases first.
+            ("invalid multi-line basic string", "ogiltig flerradstext"),
+            ("invalid multi-line literal string", "ogiltig flerradstext"),
+            ("invalid basic string", "ogiltig text"),
+            ("invalid literal string", "ogiltig text"),
+            ("invalid string", "ogiltig text"),
+            ("multi-line basic string", "flerradstext"),
+            ("multi-line literal string", "flerradstext"),
+            ("literal string", "text"),
+            ("basic string", "text"),
+            ("invalid unquoted key", "ogiltig nyckel"),
+            ("invalid integer number", "ogiltigt heltal"),
+            ("invalid float", "ogiltigt decimaltal"),
+            ("invalid boolean", "ogiltigt sanningsvärde"),
+            (
+                "string values must be quoted",
+                "textvärden måste stå inom citattecken",
+            ),
+            (
+                "missing comma between array elements",
+                "komma saknas mellan listans värden",
+            ),
+            (
+                "missing comma between key-value pairs",
+                "komma saknas mellan nycklarna",
+            ),
+            (
+                "missing assignment between key-value pairs",
+                "`=` saknas mellan nyckel och värde",
+            ),
+            (
+                "extra assignment between key-value pairs",
+                "ett `=` för mycket mellan nyckel och värde",
+            ),
+            ("missing value for key", "värde saknas för nyckeln"),
+            ("key with no value", "nyckel utan värde"),
+            ("missing value", "värde saknas"),
+            ("unclosed array table", "tabellrubriken stängs inte"),
+            ("unclosed inline table", "tabellen stängs inte"),
+            ("unclosed table", "tabellrubriken stängs inte"),
+            ("unclosed array", "listan stängs inte"),
+            ("extra comma in array", "ett komma för mycket i listan"),
+            (
+                "extra comma in inline table",
+                "ett komma för mycket i tabellen",
+            ),
+            (
+                "unexpected content between comment and newline",
+                "oväntat innehåll efter kommentaren",
+            ),
+            ("unexpected content", "oväntat innehåll"),
+            (
+                "unexpected key or value",
+                "oväntad nyckel eller oväntat värde",
+            ),
+            ("missing opening quote", "inledande citattecken saknas"),
+            ("unexpected leading zero", "oväntad inledande nolla"),
+            ("invalid key-value pair", "ogiltigt par av nyckel och värde"),
+            ("invalid key", "ogiltig nyckel"),
+            ("invalid table", "ogiltig tabell"),
+            // serde's types, as the message names them.
+            ("invalid type: string", "fel typ: text"),
+            ("invalid type: integer", "fel typ: heltal"),
+            ("invalid type: floating point", "fel typ: decimaltal"),
+            ("invalid type: boolean", "fel typ: sanningsvärde"),
+            ("invalid type: map", "fel typ: tabell"),
+            ("invalid type: sequence", "fel typ: lista"),
+            ("invalid value: integer", "ogiltigt värde: heltal"),
+            ("expected newline", "väntade radbrytning"),
+            ("expected nothing", "väntade inget"),
+            ("expected value", "väntade ett värde"),
+            ("expected u8", "väntade ett heltal"),
+            ("expected u16", "väntade ett heltal"),
+            ("expected u32", "väntade ett heltal"),
+            ("expected u64", "väntade ett heltal"),
+            ("expected i32", "väntade ett heltal"),
+            ("expected i64", "väntade ett heltal"),
+            ("expected usize", "väntade ett heltal"),
+            ("expected a string", "väntade en text"),
+            ("expected a boolean", "väntade true eller false"),
+            ("expected a sequence", "väntade en lista"),
+            ("expected a map", "väntade en tabell"),
+            // Two of a field's values: "`granted` or `denied`".
+            ("` or `", "` eller `"),
             // toml_datetime's: "invalid {what}, expected {expected}" (a TOML date or time
             // typed wrong, `applied = 2026-8-03`); the longer phrases first.
             ("invalid local datetime", "ogiltig lokal tidpunkt"),
@@ -746,6 +830,74 @@ mod tests {
                 "invalid", "expected", "digit", "date", "month", "year", "hour",
             ] {
                 assert!(!sv.contains(english), "{text}: {sv}");
+            }
+        }
+    }
+
+    /// A record typed wrong by hand (syntax, a value's type, a field's two values) is told in
+    /// Swedish, the words toml and serde use included.
+    #[test]
+    fn a_hand_typed_record_is_told_in_swedish() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Rec {
+            #[serde(default)]
+            capacity: u32,
+            #[serde(default)]
+            name: String,
+            #[serde(default)]
+            basis: Option<crate::model::common::Basis>,
+            #[serde(default)]
+            list: Vec<u32>,
+            #[serde(default)]
+            on: bool,
+        }
+        let cases = [
+            "capacity = \"tre\"",
+            "capacity = -4",
+            "name = 5",
+            "name = { a = 1 }",
+            "basis = \"x\"",
+            "on = 1",
+            "list = 3",
+            "name = tre",
+            "name = \"unclosed",
+            "list = [1 2]",
+            "list = [1,,2]",
+            "name",
+            "name = ",
+            "[table",
+            "name = 'a' x",
+            "capacity = 07",
+        ];
+        for text in cases {
+            let e = toml::from_str::<Rec>(text).expect_err(text);
+            let sv = Lang::Sv.parser_message(e.message());
+            for english in [
+                "invalid",
+                "expected",
+                "string",
+                "missing",
+                "unclosed",
+                "type",
+                "value ",
+                "integer",
+                "quoted",
+                " or ",
+                "key",
+                "unexpected",
+                "comma",
+                "array",
+                "table",
+                "u32",
+                "a map",
+                "value",
+                "newline",
+                "nothing",
+                "literal",
+                "basic",
+            ] {
+                assert!(!sv.contains(english), "{text}: {} reads {sv}", e.message());
             }
         }
     }

@@ -298,20 +298,35 @@ const MAX_PER_MIL_ORE: i64 = 100_000;
 pub fn csv_layout(layout: &CsvLayout) -> Vec<String> {
     let mut p = Vec::new();
     if layout.delimiter.chars().count() != 1 || !layout.delimiter.is_ascii() {
-        p.push("payroll.csv.delimiter: expected one ASCII character, like \";\"".into());
+        p.push(tr!(
+            "payroll.csv.delimiter: expected one ASCII character, like \";\"",
+            "payroll.csv.delimiter: väntade ett ASCII-tecken, som \";\""
+        ));
     }
     if !matches!(layout.decimal_separator.as_str(), "," | ".") {
-        p.push("payroll.csv.decimal_separator: expected \",\" or \".\"".into());
+        p.push(tr!(
+            "payroll.csv.decimal_separator: expected \",\" or \".\"",
+            "payroll.csv.decimal_separator: väntade \",\" eller \".\""
+        ));
     }
     if layout.delimiter == layout.decimal_separator {
-        p.push("payroll.csv: the delimiter and the decimal separator must differ".into());
+        p.push(tr!(
+            "payroll.csv: the delimiter and the decimal separator must differ",
+            "payroll.csv: avgränsaren och decimaltecknet måste vara olika"
+        ));
     }
     if layout.columns.is_empty() {
-        p.push("payroll.csv.columns: expected at least one column".into());
+        p.push(tr!(
+            "payroll.csv.columns: expected at least one column",
+            "payroll.csv.columns: väntade minst en kolumn"
+        ));
     }
     for k in layout.headers.keys() {
         if crate::model::common::parse_word::<Column>(k).is_err() {
-            p.push(format!("payroll.csv.headers: `{k}` is not a column"));
+            p.push(tr!(
+                "payroll.csv.headers: `{k}` is not a column",
+                "payroll.csv.headers: `{k}` är ingen kolumn"
+            ));
         }
     }
     p
@@ -321,10 +336,16 @@ pub fn csv_layout(layout: &CsvLayout) -> Vec<String> {
 pub fn paxml_layout(layout: &PaxmlLayout) -> Vec<String> {
     let mut p = Vec::new();
     if !matches!(layout.encoding.as_str(), "utf-8" | "iso-8859-1") {
-        p.push("payroll.paxml.encoding: expected \"utf-8\" or \"iso-8859-1\"".to_string());
+        p.push(tr!(
+            "payroll.paxml.encoding: expected \"utf-8\" or \"iso-8859-1\"",
+            "payroll.paxml.encoding: väntade \"utf-8\" eller \"iso-8859-1\""
+        ));
     }
     if !(1..=99).contains(&layout.cost_center_dim) {
-        p.push("payroll.paxml.cost_center_dim: expected 1 to 99".to_string());
+        p.push(tr!(
+            "payroll.paxml.cost_center_dim: expected 1 to 99",
+            "payroll.paxml.cost_center_dim: väntade 1 till 99"
+        ));
     }
     p
 }
