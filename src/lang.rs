@@ -673,6 +673,14 @@ const LABELS: &[(&str, &str)] = &[
 /// around the value they quote.
 const MODEL: &[(&str, &str)] = &[
     (
+        "is not known to this kontakt (expected",
+        "är okänt för denna kontakt (väntade",
+    ),
+    (
+        "): a newer kontakt wrote it, or it was typed wrong",
+        "): en nyare kontakt skrev den, eller så är den felskriven",
+    ),
+    (
         "expected a capacity from 1 to",
         "väntade ett antal platser från 1 till",
     ),

@@ -472,6 +472,20 @@ fn impossible_stays_trips_and_receipts_are_refused_and_found_by_check() {
     kit.cmd(&format!("report {a} 2026-10 --receipt=-5:kvitto"))
         .refused(2, "expected an amount");
     assert_eq!(kit.snapshot(), before, "nothing written");
+    // A stay on an assignment paid by the month would be paid by nothing.
+    let monthly = adult_proposal(&mut kit, 1);
+    signed(
+        &kit,
+        &monthly,
+        "--meetings 1/week --fee-category 1 --fee-percent 20 --expense-level 1",
+    );
+    kit.today = "2026-11-03".into();
+    let before = kit.snapshot();
+    kit.cmd(&format!(
+        "report {monthly} 2026-10 --stay 2026-10-09..2026-10-11"
+    ))
+    .refused(1, "the stay from 2026-10-09 is on terms not paid per dygn");
+    assert_eq!(kit.snapshot(), before, "nothing written");
 
     // The same stay typed by hand into the file.
     reported(

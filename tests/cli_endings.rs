@@ -324,3 +324,31 @@ fn a_hand_edited_break_is_judged_like_one_typed() {
     );
     assert!(out.stdout.contains("pauses[0].until"), "{}", out.stdout);
 }
+
+/// A volunteer leaves for her own reasons (her wish, a move, another), not a client's request
+/// or a reached goal; a decision is ended early for the client's, not the volunteer's. A refused
+/// reason names those that are taken and writes nothing; a date ahead is named by the option
+/// that gave it.
+#[test]
+fn each_ending_takes_the_reasons_that_fit_it() {
+    let (kit, a) = running();
+    let c = client_of(&kit, &a);
+    let v = volunteer_of(&kit, &a);
+    let before = kit.snapshot();
+    kit.run(&["end", &v, "--date", "2026-06-10", "--reason", "client_request"])
+        .refused(2, "a volunteer does not leave for client_request: give one of volunteer_request, moved, other");
+    kit.run(&["--lang", "sv", "end", &c, "--date", "2026-06-10", "--reason", "volunteer_request"])
+        .refused(2, "ett beslut avslutas inte i förtid av skälet kontaktpersonens begäran: ange ett av klientens begäran, målet uppnått, flyttat, annat");
+    kit.run(&[
+        "end",
+        &c,
+        "--date",
+        "2026-06-30",
+        "--reason",
+        "client_request",
+    ])
+    .refused(1, "--date 2026-06-30 is after today");
+    assert_eq!(kit.snapshot(), before, "a refused ending wrote nothing");
+    kit.run(&["end", &v, "--date", "2026-06-10", "--reason", "moved"])
+        .ok();
+}

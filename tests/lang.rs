@@ -315,3 +315,39 @@ fn a_refused_update_names_the_option() {
     );
     assert!(!ran.stderr.contains(".toml"), "{}", ran.stderr);
 }
+
+/// A record whose schema this kontakt does not know (a newer kontakt wrote it) is not read at
+/// all: `check` names it E010, listings leave it out and say so, and `pay` refuses rather than
+/// pay by a reading that may be wrong.
+#[test]
+fn a_record_of_an_unknown_schema_is_not_read() {
+    let kit = Kit::demo();
+    let active = kit.json(&["list", "assignments", "--status", "active"]);
+    let c = active[0]["client"].as_str().unwrap().to_string();
+    let rel = format!("clients/{c}.toml");
+    let text = kit.read(&rel).replacen("schema = 1", "schema = 2", 1);
+    std::fs::write(kit.dir.join(&rel), text).unwrap();
+    let check = kit.cmd("check");
+    assert!(
+        check.stdout.contains(&format!(
+            "{rel}:1: E010 field `schema`: schema 2 is not known to this kontakt"
+        )),
+        "{}",
+        check.stdout
+    );
+    let list = kit.cmd("list clients");
+    assert_eq!(list.code, 1, "{}", list.stderr);
+    assert!(list.stderr.contains(&rel), "{}", list.stderr);
+    assert!(!list.stdout.contains(&c), "{}", list.stdout);
+    let before = kit.snapshot();
+    let pay = kit.cmd("--lang sv pay 2026-10");
+    assert_eq!(pay.code, 2, "{}", pay.stderr);
+    assert!(
+        pay.stderr.contains(
+            "schema 2 är okänt för denna kontakt (väntade 1): en nyare kontakt skrev den"
+        ),
+        "{}",
+        pay.stderr
+    );
+    assert_eq!(kit.snapshot(), before, "a refused run wrote nothing");
+}

@@ -12,6 +12,7 @@ use super::money::Money;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Assignment {
+    #[serde(deserialize_with = "crate::model::known_schema")]
     pub schema: u32,
     pub id: Id,
     pub client: Id,

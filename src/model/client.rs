@@ -11,6 +11,7 @@ use super::pnr::Pnr;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Client {
+    #[serde(deserialize_with = "crate::model::known_schema")]
     pub schema: u32,
     pub id: Id,
     pub name: String,

@@ -12,6 +12,7 @@ pub const FILE: &str = "culled.toml";
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Culled {
+    #[serde(deserialize_with = "crate::model::known_schema")]
     pub schema: u32,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub clients: Vec<CulledClient>,

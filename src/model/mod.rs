@@ -32,3 +32,17 @@ pub use volunteer::{Reference, Screening, Verdict, Volunteer};
 
 /// The schema version every record carries; bumped when a format changes incompatibly.
 pub const SCHEMA: u32 = 1;
+
+/// Reads a record's `schema`, refusing a version this kontakt does not know: a file written by
+/// a newer kontakt may hold what this one would misread (and pay wrong), so it is not read at
+/// all. `check` reports it as E010.
+pub fn known_schema<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    let n = <u32 as serde::Deserialize>::deserialize(d)?;
+    if n == SCHEMA {
+        Ok(n)
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "schema {n} is not known to this kontakt (expected {SCHEMA}): a newer kontakt wrote it, or it was typed wrong"
+        )))
+    }
+}

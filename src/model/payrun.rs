@@ -13,6 +13,7 @@ use super::payline::PayLine;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PayRun {
+    #[serde(deserialize_with = "crate::model::known_schema")]
     pub schema: u32,
     pub id: Id,
     /// The month the run was made for; its lines may cover earlier months too.

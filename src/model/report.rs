@@ -12,6 +12,7 @@ use super::month::Month;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Report {
+    #[serde(deserialize_with = "crate::model::known_schema")]
     pub schema: u32,
     pub assignment: Id,
     pub month: Month,

@@ -284,7 +284,10 @@ pub fn agree(
         (None, Some(_)) => {
             return Err(Error::arg(
                 "--change-from",
-                "there are no terms to change yet; agree first with --start",
+                tr!(
+                    "there are no terms to change yet; agree first with --start",
+                    "det finns inga villkor att ändra ännu; avtala först med --start"
+                ),
             ));
         }
         (None, None) => {
@@ -372,7 +375,10 @@ pub fn agree(
             if !terms_given {
                 return Err(Error::arg(
                     "--change-from",
-                    "give the terms that change: --meetings, --fee..., --expense...",
+                    tr!(
+                        "give the terms that change: --meetings, --fee..., --expense...",
+                        "ange villkoren som ändras: --meetings, --fee..., --expense..."
+                    ),
                 ));
             }
             let last = ag.terms.last().cloned().ok_or_else(|| {

@@ -69,6 +69,32 @@ impl Request {
     }
 }
 
+/// Refuses a reason the kind of ending does not take (`rules::ending`), naming those it does.
+fn reason_for(reason: EndReason, allowed: &[EndReason], what: &str) -> Result<()> {
+    if allowed.contains(&reason) {
+        return Ok(());
+    }
+    let lang = crate::lang::current();
+    let words: Vec<String> = allowed.iter().map(|r| lang.word(&word(r))).collect();
+    Err(Error::arg(
+        "--reason",
+        match what {
+            "decision" => tr!(
+                "a decision is not ended early for {}: give one of {}",
+                "ett beslut avslutas inte i förtid av skälet {}: ange ett av {}",
+                lang.word(&word(&reason)),
+                words.join(", ")
+            ),
+            _ => tr!(
+                "a volunteer does not leave for {}: give one of {}",
+                "en kontaktperson slutar inte av skälet {}: ange ett av {}",
+                lang.word(&word(&reason)),
+                words.join(", ")
+            ),
+        },
+    ))
+}
+
 pub fn end(store: &Store, prefix: &str, req: Request, today: NaiveDate) -> Result<Done> {
     let lock = store.lock()?;
     let id = store.resolve(prefix, &[Kind::Assignment, Kind::Client, Kind::Volunteer])?;
@@ -100,22 +126,32 @@ pub fn end(store: &Store, prefix: &str, req: Request, today: NaiveDate) -> Resul
                     let others = end_hers(store, &mut changes, &mut done, &req, today, |x| {
                         x.client == client && x.id != id
                     })?;
-                    stage_close(&mut c, req.date, req.text(), &others, today)?;
+                    stage_close(&mut c, "--date", req.date, req.text(), &others, today)?;
                     store.stage(&mut changes, &c)?;
                     done.decision_closed = Some(client);
                 }
             }
         }
         Kind::Client => {
+            reason_for(
+                req.reason,
+                &crate::rules::ending::CLOSING_REASONS,
+                "decision",
+            )?;
             let mut c: Client = store.load(&id)?;
             let not_started = end_hers(store, &mut changes, &mut done, &req, today, |x| {
                 x.client == id
             })?;
-            stage_close(&mut c, req.date, req.text(), &not_started, today)?;
+            stage_close(&mut c, "--date", req.date, req.text(), &not_started, today)?;
             store.stage(&mut changes, &c)?;
             done.decision_closed = Some(id);
         }
         Kind::Volunteer => {
+            reason_for(
+                req.reason,
+                &crate::rules::ending::LEAVING_REASONS,
+                "volunteer",
+            )?;
             let mut v: Volunteer = store.load(&id)?;
             if let Some(l) = &v.leaving {
                 return Err(Error::refused(vec![tr!(

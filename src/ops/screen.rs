@@ -723,7 +723,7 @@ fn close(
         .filter(|a| a.client == id && runs_after(a, date, today))
         .map(|a| a.id)
         .collect();
-    let d = stage_close(&mut c, date, reason, &open, today)?;
+    let d = stage_close(&mut c, "--close", date, reason, &open, today)?;
     if let Some(e) = c.history.last_mut() {
         e.by = by.map(|b| b.trim().to_string()).filter(|b| !b.is_empty());
     }
@@ -741,9 +741,11 @@ pub(super) fn runs_after(a: &crate::model::Assignment, date: NaiveDate, today: N
 
 /// Closes `c`'s latest grant on `date` with `reason`, in memory: refused when `open` (her
 /// assignments still running after `date`) is not empty, when no reason is given, when `date`
-/// is after today or outside the decision's period, or when it was closed already.
+/// is after today or outside the decision's period, or when it was closed already. `flag` is
+/// the option that gave the date (`--close`, or `--date` of `kontakt end`).
 pub(super) fn stage_close(
     c: &mut Client,
+    flag: &str,
     date: NaiveDate,
     reason: String,
     open: &[Id],
@@ -760,14 +762,14 @@ pub(super) fn stage_close(
     }
     if date > today {
         problems.push(tr!(
-            "--close {date} is after today",
-            "--close {date} är efter i dag"
+            "{flag} {date} is after today",
+            "{flag} {date} är efter i dag"
         ));
     }
     if date < d.decided || d.to.is_some_and(|t| date >= t) {
         problems.push(tr!(
-            "--close {date} is outside the decision's period (decided {}, to {})",
-            "--close {date} ligger utanför beslutets period (beslutat {}, till {})",
+            "{flag} {date} is outside the decision's period (decided {}, to {})",
+            "{flag} {date} ligger utanför beslutets period (beslutat {}, till {})",
             d.decided,
             d.to.map_or(String::new(), |t| t.to_string())
         ));

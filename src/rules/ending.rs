@@ -20,6 +20,25 @@ pub fn ends_decision(reason: EndReason) -> bool {
     matches!(reason, EndReason::GoalReached | EndReason::Moved)
 }
 
+/// The reasons a volunteer's leaving may give: her own wish, a move, or another reason. A
+/// client's request or a reached goal ends an assignment, not a volunteer's engagement, and a
+/// decision's expiry is the client's.
+pub const LEAVING_REASONS: [EndReason; 3] = [
+    EndReason::VolunteerRequest,
+    EndReason::Moved,
+    EndReason::Other,
+];
+
+/// The reasons a decision may be ended early for (`kontakt end C-…`): the client's wish, the
+/// goal reached, a move, or another reason. A volunteer's wish ends an assignment, not the
+/// decision, and a decision that runs out is not ended early.
+pub const CLOSING_REASONS: [EndReason; 4] = [
+    EndReason::ClientRequest,
+    EndReason::GoalReached,
+    EndReason::Moved,
+    EndReason::Other,
+];
+
 /// The day `c` began to wait again after an interruption, if her wait on `today` is one: the
 /// day after the latest assignment in force for her ended, when the service was still granted
 /// that day. `None` for a client who has not had a kontaktperson under her grant.
@@ -37,6 +56,14 @@ pub fn interrupted_since(c: &Client, hers: &[&Assignment], today: NaiveDate) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_volunteer_leaves_and_a_decision_closes_for_their_own_reasons() {
+        assert!(!LEAVING_REASONS.contains(&EndReason::ClientRequest));
+        assert!(!LEAVING_REASONS.contains(&EndReason::GoalReached));
+        assert!(!CLOSING_REASONS.contains(&EndReason::VolunteerRequest));
+        assert!(!CLOSING_REASONS.contains(&EndReason::DecisionExpired));
+    }
 
     #[test]
     fn only_a_reached_goal_or_a_move_ends_the_need() {

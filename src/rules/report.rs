@@ -138,6 +138,20 @@ pub fn delivery_problems(r: &Report, a: Option<&Assignment>) -> Vec<Problem> {
                     s.from
                 ),
             ));
+        } else if a
+            .and_then(|a| a.terms_on(s.from))
+            .is_some_and(|t| t.paid_per != crate::model::assignment::PaidPer::Dygn)
+        {
+            // Nothing would pay it: a stay is a kontaktfamilj's, paid per dygn.
+            out.push(bad(
+                "stays",
+                Flaw::BadValue,
+                tr!(
+                    "the stay from {} is on terms not paid per dygn: stays are a kontaktfamilj's (`kontakt agree --paid-per dygn`), meetings a kontaktperson's",
+                    "vistelsen från {} ligger på villkor som inte betalas per dygn: vistelser hör till en kontaktfamilj (`kontakt agree --paid-per dygn`), träffar till en kontaktperson",
+                    s.from
+                ),
+            ));
         }
     }
     for t in &r.trips {

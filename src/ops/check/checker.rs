@@ -103,6 +103,8 @@ impl Checker<'_> {
             Code::MissingField
         } else if f.field.as_deref() == Some("pnr") {
             Code::BadPnr
+        } else if f.field.as_deref() == Some("schema") && f.message.starts_with("schema ") {
+            Code::Schema
         } else {
             Code::BadValue
         }
