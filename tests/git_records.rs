@@ -169,3 +169,13 @@ fn what_kontakt_creates_is_its_owners_only_and_check_warns_about_open_directorie
         r.stderr
     );
 }
+
+/// Every file of the demo, written by kontakt's own commands over a year (new keys added to
+/// files already there: a decision's notice, an appeal's steps, a family's home visit), is in
+/// the layout `kontakt fmt` gives: an edit puts a new key where the layout has it.
+#[test]
+fn what_kontakt_writes_is_what_fmt_writes() {
+    let kit = Kit::demo();
+    let r = kit.run(&["fmt", "--check"]);
+    assert_eq!((r.code, r.stdout.as_str()), (0, ""), "{}", r.stderr);
+}

@@ -51,13 +51,30 @@ fn merge_table(old: &mut Table, new: &Table) {
     for k in stale {
         old.remove(&k);
     }
+    // Where each key stands in the record's own layout. A table still in that order (kontakt
+    // wrote it, or a person kept it) takes a new key where the layout has it, so that the file
+    // stays what `kontakt fmt` writes; a table a person reordered keeps her order, the new key
+    // last.
+    let place: std::collections::HashMap<String, usize> = new
+        .iter()
+        .enumerate()
+        .map(|(i, (k, _))| (k.to_string(), i))
+        .collect();
+    let at = |k: &str| place.get(k).copied().unwrap_or(usize::MAX);
+    let kept: Vec<usize> = old.iter().map(|(k, _)| at(k)).collect();
+    let in_order = kept.windows(2).all(|w| w[0] < w[1]);
+    let mut added = false;
     for (k, new_item) in new.iter() {
         match old.get_mut(k) {
             Some(old_item) => merge_item(old_item, new_item),
             None => {
                 old.insert(k, new_item.clone());
+                added = true;
             }
         }
+    }
+    if added && in_order {
+        old.sort_values_by(|a, _, b, _| at(a.get()).cmp(&at(b.get())));
     }
 }
 
@@ -181,6 +198,20 @@ mod tests {
             merge(existing, new),
             "a = 1\n\n[[decisions]]\nd = 2\n\n[[history]]\nx = 1 # kept\n"
         );
+    }
+
+    /// A key the record gains lands where kontakt's layout has it, so that a file kontakt
+    /// wrote stays in the form `kontakt fmt` gives; one a person reordered keeps her order.
+    #[test]
+    fn a_new_key_lands_in_its_place_unless_a_person_reordered_the_table() {
+        let existing = "a = 1\nc = 3\n";
+        let canonical = "a = 1\nb = 2\nc = 3\n";
+        assert_eq!(merge(existing, canonical), canonical);
+        let reordered = "c = 3\na = 1\n";
+        assert_eq!(merge(reordered, canonical), "c = 3\na = 1\nb = 2\n");
+        let nested = "x = 1\n\n[t]\nfrom = 1\nto = 3\n";
+        let nested_new = "x = 1\n\n[t]\nfrom = 1\nmid = 2\nto = 3\n";
+        assert_eq!(merge(nested, nested_new), nested_new);
     }
 
     #[test]
