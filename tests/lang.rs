@@ -351,3 +351,29 @@ fn a_record_of_an_unknown_schema_is_not_read() {
     );
     assert_eq!(kit.snapshot(), before, "a refused run wrote nothing");
 }
+
+/// Inputs that would make an answer say nothing true: `--top 0` (no volunteer shown, as if none
+/// qualified), `due --limit 0` (no row: the counts by kind, not "nothing falls due"), a month
+/// beyond the years kontakt pays, a municipality without a name.
+#[test]
+fn an_answer_never_says_nothing_when_there_is_something() {
+    let kit = Kit::demo();
+    let c = kit.json(&["list", "clients"])[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    kit.run(&["--lang", "sv", "match", "suggest", &c, "--top", "0"])
+        .refused(2, "väntade ett heltal från 1, fann `0`");
+    let due = kit.cmd("--lang sv due --limit 0").ok().stdout;
+    assert!(due.starts_with("0 av "), "{due}");
+    assert!(!due.contains("Inget förfaller"), "{due}");
+    kit.cmd("pay 9999-12 --dry-run").refused(
+        2,
+        "9999-12 is outside the years kontakt pays (1900 to 2200)",
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("new");
+    kit.run(&["init", dir.to_str().unwrap(), "--municipality", " "])
+        .refused(2, "the municipality's name is empty");
+    assert!(!dir.exists());
+}

@@ -58,6 +58,10 @@ fn list_of(mut items: Vec<kontakt::ops::due::Item>, a: &Args, ctx: &Ctx) -> Resu
     if format == super::ListFormat::Json {
         return Ok(Output::ok(render::json(&items)));
     }
+    // `--limit 0`: no rows, only what there is, by kind.
+    if let (true, Some(note), true) = (items.is_empty(), &left_out, table) {
+        return Ok(Output::ok(note.trim_start_matches('\n').to_string()));
+    }
     if items.is_empty() && !csv {
         return Ok(Output::ok(match ctx.lang {
             kontakt::lang::Lang::Sv => format!("Inget förfaller inom {} dagar.\n", a.within),

@@ -38,7 +38,7 @@ pub struct SuggestArgs {
     #[arg(add = clap_complete::ArgValueCompleter::new(client_id))]
     pub client: String,
     /// Show at most this many volunteers.
-    #[arg(long, default_value_t = 10, value_name = "N")]
+    #[arg(long, default_value_t = 10, value_name = "N", value_parser = super::parse_positive)]
     pub top: usize,
     /// Instead, say which hard rules keep this volunteer from the client.
     #[arg(long, value_name = "VOLUNTEER", add = clap_complete::ArgValueCompleter::new(volunteer_id))]

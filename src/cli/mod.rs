@@ -405,6 +405,17 @@ fn dispatch(command: Command, ctx: &Ctx) -> Result<Output> {
     }
 }
 
+/// A count of at least 1 (`--top 0` would show nothing and say nobody qualifies).
+pub fn parse_positive(s: &str) -> std::result::Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(kontakt::tr!(
+            "expected a whole number from 1, found `{s}`",
+            "väntade ett heltal från 1, fann `{s}`"
+        )),
+    }
+}
+
 pub fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
     kontakt::model::date::parse(s.trim())
 }

@@ -12,6 +12,13 @@ use crate::store::{Changeset, atomic};
 /// Creates the records directory `dir` (which must be missing or empty) for `municipality`,
 /// its kontakt.toml commented in `lang`.
 pub fn init(dir: &Path, municipality: &str, lang: Lang) -> Result<()> {
+    // The name heads every document and page; an empty one would read "Kontaktpersonsverksamheten : statistik".
+    if municipality.trim().is_empty() {
+        return Err(Error::arg(
+            "--municipality",
+            crate::tr!("the municipality's name is empty", "kommunens namn är tomt"),
+        ));
+    }
     match fs::read_dir(dir) {
         Ok(mut rd) => {
             if rd.next().is_some() {

@@ -394,6 +394,18 @@ fn gather_for(
 }
 
 fn month_is_over(month: Month, today: chrono::NaiveDate) -> Result<()> {
+    let years = crate::rules::bounds::YEARS;
+    if !years.contains(&month.year()) {
+        return Err(Error::arg(
+            "MONTH",
+            crate::tr!(
+                "{month} is outside the years kontakt pays ({} to {})",
+                "{month} ligger utanför de år kontakt betalar ({} till {})",
+                years.start(),
+                years.end()
+            ),
+        ));
+    }
     if !crate::payroll::month_over::is_over(month, today) {
         return Err(Error::refused(vec![crate::tr!(
             "{month} has not ended yet: its pay run can be made from {}",
