@@ -573,6 +573,20 @@ fn gallra_culls_client_files_five_years_on_and_keeps_what_pay_needs() {
     assert!(kit.read("culled.toml").contains(&client));
     kit.run(&["check"]).ok();
     kit.run(&["show", &client]).refused(2, "no client matches");
+    // The run that paid her is still verified, by its file and total: her file is gone, so its
+    // lines cannot be worked out again, and it says so.
+    let run = kit.json(&["list", "payruns"])[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let verified = kit.run(&["pay", "--verify", &run]).ok();
+    assert!(
+        verified.stdout.contains("matches its SHA-256")
+            && verified.stdout.contains(&format!("the files of {client}"))
+            && verified.stdout.contains("were culled"),
+        "{}",
+        verified.stdout
+    );
     let again = kit.run(&["gallra"]).ok();
     assert!(again.stdout.contains("no file is due"), "{}", again.stdout);
 }

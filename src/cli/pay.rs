@@ -70,12 +70,24 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
                 ));
             }
             for d in &v.differences {
-                s.push_str(&tr!("difference: {d}\n", "skillnad: {d}\n"));
+                s.push_str(&tr!(
+                    "difference: {}\n",
+                    "skillnad: {}\n",
+                    render::lang().phrases(d)
+                ));
+            }
+            if !v.culled.is_empty() {
+                let ids: Vec<String> = v.culled.iter().map(|i| i.to_string()).collect();
+                s.push_str(&tr!(
+                    "the files of {} were culled (gallra) since: the lines cannot be worked out again; the file and the total were verified\n",
+                    "akterna för {} har gallrats sedan dess: raderna kan inte räknas fram igen; filen och summan har kontrollerats\n",
+                    ids.join(", ")
+                ));
             }
             for c in v.corrected_later.iter().chain(&v.corrections_pending) {
                 s.push_str(&tr!("note: {}\n", "obs: {}\n", render::lang().phrases(c)));
             }
-            if v.ok() {
+            if v.ok() && v.culled.is_empty() {
                 s.push_str(&tr!(
                     "the run still matches the records\n",
                     "körningen stämmer fortfarande med akterna\n"

@@ -753,6 +753,10 @@ pub struct Verification {
     /// Lines whose report was corrected afterwards (`report --correct`) and whose difference
     /// no run has paid yet: the next run pays it. Not a difference of this run.
     pub corrections_pending: Vec<String>,
+    /// The people whose files were culled (gallrade) since the run: its lines cannot be
+    /// worked out again, so only the file and the total were verified.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub culled: Vec<Id>,
 }
 
 impl Verification {
@@ -770,6 +774,21 @@ pub fn verify(store: &Store, prefix: &str) -> Result<Verification> {
         Err(_) => false,
     };
     let total_matches = Money::sum(run.lines.iter().map(|l| l.amount)) == Ok(run.total_ore);
+    // Pay's records are kept when a person's file is culled (`gallra`), the person's file is
+    // not: a run that paid her is verified by its file and its total only.
+    let culled = culled_in(store, &run)?;
+    if !culled.is_empty() {
+        return Ok(Verification {
+            run: id,
+            file: run.file,
+            file_matches,
+            total_matches,
+            differences: Vec::new(),
+            corrected_later: Vec::new(),
+            corrections_pending: Vec::new(),
+            culled,
+        });
+    }
     let made = run.created.date();
     let g = gather_for(store, run.month, made, None)?;
     refuse_broken_ledger(store, &g, false)?;
@@ -843,7 +862,31 @@ pub fn verify(store: &Store, prefix: &str) -> Result<Verification> {
         differences,
         corrected_later,
         corrections_pending,
+        culled: Vec::new(),
     })
+}
+
+/// The clients and volunteers of `run`'s lines whose files `gallra` culled.
+fn culled_in(store: &Store, run: &PayRun) -> Result<Vec<Id>> {
+    let path = std::path::Path::new(crate::model::culled::FILE);
+    if !store.root().join(path).exists() {
+        return Ok(Vec::new());
+    }
+    let registry: crate::model::culled::Culled =
+        crate::store::parse::parse(path, &store.read_text(path)?)?;
+    let mut ids: Vec<Id> = run.lines.iter().map(|l| l.assignment).collect();
+    ids.sort();
+    ids.dedup();
+    let mut out = Vec::new();
+    for a in store.load_many::<Assignment>(&ids)? {
+        for who in [a.client, a.volunteer] {
+            if registry.contains(&who) && !out.contains(&who) {
+                out.push(who);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
 }
 
 /// What a change to `a`'s agreement made from `from` on means for months already paid: for
