@@ -167,7 +167,7 @@ impl std::fmt::Display for Error {
                     ["bad row", "bad rows"],
                     ["felaktig rad", "felaktiga rader"]
                 ),
-                crate::lang::current().model_message(&problems.join("\n"))
+                crate::lang::current().parser_message(&problems.join("\n"))
             ),
             Error::Refused { reasons } => format!(
                 "{}:{}",
@@ -208,7 +208,7 @@ impl std::fmt::Display for Error {
 /// Why the system refused, in the reader's language: the common kinds in Swedish ("finns
 /// inte", "åtkomst nekad") with the system's error number for whoever looks it up; others as
 /// the system says them.
-fn io_reason(e: &std::io::Error, lang: crate::lang::Lang) -> String {
+pub fn io_reason(e: &std::io::Error, lang: crate::lang::Lang) -> String {
     use std::io::ErrorKind as K;
     if lang == crate::lang::Lang::En || e.get_ref().is_some() {
         // A message kontakt or a library wrote itself is shown as it is.

@@ -181,17 +181,8 @@ impl Lang {
                 return format!("{sv}{rest}");
             }
         }
-        // `goal_reached: the goals are met`: why a decision closed or a volunteer leaves, the
-        // reason's word first (`ops::end`), then what staff wrote.
-        let (head, note) = text.split_once(": ").unwrap_or((text, ""));
-        if head.contains('_') || ENDINGS.contains(&head) {
-            let word = self.word(head);
-            if word != head {
-                return match note {
-                    "" => word,
-                    n => format!("{word}: {n}"),
-                };
-            }
+        if let Some(s) = self.ending_note(text) {
+            return s;
         }
         // `updated phone, wants gender`: the fields a person changed, by their labels.
         if let Some(fields) = text.strip_prefix("updated ") {
@@ -202,6 +193,21 @@ impl Lang {
             .iter()
             .fold(text.to_string(), |s, (en, sv)| s.replace(en, sv));
         swedish_amounts(&s)
+    }
+
+    /// `goal_reached: Målen nådda`: why a decision closed or a volunteer leaves, the reason's
+    /// word first (`ops::end` writes it so), then what staff wrote, with the word in this
+    /// language. `None` for a text that does not start with a reason.
+    pub fn ending_note(self, text: &str) -> Option<String> {
+        let (head, note) = text.split_once(": ").unwrap_or((text, ""));
+        if !(head.contains('_') || ENDINGS.contains(&head)) {
+            return None;
+        }
+        let word = self.word(head);
+        (word != head || self == Lang::En).then(|| match note {
+            "" => word,
+            n => format!("{word}: {n}"),
+        })
     }
 
     /// A value's parse error from the model (`MonthError`, a date's, a personnummer's) in this
@@ -773,7 +779,7 @@ const MODEL: &[(&str, &str)] = &[
     ),
     (
         "expected N/week or N/month with N from 1 to 31, like `1/week`",
-        "N/week eller N/month väntades, med N från 1 till 31, som `1/week`",
+        "N/vecka eller N/månad väntades, med N från 1 till 31, som `1/vecka`",
     ),
     (
         "expected an age range MIN-MAX in years from 18 to 99, like `25-40`",

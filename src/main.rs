@@ -29,11 +29,19 @@ fn main() -> ExitCode {
         Err(e) if e.use_stderr() => {
             let code = e.exit_code() as u8;
             let text = match lang {
-                kontakt::lang::Lang::Sv => e.apply::<cli::clap_sv::Swedish>().render().to_string(),
+                kontakt::lang::Lang::Sv => cli::clap_sv::usage_words(
+                    &e.apply::<cli::clap_sv::Swedish>().render().to_string(),
+                ),
                 kontakt::lang::Lang::En => e.render().to_string(),
             };
             eprint!("{text}");
             return ExitCode::from(code);
+        }
+        // Help in Swedish: clap's own words in its usage lines, too.
+        Err(e) if lang == kontakt::lang::Lang::Sv => {
+            let text = cli::clap_sv::usage_words(&e.render().to_string());
+            print!("{text}");
+            return ExitCode::from(e.exit_code() as u8);
         }
         Err(e) => e.exit(),
     };

@@ -86,7 +86,7 @@ pub struct Args {
     /// Print a document instead of recording anything: the agreement (the default) or its
     /// latest change as an amendment, in the --lang language; the confidentiality undertaking
     /// (sekretessförbindelse) or the appointment (förordnande), both Swedish unless --lang en.
-    #[arg(long, num_args = 0..=1, default_missing_value = "agreement", value_name = "agreement|amendment|confidentiality|appointment", value_parser = ["agreement", "amendment", "confidentiality", "appointment"], conflicts_with_all = ["start", "end", "meetings", "fee_category", "fee", "expense_level", "expense", "cost_center", "signed", "confidentiality_signed", "reason", "change_from"])]
+    #[arg(long, num_args = 0..=1, default_missing_value = "agreement", value_name = "agreement|amendment|confidentiality|appointment", value_parser = parse_paper, conflicts_with_all = ["start", "end", "meetings", "fee_category", "fee", "expense_level", "expense", "cost_center", "signed", "confidentiality_signed", "reason", "change_from"])]
     pub print: Option<String>,
     /// With --print: md (Markdown) or html (one page, A4 print CSS).
     #[arg(long, requires = "print", default_value = "md", value_name = "md|html")]
@@ -100,6 +100,24 @@ pub struct Args {
     /// With --print: the year whose amounts to show (default: the year in force today).
     #[arg(long, requires = "print", value_name = "YYYY")]
     pub year: Option<i32>,
+}
+
+/// The document to print, by its English word or as staff call it (`avtal`, `tillägg`,
+/// `sekretessförbindelse`, `förordnande`).
+fn parse_paper(s: &str) -> std::result::Result<String, String> {
+    let word = match s.trim().to_lowercase().as_str() {
+        "agreement" | "avtal" | "uppdragsavtal" => "agreement",
+        "amendment" | "tillägg" | "ändring" | "tilläggsavtal" => "amendment",
+        "confidentiality" | "sekretess" | "sekretessförbindelse" => "confidentiality",
+        "appointment" | "förordnande" => "appointment",
+        _ => {
+            return Err(kontakt::tr!(
+                "expected agreement, amendment, confidentiality or appointment, found `{s}`",
+                "väntade avtal, tillägg, sekretessförbindelse eller förordnande, fann `{s}`"
+            ));
+        }
+    };
+    Ok(word.to_string())
 }
 
 fn print(a: Args, ctx: &Ctx) -> Result<Output> {
@@ -154,12 +172,20 @@ fn print(a: Args, ctx: &Ctx) -> Result<Output> {
             Ok(Output::ok(if ctx.json {
                 render::json(&serde_json::json!({ "id": doc.assignment, "out": path }))
             } else {
-                kontakt::tr!(
-                    "{} agreement written to {}\n",
-                    "{} avtal skrivet till {}\n",
-                    doc.assignment,
-                    path.display()
-                )
+                match a.print.as_deref() {
+                    Some("amendment") => kontakt::tr!(
+                        "{} amendment written to {}\n",
+                        "{} tillägg till avtalet skrivet till {}\n",
+                        doc.assignment,
+                        path.display()
+                    ),
+                    _ => kontakt::tr!(
+                        "{} agreement written to {}\n",
+                        "{} avtal skrivet till {}\n",
+                        doc.assignment,
+                        path.display()
+                    ),
+                }
             }))
         }
         None if ctx.json => Ok(Output::ok(render::json(&serde_json::json!({

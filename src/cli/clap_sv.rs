@@ -265,6 +265,13 @@ fn tip_in_swedish(tip: &str) -> String {
         .replace(" as a value, use ", " som ett värde, skriv ")
 }
 
+/// The words clap writes into a usage line itself (`[OPTIONS]`, `<COMMAND>`), in Swedish.
+pub fn usage_words(text: &str) -> String {
+    text.replace("[OPTIONS]", "[FLAGGOR]")
+        .replace("<COMMAND>", "<KOMMANDO>")
+        .replace("[COMMAND]", "[KOMMANDO]")
+}
+
 fn render(error: &Error<Swedish>) -> String {
     let mut out = String::from("fel: ");
     match message(error) {
@@ -285,8 +292,8 @@ fn render(error: &Error<Swedish>) -> String {
     if let Some(ContextValue::StyledStr(usage)) = error.get(ContextKind::Usage) {
         let usage = usage.to_string();
         let usage = match usage.strip_prefix("Usage:") {
-            Some(rest) => format!("Användning:{rest}"),
-            None => usage,
+            Some(rest) => format!("Användning:{}", usage_words(rest)),
+            None => usage_words(&usage),
         };
         out.push_str("\n\n");
         out.push_str(&usage);

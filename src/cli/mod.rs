@@ -156,9 +156,14 @@ fn swedish(mut cmd: clap::Command) -> clap::Command {
             } else {
                 "Flaggor"
             };
-            let a = a.help_heading(heading);
+            let a = swedish_value_names(a.help_heading(heading));
             match sv {
-                Some(sv) => a.help(sv),
+                Some(sv) => {
+                    // clap writes `[default: …]`, `[possible values: …]` and `[env: …]` itself,
+                    // in English; they are written here in Swedish instead.
+                    let (a, extra) = swedish_brackets(a);
+                    a.help(format!("{sv}{extra}"))
+                }
                 None => a,
             }
         });
@@ -174,6 +179,109 @@ fn swedish(mut cmd: clap::Command) -> clap::Command {
         cmd = cmd.mut_subcommand(name, swedish);
     }
     cmd
+}
+
+/// The placeholders of values and arguments (`<DATE>`, `[MONTH]`) as a Swedish reader reads
+/// them; the words a value is typed with (`month|meetings`) are the ones parsed, and stay.
+const VALUE_NAMES_SV: &[(&str, &str)] = &[
+    ("DATE", "DATUM"),
+    ("TEXT", "TEXT"),
+    ("NAME", "NAMN"),
+    ("FILE", "FIL"),
+    ("FILE.csv", "FIL.csv"),
+    ("REASON", "SKÄL"),
+    ("YYYY-MM", "ÅÅÅÅ-MM"),
+    ("YYYY-MM-DD", "ÅÅÅÅ-MM-DD"),
+    ("YYYY", "ÅÅÅÅ"),
+    ("YYYYQN", "ÅÅÅÅKN"),
+    ("RUN", "KÖRNING"),
+    ("DIR", "KATALOG"),
+    ("VOLUNTEER", "KONTAKTPERSON"),
+    ("PHONE", "TELEFON"),
+    ("EMAIL", "E-POST"),
+    ("DAYS", "DAGAR"),
+    ("H", "TIMMAR"),
+    ("P", "PROCENT"),
+    ("CC", "KST"),
+    ("WHAT | WHO | WHEN", "VAD | VEM | NÄR"),
+    ("NAME:ok|concern", "NAMN:bra|oro"),
+    ("N/week|N/month", "N/vecka|N/månad"),
+    ("KR:REF", "KR:REFERENS"),
+    ("FROM..TO", "FRÅN..TILL"),
+    ("DATE:KM", "DATUM:KM"),
+    ("MIN-MAX", "MIN-MAX"),
+    // Positional arguments, by their id.
+    ("ID", "ID"),
+    ("ASSIGNMENT", "UPPDRAG"),
+    ("CLIENT", "KLIENT"),
+    ("MONTH", "MÅNAD"),
+    ("MONTH_ARG", "MÅNAD"),
+    ("QUARTER", "KVARTAL"),
+    ("TEXT_ARG", "TEXT"),
+    ("SHELL", "SKAL"),
+];
+
+fn swedish_value_names(a: clap::Arg) -> clap::Arg {
+    let sv = |n: &str| {
+        VALUE_NAMES_SV
+            .iter()
+            .find(|(en, _)| *en == n)
+            .map(|(_, sv)| *sv)
+    };
+    let names: Vec<clap::builder::Str> = a
+        .get_value_names()
+        .map(|v| {
+            v.iter()
+                .map(|n| sv(n.as_str()).map_or_else(|| n.clone(), clap::builder::Str::from))
+                .collect()
+        })
+        .unwrap_or_default();
+    if !names.is_empty() {
+        return a.value_names(names);
+    }
+    if a.is_positional() {
+        let id = a.get_id().to_string().to_uppercase();
+        if let Some(name) = sv(&id) {
+            return a.value_name(name);
+        }
+    }
+    a
+}
+
+/// `[standard: …]`, `[möjliga värden: …]`, `[miljövariabel: …]` for an argument that takes a
+/// value, and the argument with clap's English brackets hidden.
+fn swedish_brackets(a: clap::Arg) -> (clap::Arg, String) {
+    if !a.get_action().takes_values() {
+        return (a, String::new());
+    }
+    let mut extra = String::new();
+    let mut a = a;
+    if let Some(env) = a.get_env().map(|e| e.to_string_lossy().into_owned())
+        && !a.is_hide_env_set()
+    {
+        extra.push_str(&format!(" [miljövariabel: {env}]"));
+        a = a.hide_env(true);
+    }
+    let defaults: Vec<String> = a
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if !defaults.is_empty() && !a.is_hide_default_value_set() {
+        extra.push_str(&format!(" [standard: {}]", defaults.join(", ")));
+        a = a.hide_default_value(true);
+    }
+    let values: Vec<String> = a
+        .get_possible_values()
+        .iter()
+        .filter(|p| !p.is_hide_set())
+        .map(|p| p.get_name().to_string())
+        .collect();
+    if !values.is_empty() && !a.is_hide_possible_values_set() {
+        extra.push_str(&format!(" [möjliga värden: {}]", values.join(", ")));
+        a = a.hide_possible_values(true);
+    }
+    (a, extra)
 }
 
 /// The command line with its help in `lang`.
@@ -225,6 +333,7 @@ pub enum Command {
 /// The output format of listings (`list ... --format`, `due --format`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ListFormat {
+    #[value(alias = "tabell")]
     Table,
     Csv,
     Json,

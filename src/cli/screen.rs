@@ -155,7 +155,7 @@ pub struct ClientArgs {
     pub appeal_judgment: Option<NaiveDate>,
     /// Print the written decision of the latest decision (`decision`): the legal basis, the
     /// decision, its reasons, its period, and how to appeal when it does not grant in full.
-    #[arg(long, value_name = "decision", value_parser = ["decision"])]
+    #[arg(long, value_name = "decision", value_parser = parse_decision_word)]
     pub print: Option<String>,
     /// With --print: md (Markdown) or html (one page, A4 print CSS).
     #[arg(long, requires = "print", default_value = "md", value_name = "md|html")]
@@ -419,5 +419,16 @@ fn print_decision(a: ClientArgs, ctx: &Ctx) -> Result<Output> {
             )))
         }
         None => Ok(Output::ok(text)),
+    }
+}
+
+/// `decision`, or as staff say it, `beslut`: the one document `--print` writes here.
+fn parse_decision_word(s: &str) -> std::result::Result<String, String> {
+    match s.trim().to_lowercase().as_str() {
+        "decision" | "beslut" => Ok("decision".into()),
+        _ => Err(kontakt::tr!(
+            "expected decision, found `{s}`",
+            "väntade beslut, fann `{s}`"
+        )),
     }
 }

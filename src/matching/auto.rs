@@ -307,18 +307,22 @@ impl Capacitated {
 
 fn why_unmatched(prepared: &Prepared, ci: usize, had_a_candidate: bool) -> String {
     if had_a_candidate {
-        return "every volunteer who fits was needed for another client".into();
+        return crate::tr!(
+            "every volunteer who fits was needed for another client",
+            "varje kontaktperson som passar behövdes för en annan klient"
+        );
     }
     match prepared
         .exclusion_counts(ci)
         .iter()
         .max_by_key(|(e, n)| (**n, std::cmp::Reverse(**e)))
     {
-        Some((e, _)) => format!(
+        Some((e, _)) => crate::tr!(
             "no volunteer passes the hard rules (most often: {})",
+            "ingen kontaktperson klarar de absoluta kraven (oftast: {})",
             e.describe()
         ),
-        None => "there are no volunteers".into(),
+        None => crate::tr!("there are no volunteers", "det finns inga kontaktpersoner"),
     }
 }
 

@@ -157,7 +157,15 @@ pub(super) fn history(events: &[Event]) -> String {
                     e.date.to_string(),
                     render::lang().phrases(&e.event),
                     render::opt(&e.by),
-                    render::opt(&e.note),
+                    // A closure's or a leaving's note starts with the reason's word.
+                    e.note
+                        .as_deref()
+                        .map(|n| {
+                            render::lang()
+                                .ending_note(n)
+                                .unwrap_or_else(|| n.to_string())
+                        })
+                        .unwrap_or_default(),
                 ]
             })
             .collect(),

@@ -234,7 +234,11 @@ impl Checker<'_> {
                         &rel,
                         1,
                         Code::Syntax,
-                        tr!("cannot read: {e}", "kan inte läsas: {e}"),
+                        tr!(
+                            "cannot read: {}",
+                            "kan inte läsas: {}",
+                            crate::error::io_reason(&e, crate::lang::current())
+                        ),
                     );
                     survey.unreadable.push((rel, String::new()));
                 }

@@ -225,7 +225,11 @@ fn read_config(ck: &mut Checker) -> Option<Config> {
                 rel,
                 1,
                 Code::Syntax,
-                tr!("cannot read: {e}", "kan inte läsas: {e}"),
+                tr!(
+                    "cannot read: {}",
+                    "kan inte läsas: {}",
+                    crate::error::io_reason(&e, crate::lang::current())
+                ),
             );
             None
         }
