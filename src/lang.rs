@@ -351,6 +351,36 @@ impl Lang {
         if self == Lang::En {
             return message.to_string();
         }
+        // A value not among a field's: each expected word with the Swedish staff know it by
+        // (`female` (kvinna)), since the record keeps the English one.
+        let values = match message.split_once("unknown variant ") {
+            Some((head, rest)) => match rest.split_once(", expected ") {
+                Some((found, expected)) => {
+                    let words: Vec<String> = expected
+                        .split(", ")
+                        .flat_map(|w| w.split(" or "))
+                        .map(|w| w.trim_start_matches("one of "))
+                        .map(|w| {
+                            let bare = w.trim_matches('`');
+                            match self.word(bare) {
+                                sv if sv != bare => format!("{w} ({sv})"),
+                                _ => w.to_string(),
+                            }
+                        })
+                        .collect();
+                    let list = match words.as_slice() {
+                        [a, b] => format!("{a} eller {b}"),
+                        _ => format!("ett av {}", words.join(", ")),
+                    };
+                    Some(format!("{head}okänt värde {found}, väntade {list}"))
+                }
+                None => None,
+            },
+            None => None,
+        };
+        if let Some(v) = values {
+            return self.model_message(&v);
+        }
         SV.iter()
             .fold(self.model_message(message), |s, (en, sv)| s.replace(en, sv))
     }
@@ -925,6 +955,21 @@ mod tests {
                 assert!(!sv.contains(english), "{text}: {} reads {sv}", e.message());
             }
         }
+    }
+
+    /// A field's values named with their Swedish: a record keeps `female`, staff say kvinna.
+    #[test]
+    fn a_value_not_among_a_fields_is_told_with_the_swedish_words() {
+        assert_eq!(
+            Lang::Sv.parser_message(
+                "unknown variant `kvinna`, expected one of `any`, `female`, `male`"
+            ),
+            "okänt värde `kvinna`, väntade ett av `any` (alla), `female` (kvinna), `male` (man)"
+        );
+        assert_eq!(
+            Lang::Sv.parser_message("unknown variant `maybe`, expected `granted` or `denied`"),
+            "okänt värde `maybe`, väntade `granted` (beviljad) eller `denied` (avslag)"
+        );
     }
 
     #[test]

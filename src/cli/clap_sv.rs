@@ -162,9 +162,8 @@ fn message(error: &Error<Swedish>) -> Option<String> {
     })
 }
 
-/// A value parser's reason, in Swedish: our own parsers' messages through the model's table
-/// (`Lang::model_message`), serde's "unknown variant" with each expected word's Swedish beside
-/// it, so `--reason foo` lists `goal_reached` (målet uppnått) and the rest.
+/// A value parser's reason, in Swedish, so `--reason foo` lists `goal_reached` (målet uppnått)
+/// and the rest.
 fn why_in_swedish(why: &str) -> String {
     let lang = kontakt::lang::Lang::Sv;
     // The standard library's and clap's number parsers.
@@ -190,26 +189,9 @@ fn why_in_swedish(why: &str) -> String {
     {
         return format!("{value} ligger utanför {lo}–{hi}");
     }
-    let Some((head, expected)) = why.split_once(", expected one of ") else {
-        return lang.parser_message(why);
-    };
-    let words: Vec<String> = expected
-        .split(", ")
-        .map(|w| {
-            let bare = w.trim_matches('`');
-            let sv = lang.word(bare);
-            if sv == bare {
-                w.to_string()
-            } else {
-                format!("{w} ({sv})")
-            }
-        })
-        .collect();
-    format!(
-        "{}, väntade ett av {}",
-        lang.parser_message(head),
-        words.join(", ")
-    )
+    // Our parsers' messages through the model's table, serde's "unknown variant" with each
+    // expected word's Swedish beside it (`Lang::parser_message`).
+    lang.parser_message(why)
 }
 
 /// clap's tips: "a similar argument exists", "to pass '-x' as a value, use '-- -x'".
@@ -381,10 +363,11 @@ mod tests {
 
     #[test]
     fn serdes_expected_words_get_their_swedish_beside_them() {
-        let why = "unknown variant `foo`, expected one of `client_request`, `goal_reached`";
+        let why =
+            "unknown variant `foo`, expected one of `client_request`, `goal_reached`, `moved`";
         assert_eq!(
             why_in_swedish(why),
-            "okänt värde `foo`, väntade ett av `client_request` (klientens begäran), `goal_reached` (målet uppnått)"
+            "okänt värde `foo`, väntade ett av `client_request` (klientens begäran), `goal_reached` (målet uppnått), `moved` (flyttat)"
         );
     }
 

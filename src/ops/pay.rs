@@ -397,7 +397,7 @@ fn month_is_over(month: Month, today: chrono::NaiveDate) -> Result<()> {
     let years = crate::rules::bounds::YEARS;
     if !years.contains(&month.year()) {
         return Err(Error::arg(
-            "MONTH",
+            crate::tr!("MONTH", "MÅNAD"),
             crate::tr!(
                 "{month} is outside the years kontakt pays ({} to {})",
                 "{month} ligger utanför de år kontakt betalar ({} till {})",
