@@ -651,31 +651,28 @@ fn assignment(
         return x; // proposed, waiting for the meeting
     }
     let level = rng.random_range(1..=2u8);
-    let compensation = |pct: u32| Compensation {
+    let compensation = |pct: u32| Compensation::Percent {
         level: Some(1),
-        percent_hundredths: Some(pct * 100),
-        monthly_ore: None,
+        hundredths: pct * 100,
     };
-    let expense = Compensation {
+    let expense = Compensation::Percent {
         level: Some(level),
-        percent_hundredths: Some([10, 25, 40][level as usize - 1] * 100),
-        monthly_ore: None,
+        hundredths: [10, 25, 40][level as usize - 1] * 100,
     };
     let mut terms = vec![Terms::monthly(
         start,
         Frequency::from_str_unwrap("1/week"),
         compensation(rng.random_range(15..=35)),
-        expense.clone(),
+        expense,
     )];
     let change = days(start, rng.random_range(60..400));
     if rng.random_range(0..100) < 15 && change < today {
         terms.push(Terms::monthly(
             change,
             Frequency::from_str_unwrap("2/week"),
-            Compensation {
+            Compensation::Percent {
                 level: Some(2),
-                percent_hundredths: Some(rng.random_range(20..=45) * 100),
-                monthly_ore: None,
+                hundredths: rng.random_range(20..=45) * 100,
             },
             expense,
         ));

@@ -201,19 +201,76 @@ impl PaidPer {
 }
 
 /// A monthly amount: by SKR's model (a category or level and a percentage of the year's
-/// prisbasbelopp), or a plain amount the agreement states.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+/// prisbasbelopp), or a plain amount the agreement states, or none (terms paid by delivery
+/// take their amounts from kontakt.toml). One of the three, never a mix: a file that states
+/// both a per cent and an amount, or a level without its per cent, is refused as it is read.
+/// Whether the per cent lies in its category, and whether a plain amount has its reason, are
+/// `rules::terms`' to say (they depend on kontakt.toml and the terms).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(try_from = "CompensationFields", into = "CompensationFields")]
+pub enum Compensation {
+    /// Nothing stated here.
+    #[default]
+    Unstated,
+    /// SKR's model: `hundredths` of a per cent of the prisbasbelopp a year (`2000` = 20 %),
+    /// within fee category or expense `level` (1 to 3); without a level it needs a reason.
+    Percent { level: Option<u8>, hundredths: u32 },
+    /// A plain monthly amount in öre, instead of a percentage (it needs a reason).
+    Amount(Money),
+}
+
+/// How a [`Compensation`] is written in the record: `level` and `percent_hundredths`, or
+/// `monthly_ore`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Compensation {
-    /// Fee category (1 to 3) or expense level (1 to 3) in SKR's model.
+pub struct CompensationFields {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<u8>,
-    /// Per cent of the prisbasbelopp per year, in hundredths (`2000` = 20 %).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub percent_hundredths: Option<u32>,
-    /// A plain monthly amount in öre, instead of a percentage.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monthly_ore: Option<Money>,
+}
+
+impl TryFrom<CompensationFields> for Compensation {
+    type Error = String;
+
+    fn try_from(f: CompensationFields) -> Result<Self, String> {
+        match (f.level, f.percent_hundredths, f.monthly_ore) {
+            (None, None, None) => Ok(Compensation::Unstated),
+            (level, Some(hundredths), None) => Ok(Compensation::Percent { level, hundredths }),
+            (None, None, Some(m)) => Ok(Compensation::Amount(m)),
+            (_, Some(_), Some(_)) => Err(
+                "both a plain amount (`monthly_ore`) and a per cent (`percent_hundredths`): keep one"
+                    .into(),
+            ),
+            (Some(_), None, Some(_)) => Err(
+                "a plain amount (`monthly_ore`) has no `level`: remove it, or give the per cent (`percent_hundredths`) instead of the amount"
+                    .into(),
+            ),
+            (Some(_), None, None) => Err(
+                "a `level` without its per cent (`percent_hundredths`), or a plain amount (`monthly_ore`)"
+                    .into(),
+            ),
+        }
+    }
+}
+
+impl From<Compensation> for CompensationFields {
+    fn from(c: Compensation) -> Self {
+        match c {
+            Compensation::Unstated => CompensationFields::default(),
+            Compensation::Percent { level, hundredths } => CompensationFields {
+                level,
+                percent_hundredths: Some(hundredths),
+                monthly_ore: None,
+            },
+            Compensation::Amount(m) => CompensationFields {
+                monthly_ore: Some(m),
+                ..Default::default()
+            },
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -255,7 +312,7 @@ pub enum AssignmentStatus {
 impl Compensation {
     /// Nothing stated (terms paid per meeting level or dygn take their amounts elsewhere).
     pub fn is_none(&self) -> bool {
-        self.level.is_none() && self.percent_hundredths.is_none() && self.monthly_ore.is_none()
+        *self == Compensation::Unstated
     }
 }
 

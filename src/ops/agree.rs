@@ -168,35 +168,27 @@ fn compensation_of_fee(fee: FeeSpec) -> Compensation {
         FeeSpec::Category {
             category,
             percent_hundredths,
-        } => Compensation {
+        } => Compensation::Percent {
             level: Some(category),
-            percent_hundredths: Some(percent_hundredths),
-            monthly_ore: None,
+            hundredths: percent_hundredths,
         },
-        FeeSpec::Plain(m) => Compensation {
-            level: None,
-            percent_hundredths: None,
-            monthly_ore: Some(m),
-        },
+        FeeSpec::Plain(m) => Compensation::Amount(m),
     }
 }
 
 /// The expense allowance as the agreement records it: a level's per cent of the configuration.
+/// A level kontakt.toml lacks gets no per cent (0), which `rules::terms` refuses by the level
+/// before anything is written.
 fn compensation_of_expense(e: ExpenseSpec, store: &Store) -> Compensation {
     match e {
-        ExpenseSpec::Level(level) => Compensation {
+        ExpenseSpec::Level(level) => Compensation::Percent {
             level: Some(level),
-            percent_hundredths: usize::from(level)
+            hundredths: usize::from(level)
                 .checked_sub(1)
                 .and_then(|i| store.config.compensation.expense_levels.get(i))
-                .map(|p| p * 100),
-            monthly_ore: None,
+                .map_or(0, |p| p * 100),
         },
-        ExpenseSpec::Plain(m) => Compensation {
-            level: None,
-            percent_hundredths: None,
-            monthly_ore: Some(m),
-        },
+        ExpenseSpec::Plain(m) => Compensation::Amount(m),
     }
 }
 
@@ -412,10 +404,10 @@ pub fn agree(
                 Terms {
                     from,
                     meetings: input.meetings.unwrap_or(last.meetings),
-                    fee: input.fee.map_or(last.fee.clone(), compensation_of_fee),
+                    fee: input.fee.map_or(last.fee, compensation_of_fee),
                     expense: input
                         .expense
-                        .map_or(last.expense.clone(), |e| compensation_of_expense(e, store)),
+                        .map_or(last.expense, |e| compensation_of_expense(e, store)),
                     reason: input
                         .reason
                         .clone()
@@ -504,16 +496,13 @@ pub fn document(
             continue;
         }
         let missing = || Error::refused(vec![crate::rules::prisbasbelopp::missing_message(year)]);
-        let rule = |c: &crate::model::assignment::Compensation| match (
-            c.monthly_ore,
-            c.percent_hundredths,
-        ) {
-            _ if c.is_none() => Rule::None,
-            (None, Some(p)) => Rule::Skr {
-                level: c.level,
-                percent_hundredths: p,
+        let rule = |c: &Compensation| match *c {
+            Compensation::Unstated => Rule::None,
+            Compensation::Percent { level, hundredths } => Rule::Skr {
+                level,
+                percent_hundredths: hundredths,
             },
-            _ => Rule::Plain,
+            Compensation::Amount(_) => Rule::Plain,
         };
         let way = document_way(t, &c, t.from.max(first), year, tariffs)?;
         terms.push(TermsLine {

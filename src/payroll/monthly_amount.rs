@@ -29,10 +29,10 @@ impl Compensation {
     /// The monthly amount in `year`: the plain amount, or the percentage of that year's
     /// prisbasbelopp. `Ok(None)` when the configuration lacks the year's prisbasbelopp.
     pub fn monthly(&self, tariffs: &Tariffs, year: i32) -> Result<Option<Money>, Overflow> {
-        match (self.monthly_ore, self.percent_hundredths) {
-            (Some(m), _) => Ok(Some(m)),
-            (None, Some(p)) => tariffs.monthly(year, p),
-            (None, None) => Ok(Some(Money(0))),
+        match *self {
+            Compensation::Amount(m) => Ok(Some(m)),
+            Compensation::Percent { hundredths, .. } => tariffs.monthly(year, hundredths),
+            Compensation::Unstated => Ok(Some(Money(0))),
         }
     }
 }
@@ -56,11 +56,7 @@ mod tests {
         };
         assert_eq!(t.monthly(2026, 2000), Ok(Some(Money(98_700))));
         assert_eq!(t.monthly(1999, 2000), Ok(None));
-        let plain = Compensation {
-            level: None,
-            percent_hundredths: None,
-            monthly_ore: Some(Money(50_000)),
-        };
+        let plain = Compensation::Amount(Money(50_000));
         assert_eq!(plain.monthly(&t, 1999), Ok(Some(Money(50_000))));
     }
 }

@@ -41,10 +41,6 @@ fn percent(p: u32) -> String {
     }
 }
 
-fn t_len(n: usize) -> u8 {
-    u8::try_from(n).unwrap_or(u8::MAX)
-}
-
 fn no_such_level(part: Part, level: u8, at: Vec<Key>, tariffs: &Tariffs) -> Problem {
     let message = match part {
         Part::Fee => tr!(
@@ -80,71 +76,55 @@ pub fn compensation_problems(
         v.push(Key::name(f));
         v
     };
-    let whole = {
-        let mut v = at.to_vec();
-        v.push(Key::name(part.key()));
-        v
-    };
     let bad = |at: Vec<Key>, message: String| Problem {
         flaw: Flaw::BadValue,
         at,
         message,
     };
-    if let Some(m) = c.monthly_ore {
-        if !bounds::amount_ok(m) {
+    let (level, p) = match *c {
+        // Asked of terms that must state the amount (`terms_problems`).
+        Compensation::Unstated => {
+            let mut whole = at.to_vec();
+            whole.push(Key::name(part.key()));
             out.push(bad(
-                field("monthly_ore"),
+                whole,
                 tr!(
-                    "a monthly amount is from 0 to {}, found {} kr",
-                    "ett månadsbelopp är från 0 till {}, {} kr hittades",
-                    bounds::max_amount_text(),
-                    m.swedish()
+                    "neither a per cent (`level` and `percent_hundredths`) nor a plain amount (`monthly_ore`)",
+                    "varken en procentsats (`level` och `percent_hundredths`) eller ett fast belopp (`monthly_ore`)"
                 ),
             ));
-        }
-        if c.percent_hundredths.is_some() {
-            out.push(bad(
-                field("percent_hundredths"),
-                tr!(
-                    "both a plain amount and a per cent: keep one",
-                    "både ett fast belopp och en procentsats: behåll ett"
-                ),
-            ));
-        }
-        if !has_reason {
-            out.push(bad(
-                field("monthly_ore"),
-                match part {
-                    Part::Fee => tr!(
-                        "a plain fee amount instead of a category needs --reason (or `reason` in the terms)",
-                        "ett fast arvode i stället för en kategori behöver --reason (eller `reason` i villkoren)"
-                    ),
-                    Part::Expense => tr!(
-                        "a plain expense amount instead of a level needs --reason (or `reason` in the terms)",
-                        "en fast omkostnadsersättning i stället för en nivå behöver --reason (eller `reason` i villkoren)"
-                    ),
-                },
-            ));
-        }
-        return out;
-    }
-    let levels = match part {
-        Part::Fee => t_len(tariffs.fee_categories.len()),
-        Part::Expense => t_len(tariffs.expense_levels.len()),
-    };
-    let Some(p) = c.percent_hundredths else {
-        if let Some(level) = c.level.filter(|l| !(1..=levels).contains(l)) {
-            out.push(no_such_level(part, level, field("level"), tariffs));
             return out;
         }
-        out.push(bad(
-            whole,
-            tr!(
-                "neither a per cent (`level` and `percent_hundredths`) nor a plain amount (`monthly_ore`)",
-                "varken en procentsats (`level` och `percent_hundredths`) eller ett fast belopp (`monthly_ore`)"
-            ),
-        ));
-        return out;
+        Compensation::Amount(m) => {
+            if !bounds::amount_ok(m) {
+                out.push(bad(
+                    field("monthly_ore"),
+                    tr!(
+                        "a monthly amount is from 0 to {}, found {} kr",
+                        "ett månadsbelopp är från 0 till {}, {} kr hittades",
+                        bounds::max_amount_text(),
+                        m.swedish()
+                    ),
+                ));
+            }
+            if !has_reason {
+                out.push(bad(
+                    field("monthly_ore"),
+                    match part {
+                        Part::Fee => tr!(
+                            "a plain fee amount instead of a category needs --reason (or `reason` in the terms)",
+                            "ett fast arvode i stället för en kategori behöver --reason (eller `reason` i villkoren)"
+                        ),
+                        Part::Expense => tr!(
+                            "a plain expense amount instead of a level needs --reason (or `reason` in the terms)",
+                            "en fast omkostnadsersättning i stället för en nivå behöver --reason (eller `reason` i villkoren)"
+                        ),
+                    },
+                ));
+            }
+            return out;
+        }
+        Compensation::Percent { level, hundredths } => (level, hundredths),
     };
     if p > MAX_PERCENT_HUNDREDTHS {
         out.push(bad(
@@ -156,7 +136,7 @@ pub fn compensation_problems(
         ));
         return out;
     }
-    let Some(level) = c.level else {
+    let Some(level) = level else {
         if !has_reason {
             out.push(bad(
                 field("percent_hundredths"),
@@ -394,19 +374,63 @@ mod tests {
     use super::*;
 
     fn pct(level: u8, p: u32) -> Compensation {
-        Compensation {
+        Compensation::Percent {
             level: Some(level),
-            percent_hundredths: Some(p),
-            monthly_ore: None,
+            hundredths: p,
         }
     }
 
     fn plain(ore: i64) -> Compensation {
-        Compensation {
-            level: None,
-            percent_hundredths: None,
-            monthly_ore: Some(Money(ore)),
+        Compensation::Amount(Money(ore))
+    }
+
+    /// What a file may not state at all: both a per cent and an amount, a level without its
+    /// per cent, a level beside an amount. The record is refused as it is read, at the field.
+    #[test]
+    fn a_mix_of_a_per_cent_and_an_amount_is_not_read() {
+        #[derive(Debug, serde::Deserialize)]
+        struct T {
+            #[allow(dead_code)]
+            fee: Compensation,
         }
+        for (text, want) in [
+            (
+                "fee = { level = 1, percent_hundredths = 2000, monthly_ore = 100 }",
+                "both a plain amount",
+            ),
+            (
+                "fee = { percent_hundredths = 2000, monthly_ore = 100 }",
+                "both a plain amount",
+            ),
+            ("fee = { level = 1 }", "a `level` without its per cent"),
+            ("fee = { level = 1, monthly_ore = 100 }", "has no `level`"),
+        ] {
+            let e = toml::from_str::<T>(text).expect_err(text);
+            assert!(e.message().contains(want), "{text}: {}", e.message());
+        }
+        for (text, c) in [
+            ("fee = {}", Compensation::Unstated),
+            (
+                "fee = { monthly_ore = 100 }",
+                Compensation::Amount(Money(100)),
+            ),
+            (
+                "fee = { percent_hundredths = 2000 }",
+                Compensation::Percent {
+                    level: None,
+                    hundredths: 2000,
+                },
+            ),
+            (
+                "fee = { level = 2, percent_hundredths = 2000 }",
+                pct(2, 2000),
+            ),
+        ] {
+            assert_eq!(toml::from_str::<T>(text).expect(text).fee, c, "{text}");
+        }
+        // Written back the way it was read.
+        let t = toml::to_string(&pct(2, 2000)).unwrap();
+        assert_eq!(t, "level = 2\npercent_hundredths = 2000\n");
     }
 
     fn fields(c: &Compensation, part: Part, reason: bool) -> Vec<String> {
