@@ -614,6 +614,23 @@ fn the_agreement_document_states_how_delivery_is_paid() {
     );
     assert!(doc.contains("30,00 kr per mil"), "{doc}");
     assert!(print(&hourly).contains("250,00 kr per timme"));
+    // An amendment of hourly terms says what its table's "se nedan" points to.
+    kit.today = "2026-09-20".into();
+    kit.cmd(&format!(
+        "agree {hourly} --change-from 2026-10-01 --paid-per hour --hourly 300"
+    ))
+    .ok();
+    let amendment = kit
+        .cmd(&format!("--lang sv agree --print amendment {hourly}"))
+        .ok()
+        .stdout;
+    assert!(amendment.contains("se nedan"), "{amendment}");
+    for needle in [
+        "Från 2026-08-01 betalas arvodet per timme som rapporteras: 250,00 kr per timme.",
+        "Från 2026-10-01 betalas arvodet per timme som rapporteras: 300,00 kr per timme.",
+    ] {
+        assert!(amendment.contains(needle), "{needle:?} not in {amendment}");
+    }
 }
 
 /// The e-service's file carries stays (`stay-to`), trips (`km`) and receipts (`receipt`) as

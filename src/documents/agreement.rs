@@ -83,8 +83,13 @@ fn stays(d: &AgreementDoc) -> bool {
 
 /// What the document says of terms paid by delivery (none for terms paid by the month).
 fn delivery_items(d: &AgreementDoc, lang: Lang) -> Vec<String> {
+    delivery_items_of(d.terms.iter(), lang)
+}
+
+/// [`delivery_items`] of some of the terms (an amendment states the two it changes between).
+fn delivery_items_of<'a>(terms: impl Iterator<Item = &'a TermsLine>, lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
-    for t in &d.terms {
+    for t in terms {
         let from = t.from;
         let kr = |m: Money| m.localized(lang);
         match (&t.way, lang) {
@@ -603,7 +608,7 @@ pub fn render_amendment(d: &AgreementDoc, format: Format, lang: Lang) -> Option<
         .official
         .clone()
         .unwrap_or_else(|| "______________________________".into());
-    let blocks = vec![
+    let mut blocks = vec![
         Para(format!(
             "{} · {} {}",
             d.municipality,
@@ -639,6 +644,8 @@ pub fn render_amendment(d: &AgreementDoc, format: Format, lang: Lang) -> Option<
             },
             vec![terms_row(before, lang), terms_row(after, lang)],
         ),
+        // What "see below" in the table points to: how terms paid by delivery pay.
+        Items(delivery_items_of([before, after].into_iter(), lang)),
         Para(match (&after.reason, sv) {
             (Some(r), true) => format!("Skäl till ändringen: {r}"),
             (Some(r), false) => format!("Reason for the change: {r}"),
@@ -662,6 +669,8 @@ pub fn render_amendment(d: &AgreementDoc, format: Format, lang: Lang) -> Option<
             ),
         ]),
     ];
+    // Terms paid by the month have nothing to say below the table.
+    blocks.retain(|b| !matches!(b, Items(v) if v.is_empty()));
     let title = lang.pick(
         "Amendment to the assignment agreement",
         "Ändring av uppdragsavtal",
