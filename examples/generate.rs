@@ -20,7 +20,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use kontakt::model::assignment::{
     Agreement, Compensation, Declined, EndReason, Ending, Party, Terms,
 };
-use kontakt::model::client::{Decision, Outcome};
+use kontakt::model::client::{Decision, Ruling};
 use kontakt::model::common::{Basis, Frequency, GenderWish};
 use kontakt::model::report::Approval;
 use kontakt::model::{
@@ -338,9 +338,10 @@ fn main() {
                 notified: None,
                 appeal: None,
                 decided,
-                outcome: Outcome::Granted,
-                from: Some(decided.min(start)),
-                to: Some(to),
+                ruling: Ruling::Granted {
+                    from: decided.min(start),
+                    to,
+                },
                 basis: Some(basis),
                 meetings: Some("1/week".parse().unwrap()),
                 guardian_consent: (age < config.clients.consent_age).then_some(decided),
@@ -357,9 +358,7 @@ fn main() {
                 notified: None,
                 appeal: None,
                 decided,
-                outcome: Outcome::Denied,
-                from: None,
-                to: None,
+                ruling: Ruling::Denied,
                 basis: None,
                 meetings: None,
                 guardian_consent: None,

@@ -6,7 +6,7 @@ use std::time::Instant;
 use chrono::NaiveDate;
 use kontakt::matching::Pool;
 use kontakt::matching::auto::{Objective, auto};
-use kontakt::model::client::{Decision, Outcome};
+use kontakt::model::client::Decision;
 use kontakt::model::common::{Basis, GenderWish};
 use kontakt::model::{Client, Config, Id, Kind, Pnr, SCHEMA, Screening, Volunteer};
 use rand::{RngExt, SeedableRng};
@@ -76,9 +76,10 @@ fn main() {
                     notified: None,
                     appeal: None,
                     decided: applied,
-                    outcome: Outcome::Granted,
-                    from: Some(applied),
-                    to: Some(today + chrono::Duration::days(200)),
+                    ruling: kontakt::model::client::Ruling::Granted {
+                        from: applied,
+                        to: today + chrono::Duration::days(200),
+                    },
                     basis: None,
                     meetings: None,
                     guardian_consent: None,

@@ -720,6 +720,14 @@ const LABELS: &[(&str, &str)] = &[
 /// around the value they quote.
 const MODEL: &[(&str, &str)] = &[
     (
+        "a granted decision needs its period (`from` and `to`)",
+        "ett beviljande beslut behöver sin period (`from` och `to`)",
+    ),
+    (
+        "a denied decision grants no period: remove `from` and `to`, or make it `granted`",
+        "ett avslag beviljar ingen period: ta bort `from` och `to`, eller gör det `granted`",
+    ),
+    (
         "is not known to this kontakt (expected",
         "är okänt för denna kontakt (väntade",
     ),

@@ -95,7 +95,7 @@ pub const CLIENT_COLUMNS: &[Column<ClientRow>] = &[
         Cell::Text(r.c.area.clone().unwrap_or_default())
     }),
     Column::new("decision until", "decision_to", |r| {
-        Cell::Date(r.c.latest_decision().and_then(|d| d.to))
+        Cell::Date(r.c.latest_decision().and_then(|d| d.to()))
     }),
 ];
 

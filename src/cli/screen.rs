@@ -393,7 +393,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                     }
                     _ => format!(
                         "{id} {}\n",
-                        ctx.lang.word(&kontakt::model::common::word(&d.outcome))
+                        ctx.lang.word(&kontakt::model::common::word(&d.outcome()))
                     ),
                 }
             }))

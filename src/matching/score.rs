@@ -307,7 +307,7 @@ fn waiting_points(
         c.decisions
             .iter()
             .rev()
-            .find(|d| d.outcome == crate::model::Outcome::Granted)
+            .find(|d| d.outcome() == crate::model::Outcome::Granted)
             .map_or(c.applied, |d| d.decided)
     });
     let months = crate::model::month::whole_months_between(waited_since, today);
@@ -818,7 +818,7 @@ impl PreparedClient<'_> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::model::client::{Decision, Outcome};
+    use crate::model::client::Decision;
     use crate::model::common::Basis;
     use crate::model::{Kind, Pnr, SCHEMA, Screening};
     use proptest::prelude::*;
@@ -963,13 +963,14 @@ pub(crate) mod tests {
                         notified: None,
                         appeal: None,
                         decided: applied,
-                        outcome: if granted {
-                            Outcome::Granted
+                        ruling: if granted {
+                            crate::model::client::Ruling::Granted {
+                                from: applied,
+                                to: today + chrono::Duration::days(200),
+                            }
                         } else {
-                            Outcome::Denied
+                            crate::model::client::Ruling::Denied
                         },
-                        from: Some(applied),
-                        to: Some(today + chrono::Duration::days(200)),
                         basis: None,
                         meetings: None,
                         guardian_consent: None,

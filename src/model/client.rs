@@ -62,10 +62,55 @@ pub struct Client {
 }
 
 /// A needs decision (beslut om insats) after the investigation (utredning): granted for a period,
-/// or denied with a reason. Time-limited and followed up at least every six months.
+/// or denied with a reason. Time-limited and followed up at least every six months. Read from
+/// and written as its file's fields ([`DecisionFile`]); a grant without its period, a period
+/// or a denial with one, is refused as it is read (a period that ends before it starts is
+/// `rules::decision`'s to name, with its line).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "DecisionFile", into = "DecisionFile")]
+pub struct Decision {
+    pub decided: NaiveDate,
+    /// Who made the decision (beslutsfattare: the handläggare or the committee's delegate).
+    pub decided_by: Option<String>,
+    /// Granted for a period, or denied (with its reasons in `reason`).
+    pub ruling: Ruling,
+    pub basis: Option<Basis>,
+    pub meetings: Option<Frequency>,
+    /// The insats granted, when not the one applied for.
+    pub insats: Option<Insats>,
+    /// The day the client received the decision (delgivning): the three weeks to appeal run
+    /// from it (the decision's date when not recorded).
+    pub notified: Option<NaiveDate>,
+    /// An appeal of the decision (överklagande), as it goes (`rules::appeal`).
+    pub appeal: Option<Appeal>,
+    /// The guardians' (vårdnadshavare) consent, needed when the client is under 15.
+    pub guardian_consent: Option<NaiveDate>,
+    pub reason: Option<String>,
+    /// The dates the decision was followed up (uppföljning); the next is due six months on.
+    pub followed_up: Vec<NaiveDate>,
+    /// What the follow-ups found, where recorded with an outcome (SOSFS 2014:5: the insats is
+    /// followed up against the decision's goals): one per date in `followed_up` at most.
+    pub follow_ups: Vec<FollowUp>,
+    /// Why the decision has not been put into effect (or was interrupted and not resumed), as
+    /// recorded by staff, latest last: what the report to IVO must explain (`rules::ivo_delay`).
+    pub delay_reasons: Vec<DelayReason>,
+    /// The case closed without the decision's period running out: the person withdrew the
+    /// application, the need is gone, they moved away. Nothing is granted after `date`.
+    pub closed: Option<Closure>,
+}
+
+/// What a decision decided: the service granted from one day to another, or denied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ruling {
+    Granted { from: NaiveDate, to: NaiveDate },
+    Denied,
+}
+
+/// A decision as its file writes it: `outcome`, and for a grant `from` and `to`, beside the
+/// rest. Read into a [`Decision`], which cannot hold a grant without its period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Decision {
+struct DecisionFile {
     #[serde(with = "crate::model::date")]
     pub decided: NaiveDate,
     /// Who made the decision (beslutsfattare: the handläggare or the committee's delegate).
@@ -228,17 +273,110 @@ pub enum Outcome {
     Denied,
 }
 
+/// Why a grant without its `from` or `to` is refused (`check` names it E006, dates that cannot
+/// be).
+pub const PERIOD_NEEDED: &str = "a granted decision needs its period (`from` and `to`)";
+
+impl TryFrom<DecisionFile> for Decision {
+    type Error = String;
+
+    fn try_from(f: DecisionFile) -> Result<Self, String> {
+        let ruling = match (f.outcome, f.from, f.to) {
+            (Outcome::Granted, Some(from), Some(to)) => Ruling::Granted { from, to },
+            // Worded as serde words a missing field, which is what it is to `check`'s search
+            // for every mistake of a file (a `to` set aside for its own mistake is not named
+            // again).
+            (Outcome::Granted, from, _) => {
+                let field = if from.is_none() { "from" } else { "to" };
+                return Err(format!("missing field `{field}`: {PERIOD_NEEDED}"));
+            }
+            (Outcome::Denied, None, None) => Ruling::Denied,
+            (Outcome::Denied, _, _) => {
+                return Err(
+                    "a denied decision grants no period: remove `from` and `to`, or make it `granted`"
+                        .into(),
+                );
+            }
+        };
+        Ok(Decision {
+            ruling,
+            decided: f.decided,
+            decided_by: f.decided_by,
+            basis: f.basis,
+            meetings: f.meetings,
+            insats: f.insats,
+            notified: f.notified,
+            appeal: f.appeal,
+            guardian_consent: f.guardian_consent,
+            reason: f.reason,
+            followed_up: f.followed_up,
+            follow_ups: f.follow_ups,
+            delay_reasons: f.delay_reasons,
+            closed: f.closed,
+        })
+    }
+}
+
+impl From<Decision> for DecisionFile {
+    fn from(d: Decision) -> Self {
+        let (outcome, from, to) = match d.ruling {
+            Ruling::Granted { from, to } => (Outcome::Granted, Some(from), Some(to)),
+            Ruling::Denied => (Outcome::Denied, None, None),
+        };
+        DecisionFile {
+            outcome,
+            from,
+            to,
+            decided: d.decided,
+            decided_by: d.decided_by,
+            basis: d.basis,
+            meetings: d.meetings,
+            insats: d.insats,
+            notified: d.notified,
+            appeal: d.appeal,
+            guardian_consent: d.guardian_consent,
+            reason: d.reason,
+            followed_up: d.followed_up,
+            follow_ups: d.follow_ups,
+            delay_reasons: d.delay_reasons,
+            closed: d.closed,
+        }
+    }
+}
+
 impl Decision {
+    /// Granted or denied, as the file says it.
+    pub fn outcome(&self) -> Outcome {
+        match self.ruling {
+            Ruling::Granted { .. } => Outcome::Granted,
+            Ruling::Denied => Outcome::Denied,
+        }
+    }
+
+    /// The first day a grant covers; `None` for a denial.
+    pub fn from(&self) -> Option<NaiveDate> {
+        match self.ruling {
+            Ruling::Granted { from, .. } => Some(from),
+            Ruling::Denied => None,
+        }
+    }
+
+    /// The last day of a grant's period; `None` for a denial.
+    pub fn to(&self) -> Option<NaiveDate> {
+        match self.ruling {
+            Ruling::Granted { to, .. } => Some(to),
+            Ruling::Denied => None,
+        }
+    }
+
     /// Is the service granted by this decision on `day`?
     pub fn grants(&self, day: NaiveDate) -> bool {
-        self.outcome == Outcome::Granted
-            && self.from.is_some_and(|f| f <= day)
-            && self.last_day().is_some_and(|t| day <= t)
+        self.from().is_some_and(|f| f <= day) && self.last_day().is_some_and(|t| day <= t)
     }
 
     /// The last day the decision grants: the end of its period, or the day it was closed.
     pub fn last_day(&self) -> Option<NaiveDate> {
-        match (self.to, &self.closed) {
+        match (self.to(), &self.closed) {
             (Some(t), Some(c)) => Some(t.min(c.date)),
             (t, c) => t.or(c.as_ref().map(|c| c.date)),
         }
@@ -262,7 +400,7 @@ impl Client {
             self.decisions
                 .iter()
                 .rev()
-                .filter(|d| d.outcome == Outcome::Granted)
+                .filter(|d| d.outcome() == Outcome::Granted)
         };
         granted()
             .find(|d| d.grants(day))
@@ -277,7 +415,58 @@ impl Client {
         self.decisions
             .iter()
             .rev()
-            .find(|d| d.outcome == Outcome::Granted && d.from.is_some_and(|f| f <= day))
+            .find(|d| d.outcome() == Outcome::Granted && d.from().is_some_and(|f| f <= day))
             .is_some_and(|d| d.grants(day))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decision(text: &str) -> Result<Decision, String> {
+        toml::from_str::<Decision>(&format!("decided = 2026-03-01\n{text}"))
+            .map_err(|e| e.message().to_string())
+    }
+
+    /// A grant holds its period and a denial none: a file that says otherwise is not read.
+    #[test]
+    fn a_grant_has_its_period_and_a_denial_none() {
+        let d = decision("outcome = \"granted\"\nfrom = 2026-03-01\nto = 2026-08-31").unwrap();
+        assert_eq!(
+            d.ruling,
+            Ruling::Granted {
+                from: NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+                to: NaiveDate::from_ymd_opt(2026, 8, 31).unwrap(),
+            }
+        );
+        assert_eq!(d.outcome(), Outcome::Granted);
+        assert!(d.grants(NaiveDate::from_ymd_opt(2026, 8, 31).unwrap()));
+        assert_eq!(
+            decision("outcome = \"denied\"").unwrap().ruling,
+            Ruling::Denied
+        );
+        for (text, want) in [
+            (
+                "outcome = \"granted\"\nfrom = 2026-03-01",
+                "missing field `to`",
+            ),
+            (
+                "outcome = \"granted\"\nto = 2026-03-01",
+                "missing field `from`",
+            ),
+            ("outcome = \"granted\"", "missing field `from`"),
+            (
+                "outcome = \"denied\"\nfrom = 2026-03-01",
+                "grants no period",
+            ),
+        ] {
+            let e = decision(text).expect_err(text);
+            assert!(e.contains(want), "{text}: {e}");
+        }
+        // Written back as it was read.
+        let text = "decided = \"2026-03-01\"\noutcome = \"granted\"\nfrom = \"2026-03-01\"\nto = \"2026-08-31\"\n";
+        let d: Decision = toml::from_str(text).unwrap();
+        assert_eq!(toml::to_string(&d).unwrap(), text);
     }
 }

@@ -559,7 +559,7 @@ pub fn papers(
     let (id, a, ag, c, v) = agreed(store, prefix)?;
     let ag = &ag;
     let grant = c.decisions.iter().rev().find(|d| {
-        d.outcome == crate::model::Outcome::Granted && d.from.is_some_and(|f| f <= ag.start)
+        d.outcome() == crate::model::Outcome::Granted && d.from().is_some_and(|f| f <= ag.start)
     });
     let basis = grant.and_then(|d| d.basis).unwrap_or(c.basis);
     let decided = grant.map_or(ag.start, |d| d.decided);

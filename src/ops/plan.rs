@@ -104,7 +104,7 @@ pub fn document(store: &Store, prefix: &str) -> Result<PlanDoc> {
         volunteer: v.name.clone(),
         guardians: c.guardians.clone(),
         decided: decision.map(|d| d.decided),
-        period: decision.and_then(|d| Some((d.from?, d.to?))),
+        period: decision.and_then(|d| Some((d.from()?, d.to()?))),
         follow_up: decision
             .and_then(|d| crate::rules::decision::follow_up_due(d, &store.config.clients)),
         plan: p,

@@ -4,7 +4,7 @@ use crate::tr;
 use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
-use crate::model::client::{Appeal, Judgment};
+use crate::model::client::{Appeal, Judgment, Ruling};
 use crate::model::common::Insats;
 use crate::model::{
     Basis, Client, Decision, Event, Frequency, Id, Kind, Outcome, Reference, Verdict, Volunteer,
@@ -500,9 +500,7 @@ pub fn screen_client(
         } => Decision {
             decided: decided.unwrap_or(today),
             decided_by: by.clone(),
-            outcome: Outcome::Granted,
-            from: Some(from),
-            to: Some(to),
+            ruling: Ruling::Granted { from, to },
             basis: Some(basis.unwrap_or(c.basis)),
             meetings,
             insats: insats.filter(|i| *i != c.applied_insats),
@@ -520,9 +518,7 @@ pub fn screen_client(
         ClientDecision::Deny { reason, decided } => Decision {
             decided: decided.unwrap_or(today),
             decided_by: by.clone(),
-            outcome: Outcome::Denied,
-            from: None,
-            to: None,
+            ruling: Ruling::Denied,
             basis: None,
             meetings: None,
             insats: None,
@@ -561,11 +557,11 @@ pub fn screen_client(
     if !problems.is_empty() {
         return Err(Error::refused(problems));
     }
-    let event = match d.outcome {
+    let event = match d.outcome() {
         Outcome::Granted => format!(
             "granted {} to {}",
-            d.from.unwrap_or(today),
-            d.to.unwrap_or(today)
+            d.from().unwrap_or(today),
+            d.to().unwrap_or(today)
         ),
         Outcome::Denied => "denied".to_string(),
     };
@@ -602,7 +598,7 @@ fn follow_up(
     let Some(d) = c
         .decisions
         .last_mut()
-        .filter(|d| d.outcome == Outcome::Granted)
+        .filter(|d| d.outcome() == Outcome::Granted)
     else {
         return Err(Error::refused(vec![tr!(
             "{id} has no granted decision to follow up",
@@ -616,7 +612,7 @@ fn follow_up(
             "--follow-up {date} har inte hänt än"
         ));
     }
-    if d.from.is_some_and(|f| date < f) || d.to.is_some_and(|t| date > t) {
+    if d.from().is_some_and(|f| date < f) || d.to().is_some_and(|t| date > t) {
         problems.push(tr!(
             "--follow-up {date} is outside the decision's period",
             "--follow-up {date} ligger utanför beslutets period"
@@ -659,7 +655,7 @@ fn latest_grant(c: &mut Client) -> Result<&mut Decision> {
     c.decisions
         .iter_mut()
         .rev()
-        .find(|d| d.outcome == Outcome::Granted)
+        .find(|d| d.outcome() == Outcome::Granted)
         .ok_or_else(|| {
             Error::refused(vec![tr!(
                 "{id} has no granted decision",
@@ -766,12 +762,12 @@ pub(super) fn stage_close(
             "{flag} {date} är efter i dag"
         ));
     }
-    if date < d.decided || d.to.is_some_and(|t| date >= t) {
+    if date < d.decided || d.to().is_some_and(|t| date >= t) {
         problems.push(tr!(
             "{flag} {date} is outside the decision's period (decided {}, to {})",
             "{flag} {date} ligger utanför beslutets period (beslutat {}, till {})",
             d.decided,
-            d.to.map_or(String::new(), |t| t.to_string())
+            d.to().map_or(String::new(), |t| t.to_string())
         ));
     }
     if let Some(cl) = &d.closed {
@@ -976,12 +972,12 @@ pub fn decision_document(
         applied_meetings: c.applied_meetings,
         decided: d.decided,
         decided_by: d.decided_by.clone(),
-        outcome: d.outcome,
+        outcome: d.outcome(),
         scope: written_decision::scope(&c, d),
         insats: c.insats_of(d),
         meetings: d.meetings,
-        from: d.from,
-        to: d.to,
+        from: d.from(),
+        to: d.to(),
         paragraph: ivo_delay::paragraph(basis, c.insats_of(d), d.decided)
             .1
             .to_string(),

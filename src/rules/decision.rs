@@ -3,15 +3,16 @@
 use crate::tr;
 use chrono::NaiveDate;
 
+use crate::model::client::Ruling;
 use crate::model::config::ClientRules;
 use crate::model::{Client, Decision, Outcome};
 
 /// Problems that stop `d` from being recorded for `c`; empty when it may be.
 pub fn decision_problems(c: &Client, d: &Decision, rules: &ClientRules) -> Vec<String> {
     let mut problems = Vec::new();
-    match d.outcome {
+    match d.outcome() {
         Outcome::Granted => {
-            let (Some(from), Some(to)) = (d.from, d.to) else {
+            let (Some(from), Some(to)) = (d.from(), d.to()) else {
                 problems.push(tr!(
                     "a grant needs --from and --to",
                     "ett bifall behöver --from och --to"
@@ -62,17 +63,16 @@ pub fn decision_problems(c: &Client, d: &Decision, rules: &ClientRules) -> Vec<S
 
 /// The period's end must come after its start; used by `check` on stored decisions too.
 pub fn period_is_sound(d: &Decision) -> bool {
-    match (d.outcome, d.from, d.to) {
-        (Outcome::Granted, Some(f), Some(t)) => f <= t,
-        (Outcome::Granted, _, _) => false,
-        (Outcome::Denied, _, _) => true,
+    match d.ruling {
+        Ruling::Granted { from, to } => from <= to,
+        Ruling::Denied => true,
     }
 }
 
 /// The next follow-up date of a granted decision: six months (configurable) after its start or
 /// after the latest follow-up.
 pub fn follow_up_due(d: &Decision, rules: &ClientRules) -> Option<NaiveDate> {
-    let from = d.from?;
+    let from = d.from()?;
     let last = d
         .followed_up
         .iter()

@@ -110,7 +110,7 @@ pub fn due(
             });
         }
         if let Some(f) = decision::follow_up_due(d, &cfg.clients)
-            .filter(|f| *f <= horizon && d.to.is_none_or(|t| *f < t))
+            .filter(|f| *f <= horizon && d.to().is_none_or(|t| *f < t))
         {
             out.push(Due {
                 date: f,
@@ -118,7 +118,7 @@ pub fn due(
                 id: c.id,
                 detail: {
                     let (months, from) =
-                        (cfg.clients.follow_up_months, d.from.unwrap_or(d.decided));
+                        (cfg.clients.follow_up_months, d.from().unwrap_or(d.decided));
                     if sv {
                         format!("uppföljning efter {months} månader av beslutet från {from}")
                     } else {

@@ -259,7 +259,7 @@ pub fn cases(c: &Client, assignments: &[&Assignment], at: NaiveDate) -> Vec<Case
         .decisions
         .iter()
         .enumerate()
-        .filter(|(_, d)| d.outcome == Outcome::Granted)
+        .filter(|(_, d)| d.outcome() == Outcome::Granted)
         .collect();
     for (k, (i, d)) in grants.iter().enumerate() {
         let Some(period_last) = d.last_day() else {
@@ -270,7 +270,7 @@ pub fn cases(c: &Client, assignments: &[&Assignment], at: NaiveDate) -> Vec<Case
         let (last, why) = match next {
             Some(n) if n <= period_last => (n.pred_opt().unwrap_or(n), ClosedWhy::NewDecision),
             _ => match &d.closed {
-                Some(cl) if d.to.is_none_or(|t| cl.date < t) => {
+                Some(cl) if d.to().is_none_or(|t| cl.date < t) => {
                     (period_last, ClosedWhy::Closed(cl.reason.clone()))
                 }
                 _ => (period_last, ClosedWhy::PeriodEnded),

@@ -144,7 +144,7 @@ pub fn client_verdict(
     let grant_runs = c
         .decisions
         .iter()
-        .any(|d| d.outcome == Outcome::Granted && d.last_day().is_some_and(|t| t >= today));
+        .any(|d| d.outcome() == Outcome::Granted && d.last_day().is_some_and(|t| t >= today));
     if grant_runs || assignments.iter().any(|a| a.is_open(today)) {
         return Verdict::Keep(Kept::InUse);
     }

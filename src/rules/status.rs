@@ -34,7 +34,7 @@ pub enum VolunteerStatus {
 pub fn client_status(c: &Client, today: NaiveDate) -> ClientStatus {
     match c.latest_decision() {
         None => ClientStatus::Applied,
-        Some(d) if d.outcome == Outcome::Denied => ClientStatus::Denied,
+        Some(d) if d.outcome() == Outcome::Denied => ClientStatus::Denied,
         Some(d) if d.last_day().is_some_and(|t| t < today) => ClientStatus::Expired,
         Some(_) => ClientStatus::Granted,
     }

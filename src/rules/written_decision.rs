@@ -39,7 +39,7 @@ pub fn per_year(f: Frequency) -> u32 {
 
 /// How much of `c`'s application `d` grants.
 pub fn scope(c: &Client, d: &Decision) -> Scope {
-    if d.outcome == Outcome::Denied {
+    if d.outcome() == Outcome::Denied {
         return Scope::Denied;
     }
     let less = differences(c, d, Lang::En);

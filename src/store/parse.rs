@@ -256,7 +256,8 @@ fn missing_one_of(f: &Failure, removed: &[String]) -> bool {
         Some(p) => format!("{p}.{name}"),
         None => name.to_string(),
     };
-    removed.contains(&full)
+    // A line that was not TOML is set aside by its key alone, wherever its table.
+    removed.contains(&full) || removed.iter().any(|r| r == name)
 }
 
 fn parent_path(path: &str) -> &str {

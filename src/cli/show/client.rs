@@ -60,9 +60,9 @@ pub fn show(store: &Store, id: &Id, ctx: &Ctx) -> Result<String> {
                         vec![
                             d.decided.to_string(),
                             render::opt(&d.decided_by),
-                            render::value(&d.outcome),
-                            render::opt(&d.from),
-                            render::opt(&d.to),
+                            render::value(&d.outcome()),
+                            render::opt(&d.from()),
+                            render::opt(&d.to()),
                             d.closed
                                 .as_ref()
                                 .map(|c| c.date.to_string())

@@ -97,6 +97,8 @@ impl Checker<'_> {
     pub(super) fn parse_code(f: &parse::Failure) -> Code {
         if f.syntax {
             Code::Syntax
+        } else if f.message.contains(crate::model::client::PERIOD_NEEDED) {
+            Code::ImpossibleDates
         } else if f.message.starts_with("unknown field") {
             Code::UnknownField
         } else if f.message.starts_with("missing field") {

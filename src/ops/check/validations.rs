@@ -91,7 +91,7 @@ fn decision_dates(x: &Ctx, ck: &mut Checker) {
                 );
             }
             if let Some(cl) = &d.closed
-                && (cl.date < d.decided || d.to.is_some_and(|t| cl.date > t))
+                && (cl.date < d.decided || d.to().is_some_and(|t| cl.date > t))
             {
                 ck.report(
                     rel,
