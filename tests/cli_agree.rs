@@ -617,9 +617,24 @@ fn report_import_replaces_a_report_on_file_only_when_asked() {
     assert_eq!(kit.snapshot(), before, "nothing written");
     let j = kit.json(&["report", "import", file.to_str().unwrap(), "--replace"]);
     assert_eq!(j["written"], 1, "{j}");
+    assert_eq!(j["reports"][0]["replaced"], true, "{j}");
     let march = kit.read(&format!("reports/2026-03/{a}.toml"));
     assert!(
         march.contains("2026-03-12") && !march.contains("2026-03-10"),
         "{march}"
     );
+    // A person is told which months' reports were replaced, not only written.
+    std::fs::write(&file, format!("assignment,date\n{a},2026-03-19\n")).unwrap();
+    let table = kit
+        .run(&[
+            "--lang",
+            "sv",
+            "report",
+            "import",
+            file.to_str().unwrap(),
+            "--replace",
+        ])
+        .ok()
+        .stdout;
+    assert!(table.contains("ersatt"), "{table}");
 }

@@ -126,10 +126,10 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
                         d.assignment.to_string(),
                         d.month.to_string(),
                         d.meetings.to_string(),
-                        if d.written {
-                            tr!("written", "skriven")
-                        } else {
-                            tr!("unchanged", "oförändrad")
+                        match (d.written, d.replaced) {
+                            (true, true) => tr!("replaced", "ersatt"),
+                            (true, false) => tr!("written", "skriven"),
+                            _ => tr!("unchanged", "oförändrad"),
                         },
                     ]
                 })

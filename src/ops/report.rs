@@ -356,6 +356,9 @@ pub struct Imported {
     pub meetings: usize,
     /// False when the report on file already says exactly this (a re-run of the same file).
     pub written: bool,
+    /// A report on file said otherwise and was replaced (`--replace`): what it held besides
+    /// the file's rows (a trip, a receipt entered by hand) is gone, so the table says so.
+    pub replaced: bool,
 }
 
 /// Joins the distinct non-empty texts of a month's rows (`fika; bio`).
@@ -455,6 +458,7 @@ pub fn import(
                 month,
                 meetings: rep.meetings.len(),
                 written: false,
+                replaced: false,
             });
             continue;
         }
@@ -486,6 +490,7 @@ pub fn import(
             month,
             meetings: rep.meetings.len(),
             written: true,
+            replaced: existing.is_some(),
         });
     }
     if !problems.is_empty() {
