@@ -485,6 +485,9 @@ fn impossible_stays_trips_and_receipts_are_refused_and_found_by_check() {
         "report {monthly} 2026-10 --stay 2026-10-09..2026-10-11"
     ))
     .refused(1, "the stay from 2026-10-09 is on terms not paid per dygn");
+    // So would a trip on terms without mileage.
+    kit.cmd(&format!("report {monthly} 2026-10 --trip 2026-10-07:24"))
+        .refused(1, "the trip of 2026-10-07 is on terms that pay no mileage");
     assert_eq!(kit.snapshot(), before, "nothing written");
 
     // The same stay typed by hand into the file.

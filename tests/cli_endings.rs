@@ -352,3 +352,38 @@ fn each_ending_takes_the_reasons_that_fit_it() {
     kit.run(&["end", &v, "--date", "2026-06-10", "--reason", "moved"])
         .ok();
 }
+
+/// The agreement ends with the decision: months after the decision's last day need no report,
+/// however long the assignment's file says it runs (`due` listed every month for years).
+#[test]
+fn no_report_is_due_for_months_the_decision_does_not_grant() {
+    let (mut kit, a) = running();
+    let c = client_of(&kit, &a);
+    let to = kit.json(&["show", &c])["decisions"][0]["to"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let last: chrono::NaiveDate = to.parse().unwrap();
+    let later = last + chrono::Months::new(14);
+    kit.today = later.to_string();
+    let due = kit.json(&["due", "--all"]);
+    let months: Vec<String> = due
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["what"] == "report missing" && d["id"] == a.as_str())
+        .map(|d| d["detail"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        !months.is_empty(),
+        "months before the end still need theirs"
+    );
+    let after = chrono::Months::new(1);
+    let first_month_after = (last + after).format("%Y-%m").to_string();
+    assert!(
+        months
+            .iter()
+            .all(|m| m.as_str() < format!("no attendance report for {first_month_after}").as_str()),
+        "{months:?} (the decision ends {to})"
+    );
+}

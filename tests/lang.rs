@@ -472,3 +472,33 @@ fn a_day_in_swedish_reads_no_english_sentence() {
     }
     assert!(leaks.is_empty(), "English left:\n{}", leaks.join("\n"));
 }
+
+/// Help in Swedish names every placeholder and default in Swedish: no `<MEETINGS>`, no
+/// `[default: any]`.
+#[test]
+fn help_names_its_placeholders_and_defaults_in_swedish() {
+    let kit = Kit::demo();
+    for (line, want) in [
+        ("--lang sv agree --help", "--meetings <TRÄFFAR>"),
+        ("--lang sv apply client --help", "[standard: alla]"),
+        ("--lang sv screen client --help", "--goals <MÅL>"),
+        (
+            "--lang sv report --help",
+            "Användning: kontakt report [FLAGGOR] <UPPDRAG> <MÅNAD>",
+        ),
+    ] {
+        let out = kit.cmd(line).ok().stdout;
+        assert!(out.contains(want), "{line}: {want:?} not in {out}");
+        for english in [
+            "<MEETINGS>",
+            "<GOALS>",
+            "[default:",
+            "[possible values:",
+            "[env:",
+            "Usage:",
+            "[OPTIONS]",
+        ] {
+            assert!(!out.contains(english), "{line}: {english} in {out}");
+        }
+    }
+}

@@ -94,8 +94,9 @@ pub const CLIENT_COLUMNS: &[Column<ClientRow>] = &[
     Column::new("area", "area", |r| {
         Cell::Text(r.c.area.clone().unwrap_or_default())
     }),
+    // The last day the decision grants: its period's end, or the day it was closed.
     Column::new("decision until", "decision_to", |r| {
-        Cell::Date(r.c.latest_decision().and_then(|d| d.to()))
+        Cell::Date(r.c.latest_decision().and_then(|d| d.last_day()))
     }),
 ];
 

@@ -219,6 +219,28 @@ const VALUE_NAMES_SV: &[(&str, &str)] = &[
     ("QUARTER", "KVARTAL"),
     ("TEXT_ARG", "TEXT"),
     ("SHELL", "SKAL"),
+    // Options without a value name of their own, by their id.
+    ("MEETINGS", "TRÄFFAR"),
+    ("FEE_CATEGORY", "KATEGORI"),
+    ("EXPENSE_LEVEL", "NIVÅ"),
+    ("GOALS", "MÅL"),
+    ("NEXT", "SEDAN"),
+    ("BASIS", "LAGRUM"),
+    ("CAPACITY", "PLATSER"),
+    ("WANTS_GENDER", "KÖN"),
+    ("KIND", "SLAG"),
+    ("AREA", "OMRÅDE"),
+    ("NOTE", "ANTECKNING"),
+    ("MUNICIPALITY", "KOMMUN"),
+    ("STATUS", "STATUS"),
+    ("REASON", "SKÄL"),
+    ("BY", "AV"),
+    ("INSATS", "INSATS"),
+    ("OBJECTIVE", "MÅL"),
+    ("TOP", "ANTAL"),
+    ("LIMIT", "ANTAL"),
+    ("WITHIN", "DAGAR"),
+    ("PNR", "PNR"),
 ];
 
 fn swedish_value_names(a: clap::Arg) -> clap::Arg {
@@ -239,7 +261,8 @@ fn swedish_value_names(a: clap::Arg) -> clap::Arg {
     if !names.is_empty() {
         return a.value_names(names);
     }
-    if a.is_positional() {
+    // No value name of its own: clap shows the id in capitals (`<MEETINGS>`).
+    if a.is_positional() || a.get_action().takes_values() {
         let id = a.get_id().to_string().to_uppercase();
         if let Some(name) = sv(&id) {
             return a.value_name(name);
@@ -268,6 +291,11 @@ fn swedish_brackets(a: clap::Arg) -> (clap::Arg, String) {
         .map(|v| v.to_string_lossy().into_owned())
         .collect();
     if !defaults.is_empty() && !a.is_hide_default_value_set() {
+        // The default as a Swedish reader types it (`alla`, not `any`), where it has a word.
+        let defaults: Vec<String> = defaults
+            .iter()
+            .map(|d| kontakt::lang::Lang::Sv.word(d))
+            .collect();
         extra.push_str(&format!(" [standard: {}]", defaults.join(", ")));
         a = a.hide_default_value(true);
     }

@@ -245,6 +245,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
             }
             use screen::AppealStep;
             let next_step = a.next;
+            let goals = a.goals;
             let step = match (
                 a.notified,
                 a.appeal_received,
@@ -376,10 +377,18 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                     (Some(_), Some(next)) => {
                         use kontakt::model::client::Next;
                         let then = match next_step {
-                            Some(Next::End) => tr!(
-                                "; it says the insats ends: kontakt end {id} --date DATE --reason goal_reached",
-                                "; den säger att insatsen avslutas: kontakt end {id} --date DATUM --reason goal_reached"
-                            ),
+                            // The reason the follow-up gives: a reached goal only when the
+                            // goals were met.
+                            Some(Next::End) => {
+                                let why = match goals {
+                                    Some(kontakt::model::client::Goals::Met) => "goal_reached",
+                                    _ => "client_request|other",
+                                };
+                                tr!(
+                                    "; it says the insats ends: kontakt end {id} --date DATE --reason {why}",
+                                    "; den säger att insatsen avslutas: kontakt end {id} --date DATUM --reason {why}"
+                                )
+                            }
                             Some(Next::Change) => tr!(
                                 "; it says the insats changes: new terms (kontakt agree A --change-from DATE) or a new decision",
                                 "; den säger att insatsen ändras: nya villkor (kontakt agree A --change-from DATUM) eller ett nytt beslut"

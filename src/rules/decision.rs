@@ -36,8 +36,9 @@ pub fn decision_problems(c: &Client, d: &Decision, rules: &ClientRules) -> Vec<S
             }
             if d.guardian_consent.is_some_and(|g| g > d.decided) {
                 problems.push(tr!(
-                    "the guardians' consent is dated after today",
-                    "vårdnadshavarnas samtycke är daterat efter i dag"
+                    "the guardians' consent is dated after the decision ({}): it is given before",
+                    "vårdnadshavarnas samtycke är daterat efter beslutet ({}): det ges före",
+                    d.decided
                 ));
             }
         }

@@ -51,6 +51,7 @@ pub fn due(
     let mut out = Vec::new();
     // Sets, not scans: a country has 50 000 assignments and 600 000 reports a year.
     let open: Vec<&Assignment> = assignments.iter().filter(|a| a.is_open(today)).collect();
+    let client_by_id: HashMap<&Id, &Client> = clients.iter().map(|c| (&c.id, c)).collect();
     let open_volunteers: HashSet<&Id> = open.iter().map(|a| &a.volunteer).collect();
     let reported: HashSet<(&Id, Month)> =
         reports.iter().map(|r| (&r.assignment, r.month)).collect();
@@ -335,11 +336,16 @@ pub fn due(
         }
         if matches!(st, AssignmentStatus::Active | AssignmentStatus::Ended) && a.agreement.is_some()
         {
-            // Every past month with active days needs a report.
+            // Every past month with active days needs a report: days the agreement is in force
+            // and the client's decision grants (the agreement ends with the decision; `pay`
+            // pays no day the decision does not cover).
+            let client = client_by_id.get(&a.client).copied();
+            let delivers =
+                |d: NaiveDate| in_force::in_force(a, d) && client.is_some_and(|c| c.granted_on(d));
             let mut m = Month::of(a.agreement.as_ref().map_or(a.proposed, |g| g.start));
             let this = Month::of(today);
             while m < this {
-                let active = m.dates().any(|d| in_force::in_force(a, d));
+                let active = m.dates().any(delivers);
                 if active && !reported.contains(&(&a.id, m)) {
                     out.push(Due {
                         date: m.next().first_day(),

@@ -168,6 +168,21 @@ pub fn delivery_problems(r: &Report, a: Option<&Assignment>) -> Vec<Problem> {
                 ),
             ));
         }
+        if !outside
+            && a.and_then(|a| a.terms_on(t.date))
+                .is_some_and(|terms| !terms.mileage)
+        {
+            // Nothing would pay it: mileage is paid only where the agreement says so.
+            out.push(bad(
+                "trips",
+                Flaw::BadValue,
+                tr!(
+                    "the trip of {} is on terms that pay no mileage (`kontakt agree A --change-from DATE --mileage` pays it)",
+                    "resan den {} ligger på villkor utan milersättning (`kontakt agree A --change-from DATUM --mileage` ger den)",
+                    t.date
+                ),
+            ));
+        }
         if t.km == 0 || t.km > MAX_TRIP_KM {
             out.push(bad(
                 "trips",
