@@ -600,7 +600,17 @@ fn the_agreement_document_states_how_delivery_is_paid() {
             .stdout
     };
     let doc = print(&family);
+    // A family's agreement is one, not a kontaktperson's paid by the month.
+    for wrong in [
+        "Uppdragsavtal för kontaktperson",
+        "Kontaktperson (uppdragstagare)",
+        "betalas per månad",
+    ] {
+        assert!(!doc.contains(wrong), "{wrong:?} in {doc}");
+    }
     for needle in [
+        "Uppdragsavtal för kontaktfamilj",
+        "Kontaktfamilj (uppdragstagare)",
         "fredag till söndag är 2½ dygn",
         "arvodet 225,00 kr per dygn",
         "omkostnadsersättningen 170,00 kr per dygn",
@@ -610,6 +620,24 @@ fn the_agreement_document_states_how_delivery_is_paid() {
     ] {
         assert!(doc.contains(needle), "{needle:?} not in {doc}");
     }
+    // The family's genomförandeplan names the family too.
+    kit.run(&[
+        "plan",
+        &family,
+        "--goal",
+        "Trygghet",
+        "--activity",
+        "Helger | Familjen | varannan helg",
+    ])
+    .ok();
+    let plan = kit
+        .cmd(&format!("--lang sv plan {family} --print"))
+        .ok()
+        .stdout;
+    assert!(
+        plan.contains("Planen gäller insatsen kontaktfamilj") && plan.contains("Kontaktfamilj"),
+        "{plan}"
+    );
     let doc = print(&tiered);
     assert!(
         doc.contains("nivå 1 från 2 träffar, arvode 370,00 kr och omkostnadsersättning 740,00 kr"),

@@ -254,3 +254,64 @@ fn a_decision_changed_on_reconsideration_is_not_forwarded() {
             .any(|d| d["what"] == "appeal to forward")
     );
 }
+
+/// A decision that grants all that was applied for goes against no one: an appeal of it is
+/// refused. And the steps keep the law's order: no reconsideration after the appeal went to
+/// the court.
+#[test]
+fn a_full_grant_is_not_appealed_and_steps_keep_their_order() {
+    let mut kit = Kit::new();
+    let c = applicant(&mut kit);
+    grant(&kit, &c, "1/week", &[]).ok();
+    kit.today = "2026-02-20".into();
+    let before = kit.snapshot();
+    kit.run(&["screen", "client", &c, "--appeal-received", "2026-02-20"])
+        .refused(
+            1,
+            "grants in full what was applied for: there is nothing to appeal",
+        );
+    assert_eq!(kit.snapshot(), before);
+
+    let other = {
+        kit.today = "2026-02-10".into();
+        kit.run(&[
+            "apply",
+            "client",
+            "--name",
+            "Annan Test",
+            "--pnr",
+            &pnr_born(1984, 1),
+            "--meetings",
+            "2/week",
+            "--applied",
+            "2026-01-20",
+        ])
+        .id()
+    };
+    grant(
+        &kit,
+        &other,
+        "1/week",
+        &["--reason", "En träff i veckan räcker"],
+    )
+    .ok();
+    kit.today = "2026-03-05".into();
+    for step in [
+        ["--appeal-received", "2026-02-20"],
+        ["--appeal-forwarded", "2026-03-01"],
+    ] {
+        kit.run(&["screen", "client", &other, step[0], step[1]])
+            .ok();
+    }
+    kit.run(&[
+        "screen",
+        "client",
+        &other,
+        "--appeal-reconsidered",
+        "2026-03-02",
+    ])
+    .refused(
+        1,
+        "forwarded to the court on 2026-03-01: a reconsideration comes before that",
+    );
+}

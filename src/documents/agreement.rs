@@ -76,6 +76,11 @@ pub enum Way {
     },
 }
 
+/// Are all the terms paid by the month (so the document may say "paid monthly")?
+fn monthly(d: &AgreementDoc) -> bool {
+    d.terms.iter().all(|t| matches!(t.way, Way::Month))
+}
+
 /// Is this a kontaktfamilj's agreement (stays, not meetings, are reported)?
 fn stays(d: &AgreementDoc) -> bool {
     d.terms.iter().any(|t| matches!(t.way, Way::Dygn { .. }))
@@ -311,8 +316,14 @@ fn blocks(d: &AgreementDoc, lang: Lang) -> Vec<Block> {
                 d.municipality
             ),
             format!(
-                "Contact person (kontaktperson): {}, {}",
-                d.volunteer, d.volunteer_pnr
+                "{}: {}, {}",
+                if stays(d) {
+                    "Contact family (kontaktfamilj)"
+                } else {
+                    "Contact person (kontaktperson)"
+                },
+                d.volunteer,
+                d.volunteer_pnr
             ),
             format!(
                 "The individual: {} (service granted under {})",
@@ -329,14 +340,20 @@ fn blocks(d: &AgreementDoc, lang: Lang) -> Vec<Block> {
         }))
         .collect()),
         Heading("The assignment".into()),
-        Para(
+        Para(if stays(d) {
+            "The contact family takes the individual into its home for stays, as the decision \
+             sets out: a support and a respite, and a place to grow. The assignment is a \
+             position of trust, not employment. The family gets support and guidance from the \
+             responsible officer."
+                .into()
+        } else {
             "The contact person is a personal support and a fellow human being for the individual: \
              to break isolation, give advice in everyday life and join leisure activities as the \
              individual wishes and as the decision sets out. The assignment is a position of \
              trust, not employment. The contact person gets support and guidance from the \
              responsible officer."
-                .into(),
-        ),
+                .into()
+        }),
         Items(vec![
             format!("The assignment runs {period}."),
             format!("Meetings: {}.", meetings_over_time(&d.terms, lang)),
@@ -351,7 +368,13 @@ fn blocks(d: &AgreementDoc, lang: Lang) -> Vec<Block> {
             },
         ]),
         Heading(format!("Compensation {}", d.year)),
-        Para(if all_skr(d) {
+        Para(if !monthly(d) {
+            "Compensation is paid as the terms below and the text after them say, for what each \
+             month's approved report shows. The fee (arvode) is taxable income paid through the \
+             municipality's payroll; the expense allowance (omkostnadsersättning) covers the \
+             costs of the assignment."
+                .into()
+        } else if all_skr(d) {
             format!(
                 "Compensation is paid monthly as SKR recommends, as a share of the price base amount \
                  (prisbasbelopp) for {}. The fee (arvode) is taxable income paid through the \
@@ -432,37 +455,55 @@ fn blocks_sv(
     let mut out = vec![
         Para(format!("{} · uppdrag {}", d.municipality, d.assignment)),
         Heading("Parter".into()),
-        Items(vec![
-            format!(
-                "Uppdragsgivare: {}, socialnämnden, genom ansvarig handläggare {official}",
-                d.municipality
-            ),
-            format!(
-                "Kontaktperson (uppdragstagare): {}, {}",
-                d.volunteer, d.volunteer_pnr
-            ),
-            format!(
-                "Den enskilde: {} (insats beviljad enligt {})",
-                d.client_initials,
-                law(d.basis, lang)
-            ),
-        ]
-        .into_iter()
-        .chain(d.guardians.as_ref().map(|g| {
-            format!(
-                "Vårdnadshavare: {}",
-                if g.is_empty() { "______________________________".to_string() } else { g.join(", ") }
-            )
-        }))
-        .collect()),
+        Items(
+            vec![
+                format!(
+                    "Uppdragsgivare: {}, socialnämnden, genom ansvarig handläggare {official}",
+                    d.municipality
+                ),
+                format!(
+                    "{} (uppdragstagare): {}, {}",
+                    if stays(d) {
+                        "Kontaktfamilj"
+                    } else {
+                        "Kontaktperson"
+                    },
+                    d.volunteer,
+                    d.volunteer_pnr
+                ),
+                format!(
+                    "Den enskilde: {} (insats beviljad enligt {})",
+                    d.client_initials,
+                    law(d.basis, lang)
+                ),
+            ]
+            .into_iter()
+            .chain(d.guardians.as_ref().map(|g| {
+                format!(
+                    "Vårdnadshavare: {}",
+                    if g.is_empty() {
+                        "______________________________".to_string()
+                    } else {
+                        g.join(", ")
+                    }
+                )
+            }))
+            .collect(),
+        ),
         Heading("Uppdraget".into()),
-        Para(
+        Para(if stays(d) {
+            "Kontaktfamiljen tar emot den enskilde i sitt hem för vistelser, som beslutet anger: \
+             ett stöd och en avlastning, och en miljö att växa i. Uppdraget är ett \
+             förtroendeuppdrag, inte en anställning. Familjen får stöd och handledning av \
+             ansvarig handläggare."
+                .into()
+        } else {
             "Kontaktpersonen är ett personligt stöd och en medmänniska för den enskilde: att bryta \
              isolering, ge råd i vardagen och vara med på fritidsaktiviteter efter den enskildes \
              önskemål och de mål som står i beslutet. Uppdraget är ett förtroendeuppdrag, inte en \
              anställning. Kontaktpersonen får stöd och handledning av ansvarig handläggare."
-                .into(),
-        ),
+                .into()
+        }),
         Items(vec![
             format!("Uppdraget gäller {period}."),
             format!("Träffar: {}.", meetings_over_time(&d.terms, lang)),
@@ -477,7 +518,12 @@ fn blocks_sv(
             },
         ]),
         Heading(format!("Ersättning {}", d.year)),
-        Para(if all_skr(d) {
+        Para(if !monthly(d) {
+            "Ersättningen betalas som villkoren nedan och texten efter dem anger, för det som \
+             varje månads attesterade närvarorapport visar. Arvodet är skattepliktig inkomst och \
+             betalas via kommunens lönesystem; omkostnadsersättningen täcker kostnader i uppdraget."
+                .into()
+        } else if all_skr(d) {
             format!(
                 "Ersättningen betalas per månad enligt SKR:s rekommendation, som del av \
                  prisbasbeloppet för {}. Arvodet är skattepliktig inkomst och betalas via kommunens lönesystem. \
@@ -495,7 +541,12 @@ fn blocks_sv(
                 .into()
         }),
         Table(
-            vec!["Från", "Träffar", "Arvode per månad", "Omkostnadsersättning per månad"],
+            vec![
+                "Från",
+                "Träffar",
+                "Arvode per månad",
+                "Omkostnadsersättning per månad",
+            ],
             terms_rows,
         ),
     ];
@@ -683,10 +734,17 @@ pub fn render_amendment(d: &AgreementDoc, format: Format, lang: Lang) -> Option<
 
 /// The document as Markdown or as one self-contained HTML page with A4 print CSS.
 pub fn render(d: &AgreementDoc, format: Format, lang: Lang) -> String {
-    let title = lang.pick(
-        "Assignment agreement for a contact person",
-        "Uppdragsavtal för kontaktperson",
-    );
+    let title = if stays(d) {
+        lang.pick(
+            "Assignment agreement for a contact family",
+            "Uppdragsavtal för kontaktfamilj",
+        )
+    } else {
+        lang.pick(
+            "Assignment agreement for a contact person",
+            "Uppdragsavtal för kontaktperson",
+        )
+    };
     match format {
         Format::Markdown => markdown(title, &blocks(d, lang)),
         Format::Html => html(title, &blocks(d, lang), lang),

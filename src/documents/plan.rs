@@ -20,10 +20,22 @@ pub struct PlanDoc {
     pub client: String,
     pub volunteer: String,
     pub guardians: Vec<String>,
+    /// The insats is a kontaktfamilj (the plan names the family, not a kontaktperson).
+    pub family: bool,
     pub decided: Option<NaiveDate>,
     pub period: Option<(NaiveDate, NaiveDate)>,
     pub follow_up: Option<NaiveDate>,
     pub plan: Plan,
+}
+
+/// Who carries the plan out: the kontaktperson or the kontaktfamilj.
+fn who(d: &PlanDoc, lang: Lang) -> &'static str {
+    match (d.family, lang) {
+        (true, Lang::Sv) => "Kontaktfamilj",
+        (true, Lang::En) => "Contact family",
+        (false, Lang::Sv) => "Kontaktperson",
+        (false, Lang::En) => "Contact person",
+    }
 }
 
 fn blocks(d: &PlanDoc, lang: Lang) -> Vec<Block> {
@@ -35,11 +47,7 @@ fn blocks(d: &PlanDoc, lang: Lang) -> Vec<Block> {
             lang.pick("The individual", "Den enskilde"),
             d.client
         ),
-        format!(
-            "{}: {}",
-            lang.pick("Contact person", "Kontaktperson"),
-            d.volunteer
-        ),
+        format!("{}: {}", who(d, lang), d.volunteer),
     ];
     if !d.guardians.is_empty() {
         parties.push(format!(
@@ -67,10 +75,22 @@ fn blocks(d: &PlanDoc, lang: Lang) -> Vec<Block> {
     if let (Some(dec), Some((f, t))) = (d.decided, d.period) {
         out.push(Para(if sv {
             format!(
-                "Planen gäller insatsen kontaktperson enligt beslut {dec}, för tiden {f} – {t}."
+                "Planen gäller insatsen {} enligt beslut {dec}, för tiden {f} – {t}.",
+                if d.family {
+                    "kontaktfamilj"
+                } else {
+                    "kontaktperson"
+                }
             )
         } else {
-            format!("The plan carries out the decision of {dec} on a contact person, {f} – {t}.")
+            format!(
+                "The plan carries out the decision of {dec} on a {}, {f} – {t}.",
+                if d.family {
+                    "contact family"
+                } else {
+                    "contact person"
+                }
+            )
         }));
     }
     out.push(Heading(
@@ -114,7 +134,7 @@ fn blocks(d: &PlanDoc, lang: Lang) -> Vec<Block> {
     }));
     let mut signs = vec![(
         lang.pick("The individual", "Den enskilde").to_string(),
-        lang.pick("Contact person", "Kontaktperson").to_string(),
+        who(d, lang).to_string(),
     )];
     if !d.guardians.is_empty() {
         signs.push((

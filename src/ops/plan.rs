@@ -103,6 +103,14 @@ pub fn document(store: &Store, prefix: &str) -> Result<PlanDoc> {
         client: c.name.clone(),
         volunteer: v.name.clone(),
         guardians: c.guardians.clone(),
+        // A kontaktfamilj's plan: the insats granted, or an agreement paid per dygn of stay.
+        family: decision.map_or(c.applied_insats, |d| c.insats_of(d))
+            == crate::model::common::Insats::Kontaktfamilj
+            || a.agreement.as_ref().is_some_and(|ag| {
+                ag.terms
+                    .iter()
+                    .any(|t| t.paid_per == crate::model::assignment::PaidPer::Dygn)
+            }),
         decided: decision.map(|d| d.decided),
         period: decision.and_then(|d| Some((d.from()?, d.to()?))),
         follow_up: decision

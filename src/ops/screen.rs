@@ -844,9 +844,19 @@ fn appeal(
     today: NaiveDate,
 ) -> Result<(Id, Decision)> {
     let id = c.id;
+    // A decision that grants all that was applied for goes against no one: nothing to appeal.
+    let in_full = c.latest_decision().is_some_and(|d| {
+        crate::rules::written_decision::scope(&c, d) == crate::rules::written_decision::Scope::Full
+    });
     let d = latest(&mut c)?;
     let refuse = |m: String| Err(Error::refused(vec![m]));
     let (date, event) = match (&mut d.appeal, step) {
+        (None, AppealStep::Received(_)) if in_full => {
+            return refuse(tr!(
+                "{id}'s latest decision grants in full what was applied for: there is nothing to appeal",
+                "det senaste beslutet för {id} beviljar allt som söktes: det finns inget att överklaga"
+            ));
+        }
         (None, AppealStep::Received(date)) => {
             if date < d.decided {
                 return refuse(tr!(
@@ -877,6 +887,13 @@ fn appeal(
             ));
         }
         (Some(a), AppealStep::Reconsidered { date, changed }) => {
+            // The reconsideration (omprövning) comes before the appeal goes to the court.
+            if let Some(f) = a.forwarded {
+                return refuse(tr!(
+                    "the appeal was forwarded to the court on {f}: a reconsideration comes before that",
+                    "överklagandet överlämnades till förvaltningsrätten den {f}: en omprövning görs före det"
+                ));
+            }
             if date < a.received {
                 return refuse(tr!(
                     "reconsidered {date}, before the appeal was received ({})",
