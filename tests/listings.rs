@@ -171,3 +171,27 @@ fn a_long_due_table_stops_and_counts_the_rest_scripts_get_everything() {
     let both = kit.run(&["due", "--all", "--limit", "3"]);
     assert_eq!(both.code, 2, "{}", both.stderr);
 }
+
+/// A pay run's lines say what each counts (its dygn, meetings, km, receipts), as its page does,
+/// and days of the month only for lines paid by the day.
+#[test]
+fn a_pay_runs_lines_show_what_each_counts() {
+    let kit = Kit::demo();
+    let runs = kit.json(&["list", "payruns"]);
+    let with_stays = runs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .find(|id| {
+            kit.json(&["show", id])["lines"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|l| !l["quantity"]["dygn"].is_null())
+        })
+        .expect("the demo pays a kontaktfamilj's stays");
+    let shown = kit.cmd(&format!("--lang sv show {with_stays}")).ok().stdout;
+    assert!(shown.contains(" dygn"), "{shown}");
+    assert!(shown.contains("antal"), "{shown}");
+}

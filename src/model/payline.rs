@@ -167,10 +167,48 @@ impl PayLine {
             return format!("{what} {} ({})", self.period, q.swedish());
         }
         let days = self.period.days();
-        if self.days == days {
+        // A flat travel allowance is the month's whole, whatever days the agreement ran.
+        if self.days == days || self.kind == LineKind::Travel {
             format!("{what} {}", self.period)
         } else {
             format!("{what} {} ({}/{days} dagar)", self.period, self.days)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(kind: LineKind, days: u32) -> PayLine {
+        PayLine {
+            assignment: Id::parse("A-7Q2K9M").unwrap(),
+            volunteer: Id::parse("V-7Q2K9M").unwrap(),
+            period: "2026-02".parse().unwrap(),
+            from: NaiveDate::from_ymd_opt(2026, 2, 9).unwrap(),
+            to: NaiveDate::from_ymd_opt(2026, 2, 28).unwrap(),
+            days,
+            kind,
+            corrects: None,
+            wage_type: "7332".into(),
+            amount: Money(15_000),
+            cost_center: None,
+            revision: 0,
+            quantity: None,
+        }
+    }
+
+    /// The payslip's text says the days paid where the amount is for them: a fee of part of a
+    /// month, not a flat travel allowance paid whole.
+    #[test]
+    fn the_payslip_text_counts_days_only_where_they_were_paid() {
+        assert_eq!(
+            line(LineKind::Fee, 20).description(),
+            "Arvode kontaktperson 2026-02 (20/28 dagar)"
+        );
+        assert_eq!(
+            line(LineKind::Travel, 20).description(),
+            "Reseersättning kontaktperson 2026-02"
+        );
     }
 }

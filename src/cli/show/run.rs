@@ -43,7 +43,7 @@ fn pay_run(run: &PayRun, names: &HashMap<Id, String>) -> String {
             "assignment",
             "volunteer",
             "period",
-            "days",
+            "counted",
             "kind",
             "löneart",
             "kr",
@@ -55,7 +55,12 @@ fn pay_run(run: &PayRun, names: &HashMap<Id, String>) -> String {
                     l.assignment.to_string(),
                     super::named(&l.volunteer, names),
                     l.period.to_string(),
-                    format!("{}/{}", l.days, l.period.days()),
+                    // What the line counts: its dygn, meetings, hours, km or receipts, else
+                    // the days of the month paid (as the pay run's page shows it).
+                    match l.quantity {
+                        Some(q) => kontakt::documents::payrun::quantity_text(q, render::lang()),
+                        None => format!("{}/{}", l.days, l.period.days()),
+                    },
                     match l.corrects {
                         Some(k) => tr!("correction of {}", "rättelse av {}", render::value(&k)),
                         None => render::value(&l.kind),
