@@ -638,3 +638,70 @@ fn report_import_replaces_a_report_on_file_only_when_asked() {
         .stdout;
     assert!(table.contains("ersatt"), "{table}");
 }
+
+/// Terms that give more meetings than the decision grants are recorded (the volunteer may have
+/// agreed already) with a warning that they need a new decision.
+#[test]
+fn terms_beyond_the_decision_are_warned_of() {
+    let mut kit = Kit::new();
+    let a = kit.agreed(1, "2026-03-01");
+    let c = kit.json(&["show", &a])["client"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    kit.today = "2026-03-10".into();
+    kit.run(&[
+        "screen",
+        "client",
+        &c,
+        "--grant",
+        "--from",
+        "2026-03-10",
+        "--to",
+        "2027-01-31",
+        "--meetings",
+        "2/month",
+        "--reason",
+        "Två träffar i månaden räcker",
+    ])
+    .ok();
+    let r = kit
+        .run(&[
+            "--lang",
+            "sv",
+            "agree",
+            &a,
+            "--change-from",
+            "2026-04-01",
+            "--meetings",
+            "1/week",
+        ])
+        .ok();
+    assert!(
+        r.stderr.contains("varning: beslutet från 2026-03-10 beviljar 2/månad; villkor med 1/vecka ger mer: det kräver ett nytt beslut"),
+        "{}",
+        r.stderr
+    );
+    let within = kit
+        .run(&[
+            "agree",
+            &a,
+            "--change-from",
+            "2026-05-01",
+            "--meetings",
+            "2/month",
+        ])
+        .ok();
+    // April's terms still give more; May's are within.
+    assert_eq!(
+        within.stderr.matches("warning:").count(),
+        1,
+        "{}",
+        within.stderr
+    );
+    assert!(
+        within.stderr.contains("terms of 1/week"),
+        "{}",
+        within.stderr
+    );
+}

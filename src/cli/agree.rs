@@ -254,7 +254,8 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
         None => Vec::new(),
     };
     let st = done.status(ctx.today);
-    Ok(Output::ok(if ctx.json {
+    let beyond = agree::beyond_grant(store, &done)?;
+    let mut out = Output::ok(if ctx.json {
         render::json(&serde_json::json!({
             "id": done.id, "status": st, "agreement": done.agreement, "paid_months_changed": effects,
         }))
@@ -264,7 +265,12 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
             s.push_str(&format!("  {e}\n"));
         }
         s
-    }))
+    });
+    for w in beyond {
+        out.stderr
+            .push_str(&kontakt::tr!("warning: {w}\n", "varning: {w}\n"));
+    }
+    Ok(out)
 }
 
 /// `month`, `meetings`, `hour`, `dygn`, or as staff say them: `månad`, `träffar`, `timme`.

@@ -233,6 +233,20 @@ fn start_problems(c: &Client, v: &Volunteer, day: NaiveDate, store: &Store) -> V
     p
 }
 
+/// What the agreement's terms give beyond the client's decision (more meetings than granted),
+/// for `agree` to warn of: it needs a new decision (`rules::decision::meetings_beyond_grant`).
+pub fn beyond_grant(store: &Store, a: &Assignment) -> Result<Vec<String>> {
+    let Some(ag) = &a.agreement else {
+        return Ok(Vec::new());
+    };
+    let c: Client = store.load(&a.client)?;
+    Ok(ag
+        .terms
+        .iter()
+        .filter_map(|t| crate::rules::decision::meetings_beyond_grant(&c, t.from, t.meetings))
+        .collect())
+}
+
 pub fn agree(
     store: &Store,
     prefix: &str,

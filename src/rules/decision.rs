@@ -62,6 +62,29 @@ pub fn decision_problems(c: &Client, d: &Decision, rules: &ClientRules) -> Vec<S
     problems
 }
 
+/// Agreed terms may not give more meetings than the decision in force on `day` grants: what the
+/// decision did not grant (a partial denial's "1/vecka of 2/vecka applied for") needs a new
+/// decision, not an agreement. `None` when within, or when the decision names no meetings.
+pub fn meetings_beyond_grant(
+    c: &Client,
+    day: NaiveDate,
+    agreed: crate::model::Frequency,
+) -> Option<String> {
+    let d = c.decisions.iter().rev().find(|d| d.grants(day))?;
+    let granted = d.meetings?;
+    (super::written_decision::per_year(agreed) > super::written_decision::per_year(granted)).then(
+        || {
+            tr!(
+                "the decision of {} grants {}; terms of {} give more: that needs a new decision",
+                "beslutet från {} beviljar {}; villkor med {} ger mer: det kräver ett nytt beslut",
+                d.decided,
+                granted.localized(crate::lang::current()),
+                agreed.localized(crate::lang::current())
+            )
+        },
+    )
+}
+
 /// The period's end must come after its start; used by `check` on stored decisions too.
 pub fn period_is_sound(d: &Decision) -> bool {
     match d.ruling {
