@@ -496,6 +496,14 @@ const PHRASES: &[(&str, &str)] = &[
         "meeting(s): below the lowest level of tariff",
         "träff(ar): under lägsta nivån i tariffen",
     ),
+    (
+        "meetings: below the lowest level of tariff",
+        "träffar: under lägsta nivån i tariffen",
+    ),
+    (
+        "meeting: below the lowest level of tariff",
+        "träff: under lägsta nivån i tariffen",
+    ),
     ("home visit recorded", "hembesök registrerat"),
     ("adult in the household: ", "vuxen i hushållet: "),
     (
@@ -1153,6 +1161,19 @@ mod tests {
 
     /// `check`'s E013 and `pay`'s note of a paid month that changed, as `payroll::settlement`
     /// words it.
+    /// Pay's note of a month below a tariff's lowest level, with its count's own number.
+    #[test]
+    fn a_month_below_a_tariff_reads_in_swedish() {
+        assert_eq!(
+            Lang::Sv.phrases("1 meeting: below the lowest level of tariff lss (2 meetings)"),
+            "1 träff: under lägsta nivån i tariffen lss (2 träffar)"
+        );
+        assert_eq!(
+            Lang::Sv.phrases("3 meetings: below the lowest level of tariff lss (4 meetings)"),
+            "3 träffar: under lägsta nivån i tariffen lss (4 träffar)"
+        );
+    }
+
     #[test]
     fn a_changed_paid_month_reads_in_swedish() {
         assert_eq!(

@@ -333,7 +333,8 @@ fn monthly_parts(
                             }
                             None => {
                                 out.note = Some(format!(
-                                    "{meetings} meeting(s): below the lowest level of tariff {name} ({} meetings)",
+                                    "{meetings} {}: below the lowest level of tariff {name} ({} meetings)",
+                                    if meetings == 1 { "meeting" } else { "meetings" },
                                     super::meeting_tiers::lowest(tiers).unwrap_or_default()
                                 ));
                                 (Money::ZERO, Money::ZERO)
