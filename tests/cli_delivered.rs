@@ -245,7 +245,7 @@ fn the_meetings_held_choose_the_tariffs_level() {
     assert!(
         plan_reasons(&plan)
             .iter()
-            .any(|r| r.contains("1 meeting(s)") && r.contains("(2 meetings)")),
+            .any(|r| r.contains("1 meeting: below the lowest level") && r.contains("(2 meetings)")),
         "{plan}"
     );
     let sv = kit.cmd("--lang sv pay 2026-10 --dry-run").ok().stdout;
