@@ -252,7 +252,7 @@ fn the_meetings_held_choose_the_tariffs_level() {
     assert!(sv.contains("3 träffar → nivå 1"), "{sv}");
     assert!(sv.contains("4 träffar → nivå 2"), "{sv}");
     assert!(
-        sv.contains("1 träff(ar): under lägsta nivån i tariffen lss (2 träffar)"),
+        sv.contains("1 träff: under lägsta nivån i tariffen lss (2 träffar)"),
         "{sv}"
     );
 }
