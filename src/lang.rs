@@ -430,6 +430,7 @@ const WORDS: &[(&str, &str)] = &[
     ("male", "man"),
     ("any", "alla"),
     ("police extract expires", "registerutdrag upphör"),
+    ("household not cleared", "hushållet inte kontrollerat"),
     ("report missing", "rapport saknas"),
     ("report to approve", "rapport att attestera"),
     ("pay owed", "skuld att reglera"),

@@ -288,3 +288,48 @@ fn an_adult_who_moves_out_is_no_longer_screened() {
         .ok();
     assert_eq!(kit.json(&["show", &v])["status"], "approved");
 }
+
+/// An adult who moves into the home of a family with a child placed, and is not checked in the
+/// registers: the family is matched with no one new, and `due` says so until the checks are
+/// recorded.
+#[test]
+fn an_unchecked_adult_in_a_placed_familys_home_is_due() {
+    let mut kit = Kit::new();
+    kit.today = "2026-02-01".into();
+    let v = family(&kit, 11, "0-17");
+    kit.cmd(&format!(
+        "screen volunteer {v} --home-visit 2026-01-25 --approve"
+    ))
+    .ok();
+    let c = client(&kit, 11, 2016, "kontaktfamilj");
+    let a = kit.run(&["match", "propose", &c, &v]).id();
+    kit.cmd(&format!(
+        "agree {a} --start 2026-02-15 --meetings 2/month --fee-category 1 --fee-percent 20 --expense-level 1 --signed 2026-02-10 --confidentiality-signed 2026-02-10"
+    ))
+    .ok();
+    kit.today = "2026-03-01".into();
+    let due = |kit: &Kit| -> Vec<String> {
+        kit.json(&["due", "--all"])
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["what"] == "household not cleared")
+            .map(|d| d["detail"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(due(&kit).is_empty());
+    kit.cmd(&format!("screen volunteer {v} --adult Kalle")).ok();
+    let found = due(&kit);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with("Kalle in the household lacks a register check"),
+        "{found:?}"
+    );
+    let sv = kit.cmd("--lang sv due --all").ok().stdout;
+    assert!(sv.contains("hushållet inte kontrollerat"), "{sv}");
+    kit.cmd(&format!(
+        "screen volunteer {v} --adult Kalle --police-extract 2026-02-25 --social-register 2026-02-26"
+    ))
+    .ok();
+    assert!(due(&kit).is_empty());
+}

@@ -213,6 +213,27 @@ pub fn due(
                     .into(),
             });
         }
+        // An adult who moved into a family's home unchecked, with a child placed there.
+        let unchecked = household::unchecked_adults(v, &cfg.volunteers);
+        if !unchecked.is_empty() {
+            out.push(Due {
+                date: today,
+                what: "household not cleared",
+                id: v.id,
+                detail: match lang {
+                    Lang::Sv => format!(
+                        "{} i hushållet saknar registerkontroll (kontakt screen volunteer {} --adult NAMN --police-extract DATUM --social-register DATUM)",
+                        unchecked.join(", "),
+                        v.id
+                    ),
+                    Lang::En => format!(
+                        "{} in the household lacks a register check (kontakt screen volunteer {} --adult NAME --police-extract DATE --social-register DATE)",
+                        unchecked.join(", "),
+                        v.id
+                    ),
+                },
+            });
+        }
         // A family's other adults need extracts young enough too (`household`).
         if let Some((name, e)) =
             household::first_extract_expiry(v, &cfg.volunteers).filter(|(_, e)| *e <= horizon)

@@ -154,6 +154,28 @@ pub fn adults_cleared_on(v: &Volunteer, day: NaiveDate, rules: &VolunteerRules) 
         })
 }
 
+/// The other adults of a family's home who lack a register check altogether: one who moved in
+/// after the family was approved, say. The family is not matched meanwhile
+/// (`adults_cleared_on`), and `due` says so for a family with a child placed.
+pub fn unchecked_adults<'a>(v: &'a Volunteer, rules: &VolunteerRules) -> Vec<&'a str> {
+    if !is_family(v) {
+        return Vec::new();
+    }
+    adults(v)
+        .iter()
+        .filter(|a| {
+            let c = Checks::of_adult(a);
+            a.police_extract.is_none()
+                || a.social_register.is_none()
+                || rules
+                    .family_registers
+                    .iter()
+                    .any(|r| c.register(*r).is_none())
+        })
+        .map(|a| a.name.as_str())
+        .collect()
+}
+
 /// The other adult whose police extract is the first to grow too old, and the last day it is
 /// young enough, for a family: what `due` warns of beside the applicant's own.
 pub fn first_extract_expiry<'a>(
