@@ -204,7 +204,7 @@ impl Lang {
             return None;
         }
         let word = self.word(head);
-        (word != head || self == Lang::En).then(|| match note {
+        (word != head).then(|| match note {
             "" => word,
             n => format!("{word}: {n}"),
         })

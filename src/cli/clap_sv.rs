@@ -232,17 +232,6 @@ fn tips(error: &Error<Swedish>) -> Vec<String> {
 /// clap's free-form tips, the ones it makes: passing a flag-like word as a value, and the
 /// subcommand that takes an argument.
 fn tip_in_swedish(tip: &str) -> String {
-    if let Some(rest) = tip.strip_prefix("to pass '")
-        && let Some((word, how)) = rest.split_once("' as a value, use '")
-    {
-        return format!(
-            "för att ge '{word}' som ett värde, skriv '{}",
-            how.trim_end_matches('\'')
-        ) + "'";
-    }
-    if let Some(rest) = tip.strip_prefix("unexpected argument '") {
-        return format!("oväntat argument '{rest}");
-    }
     tip.replace("to pass ", "för att ge ")
         .replace(" as a value, use ", " som ett värde, skriv ")
 }

@@ -182,10 +182,10 @@ fn swedish(mut cmd: clap::Command) -> clap::Command {
 }
 
 /// The placeholders of values and arguments (`<DATE>`, `[MONTH]`) as a Swedish reader reads
-/// them; the words a value is typed with (`month|meetings`) are the ones parsed, and stay.
+/// them; the words a value is typed with (`month|meetings`) are the ones parsed, and stay, as do
+/// names the same in both (`TEXT`, `ID`, `PNR`), which are left out.
 const VALUE_NAMES_SV: &[(&str, &str)] = &[
     ("DATE", "DATUM"),
-    ("TEXT", "TEXT"),
     ("NAME", "NAMN"),
     ("FILE", "FIL"),
     ("FILE.csv", "FIL.csv"),
@@ -209,9 +209,7 @@ const VALUE_NAMES_SV: &[(&str, &str)] = &[
     ("KR:REF", "KR:REFERENS"),
     ("FROM..TO", "FRÅN..TILL"),
     ("DATE:KM", "DATUM:KM"),
-    ("MIN-MAX", "MIN-MAX"),
     // Positional arguments, by their id.
-    ("ID", "ID"),
     ("ASSIGNMENT", "UPPDRAG"),
     ("CLIENT", "KLIENT"),
     ("MONTH", "MÅNAD"),
@@ -232,15 +230,11 @@ const VALUE_NAMES_SV: &[(&str, &str)] = &[
     ("AREA", "OMRÅDE"),
     ("NOTE", "ANTECKNING"),
     ("MUNICIPALITY", "KOMMUN"),
-    ("STATUS", "STATUS"),
-    ("REASON", "SKÄL"),
     ("BY", "AV"),
-    ("INSATS", "INSATS"),
     ("OBJECTIVE", "MÅL"),
     ("TOP", "ANTAL"),
     ("LIMIT", "ANTAL"),
     ("WITHIN", "DAGAR"),
-    ("PNR", "PNR"),
 ];
 
 fn swedish_value_names(a: clap::Arg) -> clap::Arg {
