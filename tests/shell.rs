@@ -103,6 +103,39 @@ fn man_pages_cover_every_command() {
 }
 
 #[test]
+fn a_swedish_man_page_has_swedish_headings() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(&["--lang", "sv", "man", "--out", dir.path().to_str().unwrap()]);
+    assert!(out.status.success());
+    let mut headings = std::collections::BTreeSet::new();
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        headings.extend(
+            text.lines()
+                .filter_map(|l| l.strip_prefix(".SH "))
+                .map(str::to_string),
+        );
+    }
+    let headings: Vec<_> = headings.into_iter().collect();
+    insta::assert_snapshot!(headings.join("\n"), @r"
+    ARGUMENT
+    BESKRIVNING
+    FLAGGOR
+    KOMMANDON
+    NAMN
+    SAMMANFATTNING
+    VERSION
+    ÖVRIGT
+    ");
+    let english = run(&["--lang", "en", "man"]);
+    let text = String::from_utf8_lossy(&english.stdout);
+    assert!(
+        text.contains(".SH NAME\n") && text.contains(".SH OPTIONS\n"),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_closed_pipe_ends_quietly() {
     let mut child = Command::new(BIN)
         .arg("--records")

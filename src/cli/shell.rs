@@ -58,7 +58,12 @@ pub fn man(args: ManArgs, ctx: &Ctx) -> Result<Output> {
             .title(title.to_string())
             .render(&mut buf)
             .map_err(|e| Error::io("man page", IoOp::Render, e))?;
-        Ok(buf)
+        Ok(match ctx.lang {
+            kontakt::lang::Lang::En => buf,
+            kontakt::lang::Lang::Sv => {
+                swedish_headings(&String::from_utf8_lossy(&buf)).into_bytes()
+            }
+        })
     };
     let Some(dir) = args.out else {
         return Ok(Output::ok(
@@ -83,6 +88,32 @@ pub fn man(args: ManArgs, ctx: &Ctx) -> Result<Output> {
     Ok(Output::ok(
         written.iter().map(|p| format!("{p}\n")).collect(),
     ))
+}
+
+/// clap_mangen writes the headings of the sections it makes itself in English; the headings
+/// taken from the command (options, arguments) are already Swedish. Swedish man pages name
+/// them as below (as in the Swedish translations of the GNU manuals).
+const SWEDISH_HEADINGS: [(&str, &str); 7] = [
+    ("NAME", "NAMN"),
+    ("SYNOPSIS", "SAMMANFATTNING"),
+    ("DESCRIPTION", "BESKRIVNING"),
+    ("EXTRA", "ÖVRIGT"),
+    ("VERSION", "VERSION"),
+    ("AUTHORS", "UPPHOVSPERSONER"),
+    ("Kommandon", "KOMMANDON"),
+];
+
+/// A roff page with its section headings (`.SH` lines) in Swedish; nothing else is touched.
+fn swedish_headings(roff: &str) -> String {
+    roff.split_inclusive('\n')
+        .map(|line| {
+            let heading = line.strip_prefix(".SH ").map(str::trim_end);
+            match heading.and_then(|h| SWEDISH_HEADINGS.iter().find(|(en, _)| *en == h)) {
+                Some((_, sv)) => format!(".SH {sv}\n"),
+                None => line.to_string(),
+            }
+        })
+        .collect()
 }
 
 /// Ids of the given kinds that start with what has been typed; read from file names only.
