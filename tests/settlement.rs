@@ -395,3 +395,90 @@ fn what_is_owed_and_too_old_is_listed_until_settled() {
     );
     assert!(!kit.run(&["due"]).ok().stdout.contains("pay owed"));
 }
+
+/// `pay --verify` and `check` (E013) read a paid month the same way (`payroll::reconcile`): a
+/// change nobody recorded is a difference of the run and an E013; once recorded, `check` is
+/// clean and the run's difference pending; once paid, named by the run that paid it.
+#[test]
+fn verify_and_check_read_a_changed_paid_month_alike() {
+    let mut kit = Kit::new();
+    let a = kit.agreed(0, "2026-03-01");
+    month_paid(&mut kit, &a, "2026-03", true);
+    let runs = kit.json(&["list", "payruns"]);
+    let run = runs[0]["id"].as_str().unwrap().to_string();
+    kit.run(&["pay", "--verify", &run]).ok();
+    kit.run(&["check"]).ok();
+    // The decision is found to have ended on 15 March: a hand edit of the client's file.
+    let client = kit
+        .read(&format!("assignments/{a}.toml"))
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("client = \"")
+                .map(|c| c.trim_end_matches('"').to_string())
+        })
+        .unwrap();
+    let rel = format!("clients/{client}.toml");
+    let text = kit.read(&rel);
+    std::fs::write(kit.dir.join(&rel), text.replace("2027-01-31", "2026-03-15")).unwrap();
+
+    let checked = kit.run(&["check"]);
+    assert!(
+        checked.code == 1
+            && checked
+                .stdout
+                .lines()
+                .any(|l| l.contains("E013") && l.contains(&format!("{a} 2026-03"))),
+        "{}",
+        checked.stdout
+    );
+    let verified = kit.run(&["pay", "--verify", &run]);
+    assert_eq!(verified.code, 1, "{}", verified.stdout);
+    assert!(
+        // 15 of March's 31 days of the fee (987 kr) and the allowance (493 kr).
+        verified.stdout.contains(&format!(
+            "{a} 2026-03 fee: paid 987.00 kr, the records now give 478.00 kr"
+        )) && verified.stdout.contains(&format!(
+            "{a} 2026-03 expense: paid 493.00 kr, the records now give 239.00 kr"
+        )),
+        "{}",
+        verified.stdout
+    );
+    let json = kit.run(&["--json", "pay", "--verify", &run]);
+    let json: Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(json["ok"], false, "{json}");
+
+    kit.run(&[
+        "report",
+        &a,
+        "2026-03",
+        "--correct",
+        "Beslutet gällde till 15 mars",
+    ])
+    .ok();
+    kit.run(&["check"]).ok();
+    let pending = kit.run(&["pay", "--verify", &run]).ok();
+    assert!(
+        pending
+            .stdout
+            .contains(&format!("{a} 2026-03 correction pending")),
+        "{}",
+        pending.stdout
+    );
+
+    kit.today = "2026-05-04".into();
+    let later = kit.json(&["pay", "2026-04"])["run"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(paid(&kit, "2026-03") < 148_000 && paid(&kit, "2026-03") > 0);
+    kit.run(&["check"]).ok();
+    let settled = kit.run(&["pay", "--verify", &run]).ok();
+    assert!(
+        settled
+            .stdout
+            .contains(&format!("{a} 2026-03 corrected by {later}")),
+        "{}",
+        settled.stdout
+    );
+    kit.run(&["pay", "--verify", &later]).ok();
+}

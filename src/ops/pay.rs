@@ -15,8 +15,8 @@ use crate::model::{Assignment, Client, Id, Kind, Money, Month, PayRun, Report, S
 use crate::payroll::compute::{self, Case, Paid, Plan};
 use crate::payroll::export::{self, Row};
 use crate::payroll::retroactive::{self, back};
-use crate::payroll::settlement::Now;
-use crate::payroll::{PayLine, Payee};
+use crate::payroll::settlement;
+use crate::payroll::{LineKind, PayLine, Payee, reconcile};
 use crate::store::{Changeset, Lock, Store};
 use crate::{Error, Result};
 
@@ -792,15 +792,14 @@ pub fn verify(store: &Store, prefix: &str) -> Result<Verification> {
     let made = run.created.date();
     let g = gather_for(store, run.month, made, None)?;
     refuse_broken_ledger(store, &g, false)?;
-    let earlier = g
+    // What was paid for each of the run's periods up to and including the run, reconciled
+    // with the records as `check` (E013) does.
+    let upto = g
         .runs
         .iter()
-        .filter(|r| r.order() < run.order())
+        .filter(|r| r.order() <= run.order())
         .flat_map(|r| r.lines.iter());
-    let paid = compute::paid_of(earlier)?;
-    let plan = plan_of(store, &g, run.month, &paid, made)?;
-    let key = |l: &PayLine| (l.assignment, l.period, l.kind, l.corrects);
-    let now: HashMap<_, Money> = plan.lines.iter().map(|l| (key(l), l.amount)).collect();
+    let paid = compute::paid_of(upto)?;
     let later_corrections: HashMap<(Id, Month), &Id> = g
         .runs
         .iter()
@@ -809,49 +808,69 @@ pub fn verify(store: &Store, prefix: &str) -> Result<Verification> {
         .filter(|(l, _)| l.corrects.is_some())
         .map(|(l, id)| ((l.assignment, l.period), id))
         .collect();
+    let cases: HashMap<Id, Case> = g
+        .cases()
+        .into_iter()
+        .map(|c| (c.assignment.id, c))
+        .collect();
+    let periods: std::collections::BTreeSet<(Id, Month)> =
+        run.lines.iter().map(|l| (l.assignment, l.period)).collect();
     let mut differences = Vec::new();
     let mut corrected_later = Vec::new();
     let mut corrections_pending = Vec::new();
-    for l in &run.lines {
-        let period = (l.assignment, l.period);
-        if let Some(by) = later_corrections.get(&period) {
-            let note = format!("{} {} corrected by {by}", l.assignment, l.period);
-            if !corrected_later.contains(&note) {
-                corrected_later.push(note);
+    for (aid, period) in periods {
+        let Some(p) = paid.get(&(aid, period)) else {
+            continue;
+        };
+        let reconciled = reconcile::reconcile(
+            cases.get(&aid).copied(),
+            period,
+            g.reports.get(&(aid, period)),
+            p,
+            &store.config.compensation,
+            &store.config.payroll,
+        );
+        if matches!(
+            reconciled,
+            reconcile::Reconciled::Compared {
+                settlement: settlement::Settlement::Unchanged,
+                ..
             }
+        ) {
             continue;
         }
-        let corrected_since = g
-            .reports
-            .get(&period)
-            .is_some_and(|r| r.revision() > l.revision);
-        if corrected_since && now.get(&key(l)) != Some(&l.amount) {
-            let note = format!(
-                "{} {} correction pending: the report was corrected after this run; the next run pays the difference",
-                l.assignment, l.period
-            );
-            if !corrections_pending.contains(&note) {
-                corrections_pending.push(note);
-            }
+        if let Some(by) = later_corrections.get(&(aid, period)) {
+            corrected_later.push(format!("{aid} {period} corrected by {by}"));
             continue;
         }
-        match now.get(&key(l)) {
-            Some(m) if *m == l.amount => {}
-            Some(m) => differences.push(format!(
-                "{} {} {}: paid {} kr, the records now give {} kr",
-                l.assignment,
-                l.period,
-                crate::model::common::word(&l.kind),
-                l.amount,
-                m
+        match reconciled {
+            reconcile::Reconciled::SettledOutside => corrected_later.push(format!(
+                "{aid} {period} settled outside kontakt"
             )),
-            None => differences.push(format!(
-                "{} {} {}: paid {} kr, the records now give nothing",
-                l.assignment,
-                l.period,
-                crate::model::common::word(&l.kind),
-                l.amount
+            reconcile::Reconciled::Unknown(why) => differences.push(format!(
+                "{aid} {period}: cannot be worked out again: {}",
+                why.reason()
             )),
+            reconcile::Reconciled::Compared {
+                settlement: settlement::Settlement::Recorded,
+                ..
+            } => corrections_pending.push(format!(
+                "{aid} {period} correction pending: the report was corrected after this run; the next run pays the difference"
+            )),
+            reconcile::Reconciled::Compared { now, .. } => {
+                for kind in LineKind::EARNED {
+                    let (was, is) = (p.get(kind), now.get(kind));
+                    if was == is {
+                        continue;
+                    }
+                    let kind = crate::model::common::word(&kind);
+                    differences.push(if is == Money::ZERO {
+                        format!("{aid} {period} {kind}: paid {was} kr, the records now give nothing")
+                    } else {
+                        format!("{aid} {period} {kind}: paid {was} kr, the records now give {is} kr")
+                    });
+                }
+            }
         }
     }
     Ok(Verification {
@@ -915,22 +934,36 @@ pub fn paid_effects(store: &Store, a: &Assignment, from: Month) -> Result<Vec<St
         let (id, period) = key;
         let before = &paid[key];
         let report = store.load_report(*period, id)?;
-        let earned = compute::earned(case, *period, report.as_ref(), &c.compensation, &c.payroll);
-        let now = match Now::of(&earned) {
-            Ok(now) => now.total()?,
-            Err(compute::NotEarned::NoPrisbasbelopp(y)) => {
-                out.push(crate::rules::prisbasbelopp::missing_message(*y));
+        let reconciled = reconcile::reconcile(
+            Some(case),
+            *period,
+            report.as_ref(),
+            before,
+            &c.compensation,
+            &c.payroll,
+        );
+        let now = match reconciled {
+            // Unchanged, or a correction already recorded covers it, or settled outside.
+            r if r.accounted_for() => continue,
+            reconcile::Reconciled::Compared { now, .. } => now.total()?,
+            reconcile::Reconciled::Unknown(compute::NotEarned::NoPrisbasbelopp(y)) => {
+                out.push(crate::rules::prisbasbelopp::missing_message(y));
                 continue;
             }
-            Err(_) => return Err(crate::model::money::Overflow.into()),
+            reconcile::Reconciled::Unknown(compute::NotEarned::Overflow) => {
+                return Err(crate::model::money::Overflow.into());
+            }
+            reconcile::Reconciled::Unknown(why) => {
+                out.push(why.reason());
+                continue;
+            }
+            reconcile::Reconciled::SettledOutside => continue,
         };
         let was = before.total()?;
-        if now != was {
-            out.push(tr!(
-                "{period} was paid {was} kr and now gives {now} kr: record it with `kontakt report {id} {period} --correct REASON`, and the next pay run pays the difference",
-                "{period} betalades med {was} kr och ger nu {now} kr: registrera det med `kontakt report {id} {period} --correct SKÄL`, så betalar nästa lönekörning skillnaden"
-            ));
-        }
+        out.push(tr!(
+            "{period} was paid {was} kr and now gives {now} kr: record it with `kontakt report {id} {period} --correct REASON`, and the next pay run pays the difference",
+            "{period} betalades med {was} kr och ger nu {now} kr: registrera det med `kontakt report {id} {period} --correct SKÄL`, så betalar nästa lönekörning skillnaden"
+        ));
     }
     Ok(out)
 }

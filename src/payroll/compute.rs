@@ -192,6 +192,21 @@ pub enum NotEarned {
     Overflow,
 }
 
+impl NotEarned {
+    /// Why, in words, for a listing.
+    pub fn reason(&self) -> String {
+        match self {
+            NotEarned::NotInForce => crate::tr!(
+                "the agreement does not cover the period",
+                "avtalet gäller inte perioden"
+            ),
+            NotEarned::Because(why) | NotEarned::NoRates(why) => why.clone(),
+            NotEarned::NoPrisbasbelopp(year) => crate::rules::prisbasbelopp::missing_message(*year),
+            NotEarned::Overflow => Overflow.to_string(),
+        }
+    }
+}
+
 impl From<Overflow> for NotEarned {
     fn from(_: Overflow) -> Self {
         NotEarned::Overflow

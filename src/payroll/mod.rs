@@ -14,6 +14,7 @@ pub mod month_over;
 pub mod monthly_amount;
 pub mod prorate;
 pub mod receipts;
+pub mod reconcile;
 pub mod retroactive;
 pub mod settlement;
 pub mod stay_pay;

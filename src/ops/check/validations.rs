@@ -15,7 +15,7 @@ use super::checker::{Checker, line_in};
 use super::{Code, Diagnostic};
 use crate::model::culled::Culled;
 use crate::model::{Assignment, Client, Config, Id, Kind, Money, Month, PayRun, Report, Volunteer};
-use crate::payroll::{compute, settlement};
+use crate::payroll::{compute, reconcile, settlement};
 use crate::rules::ledger::{self, LedgerProblem};
 use crate::rules::{decision, ivo_code, pause, status, terms};
 use crate::store::Record;
@@ -423,7 +423,8 @@ fn paid_twice(x: &Ctx, ck: &mut Checker) {
 }
 
 /// E013: a paid period whose records now give another amount and no correction records it
-/// (`payroll::settlement`, the reading `pay` makes before it pays a difference).
+/// (`payroll::reconcile`, the reading `pay --verify` makes too; `payroll::settlement` says when a
+/// difference is paid).
 fn paid_changed(x: &Ctx, ck: &mut Checker) {
     use rayon::prelude::*;
     let Some(config) = x.config else {
@@ -455,26 +456,26 @@ fn paid_changed(x: &Ctx, ck: &mut Checker) {
             let c = x.client_by_id.get(&a.client)?;
             let v = x.volunteer_by_id.get(&a.volunteer)?;
             let report = x.reports.get(&(aid, period));
-            if report.is_some_and(|(_, r)| r.settled_outside()) {
-                return None; // paid outside kontakt
-            }
             let case = compute::Case {
                 assignment: a,
                 client: c,
                 volunteer: v,
             };
-            let earned = compute::earned(
-                case,
+            let reconciled = reconcile::reconcile(
+                Some(case),
                 period,
                 report.map(|(_, r)| r),
+                &p,
                 &config.compensation,
                 &config.payroll,
             );
-            // A missing prisbasbelopp is a warning of its own; an overflow is E004's.
-            let now = settlement::Now::of(&earned).ok()?;
-            let why = match settlement::settle(report.map(|(_, r)| r), &p, &now) {
-                settlement::Settlement::Unrecorded(why) => why,
-                // Unchanged, or recorded: the next run pays the difference.
+            let (now, why) = match reconciled {
+                reconcile::Reconciled::Compared {
+                    now,
+                    settlement: settlement::Settlement::Unrecorded(why),
+                } => (now, why),
+                // Unchanged, recorded (the next run pays the difference), settled outside
+                // kontakt; a missing prisbasbelopp is a warning of its own, an overflow E004's.
                 _ => return None,
             };
             let (rel, line) = match report {

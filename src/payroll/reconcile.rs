@@ -1,0 +1,65 @@
+//! Reconciling a paid period with its records: do the records still give what was paid, and
+//! when they do not, is the change recorded? The one reading both `check` (E013, every paid
+//! period against the whole ledger) and `pay --verify` (the periods of one run against the
+//! ledger up to it) make, so the two cannot disagree about a period.
+
+use crate::model::config::{PayrollRules, Tariffs};
+use crate::model::{Month, Report};
+
+use super::compute::{self, Case, NotEarned, PaidPeriod};
+use super::settlement::{self, Now, Settlement};
+
+/// How one paid period stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reconciled {
+    /// The report says it was settled outside kontakt (`report --settled-outside`): there is
+    /// nothing to compare.
+    SettledOutside,
+    /// What the records give cannot be worked out now (a year without prisbasbelopp, rates the
+    /// configuration lacks, an amount out of range).
+    Unknown(NotEarned),
+    /// What the records give now, and how it stands against what was paid.
+    Compared { now: Now, settlement: Settlement },
+}
+
+impl Reconciled {
+    /// The records give what was paid, or a recorded correction covers the change (the next
+    /// run pays it), or it was settled outside kontakt.
+    pub fn accounted_for(&self) -> bool {
+        matches!(
+            self,
+            Reconciled::SettledOutside
+                | Reconciled::Compared {
+                    settlement: Settlement::Unchanged | Settlement::Recorded,
+                    ..
+                }
+        )
+    }
+}
+
+/// Reconciles what was `paid` for `period` with what the records give now. `case` is `None`
+/// when the assignment or one of its people is gone: the records then give nothing.
+pub fn reconcile(
+    case: Option<Case>,
+    period: Month,
+    report: Option<&Report>,
+    paid: &PaidPeriod,
+    tariffs: &Tariffs,
+    rules: &PayrollRules,
+) -> Reconciled {
+    if report.is_some_and(Report::settled_outside) {
+        return Reconciled::SettledOutside;
+    }
+    let now = match case {
+        None => Now::default(),
+        Some(case) => {
+            let earned = compute::earned(case, period, report, tariffs, rules);
+            match Now::of(&earned) {
+                Ok(now) => now,
+                Err(why) => return Reconciled::Unknown(why.clone()),
+            }
+        }
+    };
+    let settlement = settlement::settle(report, paid, &now);
+    Reconciled::Compared { now, settlement }
+}
