@@ -237,27 +237,27 @@ fn main() {
         let roll = rng.random_range(0..100);
         let mut s = Screening::default();
         if roll < 96 {
-            s.interview = Some(days(applied, 10));
+            s.interview = Some(days(applied, 10).into());
             s.references = vec![
                 Reference {
                     name: "Referens A".into(),
                     verdict: Verdict::Ok,
-                    date: days(applied, 12),
+                    date: (days(applied, 12)).into(),
                 },
                 Reference {
                     name: "Referens B".into(),
                     verdict: Verdict::Ok,
-                    date: days(applied, 13),
+                    date: (days(applied, 13)).into(),
                 },
             ];
         }
         if roll < 88 {
             // Renewed yearly: the latest extract is at most eleven months old today.
-            s.police_extract = Some(days(today, -rng.random_range(1..330)));
-            s.social_register = Some(days(applied, 14));
-            s.approved = Some(days(applied, 20));
+            s.police_extract = Some((days(today, -rng.random_range(1..330))).into());
+            s.social_register = Some(days(applied, 14).into());
+            s.approved = Some(days(applied, 20).into());
         } else if roll < 91 {
-            s.rejected = Some(days(applied, 20));
+            s.rejected = Some(days(applied, 20).into());
             s.rejection_reason = Some("Referenserna bekräftar inte en stabil livssituation".into());
         }
         let capacity = if rng.random_bool(0.2) { 2 } else { 1 };
@@ -269,7 +269,7 @@ fn main() {
             id: fresh(Kind::Volunteer, &mut rng, &mut seen),
             name: format!("Volontär {i}"),
             pnr: people.take(&mut rng, 1945..2005),
-            applied,
+            applied: applied.into(),
             email: None,
             phone: None,
             area: Some(AREAS[rng.random_range(0..AREAS.len())].into()),
@@ -374,7 +374,7 @@ fn main() {
             id: fresh(Kind::Client, &mut rng, &mut seen),
             name: format!("Klient {i}"),
             pnr,
-            applied,
+            applied: applied.into(),
             basis,
             area: Some(AREAS[rng.random_range(0..AREAS.len())].into()),
             interests: pick(&mut rng, 2),
@@ -443,7 +443,7 @@ fn main() {
                     schema: SCHEMA,
                     assignment: asg.id,
                     month: m,
-                    meetings,
+                    meetings: meetings.into_iter().map(Into::into).collect(),
                     hours_tenths: Some(rng.random_range(10..80)),
                     activity: Some(INTERESTS[rng.random_range(0..INTERESTS.len())].into()),
                     expenses_ore: None,
@@ -451,9 +451,9 @@ fn main() {
                     trips: vec![],
                     receipts: vec![],
                     note: None,
-                    reported,
+                    reported: reported.into(),
                     approved: approved.then(|| Approval {
-                        date: days(reported, 3),
+                        date: (days(reported, 3)).into(),
                         by: Some("Handläggare".into()),
                     }),
                     corrections: vec![],
@@ -622,13 +622,13 @@ fn assignment(
     expires_early: bool,
     today: NaiveDate,
 ) -> Assignment {
-    let proposed = days(start, -14).max(c.applied);
+    let proposed = days(start, -14).max(c.applied.get());
     let mut x = Assignment {
         schema: SCHEMA,
         id,
         client: c.id,
         volunteer: v.id,
-        proposed,
+        proposed: proposed.into(),
         note: None,
         score: Some(rng.random_range(20..90)),
         declined: None,
@@ -640,7 +640,7 @@ fn assignment(
     let roll = rng.random_range(0..100);
     if roll < 3 {
         x.declined = Some(Declined {
-            date: days(proposed, 7).min(today),
+            date: (days(proposed, 7).min(today)).into(),
             by: Party::Client,
             reason: "Kemin stämde inte".into(),
         });
@@ -678,16 +678,17 @@ fn assignment(
     }
     let unsigned = roll < 7;
     x.agreement = Some(Agreement {
-        start,
+        start: start.into(),
         end: None,
-        signed: (!unsigned).then(|| days(start, -3).max(proposed)),
-        confidentiality_signed: (!unsigned).then(|| days(start, -3).max(proposed)),
+        signed: ((!unsigned).then(|| days(start, -3).max(proposed))).map(Into::into),
+        confidentiality_signed: ((!unsigned).then(|| days(start, -3).max(proposed)))
+            .map(Into::into),
         cost_center: Some(COST_CENTERS[rng.random_range(0..COST_CENTERS.len())].into()),
         terms,
     });
     if expires_early {
         x.ended = Some(Ending {
-            date: decision_to,
+            date: decision_to.into(),
             reason: EndReason::DecisionExpired,
             note: None,
         });
@@ -695,7 +696,7 @@ fn assignment(
         let end = days(start, rng.random_range(30..500));
         if end < days(today, -1) {
             x.ended = Some(Ending {
-                date: end,
+                date: end.into(),
                 reason: EndReason::GoalReached,
                 note: None,
             });

@@ -51,7 +51,7 @@ fn main() {
             files += 1;
         }
         let ag = a.agreement.as_ref().unwrap();
-        let mut m = from.max(Month::of(ag.start));
+        let mut m = from.max(Month::of(ag.start.get()));
         let last = a.last_day().map_or(month, |l| month.min(Month::of(l)));
         while m <= last {
             if let Some(_r) = parse::<Report>(&dir.join(Report::rel_path(m, &a.id))) {

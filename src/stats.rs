@@ -515,19 +515,19 @@ pub fn compute(i: &Inputs) -> Result<Stats, Overflow> {
         .filter_map(|a| {
             let ag = a.agreement.as_ref().filter(|g| g.is_signed())?;
             let c = client_by_id.get(&a.client)?;
-            in_period(ag.start).then(|| (ag.start - c.applied).num_days())
+            in_period(ag.start.get()).then(|| (ag.start - c.applied).num_days())
         })
         .collect();
     let matches = Matches {
         proposed: i
             .assignments
             .iter()
-            .filter(|a| in_period(a.proposed))
+            .filter(|a| in_period(a.proposed.get()))
             .count(),
         declined: i
             .assignments
             .iter()
-            .filter(|a| a.declined.as_ref().is_some_and(|d| in_period(d.date)))
+            .filter(|a| a.declined.as_ref().is_some_and(|d| in_period(d.date.get())))
             .count(),
         agreed: i
             .assignments

@@ -90,7 +90,9 @@ pub const CLIENT_COLUMNS: &[Column<ClientRow>] = &[
     Column::new("name", "name", |r| Cell::Text(r.c.name.clone())),
     Column::new("personnummer", "pnr", |r| Cell::Text(r.pnr.clone())),
     Column::new("status", "status", |r| Cell::Word(r.status.as_str().into())),
-    Column::new("applied", "applied", |r| Cell::Date(Some(r.c.applied))),
+    Column::new("applied", "applied", |r| {
+        Cell::Date(Some(r.c.applied.get()))
+    }),
     Column::new("area", "area", |r| {
         Cell::Text(r.c.area.clone().unwrap_or_default())
     }),
@@ -112,7 +114,9 @@ pub const VOLUNTEER_COLUMNS: &[Column<VolunteerRow>] = &[
     Column::new("name", "name", |r| Cell::Text(r.v.name.clone())),
     Column::new("personnummer", "pnr", |r| Cell::Text(r.pnr.clone())),
     Column::new("status", "status", |r| Cell::Word(r.status.as_str().into())),
-    Column::new("applied", "applied", |r| Cell::Date(Some(r.v.applied))),
+    Column::new("applied", "applied", |r| {
+        Cell::Date(Some(r.v.applied.get()))
+    }),
     Column::new("area", "area", |r| {
         Cell::Text(r.v.area.clone().unwrap_or_default())
     }),
@@ -142,9 +146,11 @@ pub const ASSIGNMENT_COLUMNS: &[Column<AssignmentRow>] = &[
         Cell::Named(r.a.volunteer, r.volunteer.clone())
     }),
     Column::new("status", "status", |r| Cell::Word(word(&r.status))),
-    Column::new("proposed", "proposed", |r| Cell::Date(Some(r.a.proposed))),
+    Column::new("proposed", "proposed", |r| {
+        Cell::Date(Some(r.a.proposed.get()))
+    }),
     Column::new("start", "start", |r| {
-        Cell::Date(r.a.agreement.as_ref().map(|g| g.start))
+        Cell::Date(r.a.agreement.as_ref().map(|g| g.start.get()))
     }),
     Column::new("last day", "last_day", |r| Cell::Date(r.a.last_day())),
     Column::script("score", |r| Cell::Number(r.a.score)),
@@ -153,10 +159,14 @@ pub const ASSIGNMENT_COLUMNS: &[Column<AssignmentRow>] = &[
 pub const REPORT_COLUMNS: &[Column<Report>] = &[
     Column::new("month", "month", |r| Cell::Text(r.month.to_string())),
     Column::new("assignment", "assignment", |r| Cell::Id(r.assignment)),
-    Column::new("meetings", "meetings", |r| Cell::Dates(r.meetings.clone())),
-    Column::new("reported", "reported", |r| Cell::Date(Some(r.reported))),
+    Column::new("meetings", "meetings", |r| {
+        Cell::Dates(r.meetings.iter().map(|d| d.get()).collect())
+    }),
+    Column::new("reported", "reported", |r| {
+        Cell::Date(Some(r.reported.get()))
+    }),
     Column::new("approved", "approved", |r| {
-        Cell::Date(r.approved.as_ref().map(|a| a.date))
+        Cell::Date(r.approved.as_ref().map(|a| a.date.get()))
     }),
     Column::script("approved_by", |r| {
         Cell::Text(
@@ -175,7 +185,7 @@ pub const REPORT_COLUMNS: &[Column<Report>] = &[
     }),
     Column::script("corrections", |r| Cell::Count(r.corrections.len())),
     Column::script("settled_outside", |r| {
-        Cell::Date(r.settled_outside.as_ref().map(|s| s.date))
+        Cell::Date(r.settled_outside.as_ref().map(|s| s.date.get()))
     }),
 ];
 

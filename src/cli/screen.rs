@@ -278,7 +278,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                     note: a.note,
                     outcome: match (a.goals, a.next) {
                         (Some(goals), Some(next)) => Some(kontakt::model::client::FollowUp {
-                            date,
+                            date: date.into(),
                             goals,
                             client_view: a.client_view,
                             volunteer_view: a.volunteer_view,

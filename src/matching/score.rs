@@ -235,10 +235,9 @@ impl<'a> Pool<'a> {
         if status::volunteer_status(v) != VolunteerStatus::Approved {
             out.push(Exclusion::NotApproved);
         }
-        let extract_ok = v
-            .screening
-            .police_extract
-            .is_some_and(|d| screening::extract_valid_on(d, self.today, &self.config.volunteers));
+        let extract_ok = v.screening.police_extract.is_some_and(|d| {
+            screening::extract_valid_on(d.get(), self.today, &self.config.volunteers)
+        });
         if !extract_ok {
             out.push(Exclusion::PoliceExtractTooOld);
         }
@@ -308,7 +307,7 @@ fn waiting_points(
             .iter()
             .rev()
             .find(|d| d.outcome() == crate::model::Outcome::Granted)
-            .map_or(c.applied, |d| d.decided)
+            .map_or(c.applied.get(), |d| d.decided)
     });
     let months = crate::model::month::whole_months_between(waited_since, today);
     (
@@ -927,7 +926,7 @@ pub(crate) mod tests {
                     id: id(&mut rng, Kind::Client),
                     name: format!("Klient {i}"),
                     pnr: pnr(&mut rng).unwrap(),
-                    applied,
+                    applied: applied.into(),
                     basis: Basis::Sol,
                     area: area(&mut rng),
                     interests: (0..rng.random_range(0..=5))
@@ -990,7 +989,7 @@ pub(crate) mod tests {
                 id: id(&mut rng, Kind::Volunteer),
                 name: format!("Volontär {i}"),
                 pnr: pnr(&mut rng).unwrap(),
-                applied: today - chrono::Duration::days(1000),
+                applied: (today - chrono::Duration::days(1000)).into(),
                 email: None,
                 phone: None,
                 area: area(&mut rng),
@@ -1002,27 +1001,30 @@ pub(crate) mod tests {
                 capacity: rng.random_range(1..=3),
                 employee_number: None,
                 screening: Screening {
-                    interview: Some(today - chrono::Duration::days(900)),
-                    police_extract: rng.random_bool(0.9).then(|| day(&mut rng, 700)),
-                    approved: rng
+                    interview: Some((today - chrono::Duration::days(900)).into()),
+                    police_extract: (rng.random_bool(0.9).then(|| day(&mut rng, 700)))
+                        .map(Into::into),
+                    approved: (rng
                         .random_bool(0.85)
-                        .then(|| today - chrono::Duration::days(800)),
+                        .then(|| today - chrono::Duration::days(800)))
+                    .map(Into::into),
                     ..Default::default()
                 },
                 // Breaks before, around and after today, and some leaving.
                 pauses: (0..rng.random_range(0..=1))
                     .map(|_| crate::model::volunteer::Pause {
-                        from: today + chrono::Duration::days(rng.random_range(-40..5)),
-                        until: rng
+                        from: (today + chrono::Duration::days(rng.random_range(-40..5))).into(),
+                        until: (rng
                             .random_bool(0.7)
-                            .then(|| today + chrono::Duration::days(rng.random_range(-4..40))),
+                            .then(|| today + chrono::Duration::days(rng.random_range(-4..40))))
+                        .map(Into::into),
                         reason: "leave".into(),
                     })
                     .collect(),
                 leaving: rng
                     .random_bool(0.05)
                     .then(|| crate::model::volunteer::Leaving {
-                        date: today,
+                        date: today.into(),
                         reason: "moves".into(),
                     }),
                 support: vec![],
@@ -1048,7 +1050,8 @@ pub(crate) mod tests {
                         adults: (0..rng.random_range(0..=2))
                             .map(|k| crate::model::volunteer::Adult {
                                 name: format!("Vuxen {k}"),
-                                police_extract: rng.random_bool(0.9).then(|| day(&mut rng, 500)),
+                                police_extract: (rng.random_bool(0.9).then(|| day(&mut rng, 500)))
+                                    .map(Into::into),
                                 ..Default::default()
                             })
                             .collect(),

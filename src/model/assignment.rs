@@ -1,5 +1,6 @@
 //! An assignment (uppdrag): one volunteer for one client, from proposal through agreement to end.
 
+use crate::model::date::Date;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -17,8 +18,7 @@ pub struct Assignment {
     pub id: Id,
     pub client: Id,
     pub volunteer: Id,
-    #[serde(with = "crate::model::date")]
-    pub proposed: NaiveDate,
+    pub proposed: Date,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Match score when proposed by `match`, kept to explain the choice later.
@@ -44,8 +44,7 @@ pub struct Assignment {
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     /// The day the plan was made (or last changed).
-    #[serde(with = "crate::model::date")]
-    pub made: NaiveDate,
+    pub made: Date,
     pub goals: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub activities: Vec<Activity>,
@@ -66,8 +65,7 @@ pub struct Activity {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Declined {
-    #[serde(with = "crate::model::date")]
-    pub date: NaiveDate,
+    pub date: Date,
     pub by: Party,
     pub reason: String,
 }
@@ -84,28 +82,15 @@ pub enum Party {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Agreement {
-    #[serde(with = "crate::model::date")]
-    pub start: NaiveDate,
-    #[serde(
-        with = "crate::model::date::opt",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub end: Option<NaiveDate>,
+    pub start: Date,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<Date>,
     /// The date the volunteer and the responsible official signed the agreement.
-    #[serde(
-        with = "crate::model::date::opt",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub signed: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed: Option<Date>,
     /// The date the sekretessförbindelse (confidentiality undertaking) was signed.
-    #[serde(
-        with = "crate::model::date::opt",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub confidentiality_signed: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidentiality_signed: Option<Date>,
     /// Kostnadsställe: the cost centre pay is booked on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cost_center: Option<String>,
@@ -117,8 +102,7 @@ pub struct Agreement {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Terms {
-    #[serde(with = "crate::model::date")]
-    pub from: NaiveDate,
+    pub from: Date,
     pub meetings: Frequency,
     /// How the month's pay is worked out: by the month (default), by the meetings held, by
     /// the hour, or per dygn of stay (kontaktfamilj).
@@ -162,7 +146,7 @@ impl Terms {
         expense: Compensation,
     ) -> Terms {
         Terms {
-            from,
+            from: from.into(),
             meetings,
             paid_per: PaidPer::Month,
             fee,
@@ -276,8 +260,7 @@ impl From<Compensation> for CompensationFields {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ending {
-    #[serde(with = "crate::model::date")]
-    pub date: NaiveDate,
+    pub date: Date,
     pub reason: EndReason,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -321,7 +304,7 @@ impl Agreement {
     /// confidentiality undertaking's signatures; `None` until both are on file. The one
     /// definition of "signed" (`rules::in_force` builds on it).
     pub fn signed_on(&self) -> Option<NaiveDate> {
-        Some(self.signed?.max(self.confidentiality_signed?))
+        Some(self.signed?.max(self.confidentiality_signed?).get())
     }
 
     pub fn is_signed(&self) -> bool {
@@ -366,8 +349,8 @@ impl Assignment {
         let agreed_end = self.agreement.as_ref().and_then(|a| a.end);
         let ended = self.ended.as_ref().map(|e| e.date);
         match (agreed_end, ended) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
+            (Some(a), Some(b)) => Some(a.min(b).get()),
+            (a, b) => a.or(b).map(Into::into),
         }
     }
 

@@ -1,5 +1,6 @@
 //! A client (klient): the person who applies for a kontaktperson, and the decisions on the application.
 
+use crate::model::date::Date;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -16,8 +17,7 @@ pub struct Client {
     pub id: Id,
     pub name: String,
     pub pnr: Pnr,
-    #[serde(with = "crate::model::date")]
-    pub applied: NaiveDate,
+    pub applied: Date,
     #[serde(default)]
     pub basis: Basis,
     /// What was applied for: the insats, and how often to meet, if said. A decision that grants
@@ -111,24 +111,15 @@ pub enum Ruling {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct DecisionFile {
-    #[serde(with = "crate::model::date")]
-    pub decided: NaiveDate,
+    pub decided: Date,
     /// Who made the decision (beslutsfattare: the handläggare or the committee's delegate).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decided_by: Option<String>,
     pub outcome: Outcome,
-    #[serde(
-        with = "crate::model::date::opt",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub from: Option<NaiveDate>,
-    #[serde(
-        with = "crate::model::date::opt",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub to: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basis: Option<Basis>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -138,31 +129,19 @@ struct DecisionFile {
     pub insats: Option<Insats>,
     /// The day the client received the decision (delgivning): the three weeks to appeal run
     /// from it (the decision's date when not recorded).
-    #[serde(
-        with = "crate::model::date::opt",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub notified: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notified: Option<Date>,
     /// An appeal of the decision (överklagande), as it goes (`rules::appeal`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub appeal: Option<Appeal>,
     /// The guardians' (vårdnadshavare) consent, needed when the client is under 15.
-    #[serde(
-        with = "crate::model::date::opt",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub guardian_consent: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guardian_consent: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     /// The dates the decision was followed up (uppföljning); the next is due six months on.
-    #[serde(
-        with = "crate::model::date::list",
-        default,
-        skip_serializing_if = "Vec::is_empty"
-    )]
-    pub followed_up: Vec<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub followed_up: Vec<Date>,
     /// What the follow-ups found, where recorded with an outcome (SOSFS 2014:5: the insats is
     /// followed up against the decision's goals): one per date in `followed_up` at most.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -182,8 +161,7 @@ struct DecisionFile {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FollowUp {
-    #[serde(with = "crate::model::date")]
-    pub date: NaiveDate,
+    pub date: Date,
     pub goals: Goals,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_view: Option<String>,
@@ -217,23 +195,14 @@ pub enum Next {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Appeal {
-    #[serde(with = "crate::model::date")]
-    pub received: NaiveDate,
-    #[serde(
-        with = "crate::model::date::opt",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub reconsidered: Option<NaiveDate>,
+    pub received: Date,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reconsidered: Option<Date>,
     /// The reconsideration changed the decision as the appeal asked: nothing to forward.
     #[serde(default)]
     pub changed: bool,
-    #[serde(
-        with = "crate::model::date::opt",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub forwarded: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forwarded: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub judgment: Option<Judgment>,
 }
@@ -242,8 +211,7 @@ pub struct Appeal {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Judgment {
-    #[serde(with = "crate::model::date")]
-    pub date: NaiveDate,
+    pub date: Date,
     pub outcome: String,
 }
 
@@ -251,8 +219,7 @@ pub struct Judgment {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DelayReason {
-    #[serde(with = "crate::model::date")]
-    pub date: NaiveDate,
+    pub date: Date,
     pub reason: String,
 }
 
@@ -261,8 +228,7 @@ pub struct DelayReason {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Closure {
-    #[serde(with = "crate::model::date")]
-    pub date: NaiveDate,
+    pub date: Date,
     pub reason: String,
 }
 
@@ -282,7 +248,10 @@ impl TryFrom<DecisionFile> for Decision {
 
     fn try_from(f: DecisionFile) -> Result<Self, String> {
         let ruling = match (f.outcome, f.from, f.to) {
-            (Outcome::Granted, Some(from), Some(to)) => Ruling::Granted { from, to },
+            (Outcome::Granted, Some(from), Some(to)) => Ruling::Granted {
+                from: from.get(),
+                to: to.get(),
+            },
             // Worded as serde words a missing field, which is what it is to `check`'s search
             // for every mistake of a file (a `to` set aside for its own mistake is not named
             // again).
@@ -300,16 +269,16 @@ impl TryFrom<DecisionFile> for Decision {
         };
         Ok(Decision {
             ruling,
-            decided: f.decided,
+            decided: f.decided.get(),
             decided_by: f.decided_by,
             basis: f.basis,
             meetings: f.meetings,
             insats: f.insats,
-            notified: f.notified,
+            notified: f.notified.map(Into::into),
             appeal: f.appeal,
-            guardian_consent: f.guardian_consent,
+            guardian_consent: f.guardian_consent.map(Into::into),
             reason: f.reason,
-            followed_up: f.followed_up,
+            followed_up: f.followed_up.into_iter().map(Into::into).collect(),
             follow_ups: f.follow_ups,
             delay_reasons: f.delay_reasons,
             closed: f.closed,
@@ -325,18 +294,18 @@ impl From<Decision> for DecisionFile {
         };
         DecisionFile {
             outcome,
-            from,
-            to,
-            decided: d.decided,
+            from: from.map(Into::into),
+            to: to.map(Into::into),
+            decided: d.decided.into(),
             decided_by: d.decided_by,
             basis: d.basis,
             meetings: d.meetings,
             insats: d.insats,
-            notified: d.notified,
+            notified: d.notified.map(Into::into),
             appeal: d.appeal,
-            guardian_consent: d.guardian_consent,
+            guardian_consent: d.guardian_consent.map(Into::into),
             reason: d.reason,
-            followed_up: d.followed_up,
+            followed_up: d.followed_up.into_iter().map(Into::into).collect(),
             follow_ups: d.follow_ups,
             delay_reasons: d.delay_reasons,
             closed: d.closed,
@@ -377,8 +346,8 @@ impl Decision {
     /// The last day the decision grants: the end of its period, or the day it was closed.
     pub fn last_day(&self) -> Option<NaiveDate> {
         match (self.to(), &self.closed) {
-            (Some(t), Some(c)) => Some(t.min(c.date)),
-            (t, c) => t.or(c.as_ref().map(|c| c.date)),
+            (Some(t), Some(c)) => Some(t.min(c.date.get())),
+            (t, c) => t.or(c.as_ref().map(|c| c.date.get())),
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Small value types shared by several records.
 
+use crate::model::date::Date;
 use std::fmt;
 use std::str::FromStr;
 
@@ -342,8 +343,7 @@ impl<'de> Deserialize<'de> for AgeRange {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
-    #[serde(with = "crate::model::date")]
-    pub date: chrono::NaiveDate,
+    pub date: Date,
     pub event: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by: Option<String>,
@@ -354,7 +354,7 @@ pub struct Event {
 impl Event {
     pub fn new(date: chrono::NaiveDate, event: impl Into<String>) -> Event {
         Event {
-            date,
+            date: date.into(),
             event: event.into(),
             by: None,
             note: None,

@@ -2,7 +2,7 @@
 //! retention rules. Ids only, so that assignments and pay ledgers that name them stay
 //! explainable without the file.
 
-use chrono::NaiveDate;
+use crate::model::date::Date;
 use serde::{Deserialize, Serialize};
 
 use super::id::Id;
@@ -25,10 +25,8 @@ pub struct Culled {
 pub struct CulledClient {
     pub id: Id,
     /// The last entry in the file, from which the years ran.
-    #[serde(with = "crate::model::date")]
-    pub last_entry: NaiveDate,
-    #[serde(with = "crate::model::date")]
-    pub culled: NaiveDate,
+    pub last_entry: Date,
+    pub culled: Date,
 }
 
 impl Culled {

@@ -1,14 +1,14 @@
 //! Dates in records: ISO `YYYY-MM-DD`, strictly (or the same digits without dashes,
 //! `20260801`, as staff type them; written back with dashes). chrono's own parser takes `26-03-01` as the year
 //! 26; a case file never means that. A TOML date written without quotes (`2026-03-01`) is
-//! accepted too, since people editing by hand write them so. Use on fields as
-//! `#[serde(with = "crate::model::date")]` (or `date::opt` for `Option<NaiveDate>`, `date::list`
-//! for `Vec<NaiveDate>`).
+//! accepted too, since people editing by hand write them so. Records hold dates as [`Date`],
+//! which reads and writes itself so (no serde attribute on any field); the rules work with
+//! chrono's `NaiveDate`, which a `Date` derefs to and converts into.
 
 use std::fmt;
 
 use chrono::NaiveDate;
-use serde::de::{self, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserializer, Serializer};
 
 /// The years a case file can speak of.
@@ -49,6 +49,115 @@ pub fn parse(s: &str) -> Result<NaiveDate, String> {
         .ok_or_else(|| format!("{s} is not a date in the calendar"))
 }
 
+/// A date in a record: chrono's `NaiveDate`, read as [`parse`] reads it (and from a TOML date
+/// without quotes), written as `YYYY-MM-DD`. It derefs to `NaiveDate` for the rules, and
+/// compares with one directly.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(pub NaiveDate);
+
+impl Date {
+    /// The chrono date, for the rules' arithmetic.
+    pub fn get(self) -> NaiveDate {
+        self.0
+    }
+}
+
+impl std::ops::Deref for Date {
+    type Target = NaiveDate;
+    fn deref(&self) -> &NaiveDate {
+        &self.0
+    }
+}
+
+impl From<NaiveDate> for Date {
+    fn from(d: NaiveDate) -> Self {
+        Date(d)
+    }
+}
+
+impl From<Date> for NaiveDate {
+    fn from(d: Date) -> Self {
+        d.0
+    }
+}
+
+impl PartialEq<NaiveDate> for Date {
+    fn eq(&self, other: &NaiveDate) -> bool {
+        self.0 == *other
+    }
+}
+
+impl PartialEq<Date> for NaiveDate {
+    fn eq(&self, other: &Date) -> bool {
+        *self == other.0
+    }
+}
+
+impl PartialOrd<NaiveDate> for Date {
+    fn partial_cmp(&self, other: &NaiveDate) -> Option<std::cmp::Ordering> {
+        self.0.partial_cmp(other)
+    }
+}
+
+impl PartialOrd<Date> for NaiveDate {
+    fn partial_cmp(&self, other: &Date) -> Option<std::cmp::Ordering> {
+        self.partial_cmp(&other.0)
+    }
+}
+
+/// The days between two dates, as between chrono's.
+impl std::ops::Sub for Date {
+    type Output = chrono::TimeDelta;
+    fn sub(self, other: Date) -> chrono::TimeDelta {
+        self.0 - other.0
+    }
+}
+
+impl std::ops::Sub<NaiveDate> for Date {
+    type Output = chrono::TimeDelta;
+    fn sub(self, other: NaiveDate) -> chrono::TimeDelta {
+        self.0 - other
+    }
+}
+
+impl std::ops::Sub<Date> for NaiveDate {
+    type Output = chrono::TimeDelta;
+    fn sub(self, other: Date) -> chrono::TimeDelta {
+        self - other.0
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl fmt::Debug for Date {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        fmt::Debug::fmt(&self.0, f)
+    }
+}
+
+impl std::str::FromStr for Date {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        parse(s).map(Date)
+    }
+}
+
+impl serde::Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(DateVisitor).map(Date)
+    }
+}
+
 struct DateVisitor;
 
 impl<'de> Visitor<'de> for DateVisitor {
@@ -71,66 +180,6 @@ impl<'de> Visitor<'de> for DateVisitor {
     }
 }
 
-pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(d)
-}
-
-pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-    d.deserialize_any(DateVisitor)
-}
-
-pub mod opt {
-    use super::*;
-
-    pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
-        match d {
-            Some(d) => s.collect_str(d),
-            None => s.serialize_none(),
-        }
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-        d.deserialize_any(DateVisitor).map(Some)
-    }
-}
-
-pub mod list {
-    use super::*;
-    use serde::ser::SerializeSeq;
-
-    pub fn serialize<S: Serializer>(v: &[NaiveDate], s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(Some(v.len()))?;
-        for d in v {
-            seq.serialize_element(&d.to_string())?;
-        }
-        seq.end()
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<NaiveDate>, D::Error> {
-        struct ListVisitor;
-        impl<'de> Visitor<'de> for ListVisitor {
-            type Value = Vec<NaiveDate>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a list of dates YYYY-MM-DD")
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<NaiveDate>, A::Error> {
-                struct One(NaiveDate);
-                impl<'de> serde::Deserialize<'de> for One {
-                    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                        d.deserialize_any(DateVisitor).map(One)
-                    }
-                }
-                let mut out = Vec::new();
-                while let Some(One(d)) = seq.next_element()? {
-                    out.push(d);
-                }
-                Ok(out)
-            }
-        }
-        d.deserialize_seq(ListVisitor)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,12 +187,11 @@ mod tests {
 
     #[derive(Debug, Serialize, Deserialize, PartialEq)]
     struct R {
-        #[serde(with = "super")]
-        a: NaiveDate,
-        #[serde(default, with = "super::opt", skip_serializing_if = "Option::is_none")]
-        b: Option<NaiveDate>,
-        #[serde(default, with = "super::list")]
-        c: Vec<NaiveDate>,
+        a: Date,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        b: Option<Date>,
+        #[serde(default)]
+        c: Vec<Date>,
     }
 
     #[test]
@@ -152,7 +200,7 @@ mod tests {
             "a = \"2026-03-01\"\nb = 2026-03-02\nc = [\"2026-03-03\", 2026-03-04]\n",
         )
         .unwrap();
-        assert_eq!(r.b, NaiveDate::from_ymd_opt(2026, 3, 2));
+        assert_eq!(r.b, NaiveDate::from_ymd_opt(2026, 3, 2).map(Date));
         assert_eq!(r.c.len(), 2);
         assert_eq!(
             toml::to_string(&r).unwrap(),

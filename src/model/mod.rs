@@ -21,6 +21,7 @@ pub use assignment::{Assignment, AssignmentStatus};
 pub use client::{Client, Decision, Outcome};
 pub use common::{Availability, Basis, Event, Frequency, GenderWish, Per};
 pub use config::Config;
+pub use date::Date;
 pub use id::{Id, Kind};
 pub use money::Money;
 pub use month::Month;

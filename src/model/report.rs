@@ -1,6 +1,7 @@
 //! A monthly attendance report (närvarorapport): the meetings of one assignment in one month,
 //! approved (attested) by staff before it can be paid.
 
+use crate::model::date::Date;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -17,8 +18,8 @@ pub struct Report {
     pub assignment: Id,
     pub month: Month,
     /// The days they met.
-    #[serde(with = "crate::model::date::list", default)]
-    pub meetings: Vec<NaiveDate>,
+    #[serde(default)]
+    pub meetings: Vec<Date>,
     /// Hours spent in the month, in tenths of an hour (`25` = 2.5 h), if reported.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hours_tenths: Option<u32>,
@@ -39,8 +40,7 @@ pub struct Report {
     pub receipts: Vec<Receipt>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    #[serde(with = "crate::model::date")]
-    pub reported: NaiveDate,
+    pub reported: Date,
     /// Attestation: who approved it and when. An approved report is never replaced, only
     /// corrected.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -65,10 +65,8 @@ pub const MAX_STAY_DAYS: i64 = 92;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Stay {
-    #[serde(with = "crate::model::date")]
-    pub from: NaiveDate,
-    #[serde(with = "crate::model::date")]
-    pub to: NaiveDate,
+    pub from: Date,
+    pub to: Date,
     /// The time the child came (`HH:MM`), if reported.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub arrived: Option<ClockTime>,
@@ -131,8 +129,7 @@ impl<'de> Deserialize<'de> for ClockTime {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Trip {
-    #[serde(with = "crate::model::date")]
-    pub date: NaiveDate,
+    pub date: Date,
     pub km: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -151,8 +148,7 @@ pub struct Receipt {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Settled {
-    #[serde(with = "crate::model::date")]
-    pub date: NaiveDate,
+    pub date: Date,
     pub reason: String,
     pub by: String,
     /// The report's revision it settles: a later correction is owed again.
@@ -163,8 +159,7 @@ pub struct Settled {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Correction {
-    #[serde(with = "crate::model::date")]
-    pub date: NaiveDate,
+    pub date: Date,
     pub reason: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by: Option<String>,
@@ -181,8 +176,7 @@ pub struct Correction {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Approval {
-    #[serde(with = "crate::model::date")]
-    pub date: NaiveDate,
+    pub date: Date,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by: Option<String>,
 }
@@ -202,7 +196,7 @@ impl Report {
             trips: Vec::new(),
             receipts: Vec::new(),
             note: None,
-            reported: today,
+            reported: today.into(),
             approved: None,
             corrections: Vec::new(),
             settled_outside: None,
@@ -283,8 +277,8 @@ pub fn parse_stay(s: &str) -> Result<Stay, String> {
         return Err(format!("the stay ends ({to}) before it begins ({from})"));
     }
     Ok(Stay {
-        from,
-        to,
+        from: from.into(),
+        to: to.into(),
         arrived,
         left,
     })
@@ -336,7 +330,7 @@ pub fn parse_trip(s: &str) -> Result<Trip, String> {
     }
     let km = u32::try_from(tenths_km / 10).map_err(|_| bad())?;
     Ok(Trip {
-        date,
+        date: date.into(),
         km,
         note: None,
     })

@@ -1,6 +1,6 @@
 //! A volunteer (uppdragstagare): a person who applies to become a kontaktperson, and the screening.
 
-use chrono::NaiveDate;
+use crate::model::date::Date;
 use serde::{Deserialize, Serialize};
 
 use super::common::{Availability, ChildAges, Event, Insats};
@@ -17,8 +17,7 @@ pub struct Volunteer {
     pub id: Id,
     pub name: String,
     pub pnr: Pnr,
-    #[serde(with = "crate::model::date")]
-    pub applied: NaiveDate,
+    pub applied: Date,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -73,15 +72,10 @@ pub struct Volunteer {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Pause {
-    #[serde(with = "crate::model::date")]
-    pub from: NaiveDate,
+    pub from: Date,
     /// The first day she is back; `None` until it is known.
-    #[serde(
-        with = "crate::model::date::opt",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub until: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<Date>,
     pub reason: String,
 }
 
@@ -89,8 +83,7 @@ pub struct Pause {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Support {
-    #[serde(with = "crate::model::date")]
-    pub date: NaiveDate,
+    pub date: Date,
     pub kind: SupportKind,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -114,8 +107,7 @@ pub enum SupportKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Leaving {
-    #[serde(with = "crate::model::date")]
-    pub date: NaiveDate,
+    pub date: Date,
     pub reason: String,
 }
 
@@ -125,12 +117,8 @@ pub struct Leaving {
 #[serde(deny_unknown_fields)]
 pub struct Household {
     /// The home visit (hembesök) made during the screening.
-    #[serde(
-        with = "crate::model::date::opt",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub home_visit: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub home_visit: Option<Date>,
     /// The children's ages the family takes (`0-12`); any age when not said.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub takes_ages: Option<ChildAges>,
@@ -147,30 +135,14 @@ pub struct Household {
 #[serde(deny_unknown_fields)]
 pub struct Adult {
     pub name: String,
-    #[serde(
-        with = "crate::model::date::opt",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub police_extract: Option<NaiveDate>,
-    #[serde(
-        with = "crate::model::date::opt",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub social_register: Option<NaiveDate>,
-    #[serde(
-        with = "crate::model::date::opt",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub kronofogden: Option<NaiveDate>,
-    #[serde(
-        with = "crate::model::date::opt",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub forsakringskassan: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub police_extract: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub social_register: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kronofogden: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forsakringskassan: Option<Date>,
 }
 
 fn kontaktperson() -> Vec<Insats> {
@@ -222,50 +194,22 @@ fn capacity<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Screening {
-    #[serde(
-        with = "crate::model::date::opt",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub interview: Option<NaiveDate>,
-    #[serde(
-        with = "crate::model::date::opt",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub police_extract: Option<NaiveDate>,
-    #[serde(
-        with = "crate::model::date::opt",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub social_register: Option<NaiveDate>,
-    #[serde(
-        with = "crate::model::date::opt",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub approved: Option<NaiveDate>,
-    #[serde(
-        with = "crate::model::date::opt",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub rejected: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interview: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub police_extract: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub social_register: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approved: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rejected: Option<Date>,
     /// Kronofogden's register, where the municipality asks for it of a kontaktfamilj.
-    #[serde(
-        with = "crate::model::date::opt",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub kronofogden: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kronofogden: Option<Date>,
     /// Försäkringskassan's, likewise.
-    #[serde(
-        with = "crate::model::date::opt",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub forsakringskassan: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forsakringskassan: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rejection_reason: Option<String>,
     /// Approved although a referee voiced a concern: why the concern is answered.
@@ -287,8 +231,7 @@ impl Screening {
 pub struct Reference {
     pub name: String,
     pub verdict: Verdict,
-    #[serde(with = "crate::model::date")]
-    pub date: NaiveDate,
+    pub date: Date,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -216,7 +216,7 @@ fn start_problems(c: &Client, v: &Volunteer, day: NaiveDate, store: &Store) -> V
         ));
     }
     match v.screening.police_extract {
-        Some(d) if screening::extract_valid_on(d, day, &store.config.volunteers) => {}
+        Some(d) if screening::extract_valid_on(d.get(), day, &store.config.volunteers) => {}
         Some(d) if d > day => p.push(tr!(
             "the police-register extract is dated {d}, after {day}: the register is checked before the volunteer meets a client",
             "utdraget ur belastningsregistret är daterat {d}, efter {day}: registret kontrolleras innan kontaktpersonen träffar en klient"
@@ -243,7 +243,7 @@ pub fn beyond_grant(store: &Store, a: &Assignment) -> Result<Vec<String>> {
     Ok(ag
         .terms
         .iter()
-        .filter_map(|t| crate::rules::decision::meetings_beyond_grant(&c, t.from, t.meetings))
+        .filter_map(|t| crate::rules::decision::meetings_beyond_grant(&c, t.from.get(), t.meetings))
         .collect())
 }
 
@@ -349,7 +349,7 @@ pub fn agree(
             }
             let terms = with_pay(
                 Terms {
-                    from: start,
+                    from: start.into(),
                     meetings,
                     paid_per: PaidPer::Month,
                     fee: input.fee.map(compensation_of_fee).unwrap_or_default(),
@@ -368,10 +368,10 @@ pub fn agree(
             );
             problems.extend(terms_messages(&terms, store));
             a.agreement = Some(Agreement {
-                start,
-                end: input.end,
-                signed: input.signed,
-                confidentiality_signed: input.confidentiality_signed,
+                start: start.into(),
+                end: input.end.map(Into::into),
+                signed: input.signed.map(Into::into),
+                confidentiality_signed: input.confidentiality_signed.map(Into::into),
                 cost_center: input.cost_center.clone(),
                 terms: vec![terms],
             });
@@ -416,7 +416,7 @@ pub fn agree(
             let carried = input.fee.is_none() || input.expense.is_none();
             let terms = with_pay(
                 Terms {
-                    from,
+                    from: from.into(),
                     meetings: input.meetings.unwrap_or(last.meetings),
                     fee: input.fee.map_or(last.fee, compensation_of_fee),
                     expense: input
@@ -452,18 +452,18 @@ pub fn agree(
     }
     if let Some(ag) = &mut a.agreement {
         if let Some(d) = input.signed {
-            ag.signed = Some(d);
+            ag.signed = Some(d.into());
             events.push(Event::new(today, "agreement signed"));
         }
         if let Some(d) = input.confidentiality_signed {
-            ag.confidentiality_signed = Some(d);
+            ag.confidentiality_signed = Some(d.into());
             events.push(Event::new(today, "confidentiality undertaking signed"));
         }
         if let Some(cc) = input.cost_center.filter(|c| !c.trim().is_empty()) {
             ag.cost_center = Some(cc);
         }
         if let Some(e) = input.end {
-            ag.end = Some(e);
+            ag.end = Some(e.into());
         }
     }
     if !problems.is_empty() {
@@ -496,11 +496,11 @@ pub fn document(
     use chrono::Datelike;
     let (id, a, ag, c, v) = agreed(store, prefix)?;
     let ag = &ag;
-    let year = year.unwrap_or_else(|| today.max(ag.start).year());
+    let year = year.unwrap_or_else(|| today.max(ag.start.get()).year());
     let tariffs = &store.config.compensation;
     let (first, last) = (
-        NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(ag.start),
-        NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(ag.start),
+        NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(ag.start.get()),
+        NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(ag.start.get()),
     );
     let mut terms = Vec::new();
     for (i, t) in ag.terms.iter().enumerate() {
@@ -518,9 +518,9 @@ pub fn document(
             },
             Compensation::Amount(_) => Rule::Plain,
         };
-        let way = document_way(t, &c, t.from.max(first), year, tariffs)?;
+        let way = document_way(t, &c, t.from.get().max(first), year, tariffs)?;
         terms.push(TermsLine {
-            from: t.from.max(first),
+            from: t.from.get().max(first),
             meetings: t.meetings,
             fee: t.fee.monthly(tariffs, year)?.ok_or_else(missing)?,
             expense: t.expense.monthly(tariffs, year)?.ok_or_else(missing)?,
@@ -550,11 +550,11 @@ pub fn document(
         volunteer: v.name.clone(),
         volunteer_pnr: shown(&v.pnr, show_pnr),
         // A child's guardians sign too (a blank line when none are on file).
-        guardians: (c.pnr.age_on(ag.start) < 18).then(|| c.guardians.clone()),
+        guardians: (c.pnr.age_on(ag.start.get()) < 18).then(|| c.guardians.clone()),
         client_initials: crate::documents::initials(&c.name),
         basis: c.basis,
         official: official.filter(|o| !o.trim().is_empty()),
-        start: ag.start,
+        start: ag.start.get(),
         end: a.last_day(),
         cost_center: ag.cost_center.clone(),
         year,
@@ -576,7 +576,7 @@ pub fn papers(
         d.outcome() == crate::model::Outcome::Granted && d.from().is_some_and(|f| f <= ag.start)
     });
     let basis = grant.and_then(|d| d.basis).unwrap_or(c.basis);
-    let decided = grant.map_or(ag.start, |d| d.decided);
+    let decided = grant.map_or(ag.start, |d| d.decided.into());
     let insats = grant.map_or(c.applied_insats, |d| c.insats_of(d));
     Ok(crate::documents::papers::Papers {
         municipality: store.config.municipality.clone(),
@@ -585,11 +585,11 @@ pub fn papers(
         volunteer_pnr: shown(&v.pnr, show_pnr),
         client_initials: crate::documents::initials(&c.name),
         basis,
-        paragraph: crate::rules::ivo_delay::paragraph(basis, insats, decided)
+        paragraph: crate::rules::ivo_delay::paragraph(basis, insats, decided.get())
             .1
             .to_string(),
         insats,
-        start: ag.start,
+        start: ag.start.get(),
         end: a.last_day(),
         official: official.filter(|o| !o.trim().is_empty()),
     })

@@ -165,7 +165,7 @@ pub fn end(store: &Store, prefix: &str, req: Request, today: NaiveDate) -> Resul
             })?;
             refuse_not_started(&not_started)?;
             v.leaving = Some(Leaving {
-                date: req.date,
+                date: req.date.into(),
                 reason: req.text(),
             });
             v.history.push(
@@ -264,7 +264,7 @@ fn stage_end(
     }
     let note = req.note.clone().filter(|n| !n.trim().is_empty());
     a.ended = Some(Ending {
-        date,
+        date: date.into(),
         reason: req.reason,
         note: note.clone(),
     });

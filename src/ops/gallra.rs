@@ -164,8 +164,8 @@ pub fn cull(store: &Store, today: NaiveDate) -> Result<Plan> {
             }
             to.push(CulledClient {
                 id: d.id,
-                last_entry: d.last_entry,
-                culled: today,
+                last_entry: d.last_entry.into(),
+                culled: today.into(),
             });
         }
     }

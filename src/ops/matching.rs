@@ -76,7 +76,7 @@ fn new_proposal(
         id,
         client: client.id,
         volunteer: volunteer.id,
-        proposed: today,
+        proposed: today.into(),
         note: note.filter(|n| !n.trim().is_empty()),
         score: Some(score),
         declined: None,
@@ -215,7 +215,7 @@ pub fn decline(
         )]));
     }
     a.declined = Some(Declined {
-        date: today,
+        date: today.into(),
         by,
         reason: reason.trim().to_string(),
     });

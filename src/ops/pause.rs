@@ -30,8 +30,8 @@ pub fn pause(
         )]));
     }
     let p = Pause {
-        from,
-        until,
+        from: from.into(),
+        until: until.map(Into::into),
         reason: reason.trim().to_string(),
     };
     v.pauses.push(p.clone());
@@ -64,7 +64,7 @@ pub fn resume(store: &Store, prefix: &str, date: NaiveDate, today: NaiveDate) ->
         // Back before it began: the break never happens.
         v.pauses.remove(i);
     } else {
-        v.pauses[i].until = Some(date);
+        v.pauses[i].until = Some(date.into());
     }
     refuse_problems(&v)?;
     v.history.push(Event::new(today, format!("back {date}")));

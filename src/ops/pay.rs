@@ -220,7 +220,7 @@ fn gather_records(store: &Store, from: Month, to: Month, pre: Option<&Loaded>) -
     let mut wanted = Vec::new();
     for a in &assignments {
         let Some(ag) = &a.agreement else { continue };
-        let mut m = from.max(Month::of(ag.start));
+        let mut m = from.max(Month::of(ag.start.get()));
         let last = a.last_day().map_or(to, |l| to.min(Month::of(l)));
         while m <= last {
             wanted.push((a.id, m));

@@ -65,7 +65,7 @@ pub fn plan(
         "plan made"
     };
     let p = Plan {
-        made: today,
+        made: today.into(),
         goals,
         activities,
         by: by.map(|b| b.trim().to_string()).filter(|b| !b.is_empty()),
@@ -95,7 +95,7 @@ pub fn document(store: &Store, prefix: &str) -> Result<PlanDoc> {
         .decisions
         .iter()
         .rev()
-        .find(|d| d.grants(p.made))
+        .find(|d| d.grants(p.made.get()))
         .or(c.latest_decision());
     Ok(PlanDoc {
         municipality: store.config.municipality.clone(),

@@ -175,7 +175,7 @@ fn build(
     };
     let mut meetings = match kept {
         Some(old) if input.meetings.is_empty() && !input.no_meetings => old.meetings.clone(),
-        _ => input.meetings,
+        _ => input.meetings.into_iter().map(Into::into).collect(),
     };
     meetings.sort();
     meetings.dedup();
@@ -188,7 +188,7 @@ fn build(
         (Some(reason), Some(old)) => {
             let mut list = old.corrections.clone();
             list.push(Correction {
-                date: today,
+                date: today.into(),
                 reason,
                 by: input.by.filter(|b| !b.trim().is_empty()),
                 fee_ore: None,
@@ -212,7 +212,7 @@ fn build(
         receipts: kept_list(input.receipts, kept.map(|o| &o.receipts)),
         note: keep(input.note, existing.and_then(|o| o.note.as_ref()))
             .filter(|s| !s.trim().is_empty()),
-        reported: kept.map_or(today, |o| o.reported),
+        reported: kept.map_or(today.into(), |o| o.reported),
         approved,
         corrections,
         settled_outside: None,
@@ -299,12 +299,12 @@ pub fn report(
             let by = input.by.clone().unwrap_or_default();
             if rep.approved.is_none() {
                 rep.approved = Some(Approval {
-                    date: today,
+                    date: today.into(),
                     by: Some(by.clone()),
                 });
             }
             rep.settled_outside = Some(Settled {
-                date: today,
+                date: today.into(),
                 reason: reason.trim().to_string(),
                 by,
                 revision: rep.revision(),
@@ -573,7 +573,7 @@ pub fn approve(
     }
     for mut rep in targets {
         rep.approved = Some(Approval {
-            date: today,
+            date: today.into(),
             by: Some(by.trim().to_string()),
         });
         store.stage_at(
@@ -648,7 +648,7 @@ pub(super) fn correct_after_ending(
             )]));
         };
         rep.corrections.push(Correction {
-            date: today,
+            date: today.into(),
             reason: format!("ended {date} (kontakt end): {removed} meeting(s) after it removed"),
             by: Some(by),
             fee_ore: Some(now.fee),

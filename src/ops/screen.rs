@@ -1,5 +1,6 @@
 //! `kontakt screen`: the volunteer's screening steps, and the client's needs decision.
 
+use crate::model::Date;
 use crate::tr;
 use chrono::NaiveDate;
 
@@ -153,14 +154,14 @@ pub fn screen_volunteer(
     household_steps(&mut v, &steps, &mut events, &event)?;
     let s = &mut v.screening;
     if let Some(d) = steps.interview {
-        s.interview = Some(d);
+        s.interview = Some(d.into());
         events.push(event("interview recorded"));
     }
     for (name, verdict) in steps.references.iter().cloned() {
         s.references.push(Reference {
             name,
             verdict,
-            date: today,
+            date: today.into(),
         });
         events.push(event("reference recorded"));
     }
@@ -203,7 +204,7 @@ pub fn screen_volunteer(
         }
         approval_refused = screening::missing_for_approval(&v, rules, today);
         if approval_refused.is_empty() {
-            v.screening.approved = Some(today);
+            v.screening.approved = Some(today.into());
             events.push(
                 Event::new(today, "approved")
                     .with_by(by.clone())
@@ -220,7 +221,7 @@ pub fn screen_volunteer(
                 tr!("a rejection needs a reason", "ett avslag behöver ett skäl"),
             ));
         }
-        v.screening.rejected = Some(today);
+        v.screening.rejected = Some(today.into());
         v.screening.rejection_reason = Some(reason);
         events.push(event("rejected"));
     }
@@ -242,7 +243,7 @@ pub fn screen_volunteer(
         let started: Vec<(Id, NaiveDate)> = store
             .assignments_of(&id)?
             .iter()
-            .filter_map(|a| Some((a.id, a.agreement.as_ref()?.start)))
+            .filter_map(|a| Some((a.id, a.agreement.as_ref()?.start.get())))
             .collect();
         warnings.extend(screening::extract_after_start(d, &started));
     }
@@ -261,7 +262,7 @@ pub fn screen_volunteer(
 /// in that order) put on one person's `checks`, the applicant's or an adult's, each named in the
 /// history with `whose` after it.
 fn record_checks(
-    checks: [&mut Option<NaiveDate>; 4],
+    checks: [&mut Option<Date>; 4],
     steps: &VolunteerSteps,
     whose: &str,
     events: &mut Vec<Event>,
@@ -278,7 +279,7 @@ fn record_checks(
     ];
     for (field, (d, what)) in checks.into_iter().zip(typed) {
         if let Some(d) = d {
-            *field = Some(d);
+            *field = Some(d.into());
             events.push(event(&format!("{what}{whose}")));
         }
     }
@@ -337,7 +338,7 @@ fn household_steps(
     }
     let h = v.household.get_or_insert_with(Default::default);
     if let Some(d) = steps.home_visit {
-        h.home_visit = Some(d);
+        h.home_visit = Some(d.into());
         events.push(event("home visit recorded"));
     }
     if let Some(name) = &steps.adult_left {
@@ -630,7 +631,7 @@ fn follow_up(
     d.followed_up.push(date);
     d.followed_up.sort();
     if let Some(mut o) = outcome {
-        o.date = date;
+        o.date = date.into();
         let clean = |s: Option<String>| s.map(|x| x.trim().to_string()).filter(|x| !x.is_empty());
         o.client_view = clean(o.client_view);
         o.volunteer_view = clean(o.volunteer_view);
@@ -689,7 +690,7 @@ fn delay_reason(
         )]));
     }
     d.delay_reasons.push(crate::model::client::DelayReason {
-        date: today,
+        date: today.into(),
         reason,
     });
     let d = d.clone();
@@ -789,7 +790,7 @@ pub(super) fn stage_close(
         return Err(Error::refused(problems));
     }
     d.closed = Some(crate::model::client::Closure {
-        date,
+        date: date.into(),
         reason: reason.clone(),
     });
     let d = d.clone();
@@ -866,7 +867,7 @@ fn appeal(
                 ));
             }
             d.appeal = Some(Appeal {
-                received: date,
+                received: date.into(),
                 reconsidered: None,
                 changed: false,
                 forwarded: None,
@@ -901,7 +902,7 @@ fn appeal(
                     a.received
                 ));
             }
-            a.reconsidered = Some(date);
+            a.reconsidered = Some(date.into());
             a.changed = changed;
             (
                 date,
@@ -929,7 +930,7 @@ fn appeal(
                     a.received
                 ));
             }
-            a.forwarded = Some(date);
+            a.forwarded = Some(date.into());
             (date, format!("appeal forwarded to the court {date}"))
         }
         (Some(a), AppealStep::Judgment { date, outcome }) => {
@@ -946,7 +947,7 @@ fn appeal(
                 ));
             }
             a.judgment = Some(Judgment {
-                date,
+                date: date.into(),
                 outcome: outcome.trim().to_string(),
             });
             (date, format!("judgment {date}"))
@@ -984,7 +985,7 @@ pub fn decision_document(
         client: id,
         name: c.name.clone(),
         pnr: c.pnr.masked(),
-        applied: c.applied,
+        applied: c.applied.get(),
         applied_insats: c.applied_insats,
         applied_meetings: c.applied_meetings,
         decided: d.decided,

@@ -35,7 +35,7 @@ pub fn support(
     }
     let clean = |s: Option<String>| s.map(|x| x.trim().to_string()).filter(|x| !x.is_empty());
     let s = Support {
-        date,
+        date: date.into(),
         kind,
         note: clean(note),
         by: clean(by),

@@ -97,8 +97,8 @@ pub(crate) mod tests {
     /// A stay from one day to another, with no times.
     pub(crate) fn stay(from: &str, to: &str) -> Stay {
         Stay {
-            from: d(from),
-            to: d(to),
+            from: d(from).into(),
+            to: d(to).into(),
             arrived: None,
             left: None,
         }
@@ -151,7 +151,7 @@ pub(crate) mod tests {
         fn a_stay_of_n_days_is_n_minus_a_half(start in 0u32..3000, n in 1i64..60) {
             let from = d("2024-01-01") + chrono::Days::new(u64::from(start));
             let to = from + chrono::Duration::days(n - 1);
-            let days = days_of(&[Stay { from, to, arrived: None, left: None }]);
+            let days = days_of(&[Stay { from: from.into(), to: to.into(), arrived: None, left: None }]);
             prop_assert_eq!(i64::from(halves(&days)), 2 * n - 1);
             prop_assert_eq!(days.iter().map(|x| i64::from(x.nth)).collect::<Vec<_>>(), (1..=n).collect::<Vec<_>>());
         }
@@ -161,7 +161,7 @@ pub(crate) mod tests {
         fn each_day_once(raw in proptest::collection::vec((0u32..60, 0i64..10), 0..6)) {
             let stays: Vec<Stay> = raw.iter().map(|(s, n)| {
                 let from = d("2026-06-01") + chrono::Days::new(u64::from(*s));
-                Stay { from, to: from + chrono::Duration::days(*n), arrived: None, left: None }
+                Stay { from: from.into(), to: (from + chrono::Duration::days(*n)).into(), arrived: None, left: None }
             }).collect();
             let days = days_of(&stays);
             for w in days.windows(2) {

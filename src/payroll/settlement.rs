@@ -115,7 +115,7 @@ pub fn settle(report: Option<&Report>, paid: &PaidPeriod, now: &Now) -> Settleme
     match (last.fee_ore, last.expense_ore) {
         (Some(fee), Some(expense)) if (fee, expense) != (now.fee, now.expense) => {
             Settlement::Unrecorded(Unrecorded::AfterCorrection {
-                date: last.date,
+                date: last.date.get(),
                 fee,
                 expense,
             })
@@ -187,12 +187,12 @@ mod tests {
             trips: vec![],
             receipts: vec![],
             note: None,
-            reported: month.first_day(),
+            reported: month.first_day().into(),
             approved: None,
             corrections: corrections
                 .into_iter()
                 .map(|(f, e)| Correction {
-                    date: month.last_day(),
+                    date: month.last_day().into(),
                     reason: "r".into(),
                     by: None,
                     fee_ore: f.map(Money),

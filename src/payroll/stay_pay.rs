@@ -223,7 +223,7 @@ mod tests {
             let t = tariffs();
             let from = d("2026-01-01") + chrono::Days::new(u64::from(start % 300));
             let to = from + chrono::Duration::days(n - 1);
-            let days = days_of(&[Stay { from, to, arrived: None, left: None }]);
+            let days = days_of(&[Stay { from: from.into(), to: to.into(), arrived: None, left: None }]);
             let band = AgeBand::of_age(age);
             let p = stay_pay(&days, |_| band, &t).unwrap().unwrap();
             let fee = [225i64, 292, 359][band.index()];

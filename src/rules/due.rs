@@ -67,7 +67,7 @@ pub fn due(
             let (received, reconsidered) = d
                 .appeal
                 .as_ref()
-                .map_or((by, None), |a| (a.received, a.reconsidered));
+                .map_or((by, None), |a| (a.received.get(), a.reconsidered));
             let detail = match (reconsidered, sv) {
                 (Some(r), true) => format!(
                     "överklagandet inkom {received}, omprövat {r} utan ändring: lämnas utan dröjsmål till förvaltningsrätten (--appeal-forwarded DATUM)"
@@ -321,7 +321,7 @@ pub fn due(
         };
         if date <= horizon {
             out.push(Due {
-                date,
+                date: date.get(),
                 what: "pause ends",
                 id: v.id,
                 detail,
@@ -345,7 +345,7 @@ pub fn due(
             .map(|(n, _)| n)
             .collect();
             out.push(Due {
-                date: ag.start,
+                date: ag.start.get(),
                 what: "unsigned",
                 id: a.id,
                 detail: format!(
@@ -363,7 +363,11 @@ pub fn due(
             let client = client_by_id.get(&a.client).copied();
             let delivers =
                 |d: NaiveDate| in_force::in_force(a, d) && client.is_some_and(|c| c.granted_on(d));
-            let mut m = Month::of(a.agreement.as_ref().map_or(a.proposed, |g| g.start));
+            let mut m = Month::of(
+                a.agreement
+                    .as_ref()
+                    .map_or(a.proposed.get(), |g| g.start.get()),
+            );
             let this = Month::of(today);
             while m < this {
                 let active = m.dates().any(delivers);
@@ -386,7 +390,7 @@ pub fn due(
     for r in reports {
         if r.approved.is_none() {
             out.push(Due {
-                date: r.reported,
+                date: r.reported.get(),
                 what: "report to approve",
                 id: r.assignment,
                 detail: if sv {
@@ -408,7 +412,10 @@ mod tests {
     #[test]
     fn the_horizon_stops_at_the_end_of_the_calendar() {
         let today: NaiveDate = "2026-11-05".parse().unwrap();
-        assert_eq!(horizon(today, 30), "2026-12-05".parse().unwrap());
+        assert_eq!(
+            horizon(today, 30),
+            "2026-12-05".parse::<NaiveDate>().unwrap()
+        );
         assert_eq!(horizon(today, 0), today);
         assert_eq!(horizon(today, u32::MAX), NaiveDate::MAX);
     }

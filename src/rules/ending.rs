@@ -48,7 +48,7 @@ pub fn interrupted_since(c: &Client, hers: &[&Assignment], today: NaiveDate) -> 
         .filter_map(|a| {
             let end = a.ended.as_ref()?.date;
             let next = end.succ_opt()?;
-            (next <= today && in_force(a, end) && c.granted_on(next)).then_some(next)
+            (next <= today && in_force(a, end.get()) && c.granted_on(next)).then_some(next)
         })
         .max()
 }

@@ -35,20 +35,20 @@ impl<'a> Checks<'a> {
     fn of_applicant(s: &Screening) -> Checks<'a> {
         Checks {
             name: None,
-            police_extract: s.police_extract,
-            social_register: s.social_register,
-            kronofogden: s.kronofogden,
-            forsakringskassan: s.forsakringskassan,
+            police_extract: s.police_extract.map(Into::into),
+            social_register: s.social_register.map(Into::into),
+            kronofogden: s.kronofogden.map(Into::into),
+            forsakringskassan: s.forsakringskassan.map(Into::into),
         }
     }
 
     fn of_adult(a: &'a Adult) -> Checks<'a> {
         Checks {
             name: Some(a.name.as_str()),
-            police_extract: a.police_extract,
-            social_register: a.social_register,
-            kronofogden: a.kronofogden,
-            forsakringskassan: a.forsakringskassan,
+            police_extract: a.police_extract.map(Into::into),
+            social_register: a.social_register.map(Into::into),
+            kronofogden: a.kronofogden.map(Into::into),
+            forsakringskassan: a.forsakringskassan.map(Into::into),
         }
     }
 
@@ -145,7 +145,7 @@ pub fn adults_cleared_on(v: &Volunteer, day: NaiveDate, rules: &VolunteerRules) 
         || adults(v).iter().all(|a| {
             let c = Checks::of_adult(a);
             a.police_extract
-                .is_some_and(|d| extract_valid_on(d, day, rules))
+                .is_some_and(|d| extract_valid_on(d.get(), day, rules))
                 && a.social_register.is_some()
                 && rules
                     .family_registers
@@ -188,7 +188,7 @@ pub fn first_extract_expiry<'a>(
     adults(v)
         .iter()
         .filter_map(|a| {
-            let last = crate::rules::screening::extract_last_day(a.police_extract?, rules)?;
+            let last = crate::rules::screening::extract_last_day(a.police_extract?.get(), rules)?;
             Some((a.name.as_str(), last))
         })
         .min_by_key(|(_, last)| *last)
@@ -214,7 +214,7 @@ offers = ["kontaktfamilj"]
 "#;
         let mut v: Volunteer = toml::from_str(text).unwrap();
         v.household = Some(Household {
-            home_visit: visit.map(d),
+            home_visit: visit.map(d).map(Into::into),
             takes_ages: None,
             adults,
         });
@@ -224,8 +224,8 @@ offers = ["kontaktfamilj"]
     fn adult(name: &str, extract: Option<&str>, social: Option<&str>) -> Adult {
         Adult {
             name: name.into(),
-            police_extract: extract.map(d),
-            social_register: social.map(d),
+            police_extract: extract.map(d).map(Into::into),
+            social_register: social.map(d).map(Into::into),
             ..Default::default()
         }
     }
@@ -289,8 +289,8 @@ offers = ["kontaktfamilj"]
             missing[1].starts_with("Per Lund: Kronofogden's"),
             "{missing:?}"
         );
-        v.screening.kronofogden = Some(d("2026-02-01"));
-        v.household.as_mut().unwrap().adults[0].kronofogden = Some(d("2026-02-01"));
+        v.screening.kronofogden = Some(d("2026-02-01").into());
+        v.household.as_mut().unwrap().adults[0].kronofogden = Some(d("2026-02-01").into());
         assert!(missing_for_approval(&v, &rules, d("2026-03-01")).is_empty());
     }
 

@@ -420,10 +420,10 @@ pub fn quarter_rows(
                         || declined.is_some_and(|d| k.since <= d && d <= until)
                 })
                 .map(|a| Offer {
-                    proposed: a.proposed,
-                    declined: a.declined.as_ref().map(|d| d.date),
+                    proposed: a.proposed.get(),
+                    declined: a.declined.as_ref().map(|d| d.date.get()),
                     declined_by: a.declined.as_ref().map(|d| d.by),
-                    agreement_from: a.agreement.as_ref().map(|g| g.start),
+                    agreement_from: a.agreement.as_ref().map(|g| g.start.get()),
                 })
                 .collect::<Vec<_>>();
             let mut offers = offers;
@@ -829,7 +829,7 @@ mod tests {
         // Closed by staff: the person withdrew.
         let mut c = client(&grant("2026-01-15", "2026-12-31", "1/week"));
         c.decisions[0].closed = Some(crate::model::client::Closure {
-            date: d("2026-05-20"),
+            date: (d("2026-05-20")).into(),
             reason: "withdrew".into(),
         });
         let rows = quarter_rows(&c, &[], q("2026Q2"), d("2026-11-24"));
@@ -867,7 +867,7 @@ mod tests {
             c.decisions[0]
                 .delay_reasons
                 .push(crate::model::client::DelayReason {
-                    date: d(date),
+                    date: d(date).into(),
                     reason: reason.into(),
                 });
         }

@@ -107,7 +107,7 @@ proposed = "2025-12-01"
         let m: Month = month.parse().unwrap();
         let mut r = Report::empty(Id::parse("A-AAAAAA").unwrap(), m, m.last_day());
         r.meetings = (0..held)
-            .map(|i| m.first_day() + chrono::Days::new(i as u64))
+            .map(|i| (m.first_day() + chrono::Days::new(i as u64)).into())
             .collect();
         r
     }

@@ -33,7 +33,8 @@ pub fn report_problems(r: &Report, a: Option<&Assignment>) -> Vec<Problem> {
             });
             continue;
         }
-        let outside = !r.month.contains(*d) || a.is_some_and(|a| a.terms_on(*d).is_none());
+        let outside =
+            !r.month.contains(d.get()) || a.is_some_and(|a| a.terms_on(d.get()).is_none());
         if outside {
             out.push(Problem {
                 flaw: Flaw::ImpossibleDates,
@@ -94,7 +95,7 @@ pub fn delivery_problems(r: &Report, a: Option<&Assignment>) -> Vec<Problem> {
     };
     for s in &r.stays {
         let span = (s.to - s.from).num_days();
-        if !r.month.contains(s.from) {
+        if !r.month.contains(s.from.get()) {
             out.push(bad(
                 "stays",
                 Flaw::ImpossibleDates,
@@ -128,7 +129,7 @@ pub fn delivery_problems(r: &Report, a: Option<&Assignment>) -> Vec<Problem> {
                     crate::model::report::MAX_STAY_DAYS
                 ),
             ));
-        } else if a.is_some_and(|a| a.terms_on(s.from).is_none()) {
+        } else if a.is_some_and(|a| a.terms_on(s.from.get()).is_none()) {
             out.push(bad(
                 "stays",
                 Flaw::ImpossibleDates,
@@ -139,7 +140,7 @@ pub fn delivery_problems(r: &Report, a: Option<&Assignment>) -> Vec<Problem> {
                 ),
             ));
         } else if a
-            .and_then(|a| a.terms_on(s.from))
+            .and_then(|a| a.terms_on(s.from.get()))
             .is_some_and(|t| t.paid_per != crate::model::assignment::PaidPer::Dygn)
         {
             // Nothing would pay it: a stay is a kontaktfamilj's, paid per dygn.
@@ -155,7 +156,8 @@ pub fn delivery_problems(r: &Report, a: Option<&Assignment>) -> Vec<Problem> {
         }
     }
     for t in &r.trips {
-        let outside = !r.month.contains(t.date) || a.is_some_and(|a| a.terms_on(t.date).is_none());
+        let outside = !r.month.contains(t.date.get())
+            || a.is_some_and(|a| a.terms_on(t.date.get()).is_none());
         if outside {
             out.push(bad(
                 "trips",
@@ -169,7 +171,7 @@ pub fn delivery_problems(r: &Report, a: Option<&Assignment>) -> Vec<Problem> {
             ));
         }
         if !outside
-            && a.and_then(|a| a.terms_on(t.date))
+            && a.and_then(|a| a.terms_on(t.date.get()))
                 .is_some_and(|terms| !terms.mileage)
         {
             // Nothing would pay it: mileage is paid only where the agreement says so.

@@ -18,7 +18,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 
 use crate::model::config::{LssFiles, RetentionRules};
-use crate::model::{Assignment, Basis, Client, Outcome, Pnr, Report, Volunteer};
+use crate::model::{Assignment, Basis, Client, Date, Outcome, Pnr, Report, Volunteer};
 
 /// How long after the last entry a client's file is kept by default.
 pub const KEEP_YEARS: u32 = 5;
@@ -28,8 +28,8 @@ pub const KEEP_YEARS: u32 = 5;
 pub fn last_entry(c: &Client, assignments: &[&Assignment], reports: &[&Report]) -> NaiveDate {
     let mut dates = vec![c.applied];
     for d in &c.decisions {
-        dates.extend([Some(d.decided), d.guardian_consent].into_iter().flatten());
-        dates.extend(d.followed_up.iter().copied());
+        let decided = [Some(d.decided), d.guardian_consent].into_iter().flatten();
+        dates.extend(decided.chain(d.followed_up.iter().copied()).map(Date));
     }
     dates.extend(c.history.iter().map(|e| e.date));
     for a in assignments {
@@ -52,7 +52,7 @@ pub fn last_entry(c: &Client, assignments: &[&Assignment], reports: &[&Report]) 
         dates.extend(r.corrections.iter().map(|c| c.date));
         dates.extend(r.meetings.iter().copied());
     }
-    dates.into_iter().max().unwrap_or(c.applied)
+    dates.into_iter().max().unwrap_or(c.applied).get()
 }
 
 /// When a file may and must be culled.
@@ -192,10 +192,10 @@ pub fn volunteer_last_entry(v: &Volunteer, assignments: &[&Assignment]) -> Naive
     dates.extend(v.leaving.as_ref().map(|l| l.date));
     for a in assignments {
         dates.push(a.proposed);
-        dates.extend(a.last_day());
+        dates.extend(a.last_day().map(Date));
         dates.extend(a.history.iter().map(|e| e.date));
     }
-    dates.into_iter().max().unwrap_or(v.applied)
+    dates.into_iter().max().unwrap_or(v.applied).get()
 }
 
 /// The fate of `v`'s file on `today`, given her assignments: kept while she serves (approved

@@ -48,7 +48,7 @@ pub fn extract_valid_on(extract: NaiveDate, day: NaiveDate, rules: &VolunteerRul
 
 /// The last day the volunteer's police extract is young enough, if there is one.
 pub fn extract_expires(v: &Volunteer, rules: &VolunteerRules) -> Option<NaiveDate> {
-    extract_last_day(v.screening.police_extract?, rules)
+    extract_last_day(v.screening.police_extract?.get(), rules)
 }
 
 /// The last day an extract taken on `extract` is young enough.
@@ -103,7 +103,7 @@ pub fn missing_for_approval(
             "no police-register extract recorded (--police-extract DATE)",
             "inget utdrag ur belastningsregistret registrerat (--police-extract DATUM)"
         )),
-        Some(d) if !extract_valid_on(d, today, rules) => missing.push(tr!(
+        Some(d) if !extract_valid_on(d.get(), today, rules) => missing.push(tr!(
             "the police-register extract of {d} is older than {} months",
             "utdraget ur belastningsregistret från {d} är äldre än {} månader",
             rules.police_extract_max_months
@@ -135,7 +135,7 @@ pub fn missing_for_approval(
 /// the application.
 pub fn warnings(v: &Volunteer, rules: &VolunteerRules, today: NaiveDate) -> Vec<String> {
     let mut out = Vec::new();
-    let age = v.pnr.age_on(v.applied.min(today));
+    let age = v.pnr.age_on(v.applied.get().min(today));
     if age < rules.min_age && v.screening.approved.is_none() {
         out.push(tr!(
             "{} is {age}, under the minimum age of {}: approval must wait until then",

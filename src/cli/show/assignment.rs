@@ -80,7 +80,7 @@ pub fn show(store: &Store, id: &Id, ctx: &Ctx) -> Result<String> {
                 g.terms
                     .iter()
                     .map(|t| {
-                        let y = year.max(chrono::Datelike::year(&t.from));
+                        let y = year.max(chrono::Datelike::year(&*t.from));
                         let kr = |c: &kontakt::model::assignment::Compensation| {
                             if c.is_none() {
                                 return "–".into();

@@ -68,9 +68,9 @@ pub fn show(store: &Store, id: &Id, ctx: &Ctx) -> Result<String> {
                             "{} ({} {}, {} {})",
                             a.name,
                             kontakt::lang::current().label("police extract"),
-                            or_dash(a.police_extract),
+                            or_dash(a.police_extract.map(Into::into)),
                             kontakt::lang::current().label("social register"),
-                            or_dash(a.social_register),
+                            or_dash(a.social_register.map(Into::into)),
                         )
                     })
                     .collect::<Vec<_>>()
