@@ -307,6 +307,15 @@ impl Lang {
             ("expected a boolean", "väntade true eller false"),
             ("expected a sequence", "väntade en lista"),
             ("expected a map", "väntade en tabell"),
+            // What kontakt's own value types say they expect (`model::date`, `id`, `pnr`) and
+            // toml's word for an enum given the wrong type.
+            ("a date YYYY-MM-DD", "ett datum ÅÅÅÅ-MM-DD"),
+            ("an id like `C-7Q2K9M`", "ett id som `C-7Q2K9M`"),
+            (
+                "a personnummer YYYYMMDDNNNN",
+                "ett personnummer ÅÅÅÅMMDDNNNN",
+            ),
+            ("wanted string or table", "väntade en text eller en tabell"),
             // Two of a field's values: "`granted` or `denied`".
             ("` or `", "` eller `"),
             // toml_datetime's: "invalid {what}, expected {expected}" (a TOML date or time
@@ -540,6 +549,10 @@ const PHRASES: &[(&str, &str)] = &[
         "föreslaget igen efter ett nej",
     ),
     (
+        "proposed again after an interruption",
+        "föreslaget igen efter ett avbrott",
+    ),
+    (
         "correction pending: the report was corrected after this run; the next run pays the difference",
         "rättelse väntar: rapporten rättades efter denna körning; nästa körning betalar skillnaden",
     ),
@@ -559,7 +572,7 @@ const PHRASES: &[(&str, &str)] = &[
     ("reference recorded", "referens registrerad"),
     ("social register checked", "socialregistret kontrollerat"),
     ("terms changed from", "villkor ändrade från"),
-    ("followed up", "uppföljd"),
+    ("followed up", "följdes upp"),
     ("delay reason recorded", "skäl till dröjsmål registrerat"),
     ("IVO code assigned", "IVO-kod given"),
     ("closed", "avslutat"),
@@ -636,6 +649,8 @@ const LABELS: &[(&str, &str)] = &[
     ("applied for", "sökt"),
     ("concern", "oro"),
     ("approved despite", "godkänd trots oro"),
+    // A report is attested (attesterad) by staff; a volunteer is approved (godkänd).
+    ("attested", "attesterad"),
     ("interrupted", "avbrott"),
     ("status", "status"),
     ("area", "område"),
@@ -794,6 +809,10 @@ const MODEL: &[(&str, &str)] = &[
     (
         "expected 10 or 12 digits (YYMMDD-NNNN or YYYYMMDD-NNNN)",
         "10 eller 12 siffror väntades (ÅÅMMDD-NNNN eller ÅÅÅÅMMDD-NNNN)",
+    ),
+    (
+        "expected the 12 digits YYYYMMDDNNNN (or YYYYMMDD-NNNN)",
+        "de 12 siffrorna ÅÅÅÅMMDDNNNN väntades (eller ÅÅÅÅMMDD-NNNN)",
     ),
     ("the check digit is wrong", "kontrollsiffran är fel"),
     (
@@ -1107,6 +1126,7 @@ mod tests {
             "proposed",
             "proposed by match auto",
             "proposed again after a decline",
+            "proposed again after an interruption",
             "declined",
             "support contact 2026-06-01",
             "paused from 2026-06-01, back 2026-09-01",

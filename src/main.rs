@@ -52,7 +52,8 @@ fn main() -> ExitCode {
     };
     match cli::run(cli, &name) {
         Ok(out) => {
-            eprint!("{}", out.stderr);
+            // Warnings name files and values, never a whole personnummer.
+            eprint!("{}", kontakt::model::pnr::mask_in(&out.stderr));
             // A closed pipe (`kontakt list clients | head`) is the reader's choice, not an error.
             let mut stdout = std::io::stdout().lock();
             match stdout
@@ -75,7 +76,8 @@ fn main() -> ExitCode {
         }
         Err(e) => {
             let lang = render::lang();
-            eprintln!("{}: {e}", lang.pick("error", "fel"));
+            let e_text = kontakt::model::pnr::mask_in(&e.to_string());
+            eprintln!("{}: {e_text}", lang.pick("error", "fel"));
             if let Some(hint) = cli::hints::hint(&e) {
                 eprintln!("{}: {hint}", lang.pick("hint", "tips"));
             }

@@ -617,3 +617,42 @@ fn a_records_directory_that_cannot_be_written_is_named_and_left_unchanged() {
         "writable again, it works"
     );
 }
+
+/// A personnummer never appears whole in what `check` or a listing says about a broken file,
+/// whichever field a person typed it into; one written without quotes where it belongs reads.
+#[test]
+fn a_personnummer_typed_into_a_file_is_never_quoted_back_whole() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = base(tmp.path());
+    let number = numbers("19").remove(0).replace('-', "");
+    let file = std::fs::read_dir(dir.join("clients"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "toml"))
+        .expect("the base records' client");
+    let original = std::fs::read_to_string(&file).unwrap();
+    // In the wrong field (the name) and without quotes: the parser quotes the value back.
+    let broken = original.replace("name = \"Bas Klient\"", &format!("name = {number}"));
+    assert_ne!(broken, original);
+    std::fs::write(&file, &broken).unwrap();
+    for args in [&["check"][..], &["list", "clients"], &["--json", "check"]] {
+        for lang in ["en", "sv"] {
+            let out = run(&dir, &[&["--lang", lang][..], args].concat());
+            no_panic(&out);
+            let said = format!("{}{}", text(&out.stdout), text(&out.stderr));
+            assert_ne!(out.status.code(), Some(0), "{args:?}: {said}");
+            assert!(!said.contains(&number[2..]), "{args:?} {lang}: {said}");
+            assert!(
+                said.contains(&format!("{}-****", &number[..8])),
+                "{args:?} {lang}: {said}"
+            );
+        }
+    }
+    // The personnummer itself without quotes, as a person may write it: read as the number.
+    let pnr_line = original.lines().find(|l| l.starts_with("pnr = ")).unwrap();
+    let unquoted = pnr_line.replace('"', "");
+    std::fs::write(&file, original.replace(pnr_line, &unquoted)).unwrap();
+    let out = run(&dir, &["check"]);
+    let said = format!("{}{}", text(&out.stdout), text(&out.stderr));
+    assert!(!said.contains("`pnr`"), "{said}");
+}

@@ -181,11 +181,35 @@ fn ending_frees_the_place_and_the_client_waits_again() {
     .refused(1, "already ended");
     let st = kit.json(&["list", "assignments", "--status", "ended"]);
     assert_eq!(st.as_array().unwrap().len(), 1);
+    // She waits again, but not for the volunteer she stopped with: the pair is parted
+    // (`rules::ending::parts_the_pair`) until staff say why it may work now.
     let again = kit.json(&["match", "auto", "--dry-run"]);
+    assert_eq!(again["pairs"].as_array().unwrap().len(), 0, "{again}");
     assert_eq!(
-        again["pairs"].as_array().unwrap().len(),
+        again["unmatched"].as_array().unwrap().len(),
         1,
         "the client waits again: {again}"
+    );
+    let shown = kit.json(&["show", &a]);
+    let (c, v) = (
+        shown["client"].as_str().unwrap().to_string(),
+        shown["volunteer"].as_str().unwrap().to_string(),
+    );
+    kit.run(&["match", "propose", &c, &v])
+        .refused(1, "--again REASON");
+    let b = kit
+        .run(&[
+            "match",
+            "propose",
+            &c,
+            &v,
+            "--again",
+            "They want to try again",
+        ])
+        .id();
+    assert!(
+        kit.read(&format!("assignments/{b}.toml"))
+            .contains("proposed again after an interruption"),
     );
     // Months with active days but no report are due.
     let due = kit.json(&["due"]);

@@ -180,9 +180,10 @@ fn a_full_volunteer_is_not_offered_and_a_declined_pair_never_again() {
         "a declined pair is never suggested again"
     );
     // Refused with the reason in words and the way on, not an internal code.
-    let r = kit
-        .run(&["match", "propose", &c, &v])
-        .refused(1, "this pair was declined before");
+    let r = kit.run(&["match", "propose", &c, &v]).refused(
+        1,
+        "this pair was declined, or their assignment broken off, before",
+    );
     assert!(
         r.stderr.contains("--again") && !r.stderr.contains("declined_before"),
         "{}",

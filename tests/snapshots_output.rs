@@ -384,7 +384,7 @@ fn show_assignment_en() {
 
     Reports
     ╭─────────┬──────────┬────────────╮
-    │ month   ┆ meetings ┆ approved   │
+    │ month   ┆ meetings ┆ attested   │
     ╞═════════╪══════════╪════════════╡
     │ 2026-03 ┆ 2        ┆ 2026-04-05 │
     │ 2026-04 ┆ 5        ┆ 2026-05-05 │
@@ -434,7 +434,7 @@ fn show_assignment_sv() {
 
     Rapporter
     ╭─────────┬─────────┬────────────╮
-    │ månad   ┆ träffar ┆ godkänd    │
+    │ månad   ┆ träffar ┆ attesterad │
     ╞═════════╪═════════╪════════════╡
     │ 2026-03 ┆ 2       ┆ 2026-04-05 │
     │ 2026-04 ┆ 5       ┆ 2026-05-05 │

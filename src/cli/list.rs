@@ -165,7 +165,7 @@ pub const REPORT_COLUMNS: &[Column<Report>] = &[
     Column::new("reported", "reported", |r| {
         Cell::Date(Some(r.reported.get()))
     }),
-    Column::new("approved", "approved", |r| {
+    Column::new("attested", "approved", |r| {
         Cell::Date(r.approved.as_ref().map(|a| a.date.get()))
     }),
     Column::script("approved_by", |r| {

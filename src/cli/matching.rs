@@ -28,7 +28,7 @@ pub enum Action {
     Auto(AutoArgs),
     /// Propose one pair chosen by staff (refused if a hard rule excludes it).
     Propose(ProposeArgs),
-    /// Decline a proposal: the pair is never suggested again and the client waits again.
+    /// Decline a proposal: the pair is not suggested again (only proposed with --again REASON) and the client waits again.
     Decline(DeclineArgs),
 }
 
@@ -151,7 +151,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
             if !s.excluded.is_empty() {
                 out.push_str(&tr!(
                     "Left out by a hard rule:\n",
-                    "Utesluten av ett absolut krav:\n"
+                    "Uteslutna av ett absolut krav:\n"
                 ));
                 for (e, n) in &s.excluded {
                     out.push_str(&format!("  {n:>4}  {}\n", e.describe()));

@@ -397,7 +397,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                         };
                         tr!(
                             "{id} followed up; the next follow-up is due {next}{then}\n",
-                            "{id} följd upp; nästa uppföljning ska ske {next}{then}\n"
+                            "{id} följdes upp; nästa uppföljning ska ske {next}{then}\n"
                         )
                     }
                     _ => format!(

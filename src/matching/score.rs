@@ -90,8 +90,8 @@ impl Exclusion {
                 "en annan vuxen i hushållet är inte kontrollerad i registren",
             ),
             Exclusion::DeclinedBefore => l.pick(
-                "this pair was declined before",
-                "paret har avböjts tidigare",
+                "this pair was declined, or their assignment broken off, before",
+                "paret har avböjts, eller deras uppdrag avbrutits, tidigare",
             ),
         }
     }
@@ -146,7 +146,13 @@ impl<'a> Pool<'a> {
         let mut declined = HashSet::new();
         let mut ended: HashMap<Id, Vec<&Assignment>> = HashMap::new();
         for a in assignments {
-            if a.declined.is_some() {
+            // A pair declined, or whose assignment was broken off (`rules::ending`), is not
+            // matched again without a reason.
+            let parted = a
+                .ended
+                .as_ref()
+                .is_some_and(|e| ending::parts_the_pair(e.reason));
+            if a.declined.is_some() || parted {
                 declined.insert((a.client, a.volunteer));
             }
             if a.is_open(today) {

@@ -49,6 +49,9 @@ pub enum PnrError {
     Future,
     #[error("the birth number 000 is never issued")]
     Serial,
+    /// In a record's file.
+    #[error("expected the 12 digits YYYYMMDDNNNN (or YYYYMMDD-NNNN)")]
+    Stored,
 }
 
 /// The letters an interimsnummer may carry (spec 3.1).
@@ -226,11 +229,75 @@ impl Serialize for Pnr {
     }
 }
 
+/// A record holds the 12 characters `YYYYMMDDNNNN`. A person editing the file may also write
+/// `YYYYMMDD-NNNN`, or the digits without quotes (a TOML integer); the value itself never
+/// appears in the error, which is shown to whoever runs `check`.
 impl<'de> Deserialize<'de> for Pnr {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        Pnr::from_canonical(&s).map_err(serde::de::Error::custom)
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Pnr;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a personnummer YYYYMMDDNNNN")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Pnr, E> {
+                let b = v.as_bytes();
+                let joined;
+                let v = if b.len() == 13 && matches!(b[8], b'-' | b'+') {
+                    joined = format!("{}{}", &v[..8], &v[9..]);
+                    joined.as_str()
+                } else {
+                    v
+                };
+                Pnr::from_canonical(v).map_err(|e| match e {
+                    PnrError::Format => E::custom(PnrError::Stored),
+                    e => E::custom(e),
+                })
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Pnr, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Pnr, E> {
+                self.visit_str(&v.to_string())
+            }
+        }
+        d.deserialize_any(V)
     }
+}
+
+/// `text` with every run of digits shaped like a personnummer (six or eight digits, an
+/// optional `-` or `+`, four digits) masked as [`Pnr::masked`] does, so that an error that
+/// quotes what a file or a person gave never shows one whole.
+pub fn mask_in(text: &str) -> String {
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() || (i > 0 && b[i - 1].is_ascii_digit()) {
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            out.push(ch);
+            i += ch.len_utf8();
+            continue;
+        }
+        let run = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let (head, tail_at) = match run {
+            10 | 12 => (run - 4, i + run - 4),
+            6 | 8 if matches!(b.get(i + run), Some(b'-' | b'+')) => (run, i + run + 1),
+            _ => (0, 0),
+        };
+        let tail = b.get(tail_at..).unwrap_or_default();
+        let four = tail.len() >= 4 && tail[..4].iter().all(u8::is_ascii_digit);
+        let ends = !tail.get(4).is_some_and(u8::is_ascii_digit);
+        if head > 0 && four && ends {
+            out.push_str(&text[i..i + head]);
+            out.push_str("-****");
+            i = tail_at + 4;
+        } else {
+            out.push_str(&text[i..i + run]);
+            i += run;
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -240,6 +307,74 @@ mod tests {
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn numbers_shaped_like_a_personnummer_are_masked_in_any_text() {
+        let t = valid("121212121");
+        let twelve = format!("19{t}");
+        for (shown, masked) in [
+            (
+                format!("integer `{twelve}`"),
+                format!("integer `19{}-****`", &t[..6]),
+            ),
+            (
+                format!("x {}-{} y", &twelve[..8], &twelve[8..]),
+                format!("x {}-**** y", &twelve[..8]),
+            ),
+            (format!("({t})"), format!("({}-****)", &t[..6])),
+            (
+                format!("{}+{}", &t[..6], &t[6..]),
+                format!("{}-****", &t[..6]),
+            ),
+        ] {
+            assert_eq!(mask_in(&shown), masked);
+            assert!(!mask_in(&shown).contains(&t), "{shown}");
+        }
+        // Dates, amounts and ids keep their digits.
+        for kept in [
+            "2026-08-03",
+            "20260803",
+            "1 480,00 kr",
+            "12345678901",
+            "A-7Q2K9M",
+            "år 2026, 1234",
+        ] {
+            assert_eq!(mask_in(kept), kept);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn masking_never_panics_nor_grows_much(s in "\\PC{0,40}") {
+            let m = mask_in(&s);
+            prop_assert!(m.chars().count() <= s.chars().count() + 5);
+        }
+    }
+
+    #[test]
+    fn a_file_may_hold_the_number_with_a_dash_or_unquoted() {
+        #[derive(serde::Deserialize)]
+        struct R {
+            pnr: Pnr,
+        }
+        let twelve = format!("19{}", valid("121212121"));
+        let dashed = format!("{}-{}", &twelve[..8], &twelve[8..]);
+        for text in [
+            format!("pnr = \"{twelve}\""),
+            format!("pnr = \"{dashed}\""),
+            format!("pnr = {twelve}"),
+        ] {
+            let r: R = toml::from_str(&text).unwrap();
+            assert_eq!(r.pnr.full(), dashed);
+        }
+        let err = toml::from_str::<R>("pnr = \"121212-1212\"")
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(err.contains("12 digits YYYYMMDDNNNN"), "{err}");
+        let err = toml::from_str::<R>("pnr = true").err().unwrap().to_string();
+        assert!(err.contains("a personnummer"), "{err}");
     }
 
     /// A valid number built at run time from nine digits, so no real-looking number sits in

@@ -182,9 +182,17 @@ pub fn propose(
     let id = store.new_id(Kind::Assignment, &[]);
     let mut a = new_proposal(id, (c, v), score, note, today, "proposed");
     if let Some(reason) = again {
-        a.history = vec![
-            Event::new(today, "proposed again after a decline").with_note(Some(reason.to_string())),
-        ];
+        let broken_off = pool.declined.contains(&(cid, vid))
+            && store
+                .assignments_of(&cid)?
+                .iter()
+                .any(|o| o.volunteer == vid && o.declined.is_none() && o.ended.is_some());
+        let what = if broken_off {
+            "proposed again after an interruption"
+        } else {
+            "proposed again after a decline"
+        };
+        a.history = vec![Event::new(today, what).with_note(Some(reason.to_string()))];
     }
     write(store, &lock, &a)?;
     Ok(a)

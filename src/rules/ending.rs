@@ -20,6 +20,15 @@ pub fn ends_decision(reason: EndReason) -> bool {
     matches!(reason, EndReason::GoalReached | EndReason::Moved)
 }
 
+/// Does an assignment ended for `reason` part its client and volunteer, so that matching does
+/// not put them together again unless staff say why it may work now (`match propose --again`)?
+/// An interruption does (one of them asked to stop, or something else broke it off while the
+/// need went on); an ending because the need ended or the decision ran out does not, so a new
+/// decision may bring back the kontaktperson the client knows.
+pub fn parts_the_pair(reason: EndReason) -> bool {
+    !ends_decision(reason) && reason != EndReason::DecisionExpired
+}
+
 /// The reasons a volunteer's leaving may give: her own wish, a move, or another reason. A
 /// client's request or a reached goal ends an assignment, not a volunteer's engagement, and a
 /// decision's expiry is the client's.
@@ -56,6 +65,17 @@ pub fn interrupted_since(c: &Client, hers: &[&Assignment], today: NaiveDate) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_interruption_parts_the_pair_and_an_ended_need_does_not() {
+        use EndReason::*;
+        for r in [ClientRequest, VolunteerRequest, Other] {
+            assert!(parts_the_pair(r), "{r:?}");
+        }
+        for r in [GoalReached, Moved, DecisionExpired] {
+            assert!(!parts_the_pair(r), "{r:?}");
+        }
+    }
 
     #[test]
     fn a_volunteer_leaves_and_a_decision_closes_for_their_own_reasons() {

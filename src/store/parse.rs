@@ -345,7 +345,9 @@ fn insert_at(
 
 fn failure(text: &str, e: &toml::de::Error, field: Option<String>, syntax: bool) -> Failure {
     let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(1);
-    let mut message = e.message().trim().replace('\n', "; ");
+    // What a file held may be quoted back (`invalid type: integer …`): never a whole
+    // personnummer.
+    let mut message = crate::model::pnr::mask_in(&e.message().trim().replace('\n', "; "));
     if let Some(hint) = did_you_mean(&message) {
         message.push_str(&format!(" (did you mean `{hint}`?)"));
     }

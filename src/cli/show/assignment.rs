@@ -108,7 +108,7 @@ pub fn show(store: &Store, id: &Id, ctx: &Ctx) -> Result<String> {
             let other = reports
                 .iter()
                 .any(|r| !(r.stays.is_empty() && r.trips.is_empty() && r.receipts.is_empty()));
-            let mut head = vec!["month", "meetings", "approved"];
+            let mut head = vec!["month", "meetings", "attested"];
             if other {
                 head.insert(2, "also reported");
             }
