@@ -164,8 +164,8 @@ impl std::fmt::Display for Error {
                 path.display(),
                 crate::lang::count(
                     problems.len() as u64,
-                    ["bad row", "bad rows"],
-                    ["felaktig rad", "felaktiga rader"]
+                    ["problem", "problems"],
+                    ["fel", "fel"]
                 ),
                 crate::lang::current().parser_message(&problems.join("\n"))
             ),

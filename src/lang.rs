@@ -86,6 +86,16 @@ pub fn count(n: impl Into<u64>, en: [&str; 2], sv: [&str; 2]) -> String {
     format!("{n} {}", if n == 1 { words[0] } else { words[1] })
 }
 
+/// The form of a word that agrees with a count, without the count: Swedish participles and
+/// adjectives take the plural ("1 rapport attesterad", "2 rapporter attesterade").
+pub fn agreeing(n: impl Into<u64>, en: [&'static str; 2], sv: [&'static str; 2]) -> &'static str {
+    let words = match current() {
+        Lang::En => en,
+        Lang::Sv => sv,
+    };
+    if n.into() == 1 { words[0] } else { words[1] }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
     #[default]
@@ -552,6 +562,7 @@ const PHRASES: &[(&str, &str)] = &[
         "proposed again after an interruption",
         "föreslaget igen efter ett avbrott",
     ),
+    ("never began", "började aldrig"),
     (
         "correction pending: the report was corrected after this run; the next run pays the difference",
         "rättelse väntar: rapporten rättades efter denna körning; nästa körning betalar skillnaden",

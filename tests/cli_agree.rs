@@ -417,7 +417,7 @@ fn report_import_is_all_or_nothing_names_bad_rows_and_a_rerun_changes_nothing() 
     let r = kit.run(&["report", "import", file.to_str().unwrap()]);
     assert_eq!(r.code, 2, "{}", r.stderr);
     for needle in [
-        "4 bad rows; nothing was written",
+        "4 problems; nothing was written",
         "line 3: 2026-02-20 is not an active day",
         "line 4: column `assignment`: no assignment",
         "line 5: column `hours`",

@@ -387,3 +387,67 @@ fn no_report_is_due_for_months_the_decision_does_not_grant() {
         "{months:?} (the decision ends {to})"
     );
 }
+
+/// A decision closed early takes every assignment with it: one already set to end later ends
+/// on the closing day instead, and one that has not begun (agreed to start later) is declined,
+/// since it never will begin. The client stops waiting on the closing day itself.
+#[test]
+fn a_decision_closed_early_moves_a_later_ending_and_calls_off_what_has_not_begun() {
+    let (mut kit, a) = running();
+    let c = client_of(&kit, &a);
+    kit.run(&[
+        "end",
+        &a,
+        "--date",
+        "2026-06-30",
+        "--reason",
+        "client_request",
+    ])
+    .ok();
+    // Another client's agreement, to begin after the day her decision closes.
+    let later = kit.agreed(2, "2026-08-01");
+    let c2 = client_of(&kit, &later);
+    kit.today = "2026-06-10".into();
+    let done = kit.json(&[
+        "end",
+        &c,
+        "--date",
+        "2026-06-10",
+        "--reason",
+        "moved",
+        "--note",
+        "flyttar till Umeå",
+    ]);
+    assert_eq!(done["assignments"][0]["id"], a.as_str(), "{done}");
+    assert_eq!(done["assignments"][0]["ended"]["date"], "2026-06-10");
+    assert_eq!(done["cancelled"], serde_json::json!([]), "{done}");
+    let done = kit.json(&["end", &c2, "--date", "2026-06-10", "--reason", "moved"]);
+    assert_eq!(done["assignments"], serde_json::json!([]), "{done}");
+    assert_eq!(done["cancelled"][0], later.as_str(), "{done}");
+    let shown = kit.json(&["show", &later]);
+    assert_eq!(shown["status"], "declined", "{shown}");
+    assert!(
+        waiting(&kit).is_empty(),
+        "not waiting on the day her decision closed"
+    );
+    kit.run(&["check"]).ok();
+    let said = kit.run(&["--lang", "sv", "show", &later]).ok();
+    assert!(said.stdout.contains("avböjt"), "{}", said.stdout);
+}
+
+/// An agreement that has not begun may be declined (called off) like a proposal; one that has
+/// begun is ended instead.
+#[test]
+fn an_agreement_not_yet_begun_can_be_declined() {
+    let mut kit = Kit::new();
+    let a = kit.agreed(1, "2026-04-01");
+    kit.run(&[
+        "match", "decline", &a, "--by", "client", "--reason", "flyttar",
+    ])
+    .ok();
+    assert_eq!(kit.json(&["show", &a])["status"], "declined");
+    let b = kit.agreed(2, "2026-03-01");
+    kit.today = "2026-03-10".into();
+    kit.run(&["match", "decline", &b, "--by", "client", "--reason", "x"])
+        .refused(1, "kontakt end");
+}

@@ -66,6 +66,7 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
             "assignments": ended,
             "decision_closed": done.decision_closed,
             "leaving": done.leaving,
+            "cancelled": done.cancelled,
         }))));
     }
     let people = names(
@@ -108,6 +109,12 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
                 done.date.succ_opt().unwrap_or(done.date)
             ));
         }
+    }
+    for id in &done.cancelled {
+        s.push_str(&tr!(
+            "{id} had not begun and never will: declined\n",
+            "{id} hade inte börjat och kommer inte att börja: avböjt\n"
+        ));
     }
     if let Some(c) = &done.decision_closed {
         s.push_str(&tr!(

@@ -218,9 +218,10 @@ pub fn name_broken(out: &mut Output, broken: &[kontakt::Error]) {
             .push_str(&kontakt::tr!("error: {e}\n", "fel: {e}\n"));
     }
     out.stderr.push_str(&kontakt::tr!(
-        "{} could not be read and left out; `kontakt check` lists every problem\n",
-        "{} kunde inte läsas och är utelämnade; `kontakt check` listar alla fel\n",
-        kontakt::lang::count(broken.len() as u64, ["file", "files"], ["fil", "filer"])
+        "{} could not be read and left out{}; `kontakt check` lists every problem\n",
+        "{} kunde inte läsas och är {}; `kontakt check` listar alla fel\n",
+        kontakt::lang::count(broken.len() as u64, ["file", "files"], ["fil", "filer"]),
+        kontakt::lang::agreeing(broken.len() as u64, ["", ""], ["utelämnad", "utelämnade"])
     ));
     out.code = 1;
 }

@@ -196,9 +196,14 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                 out.push_str(&render::table(header, rows));
             }
             out.push_str(&tr!(
-                "{} matched, total score {}, {} unmatched{}\n",
-                "{} matchade, total poäng {}, {} utan matchning{}\n",
+                "{} {}, total score {}, {} unmatched{}\n",
+                "{} {}, total poäng {}, {} utan matchning{}\n",
                 plan.pairs.len(),
+                kontakt::lang::agreeing(
+                    plan.pairs.len() as u64,
+                    ["matched", "matched"],
+                    ["matchad", "matchade"]
+                ),
                 plan.total_score,
                 plan.unmatched.len(),
                 if a.dry_run {

@@ -173,13 +173,14 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
             )
         } else {
             tr!(
-                "{} for {month} approved\n",
-                "{} för {month} attesterade\n",
+                "{} for {month} approved{}\n",
+                "{} för {month} {}\n",
                 kontakt::lang::count(
                     ids.len() as u64,
                     ["report", "reports"],
                     ["rapport", "rapporter"]
-                )
+                ),
+                kontakt::lang::agreeing(ids.len() as u64, ["", ""], ["attesterad", "attesterade"])
             )
         });
         // A script reads the warnings in the JSON; a person on stderr.

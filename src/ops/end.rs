@@ -43,6 +43,9 @@ pub struct Done {
     pub decision_closed: Option<Id>,
     /// A volunteer now leaving.
     pub leaving: Option<Id>,
+    /// Assignments that had not begun by the day the decision closed: they never will, and are
+    /// recorded as declined (a proposal, or an agreement whose start is later).
+    pub cancelled: Vec<Id>,
 }
 
 /// What an ending is given.
@@ -106,6 +109,7 @@ pub fn end(store: &Store, prefix: &str, req: Request, today: NaiveDate) -> Resul
         assignments: Vec::new(),
         decision_closed: None,
         leaving: None,
+        cancelled: Vec::new(),
     };
     match id.kind() {
         Kind::Assignment => {
@@ -123,9 +127,10 @@ pub fn end(store: &Store, prefix: &str, req: Request, today: NaiveDate) -> Resul
                             word(&req.reason)
                         )]));
                     }
-                    let others = end_hers(store, &mut changes, &mut done, &req, today, |x| {
-                        x.client == client && x.id != id
-                    })?;
+                    let others =
+                        end_hers(store, &mut changes, &mut done, &req, today, true, |x| {
+                            x.client == client && x.id != id
+                        })?;
                     stage_close(&mut c, "--date", req.date, req.text(), &others, today)?;
                     store.stage(&mut changes, &c)?;
                     done.decision_closed = Some(client);
@@ -139,7 +144,7 @@ pub fn end(store: &Store, prefix: &str, req: Request, today: NaiveDate) -> Resul
                 "decision",
             )?;
             let mut c: Client = store.load(&id)?;
-            let not_started = end_hers(store, &mut changes, &mut done, &req, today, |x| {
+            let not_started = end_hers(store, &mut changes, &mut done, &req, today, true, |x| {
                 x.client == id
             })?;
             stage_close(&mut c, "--date", req.date, req.text(), &not_started, today)?;
@@ -160,7 +165,7 @@ pub fn end(store: &Store, prefix: &str, req: Request, today: NaiveDate) -> Resul
                     l.date
                 )]));
             }
-            let not_started = end_hers(store, &mut changes, &mut done, &req, today, |x| {
+            let not_started = end_hers(store, &mut changes, &mut done, &req, today, false, |x| {
                 x.volunteer == id
             })?;
             refuse_not_started(&not_started)?;
@@ -186,27 +191,48 @@ pub fn end(store: &Store, prefix: &str, req: Request, today: NaiveDate) -> Resul
     Ok(done)
 }
 
-/// Ends on `req.date` every assignment `which` picks that still runs after it; returns those
-/// that cannot end then because they have not started by it (to decline instead).
+/// Ends on `req.date` every assignment `which` picks that still runs after it, an ending
+/// already set for a later day included (it moves to `req.date`). One that has not begun by
+/// then is declined when `cancel` (a decision closing: it will never begin), else returned (a
+/// volunteer leaving: staff decline it first).
+#[allow(clippy::too_many_arguments)]
 fn end_hers(
     store: &Store,
     changes: &mut Changeset,
     done: &mut Done,
     req: &Request,
     today: NaiveDate,
+    cancel: bool,
     which: impl Fn(&Assignment) -> bool,
 ) -> Result<Vec<Id>> {
     let all: Vec<Assignment> = store.load_all()?;
     let mut not_started = Vec::new();
-    for a in all
+    for mut a in all
         .into_iter()
-        .filter(|a| which(a) && a.ended.is_none() && a.declined.is_none())
-        .filter(|a| runs_after(a, req.date, today))
+        .filter(|a| which(a) && a.declined.is_none())
+        .filter(|a| a.ended.as_ref().is_none_or(|e| e.date > req.date))
+        .filter(|a| a.ended.is_some() || runs_after(a, req.date, today))
     {
         if a.agreement.as_ref().is_some_and(|ag| req.date < ag.start) || req.date < a.proposed {
-            not_started.push(a.id);
+            if !cancel {
+                not_started.push(a.id);
+                continue;
+            }
+            let why = format!("never began: {}", req.text());
+            a.ended = None;
+            a.declined = Some(crate::model::assignment::Declined {
+                date: today.into(),
+                by: crate::model::assignment::Party::Staff,
+                reason: why.clone(),
+            });
+            a.history
+                .push(Event::new(today, "declined").with_note(Some(why)));
+            store.stage(changes, &a)?;
+            done.cancelled.push(a.id);
             continue;
         }
+        // An ending set for later moves to the earlier day, with its reason.
+        a.ended = None;
         done.assignments
             .push(stage_end(store, changes, a, req, today)?);
     }

@@ -215,10 +215,12 @@ pub fn decline(
     let lock = store.lock()?;
     let id = store.resolve(assignment, &[Kind::Assignment])?;
     let mut a: Assignment = store.load(&id)?;
-    if a.agreement.is_some() || a.declined.is_some() || a.ended.is_some() {
+    // An agreement that has not begun may still be called off: it never delivered anything.
+    let begun = a.agreement.as_ref().is_some_and(|ag| ag.start <= today);
+    if begun || a.declined.is_some() || a.ended.is_some() {
         return Err(Error::refused(vec![tr!(
-            "{id} is {}; only a proposal can be declined (an agreement ends with `kontakt end`)",
-            "{id} har status {}; bara ett förslag kan avböjas (ett avtal avslutas med `kontakt end`)",
+            "{id} is {}; only a proposal or an agreement not yet begun can be declined (one that has begun ends with `kontakt end`)",
+            "{id} har status {}; bara ett förslag eller ett avtal som inte har börjat kan avböjas (ett som har börjat avslutas med `kontakt end`)",
             crate::lang::current().word(&crate::model::common::word(&a.status(today)))
         )]));
     }

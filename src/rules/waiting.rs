@@ -14,8 +14,20 @@ use crate::model::{Assignment, Client};
 
 /// Does `c` need a volunteer on `today`? `has_open_assignment`: whether any of her assignments
 /// is open (`Assignment::is_open`) that day.
+/// A decision closed early (`kontakt end C-…`) still grants its last day, but from that day the
+/// need is over: she is not waiting for anyone.
 pub fn needs_volunteer(c: &Client, has_open_assignment: bool, today: NaiveDate) -> bool {
-    client_status(c, today) == ClientStatus::Granted && !has_open_assignment
+    client_status(c, today) == ClientStatus::Granted && !has_open_assignment && !closed_by(c, today)
+}
+
+/// Was the grant in force on `today` closed early, on or before `today`?
+fn closed_by(c: &Client, today: NaiveDate) -> bool {
+    c.decisions
+        .iter()
+        .rev()
+        .find(|d| d.grants(today))
+        .and_then(|d| d.closed.as_ref())
+        .is_some_and(|cl| cl.date <= today)
 }
 
 /// Was `c` waiting for the service on `day`, given her assignments?
