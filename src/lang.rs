@@ -877,7 +877,7 @@ const MODEL: &[(&str, &str)] = &[
 impl FromStr for Lang {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
+        match s.trim().to_ascii_lowercase().as_str() {
             "sv" => Ok(Lang::Sv),
             "en" => Ok(Lang::En),
             _ => Err(crate::tr!(

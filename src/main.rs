@@ -14,7 +14,8 @@ fn main() -> ExitCode {
     clap_complete::CompleteEnv::with_factory(cli::Cli::command)
         .var(cli::shell::COMPLETE_VAR)
         .complete();
-    let args: Vec<String> = std::env::args().collect();
+    let args: Vec<String> =
+        cli::subcommands_any_case(&cli::Cli::command(), std::env::args().collect());
     let lang = cli::early_lang(&args);
     // A person's run: the value parsers' messages (`--fee-percent 400`) are made while clap
     // parses, so the language is set first. A script's run (`--json`, CSV) is English, which
@@ -22,7 +23,7 @@ fn main() -> ExitCode {
     if !cli::for_scripts(&args) {
         kontakt::lang::set(lang);
     }
-    let matches = match cli::localized(lang).try_get_matches() {
+    let matches = match cli::localized(lang).try_get_matches_from(&args) {
         Ok(m) => m,
         // Help and version go to stdout as clap prints them; a refused argument is told in the
         // reader's language (`cli::clap_sv`).

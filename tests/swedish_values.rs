@@ -63,3 +63,38 @@ fn swedish_words_any_case_and_compact_dates_are_read_and_stored_in_english() {
     ])
     .refused(2, "--basis");
 }
+
+/// Commands, kinds, formats and languages are read in any case and either number, as staff
+/// type them: `list KLIENTER`, `list Klient`, `--format CSV`, `--lang SV`, `--offers
+/// Kontaktperson`.
+#[test]
+fn commands_kinds_and_formats_in_any_case() {
+    let kit = Kit::demo();
+    let reference = kit.run(&["list", "clients", "--format", "csv"]).ok().stdout;
+    for typed in [
+        "list KLIENTER --format CSV",
+        "LIST Clients --format Csv",
+        "list klient --format csv",
+        "--lang SV list Klienter --format csv",
+    ] {
+        let r = kit.cmd(typed).ok();
+        assert_eq!(r.stdout, reference, "{typed}");
+    }
+    let v = kit
+        .run(&[
+            "apply",
+            "volunteer",
+            "--name",
+            "Fam Test",
+            "--pnr",
+            &pnr_born(1981, 7),
+            "--offers",
+            "Kontaktperson,KONTAKTFAMILJ",
+        ])
+        .id();
+    let text = kit.read(&format!("volunteers/{v}.toml"));
+    assert!(
+        text.contains("offers = [\"kontaktperson\", \"kontaktfamilj\"]"),
+        "{text}"
+    );
+}

@@ -35,25 +35,26 @@ fn report_status(s: &str) -> std::result::Result<String, String> {
     }
 }
 
-/// The kinds have Swedish names too (`list klienter`), as the coordinator says them.
+/// The kinds have Swedish names too (`list klienter`), as the coordinator says them, and either
+/// number (`list klient`); any case (`main` reads subcommands so).
 #[derive(Debug, clap::Subcommand)]
 pub enum What {
     /// Clients, with the status of their application and decision.
-    #[command(alias = "klienter")]
+    #[command(aliases = ["klienter", "klient", "client"])]
     Clients {
         /// Only this status: applied, granted, denied, expired.
         #[arg(long)]
         status: Option<ClientStatus>,
     },
     /// Assignments (proposals and agreements), with their status today.
-    #[command(alias = "uppdrag")]
+    #[command(aliases = ["uppdrag", "assignment"])]
     Assignments {
         /// Only this status: proposed, declined, unsigned, agreed, active, ended.
         #[arg(long, value_parser = kontakt::model::common::parse_word::<AssignmentStatus>)]
         status: Option<AssignmentStatus>,
     },
     /// Attendance reports.
-    #[command(alias = "rapporter")]
+    #[command(aliases = ["rapporter", "rapport", "report"])]
     Reports {
         /// Only this month (YYYY-MM).
         #[arg(long)]
@@ -63,14 +64,14 @@ pub enum What {
         status: Option<String>,
     },
     /// Pay runs (the ledger), newest first.
-    #[command(alias = "utbetalningar")]
+    #[command(aliases = ["utbetalningar", "utbetalning", "lönekörningar", "lönekörning", "payrun"])]
     Payruns {
         /// Only runs made for this month (YYYY-MM).
         #[arg(long)]
         month: Option<Month>,
     },
     /// Volunteers, with the state of their screening.
-    #[command(aliases = ["kontaktpersoner", "volontärer"])]
+    #[command(aliases = ["kontaktpersoner", "kontaktperson", "volontärer", "volontär", "volunteer"])]
     Volunteers {
         /// Only this status: applied, screening, approved, rejected.
         #[arg(long)]

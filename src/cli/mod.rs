@@ -118,7 +118,8 @@ pub fn for_scripts(args: &[String]) -> bool {
             None if a == "--format" => it.next().map(String::as_str),
             None => None,
         };
-        if a == "--json" || matches!(value, Some("json" | "csv")) {
+        let value = value.map(str::to_ascii_lowercase);
+        if a == "--json" || matches!(value.as_deref(), Some("json" | "csv")) {
             return true;
         }
     }
@@ -138,6 +139,76 @@ fn help_sv(english: &str) -> Option<&'static str> {
 }
 
 /// `cmd` and everything below it with their help in Swedish.
+/// Values from a list (`--format CSV`, `--by Klient`) are read in any case, as staff type them.
+fn any_case(cmd: clap::Command) -> clap::Command {
+    cmd.mut_args(|a| {
+        if a.get_possible_values().is_empty() || !a.get_action().takes_values() {
+            a
+        } else {
+            a.ignore_case(true)
+        }
+    })
+    .mut_subcommands(any_case)
+}
+
+/// A subcommand typed in another case (`list KLIENTER`, `Pay`) is the subcommand: each word
+/// that names one of the command reached so far, by name or alias in any case, is written as
+/// its name before clap parses. Values of options are passed over, so a file named `List`
+/// stays a file.
+pub fn subcommands_any_case(cmd: &clap::Command, args: Vec<String>) -> Vec<String> {
+    let mut out = Vec::with_capacity(args.len());
+    let mut at = cmd.clone();
+    at.build();
+    let mut it = args.into_iter();
+    if let Some(bin) = it.next() {
+        out.push(bin);
+    }
+    let mut skip_value = false;
+    while let Some(a) = it.next() {
+        if skip_value {
+            skip_value = false;
+            out.push(a);
+            continue;
+        }
+        if a == "--" {
+            out.push(a);
+            out.extend(it.by_ref());
+            break;
+        }
+        if let Some(long) = a.strip_prefix("--") {
+            skip_value = !long.contains('=')
+                && at
+                    .get_arguments()
+                    .find(|x| x.get_long() == Some(long))
+                    .is_some_and(|x| x.get_action().takes_values());
+            out.push(a);
+            continue;
+        }
+        if a.starts_with('-') && a.len() == 2 {
+            let short = a.chars().nth(1);
+            skip_value = at
+                .get_arguments()
+                .find(|x| x.get_short() == short)
+                .is_some_and(|x| x.get_action().takes_values());
+            out.push(a);
+            continue;
+        }
+        let lower = a.to_lowercase();
+        let found = at.get_subcommands().find(|s| {
+            s.get_name().to_lowercase() == lower
+                || s.get_all_aliases().any(|x| x.to_lowercase() == lower)
+        });
+        match found {
+            Some(s) => {
+                out.push(s.get_name().to_string());
+                at = s.clone();
+            }
+            None => out.push(a),
+        }
+    }
+    out
+}
+
 fn swedish(mut cmd: clap::Command) -> clap::Command {
     if let Some(sv) = cmd.get_about().and_then(|a| help_sv(&a.to_string())) {
         cmd = cmd.about(sv);
@@ -309,7 +380,7 @@ fn swedish_brackets(a: clap::Arg) -> (clap::Arg, String) {
 /// The command line with its help in `lang`.
 pub fn localized(lang: kontakt::lang::Lang) -> clap::Command {
     use clap::CommandFactory;
-    let mut cmd = Cli::command();
+    let mut cmd = any_case(Cli::command());
     if lang == kontakt::lang::Lang::En {
         return cmd;
     }
@@ -589,6 +660,35 @@ mod tests {
             "add to src/cli/help_sv.tsv:\n{}",
             missing.join("\n")
         );
+    }
+
+    #[test]
+    fn subcommands_are_read_in_any_case_and_values_are_left_alone() {
+        use clap::CommandFactory;
+        let words = |s: &str| s.split(' ').map(str::to_string).collect::<Vec<_>>();
+        for (typed, read) in [
+            ("kontakt LIST Klienter", "kontakt list clients"),
+            (
+                "kontakt --records List list KLIENT",
+                "kontakt --records List list clients",
+            ),
+            (
+                "kontakt --records=Pay Pay 2026-10",
+                "kontakt --records=Pay pay 2026-10",
+            ),
+            ("kontakt find List", "kontakt find List"),
+            (
+                "kontakt Match Propose C-1 V-1 --note Report",
+                "kontakt match propose C-1 V-1 --note Report",
+            ),
+            ("kontakt report -- Pay", "kontakt report -- Pay"),
+        ] {
+            assert_eq!(
+                crate::cli::subcommands_any_case(&crate::cli::Cli::command(), words(typed)),
+                words(read),
+                "{typed}"
+            );
+        }
     }
 
     /// Every option and argument says what it is for (`--help` lists none with a blank).

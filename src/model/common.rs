@@ -97,7 +97,10 @@ pub fn parse_word<T: serde::de::DeserializeOwned>(s: &str) -> Result<T, String> 
         .iter()
         .find(|(sv, _)| *sv == lower)
         .map_or(lower.as_str(), |(_, en)| en);
+    // The word itself in any case first: "Kontaktperson" is an insats before it is the
+    // Swedish for a volunteer.
     [
+        lower.clone(),
         english.to_string(),
         english.replace('_', "-"),
         english.replace('-', "_"),

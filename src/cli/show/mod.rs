@@ -33,7 +33,11 @@ pub struct Args {
 pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
     let store = ctx.store()?;
     let id = resolve_person(store, &args.id, ctx)?;
-    if args.format.as_deref() == Some("html") {
+    if args
+        .format
+        .as_deref()
+        .is_some_and(|f| f.eq_ignore_ascii_case("html"))
+    {
         if id.kind() != Kind::PayRun {
             return Err(kontakt::Error::arg(
                 "--format",
