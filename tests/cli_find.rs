@@ -105,3 +105,66 @@ fn a_shared_id_prefix_lists_its_ids_and_finds_no_person() {
     }
     assert!(!r.stdout.contains("V-"), "{}", r.stdout);
 }
+
+/// One hand-broken file hides nobody else: `find`, `show NAME`, `match suggest` and `stats`
+/// answer from the rest, name the file on stderr and exit 1.
+#[test]
+fn one_broken_file_hides_nobody_else() {
+    let kit = Kit::demo();
+    let clients = kit.json(&["list", "clients"]);
+    let broken = clients
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] != "Elsa Lind" && c["name"] != "Lea Falk")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let rel = format!("clients/{broken}.toml");
+    let text = kit.read(&rel);
+    let line = text.lines().find(|l| l.starts_with("applied = ")).unwrap();
+    std::fs::write(
+        kit.dir.join(&rel),
+        text.replace(line, "applied = 2026-8-03"),
+    )
+    .unwrap();
+    for args in [
+        &["find", "Elsa"][..],
+        &["show", "Elsa"],
+        &["match", "suggest", "Lea"],
+        &["stats"],
+    ] {
+        let r = kit.run(args);
+        assert!(!r.stdout.is_empty(), "{args:?}: {}", r.stderr);
+        assert!(
+            r.stderr.contains(&rel) || args[0] == "show",
+            "{args:?}: {}",
+            r.stderr
+        );
+        assert!(r.code <= 1, "{args:?}: {}", r.stderr);
+    }
+    assert_eq!(kit.run(&["find", "Elsa"]).code, 1);
+}
+
+/// Commands that take a person take her name as `show` does: `match suggest Lea`, `end Elsa`,
+/// `update Elsa`; a name several share lists them.
+#[test]
+fn commands_take_a_persons_name() {
+    let kit = Kit::demo();
+    let lea = kit.json(&["list", "clients"]);
+    let lea = lea
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "Lea Falk")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let by_name = kit.json(&["match", "suggest", "Lea Falk"]);
+    assert_eq!(by_name, kit.json(&["match", "suggest", &lea]));
+    kit.run(&["update", "Elsa", "--area", "Väster"]).ok();
+    let elsa = kit.json(&["show", "Elsa"]);
+    assert_eq!(elsa["area"], "Väster", "{elsa}");
+}

@@ -45,7 +45,8 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
         note: a.note,
         by,
     };
-    let done = kontakt::ops::end::end(store, &a.id, req, ctx.today)?;
+    let who = crate::cli::show::person(ctx, &a.id, &kontakt::model::Kind::ALL)?;
+    let done = kontakt::ops::end::end(store, &who, req, ctx.today)?;
     if ctx.json {
         let ended: Vec<_> = done
             .assignments

@@ -37,7 +37,13 @@ fn with_text(h: &Hit) -> String {
 pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
     let store = ctx.store()?;
     let text = a.text.join(" ");
-    let hits = find::find(store, &text, ctx.today)?;
+    let (hits, broken) = find::find(store, &text, ctx.today)?;
+    let mut out = found(hits, &text, ctx)?;
+    crate::cli::list::name_broken(&mut out, &broken);
+    Ok(out)
+}
+
+fn found(hits: Vec<Hit>, text: &str, ctx: &Ctx) -> Result<Output> {
     if ctx.json {
         return Ok(Output::ok(render::json(
             &hits
@@ -58,7 +64,7 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
             stdout: String::new(),
             stderr: render::lang()
                 .pick("nobody matches `{}`\n", "ingen matchar `{}`\n")
-                .replace("{}", &text),
+                .replace("{}", text),
             code: 1,
             done: None,
         });

@@ -91,7 +91,10 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
     match args.action {
         Action::Suggest(a) => {
             if let Some(v) = a.why_not {
-                let (vid, ex) = ops::why_not(store, &a.client, &v, ctx.today)?;
+                let client =
+                    crate::cli::show::person(ctx, &a.client, &[kontakt::model::Kind::Client])?;
+                let v = crate::cli::show::person(ctx, &v, &[kontakt::model::Kind::Volunteer])?;
+                let (vid, ex) = ops::why_not(store, &client, &v, ctx.today)?;
                 return Ok(Output::ok(if ctx.json {
                     render::json(&serde_json::json!({ "volunteer": vid, "excluded_by": ex }))
                 } else if ex.is_empty() {
@@ -111,7 +114,8 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                         .collect()
                 }));
             }
-            let s = ops::suggest(store, &a.client, a.top, ctx.today)?;
+            let client = crate::cli::show::person(ctx, &a.client, &[kontakt::model::Kind::Client])?;
+            let (s, broken) = ops::suggest(store, &client, a.top, ctx.today)?;
             if ctx.json {
                 let list: Vec<_> = s
                     .candidates
@@ -124,7 +128,9 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                         })
                     })
                     .collect();
-                return Ok(Output::ok(render::json(&list)));
+                let mut out = Output::ok(render::json(&list));
+                crate::cli::list::name_broken(&mut out, &broken);
+                return Ok(out);
             }
             let mut header = vec!["volunteer", "score"];
             header.extend(COMPONENTS);
@@ -157,7 +163,9 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                     out.push_str(&format!("  {n:>4}  {}\n", e.describe()));
                 }
             }
-            Ok(Output::ok(out))
+            let mut out = Output::ok(out);
+            crate::cli::list::name_broken(&mut out, &broken);
+            Ok(out)
         }
         Action::Auto(a) => {
             let ops::Planned {
@@ -223,8 +231,8 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
         Action::Propose(a) => {
             let made = ops::propose(
                 store,
-                &a.client,
-                &a.volunteer,
+                &crate::cli::show::person(ctx, &a.client, &[kontakt::model::Kind::Client])?,
+                &crate::cli::show::person(ctx, &a.volunteer, &[kontakt::model::Kind::Volunteer])?,
                 a.note,
                 a.again.as_deref(),
                 ctx.today,

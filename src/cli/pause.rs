@@ -39,8 +39,14 @@ pub struct ResumeArgs {
 pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
     let store = ctx.store()?;
     let from = a.from.unwrap_or(ctx.today);
-    let (id, p) =
-        kontakt::ops::pause::pause(store, &a.volunteer, from, a.until, &a.reason, ctx.today)?;
+    let (id, p) = kontakt::ops::pause::pause(
+        store,
+        &crate::cli::show::person(ctx, &a.volunteer, &[kontakt::model::Kind::Volunteer])?,
+        from,
+        a.until,
+        &a.reason,
+        ctx.today,
+    )?;
     Ok(Output::ok(if ctx.json {
         render::json(&serde_json::json!({ "id": id, "pause": p }))
     } else {
@@ -60,7 +66,8 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
 pub fn resume(a: ResumeArgs, ctx: &Ctx) -> Result<Output> {
     let store = ctx.store()?;
     let date = a.date.unwrap_or(ctx.today);
-    let id = kontakt::ops::pause::resume(store, &a.volunteer, date, ctx.today)?;
+    let who = crate::cli::show::person(ctx, &a.volunteer, &[kontakt::model::Kind::Volunteer])?;
+    let id = kontakt::ops::pause::resume(store, &who, date, ctx.today)?;
     Ok(Output::ok(if ctx.json {
         render::json(&serde_json::json!({ "id": id, "back": date }))
     } else {

@@ -39,7 +39,7 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
             message: kontakt::tr!("{to} is before --from {from}", "{to} är före --from {from}"),
         });
     }
-    let st = stats::stats(store, ctx.today, from, to)?;
+    let (st, broken) = stats::stats(store, ctx.today, from, to)?;
     let mut stderr = String::new();
     if let Some(path) = &a.html {
         let page = kontakt::documents::stats::html(&st, &store.config.municipality, ctx.lang);
@@ -55,12 +55,14 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
     } else {
         tables(&st, ctx.lang)
     };
-    Ok(Output {
+    let mut out = Output {
         stdout,
         stderr,
         code: 0,
         done: None,
-    })
+    };
+    crate::cli::list::name_broken(&mut out, &broken);
+    Ok(out)
 }
 
 fn tables(st: &Stats, lang: Lang) -> String {

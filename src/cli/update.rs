@@ -76,7 +76,15 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
                 .collect()
         }),
     };
-    let (id, changed) = update::update(store, &a.id, changes, a.by, ctx.today)?;
+    let who = crate::cli::show::person(
+        ctx,
+        &a.id,
+        &[
+            kontakt::model::Kind::Client,
+            kontakt::model::Kind::Volunteer,
+        ],
+    )?;
+    let (id, changed) = update::update(store, &who, changes, a.by, ctx.today)?;
     Ok(Output::ok(if ctx.json {
         render::json(&serde_json::json!({ "id": id, "changed": changed }))
     } else if changed.is_empty() {

@@ -4,11 +4,11 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::Result;
 use crate::model::{Assignment, Client, Id, Kind, Pnr, Volunteer};
 use crate::rules::search::Query;
 use crate::rules::status;
 use crate::store::Store;
+use crate::{Error, Result};
 
 /// One person found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -35,15 +35,18 @@ pub struct With {
     pub status: String,
 }
 
-/// Everyone matching `text` on `today`, clients first, each by name.
-pub fn find(store: &Store, text: &str, today: NaiveDate) -> Result<Vec<Hit>> {
+/// Everyone matching `text` on `today`, clients first, each by name; and the files that could
+/// not be read (a search looks through the rest: one broken file does not hide everyone).
+pub fn find(store: &Store, text: &str, today: NaiveDate) -> Result<(Vec<Hit>, Vec<Error>)> {
     let q = Query::parse(text, today);
     if q.is_empty() {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), Vec::new()));
     }
-    let clients: Vec<Client> = store.load_all()?;
-    let volunteers: Vec<Volunteer> = store.load_all()?;
-    let assignments: Vec<Assignment> = store.load_all()?;
+    let (clients, mut broken) = store.load_readable::<Client>()?;
+    let (volunteers, bad) = store.load_readable::<Volunteer>()?;
+    broken.extend(bad);
+    let (assignments, bad) = store.load_readable::<Assignment>()?;
+    broken.extend(bad);
     let name_of = |id: &Id| -> String {
         match id.kind() {
             Kind::Client => clients.iter().find(|c| &c.id == id).map(|c| c.name.clone()),
@@ -109,5 +112,5 @@ pub fn find(store: &Store, text: &str, today: NaiveDate) -> Result<Vec<Hit>> {
         }
     }
     hits.sort_by(|x, y| (x.kind, &x.name, &x.id).cmp(&(y.kind, &y.name, &y.id)));
-    Ok(hits)
+    Ok((hits, broken))
 }

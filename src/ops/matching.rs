@@ -36,11 +36,24 @@ fn waiting_client<'p>(pool: &'p Pool, id: &Id) -> Result<&'p Client> {
     Ok(c)
 }
 
-pub fn suggest(store: &Store, client: &str, top: usize, today: NaiveDate) -> Result<Suggestions> {
+/// The best volunteers for one client, and the files that could not be read: a suggestion only
+/// advises, so it is made from the records that read (proposing and `match auto`, which write,
+/// refuse on a broken file).
+pub fn suggest(
+    store: &Store,
+    client: &str,
+    top: usize,
+    today: NaiveDate,
+) -> Result<(Suggestions, Vec<Error>)> {
     let id = store.resolve(client, &[Kind::Client])?;
-    let pool = load_pool(store, today)?;
+    let (assignments, mut broken) = store.load_readable::<Assignment>()?;
+    let (clients, bad) = store.load_readable::<Client>()?;
+    broken.extend(bad);
+    let (volunteers, bad) = store.load_readable::<Volunteer>()?;
+    broken.extend(bad);
+    let pool = Pool::new(&store.config, today, clients, volunteers, &assignments);
     let c = waiting_client(&pool, &id)?;
-    Ok(auto::suggest(&pool, c, top))
+    Ok((auto::suggest(&pool, c, top), broken))
 }
 
 /// Which hard rules keep `volunteer` from `client` (empty: none).

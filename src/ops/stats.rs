@@ -2,20 +2,32 @@
 
 use chrono::NaiveDate;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::{Assignment, Client, Month, PayRun, Report, Volunteer};
 use crate::stats::{Inputs, Stats, compute};
 use crate::store::{Record, Store};
 
-/// Reads every record the figures need and computes them.
-pub fn stats(store: &Store, today: NaiveDate, from: Month, to: Month) -> Result<Stats> {
+/// Reads every record the figures need and computes them; and the files that could not be read
+/// (the figures count the rest, and the caller says which were left out).
+pub fn stats(
+    store: &Store,
+    today: NaiveDate,
+    from: Month,
+    to: Month,
+) -> Result<(Stats, Vec<Error>)> {
     // Through the parse cache: a country's records are 600 000 files.
-    let clients: Vec<Client> = store.scan(Client::DIR)?;
-    let volunteers: Vec<Volunteer> = store.scan(Volunteer::DIR)?;
-    let assignments: Vec<Assignment> = store.scan(Assignment::DIR)?;
-    let reports: Vec<Report> = store.scan("reports")?;
+    let mut broken = Vec::new();
+    let (clients, bad): (Vec<Client>, _) = store.scan_readable(Client::DIR)?;
+    broken.extend(bad);
+    let (volunteers, bad): (Vec<Volunteer>, _) = store.scan_readable(Volunteer::DIR)?;
+    broken.extend(bad);
+    let (assignments, bad): (Vec<Assignment>, _) = store.scan_readable(Assignment::DIR)?;
+    broken.extend(bad);
+    let (reports, bad): (Vec<Report>, _) = store.scan_readable("reports")?;
+    broken.extend(bad);
+    // The ledger is read whole, or the amounts paid would be wrong.
     let runs: Vec<PayRun> = store.scan(PayRun::DIR)?;
-    Ok(compute(&Inputs {
+    let st = compute(&Inputs {
         clients: &clients,
         volunteers: &volunteers,
         assignments: &assignments,
@@ -26,5 +38,6 @@ pub fn stats(store: &Store, today: NaiveDate, from: Month, to: Month) -> Result<
         today,
         from,
         to,
-    })?)
+    })?;
+    Ok((st, broken))
 }

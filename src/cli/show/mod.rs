@@ -32,7 +32,7 @@ pub struct Args {
 
 pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
     let store = ctx.store()?;
-    let id = resolve_person(store, &args.id, ctx)?;
+    let id = resolve_person(store, &args.id, &Kind::ALL, ctx)?;
     if args
         .format
         .as_deref()
@@ -189,19 +189,28 @@ fn looks_like_id(text: &str) -> bool {
 /// The record `text` names: an id or a unique prefix of one, else a person found by name or
 /// personnummer (`kontakt find`) when exactly one matches. Several are listed to choose from;
 /// a personnummer typed is never echoed back.
-fn resolve_person(
+/// The id of the person `text` names, of one of `kinds`, as a command takes it: `end Elsa`,
+/// `match suggest Lea` work as `show Elsa` does.
+pub fn person(ctx: &Ctx, text: &str, kinds: &[Kind]) -> Result<String> {
+    Ok(resolve_person(ctx.store()?, text, kinds, ctx)?.to_string())
+}
+
+pub fn resolve_person(
     store: &kontakt::store::Store,
     text: &str,
+    kinds: &[Kind],
     ctx: &Ctx,
 ) -> Result<kontakt::model::Id> {
-    let err = match store.resolve(text, &Kind::ALL) {
+    let err = match store.resolve(text, kinds) {
         Ok(id) => return Ok(id),
         // A prefix of several ids typed as one (`P-` with many pay runs) is answered with
         // those ids, not with a person whose name happens to match it; a bare `a` may be a name.
         Err(e @ kontakt::Error::Ambiguous { .. }) if looks_like_id(text) => return Err(e),
         Err(e) => e,
     };
-    let hits = kontakt::ops::find::find(store, text, ctx.today)?;
+    // A file that cannot be read is `check`'s to name; the search looks through the rest.
+    let (mut hits, _broken) = kontakt::ops::find::find(store, text, ctx.today)?;
+    hits.retain(|h| kinds.contains(&h.id.kind()));
     match hits.len() {
         1 => Ok(hits[0].id),
         // Something shaped like a personnummer, valid or mistyped, is not repeated.
