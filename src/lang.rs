@@ -777,7 +777,7 @@ const MODEL: &[(&str, &str)] = &[
     (" places, found", " platser, fann"),
     (
         "expected a trip DATE:KM like 2026-10-12:46 or 2026-10-12:4.6mil, found",
-        "en resa DATUM:KM väntades, som 2026-10-12:46 eller 2026-10-12:4.6mil, fann",
+        "en resa DATUM:KM väntades, som 2026-10-12:46 eller 2026-10-12:4,6mil, fann",
     ),
     (
         "a trip is counted in whole km, found",

@@ -247,16 +247,18 @@ impl Report {
 
 /// Parses hours as typed (`2`, `2.5`, `2,5`) into tenths.
 pub fn parse_hours(s: &str) -> Result<u32, String> {
-    let s = s.trim().replace(',', ".");
+    // What was typed is echoed as typed (`2,55`), the decimal comma too.
+    let typed = s.trim();
+    let s = typed.replace(',', ".");
     let (whole, frac) = s.split_once('.').unwrap_or((&s, "0"));
-    let bad = || format!("expected hours like 2 or 2.5, found `{s}`");
+    let bad = || format!("expected hours like 2 or 2.5, found `{typed}`");
     if frac.len() != 1 || !whole.chars().all(|c| c.is_ascii_digit()) || whole.is_empty() {
         return Err(bad());
     }
     let w: u32 = whole.parse().map_err(|_| bad())?;
     let f: u32 = frac.parse().map_err(|_| bad())?;
     if w > 744 {
-        return Err(format!("{s} hours is more than a month has"));
+        return Err(format!("{typed} hours is more than a month has"));
     }
     Ok(w * 10 + f)
 }
@@ -292,9 +294,9 @@ pub fn parse_trip(s: &str) -> Result<Trip, String> {
             s.chars().take(40).collect::<String>()
         )
     };
-    let (date, dist) = s.trim().split_once(':').ok_or_else(bad)?;
+    let (date, typed) = s.trim().split_once(':').ok_or_else(bad)?;
     let date = super::date::parse(date)?;
-    let dist = dist.trim().to_lowercase().replace(',', ".");
+    let dist = typed.trim().to_lowercase().replace(',', ".");
     // Tenths of a km, so that `4.6mil` is exactly 46 km.
     let (number, tenths_per_unit) = if let Some(n) = dist.strip_suffix("mil") {
         (n.trim(), 100u64)
@@ -323,9 +325,8 @@ pub fn parse_trip(s: &str) -> Result<Trip, String> {
         .ok_or_else(bad)?;
     if tenths_km % 10 != 0 {
         return Err(format!(
-            "a trip is counted in whole km, found {}.{} km",
-            tenths_km / 10,
-            tenths_km % 10
+            "a trip is counted in whole km, found `{}`",
+            typed.trim()
         ));
     }
     let km = u32::try_from(tenths_km / 10).map_err(|_| bad())?;
@@ -350,4 +351,21 @@ pub fn parse_receipt(s: &str) -> Result<Receipt, String> {
         return Err("a receipt needs a reference after the colon".into());
     }
     Ok(Receipt { amount, reference })
+}
+
+#[cfg(test)]
+mod typed_numbers {
+    use super::*;
+
+    #[test]
+    fn a_mistyped_number_is_echoed_as_typed_with_its_decimal_comma() {
+        assert!(parse_hours("2,55").unwrap_err().contains("`2,55`"));
+        assert!(parse_hours("999,5").unwrap_err().starts_with("999,5 hours"));
+        assert!(
+            parse_trip("2026-10-12:12,5")
+                .unwrap_err()
+                .contains("`12,5`")
+        );
+        assert_eq!(parse_hours("2,5"), Ok(25));
+    }
 }
