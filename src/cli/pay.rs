@@ -212,8 +212,8 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
                     run.id,
                     kontakt::lang::count(
                         run.lines.len() as u64,
-                        ["line", "lines"],
-                        ["rad", "rader"]
+                        ["payroll line", "payroll lines"],
+                        ["lönerad", "lönerader"]
                     ),
                     render::amount(run.total_ore),
                     run.file,
@@ -340,7 +340,11 @@ fn summary(plan: &Plan) -> Result<String> {
         s.push_str(&tr!(
             "{}, total {} kr\n",
             "{}, summa {} kr\n",
-            kontakt::lang::count(plan.lines.len() as u64, ["line", "lines"], ["rad", "rader"]),
+            kontakt::lang::count(
+                plan.lines.len() as u64,
+                ["payroll line", "payroll lines"],
+                ["lönerad", "lönerader"]
+            ),
             render::amount(plan.total())
         ));
     }
