@@ -169,6 +169,10 @@ impl std::fmt::Display for Error {
                 ),
                 crate::lang::current().parser_message(&problems.join("\n"))
             ),
+            // One reason is a sentence on the line; several are a list under it.
+            Error::Refused { reasons } if reasons.len() == 1 => {
+                format!("{}: {}", tr!("refused", "nekas"), reasons[0])
+            }
             Error::Refused { reasons } => format!(
                 "{}:{}",
                 tr!("refused", "nekas"),

@@ -45,3 +45,124 @@ fn pay_shows_and_the_attested_page_name_the_payees() {
             .starts_with("V-")
     );
 }
+
+/// The names of every person on file, by id, from the scripts' view.
+fn names(kit: &Kit) -> std::collections::HashMap<String, String> {
+    let mut out = std::collections::HashMap::new();
+    for kind in ["clients", "volunteers"] {
+        for p in kit.json(&["list", kind]).as_array().unwrap() {
+            out.insert(
+                p["id"].as_str().unwrap().to_string(),
+                p["name"].as_str().unwrap().to_string(),
+            );
+        }
+    }
+    out
+}
+
+/// The table rows (lines starting with `│`) that hold `needle`, joined with the lines wrapped
+/// under them: one cell may run over several lines.
+fn row_with(table: &str, needle: &str) -> String {
+    let lines: Vec<&str> = table.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("{needle} not in {table}"));
+    let mut row = lines[at].to_string();
+    for l in &lines[at + 1..] {
+        // A wrapped line's first cell is blank; a new row's is not.
+        if !l.starts_with("│ ") || !l.trim_start_matches("│ ").starts_with(' ') {
+            break;
+        }
+        row.push_str(l);
+    }
+    row
+}
+
+#[test]
+fn pays_detail_tables_reports_and_due_name_the_volunteer() {
+    let mut kit = Kit::demo();
+    kit.today = "2026-11-05".into();
+    let names = names(&kit);
+    let plan = kit.json(&["pay", "2026-10", "--dry-run"]);
+    let table = kit.cmd("pay 2026-10 --dry-run").ok().stdout;
+    let not_paid = &table[table.find("Not paid").expect("a Not paid table")..];
+    for e in plan["excluded"].as_array().unwrap() {
+        let row = row_with(not_paid, e["assignment"].as_str().unwrap());
+        let name = &names[e["volunteer"].as_str().unwrap()];
+        assert!(row.contains(name.as_str()), "{name} not in {row}");
+    }
+    let delivered = &table[table.find("By what was delivered").unwrap()..];
+    for l in plan["lines"].as_array().unwrap() {
+        if l["quantity"].is_null() {
+            continue;
+        }
+        let row = row_with(delivered, l["assignment"].as_str().unwrap());
+        let name = &names[l["volunteer"].as_str().unwrap()];
+        assert!(row.contains(name.as_str()), "{name} not in {row}");
+    }
+
+    let assignments = kit.json(&["list", "assignments"]);
+    let pair = |a: &str| {
+        let a = assignments
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["id"] == a)
+            .unwrap();
+        (
+            names[a["client"].as_str().unwrap()].clone(),
+            names[a["volunteer"].as_str().unwrap()].clone(),
+        )
+    };
+    let reports = kit.json(&["list", "reports", "--month", "2026-10"]);
+    let listed = kit.cmd("list reports --month 2026-10").ok().stdout;
+    for r in reports.as_array().unwrap() {
+        let a = r["assignment"].as_str().unwrap();
+        assert!(row_with(&listed, a).contains(&pair(a).1), "{a}: {listed}");
+        assert!(r["volunteer"].as_str().unwrap().starts_with("V-"));
+    }
+
+    // A due item about an assignment names both of its people; the script's view too.
+    let due = kit.json(&["due", "--all"]);
+    let shown = kit.cmd("due --all").ok().stdout;
+    let mut seen = 0;
+    for d in due.as_array().unwrap() {
+        let id = d["id"].as_str().unwrap();
+        if !id.starts_with("A-") {
+            continue;
+        }
+        let (client, volunteer) = pair(id);
+        assert_eq!(d["name"], format!("{client} / {volunteer}"));
+        let row = row_with(&shown, id);
+        assert!(row.contains(&client) && row.contains(&volunteer), "{row}");
+        seen += 1;
+    }
+    assert!(seen > 0, "the demo has something due about an assignment");
+}
+
+#[test]
+fn propose_and_decline_say_whom_they_pair() {
+    let mut kit = Kit::new();
+    let (c, v) = kit.ready_pair(0);
+    let names = names(&kit);
+    kit.today = "2026-03-01".into();
+    let made = kit.run(&["match", "propose", &c, &v]).ok();
+    // The id alone on stdout, for a script; the people on stderr, for the person typing.
+    let a = made.stdout.trim().to_string();
+    assert!(a.starts_with("A-") && !a.contains(' '), "{a}");
+    assert!(
+        made.stderr.contains(&format!("{c} {}", names[&c]))
+            && made.stderr.contains(&format!("{v} {}", names[&v])),
+        "{}",
+        made.stderr
+    );
+    let declined = kit
+        .run(&["match", "decline", &a, "--by", "client", "--reason", "nej"])
+        .ok()
+        .stdout;
+    assert!(
+        declined.contains(&names[&c]) && declined.contains(&names[&v]),
+        "{declined}"
+    );
+}

@@ -57,29 +57,29 @@ fn pay_dry_run_en() {
     25 payroll lines, total 12,395.00 kr
 
     By what was delivered:
-    ╭────────────┬─────────┬───────────────────┬──────────────────────┬───────────╮
-    │ assignment ┆ period  ┆ kind              ┆ counted              ┆ amount kr │
-    ╞════════════╪═════════╪═══════════════════╪══════════════════════╪═══════════╡
-    │ [A-0003]   ┆ 2026-10 ┆ fee               ┆ 5 dygn               ┆ 2,025.00  │
-    │ [A-0003]   ┆ 2026-10 ┆ expense allowance ┆ 5 dygn               ┆ 850.00    │
-    │ [A-0004]   ┆ 2026-10 ┆ fee               ┆ 6.5 h                ┆ 1,625.00  │
-    │ [A-0006]   ┆ 2026-10 ┆ fee               ┆ 3 meetings → level 1 ┆ 370.00    │
-    │ [A-0006]   ┆ 2026-10 ┆ expense allowance ┆ 3 meetings → level 1 ┆ 740.00    │
-    │ [A-0006]   ┆ 2026-10 ┆ mileage, tax-free ┆ 84 km                ┆ 210.00    │
-    │ [A-0006]   ┆ 2026-10 ┆ mileage, taxable  ┆ 84 km                ┆ 42.00     │
-    │ [A-0006]   ┆ 2026-10 ┆ outlays           ┆ 1 receipt            ┆ 145.00    │
-    ╰────────────┴─────────┴───────────────────┴──────────────────────┴───────────╯
+    ╭────────────┬─────────────┬─────────┬───────────────────┬──────────────────────┬───────────╮
+    │ assignment ┆ volunteer   ┆ period  ┆ kind              ┆ counted              ┆ amount kr │
+    ╞════════════╪═════════════╪═════════╪═══════════════════╪══════════════════════╪═══════════╡
+    │ [A-0003]   ┆ Helena Lööf ┆ 2026-10 ┆ fee               ┆ 5 dygn               ┆ 2,025.00  │
+    │ [A-0003]   ┆ Helena Lööf ┆ 2026-10 ┆ expense allowance ┆ 5 dygn               ┆ 850.00    │
+    │ [A-0004]   ┆ Anna Åberg  ┆ 2026-10 ┆ fee               ┆ 6.5 h                ┆ 1,625.00  │
+    │ [A-0006]   ┆ Cecilia Wik ┆ 2026-10 ┆ fee               ┆ 3 meetings → level 1 ┆ 370.00    │
+    │ [A-0006]   ┆ Cecilia Wik ┆ 2026-10 ┆ expense allowance ┆ 3 meetings → level 1 ┆ 740.00    │
+    │ [A-0006]   ┆ Cecilia Wik ┆ 2026-10 ┆ mileage, tax-free ┆ 84 km                ┆ 210.00    │
+    │ [A-0006]   ┆ Cecilia Wik ┆ 2026-10 ┆ mileage, taxable  ┆ 84 km                ┆ 42.00     │
+    │ [A-0006]   ┆ Cecilia Wik ┆ 2026-10 ┆ outlays           ┆ 1 receipt            ┆ 145.00    │
+    ╰────────────┴─────────────┴─────────┴───────────────────┴──────────────────────┴───────────╯
 
     Not paid (3):
-    ╭────────────┬─────────┬─────────────────────────────────────────────────────────────────────────────────────────╮
-    │ assignment ┆ period  ┆ reason                                                                                  │
-    ╞════════════╪═════════╪═════════════════════════════════════════════════════════════════════════════════════════╡
-    │ [A-0008]   ┆ 2026-10 ┆ report missing                                                                          │
-    │ [A-0009]   ┆ 2026-10 ┆ report not approved                                                                     │
-    │ [A-0005]   ┆ 2026-06 ┆ 131.00 kr owed, older than the retroactive limit (3 months): pay it outside kontakt and │
-    │            ┆         ┆ record that with `kontakt report [A-0005] 2026-06 --settled-outside REASON`, or raise   │
-    │            ┆         ┆ `retroactive_months` in kontakt.toml                                                    │
-    ╰────────────┴─────────┴─────────────────────────────────────────────────────────────────────────────────────────╯
+    ╭────────────┬──────────────┬─────────┬─────────────────────────────────────────────────────────────────────────────╮
+    │ assignment ┆ volunteer    ┆ period  ┆ reason                                                                      │
+    ╞════════════╪══════════════╪═════════╪═════════════════════════════════════════════════════════════════════════════╡
+    │ [A-0008]   ┆ Bertil Öst   ┆ 2026-10 ┆ report missing                                                              │
+    │ [A-0009]   ┆ David Rahimi ┆ 2026-10 ┆ report not approved                                                         │
+    │ [A-0005]   ┆ Anna Åberg   ┆ 2026-06 ┆ 131.00 kr owed, older than the retroactive limit (3 months): pay it outside │
+    │            ┆              ┆         ┆ kontakt and record that with `kontakt report [A-0005] 2026-06               │
+    │            ┆              ┆         ┆ --settled-outside REASON`, or raise `retroactive_months` in kontakt.toml    │
+    ╰────────────┴──────────────┴─────────┴─────────────────────────────────────────────────────────────────────────────╯
     ");
 }
 
@@ -100,29 +100,29 @@ fn pay_dry_run_sv() {
     25 lönerader, summa 12 395,00 kr
 
     Efter vad som utförts:
-    ╭──────────┬─────────┬──────────────────────────────┬────────────────────┬───────────╮
-    │ uppdrag  ┆ period  ┆ slag                         ┆ antal              ┆ belopp kr │
-    ╞══════════╪═════════╪══════════════════════════════╪════════════════════╪═══════════╡
-    │ [A-0003] ┆ 2026-10 ┆ arvode                       ┆ 5 dygn             ┆ 2 025,00  │
-    │ [A-0003] ┆ 2026-10 ┆ omkostnadsersättning         ┆ 5 dygn             ┆ 850,00    │
-    │ [A-0004] ┆ 2026-10 ┆ arvode                       ┆ 6,5 tim            ┆ 1 625,00  │
-    │ [A-0006] ┆ 2026-10 ┆ arvode                       ┆ 3 träffar → nivå 1 ┆ 370,00    │
-    │ [A-0006] ┆ 2026-10 ┆ omkostnadsersättning         ┆ 3 träffar → nivå 1 ┆ 740,00    │
-    │ [A-0006] ┆ 2026-10 ┆ milersättning, skattefri     ┆ 84 km              ┆ 210,00    │
-    │ [A-0006] ┆ 2026-10 ┆ milersättning, skattepliktig ┆ 84 km              ┆ 42,00     │
-    │ [A-0006] ┆ 2026-10 ┆ utlägg                       ┆ 1 kvitto           ┆ 145,00    │
-    ╰──────────┴─────────┴──────────────────────────────┴────────────────────┴───────────╯
+    ╭──────────┬───────────────┬─────────┬──────────────────────────────┬────────────────────┬───────────╮
+    │ uppdrag  ┆ kontaktperson ┆ period  ┆ slag                         ┆ antal              ┆ belopp kr │
+    ╞══════════╪═══════════════╪═════════╪══════════════════════════════╪════════════════════╪═══════════╡
+    │ [A-0003] ┆ Helena Lööf   ┆ 2026-10 ┆ arvode                       ┆ 5 dygn             ┆ 2 025,00  │
+    │ [A-0003] ┆ Helena Lööf   ┆ 2026-10 ┆ omkostnadsersättning         ┆ 5 dygn             ┆ 850,00    │
+    │ [A-0004] ┆ Anna Åberg    ┆ 2026-10 ┆ arvode                       ┆ 6,5 tim            ┆ 1 625,00  │
+    │ [A-0006] ┆ Cecilia Wik   ┆ 2026-10 ┆ arvode                       ┆ 3 träffar → nivå 1 ┆ 370,00    │
+    │ [A-0006] ┆ Cecilia Wik   ┆ 2026-10 ┆ omkostnadsersättning         ┆ 3 träffar → nivå 1 ┆ 740,00    │
+    │ [A-0006] ┆ Cecilia Wik   ┆ 2026-10 ┆ milersättning, skattefri     ┆ 84 km              ┆ 210,00    │
+    │ [A-0006] ┆ Cecilia Wik   ┆ 2026-10 ┆ milersättning, skattepliktig ┆ 84 km              ┆ 42,00     │
+    │ [A-0006] ┆ Cecilia Wik   ┆ 2026-10 ┆ utlägg                       ┆ 1 kvitto           ┆ 145,00    │
+    ╰──────────┴───────────────┴─────────┴──────────────────────────────┴────────────────────┴───────────╯
 
     Betalas inte (3):
-    ╭──────────┬─────────┬─────────────────────────────────────────────────────────────────────────────────────────────────╮
-    │ uppdrag  ┆ period  ┆ skäl                                                                                            │
-    ╞══════════╪═════════╪═════════════════════════════════════════════════════════════════════════════════════════════════╡
-    │ [A-0008] ┆ 2026-10 ┆ rapport saknas                                                                                  │
-    │ [A-0009] ┆ 2026-10 ┆ rapporten är inte attesterad                                                                    │
-    │ [A-0005] ┆ 2026-06 ┆ 131,00 kr att betala, äldre än gränsen för retroaktiv betalning (3 månader): betala utanför     │
-    │          ┆         ┆ kontakt och registrera det med `kontakt report [A-0005] 2026-06 --settled-outside SKÄL`, eller  │
-    │          ┆         ┆ höj `retroactive_months` i kontakt.toml                                                         │
-    ╰──────────┴─────────┴─────────────────────────────────────────────────────────────────────────────────────────────────╯
+    ╭──────────┬───────────────┬─────────┬─────────────────────────────────────────────────────────────────────────────────╮
+    │ uppdrag  ┆ kontaktperson ┆ period  ┆ skäl                                                                            │
+    ╞══════════╪═══════════════╪═════════╪═════════════════════════════════════════════════════════════════════════════════╡
+    │ [A-0008] ┆ Bertil Öst    ┆ 2026-10 ┆ rapport saknas                                                                  │
+    │ [A-0009] ┆ David Rahimi  ┆ 2026-10 ┆ rapporten är inte attesterad                                                    │
+    │ [A-0005] ┆ Anna Åberg    ┆ 2026-06 ┆ 131,00 kr att betala, äldre än gränsen för retroaktiv betalning (3 månader):    │
+    │          ┆               ┆         ┆ betala utanför kontakt och registrera det med `kontakt report [A-0005] 2026-06  │
+    │          ┆               ┆         ┆ --settled-outside SKÄL`, eller höj `retroactive_months` i kontakt.toml          │
+    ╰──────────┴───────────────┴─────────┴─────────────────────────────────────────────────────────────────────────────────╯
     ");
 }
 
@@ -130,54 +130,57 @@ fn pay_dry_run_sv() {
 #[test]
 fn due_en() {
     insta::assert_snapshot!(seen("en", &["due"]), @r#"
-    ╭──────────────────────┬───────────────────┬──────────┬──────────────┬─────────────────────────────────────────────────╮
-    │ due                  ┆ what              ┆ id       ┆ name         ┆ detail                                          │
-    ╞══════════════════════╪═══════════════════╪══════════╪══════════════╪═════════════════════════════════════════════════╡
-    │ 2026-02-18 (overdue) ┆ support contact   ┆ [V-0001] ┆ Bertil Öst   ┆ no support contact recorded since the           │
-    │                      ┆                   ┆          ┆              ┆ assignment began (kontakt support [V-0001])     │
-    │ 2026-05-01 (overdue) ┆ support contact   ┆ [V-0002] ┆ Cecilia Wik  ┆ no support contact recorded since the           │
-    │                      ┆                   ┆          ┆              ┆ assignment began (kontakt support [V-0002])     │
-    │ 2026-06-30 (overdue) ┆ pay owed          ┆ [A-0001] ┆ Elsa Lind    ┆ 2026-06: 131.00 kr owed, older than the         │
-    │                      ┆                   ┆          ┆              ┆ retroactive limit (3 months): pay it outside    │
-    │                      ┆                   ┆          ┆              ┆ kontakt and record that with `kontakt report    │
-    │                      ┆                   ┆          ┆              ┆ [A-0001] 2026-06 --settled-outside REASON`, or  │
-    │                      ┆                   ┆          ┆              ┆ raise `retroactive_months` in kontakt.toml      │
-    │ 2026-09-01 (overdue) ┆ report to IVO     ┆ [C-0001] ┆ Karin Dahl   ┆ not put into effect, decided 2026-06-01:        │
-    │                      ┆                   ┆          ┆              ┆ reported to IVO each quarter until it is        │
-    │                      ┆                   ┆          ┆              ┆ (kontakt ivo --quarter 2026Q4)                  │
-    │ 2026-10-01 (overdue) ┆ support contact   ┆ [V-0003] ┆ Helena Lööf  ┆ no support contact recorded since the           │
-    │                      ┆                   ┆          ┆              ┆ assignment began (kontakt support [V-0003])     │
-    │ 2026-10-06 (overdue) ┆ report to IVO     ┆ [C-0002] ┆ Hanna Ström  ┆ not put into effect, decided 2026-07-06:        │
-    │                      ┆                   ┆          ┆              ┆ reported to IVO each quarter until it is        │
-    │                      ┆                   ┆          ┆              ┆ (kontakt ivo --quarter 2026Q4)                  │
-    │ 2026-10-27 (overdue) ┆ appeal to forward ┆ [C-0003] ┆ Moa Berg     ┆ the appeal came in 2026-10-20, reconsidered     │
-    │                      ┆                   ┆          ┆              ┆ 2026-10-27 and left unchanged: forward it to    │
-    │                      ┆                   ┆          ┆              ┆ the administrative court without delay          │
-    │                      ┆                   ┆          ┆              ┆ (--appeal-forwarded DATE)                       │
-    │ 2026-11-01 (overdue) ┆ report missing    ┆ [A-0002] ┆ Johan Ek     ┆ no attendance report for 2026-10                │
-    │ 2026-11-01 (overdue) ┆ report to IVO     ┆ [C-0004] ┆ Lea Falk     ┆ not put into effect, interrupted from           │
-    │                      ┆                   ┆          ┆              ┆ 2026-08-01 (decided 2026-06-01): reported to    │
-    │                      ┆                   ┆          ┆              ┆ IVO each quarter until it is (kontakt ivo       │
-    │                      ┆                   ┆          ┆              ┆ --quarter 2026Q4)                               │
-    │ 2026-11-03 (overdue) ┆ report to approve ┆ [A-0003] ┆ Omar Haddad  ┆ the report for 2026-10 waits for approval       │
-    │ 2026-11-04 (overdue) ┆ follow-up         ┆ [C-0005] ┆ Emma Sjö     ┆ 6-month follow-up of the decision from          │
-    │                      ┆                   ┆          ┆              ┆ 2026-05-04                                      │
-    │ 2026-11-14           ┆ support contact   ┆ [V-0004] ┆ Anna Åberg   ┆ last support contact 2026-10-15: handledning, a │
-    │                      ┆                   ┆          ┆              ┆ group meeting or a call (kontakt support        │
-    │                      ┆                   ┆          ┆              ┆ [V-0004])                                       │
-    │ 2026-11-27           ┆ support contact   ┆ [V-0005] ┆ David Rahimi ┆ last support contact 2026-10-28: handledning, a │
-    │                      ┆                   ┆          ┆              ┆ group meeting or a call (kontakt support        │
-    │                      ┆                   ┆          ┆              ┆ [V-0005])                                       │
-    │ 2026-11-29           ┆ support contact   ┆ [V-0006] ┆ Fatima Ali   ┆ last support contact 2026-10-30: handledning, a │
-    │                      ┆                   ┆          ┆              ┆ group meeting or a call (kontakt support        │
-    │                      ┆                   ┆          ┆              ┆ [V-0006])                                       │
-    │ 2026-12-01           ┆ follow-up         ┆ [C-0004] ┆ Lea Falk     ┆ 6-month follow-up of the decision from          │
-    │                      ┆                   ┆          ┆              ┆ 2026-06-01                                      │
-    │ 2026-12-01           ┆ follow-up         ┆ [C-0001] ┆ Karin Dahl   ┆ 6-month follow-up of the decision from          │
-    │                      ┆                   ┆          ┆              ┆ 2026-06-01                                      │
-    │ 2026-12-01           ┆ pause ends        ┆ [V-0007] ┆ Gustav Berg  ┆ back from a break (Föräldraledig)               │
-    │ 2026-12-01           ┆ unsigned          ┆ [A-0004] ┆ Karin Dahl   ┆ not signed: confidentiality undertaking         │
-    ╰──────────────────────┴───────────────────┴──────────┴──────────────┴─────────────────────────────────────────────────╯
+    ╭──────────────────────┬───────────────────┬──────────┬───────────────┬────────────────────────────────────────────────╮
+    │ due                  ┆ what              ┆ id       ┆ name          ┆ detail                                         │
+    ╞══════════════════════╪═══════════════════╪══════════╪═══════════════╪════════════════════════════════════════════════╡
+    │ 2026-02-18 (overdue) ┆ support contact   ┆ [V-0001] ┆ Bertil Öst    ┆ no support contact recorded since the          │
+    │                      ┆                   ┆          ┆               ┆ assignment began (kontakt support [V-0001])    │
+    │ 2026-05-01 (overdue) ┆ support contact   ┆ [V-0002] ┆ Cecilia Wik   ┆ no support contact recorded since the          │
+    │                      ┆                   ┆          ┆               ┆ assignment began (kontakt support [V-0002])    │
+    │ 2026-06-30 (overdue) ┆ pay owed          ┆ [A-0001] ┆ Elsa Lind /   ┆ 2026-06: 131.00 kr owed, older than the        │
+    │                      ┆                   ┆          ┆ Anna Åberg    ┆ retroactive limit (3 months): pay it outside   │
+    │                      ┆                   ┆          ┆               ┆ kontakt and record that with `kontakt report   │
+    │                      ┆                   ┆          ┆               ┆ [A-0001] 2026-06 --settled-outside REASON`, or │
+    │                      ┆                   ┆          ┆               ┆ raise `retroactive_months` in kontakt.toml     │
+    │ 2026-09-01 (overdue) ┆ report to IVO     ┆ [C-0001] ┆ Karin Dahl    ┆ not put into effect, decided 2026-06-01:       │
+    │                      ┆                   ┆          ┆               ┆ reported to IVO each quarter until it is       │
+    │                      ┆                   ┆          ┆               ┆ (kontakt ivo --quarter 2026Q4)                 │
+    │ 2026-10-01 (overdue) ┆ support contact   ┆ [V-0003] ┆ Helena Lööf   ┆ no support contact recorded since the          │
+    │                      ┆                   ┆          ┆               ┆ assignment began (kontakt support [V-0003])    │
+    │ 2026-10-06 (overdue) ┆ report to IVO     ┆ [C-0002] ┆ Hanna Ström   ┆ not put into effect, decided 2026-07-06:       │
+    │                      ┆                   ┆          ┆               ┆ reported to IVO each quarter until it is       │
+    │                      ┆                   ┆          ┆               ┆ (kontakt ivo --quarter 2026Q4)                 │
+    │ 2026-10-27 (overdue) ┆ appeal to forward ┆ [C-0003] ┆ Moa Berg      ┆ the appeal came in 2026-10-20, reconsidered    │
+    │                      ┆                   ┆          ┆               ┆ 2026-10-27 and left unchanged: forward it to   │
+    │                      ┆                   ┆          ┆               ┆ the administrative court without delay         │
+    │                      ┆                   ┆          ┆               ┆ (--appeal-forwarded DATE)                      │
+    │ 2026-11-01 (overdue) ┆ report missing    ┆ [A-0002] ┆ Johan Ek /    ┆ no attendance report for 2026-10               │
+    │                      ┆                   ┆          ┆ Bertil Öst    ┆                                                │
+    │ 2026-11-01 (overdue) ┆ report to IVO     ┆ [C-0004] ┆ Lea Falk      ┆ not put into effect, interrupted from          │
+    │                      ┆                   ┆          ┆               ┆ 2026-08-01 (decided 2026-06-01): reported to   │
+    │                      ┆                   ┆          ┆               ┆ IVO each quarter until it is (kontakt ivo      │
+    │                      ┆                   ┆          ┆               ┆ --quarter 2026Q4)                              │
+    │ 2026-11-03 (overdue) ┆ report to approve ┆ [A-0003] ┆ Omar Haddad / ┆ the report for 2026-10 waits for approval      │
+    │                      ┆                   ┆          ┆ David Rahimi  ┆                                                │
+    │ 2026-11-04 (overdue) ┆ follow-up         ┆ [C-0005] ┆ Emma Sjö      ┆ 6-month follow-up of the decision from         │
+    │                      ┆                   ┆          ┆               ┆ 2026-05-04                                     │
+    │ 2026-11-14           ┆ support contact   ┆ [V-0004] ┆ Anna Åberg    ┆ last support contact 2026-10-15: handledning,  │
+    │                      ┆                   ┆          ┆               ┆ a group meeting or a call (kontakt support     │
+    │                      ┆                   ┆          ┆               ┆ [V-0004])                                      │
+    │ 2026-11-27           ┆ support contact   ┆ [V-0005] ┆ David Rahimi  ┆ last support contact 2026-10-28: handledning,  │
+    │                      ┆                   ┆          ┆               ┆ a group meeting or a call (kontakt support     │
+    │                      ┆                   ┆          ┆               ┆ [V-0005])                                      │
+    │ 2026-11-29           ┆ support contact   ┆ [V-0006] ┆ Fatima Ali    ┆ last support contact 2026-10-30: handledning,  │
+    │                      ┆                   ┆          ┆               ┆ a group meeting or a call (kontakt support     │
+    │                      ┆                   ┆          ┆               ┆ [V-0006])                                      │
+    │ 2026-12-01           ┆ follow-up         ┆ [C-0004] ┆ Lea Falk      ┆ 6-month follow-up of the decision from         │
+    │                      ┆                   ┆          ┆               ┆ 2026-06-01                                     │
+    │ 2026-12-01           ┆ follow-up         ┆ [C-0001] ┆ Karin Dahl    ┆ 6-month follow-up of the decision from         │
+    │                      ┆                   ┆          ┆               ┆ 2026-06-01                                     │
+    │ 2026-12-01           ┆ pause ends        ┆ [V-0007] ┆ Gustav Berg   ┆ back from a break (Föräldraledig)              │
+    │ 2026-12-01           ┆ unsigned          ┆ [A-0004] ┆ Karin Dahl /  ┆ not signed: confidentiality undertaking        │
+    │                      ┆                   ┆          ┆ Eva Holmberg  ┆                                                │
+    ╰──────────────────────┴───────────────────┴──────────┴───────────────┴────────────────────────────────────────────────╯
     --- stderr ---
     warning: kontakt.toml has no prisbasbelopp for 2027: add it under [compensation], as in `prisbasbelopp = { …, "2027" = KRONOR }`; the pay run for January 2027 needs it
     "#);
@@ -187,65 +190,67 @@ fn due_en() {
 #[test]
 fn due_sv() {
     insta::assert_snapshot!(seen("sv", &["due"]), @r#"
-    ╭───────────────────────┬─────────────────────────────┬──────────┬──────────────┬──────────────────────────────────────╮
-    │ datum                 ┆ vad                         ┆ id       ┆ namn         ┆ detalj                               │
-    ╞═══════════════════════╪═════════════════════════════╪══════════╪══════════════╪══════════════════════════════════════╡
-    │ 2026-02-18 (försenad) ┆ stödkontakt                 ┆ [V-0001] ┆ Bertil Öst   ┆ ingen stödkontakt registrerad sedan  │
-    │                       ┆                             ┆          ┆              ┆ uppdraget började (kontakt support   │
-    │                       ┆                             ┆          ┆              ┆ [V-0001])                            │
-    │ 2026-05-01 (försenad) ┆ stödkontakt                 ┆ [V-0002] ┆ Cecilia Wik  ┆ ingen stödkontakt registrerad sedan  │
-    │                       ┆                             ┆          ┆              ┆ uppdraget började (kontakt support   │
-    │                       ┆                             ┆          ┆              ┆ [V-0002])                            │
-    │ 2026-06-30 (försenad) ┆ skuld att reglera           ┆ [A-0001] ┆ Elsa Lind    ┆ 2026-06: 131,00 kr att betala, äldre │
-    │                       ┆                             ┆          ┆              ┆ än gränsen för retroaktiv betalning  │
-    │                       ┆                             ┆          ┆              ┆ (3 månader): betala utanför kontakt  │
-    │                       ┆                             ┆          ┆              ┆ och registrera det med `kontakt      │
-    │                       ┆                             ┆          ┆              ┆ report [A-0001] 2026-06              │
-    │                       ┆                             ┆          ┆              ┆ --settled-outside SKÄL`, eller höj   │
-    │                       ┆                             ┆          ┆              ┆ `retroactive_months` i kontakt.toml  │
-    │ 2026-09-01 (försenad) ┆ rapportera till IVO         ┆ [C-0001] ┆ Karin Dahl   ┆ inte verkställt, beslutat            │
-    │                       ┆                             ┆          ┆              ┆ 2026-06-01: rapporteras till IVO     │
-    │                       ┆                             ┆          ┆              ┆ varje kvartal tills det verkställs   │
-    │                       ┆                             ┆          ┆              ┆ (kontakt ivo --quarter 2026Q4)       │
-    │ 2026-10-01 (försenad) ┆ stödkontakt                 ┆ [V-0003] ┆ Helena Lööf  ┆ ingen stödkontakt registrerad sedan  │
-    │                       ┆                             ┆          ┆              ┆ uppdraget började (kontakt support   │
-    │                       ┆                             ┆          ┆              ┆ [V-0003])                            │
-    │ 2026-10-06 (försenad) ┆ rapportera till IVO         ┆ [C-0002] ┆ Hanna Ström  ┆ inte verkställt, beslutat            │
-    │                       ┆                             ┆          ┆              ┆ 2026-07-06: rapporteras till IVO     │
-    │                       ┆                             ┆          ┆              ┆ varje kvartal tills det verkställs   │
-    │                       ┆                             ┆          ┆              ┆ (kontakt ivo --quarter 2026Q4)       │
-    │ 2026-10-27 (försenad) ┆ överklagande att lämna över ┆ [C-0003] ┆ Moa Berg     ┆ överklagandet inkom 2026-10-20,      │
-    │                       ┆                             ┆          ┆              ┆ omprövat 2026-10-27 utan ändring:    │
-    │                       ┆                             ┆          ┆              ┆ lämnas utan dröjsmål till            │
-    │                       ┆                             ┆          ┆              ┆ förvaltningsrätten                   │
-    │                       ┆                             ┆          ┆              ┆ (--appeal-forwarded DATUM)           │
-    │ 2026-11-01 (försenad) ┆ rapport saknas              ┆ [A-0002] ┆ Johan Ek     ┆ ingen närvarorapport för 2026-10     │
-    │ 2026-11-01 (försenad) ┆ rapportera till IVO         ┆ [C-0004] ┆ Lea Falk     ┆ inte verkställt, avbrott från        │
-    │                       ┆                             ┆          ┆              ┆ 2026-08-01 (beslutat 2026-06-01):    │
-    │                       ┆                             ┆          ┆              ┆ rapporteras till IVO varje kvartal   │
-    │                       ┆                             ┆          ┆              ┆ tills det verkställs (kontakt ivo    │
-    │                       ┆                             ┆          ┆              ┆ --quarter 2026Q4)                    │
-    │ 2026-11-03 (försenad) ┆ rapport att attestera       ┆ [A-0003] ┆ Omar Haddad  ┆ rapporten för 2026-10 väntar på      │
-    │                       ┆                             ┆          ┆              ┆ attest                               │
-    │ 2026-11-04 (försenad) ┆ uppföljning                 ┆ [C-0005] ┆ Emma Sjö     ┆ uppföljning efter 6 månader av       │
-    │                       ┆                             ┆          ┆              ┆ beslutet från 2026-05-04             │
-    │ 2026-11-14            ┆ stödkontakt                 ┆ [V-0004] ┆ Anna Åberg   ┆ senaste stödkontakt 2026-10-15:      │
-    │                       ┆                             ┆          ┆              ┆ handledning, gruppträff eller ett    │
-    │                       ┆                             ┆          ┆              ┆ samtal (kontakt support [V-0004])    │
-    │ 2026-11-27            ┆ stödkontakt                 ┆ [V-0005] ┆ David Rahimi ┆ senaste stödkontakt 2026-10-28:      │
-    │                       ┆                             ┆          ┆              ┆ handledning, gruppträff eller ett    │
-    │                       ┆                             ┆          ┆              ┆ samtal (kontakt support [V-0005])    │
-    │ 2026-11-29            ┆ stödkontakt                 ┆ [V-0006] ┆ Fatima Ali   ┆ senaste stödkontakt 2026-10-30:      │
-    │                       ┆                             ┆          ┆              ┆ handledning, gruppträff eller ett    │
-    │                       ┆                             ┆          ┆              ┆ samtal (kontakt support [V-0006])    │
-    │ 2026-12-01            ┆ uppföljning                 ┆ [C-0004] ┆ Lea Falk     ┆ uppföljning efter 6 månader av       │
-    │                       ┆                             ┆          ┆              ┆ beslutet från 2026-06-01             │
-    │ 2026-12-01            ┆ uppföljning                 ┆ [C-0001] ┆ Karin Dahl   ┆ uppföljning efter 6 månader av       │
-    │                       ┆                             ┆          ┆              ┆ beslutet från 2026-06-01             │
-    │ 2026-12-01            ┆ uppehåll slutar             ┆ [V-0007] ┆ Gustav Berg  ┆ åter från uppehåll (Föräldraledig)   │
-    │ 2026-12-01            ┆ ej undertecknat             ┆ [A-0004] ┆ Karin Dahl   ┆ ej undertecknat:                     │
-    │                       ┆                             ┆          ┆              ┆ sekretessförbindelse                 │
-    ╰───────────────────────┴─────────────────────────────┴──────────┴──────────────┴──────────────────────────────────────╯
+    ╭───────────────────────┬─────────────────────────────┬──────────┬───────────────┬─────────────────────────────────────╮
+    │ datum                 ┆ vad                         ┆ id       ┆ namn          ┆ detalj                              │
+    ╞═══════════════════════╪═════════════════════════════╪══════════╪═══════════════╪═════════════════════════════════════╡
+    │ 2026-02-18 (försenad) ┆ stödkontakt                 ┆ [V-0001] ┆ Bertil Öst    ┆ ingen stödkontakt registrerad sedan │
+    │                       ┆                             ┆          ┆               ┆ uppdraget började (kontakt support  │
+    │                       ┆                             ┆          ┆               ┆ [V-0001])                           │
+    │ 2026-05-01 (försenad) ┆ stödkontakt                 ┆ [V-0002] ┆ Cecilia Wik   ┆ ingen stödkontakt registrerad sedan │
+    │                       ┆                             ┆          ┆               ┆ uppdraget började (kontakt support  │
+    │                       ┆                             ┆          ┆               ┆ [V-0002])                           │
+    │ 2026-06-30 (försenad) ┆ skuld att reglera           ┆ [A-0001] ┆ Elsa Lind /   ┆ 2026-06: 131,00 kr att betala,      │
+    │                       ┆                             ┆          ┆ Anna Åberg    ┆ äldre än gränsen för retroaktiv     │
+    │                       ┆                             ┆          ┆               ┆ betalning (3 månader): betala       │
+    │                       ┆                             ┆          ┆               ┆ utanför kontakt och registrera det  │
+    │                       ┆                             ┆          ┆               ┆ med `kontakt report [A-0001]        │
+    │                       ┆                             ┆          ┆               ┆ 2026-06 --settled-outside SKÄL`,    │
+    │                       ┆                             ┆          ┆               ┆ eller höj `retroactive_months` i    │
+    │                       ┆                             ┆          ┆               ┆ kontakt.toml                        │
+    │ 2026-09-01 (försenad) ┆ rapportera till IVO         ┆ [C-0001] ┆ Karin Dahl    ┆ inte verkställt, beslutat           │
+    │                       ┆                             ┆          ┆               ┆ 2026-06-01: rapporteras till IVO    │
+    │                       ┆                             ┆          ┆               ┆ varje kvartal tills det verkställs  │
+    │                       ┆                             ┆          ┆               ┆ (kontakt ivo --quarter 2026Q4)      │
+    │ 2026-10-01 (försenad) ┆ stödkontakt                 ┆ [V-0003] ┆ Helena Lööf   ┆ ingen stödkontakt registrerad sedan │
+    │                       ┆                             ┆          ┆               ┆ uppdraget började (kontakt support  │
+    │                       ┆                             ┆          ┆               ┆ [V-0003])                           │
+    │ 2026-10-06 (försenad) ┆ rapportera till IVO         ┆ [C-0002] ┆ Hanna Ström   ┆ inte verkställt, beslutat           │
+    │                       ┆                             ┆          ┆               ┆ 2026-07-06: rapporteras till IVO    │
+    │                       ┆                             ┆          ┆               ┆ varje kvartal tills det verkställs  │
+    │                       ┆                             ┆          ┆               ┆ (kontakt ivo --quarter 2026Q4)      │
+    │ 2026-10-27 (försenad) ┆ överklagande att lämna över ┆ [C-0003] ┆ Moa Berg      ┆ överklagandet inkom 2026-10-20,     │
+    │                       ┆                             ┆          ┆               ┆ omprövat 2026-10-27 utan ändring:   │
+    │                       ┆                             ┆          ┆               ┆ lämnas utan dröjsmål till           │
+    │                       ┆                             ┆          ┆               ┆ förvaltningsrätten                  │
+    │                       ┆                             ┆          ┆               ┆ (--appeal-forwarded DATUM)          │
+    │ 2026-11-01 (försenad) ┆ rapport saknas              ┆ [A-0002] ┆ Johan Ek /    ┆ ingen närvarorapport för 2026-10    │
+    │                       ┆                             ┆          ┆ Bertil Öst    ┆                                     │
+    │ 2026-11-01 (försenad) ┆ rapportera till IVO         ┆ [C-0004] ┆ Lea Falk      ┆ inte verkställt, avbrott från       │
+    │                       ┆                             ┆          ┆               ┆ 2026-08-01 (beslutat 2026-06-01):   │
+    │                       ┆                             ┆          ┆               ┆ rapporteras till IVO varje kvartal  │
+    │                       ┆                             ┆          ┆               ┆ tills det verkställs (kontakt ivo   │
+    │                       ┆                             ┆          ┆               ┆ --quarter 2026Q4)                   │
+    │ 2026-11-03 (försenad) ┆ rapport att attestera       ┆ [A-0003] ┆ Omar Haddad / ┆ rapporten för 2026-10 väntar på     │
+    │                       ┆                             ┆          ┆ David Rahimi  ┆ attest                              │
+    │ 2026-11-04 (försenad) ┆ uppföljning                 ┆ [C-0005] ┆ Emma Sjö      ┆ uppföljning efter 6 månader av      │
+    │                       ┆                             ┆          ┆               ┆ beslutet från 2026-05-04            │
+    │ 2026-11-14            ┆ stödkontakt                 ┆ [V-0004] ┆ Anna Åberg    ┆ senaste stödkontakt 2026-10-15:     │
+    │                       ┆                             ┆          ┆               ┆ handledning, gruppträff eller ett   │
+    │                       ┆                             ┆          ┆               ┆ samtal (kontakt support [V-0004])   │
+    │ 2026-11-27            ┆ stödkontakt                 ┆ [V-0005] ┆ David Rahimi  ┆ senaste stödkontakt 2026-10-28:     │
+    │                       ┆                             ┆          ┆               ┆ handledning, gruppträff eller ett   │
+    │                       ┆                             ┆          ┆               ┆ samtal (kontakt support [V-0005])   │
+    │ 2026-11-29            ┆ stödkontakt                 ┆ [V-0006] ┆ Fatima Ali    ┆ senaste stödkontakt 2026-10-30:     │
+    │                       ┆                             ┆          ┆               ┆ handledning, gruppträff eller ett   │
+    │                       ┆                             ┆          ┆               ┆ samtal (kontakt support [V-0006])   │
+    │ 2026-12-01            ┆ uppföljning                 ┆ [C-0004] ┆ Lea Falk      ┆ uppföljning efter 6 månader av      │
+    │                       ┆                             ┆          ┆               ┆ beslutet från 2026-06-01            │
+    │ 2026-12-01            ┆ uppföljning                 ┆ [C-0001] ┆ Karin Dahl    ┆ uppföljning efter 6 månader av      │
+    │                       ┆                             ┆          ┆               ┆ beslutet från 2026-06-01            │
+    │ 2026-12-01            ┆ uppehåll slutar             ┆ [V-0007] ┆ Gustav Berg   ┆ åter från uppehåll (Föräldraledig)  │
+    │ 2026-12-01            ┆ ej undertecknat             ┆ [A-0004] ┆ Karin Dahl /  ┆ ej undertecknat:                    │
+    │                       ┆                             ┆          ┆ Eva Holmberg  ┆ sekretessförbindelse                │
+    ╰───────────────────────┴─────────────────────────────┴──────────┴───────────────┴─────────────────────────────────────╯
     --- stderr ---
     varning: kontakt.toml har inget prisbasbelopp för 2027: lägg till det under [compensation], som i `prisbasbelopp = { …, "2027" = KRONOR }`; lönekörningen för januari 2027 behöver det
     "#);

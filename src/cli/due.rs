@@ -83,7 +83,11 @@ fn list_of(mut items: Vec<kontakt::ops::due::Item>, a: &Args, ctx: &Ctx) -> Resu
             } else {
                 render::word(d.what)
             };
-            let name = item.name.clone().unwrap_or_default();
+            let mut name = item.name.clone().unwrap_or_default();
+            if !csv {
+                // An assignment's two names one above the other: the detail keeps its width.
+                name = name.replace(" / ", " /\n");
+            }
             let mut row = vec![when, what, d.id.to_string(), name, d.detail.clone()];
             if csv {
                 row.push(overdue.to_string());

@@ -157,36 +157,48 @@ pub const ASSIGNMENT_COLUMNS: &[Column<AssignmentRow>] = &[
     Column::script("score", |r| Cell::Number(r.a.score)),
 ];
 
-pub const REPORT_COLUMNS: &[Column<Report>] = &[
-    Column::new("month", "month", |r| Cell::Text(r.month.to_string())),
-    Column::new("assignment", "assignment", |r| Cell::Id(r.assignment)),
-    Column::new("meetings", "meetings", |r| {
-        Cell::Dates(r.meetings.iter().map(|d| d.get()).collect())
+/// A report with the volunteer who wrote it (from its assignment), named beside her id.
+pub struct ReportRow {
+    r: Report,
+    volunteer: Option<Id>,
+    name: Option<String>,
+}
+
+pub const REPORT_COLUMNS: &[Column<ReportRow>] = &[
+    Column::new("month", "month", |row| Cell::Text(row.r.month.to_string())),
+    Column::new("assignment", "assignment", |row| Cell::Id(row.r.assignment)),
+    Column::new("volunteer", "volunteer", |row| match row.volunteer {
+        Some(id) => Cell::Named(id, row.name.clone()),
+        None => Cell::Text(String::new()),
     }),
-    Column::new("reported", "reported", |r| {
-        Cell::Date(Some(r.reported.get()))
+    Column::new("meetings", "meetings", |row| {
+        Cell::Dates(row.r.meetings.iter().map(|d| d.get()).collect())
     }),
-    Column::new("attested", "approved", |r| {
-        Cell::Date(r.approved.as_ref().map(|a| a.date.get()))
+    Column::new("reported", "reported", |row| {
+        Cell::Date(Some(row.r.reported.get()))
     }),
-    Column::script("approved_by", |r| {
+    Column::new("attested", "approved", |row| {
+        Cell::Date(row.r.approved.as_ref().map(|a| a.date.get()))
+    }),
+    Column::script("approved_by", |row| {
         Cell::Text(
-            r.approved
+            row.r
+                .approved
                 .as_ref()
                 .and_then(|a| a.by.clone())
                 .unwrap_or_default(),
         )
     }),
-    Column::script("hours_tenths", |r| {
-        Cell::Number(r.hours_tenths.map(i64::from))
+    Column::script("hours_tenths", |row| {
+        Cell::Number(row.r.hours_tenths.map(i64::from))
     }),
-    Column::script("expenses_ore", |r| Cell::Ore(r.expenses_ore)),
-    Column::script("activity", |r| {
-        Cell::Text(r.activity.clone().unwrap_or_default())
+    Column::script("expenses_ore", |row| Cell::Ore(row.r.expenses_ore)),
+    Column::script("activity", |row| {
+        Cell::Text(row.r.activity.clone().unwrap_or_default())
     }),
-    Column::script("corrections", |r| Cell::Count(r.corrections.len())),
-    Column::script("settled_outside", |r| {
-        Cell::Date(r.settled_outside.as_ref().map(|s| s.date.get()))
+    Column::script("corrections", |row| Cell::Count(row.r.corrections.len())),
+    Column::script("settled_outside", |row| {
+        Cell::Date(row.r.settled_outside.as_ref().map(|s| s.date.get()))
     }),
 ];
 
@@ -268,13 +280,31 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
             month,
             status: want,
         } => {
-            let rows: Vec<Report> = keep(&mut broken, store.load_reports_readable()?)
+            let volunteers: HashMap<Id, String> =
+                keep(&mut broken, store.load_readable::<Volunteer>()?)
+                    .into_iter()
+                    .map(|v| (v.id, v.name))
+                    .collect();
+            let volunteer_of: HashMap<Id, Id> =
+                keep(&mut broken, store.load_readable::<Assignment>()?)
+                    .into_iter()
+                    .map(|a| (a.id, a.volunteer))
+                    .collect();
+            let rows: Vec<ReportRow> = keep(&mut broken, store.load_reports_readable()?)
                 .into_iter()
                 .filter(|r| month.is_none_or(|m| m == r.month))
                 .filter(|r| match want.as_deref() {
                     Some("approved") => r.approved.is_some(),
                     Some(_) => r.approved.is_none(),
                     None => true,
+                })
+                .map(|r| {
+                    let volunteer = volunteer_of.get(&r.assignment).copied();
+                    ReportRow {
+                        name: volunteer.and_then(|v| volunteers.get(&v).cloned()),
+                        volunteer,
+                        r,
+                    }
                 })
                 .collect();
             listing::render(REPORT_COLUMNS, &rows, format)

@@ -237,19 +237,40 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                 a.again.as_deref(),
                 ctx.today,
             )?;
-            Ok(Output::ok(if ctx.json {
-                render::json(&serde_json::json!({ "id": made.id, "score": made.score }))
-            } else {
-                format!("{}\n", made.id)
-            }))
+            if ctx.json {
+                return Ok(Output::ok(render::json(
+                    &serde_json::json!({ "id": made.id, "score": made.score }),
+                )));
+            }
+            // The id alone on stdout, as `apply` prints its ids, for a script's `$(…)`; whom
+            // it pairs on stderr, for the person who typed it.
+            let mut out = Output::ok(format!("{}\n", made.id));
+            out.stderr = tr!("proposed: {}\n", "föreslaget: {}\n", pair(store, &made));
+            Ok(out)
         }
         Action::Decline(a) => {
             let d = ops::decline(store, &a.assignment, a.by, &a.reason, ctx.today)?;
             Ok(Output::ok(if ctx.json {
                 render::json(&serde_json::json!({ "id": d.id, "status": d.status(ctx.today) }))
             } else {
-                format!("{} {}\n", d.id, render::value(&d.status(ctx.today)))
+                format!(
+                    "{} {} ({})\n",
+                    d.id,
+                    render::value(&d.status(ctx.today)),
+                    pair(store, &d)
+                )
             }))
         }
     }
+}
+
+/// An assignment's client and volunteer, each named beside her id.
+fn pair(store: &kontakt::store::Store, a: &kontakt::model::Assignment) -> String {
+    let names = names(store, [a.client, a.volunteer]);
+    tr!(
+        "{} with {}",
+        "{} med {}",
+        named(&a.client, &names),
+        named(&a.volunteer, &names)
+    )
 }

@@ -364,6 +364,7 @@ fn delivered(plan: &Plan) -> String {
             let q = l.quantity?;
             Some(vec![
                 l.assignment.to_string(),
+                name(plan, l.volunteer),
                 l.period.to_string(),
                 payrun::kind_word(l.kind, l.corrects, lang),
                 payrun::quantity_text(q, lang),
@@ -376,10 +377,26 @@ fn delivered(plan: &Plan) -> String {
     }
     let mut s = tr!("\nBy what was delivered:\n", "\nEfter vad som utförts:\n");
     s.push_str(&render::table(
-        &["assignment", "period", "kind", "counted", "amount kr"],
+        &[
+            "assignment",
+            "volunteer",
+            "period",
+            "kind",
+            "counted",
+            "amount kr",
+        ],
         rows,
     ));
     s
+}
+
+/// The volunteer's name beside an assignment's id (staff know the people, not the ids); her
+/// id where the plan has no name for her.
+fn name(plan: &Plan, volunteer: Id) -> String {
+    plan.names
+        .get(&volunteer)
+        .cloned()
+        .unwrap_or_else(|| volunteer.to_string())
 }
 
 /// Why a period is not paid, in the reader's language (the plan keeps English: its JSON is for
@@ -398,6 +415,7 @@ fn exclusions(plan: &Plan) -> String {
         .map(|e| {
             vec![
                 e.assignment.to_string(),
+                name(plan, e.volunteer),
                 e.period.to_string(),
                 reason(&e.reason),
             ]
@@ -408,6 +426,9 @@ fn exclusions(plan: &Plan) -> String {
         "\nBetalas inte ({}):\n",
         plan.excluded.len()
     );
-    s.push_str(&render::table(&["assignment", "period", "reason"], rows));
+    s.push_str(&render::table(
+        &["assignment", "volunteer", "period", "reason"],
+        rows,
+    ));
     s
 }

@@ -13,8 +13,8 @@ use crate::rules::due::{self, Records};
 use crate::store::Store;
 use crate::{Error, Result};
 
-/// One thing due, with the name of the person it is about (for an assignment, the client's),
-/// when on file: staff work with names.
+/// One thing due, with the name of the person it is about (for an assignment "client /
+/// volunteer"), when on file: staff work with names.
 #[derive(Debug, Clone, Serialize)]
 pub struct Item {
     #[serde(flatten)]
@@ -93,13 +93,19 @@ pub fn due(
     out.sort();
     let mut names: HashMap<Id, &str> = clients.iter().map(|c| (c.id, c.name.as_str())).collect();
     names.extend(volunteers.iter().map(|v| (v.id, v.name.as_str())));
-    let client_of: HashMap<Id, Id> = assignments.iter().map(|a| (a.id, a.client)).collect();
-    let name = |id: &Id| {
-        let person = match id.kind() {
-            Kind::Assignment => client_of.get(id)?,
-            _ => id,
-        };
-        names.get(person).map(|n| n.to_string())
+    let pair_of: HashMap<Id, (Id, Id)> = assignments
+        .iter()
+        .map(|a| (a.id, (a.client, a.volunteer)))
+        .collect();
+    let name = |id: &Id| match id.kind() {
+        Kind::Assignment => {
+            let (client, volunteer) = pair_of.get(id)?;
+            match (names.get(client), names.get(volunteer)) {
+                (Some(c), Some(v)) => Some(format!("{c} / {v}")),
+                (c, v) => c.or(v).map(|n| n.to_string()),
+            }
+        }
+        _ => names.get(id).map(|n| n.to_string()),
     };
     let items = out
         .into_iter()

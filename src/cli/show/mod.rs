@@ -221,7 +221,8 @@ pub fn resolve_person(
             )]))
         }
         0 => Err(err),
-        _ => Err(kontakt::Error::refused(
+        // One reason, the candidates indented under it: they are choices, not reasons.
+        _ => Err(kontakt::Error::refused(vec![
             std::iter::once(tr!(
                 "{} people match; give one of these ids:",
                 "{} personer matchar; ange ett av dessa id:",
@@ -229,7 +230,7 @@ pub fn resolve_person(
             ))
             .chain(hits.iter().map(|h| {
                 format!(
-                    "{} {} ({}, {})",
+                    "\n    {} {} ({}, {})",
                     h.id,
                     h.name,
                     render::word(h.kind),
@@ -237,6 +238,6 @@ pub fn resolve_person(
                 )
             }))
             .collect(),
-        )),
+        ])),
     }
 }
