@@ -379,7 +379,9 @@ pub fn score(
 }
 
 /// The highest score any pair can reach with these weights: what `auto` must outweigh so that
-/// one more matched client always counts for more than any difference in score.
+/// one more matched client always counts for more than any difference in score. The weights
+/// and counts are bounded as the configuration is read (`rules::configuration::MAX_POINTS`,
+/// `MAX_COUNTED`), so neither this nor any pair's score can overflow.
 pub fn max_score(w: &MatchingRules) -> i64 {
     w.interest.max(0) * w.max_interests as i64
         + w.same_area.max(0)

@@ -265,9 +265,11 @@ impl<'de> Deserialize<'de> for Pnr {
     }
 }
 
-/// `text` with every run of digits shaped like a personnummer (six or eight digits, an
-/// optional `-` or `+`, four digits) masked as [`Pnr::masked`] does, so that an error that
-/// quotes what a file or a person gave never shows one whole.
+/// `text` with every run of digits shaped like a personnummer (six or eight digits ending in
+/// a month and a day, an optional `-` or `+`, four digits) masked as [`Pnr::masked`] does, so
+/// that an error that quotes what a file or a person gave never shows one whole. The checksum
+/// is not asked for (a mistyped number is still someone's); the month and day are, so that a
+/// number such as 4000000000 is quoted as it was typed.
 pub fn mask_in(text: &str) -> String {
     let b = text.as_bytes();
     let mut out = String::with_capacity(text.len());
@@ -288,7 +290,7 @@ pub fn mask_in(text: &str) -> String {
         let tail = b.get(tail_at..).unwrap_or_default();
         let four = tail.len() >= 4 && tail[..4].iter().all(u8::is_ascii_digit);
         let ends = !tail.get(4).is_some_and(u8::is_ascii_digit);
-        if head > 0 && four && ends {
+        if head > 0 && four && ends && dated(&b[i..i + head]) {
             out.push_str(&text[i..i + head]);
             out.push_str("-****");
             i = tail_at + 4;
@@ -298,6 +300,17 @@ pub fn mask_in(text: &str) -> String {
         }
     }
     out
+}
+
+/// Do the last four of `digits` read as a month (01–12) and a day (01–31, or 61–91 for a
+/// samordningsnummer)?
+fn dated(digits: &[u8]) -> bool {
+    let n = |d: &[u8]| d.iter().fold(0u32, |a, c| a * 10 + u32::from(c - b'0'));
+    let Some(md) = digits.len().checked_sub(4).map(|at| &digits[at..]) else {
+        return false;
+    };
+    let (month, day) = (n(&md[..2]), n(&md[2..]));
+    (1..=12).contains(&month) && ((1..=31).contains(&day) || (61..=91).contains(&day))
 }
 
 #[cfg(test)]
@@ -339,6 +352,9 @@ mod tests {
             "12345678901",
             "A-7Q2K9M",
             "år 2026, 1234",
+            // Ten digits that are no date of birth: a value typed with zeros too many.
+            "found 4000000000",
+            "9223372036854775807",
         ] {
             assert_eq!(mask_in(kept), kept);
         }

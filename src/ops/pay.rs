@@ -685,7 +685,21 @@ pub fn run(store: &Store, input: RunInput, today: chrono::NaiveDate) -> Result<O
         id,
         month: input.month,
         created: input.now,
-        seq: g.runs.iter().map(|r| r.seq).max().unwrap_or(0) + 1,
+        // A hand-edited `seq` may be u32::MAX: the run is refused, not wrapped to 0.
+        seq: g
+            .runs
+            .iter()
+            .map(|r| r.seq)
+            .max()
+            .unwrap_or(0)
+            .checked_add(1)
+            .ok_or_else(|| {
+                Error::refused(vec![tr!(
+                    "a pay run in payruns/ has seq = {}, the highest there can be: a hand edit? Its entry's seq should be one more than the run before it",
+                    "en lönekörning i payruns/ har seq = {}, det högsta som går: en ändring för hand? Dess seq ska vara ett mer än körningen före",
+                    u32::MAX
+                )])
+            })?,
         user: input.user,
         format: crate::model::common::word(&format),
         file: file.clone(),

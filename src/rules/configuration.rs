@@ -118,6 +118,7 @@ pub fn problems(c: &Config) -> Vec<Problem> {
             ));
         }
     }
+    out.extend(ranges(c));
     let p = &c.payroll;
     if p.retroactive_months > MAX_RETROACTIVE_MONTHS {
         out.push(bad(
@@ -146,6 +147,109 @@ pub fn problems(c: &Config) -> Vec<Problem> {
         out.push(bad(keys(&at), message.to_string()));
     }
     out
+}
+
+/// The most points one matching criterion may give. With at most [`MAX_COUNTED`] of anything
+/// counted, a pair's score stays below 10^10 and a national plan's sum far inside an i64: a
+/// weight typed with a zero too many is caught here, not as a wrong sum in `match auto`.
+pub const MAX_POINTS: i64 = 10_000;
+
+/// The most interests or months of waiting a score counts.
+pub const MAX_COUNTED: u32 = 1_200;
+
+/// The plain numbers of `[volunteers]`, `[clients]` and `[matching]`, each within what a real
+/// service sets (the ranges say why in their names), so that no date or score computed from
+/// them can overflow.
+fn ranges(c: &Config) -> Vec<Problem> {
+    let v = &c.volunteers;
+    let cl = &c.clients;
+    let m = &c.matching;
+    let points = -MAX_POINTS..=MAX_POINTS;
+    let counted = 0..=i64::from(MAX_COUNTED);
+    // Ages in years; months and days of a deadline up to ten years.
+    let checks: Vec<(&str, &str, i64, std::ops::RangeInclusive<i64>)> = vec![
+        ("volunteers", "min_age", v.min_age.into(), 0..=120),
+        (
+            "volunteers",
+            "references_required",
+            v.references_required.into(),
+            0..=20,
+        ),
+        (
+            "volunteers",
+            "police_extract_max_months",
+            v.police_extract_max_months.into(),
+            0..=120,
+        ),
+        (
+            "volunteers",
+            "support_days",
+            v.support_days.into(),
+            1..=3650,
+        ),
+        (
+            "volunteers",
+            "support_days_first_year",
+            v.support_days_first_year.into(),
+            1..=3650,
+        ),
+        ("clients", "consent_age", cl.consent_age.into(), 0..=120),
+        (
+            "clients",
+            "follow_up_months",
+            cl.follow_up_months.into(),
+            1..=120,
+        ),
+        (
+            "clients",
+            "waiting_limit_days",
+            cl.waiting_limit_days.map_or(1, i64::from),
+            1..=3650,
+        ),
+        (
+            "clients",
+            "appeal_forward_days",
+            cl.appeal_forward_days.into(),
+            0..=3650,
+        ),
+        ("matching", "interest", m.interest, points.clone()),
+        (
+            "matching",
+            "max_interests",
+            m.max_interests.into(),
+            counted.clone(),
+        ),
+        ("matching", "same_area", m.same_area, points.clone()),
+        ("matching", "availability", m.availability, points.clone()),
+        ("matching", "age", m.age, points.clone()),
+        (
+            "matching",
+            "waiting_per_month",
+            m.waiting_per_month,
+            points.clone(),
+        ),
+        (
+            "matching",
+            "max_waiting_months",
+            m.max_waiting_months.into(),
+            counted,
+        ),
+        ("matching", "interrupted", m.interrupted, points),
+    ];
+    checks
+        .into_iter()
+        .filter(|(_, _, value, range)| !range.contains(value))
+        .map(|(table, key, value, range)| Problem {
+            flaw: Flaw::BadValue,
+            at: keys(&[table, key]),
+            message: tr!(
+                "expected {} to {}, found {value}",
+                "{} till {} väntades, {value} hittades",
+                range.start(),
+                range.end()
+            ),
+        })
+        .collect()
 }
 
 /// The rates of pay by delivery: kontaktfamilj per dygn, meeting tariffs and mileage. Each
