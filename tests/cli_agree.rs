@@ -251,7 +251,7 @@ fn check_follows_assignments_and_reports_to_what_they_name() {
         r.stdout
     );
     assert!(
-        r.stdout.contains("meeting 2026-02-12 is outside 2026-03"),
+        r.stdout.contains("meeting 2026-02-12 is not in 2026-03"),
         "{}",
         r.stdout
     );

@@ -418,7 +418,7 @@ fn march_approved(kit: &mut Kit) -> String {
 }
 
 fn sha256_of(path: &std::path::Path) -> String {
-    kontakt::ops::pay::sha256_hex(&std::fs::read(path).unwrap())
+    kontakt::store::ledger::sha256_hex(&std::fs::read(path).unwrap())
 }
 
 #[test]

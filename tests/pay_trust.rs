@@ -207,7 +207,7 @@ fn hand_edited_terms_and_reports_out_of_bounds_are_found_and_never_paid() {
             "R",
             "meetings = [\"2026-03-05\"]",
             "meetings = [\"2026-03-05\", \"2026-04-01\"]",
-            "E006 field `meetings`: meeting 2026-04-01 is outside 2026-03",
+            "E006 field `meetings`: meeting 2026-04-01 is not in 2026-03",
         ),
     ];
     for (file, from, to, says) in cases {

@@ -8,8 +8,7 @@ use crate::model::assignment::{Agreement, Compensation, PaidPer, Terms};
 use crate::model::{
     Assignment, AssignmentStatus, Client, Event, Frequency, Kind, Money, Volunteer,
 };
-use crate::rules::screening;
-use crate::rules::status::{self, VolunteerStatus};
+use crate::rules::agreement;
 use crate::store::{Changeset, Store};
 use crate::{Error, Result};
 
@@ -200,39 +199,6 @@ fn terms_messages(t: &Terms, store: &Store) -> Vec<String> {
         .collect()
 }
 
-/// What must hold on the day an agreement (or new terms) starts.
-fn start_problems(c: &Client, v: &Volunteer, day: NaiveDate, store: &Store) -> Vec<String> {
-    let mut p = Vec::new();
-    if !c.granted_on(day) {
-        p.push(tr!(
-            "the client's decision does not cover {day}",
-            "klientens beslut omfattar inte {day}"
-        ));
-    }
-    if status::volunteer_status(v) != VolunteerStatus::Approved {
-        p.push(tr!(
-            "the volunteer is not approved",
-            "kontaktpersonen är inte godkänd"
-        ));
-    }
-    match v.screening.police_extract {
-        Some(d) if screening::extract_valid_on(d.get(), day, &store.config.volunteers) => {}
-        Some(d) if d > day => p.push(tr!(
-            "the police-register extract is dated {d}, after {day}: the register is checked before the volunteer meets a client",
-            "utdraget ur belastningsregistret är daterat {d}, efter {day}: registret kontrolleras innan kontaktpersonen träffar en klient"
-        )),
-        Some(d) => p.push(tr!(
-            "the police-register extract of {d} is too old on {day}",
-            "utdraget ur belastningsregistret från {d} är för gammalt den {day}"
-        )),
-        None => p.push(tr!(
-            "no police-register extract on file",
-            "inget utdrag ur belastningsregistret finns"
-        )),
-    }
-    p
-}
-
 /// What the agreement's terms give beyond the client's decision (more meetings than granted),
 /// for `agree` to warn of: it needs a new decision (`rules::decision::meetings_beyond_grant`).
 pub fn beyond_grant(store: &Store, a: &Assignment) -> Result<Vec<String>> {
@@ -343,7 +309,12 @@ pub fn agree(
             let (Some(start), Some(meetings)) = (input.start, input.meetings) else {
                 unreachable!("checked above");
             };
-            problems.extend(start_problems(&c, &v, start, store));
+            problems.extend(agreement::start_problems(
+                &c,
+                &v,
+                start,
+                &store.config.volunteers,
+            ));
             if input.end.is_some_and(|e| e < start) {
                 problems.push(tr!("--end is before --start", "--end är före --start"));
             }
@@ -550,7 +521,7 @@ pub fn document(
         volunteer: v.name.clone(),
         volunteer_pnr: shown(&v.pnr, show_pnr),
         // A child's guardians sign too (a blank line when none are on file).
-        guardians: (c.pnr.age_on(ag.start.get()) < 18).then(|| c.guardians.clone()),
+        guardians: agreement::guardians_sign(&c, ag.start.get()).then(|| c.guardians.clone()),
         client_initials: crate::documents::initials(&c.name),
         basis: c.basis,
         official: official.filter(|o| !o.trim().is_empty()),

@@ -13,12 +13,13 @@
 use chrono::NaiveDate;
 
 use super::report::correct_after_ending;
-use super::screen::{runs_after, stage_close};
+use super::screen::stage_close;
 use crate::model::assignment::{EndReason, Ending};
 use crate::model::common::word;
 use crate::model::volunteer::Leaving;
 use crate::model::{Assignment, Client, Event, Id, Kind, Volunteer};
-use crate::rules::ending::ends_decision;
+use crate::rules::closure::runs_after;
+use crate::rules::ending;
 use crate::store::{Changeset, Store};
 use crate::{Error, Result, tr};
 
@@ -117,9 +118,10 @@ pub fn end(store: &Store, prefix: &str, req: Request, today: NaiveDate) -> Resul
             let client = a.client;
             done.assignments
                 .push(stage_end(store, &mut changes, a, &req, today)?);
-            if ends_decision(req.reason) {
+            // Only a reason that ends the need reads the client's file.
+            if ending::ends_decision(req.reason) {
                 let mut c: Client = store.load(&client)?;
-                if c.granted_on(req.date.succ_opt().unwrap_or(req.date)) {
+                if ending::closes_decision(req.reason, &c, req.date) {
                     if req.date > today {
                         return Err(Error::refused(vec![tr!(
                             "--reason {} ends {client}'s decision too, and a decision is closed on the day, not ahead: end {id} then, or ahead with another reason",
@@ -213,7 +215,7 @@ fn end_hers(
         .filter(|a| a.ended.as_ref().is_none_or(|e| e.date > req.date))
         .filter(|a| a.ended.is_some() || runs_after(a, req.date, today))
     {
-        if a.agreement.as_ref().is_some_and(|ag| req.date < ag.start) || req.date < a.proposed {
+        if ending::not_begun_by(&a, req.date) {
             if !cancel {
                 not_started.push(a.id);
                 continue;
@@ -259,34 +261,9 @@ fn stage_end(
     req: &Request,
     today: NaiveDate,
 ) -> Result<Ended> {
-    let (id, date) = (a.id, req.date);
-    if a.ended.is_some() {
-        return Err(Error::refused(vec![tr!(
-            "{id} has already ended",
-            "{id} har redan avslutats"
-        )]));
-    }
-    if a.declined.is_some() {
-        return Err(Error::refused(vec![tr!(
-            "{id} was declined; there is nothing to end",
-            "{id} avböjdes; det finns inget att avsluta"
-        )]));
-    }
-    if let Some(ag) = &a.agreement
-        && date < ag.start
-    {
-        return Err(Error::refused(vec![tr!(
-            "--date {date} is before the start {}",
-            "--date {date} är före starten {}",
-            ag.start
-        )]));
-    }
-    if date < a.proposed {
-        return Err(Error::refused(vec![tr!(
-            "--date {date} is before the proposal {}",
-            "--date {date} är före förslaget {}",
-            a.proposed
-        )]));
+    let date = req.date;
+    if let Some(problem) = ending::end_problem(&a, date) {
+        return Err(Error::refused(vec![problem]));
     }
     let note = req.note.clone().filter(|n| !n.trim().is_empty());
     a.ended = Some(Ending {

@@ -8,16 +8,15 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 use chrono::NaiveDateTime;
-use sha2::{Digest, Sha256};
 
 use crate::model::payrun::Excluded;
 use crate::model::{Assignment, Client, Id, Kind, Money, Month, PayRun, Report, SCHEMA, Volunteer};
 use crate::payroll::compute::{self, Case, Paid, Plan};
 use crate::payroll::export::{self, Row};
 use crate::payroll::retroactive::{self, back};
-use crate::payroll::settlement;
 use crate::payroll::{LineKind, PayLine, Payee, reconcile};
-use crate::store::{Changeset, Lock, Store};
+use crate::payroll::{owed, settlement};
+use crate::store::{Changeset, Lock, Store, ledger};
 use crate::{Error, Result};
 
 /// How far back before the retroactive window `pay` looks for what is owed and too old when
@@ -308,38 +307,10 @@ fn owed_of(
     let n = rules.retroactive_months;
     let tariffs = &store.config.compensation;
     let oldest = retroactive::oldest_payable(month, payout, n);
-    let mut before = Vec::new();
-    let mut m = g.from;
-    while m < oldest && m <= month {
-        before.push(m);
-        m = m.next();
-    }
+    let before = owed::months_before(g.from, oldest, month);
     let old = compute::plan(month, &before, cases, &g.reports, paid, tariffs, rules)?;
-    let mut owed: BTreeMap<(Id, Month), (Id, Money)> = BTreeMap::new();
-    for l in &old.lines {
-        let e = owed
-            .entry((l.assignment, l.period))
-            .or_insert((l.volunteer, Money::ZERO));
-        e.1.add_to(l.amount)?;
-    }
-    let mut items: Vec<Excluded> = owed
-        .into_iter()
-        .map(|((assignment, period), (volunteer, amount))| Excluded {
-            reason: format!(
-                "{} kr owed, {}",
-                amount,
-                retroactive::too_old(n, &assignment, period)
-            ),
-            assignment,
-            volunteer,
-            period,
-        })
-        .collect();
-    // What the last run written found owed, before the periods read here: still owed unless
-    // paid outside kontakt since (or back in the window, where the plan above decides).
-    let carried: Vec<&Excluded> = latest(&g.runs)
-        .map(|r| r.owed.iter().collect())
-        .unwrap_or_default();
+    let carried: &[Excluded] = latest(&g.runs).map_or(&[], |r| &r.owed);
+    // Reports of the months not read here, to see which the last run's owed were settled.
     let unread: Vec<(Id, Month)> = carried
         .iter()
         .filter(|o| o.period < g.from)
@@ -351,16 +322,9 @@ fn owed_of(
         .filter(Report::settled_outside)
         .map(|r| (r.assignment, r.month))
         .collect();
-    for o in carried {
-        let key = (o.assignment, o.period);
-        if o.period < g.from && o.period < oldest && !settled.contains(&key) {
-            items.push(o.clone());
-        }
-    }
-    items.sort_by(|x, y| {
-        (&x.volunteer, &x.assignment, x.period).cmp(&(&y.volunteer, &y.assignment, y.period))
-    });
-    Ok(items)
+    Ok(owed::owed(
+        &old.lines, carried, g.from, oldest, &settled, n,
+    )?)
 }
 
 /// The run written last (by time and `seq`) among `runs`.
@@ -514,7 +478,7 @@ fn earned_now(
     report: Option<&Report>,
     kind: crate::payroll::LineKind,
 ) -> Money {
-    earned_kind(
+    compute::earned_amount(
         compute::earned(
             case,
             period,
@@ -524,17 +488,6 @@ fn earned_now(
         ),
         kind,
     )
-}
-
-/// One kind's amount of what `compute::earned` gave (nothing when it earns nothing).
-pub fn earned_kind(
-    earned: std::result::Result<compute::Earned, compute::NotEarned>,
-    kind: crate::payroll::LineKind,
-) -> Money {
-    let Ok(e) = earned else {
-        return Money::ZERO;
-    };
-    e.amount(kind)
 }
 
 /// A run that lacks a year's prisbasbelopp is refused, dry or real: paying the others and
@@ -640,13 +593,6 @@ fn render(
     }
 }
 
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
 fn default_format(store: &Store) -> Result<Format> {
     store
         .config
@@ -703,7 +649,7 @@ pub fn run(store: &Store, input: RunInput, today: chrono::NaiveDate) -> Result<O
         user: input.user,
         format: crate::model::common::word(&format),
         file: file.clone(),
-        sha256: sha256_hex(&bytes),
+        sha256: ledger::sha256_hex(&bytes),
         total_ore: plan.total(),
         lines: plan.lines.clone(),
         window_from: Some(retroactive::oldest_payable(
@@ -740,7 +686,7 @@ pub fn copy(store: &Store, prefix: &str, out: &std::path::Path) -> Result<PayRun
     let run: PayRun = store.load(&id)?;
     let path = store.root().join(&run.file);
     let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, IoOp::Read, e))?;
-    if sha256_hex(&bytes) != run.sha256 {
+    if ledger::sha256_hex(&bytes) != run.sha256 {
         return Err(Error::refused(vec![tr!(
             "{} has changed since {id} wrote it (its SHA-256 is not the one recorded): nothing was copied; `kontakt pay --verify {id}` shows more",
             "{} har ändrats sedan {id} skrev den (dess SHA-256 är inte den registrerade): inget kopierades; `kontakt pay --verify {id}` visar mer",
@@ -784,7 +730,7 @@ pub fn verify(store: &Store, prefix: &str) -> Result<Verification> {
     let id = store.resolve(prefix, &[Kind::PayRun])?;
     let run: PayRun = store.load(&id)?;
     let file_matches = match std::fs::read(store.root().join(&run.file)) {
-        Ok(bytes) => sha256_hex(&bytes) == run.sha256,
+        Ok(bytes) => ledger::sha256_hex(&bytes) == run.sha256,
         Err(_) => false,
     };
     let total_matches = Money::sum(run.lines.iter().map(|l| l.amount)) == Ok(run.total_ore);
@@ -989,7 +935,7 @@ pub fn owed(
     today: chrono::NaiveDate,
     pre: Option<&Loaded>,
 ) -> Result<Vec<Excluded>> {
-    let month = Month::of(today).prev();
+    let month = crate::payroll::month_over::last_ended(today);
     let g = gather_for(store, month, today, pre)?;
     let paid = compute::paid_of(g.runs.iter().flat_map(|r| r.lines.iter()))?;
     owed_of(store, &g, &g.cases(), month, &paid, today)

@@ -44,23 +44,10 @@ pub struct ReportInput {
 
 /// Why a meeting day cannot be reported for this assignment, if it cannot.
 fn day_problem(a: &Assignment, month: Month, day: NaiveDate, today: NaiveDate) -> Option<String> {
-    if !month.contains(day) {
-        return Some(tr!(
-            "{day} is not in {month}",
-            "{day} ligger inte i {month}"
-        ));
-    }
-    if day > today {
+    if month.contains(day) && day > today {
         return Some(tr!("{day} has not happened yet", "{day} har inte hänt än"));
     }
-    if !crate::rules::in_force::in_force(a, day) {
-        return Some(tr!(
-            "{day} is not an active day of {}",
-            "{day} är inte en aktiv dag i {}",
-            a.id
-        ));
-    }
-    None
+    crate::rules::report::meeting_day_problem(a, month, day)
 }
 
 /// Why `input` cannot be the month's report of `a`, given the report on file (if any).
@@ -263,8 +250,7 @@ fn paid_for(store: &Store, assignment: &Id, month: Month) -> Result<Option<PaidP
 /// corrected to be paid: it would be owed and never paid. The refusal says what to do.
 fn too_old_for_pay(store: &Store, month: Month, today: NaiveDate) -> Option<String> {
     let n = store.config.payroll.retroactive_months;
-    let last_ended = Month::of(today).prev();
-    (month < retroactive::oldest_payable(last_ended, today, n)).then(|| {
+    (month < retroactive::oldest_payable_today(today, n)).then(|| {
         tr!(
             "{month} is older than the retroactive limit ({n} months) of a payout today: kontakt cannot pay it; pay it outside kontakt and record that with `kontakt report ASSIGNMENT {month} --settled-outside REASON`, or raise `retroactive_months` in kontakt.toml",
             "{month} är äldre än gränsen för retroaktiv betalning ({n} månader) för en utbetalning i dag: kontakt kan inte betala den; betala utanför kontakt och registrera det med `kontakt report UPPDRAG {month} --settled-outside SKÄL`, eller höj `retroactive_months` i kontakt.toml"

@@ -10,7 +10,7 @@ use crate::model::common::Insats;
 use crate::model::{
     Basis, Client, Decision, Event, Frequency, Id, Kind, Outcome, Reference, Verdict, Volunteer,
 };
-use crate::rules::{decision, screening, status};
+use crate::rules::{closure, decision, screening, status};
 use crate::store::{Changeset, Store};
 
 /// The screening steps recorded by one `screen volunteer` command.
@@ -717,7 +717,7 @@ fn close(
     let assignments: Vec<crate::model::Assignment> = store.load_all()?;
     let open: Vec<Id> = assignments
         .iter()
-        .filter(|a| a.client == id && runs_after(a, date, today))
+        .filter(|a| a.client == id && closure::runs_after(a, date, today))
         .map(|a| a.id)
         .collect();
     let d = stage_close(&mut c, "--close", date, reason, &open, today)?;
@@ -730,16 +730,8 @@ fn close(
     Ok((id, d))
 }
 
-/// Does `a` still run, or run again, after `date`: what a closure on `date` must end first.
-pub(super) fn runs_after(a: &crate::model::Assignment, date: NaiveDate, today: NaiveDate) -> bool {
-    let after = date.succ_opt().unwrap_or(date);
-    a.is_open(today) && a.last_day().is_none_or(|l| l > date) || a.terms_on(after).is_some()
-}
-
-/// Closes `c`'s latest grant on `date` with `reason`, in memory: refused when `open` (her
-/// assignments still running after `date`) is not empty, when no reason is given, when `date`
-/// is after today or outside the decision's period, or when it was closed already. `flag` is
-/// the option that gave the date (`--close`, or `--date` of `kontakt end`).
+/// Closes `c`'s latest grant on `date` with `reason`, in memory, unless
+/// [`closure::problems`] refuses it.
 pub(super) fn stage_close(
     c: &mut Client,
     flag: &str,
@@ -750,42 +742,7 @@ pub(super) fn stage_close(
 ) -> Result<Decision> {
     let reason = reason.trim().to_string();
     let d = latest_grant(c)?;
-    let mut problems = Vec::new();
-    if reason.is_empty() {
-        problems.push(tr!(
-            "a closure needs its reason (--note TEXT)",
-            "ett avslut behöver sitt skäl (--note TEXT)"
-        ));
-    }
-    if date > today {
-        problems.push(tr!(
-            "{flag} {date} is after today",
-            "{flag} {date} är efter i dag"
-        ));
-    }
-    if date < d.decided || d.to().is_some_and(|t| date >= t) {
-        problems.push(tr!(
-            "{flag} {date} is outside the decision's period (decided {}, to {})",
-            "{flag} {date} ligger utanför beslutets period (beslutat {}, till {})",
-            d.decided,
-            d.to().map_or(String::new(), |t| t.to_string())
-        ));
-    }
-    if let Some(cl) = &d.closed {
-        problems.push(tr!(
-            "the decision was already closed on {}",
-            "beslutet avslutades redan den {}",
-            cl.date
-        ));
-    }
-    if !open.is_empty() {
-        let open: Vec<String> = open.iter().map(Id::to_string).collect();
-        problems.push(tr!(
-            "{} still runs: end it (kontakt end) or decline it (kontakt match decline) first",
-            "{} pågår fortfarande: avsluta det (kontakt end) eller avböj det (kontakt match decline) först",
-            open.join(", ")
-        ));
-    }
+    let problems = closure::problems(d, flag, date, &reason, open, today);
     if !problems.is_empty() {
         return Err(Error::refused(problems));
     }

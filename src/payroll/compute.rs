@@ -149,6 +149,12 @@ pub struct Earned {
     pub note: Option<String>,
 }
 
+/// What a period earns of one kind by the records, zero when it earns nothing at all (the
+/// amount a settled or paid line is compared against).
+pub fn earned_amount(earned: Result<Earned, NotEarned>, kind: LineKind) -> Money {
+    earned.map_or(Money::ZERO, |e| e.amount(kind))
+}
+
 impl Earned {
     /// One kind's amount (zero when it earns none).
     pub fn amount(&self, kind: LineKind) -> Money {

@@ -12,6 +12,7 @@ pub mod meeting_tiers;
 pub mod mileage;
 pub mod month_over;
 pub mod monthly_amount;
+pub mod owed;
 pub mod prorate;
 pub mod receipts;
 pub mod reconcile;

@@ -16,6 +16,11 @@ pub fn is_over(month: Month, today: NaiveDate) -> bool {
     today >= payable_from(month)
 }
 
+/// The last month that is over on `today`: the newest a run made today may be for.
+pub fn last_ended(today: NaiveDate) -> Month {
+    Month::of(today).prev()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -28,5 +33,7 @@ mod tests {
         assert!(is_over(m, d("2026-11-01")));
         let december: Month = "2026-12".parse().unwrap();
         assert_eq!(payable_from(december), d("2027-01-01"));
+        assert_eq!(last_ended(d("2027-01-01")), december);
+        assert_eq!(last_ended(d("2026-12-31")), "2026-11".parse().unwrap());
     }
 }

@@ -21,6 +21,12 @@ pub fn oldest_payable(month: Month, payout: NaiveDate, n: u32) -> Month {
     back(month, n).max(back(Month::of(payout).prev(), n))
 }
 
+/// The oldest period a payout made on `today` may pay at all (its run for the last month that
+/// is over): what is older can only be settled outside kontakt.
+pub fn oldest_payable_today(today: NaiveDate, n: u32) -> Month {
+    oldest_payable(super::month_over::last_ended(today), today, n)
+}
+
 /// The periods a run for `month` made on `payout` pays, oldest first (none when `month` itself
 /// is older than the limit).
 pub fn window(month: Month, payout: NaiveDate, n: u32) -> Vec<Month> {

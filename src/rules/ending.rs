@@ -9,6 +9,7 @@
 //!
 //! A decision ended early (`kontakt end C-…`) ends her assignments with it.
 
+use crate::tr;
 use chrono::NaiveDate;
 
 use super::in_force::in_force;
@@ -18,6 +19,51 @@ use crate::model::{Assignment, Client};
 /// Does an assignment ended for `reason` end the decision it carries out, too?
 pub fn ends_decision(reason: EndReason) -> bool {
     matches!(reason, EndReason::GoalReached | EndReason::Moved)
+}
+
+/// Does ending an assignment on `date` for `reason` close `c`'s decision too: the reason ends
+/// the need, and the decision still grants the days after?
+pub fn closes_decision(reason: EndReason, c: &Client, date: NaiveDate) -> bool {
+    ends_decision(reason) && c.granted_on(date.succ_opt().unwrap_or(date))
+}
+
+/// Has `a` not begun by `date` (its agreement starts later, or it was proposed later)? Such an
+/// assignment is not ended when its decision is closed: it is declined, since it never will
+/// begin.
+pub fn not_begun_by(a: &Assignment, date: NaiveDate) -> bool {
+    a.agreement.as_ref().is_some_and(|ag| date < ag.start) || date < a.proposed
+}
+
+/// Why `a` cannot be ended on `date`, if it cannot: it ended or was declined already, or the
+/// day is before it began.
+pub fn end_problem(a: &Assignment, date: NaiveDate) -> Option<String> {
+    let id = a.id;
+    if a.ended.is_some() {
+        return Some(tr!("{id} has already ended", "{id} har redan avslutats"));
+    }
+    if a.declined.is_some() {
+        return Some(tr!(
+            "{id} was declined; there is nothing to end",
+            "{id} avböjdes; det finns inget att avsluta"
+        ));
+    }
+    if let Some(ag) = &a.agreement
+        && date < ag.start
+    {
+        return Some(tr!(
+            "--date {date} is before the start {}",
+            "--date {date} är före starten {}",
+            ag.start
+        ));
+    }
+    if date < a.proposed {
+        return Some(tr!(
+            "--date {date} is before the proposal {}",
+            "--date {date} är före förslaget {}",
+            a.proposed
+        ));
+    }
+    None
 }
 
 /// Does an assignment ended for `reason` part its client and volunteer, so that matching does

@@ -5,8 +5,10 @@
 //! is used by the command that writes the record, by `check` and by `pay` before it pays, so a
 //! value is judged the same whether kontakt wrote it or a person edited the file.
 
+pub mod agreement;
 pub mod appeal;
 pub mod bounds;
+pub mod closure;
 pub mod configuration;
 pub mod decision;
 pub mod due;

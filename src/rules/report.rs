@@ -5,7 +5,9 @@
 
 use std::collections::HashSet;
 
-use crate::model::{Assignment, Report};
+use chrono::NaiveDate;
+
+use crate::model::{Assignment, Month, Report};
 use crate::tr;
 
 use super::bounds;
@@ -14,6 +16,27 @@ use super::{Flaw, Problem, keys};
 /// At most this many tenths of an hour in a month: every hour of every day.
 fn max_hours_tenths(r: &Report) -> u32 {
     r.month.days() * 24 * 10
+}
+
+/// Why `day` cannot be a meeting of `a`'s report for `month`, if it cannot: the day is not in
+/// the month, or the service is not delivered on it (`rules::in_force`: the agreement signed,
+/// its terms covering the day). `report` refuses such a day as it is typed and `check` names
+/// one typed into a file, by this one rule.
+pub fn meeting_day_problem(a: &Assignment, month: Month, day: NaiveDate) -> Option<String> {
+    if !month.contains(day) {
+        return Some(tr!(
+            "{day} is not in {month}",
+            "{day} ligger inte i {month}"
+        ));
+    }
+    if !super::in_force::in_force(a, day) {
+        return Some(tr!(
+            "{day} is not an active day of {}",
+            "{day} är inte en aktiv dag i {}",
+            a.id
+        ));
+    }
+    None
 }
 
 /// Every problem with `r`; `a` is its assignment (None when it is not on file: `check` says so
@@ -33,17 +56,19 @@ pub fn report_problems(r: &Report, a: Option<&Assignment>) -> Vec<Problem> {
             });
             continue;
         }
-        let outside =
-            !r.month.contains(d.get()) || a.is_some_and(|a| a.terms_on(d.get()).is_none());
-        if outside {
+        let problem = match a {
+            Some(a) => meeting_day_problem(a, r.month, d.get()),
+            // Without its assignment only the month can be judged.
+            None if !r.month.contains(d.get()) => {
+                Some(tr!("{d} is not in {}", "{d} ligger inte i {}", r.month))
+            }
+            None => None,
+        };
+        if let Some(p) = problem {
             out.push(Problem {
                 flaw: Flaw::ImpossibleDates,
                 at: keys(&["meetings"]),
-                message: tr!(
-                    "meeting {d} is outside {} or the assignment's active days",
-                    "träffen {d} ligger utanför {} eller uppdragets aktiva dagar",
-                    r.month
-                ),
+                message: tr!("meeting {p}", "träff {p}"),
             });
         }
     }

@@ -91,7 +91,7 @@ fn decision_dates(x: &Ctx, ck: &mut Checker) {
                 );
             }
             if let Some(cl) = &d.closed
-                && (cl.date < d.decided || d.to().is_some_and(|t| cl.date > t))
+                && crate::rules::closure::outside_period(d, cl.date.get())
             {
                 ck.report(
                     rel,
@@ -107,8 +107,8 @@ fn decision_dates(x: &Ctx, ck: &mut Checker) {
                     ),
                     Code::ImpossibleDates,
                     tr!(
-                        "decision {}: closed outside its period",
-                        "beslut {}: avslutat utanför sin period",
+                        "decision {}: closed outside its period (before it was made, or on or after its last day)",
+                        "beslut {}: avslutat utanför sin period (före beslutet, eller på eller efter dess sista dag)",
                         i + 1
                     ),
                 );
@@ -296,7 +296,7 @@ fn pay_files(x: &Ctx, ck: &mut Checker) {
     for (rel, run) in x.runs {
         let key = |k| line_in(x.root, rel, &[KeyPart::Key(k)]);
         match fs::read(x.root.join(&run.file)) {
-            Ok(bytes) if super::super::pay::sha256_hex(&bytes) == run.sha256 => {}
+            Ok(bytes) if crate::store::ledger::sha256_hex(&bytes) == run.sha256 => {}
             Ok(_) => ck.report(
                 rel,
                 key("sha256"),
@@ -382,7 +382,7 @@ fn paid_twice(x: &Ctx, ck: &mut Checker) {
                     client: x.client_by_id.get(&a.client)?,
                     volunteer: x.volunteer_by_id.get(&a.volunteer)?,
                 };
-                Some(super::super::pay::earned_kind(
+                Some(crate::payroll::compute::earned_amount(
                     compute::earned(
                         case,
                         t.period,
@@ -437,8 +437,7 @@ fn paid_changed(x: &Ctx, ck: &mut Checker) {
             Default::default()
         }
     };
-    let too_old_before = crate::payroll::retroactive::oldest_payable(
-        Month::of(x.today).prev(),
+    let too_old_before = crate::payroll::retroactive::oldest_payable_today(
         x.today,
         config.payroll.retroactive_months,
     );

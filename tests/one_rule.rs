@@ -1,0 +1,108 @@
+//! A command and `check` judge a value by the same rule (issue 15): what `screen client
+//! --close` or `report` refuses as it is typed, `check` names when a person types it into the
+//! file, and what the command accepts `check` accepts.
+
+mod common;
+
+use common::Kit;
+
+/// The records' file with `from` replaced by `to`, which must be there.
+fn edit(kit: &Kit, rel: &str, from: &str, to: &str) {
+    let text = kit.read(rel);
+    assert!(text.contains(from), "{from} not in {rel}:\n{text}");
+    std::fs::write(kit.dir.join(rel), text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn a_closure_on_the_decisions_last_day_is_refused_typed_and_named_by_check() {
+    let mut kit = Kit::new();
+    let (c, _) = kit.ready_pair(0);
+    kit.today = "2027-02-10".into();
+    // The decision runs to 2027-01-31: closing it that day changes nothing.
+    kit.run(&[
+        "screen",
+        "client",
+        &c,
+        "--close",
+        "2027-01-31",
+        "--note",
+        "målet nått",
+    ])
+    .refused(1, "outside the decision's period");
+    kit.run(&[
+        "screen",
+        "client",
+        &c,
+        "--close",
+        "2027-01-30",
+        "--note",
+        "målet nått",
+    ])
+    .ok();
+    let rel = format!("clients/{c}.toml");
+    let ok = kit.run(&["check"]);
+    assert!(!ok.stdout.contains("closed outside"), "{}", ok.stdout);
+    edit(&kit, &rel, "2027-01-30", "2027-01-31");
+    let r = kit.run(&["check"]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(
+        r.stdout.contains(&format!("{rel}:"))
+            && r.stdout.contains("E006")
+            && r.stdout.contains("closed outside its period"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn a_meeting_on_a_day_not_in_force_is_refused_typed_and_named_by_check() {
+    let mut kit = Kit::new();
+    let (c, v) = kit.ready_pair(0);
+    kit.today = "2026-03-01".into();
+    let a = kit.run(&["match", "propose", &c, &v]).id();
+    // Agreed from 2026-03-02 but not yet signed: no day is in force.
+    kit.agree(&a, "2026-03-02", false).ok();
+    kit.today = "2026-04-02".into();
+    kit.run(&["report", &a, "2026-03", "--meeting", "2026-03-05"])
+        .refused(1, "2026-03-05 is not an active day");
+    // Signed, the same meeting is a day in force and check has nothing to say of it.
+    kit.run(&[
+        "agree",
+        &a,
+        "--signed",
+        "2026-03-02",
+        "--confidentiality-signed",
+        "2026-03-02",
+    ])
+    .ok();
+    kit.run(&["report", &a, "2026-03", "--meeting", "2026-03-05"])
+        .ok();
+    let report = format!("reports/2026-03/{a}.toml");
+    assert!(!kit.run(&["check"]).stdout.contains(&report));
+    // The signature taken out of the file by hand: the meeting is on a day not in force.
+    let rel = format!("assignments/{a}.toml");
+    let text = kit.read(&rel);
+    let unsigned: String = text
+        .lines()
+        .filter(|l| !l.starts_with("signed = ") && !l.starts_with("confidentiality_signed = "))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_ne!(unsigned, text, "{text}");
+    std::fs::write(kit.dir.join(&rel), unsigned).unwrap();
+    let r = kit.run(&["check"]);
+    assert!(
+        r.stdout.contains(&format!("{report}:"))
+            && r.stdout.contains("meeting 2026-03-05 is not an active day"),
+        "{}",
+        r.stdout
+    );
+    // A meeting typed into the file before the start, signed or not.
+    std::fs::write(kit.dir.join(&rel), text).unwrap();
+    edit(&kit, &report, "2026-03-05", "2026-03-01");
+    let r = kit.run(&["check"]);
+    assert!(
+        r.stdout.contains("meeting 2026-03-01 is not an active day"),
+        "{}",
+        r.stdout
+    );
+}
