@@ -3,70 +3,28 @@
 //! Every one gives a non-zero exit, a message naming the file and line (or the option), no panic,
 //! and a records directory left byte-for-byte as it was.
 
-use std::collections::BTreeMap;
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-const BIN: &str = env!("CARGO_BIN_EXE_kontakt");
-const TODAY: &str = "2026-11-24";
-
-fn numbers(year: &str) -> Vec<String> {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/reference/personnummer/skatteverket-testpersonnummer.txt"
-    );
-    std::fs::read_to_string(path)
-        .unwrap()
-        .lines()
-        .filter(|l| l.starts_with(year))
-        .map(str::to_string)
-        .collect()
-}
-
-fn run(dir: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .arg("--records")
-        .arg(dir)
-        .args(["--today", TODAY])
-        .args(args)
-        .output()
-        .unwrap()
-}
+use common::{copy_dir, kontakt_raw, snapshot, test_pnrs_starting};
 
 fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
-}
-
-/// Every file's bytes under `dir`, except kontakt's local state (`.kontakt/`: the lock file).
-fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    fn walk(base: &Path, d: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
-        for e in std::fs::read_dir(d).unwrap() {
-            let p = e.unwrap().path();
-            if p.file_name().is_some_and(|n| n == ".kontakt") {
-                continue;
-            }
-            if p.is_dir() {
-                walk(base, &p, out);
-            } else {
-                out.insert(
-                    p.strip_prefix(base).unwrap().to_path_buf(),
-                    std::fs::read(&p).unwrap(),
-                );
-            }
-        }
-    }
-    let mut out = BTreeMap::new();
-    walk(dir, dir, &mut out);
-    out
 }
 
 /// A records directory with one client (the second 1975 test number: corpus file
 /// `same-person-twice` uses it) and one approved-looking volunteer.
 fn base(tmp: &Path) -> PathBuf {
     let dir = tmp.join("records");
-    assert!(run(tmp, &["init", dir.to_str().unwrap()]).status.success());
-    let p = numbers("1975");
-    let out = run(
+    assert!(
+        kontakt_raw(tmp, &["init", dir.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let p = test_pnrs_starting("1975");
+    let out = kontakt_raw(
         &dir,
         &[
             "apply",
@@ -95,7 +53,7 @@ fn no_panic(out: &Output) {
 fn every_bad_record_in_the_corpus_is_named_by_code_file_and_line() {
     let tmp = tempfile::tempdir().unwrap();
     let clean = base(tmp.path());
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/records");
+    let corpus = common::repo().join("tests/corpus/records");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&corpus)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -131,7 +89,7 @@ fn every_bad_record_in_the_corpus_is_named_by_code_file_and_line() {
         std::fs::write(dir.join(rel), &body).unwrap();
         let before = snapshot(&dir);
 
-        let check = run(&dir, &["check"]);
+        let check = kontakt_raw(&dir, &["check"]);
         no_panic(&check);
         assert_eq!(
             check.status.code(),
@@ -150,9 +108,9 @@ fn every_bad_record_in_the_corpus_is_named_by_code_file_and_line() {
         let unreadable = ["E001", "E002", "E003", "E004", "E005", "E007"].contains(&code);
         if unreadable {
             let show = if kind == "config" {
-                run(&dir, &["list", "clients"])
+                kontakt_raw(&dir, &["list", "clients"])
             } else {
-                run(&dir, &["show", "AAAAAA"])
+                kontakt_raw(&dir, &["show", "AAAAAA"])
             };
             no_panic(&show);
             assert_eq!(
@@ -165,11 +123,11 @@ fn every_bad_record_in_the_corpus_is_named_by_code_file_and_line() {
             assert!(err.contains(&format!("{rel}:")), "{case}: {err}");
             // ... and a command that would write is refused without writing anything.
             let write = match kind {
-                "volunteers" => run(
+                "volunteers" => kontakt_raw(
                     &dir,
                     &["screen", "volunteer", "AAAAAA", "--interview", "2026-03-03"],
                 ),
-                _ => run(&dir, &["screen", "client", "AAAAAA", "--deny", "prövning"]),
+                _ => kontakt_raw(&dir, &["screen", "client", "AAAAAA", "--deny", "prövning"]),
             };
             no_panic(&write);
             assert_ne!(write.status.code(), Some(0), "{case}");
@@ -179,7 +137,7 @@ fn every_bad_record_in_the_corpus_is_named_by_code_file_and_line() {
         } else {
             "client"
         };
-        let apply = run(
+        let apply = kontakt_raw(
             &dir,
             &[
                 "apply",
@@ -187,7 +145,7 @@ fn every_bad_record_in_the_corpus_is_named_by_code_file_and_line() {
                 "--name",
                 "Ny Person",
                 "--pnr",
-                &numbers("1976")[n],
+                &test_pnrs_starting("1976")[n],
             ],
         );
         no_panic(&apply);
@@ -198,19 +156,6 @@ fn every_bad_record_in_the_corpus_is_named_by_code_file_and_line() {
                 "{case}: apply must not read past a broken record"
             );
             assert_eq!(snapshot(&dir), before, "{case}: the records changed");
-        }
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
-        let target = to.join(p.file_name().unwrap());
-        if p.is_dir() {
-            copy_dir(&p, &target);
-        } else {
-            std::fs::copy(&p, &target).unwrap();
         }
     }
 }
@@ -299,12 +244,12 @@ fn bad_csvs(pnrs: &[String]) -> Vec<(&'static str, Vec<u8>, String)> {
 fn bad_csv_imports_write_nothing_and_name_every_bad_line() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = base(tmp.path());
-    let pnrs = numbers("1980");
+    let pnrs = test_pnrs_starting("1980");
     for (name, content, expected) in bad_csvs(&pnrs) {
         let file = tmp.path().join(name);
         std::fs::write(&file, &content).unwrap();
         let before = snapshot(&dir);
-        let out = run(&dir, &["apply", "client", "--from", file.to_str().unwrap()]);
+        let out = kontakt_raw(&dir, &["apply", "client", "--from", file.to_str().unwrap()]);
         no_panic(&out);
         assert_eq!(out.status.code(), Some(2), "{name}: {}", text(&out.stderr));
         let err = text(&out.stderr);
@@ -325,7 +270,7 @@ fn bad_csv_imports_write_nothing_and_name_every_bad_line() {
 fn bad_options_are_refused_before_anything_is_written() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = base(tmp.path());
-    let p = numbers("1981");
+    let p = test_pnrs_starting("1981");
     let bad_check = format!("{}{}", &p[0][..11], (p[0].as_bytes()[11] - b'0' + 1) % 10);
     let cases: Vec<(Vec<&str>, &str)> = vec![
         (
@@ -476,7 +421,7 @@ fn bad_options_are_refused_before_anything_is_written() {
     ];
     for (args, expected) in cases {
         let before = snapshot(&dir);
-        let out = run(&dir, &args);
+        let out = kontakt_raw(&dir, &args);
         no_panic(&out);
         assert_eq!(
             out.status.code(),
@@ -523,7 +468,7 @@ fn an_id_that_matches_nothing_is_named_with_its_kind_in_swedish() {
     for (args, expected) in cases {
         let mut all = vec!["--lang", "sv"];
         all.extend_from_slice(args);
-        let out = run(&dir, &all);
+        let out = kontakt_raw(&dir, &all);
         no_panic(&out);
         let err = text(&out.stderr);
         assert!(!out.status.success(), "{args:?}");
@@ -554,7 +499,7 @@ fn a_records_directory_that_is_missing_or_not_a_directory_is_named() {
             vec!["check"],
             vec!["apply", "client", "--name", "A", "--pnr", "x"],
         ] {
-            let out = run(&dir, &args);
+            let out = kontakt_raw(&dir, &args);
             no_panic(&out);
             assert_eq!(out.status.code(), Some(2), "{dir:?} {args:?}");
             let err = text(&out.stderr);
@@ -570,7 +515,7 @@ fn a_records_directory_that_is_missing_or_not_a_directory_is_named() {
 fn a_records_directory_that_cannot_be_written_is_named_and_left_unchanged() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = base(tmp.path());
-    let p = numbers("1976");
+    let p = test_pnrs_starting("1976");
     let apply = [
         "apply",
         "client",
@@ -583,7 +528,7 @@ fn a_records_directory_that_cannot_be_written_is_named_and_left_unchanged() {
     let _ = std::fs::remove_dir_all(dir.join(".kontakt"));
     std::fs::write(dir.join(".kontakt"), "not a directory").unwrap();
     let before = snapshot(&dir);
-    let out = run(&dir, &apply);
+    let out = kontakt_raw(&dir, &apply);
     no_panic(&out);
     assert_eq!(out.status.code(), Some(2));
     let err = text(&out.stderr);
@@ -600,7 +545,7 @@ fn a_records_directory_that_cannot_be_written_is_named_and_left_unchanged() {
         let _ = std::fs::remove_file(clients.join(".probe"));
         if !writable {
             let before = snapshot(&dir);
-            let out = run(&dir, &apply);
+            let out = kontakt_raw(&dir, &apply);
             no_panic(&out);
             assert_eq!(out.status.code(), Some(2));
             assert!(
@@ -613,7 +558,7 @@ fn a_records_directory_that_cannot_be_written_is_named_and_left_unchanged() {
         std::fs::set_permissions(&clients, std::fs::Permissions::from_mode(0o700)).unwrap();
     }
     assert!(
-        run(&dir, &apply).status.success(),
+        kontakt_raw(&dir, &apply).status.success(),
         "writable again, it works"
     );
 }
@@ -624,7 +569,7 @@ fn a_records_directory_that_cannot_be_written_is_named_and_left_unchanged() {
 fn a_personnummer_typed_into_a_file_is_never_quoted_back_whole() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = base(tmp.path());
-    let number = numbers("19").remove(0).replace('-', "");
+    let number = test_pnrs_starting("19").remove(0).replace('-', "");
     let file = std::fs::read_dir(dir.join("clients"))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -637,7 +582,7 @@ fn a_personnummer_typed_into_a_file_is_never_quoted_back_whole() {
     std::fs::write(&file, &broken).unwrap();
     for args in [&["check"][..], &["list", "clients"], &["--json", "check"]] {
         for lang in ["en", "sv"] {
-            let out = run(&dir, &[&["--lang", lang][..], args].concat());
+            let out = kontakt_raw(&dir, &[&["--lang", lang][..], args].concat());
             no_panic(&out);
             let said = format!("{}{}", text(&out.stdout), text(&out.stderr));
             assert_ne!(out.status.code(), Some(0), "{args:?}: {said}");
@@ -652,7 +597,7 @@ fn a_personnummer_typed_into_a_file_is_never_quoted_back_whole() {
     let pnr_line = original.lines().find(|l| l.starts_with("pnr = ")).unwrap();
     let unquoted = pnr_line.replace('"', "");
     std::fs::write(&file, original.replace(pnr_line, &unquoted)).unwrap();
-    let out = run(&dir, &["check"]);
+    let out = kontakt_raw(&dir, &["check"]);
     let said = format!("{}{}", text(&out.stdout), text(&out.stderr));
     assert!(!said.contains("`pnr`"), "{said}");
 }

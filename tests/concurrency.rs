@@ -6,13 +6,6 @@ use std::path::{Path, PathBuf};
 
 use common::kontakt_raw;
 
-fn test_numbers() -> Vec<String> {
-    common::test_pnrs()
-        .into_iter()
-        .filter(|l| l.starts_with("197"))
-        .collect()
-}
-
 fn s(v: &[&str]) -> Vec<String> {
     v.iter().map(|x| x.to_string()).collect()
 }
@@ -26,7 +19,7 @@ fn four_writers_at_once_lose_nothing_and_never_register_a_person_twice() {
             .status
             .success()
     );
-    let numbers = test_numbers();
+    let numbers = common::test_pnrs_starting("197");
     const WRITERS: usize = 4;
     const EACH: usize = 40;
     // Every writer registers its own 30 people, and 10 that every other writer also tries.
@@ -88,7 +81,7 @@ fn four_writers_at_once_lose_nothing_and_never_register_a_person_twice() {
 fn four_pay_runs_at_once_pay_the_month_once() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("records");
-    common::copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("records"), &dir);
+    common::copy_dir(&common::repo().join("records"), &dir);
     assert!(
         kontakt_raw(
             &dir,
@@ -151,8 +144,12 @@ fn unapproved_october(dir: &Path) -> Vec<String> {
 fn apply_screen_report_approve_and_pay_at_once_lose_nothing_and_pay_once() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("records");
-    common::copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("records"), &dir);
-    let numbers: Vec<String> = test_numbers().into_iter().skip(500).take(60).collect();
+    common::copy_dir(&common::repo().join("records"), &dir);
+    let numbers: Vec<String> = common::test_pnrs_starting("197")
+        .into_iter()
+        .skip(500)
+        .take(60)
+        .collect();
     let listed = kontakt_raw(&dir, &s(&["--json", "list", "volunteers"]));
     let listed: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
     let volunteers: Vec<String> = listed

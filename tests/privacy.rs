@@ -2,42 +2,16 @@
 //! personnummer in anything kontakt prints unless --show-pnr asks for it; error messages name ids,
 //! never people.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::process::Command;
 
-const BIN: &str = env!("CARGO_BIN_EXE_kontakt");
-const TODAY: &str = "2026-11-24";
+use common::{Kit, kontakt_raw, repo};
 
-fn repo() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// The demo records copied, so that refused commands can be tried without touching the repo.
-fn demo_copy(tmp: &Path) -> PathBuf {
-    fn copy(from: &Path, to: &Path) {
-        std::fs::create_dir_all(to).unwrap();
-        for e in std::fs::read_dir(from).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                copy(&p, &to.join(p.file_name().unwrap()));
-            } else {
-                std::fs::copy(&p, to.join(p.file_name().unwrap())).unwrap();
-            }
-        }
-    }
-    let dir = tmp.join("records");
-    copy(&repo().join("records"), &dir);
-    dir
-}
-
+/// What kontakt said, stdout then stderr: a leak counts wherever it is printed.
 fn run(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new(BIN)
-        .arg("--records")
-        .arg(dir)
-        .args(["--today", TODAY])
-        .args(args)
-        .output()
-        .unwrap();
+    let out = kontakt_raw(dir, args);
     format!(
         "{}{}",
         String::from_utf8_lossy(&out.stdout),
@@ -97,8 +71,9 @@ fn the_repository_holds_no_personnummer_but_skatteverkets_test_numbers() {
 
 #[test]
 fn nothing_kontakt_prints_shows_a_full_personnummer_unless_asked() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = demo_copy(tmp.path());
+    // The demo records copied, so that refused commands can be tried without touching the repo.
+    let kit = Kit::demo();
+    let dir = kit.dir.clone();
     let people = people(&dir);
     let store = kontakt::store::Store::open(&dir).unwrap();
     let ids: Vec<String> = [

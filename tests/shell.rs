@@ -9,6 +9,7 @@ fn demo() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("records")
 }
 
+// Unlike common::kontakt_raw: English locale, demo records in place, no --today (tests give theirs).
 fn run(args: &[&str]) -> std::process::Output {
     Command::new(BIN)
         .env_remove("LC_ALL")

@@ -22,6 +22,15 @@ pub fn test_pnrs() -> Vec<String> {
         .collect()
 }
 
+/// The test numbers (12 digits, no separator) that start with `prefix`: a century (`"19"`), a
+/// decade (`"197"`) or a year (`"1975"`), in the file's order.
+pub fn test_pnrs_starting(prefix: &str) -> Vec<String> {
+    test_pnrs()
+        .into_iter()
+        .filter(|p| p.starts_with(prefix))
+        .collect()
+}
+
 /// The first test number born in `year` (as `YYYYMMDD-NNNN`), and then the next ones.
 pub fn pnr_born(year: i32, nth: usize) -> String {
     let n = test_pnrs()
@@ -82,14 +91,40 @@ pub fn copy_dir(from: &Path, to: &Path) {
 /// The binary run raw on `dir` on [`TODAY`] with the test git identity, as the tests that run
 /// processes side by side or kill them do: no locale or colour settings, its whole output.
 pub fn kontakt_raw<S: AsRef<std::ffi::OsStr>>(dir: &Path, args: &[S]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_kontakt"))
-        .envs(GIT_IDENTITY)
+    kontakt_raw_command(dir).args(args).output().unwrap()
+}
+
+/// [`kontakt_raw`] before its command's arguments are given and it is run, for a test that
+/// spawns the process itself (to kill it, or to wire its pipes).
+pub fn kontakt_raw_command(dir: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kontakt"));
+    cmd.envs(GIT_IDENTITY)
         .arg("--records")
         .arg(dir)
-        .args(["--today", TODAY])
-        .args(args)
-        .output()
-        .unwrap()
+        .args(["--today", TODAY]);
+    cmd
+}
+
+/// Every file under `dir` with its bytes, except kontakt's local state (`.kontakt/`: the lock,
+/// caches), sorted: to prove a refusal wrote nothing.
+pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    fn walk(p: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
+        for e in std::fs::read_dir(p).unwrap() {
+            let p = e.unwrap().path();
+            if p.file_name().is_some_and(|n| n == ".kontakt") {
+                continue;
+            }
+            if p.is_dir() {
+                walk(&p, out);
+            } else {
+                out.push((p.clone(), std::fs::read(&p).unwrap()));
+            }
+        }
+    }
+    let mut v = Vec::new();
+    walk(dir, &mut v);
+    v.sort();
+    v
 }
 
 /// A records directory in a temporary place, fresh from `init` or copied from the demo.
@@ -218,25 +253,10 @@ impl Kit {
         std::fs::read_to_string(self.dir.join(rel)).unwrap()
     }
 
-    /// Every file under the records directory with its bytes, to prove a refusal wrote nothing.
+    /// Every file under the records directory with its bytes, to prove a refusal wrote nothing
+    /// (see [`snapshot`]).
     pub fn snapshot(&self) -> Vec<(PathBuf, Vec<u8>)> {
-        fn walk(p: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
-            for e in std::fs::read_dir(p).unwrap() {
-                let p = e.unwrap().path();
-                if p.file_name().is_some_and(|n| n == ".kontakt") {
-                    continue;
-                }
-                if p.is_dir() {
-                    walk(&p, out);
-                } else {
-                    out.push((p.clone(), std::fs::read(&p).unwrap()));
-                }
-            }
-        }
-        let mut v = Vec::new();
-        walk(&self.dir, &mut v);
-        v.sort();
-        v
+        snapshot(&self.dir)
     }
 
     /// Records the usual terms (1/week, fee category 1 at 20 %, expense level 1) from `start`,
