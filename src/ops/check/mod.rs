@@ -137,7 +137,14 @@ pub fn check(root: &Path, today: NaiveDate, use_cache: bool) -> Vec<Diagnostic> 
         out: Vec::new(),
     };
     let config = read_config(&mut ck);
-    interrupted(&mut ck);
+    // A command stopped after its commit point has put some of its files in place and not
+    // the rest (a payroll file without its entry, say): the records are between two states,
+    // and anything more said of them now would be of that passing state. E011 says how to
+    // finish it; `check` then judges the records as they are.
+    if interrupted(&mut ck) {
+        ck.out.sort();
+        return ck.out;
+    }
 
     // The ledger first, while little else is in memory: its files are large to parse.
     // Every kind but the reports read at once, on all cores.
@@ -236,14 +243,17 @@ fn read_config(ck: &mut Checker) -> Option<Config> {
     }
 }
 
-/// E011: operations interrupted mid-write (`store::atomic`).
-fn interrupted(ck: &mut Checker) {
+/// E011: operations interrupted mid-write (`store::atomic`). True when one of them is past its
+/// commit point, so that the records are half changed until it is finished.
+fn interrupted(ck: &mut Checker) -> bool {
+    let mut committed = false;
     for txn in atomic::pending(ck.root) {
         let rel = txn.strip_prefix(ck.root).unwrap_or(&txn).to_path_buf();
         let what = if atomic::is_committed(&txn) {
+            committed = true;
             tr!(
-                "a command was interrupted after its commit point; the next command that writes finishes it (or run `kontakt check --repair`)",
-                "ett kommando avbröts efter sin bekräftelsepunkt; nästa kommando som skriver slutför det (eller kör `kontakt check --repair`)"
+                "a command was interrupted after its commit point; the next command that writes finishes it (or run `kontakt check --repair`), and the rest is checked then",
+                "ett kommando avbröts efter sin bekräftelsepunkt; nästa kommando som skriver slutför det (eller kör `kontakt check --repair`), och resten kontrolleras sedan"
             )
         } else {
             tr!(
@@ -253,6 +263,7 @@ fn interrupted(ck: &mut Checker) {
         };
         ck.report(&rel, 1, Code::Interrupted, what);
     }
+    committed
 }
 
 /// `culled.toml`: clients whose files were culled may still be named by their assignments.
