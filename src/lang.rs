@@ -599,6 +599,10 @@ const PHRASES: &[(&str, &str)] = &[
     ),
     ("has no prisbasbelopp for", "har inget prisbasbelopp för"),
     ("has no employee number", "har inget anställningsnummer"),
+    (
+        "'s employee number is not one payroll can take (`kontakt check` names it)",
+        ":s anställningsnummer kan lönesystemet inte ta emot (`kontakt check` pekar ut det)",
+    ),
     ("no meetings reported", "inga träffar rapporterade"),
     (
         "pay it outside kontakt and record that with",

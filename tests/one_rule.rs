@@ -106,3 +106,44 @@ fn a_meeting_on_a_day_not_in_force_is_refused_typed_and_named_by_check() {
         r.stdout
     );
 }
+
+#[test]
+fn an_employee_number_payroll_cannot_take_is_refused_typed_named_by_check_and_not_paid() {
+    let mut kit = Kit::demo();
+    kit.today = "2026-11-20".into();
+    let plan = kit.json(&["pay", "2026-10", "--dry-run"]);
+    let v = plan["lines"][0]["volunteer"].as_str().unwrap().to_string();
+    // A spreadsheet formula is no employee number.
+    kit.run(&["screen", "volunteer", &v, "--employee-number", "=1+2"])
+        .refused(2, "up to 20 letters, digits or dashes");
+    kit.run(&["screen", "volunteer", &v, "--employee-number", "A-1001"])
+        .ok();
+    assert!(!kit.run(&["check"]).stdout.contains("employee_number"));
+    let rel = format!("volunteers/{v}.toml");
+    edit(&kit, &rel, "\"A-1001\"", "\"=HYPERLINK(1)\"");
+    let line = kit
+        .read(&rel)
+        .lines()
+        .position(|l| l.starts_with("employee_number"))
+        .unwrap()
+        + 1;
+    let r = kit.run(&["check"]);
+    assert!(
+        r.stdout
+            .contains(&format!("{rel}:{line}: E004 field `employee_number`")),
+        "{}",
+        r.stdout
+    );
+    let plan = kit.json(&["pay", "2026-10", "--dry-run"]);
+    let lines = plan["lines"].as_array().unwrap();
+    assert!(lines.iter().all(|l| l["volunteer"] != v.as_str()), "{plan}");
+    assert!(
+        plan["excluded"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["volunteer"] == v.as_str()
+                && e["reason"].as_str().unwrap().contains("employee number")),
+        "{plan}"
+    );
+}

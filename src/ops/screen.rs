@@ -176,17 +176,8 @@ pub fn screen_volunteer(
     }
     if let Some(n) = steps.employee_number {
         let n = n.trim().to_string();
-        if n.is_empty()
-            || n.chars().count() > 20
-            || !n.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        {
-            return Err(Error::arg(
-                "--employee-number",
-                tr!(
-                    "expected up to 20 letters, digits or dashes",
-                    "högst 20 bokstäver, siffror eller bindestreck väntades"
-                ),
-            ));
+        if let Some(p) = screening::employee_number_problem(&n) {
+            return Err(Error::arg("--employee-number", p));
         }
         v.employee_number = Some(n);
         events.push(event("employee number recorded"));

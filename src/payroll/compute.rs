@@ -665,6 +665,19 @@ pub fn plan(
                     .push(exclude(format!("{} has no employee number", a.volunteer)));
                 continue;
             }
+            // One typed into the file by hand would go into the payroll file as it stands.
+            if case
+                .volunteer
+                .employee_number
+                .as_deref()
+                .is_some_and(|n| crate::rules::screening::employee_number_problem(n).is_some())
+            {
+                out.excluded.push(exclude(format!(
+                    "{}'s employee number is not one payroll can take (`kontakt check` names it)",
+                    a.volunteer
+                )));
+                continue;
+            }
             out.lines.extend(lines);
         }
     }

@@ -9,6 +9,58 @@ use chrono::{Months, NaiveDate};
 use crate::model::config::VolunteerRules;
 use crate::model::{Id, Reference, Verdict, Volunteer};
 
+use super::{Flaw, Key, Problem};
+
+/// Why `n` cannot be a volunteer's employee number (anställningsnummer) in the payroll system,
+/// if it cannot: it goes into the payroll file as it is, so it is 1 to 20 letters, digits or
+/// dashes. `screen volunteer --employee-number` and `check` (for one typed into the file) judge
+/// by this.
+pub fn employee_number_problem(n: &str) -> Option<String> {
+    let ok = !n.is_empty()
+        && n.chars().count() <= 20
+        && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    (!ok).then(|| {
+        tr!(
+            "expected up to 20 letters, digits or dashes",
+            "högst 20 bokstäver, siffror eller bindestreck väntades"
+        )
+    })
+}
+
+/// What is wrong in a volunteer's stored screening and payroll details: approved and rejected
+/// both, approved before she applied, an employee number payroll cannot take.
+pub fn record_problems(v: &Volunteer) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let s = &v.screening;
+    let at = |k: &str| vec![Key::name("screening"), Key::name(k)];
+    if s.approved.is_some() && s.rejected.is_some() {
+        out.push(Problem::new(
+            Flaw::ImpossibleDates,
+            &at("rejected"),
+            tr!("both approved and rejected", "både godkänd och avslagen"),
+        ));
+    }
+    if s.approved.is_some_and(|a| a < v.applied) {
+        out.push(Problem::new(
+            Flaw::ImpossibleDates,
+            &at("approved"),
+            tr!("approved before the application", "godkänd före ansökan"),
+        ));
+    }
+    if let Some(p) = v
+        .employee_number
+        .as_deref()
+        .and_then(employee_number_problem)
+    {
+        out.push(Problem::new(
+            Flaw::BadValue,
+            &[Key::name("employee_number")],
+            p,
+        ));
+    }
+    out
+}
+
 /// A referee's name as it is compared: trimmed, in lower case (`Anna Berg` is `anna berg`).
 pub fn referee_key(name: &str) -> String {
     name.trim().to_lowercase()

@@ -199,28 +199,12 @@ fn same_person(x: &Ctx, ck: &mut Checker) {
     );
 }
 
-/// E006: a screening both approved and rejected, or approved before the application.
+/// E006: a screening both approved and rejected, or approved before the application; E004:
+/// an employee number payroll cannot take (`rules::screening::record_problems`).
 fn screening_dates(x: &Ctx, ck: &mut Checker) {
     for (rel, v) in x.volunteers {
-        let s = &v.screening;
-        let line = |k| line_in(x.root, rel, &[KeyPart::Key("screening"), KeyPart::Key(k)]);
-        if s.approved.is_some() && s.rejected.is_some() {
-            ck.report(
-                rel,
-                line("rejected"),
-                Code::ImpossibleDates,
-                tr!("both approved and rejected", "både godkänd och avslagen"),
-            );
-        }
-        if let Some(a) = s.approved
-            && a < v.applied
-        {
-            ck.report(
-                rel,
-                line("approved"),
-                Code::ImpossibleDates,
-                tr!("approved before the application", "godkänd före ansökan"),
-            );
+        for p in crate::rules::screening::record_problems(v) {
+            ck.problem(rel, &p);
         }
     }
 }
