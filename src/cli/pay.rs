@@ -26,7 +26,7 @@ pub struct Args {
     #[arg(long, conflicts_with = "verify")]
     pub dry_run: bool,
     /// The payroll file's format (default: `[payroll] format` in kontakt.toml).
-    #[arg(long, value_name = "csv|paxml", conflicts_with = "verify")]
+    #[arg(long, value_name = "csv|paxml", value_parser = parse_format, conflicts_with = "verify")]
     pub format: Option<Format>,
     /// Also write the payroll file here (it is always kept as payruns/<run>.csv|xml).
     #[arg(long, value_name = "FILE", conflicts_with_all = ["verify", "dry_run"])]
@@ -38,6 +38,16 @@ pub struct Args {
     /// Recompute a past run from the records and the ledger, and check the file it paid.
     #[arg(long, value_name = "RUN", conflicts_with = "month")]
     pub verify: Option<String>,
+}
+
+/// `--format`, with the refusal in the reader's language (the model's own is English).
+fn parse_format(s: &str) -> std::result::Result<Format, String> {
+    s.parse().map_err(|_| {
+        tr!(
+            "expected csv or paxml, found `{s}`",
+            "csv eller paxml väntades, `{s}` hittades"
+        )
+    })
 }
 
 pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {

@@ -51,7 +51,7 @@ pub struct PayrollRules {
     /// How each line is rounded: krona-half-up or ore-half-up.
     pub rounding: super::layout::Rounding,
     /// `csv` or `paxml`, when `pay --format` is not given.
-    pub format: String,
+    pub format: super::layout::PayrollFormat,
     /// The employer's name in the PAXml header (default: the municipality).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub company: Option<String>,
@@ -72,7 +72,7 @@ impl Default for PayrollRules {
             pay_without_meetings: false,
             require_employee_number: false,
             rounding: Default::default(),
-            format: "csv".into(),
+            format: super::layout::PayrollFormat::Csv,
             company: None,
             csv: Default::default(),
             paxml: Default::default(),

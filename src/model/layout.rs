@@ -4,6 +4,46 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The payroll file's format: CSV in the configured layout, or PAXml 2.0
+/// (`[payroll] format`, or `pay --format`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PayrollFormat {
+    #[default]
+    Csv,
+    Paxml,
+}
+
+impl PayrollFormat {
+    /// The payroll file's extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            PayrollFormat::Csv => "csv",
+            PayrollFormat::Paxml => "xml",
+        }
+    }
+
+    /// The word the configuration and `--format` use.
+    pub fn word(self) -> &'static str {
+        match self {
+            PayrollFormat::Csv => "csv",
+            PayrollFormat::Paxml => "paxml",
+        }
+    }
+}
+
+/// `csv` or `paxml`, in any case (the command line's `--format`).
+impl std::str::FromStr for PayrollFormat {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_lowercase().as_str() {
+            "csv" => Ok(PayrollFormat::Csv),
+            "paxml" => Ok(PayrollFormat::Paxml),
+            _ => Err(format!("expected csv or paxml, found `{s}`")),
+        }
+    }
+}
+
 /// How a line's amount is rounded.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

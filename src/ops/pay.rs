@@ -25,36 +25,8 @@ use crate::{Error, Result};
 /// falls out of the window is listed until settled, without reading all of history.
 const LOOK_BACK_MONTHS: u32 = 1;
 
-/// The payroll file's format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Format {
-    Csv,
-    Paxml,
-}
-
-impl std::str::FromStr for Format {
-    type Err = String;
-    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
-        match s {
-            "csv" => Ok(Format::Csv),
-            "paxml" => Ok(Format::Paxml),
-            _ => Err(tr!(
-                "expected csv or paxml, found `{s}`",
-                "csv eller paxml väntades, `{s}` hittades"
-            )),
-        }
-    }
-}
-
-impl Format {
-    fn extension(self) -> &'static str {
-        match self {
-            Format::Csv => "csv",
-            Format::Paxml => "xml",
-        }
-    }
-}
+/// The payroll file's format (the configuration's type).
+pub use crate::model::layout::PayrollFormat as Format;
 
 /// The records a run reads, gathered once.
 struct Gathered {
@@ -593,22 +565,13 @@ fn render(
     }
 }
 
-fn default_format(store: &Store) -> Result<Format> {
-    store
-        .config
-        .payroll
-        .format
-        .parse()
-        .map_err(|e| Error::arg("kontakt.toml [payroll] format", e))
-}
-
 /// Makes the run: the payroll file (`payruns/<month>/<id>.csv|xml`) and its ledger entry
 /// (`payruns/<month>/<id>.toml`) in one transaction, under the lock, so two runs at once cannot both pay.
 pub fn run(store: &Store, input: RunInput, today: chrono::NaiveDate) -> Result<Outcome> {
     month_is_over(input.month, today)?;
     let format = match input.format {
         Some(f) => f,
-        None => default_format(store)?,
+        None => store.config.payroll.format,
     };
     let lock: Lock = store.lock()?;
     let g = gather_for(store, input.month, today, None)?;

@@ -129,16 +129,6 @@ pub fn problems(c: &Config) -> Vec<Problem> {
             ),
         ));
     }
-    if !matches!(p.format.as_str(), "csv" | "paxml") {
-        out.push(bad(
-            keys(&["payroll", "format"]),
-            tr!(
-                "expected \"csv\" or \"paxml\", found \"{}\"",
-                "\"csv\" eller \"paxml\" väntades, \"{}\" hittades",
-                p.format
-            ),
-        ));
-    }
     // Each layout problem names its key (`payroll.csv.delimiter: …`): the problem is put at
     // that key, so `check` gives its line.
     for m in csv_layout(&p.csv).into_iter().chain(paxml_layout(&p.paxml)) {
