@@ -546,6 +546,8 @@ pub fn compute(i: &Inputs) -> Result<Stats, Overflow> {
         VolunteerStatus::Applied,
         VolunteerStatus::Screening,
         VolunteerStatus::Approved,
+        VolunteerStatus::OnBreak,
+        VolunteerStatus::Left,
         VolunteerStatus::Rejected,
     ];
     let volunteers = statuses
@@ -555,7 +557,7 @@ pub fn compute(i: &Inputs) -> Result<Stats, Overflow> {
             count: i
                 .volunteers
                 .iter()
-                .filter(|v| status::volunteer_status(v) == *s)
+                .filter(|v| status::volunteer_status_on(v, i.today) == *s)
                 .count(),
         })
         .collect();
@@ -810,6 +812,8 @@ pub fn volunteer_status_word(status: &'static str, lang: crate::lang::Lang) -> &
         "screening" => lang.pick("screening", "under utredning"),
         "approved" => lang.pick("approved", "godkänd"),
         "rejected" => lang.pick("rejected", "avslagen"),
+        "on_break" => lang.pick("on a break", "uppehåll"),
+        "left" => lang.pick("left", "slutat"),
         other => other,
     }
 }

@@ -451,3 +451,74 @@ fn an_agreement_not_yet_begun_can_be_declined() {
     kit.run(&["match", "decline", &b, "--by", "client", "--reason", "x"])
         .refused(1, "kontakt end");
 }
+
+/// Where a volunteer stands is what staff read in lists and `find`: on a break, or left, not
+/// "approved"; `list --status` takes both.
+#[test]
+fn a_volunteer_on_a_break_or_gone_is_listed_so() {
+    let (mut kit, a) = running();
+    let v = volunteer_of(&kit, &a);
+    let status = |kit: &Kit| {
+        kit.json(&["list", "volunteers"])
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["id"] == v.as_str())
+            .map(|x| x["status"].clone())
+            .unwrap()
+    };
+    assert_eq!(status(&kit), "approved");
+    // Her running assignment goes on during the break: staff are told, with the client.
+    let paused = kit.run(&["pause", &v, "--reason", "nytt jobb"]).ok();
+    assert!(
+        paused.stderr.contains("run on during the break") && paused.stderr.contains(&a),
+        "{}",
+        paused.stderr
+    );
+    assert_eq!(status(&kit), "on_break");
+    let listed = kit.json(&["list", "volunteers", "--status", "uppehåll"]);
+    assert_eq!(listed.as_array().unwrap().len(), 1, "{listed}");
+    // An open-ended break is no "break ends" today: a call to make after the support interval.
+    let due = kit.json(&["due", "--within", "365"]);
+    let calls: Vec<&serde_json::Value> = due
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["id"] == v.as_str() && d["what"].as_str().unwrap().starts_with("pause"))
+        .collect();
+    assert_eq!(calls.len(), 1, "{due}");
+    assert_eq!(calls[0]["what"], "pause open-ended");
+    assert_eq!(calls[0]["date"], "2026-09-08", "90 days after 2026-06-10");
+    kit.run(&["resume", &v]).ok();
+    assert_eq!(status(&kit), "approved");
+    kit.run(&[
+        "end",
+        &v,
+        "--date",
+        "2026-06-10",
+        "--reason",
+        "volunteer_request",
+    ])
+    .ok();
+    kit.today = "2026-06-11".into();
+    assert_eq!(status(&kit), "left");
+    let found = kit.json(&["find", "Volontär"]);
+    assert_eq!(found[0]["status"], "left", "{found}");
+}
+
+/// Back before a break began: the break never happens, and she is told so.
+#[test]
+fn a_break_called_off_before_it_begins_is_said_to_be_cancelled() {
+    let (kit, a) = running();
+    let v = volunteer_of(&kit, &a);
+    kit.run(&["pause", &v, "--reason", "resa", "--from", "2026-07-01"])
+        .ok();
+    let r = kit.run(&["resume", &v, "--date", "2026-06-20"]).ok();
+    assert!(
+        r.stdout.contains("the break from 2026-07-01 is cancelled"),
+        "{}",
+        r.stdout
+    );
+    let shown = kit.json(&["show", &v]);
+    assert!(shown["pauses"].is_null(), "{shown}");
+}

@@ -159,8 +159,11 @@ fn a_concern_stops_approval_until_it_is_answered() {
     assert!(shown.contains("oron gällde en annan person"), "{shown}");
 }
 
+/// A concern is answered by staff, with the reason, not by the same referee recorded again as
+/// `ok`: a second entry must not erase the first (issue 16: a concern blocks approval until
+/// someone approves with a reason). Staff are told the referee was on file.
 #[test]
-fn a_referee_called_again_with_a_good_word_answers_her_own_concern() {
+fn a_referee_called_again_with_a_good_word_does_not_erase_her_concern() {
     let kit = Kit::new();
     let v = volunteer(&kit, &pnr_born(1980, 1)).id();
     kit.run(&[
@@ -171,7 +174,7 @@ fn a_referee_called_again_with_a_good_word_answers_her_own_concern() {
         "Cilla Ref:concern",
     ])
     .ok();
-    kit.run(&[
+    let steps = [
         "screen",
         "volunteer",
         &v,
@@ -186,8 +189,27 @@ fn a_referee_called_again_with_a_good_word_answers_her_own_concern() {
         "--reference",
         "cilla ref:ok",
         "--approve",
+    ];
+    let r = kit.run(&steps);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("--despite-concern"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("Cilla Ref was recorded as a referee before"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(kit.json(&["show", &v])["status"], "screening");
+    kit.run(&[
+        "screen",
+        "volunteer",
+        &v,
+        "--approve",
+        "--despite-concern",
+        "hon tog tillbaka oron efter samtal",
     ])
     .ok();
+    assert_eq!(kit.json(&["stats"])["approved_despite_concern"], 1);
 }
 
 #[test]

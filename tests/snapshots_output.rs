@@ -608,7 +608,9 @@ fn stats_en() {
     ╞══════════════════════════╪═════╪═════════════════════╡
     │ applied                  ┆ 1   ┆                     │
     │ screening                ┆ 3   ┆                     │
-    │ approved                 ┆ 9   ┆                     │
+    │ approved                 ┆ 8   ┆                     │
+    │ on a break               ┆ 1   ┆                     │
+    │ left                     ┆ 0   ┆                     │
     │ rejected                 ┆ 2   ┆                     │
     │ application to interview ┆     ┆ 32 / 42 (14 cases)  │
     │ interview to approval    ┆     ┆ 0 / 0 (9 cases)     │
@@ -674,7 +676,9 @@ fn stats_sv() {
     ╞═══════════════════════════════╪════╪══════════════════════╡
     │ ansökt                        ┆ 1  ┆                      │
     │ under utredning               ┆ 3  ┆                      │
-    │ godkänd                       ┆ 9  ┆                      │
+    │ godkänd                       ┆ 8  ┆                      │
+    │ uppehåll                      ┆ 1  ┆                      │
+    │ slutat                        ┆ 0  ┆                      │
     │ avslagen                      ┆ 2  ┆                      │
     │ ansökan till intervju         ┆    ┆ 32 / 42 (14 fall)    │
     │ intervju till godkännande     ┆    ┆ 0 / 0 (9 fall)       │

@@ -73,7 +73,7 @@ pub enum What {
     /// Volunteers, with the state of their screening.
     #[command(aliases = ["kontaktpersoner", "kontaktperson", "volontärer", "volontär", "volunteer"])]
     Volunteers {
-        /// Only this status: applied, screening, approved, rejected.
+        /// Only this status: applied, screening, approved, on_break, left, rejected.
         #[arg(long)]
         status: Option<VolunteerStatus>,
     },
@@ -319,7 +319,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
             let rows: Vec<VolunteerRow> = keep(&mut broken, store.load_readable::<Volunteer>()?)
                 .into_iter()
                 .map(|v| VolunteerRow {
-                    status: status::volunteer_status(&v),
+                    status: status::volunteer_status_on(&v, ctx.today),
                     pnr: render::pnr(&v.pnr, ctx.show_pnr),
                     v,
                 })

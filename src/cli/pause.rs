@@ -39,7 +39,7 @@ pub struct ResumeArgs {
 pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
     let store = ctx.store()?;
     let from = a.from.unwrap_or(ctx.today);
-    let (id, p) = kontakt::ops::pause::pause(
+    let done = kontakt::ops::pause::pause(
         store,
         &crate::cli::show::person(ctx, &a.volunteer, &[kontakt::model::Kind::Volunteer])?,
         from,
@@ -47,30 +47,65 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
         &a.reason,
         ctx.today,
     )?;
-    Ok(Output::ok(if ctx.json {
-        render::json(&serde_json::json!({ "id": id, "pause": p }))
-    } else {
-        match p.until {
-            Some(u) => tr!(
-                "{id} on a break from {from}, back {u}: not suggested meanwhile\n",
-                "{id} har uppehåll från {from}, åter {u}: föreslås inte under tiden\n"
-            ),
-            None => tr!(
-                "{id} on a break from {from} until resumed (kontakt resume): not suggested meanwhile\n",
-                "{id} har uppehåll från {from} tills vidare (kontakt resume): föreslås inte under tiden\n"
-            ),
-        }
-    }))
+    let (id, p) = (done.volunteer.id, &done.pause);
+    if ctx.json {
+        return Ok(Output::ok(render::json(
+            &serde_json::json!({ "id": id, "pause": p, "running": done.running }),
+        )));
+    }
+    let who = format!("{id} {}", done.volunteer.name);
+    let mut out = Output::ok(match p.until {
+        Some(u) => tr!(
+            "{who} on a break from {from}, back {u}: not suggested meanwhile\n",
+            "{who} har uppehåll från {from}, åter {u}: föreslås inte under tiden\n"
+        ),
+        None => tr!(
+            "{who} on a break from {from} until resumed (kontakt resume): not suggested meanwhile\n",
+            "{who} har uppehåll från {from} tills vidare (kontakt resume): föreslås inte under tiden\n"
+        ),
+    });
+    if !done.running.is_empty() {
+        let pairs: Vec<(kontakt::model::Id, kontakt::model::Id)> = done
+            .running
+            .iter()
+            .filter_map(|a| store.load::<kontakt::model::Assignment>(a).ok())
+            .map(|a| (a.id, a.client))
+            .collect();
+        let names = crate::cli::show::names(store, pairs.iter().map(|(_, c)| *c));
+        let list = pairs
+            .iter()
+            .map(|(a, c)| format!("{a} ({})", crate::cli::show::named(c, &names)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        out.stderr = tr!(
+            "warning: her assignments run on during the break: {list}; agree with each client what happens meanwhile\n",
+            "varning: hennes uppdrag fortsätter under uppehållet: {list}; kom överens med varje klient om vad som gäller under tiden\n"
+        );
+    }
+    Ok(out)
 }
 
 pub fn resume(a: ResumeArgs, ctx: &Ctx) -> Result<Output> {
     let store = ctx.store()?;
     let date = a.date.unwrap_or(ctx.today);
     let who = crate::cli::show::person(ctx, &a.volunteer, &[kontakt::model::Kind::Volunteer])?;
-    let id = kontakt::ops::pause::resume(store, &who, date, ctx.today)?;
+    let done = kontakt::ops::pause::resume(store, &who, date, ctx.today)?;
+    let id = done.volunteer.id;
     Ok(Output::ok(if ctx.json {
-        render::json(&serde_json::json!({ "id": id, "back": date }))
+        render::json(&serde_json::json!({
+            "id": id,
+            "back": date,
+            "cancelled": done.cancelled.as_ref().map(|p| p.from),
+        }))
     } else {
-        tr!("{id} is back from {date}\n", "{id} är åter från {date}\n")
+        let who = format!("{id} {}", done.volunteer.name);
+        match &done.cancelled {
+            Some(p) => tr!(
+                "{who}: the break from {} is cancelled (back before it began)\n",
+                "{who}: uppehållet från {} ställs in (åter innan det började)\n",
+                p.from
+            ),
+            None => tr!("{who} is back from {date}\n", "{who} är åter från {date}\n"),
+        }
     }))
 }

@@ -106,7 +106,7 @@ pub fn find(store: &Store, text: &str, today: NaiveDate) -> Result<(Vec<Hit>, Ve
                 name: v.name.clone(),
                 pnr: v.pnr.clone(),
                 area: v.area.clone(),
-                status: crate::model::common::word(&status::volunteer_status(v)),
+                status: crate::model::common::word(&status::volunteer_status_on(v, today)),
                 with: with(&v.id),
             });
         }

@@ -10,6 +10,24 @@ use crate::rules::pause;
 use crate::store::{Changeset, Store};
 use crate::{Error, Result, tr};
 
+/// A break recorded: for whom, the break, and her assignments that run on during it (left
+/// alone, but staff are to agree with each client what happens meanwhile).
+#[derive(Debug)]
+pub struct Paused {
+    pub volunteer: Volunteer,
+    pub pause: Pause,
+    pub running: Vec<Id>,
+}
+
+/// A break ended, or cancelled when she is back before it began.
+#[derive(Debug)]
+pub struct Resumed {
+    pub volunteer: Volunteer,
+    pub back: NaiveDate,
+    /// The break that never happened, when `back` is on or before its first day.
+    pub cancelled: Option<Pause>,
+}
+
 /// Records a break from `from` (to the day before `until`, or open-ended).
 pub fn pause(
     store: &Store,
@@ -18,7 +36,7 @@ pub fn pause(
     until: Option<NaiveDate>,
     reason: &str,
     today: NaiveDate,
-) -> Result<(Id, Pause)> {
+) -> Result<Paused> {
     let lock = store.lock()?;
     let id = store.resolve(prefix, &[Kind::Volunteer])?;
     let mut v: Volunteer = store.load(&id)?;
@@ -42,15 +60,27 @@ pub fn pause(
     };
     v.history
         .push(Event::new(today, what).with_note(Some(p.reason.clone())));
+    let after = until.unwrap_or(NaiveDate::MAX);
+    let running = store
+        .assignments_of(&id)?
+        .iter()
+        .filter(|a| a.is_open(from) && a.last_day().is_none_or(|l| l >= from))
+        .filter(|a| a.agreement.as_ref().is_none_or(|g| g.start < after))
+        .map(|a| a.id)
+        .collect();
     let mut changes = Changeset::new();
     store.stage(&mut changes, &v)?;
     store.commit(&lock, &changes)?;
-    Ok((id, p))
+    Ok(Paused {
+        volunteer: v,
+        pause: p,
+        running,
+    })
 }
 
 /// Ends the break running on `date` (or the next one, which is then cancelled): she is back
 /// from `date`.
-pub fn resume(store: &Store, prefix: &str, date: NaiveDate, today: NaiveDate) -> Result<Id> {
+pub fn resume(store: &Store, prefix: &str, date: NaiveDate, today: NaiveDate) -> Result<Resumed> {
     let lock = store.lock()?;
     let id = store.resolve(prefix, &[Kind::Volunteer])?;
     let mut v: Volunteer = store.load(&id)?;
@@ -60,18 +90,26 @@ pub fn resume(store: &Store, prefix: &str, date: NaiveDate, today: NaiveDate) ->
             "{id} har inget uppehåll den {date}"
         )]));
     };
-    if v.pauses[i].from >= date {
+    let cancelled = if v.pauses[i].from >= date {
         // Back before it began: the break never happens.
-        v.pauses.remove(i);
+        Some(v.pauses.remove(i))
     } else {
         v.pauses[i].until = Some(date.into());
-    }
+        None
+    };
     refuse_problems(&v)?;
-    v.history.push(Event::new(today, format!("back {date}")));
+    v.history.push(match &cancelled {
+        Some(p) => Event::new(today, format!("break from {} cancelled", p.from)),
+        None => Event::new(today, format!("back {date}")),
+    });
     let mut changes = Changeset::new();
     store.stage(&mut changes, &v)?;
     store.commit(&lock, &changes)?;
-    Ok(id)
+    Ok(Resumed {
+        volunteer: v,
+        back: date,
+        cancelled,
+    })
 }
 
 /// The breaks judged as `check` judges a hand-edited file.

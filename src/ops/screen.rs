@@ -157,7 +157,15 @@ pub fn screen_volunteer(
         s.interview = Some(d.into());
         events.push(event("interview recorded"));
     }
+    let mut repeated = Vec::new();
     for (name, verdict) in steps.references.iter().cloned() {
+        if let Some(before) = s
+            .references
+            .iter()
+            .find(|r| screening::referee_key(&r.name) == screening::referee_key(&name))
+        {
+            repeated.push(screening::referee_again(before));
+        }
         s.references.push(Reference {
             name,
             verdict,
@@ -229,7 +237,13 @@ pub fn screen_volunteer(
             ),
         ));
     }
-    let mut warnings = screening::warnings(&v, rules, today);
+    // What this step recorded is told of, not what an earlier one did (the application's
+    // warnings were told when it was made).
+    let mut warnings: Vec<String> = screening::warnings(&v, rules, today)
+        .into_iter()
+        .filter(|_| steps.interview.is_some())
+        .collect();
+    warnings.extend(repeated);
     if let (Some(d), false) = (steps.police_extract, had_extract) {
         let started: Vec<(Id, NaiveDate)> = store
             .assignments_of(&id)?

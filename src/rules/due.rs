@@ -291,8 +291,9 @@ pub fn due(
             },
         });
     }
-    // Breaks: the day a volunteer is back (to check in and match her again); open-ended ones
-    // are listed from their start, so that no break is forgotten.
+    // Breaks: the day a volunteer is back (to check in and match her again). An open-ended
+    // break has no such day: it is listed as a call to make, the support interval after it
+    // began (and after that overdue), so that no break is forgotten.
     for v in volunteers {
         if v.leaving.is_some() {
             continue;
@@ -301,28 +302,40 @@ pub fn due(
             continue;
         };
         let p = &v.pauses[i];
-        let (date, detail) = match (p.until, sv) {
-            (Some(u), false) => (u, format!("back from a break ({})", p.reason)),
-            (Some(u), true) => (u, format!("åter från uppehåll ({})", p.reason)),
-            (None, false) => (
-                p.from,
-                format!(
-                    "on a break from {} until further notice ({}): kontakt resume when she is back",
-                    p.from, p.reason
-                ),
+        let (date, what, detail) = match (p.until, sv) {
+            (Some(u), false) => (
+                u.get(),
+                "pause ends",
+                format!("back from a break ({})", p.reason),
             ),
-            (None, true) => (
-                p.from,
-                format!(
-                    "uppehåll från {} tills vidare ({}): kontakt resume när kontaktpersonen är åter",
-                    p.from, p.reason
-                ),
+            (Some(u), true) => (
+                u.get(),
+                "pause ends",
+                format!("åter från uppehåll ({})", p.reason),
             ),
+            (None, _) => {
+                let call = p
+                    .from
+                    .checked_add_days(chrono::Days::new(u64::from(cfg.volunteers.support_days)))
+                    .unwrap_or(NaiveDate::MAX);
+                let detail = if sv {
+                    format!(
+                        "uppehåll från {} tills vidare ({}): hör av dig och se om hon är åter (kontakt resume)",
+                        p.from, p.reason
+                    )
+                } else {
+                    format!(
+                        "on a break from {} until further notice ({}): call and see whether she is back (kontakt resume)",
+                        p.from, p.reason
+                    )
+                };
+                (call, "pause open-ended", detail)
+            }
         };
         if date <= horizon {
             out.push(Due {
-                date: date.get(),
-                what: "pause ends",
+                date,
+                what,
                 id: v.id,
                 detail,
             });

@@ -1,5 +1,6 @@
 //! When a volunteer may be approved: interview done, enough good references (each referee
-//! counted once, by the latest call), no referee's concern left unanswered, a police-register
+//! counted once, by the latest call), no referee's concern left unanswered (a concern voiced
+//! at any call stands until staff approve with the reason it is answered), a police-register
 //! extract young enough, the social register checked, and old enough; and what staff should be
 //! told as it happens, though it stops nothing.
 
@@ -82,12 +83,25 @@ pub fn latest_per_referee(refs: &[Reference]) -> Vec<&Reference> {
     out
 }
 
-/// The referees whose latest word was a concern.
+/// The referees who voiced a concern at any call, each once (her first such call). A concern
+/// is answered by staff approving with the reason (`--despite-concern`), not by the same
+/// referee called again and recorded `ok`: that would let a second entry erase the first.
 pub fn concerns(v: &Volunteer) -> Vec<&Reference> {
-    latest_per_referee(&v.screening.references)
-        .into_iter()
+    let mut out: Vec<&Reference> = Vec::new();
+    for r in v
+        .screening
+        .references
+        .iter()
         .filter(|r| r.verdict == Verdict::Concern)
-        .collect()
+    {
+        if !out
+            .iter()
+            .any(|o| referee_key(&o.name) == referee_key(&r.name))
+        {
+            out.push(r);
+        }
+    }
+    out
 }
 
 /// Is the police-register extract taken on `extract` still young enough on `day`?
@@ -204,6 +218,18 @@ pub fn warnings(v: &Volunteer, rules: &VolunteerRules, today: NaiveDate) -> Vec<
         ));
     }
     out
+}
+
+/// What staff are told when a referee on file is recorded again: the latest call is what
+/// counts towards the references needed, and a concern voiced before still stands.
+pub fn referee_again(before: &Reference) -> String {
+    tr!(
+        "{} was recorded as a referee before ({}, {}): the latest call counts once, and a concern voiced stands until approval with --despite-concern",
+        "{} är redan registrerad som referens ({}, {}): det senaste samtalet räknas en gång, och en oro som framförts står kvar tills godkännande med --despite-concern",
+        before.name,
+        before.date,
+        crate::lang::current().word(&crate::model::common::word(&before.verdict))
+    )
 }
 
 /// A police extract recorded for the first time after an assignment of hers had started: she

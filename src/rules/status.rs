@@ -21,7 +21,7 @@ pub enum ClientStatus {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "snake_case")]
 pub enum VolunteerStatus {
     /// Applied; no screening step recorded yet.
     Applied,
@@ -29,6 +29,10 @@ pub enum VolunteerStatus {
     Screening,
     Approved,
     Rejected,
+    /// Approved, and on a break today (`rules::pause`): takes no new client until back.
+    OnBreak,
+    /// Approved, and has left (`kontakt end V-…`) by today.
+    Left,
 }
 
 pub fn client_status(c: &Client, today: NaiveDate) -> ClientStatus {
@@ -40,6 +44,22 @@ pub fn client_status(c: &Client, today: NaiveDate) -> ClientStatus {
     }
 }
 
+/// Where `v` stands on `today`, as staff read it in lists, `find` and `show`: her screening's
+/// outcome ([`volunteer_status`]), and for an approved volunteer whether she is on a break or
+/// has left. Matching and agreements ask the screening and `rules::pause` apart.
+pub fn volunteer_status_on(v: &Volunteer, today: NaiveDate) -> VolunteerStatus {
+    match volunteer_status(v) {
+        VolunteerStatus::Approved if v.leaving.as_ref().is_some_and(|l| l.date <= today) => {
+            VolunteerStatus::Left
+        }
+        VolunteerStatus::Approved if super::pause::paused_on(v, today).is_some() => {
+            VolunteerStatus::OnBreak
+        }
+        s => s,
+    }
+}
+
+/// The outcome of `v`'s screening: applied, under way, approved or rejected.
 pub fn volunteer_status(v: &Volunteer) -> VolunteerStatus {
     let s = &v.screening;
     if s.rejected.is_some() {
@@ -83,6 +103,8 @@ impl VolunteerStatus {
             VolunteerStatus::Screening => "screening",
             VolunteerStatus::Approved => "approved",
             VolunteerStatus::Rejected => "rejected",
+            VolunteerStatus::OnBreak => "on_break",
+            VolunteerStatus::Left => "left",
         }
     }
 }
@@ -133,17 +155,21 @@ impl std::str::FromStr for VolunteerStatus {
             ("godkända", Approved),
             ("avslagen", Rejected),
             ("avslagna", Rejected),
+            ("uppehåll", OnBreak),
+            ("på uppehåll", OnBreak),
+            ("slutat", Left),
+            ("slutade", Left),
         ];
         typed(
             s,
-            &[Applied, Screening, Approved, Rejected],
+            &[Applied, Screening, Approved, Rejected, OnBreak, Left],
             Self::as_str,
             &sv,
         )
         .ok_or_else(|| {
             tr!(
-                "expected one of applied, screening, approved, rejected",
-                "väntade ett av ansökt, under utredning, godkänd, avslagen"
+                "expected one of applied, screening, approved, rejected, on_break, left",
+                "väntade ett av ansökt, under utredning, godkänd, avslagen, uppehåll, slutat"
             )
         })
     }

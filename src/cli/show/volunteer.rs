@@ -12,7 +12,7 @@ use crate::render;
 
 pub fn show(store: &Store, id: &Id, ctx: &Ctx) -> Result<String> {
     let v: Volunteer = store.load(id)?;
-    let st = status::volunteer_status(&v);
+    let st = status::volunteer_status_on(&v, ctx.today);
     Ok(if ctx.json {
         let mut j = render::record_json(&v, ctx.show_pnr, &v.pnr);
         j["status"] = serde_json::to_value(st).unwrap_or_default();
