@@ -75,7 +75,7 @@ fn refusals_and_what_commands_say_come_in_swedish() {
     for part in [
         "fel: nekas:",
         "ingen intervju registrerad",
-        "0 av 2 referenser är ok",
+        "0 av 2 referenser är bra",
     ] {
         assert!(r.stderr.contains(part), "{part} not in {}", r.stderr);
     }
@@ -501,4 +501,41 @@ fn help_names_its_placeholders_and_defaults_in_swedish() {
             assert!(!out.contains(english), "{line}: {english} in {out}");
         }
     }
+}
+
+/// Values come back in the words they were typed in: an ending's reason in Swedish, an amount
+/// with its "kr" once.
+#[test]
+fn an_ending_speaks_its_reason_and_amount_in_swedish() {
+    let mut kit = Kit::demo();
+    kit.today = "2026-11-20".into();
+    let assignments = kit.json(&["list", "assignments", "--status", "active"]);
+    let a = assignments[0]["id"].as_str().unwrap().to_string();
+    // Ahead of today with a reason that closes the decision: refused, the reason in Swedish.
+    let r = kit.cmd(&format!("--lang sv end {a} --date 2026-11-30 --reason flyttat"));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("--reason flyttat avslutar"), "{}", r.stderr);
+    // Ended in a month already reported: the meetings after it are taken out, and what the
+    // month gives is told once in kronor.
+    let reports = kit.json(&["list", "reports", "--month", "2026-10"]);
+    let reported = reports
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["meetings"].as_array().is_some_and(|m| m.len() >= 2))
+        .expect("a report of October with meetings");
+    let a = reported["assignment"].as_str().unwrap();
+    let first = reported["meetings"][0].as_str().unwrap();
+    let r = kit.run(&[
+        "--lang",
+        "sv",
+        "end",
+        a,
+        "--date",
+        first,
+        "--reason",
+        "kontaktpersonens begäran",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("den ger ") && !r.stdout.contains("kr kr"), "{}", r.stdout);
 }

@@ -253,8 +253,8 @@ fn swedish(mut cmd: clap::Command) -> clap::Command {
 }
 
 /// The placeholders of values and arguments (`<DATE>`, `[MONTH]`) as a Swedish reader reads
-/// them; the words a value is typed with (`month|meetings`) are the ones parsed, and stay, as do
-/// names the same in both (`TEXT`, `ID`, `PNR`), which are left out.
+/// them, the words a value is typed with in the Swedish the parser takes too
+/// (`månad|träffar|timme|dygn`); names the same in both (`TEXT`, `ID`, `PNR`) are left out.
 const VALUE_NAMES_SV: &[(&str, &str)] = &[
     ("DATE", "DATUM"),
     ("NAME", "NAMN"),
@@ -276,6 +276,12 @@ const VALUE_NAMES_SV: &[(&str, &str)] = &[
     ("CC", "KST"),
     ("WHAT | WHO | WHEN", "VAD | VEM | NÄR"),
     ("NAME:ok|concern", "NAMN:bra|oro"),
+    ("month|meetings|hour|dygn", "månad|träffar|timme|dygn"),
+    (
+        "agreement|amendment|confidentiality|appointment",
+        "avtal|tillägg|sekretessförbindelse|förordnande",
+    ),
+    ("decision", "beslut"),
     ("N/week|N/month", "N/vecka|N/månad"),
     ("KR:REF", "KR:REFERENS"),
     ("FROM..TO", "FRÅN..TILL"),

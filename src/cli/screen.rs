@@ -380,8 +380,18 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                             // The reason the follow-up gives: a reached goal only when the
                             // goals were met.
                             Some(Next::End) => {
-                                let why = match goals {
-                                    Some(kontakt::model::client::Goals::Met) => "goal_reached",
+                                // The reason as the reader types it: `"målet uppnått"` in Swedish.
+                                let why = match (goals, ctx.lang) {
+                                    (
+                                        Some(kontakt::model::client::Goals::Met),
+                                        kontakt::lang::Lang::Sv,
+                                    ) => "\"målet uppnått\"",
+                                    (Some(kontakt::model::client::Goals::Met), _) => {
+                                        "goal_reached"
+                                    }
+                                    (_, kontakt::lang::Lang::Sv) => {
+                                        "\"klientens begäran\"|annat"
+                                    }
                                     _ => "client_request|other",
                                 };
                                 tr!(

@@ -126,7 +126,7 @@ pub fn end(store: &Store, prefix: &str, req: Request, today: NaiveDate) -> Resul
                         return Err(Error::refused(vec![tr!(
                             "--reason {} ends {client}'s decision too, and a decision is closed on the day, not ahead: end {id} then, or ahead with another reason",
                             "--reason {} avslutar också beslutet för {client}, och ett beslut avslutas på dagen, inte i förväg: avsluta {id} då, eller i förväg med ett annat skäl",
-                            word(&req.reason)
+                            crate::lang::current().word(&word(&req.reason))
                         )]));
                     }
                     let others =

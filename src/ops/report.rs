@@ -649,8 +649,8 @@ pub(super) fn correct_after_ending(
                 p.total()?
             ),
             None => tr!(
-                "{month}: {} after {date} removed (correction recorded); it pays {} kr",
-                "{month}: {} efter {date} borttagna (rättelse registrerad); den ger {} kr",
+                "{month}: {} after {date} removed (correction recorded); it pays {}",
+                "{month}: {} efter {date} borttagna (rättelse registrerad); den ger {}",
                 crate::lang::count(removed as u64, ["meeting", "meetings"], ["träff", "träffar"]),
                 total.localized(crate::lang::current())
             ),

@@ -147,7 +147,7 @@ pub fn missing_for_approval(
     if ok < rules.references_required {
         missing.push(tr!(
             "{ok} of {} references are ok (--reference \"NAME:ok\")",
-            "{ok} av {} referenser är ok (--reference \"NAMN:ok\")",
+            "{ok} av {} referenser är bra (--reference \"NAMN:bra\")",
             rules.references_required
         ));
     }
