@@ -110,5 +110,5 @@ fn the_outcome_is_said_in_swedish() {
         ])
         .ok()
         .stdout;
-    assert_eq!(out, format!("{c} beviljad\n"));
+    assert_eq!(out, format!("{c} Klient Test beviljad\n"));
 }

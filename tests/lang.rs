@@ -512,9 +512,15 @@ fn an_ending_speaks_its_reason_and_amount_in_swedish() {
     let assignments = kit.json(&["list", "assignments", "--status", "active"]);
     let a = assignments[0]["id"].as_str().unwrap().to_string();
     // Ahead of today with a reason that closes the decision: refused, the reason in Swedish.
-    let r = kit.cmd(&format!("--lang sv end {a} --date 2026-11-30 --reason flyttat"));
+    let r = kit.cmd(&format!(
+        "--lang sv end {a} --date 2026-11-30 --reason flyttat"
+    ));
     assert_eq!(r.code, 1, "{}", r.stderr);
-    assert!(r.stderr.contains("--reason flyttat avslutar"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("--reason flyttat avslutar"),
+        "{}",
+        r.stderr
+    );
     // Ended in a month already reported: the meetings after it are taken out, and what the
     // month gives is told once in kronor.
     let reports = kit.json(&["list", "reports", "--month", "2026-10"]);
@@ -537,5 +543,9 @@ fn an_ending_speaks_its_reason_and_amount_in_swedish() {
         "kontaktpersonens begäran",
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.contains("den ger ") && !r.stdout.contains("kr kr"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("den ger ") && !r.stdout.contains("kr kr"),
+        "{}",
+        r.stdout
+    );
 }

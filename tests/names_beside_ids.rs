@@ -166,3 +166,49 @@ fn propose_and_decline_say_whom_they_pair() {
         "{declined}"
     );
 }
+
+/// What a command says it did names the person (an assignment: both people), and the
+/// commands about one person take her name as `show` does.
+#[test]
+fn commands_answer_with_names_and_take_them() {
+    let mut kit = Kit::demo();
+    kit.today = "2026-11-20".into();
+    let names = names(&kit);
+    let volunteers = kit.json(&["list", "volunteers", "--status", "approved"]);
+    let v = volunteers[0]["id"].as_str().unwrap().to_string();
+    let name = names[&v].clone();
+    let said = kit
+        .run(&["update", &name, "--phone", "070-1112233"])
+        .ok()
+        .stdout;
+    assert!(said.starts_with(&format!("{v} {name} updated")), "{said}");
+    let said = kit.run(&["support", &name, "--kind", "phone"]).ok().stdout;
+    assert!(said.starts_with(&format!("{v} {name}: phone")), "{said}");
+    let screening = kit.json(&["list", "volunteers", "--status", "screening"]);
+    let s = screening[0]["id"].as_str().unwrap().to_string();
+    let said = kit
+        .run(&[
+            "screen",
+            "volunteer",
+            &names[&s],
+            "--interview",
+            "2026-11-19",
+        ])
+        .ok()
+        .stdout;
+    assert!(said.starts_with(&format!("{s} {}", names[&s])), "{said}");
+    let a = kit.json(&["list", "assignments", "--status", "active"])[0].clone();
+    let (id, c, v) = (
+        a["id"].as_str().unwrap(),
+        a["client"].as_str().unwrap(),
+        a["volunteer"].as_str().unwrap(),
+    );
+    let said = kit
+        .run(&["report", id, "2026-11", "--meeting", "2026-11-12"])
+        .ok()
+        .stdout;
+    assert!(
+        said.contains(&format!("{c} {}", names[c])) && said.contains(&format!("{v} {}", names[v])),
+        "{said}"
+    );
+}

@@ -260,7 +260,11 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
             "id": done.id, "status": st, "agreement": done.agreement, "paid_months_changed": effects,
         }))
     } else {
-        let mut s = format!("{} {}\n", done.id, render::value(&st));
+        let mut s = format!(
+            "{} {}\n",
+            crate::cli::show::labelled(store, &done.id),
+            render::value(&st)
+        );
         for e in &effects {
             s.push_str(&format!("  {e}\n"));
         }

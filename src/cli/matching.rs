@@ -58,10 +58,10 @@ pub struct AutoArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ProposeArgs {
-    /// The client's id (or the start of it).
+    /// The client: her id (or the start of it), name or personnummer.
     #[arg(add = clap_complete::ArgValueCompleter::new(client_id))]
     pub client: String,
-    /// The volunteer's id (or the start of it).
+    /// The volunteer: her id (or the start of it), name or personnummer.
     #[arg(add = clap_complete::ArgValueCompleter::new(volunteer_id))]
     pub volunteer: String,
     /// Why this pair (kept in the assignment's file).

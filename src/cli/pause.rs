@@ -11,7 +11,7 @@ use crate::render;
 /// A volunteer takes a break (a new job, parental leave): never suggested or matched meanwhile.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The volunteer's id (or the start of it).
+    /// The volunteer: her id (or the start of it), name or personnummer.
     #[arg(add = clap_complete::ArgValueCompleter::new(volunteer_id))]
     pub volunteer: String,
     /// Why (kept in the file).
@@ -28,7 +28,7 @@ pub struct Args {
 /// A volunteer's break ends: she may be suggested and matched again.
 #[derive(Debug, clap::Args)]
 pub struct ResumeArgs {
-    /// The volunteer's id (or the start of it).
+    /// The volunteer: her id (or the start of it), name or personnummer.
     #[arg(add = clap_complete::ArgValueCompleter::new(volunteer_id))]
     pub volunteer: String,
     /// The day she is back (default: today).

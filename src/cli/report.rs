@@ -217,13 +217,14 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
         settled_outside: a.settled_outside,
     };
     let r = report::report(store, &id, month, input, ctx.today)?;
+    let who = crate::cli::show::labelled(store, &r.assignment);
     Ok(Output::ok(if ctx.json {
         render::json(&r)
     } else if r.settled_outside() {
         tr!(
             "{} {}: recorded as paid outside kontakt; no run pays or lists it\n",
             "{} {}: registrerad som betald utanför kontakt; ingen körning betalar eller listar den\n",
-            r.assignment,
+            who,
             r.month
         )
     } else if let Some(c) = r.corrections.last().filter(|_| r.approved.is_some()) {
@@ -235,7 +236,7 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
             Some(t) => tr!(
                 "{} {} corrected: {}, {} by the records now; the next pay run pays any difference\n",
                 "{} {} rättad: {}, {} enligt akterna nu; nästa lönekörning betalar en eventuell skillnad\n",
-                r.assignment,
+                who,
                 r.month,
                 delivered(&r, true),
                 t.localized(ctx.lang)
@@ -243,7 +244,7 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
             None => tr!(
                 "{} {} corrected: {}\n",
                 "{} {} rättad: {}\n",
-                r.assignment,
+                who,
                 r.month,
                 delivered(&r, true)
             ),
@@ -252,7 +253,7 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
         tr!(
             "{} {} {}, waiting for approval\n",
             "{} {} {}, väntar på attest\n",
-            r.assignment,
+            who,
             r.month,
             delivered(&r, true)
         )

@@ -28,7 +28,7 @@ pub enum Who {
 
 #[derive(Debug, clap::Args)]
 pub struct VolunteerArgs {
-    /// The volunteer's id (a unique prefix is enough).
+    /// The volunteer: her id (a unique prefix is enough), name or personnummer.
     #[arg(add = clap_complete::ArgValueCompleter::new(super::shell::volunteer_id))]
     pub id: String,
     /// The date of the interview.
@@ -80,7 +80,7 @@ pub struct VolunteerArgs {
 #[derive(Debug, clap::Args)]
 #[command(group = clap::ArgGroup::new("outcome").required(true).args(["grant", "deny", "follow_up", "delay_reason", "close", "notified", "appeal_received", "appeal_reconsidered", "appeal_forwarded", "appeal_judgment", "print"]))]
 pub struct ClientArgs {
-    /// The client's id (a unique prefix is enough).
+    /// The client: her id (a unique prefix is enough), name or personnummer.
     #[arg(add = clap_complete::ArgValueCompleter::new(super::shell::client_id))]
     pub id: String,
     /// Grant a kontaktperson for the period --from to --to.
@@ -196,7 +196,8 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                 employee_number: a.employee_number,
                 by: ctx.who(a.by, "").ok(),
             };
-            let done = screen::screen_volunteer(store, &a.id, steps, ctx.today)?;
+            let who = crate::cli::show::person(ctx, &a.id, &[kontakt::model::Kind::Volunteer])?;
+            let done = screen::screen_volunteer(store, &who, steps, ctx.today)?;
             let v = &done.volunteer;
             let st = status::volunteer_status(v);
             let mut out = Output::ok(if ctx.json {
@@ -207,7 +208,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                     "warnings": done.warnings,
                 }))
             } else {
-                format!("{} {}\n", v.id, ctx.lang.word(st.as_str()))
+                format!("{} {} {}\n", v.id, v.name, ctx.lang.word(st.as_str()))
             });
             for w in &done.warnings {
                 out.stderr
@@ -351,7 +352,8 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
             };
             let by = ctx.who(a.by, "").ok();
             let appeal_received = a.appeal_received.is_some();
-            let (id, d) = screen::screen_client(store, &a.id, decision, by, ctx.today)?;
+            let who = crate::cli::show::person(ctx, &a.id, &[kontakt::model::Kind::Client])?;
+            let (id, d) = screen::screen_client(store, &who, decision, by, ctx.today)?;
             // An appeal in after the three weeks is recorded, and said to be late.
             let late = (appeal_received && kontakt::rules::appeal::late(&d))
                 .then(|| kontakt::rules::appeal::last_day_to_appeal(&d))
@@ -363,7 +365,8 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                     )
                 });
             if let (Some(said), false) = (recorded, ctx.json) {
-                let mut out = Output::ok(format!("{id}: {said}\n"));
+                let who = crate::cli::show::labelled(store, &id);
+                let mut out = Output::ok(format!("{who}: {said}\n"));
                 out.stderr.extend(late);
                 return Ok(out);
             }
@@ -386,12 +389,8 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                                         Some(kontakt::model::client::Goals::Met),
                                         kontakt::lang::Lang::Sv,
                                     ) => "\"målet uppnått\"",
-                                    (Some(kontakt::model::client::Goals::Met), _) => {
-                                        "goal_reached"
-                                    }
-                                    (_, kontakt::lang::Lang::Sv) => {
-                                        "\"klientens begäran\"|annat"
-                                    }
+                                    (Some(kontakt::model::client::Goals::Met), _) => "goal_reached",
+                                    (_, kontakt::lang::Lang::Sv) => "\"klientens begäran\"|annat",
                                     _ => "client_request|other",
                                 };
                                 tr!(
@@ -406,12 +405,14 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                             _ => String::new(),
                         };
                         tr!(
-                            "{id} followed up; the next follow-up is due {next}{then}\n",
-                            "{id} följdes upp; nästa uppföljning ska ske {next}{then}\n"
+                            "{} followed up; the next follow-up is due {next}{then}\n",
+                            "{} följdes upp; nästa uppföljning ska ske {next}{then}\n",
+                            crate::cli::show::labelled(store, &id)
                         )
                     }
                     _ => format!(
-                        "{id} {}\n",
+                        "{} {}\n",
+                        crate::cli::show::labelled(store, &id),
                         ctx.lang.word(&kontakt::model::common::word(&d.outcome()))
                     ),
                 }
@@ -423,7 +424,8 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
 /// `screen client C --print decision`: the written decision (`documents::decision`).
 fn print_decision(a: ClientArgs, ctx: &Ctx) -> Result<Output> {
     let store = ctx.store()?;
-    let doc = screen::decision_document(store, &a.id, ctx.today)?;
+    let who = crate::cli::show::person(ctx, &a.id, &[kontakt::model::Kind::Client])?;
+    let doc = screen::decision_document(store, &who, ctx.today)?;
     // Swedish first: the client's decision is in Swedish unless English is asked for.
     let lang = ctx.document_lang();
     let text = kontakt::documents::decision::render(&doc, a.format.unwrap_or_default(), lang);

@@ -14,7 +14,7 @@ use crate::render;
 /// lists volunteers in an assignment without one for too long.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The volunteer's id (or the start of it).
+    /// The volunteer: her id (or the start of it), name or personnummer.
     #[arg(add = clap_complete::ArgValueCompleter::new(volunteer_id))]
     pub volunteer: String,
     /// handledning, group, phone, visit or other.
@@ -35,14 +35,22 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
     let store = ctx.store()?;
     let by = ctx.who(a.by, "").ok();
     let date = a.date.unwrap_or(ctx.today);
-    let (id, s) =
-        kontakt::ops::support::support(store, &a.volunteer, date, a.kind, a.note, by, ctx.today)?;
+    let (id, s) = kontakt::ops::support::support(
+        store,
+        &crate::cli::show::person(ctx, &a.volunteer, &[kontakt::model::Kind::Volunteer])?,
+        date,
+        a.kind,
+        a.note,
+        by,
+        ctx.today,
+    )?;
     Ok(Output::ok(if ctx.json {
         render::json(&serde_json::json!({ "id": id, "support": s }))
     } else {
+        let who = crate::cli::show::labelled(store, &id);
         tr!(
-            "{id}: {} on {date} recorded\n",
-            "{id}: {} den {date} registrerad\n",
+            "{who}: {} on {date} recorded\n",
+            "{who}: {} den {date} registrerad\n",
             render::value(&s.kind)
         )
     }))

@@ -85,15 +85,16 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
         ],
     )?;
     let (id, changed) = update::update(store, &who, changes, a.by, ctx.today)?;
+    let who = crate::cli::show::labelled(store, &id);
     Ok(Output::ok(if ctx.json {
         render::json(&serde_json::json!({ "id": id, "changed": changed }))
     } else if changed.is_empty() {
-        kontakt::tr!("{id}: nothing changed\n", "{id}: inget ändrades\n")
+        kontakt::tr!("{who}: nothing changed\n", "{who}: inget ändrades\n")
     } else {
         let fields: Vec<String> = changed.iter().map(|f| render::lang().label(f)).collect();
         kontakt::tr!(
-            "{id} updated: {}\n",
-            "{id} uppdaterad: {}\n",
+            "{who} updated: {}\n",
+            "{who} uppdaterad: {}\n",
             fields.join(", ")
         )
     }))

@@ -103,6 +103,26 @@ pub(crate) fn names(store: &Store, ids: impl IntoIterator<Item = Id>) -> HashMap
 }
 
 /// `C-7Q2K9M Elsa Lind`: an id with the name beside it, when the record is on file.
+/// `id` as a person reads it in a command's answer: a client or volunteer with her name, an
+/// assignment with its client and volunteer (`A-… (C-… Elsa Lind / V-… Anna Åberg)`); the id
+/// alone when the record cannot be read.
+pub(crate) fn labelled(store: &Store, id: &Id) -> String {
+    match id.kind() {
+        Kind::Assignment => match store.load::<Assignment>(id) {
+            Ok(a) => {
+                let names = names(store, [a.client, a.volunteer]);
+                format!(
+                    "{id} ({} / {})",
+                    named(&a.client, &names),
+                    named(&a.volunteer, &names)
+                )
+            }
+            Err(_) => id.to_string(),
+        },
+        _ => named(id, &names(store, [*id])),
+    }
+}
+
 pub(crate) fn named(id: &Id, names: &HashMap<Id, String>) -> String {
     match names.get(id) {
         Some(n) => format!("{id} {n}"),
