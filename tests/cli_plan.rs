@@ -67,3 +67,33 @@ fn a_plan_is_made_for_an_agreed_assignment_and_prints() {
     );
     kit.run(&["check"]).ok();
 }
+
+/// The plan names the client's responsible handläggare as the official who signs, not
+/// whoever typed the plan in; without one on file, whoever recorded it.
+#[test]
+fn the_plan_is_signed_by_the_clients_handler() {
+    let mut kit = Kit::new();
+    let a = kit.agreed(1, "2026-03-01");
+    let client = kit.json(&["show", &a])["client"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    kit.run(&[
+        "plan",
+        &a,
+        "--goal",
+        "Bryta isolering",
+        "--by",
+        "Assistent Ada",
+    ])
+    .ok();
+    let doc = kit.run(&["plan", &a, "--print"]).ok().stdout;
+    assert!(doc.contains("Assistent Ada"), "{doc}");
+    kit.run(&["update", &client, "--handler", "Eva Handläggare"])
+        .ok();
+    let doc = kit.run(&["plan", &a, "--print"]).ok().stdout;
+    assert!(
+        doc.contains("Eva Handläggare") && !doc.contains("Assistent Ada"),
+        "{doc}"
+    );
+}

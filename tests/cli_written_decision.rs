@@ -315,3 +315,25 @@ fn a_full_grant_is_not_appealed_and_steps_keep_their_order() {
         "forwarded to the court on 2026-03-01: a reconsideration comes before that",
     );
 }
+
+/// A reason typed without its full stop still ends its sentence before the next begins.
+#[test]
+fn a_reason_typed_without_a_full_stop_is_its_own_sentence() {
+    let mut kit = Kit::new();
+    let c = applicant(&mut kit);
+    grant(
+        &kit,
+        &c,
+        "2/month",
+        &["--reason", "två träffar i månaden motsvarar behovet"],
+    )
+    .ok();
+    let doc = kit
+        .run(&["screen", "client", &c, "--print", "decision"])
+        .ok()
+        .stdout;
+    assert!(
+        doc.contains("två träffar i månaden motsvarar behovet. Beslutet är tidsbegränsat"),
+        "{doc}"
+    );
+}

@@ -145,7 +145,20 @@ fn blocks(d: &DecisionDoc, lang: Lang) -> Vec<Block> {
             )
         });
     }
-    out.push(Para(reasons.join(" ")));
+    // Each reason a sentence of its own: one typed without its full stop gets one.
+    let sentences: Vec<String> = reasons
+        .iter()
+        .map(|r| r.trim())
+        .filter(|r| !r.is_empty())
+        .map(|r| {
+            if r.ends_with(['.', '!', '?']) {
+                r.to_string()
+            } else {
+                format!("{r}.")
+            }
+        })
+        .collect();
+    out.push(Para(sentences.join(" ")));
     if d.scope.needs_appeal_instructions() {
         out.push(Heading(
             lang.pick("How to appeal", "Hur man överklagar").into(),

@@ -25,6 +25,8 @@ pub struct PlanDoc {
     pub decided: Option<NaiveDate>,
     pub period: Option<(NaiveDate, NaiveDate)>,
     pub follow_up: Option<NaiveDate>,
+    /// The handläggare who signs: the client's responsible one, else who recorded the plan.
+    pub handler: Option<String>,
     pub plan: Plan,
 }
 
@@ -56,7 +58,7 @@ fn blocks(d: &PlanDoc, lang: Lang) -> Vec<Block> {
             d.guardians.join(", ")
         ));
     }
-    if let Some(by) = &d.plan.by {
+    if let Some(by) = &d.handler {
         parties.push(format!(
             "{}: {by}",
             lang.pick("Case officer", "Handläggare")

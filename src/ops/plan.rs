@@ -115,6 +115,9 @@ pub fn document(store: &Store, prefix: &str) -> Result<PlanDoc> {
         period: decision.and_then(|d| Some((d.from()?, d.to()?))),
         follow_up: decision
             .and_then(|d| crate::rules::decision::follow_up_due(d, &store.config.clients)),
+        // The client's responsible handläggare signs; whoever recorded the plan only when
+        // none is on file.
+        handler: c.handler.clone().or_else(|| p.by.clone()),
         plan: p,
     })
 }
