@@ -75,3 +75,52 @@ fn a_follow_up_records_its_outcome_and_says_what_comes_next() {
     );
     kit.run(&["check"]).ok();
 }
+
+/// A follow-up of a decision already closed: one held before the closure is recorded, with no
+/// next one and no hint to end what has ended; one after the closure is outside the decision.
+#[test]
+fn a_closed_decision_gets_no_next_follow_up_and_none_after_its_closure() {
+    let mut kit = Kit::new();
+    kit.today = "2026-01-25".into();
+    let (c, _) = kit.ready_pair(0);
+    kit.today = "2026-08-01".into();
+    kit.run(&[
+        "end",
+        &c,
+        "--date",
+        "2026-07-15",
+        "--reason",
+        "goal_reached",
+        "--note",
+        "målen nådda",
+    ])
+    .ok();
+    let out = kit
+        .run(&[
+            "screen",
+            "client",
+            &c,
+            "--follow-up",
+            "2026-07-10",
+            "--goals",
+            "uppnådda",
+            "--next",
+            "avslutas",
+        ])
+        .ok()
+        .stdout;
+    assert!(
+        out.contains("the decision is closed") && !out.contains("kontakt end"),
+        "{out}"
+    );
+    kit.run(&["screen", "client", &c, "--follow-up", "2026-07-20"])
+        .refused(1, "outside the decision's period");
+    let due = kit.json(&["due", "--all"]);
+    assert!(
+        !due.as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["id"] == c.as_str() && d["what"] == "follow-up"),
+        "{due}"
+    );
+}

@@ -410,6 +410,13 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                             crate::cli::show::labelled(store, &id)
                         )
                     }
+                    // Followed up, and no next one: the decision is closed.
+                    (Some(_), None) => tr!(
+                        "{} followed up; the decision is closed (last day {}), so no further follow-up is due\n",
+                        "{} följdes upp; beslutet är avslutat (sista dag {}), så ingen ytterligare uppföljning ska ske\n",
+                        crate::cli::show::labelled(store, &id),
+                        crate::render::opt(&d.last_day())
+                    ),
                     _ => format!(
                         "{} {}\n",
                         crate::cli::show::labelled(store, &id),

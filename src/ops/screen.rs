@@ -611,25 +611,7 @@ fn follow_up(
             "{id} har inget beviljat beslut att följa upp"
         )]));
     };
-    let mut problems = Vec::new();
-    if date > today {
-        problems.push(tr!(
-            "--follow-up {date} has not happened yet",
-            "--follow-up {date} har inte hänt än"
-        ));
-    }
-    if d.from().is_some_and(|f| date < f) || d.to().is_some_and(|t| date > t) {
-        problems.push(tr!(
-            "--follow-up {date} is outside the decision's period",
-            "--follow-up {date} ligger utanför beslutets period"
-        ));
-    }
-    if d.followed_up.contains(&date) {
-        problems.push(tr!(
-            "a follow-up on {date} is already recorded",
-            "en uppföljning {date} är redan registrerad"
-        ));
-    }
+    let problems = decision::follow_up_problems(d, date, today);
     if !problems.is_empty() {
         return Err(Error::refused(problems));
     }

@@ -94,8 +94,12 @@ pub fn period_is_sound(d: &Decision) -> bool {
 }
 
 /// The next follow-up date of a granted decision: six months (configurable) after its start or
-/// after the latest follow-up.
+/// after the latest follow-up; none once the decision is closed (`due` also leaves out one
+/// that falls after the decision's end: the need is assessed anew as it runs out).
 pub fn follow_up_due(d: &Decision, rules: &ClientRules) -> Option<NaiveDate> {
+    if d.closed.is_some() {
+        return None;
+    }
     let from = d.from()?;
     let last = d
         .followed_up
@@ -104,4 +108,30 @@ pub fn follow_up_due(d: &Decision, rules: &ClientRules) -> Option<NaiveDate> {
         .max()
         .map_or(from, |f| f.max(from));
     last.checked_add_months(chrono::Months::new(rules.follow_up_months))
+}
+
+/// Why a follow-up held on `date` cannot be recorded for `d`, if it cannot: it has not
+/// happened yet, it is outside the days the decision granted (before its start, after its last
+/// day or its closure), or one that day is on file.
+pub fn follow_up_problems(d: &Decision, date: NaiveDate, today: NaiveDate) -> Vec<String> {
+    let mut problems = Vec::new();
+    if date > today {
+        problems.push(tr!(
+            "--follow-up {date} has not happened yet",
+            "--follow-up {date} har inte hänt än"
+        ));
+    }
+    if d.from().is_some_and(|f| date < f) || d.last_day().is_some_and(|t| date > t) {
+        problems.push(tr!(
+            "--follow-up {date} is outside the decision's period",
+            "--follow-up {date} ligger utanför beslutets period"
+        ));
+    }
+    if d.followed_up.contains(&date) {
+        problems.push(tr!(
+            "a follow-up on {date} is already recorded",
+            "en uppföljning {date} är redan registrerad"
+        ));
+    }
+    problems
 }
