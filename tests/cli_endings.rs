@@ -138,6 +138,14 @@ fn an_interruption_puts_the_client_first_in_line_from_that_day() {
         .stdout;
     assert!(out.contains("interruption (avbrott)"), "{out}");
     assert!(out.contains("waits again from 2026-06-01"), "{out}");
+    // Her own file says so, where staff reading her history look.
+    let history = kit.json(&["show", &c])["history"].to_string();
+    assert!(
+        history.contains(&format!(
+            "interruption: {a} ended 2026-05-31, waiting again from 2026-06-01"
+        )),
+        "{history}"
+    );
     let mut both = waiting(&kit);
     both.sort();
     let mut expected = vec![c.clone(), other.clone()];

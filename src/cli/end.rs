@@ -102,12 +102,11 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
         for n in &e.corrected {
             s.push_str(&format!("  {n}\n"));
         }
-        if done.decision_closed != Some(x.client) {
+        if let Some(from) = e.waits_again_from {
             s.push_str(&tr!(
-                "  the decision for {} runs on: an interruption (avbrott); the client waits again from {}, with priority\n",
-                "  beslutet för {} löper vidare: ett avbrott; klienten väntar igen från {}, med förtur\n",
-                named(&x.client),
-                done.date.succ_opt().unwrap_or(done.date)
+                "  the decision for {} runs on: an interruption (avbrott); the client waits again from {from}, with priority\n",
+                "  beslutet för {} löper vidare: ett avbrott; klienten väntar igen från {from}, med förtur\n",
+                named(&x.client)
             ));
         }
     }

@@ -29,6 +29,9 @@ use crate::{Error, Result, tr};
 pub struct Ended {
     pub assignment: Assignment,
     pub corrected: Vec<String>,
+    /// An interruption (avbrott): her decision runs on, and the client waits again from this
+    /// day, with priority. Recorded in the client's history too.
+    pub waits_again_from: Option<NaiveDate>,
 }
 
 /// What `end` did.
@@ -189,8 +192,51 @@ pub fn end(store: &Store, prefix: &str, req: Request, today: NaiveDate) -> Resul
             )]));
         }
     }
+    note_interruptions(store, &mut changes, &mut done, today)?;
     store.commit(&lock, &changes)?;
     Ok(done)
+}
+
+/// Each assignment ended while its client's decision runs on is an interruption: the client's
+/// history says so (she waits again, with priority), and `done` tells the day she waits from.
+fn note_interruptions(
+    store: &Store,
+    changes: &mut Changeset,
+    done: &mut Done,
+    today: NaiveDate,
+) -> Result<()> {
+    let mut clients: Vec<Client> = Vec::new();
+    for e in done
+        .assignments
+        .iter_mut()
+        .filter(|e| done.decision_closed != Some(e.assignment.client))
+    {
+        let id = e.assignment.client;
+        if !clients.iter().any(|c| c.id == id) {
+            clients.push(store.load(&id)?);
+        }
+        let Some(c) = clients.iter_mut().find(|c| c.id == id) else {
+            continue;
+        };
+        if let Some(from) = ending::waits_again_from(c, done.date) {
+            e.waits_again_from = Some(from);
+            c.history.push(Event::new(
+                today,
+                format!(
+                    "interruption: {} ended {}, waiting again from {from}",
+                    e.assignment.id, done.date
+                ),
+            ));
+        }
+    }
+    for c in clients.iter().filter(|c| {
+        done.assignments
+            .iter()
+            .any(|e| e.assignment.client == c.id && e.waits_again_from.is_some())
+    }) {
+        store.stage(changes, c)?;
+    }
+    Ok(())
 }
 
 /// Ends on `req.date` every assignment `which` picks that still runs after it, an ending
@@ -278,5 +324,6 @@ fn stage_end(
     Ok(Ended {
         assignment: a,
         corrected,
+        waits_again_from: None,
     })
 }

@@ -27,6 +27,14 @@ pub fn closes_decision(reason: EndReason, c: &Client, date: NaiveDate) -> bool {
     ends_decision(reason) && c.granted_on(date.succ_opt().unwrap_or(date))
 }
 
+/// The day `c` waits again from when an assignment of hers ends on `date` and the decision
+/// does not end with it: the day after, if the decision still grants it (an interruption,
+/// avbrott); none when the decision has run out by then.
+pub fn waits_again_from(c: &Client, date: NaiveDate) -> Option<NaiveDate> {
+    let next = date.succ_opt()?;
+    c.granted_on(next).then_some(next)
+}
+
 /// Has `a` not begun by `date` (its agreement starts later, or it was proposed later)? Such an
 /// assignment is not ended when its decision is closed: it is declined, since it never will
 /// begin.
