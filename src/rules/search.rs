@@ -1,9 +1,11 @@
 //! Does a person match what staff typed? Staff search by name, not id: parts of the name in any
 //! order, without regard to case or accents ("asa" finds "Åsa", "LIND elsa" finds "Elsa Lind"),
 //! a personnummer in any common form (`201305012385`, `20130501-2385`, `130501-2385`), an area,
-//! a phone number (digits only compared) or an e-mail address. Every word typed must be found.
+//! a phone number (digits only compared, `+46` read as `0`) or an e-mail address. Every word
+//! typed must be found. A date of birth alone (`20130501`, `130501`) finds everyone born that
+//! day.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::model::Pnr;
 
@@ -28,22 +30,39 @@ pub fn fold(text: &str) -> String {
 /// What was typed, ready to compare.
 #[derive(Debug, Clone)]
 pub struct Query {
-    /// A personnummer, when the whole text is one.
+    /// A personnummer, when the whole text is one (spaces inside it allowed).
     pnr: Option<Pnr>,
+    /// A date of birth, when the whole text is one: eight digits, or six in the last hundred
+    /// years.
+    born: Option<NaiveDate>,
     /// The folded words, otherwise.
     words: Vec<String>,
 }
 
 impl Query {
     pub fn parse(text: &str, today: NaiveDate) -> Query {
+        let joined: String = text.split_whitespace().collect();
+        let numeric = !joined.is_empty()
+            && joined
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '-' || c == '+');
+        let pnr = Pnr::parse(text, today)
+            .ok()
+            .or_else(|| numeric.then(|| Pnr::parse(&joined, today).ok()).flatten());
         Query {
-            pnr: Pnr::parse(text, today).ok(),
-            words: text.split_whitespace().map(fold).collect(),
+            born: pnr.is_none().then(|| birth_date(&joined, today)).flatten(),
+            pnr,
+            // A number typed with spaces (`070 123 45 67`) is one number, not five words.
+            words: if numeric {
+                vec![joined]
+            } else {
+                text.split_whitespace().map(fold).collect()
+            },
         }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.pnr.is_none() && self.words.is_empty()
+        self.pnr.is_none() && self.born.is_none() && self.words.is_empty()
     }
 
     /// Does the person with this name, personnummer and other searchable texts (area, phone,
@@ -53,6 +72,10 @@ impl Query {
     pub fn matches(&self, name: &str, pnr: &Pnr, others: &[Option<&str>]) -> bool {
         if let Some(q) = &self.pnr {
             return q == pnr;
+        }
+        // A date of birth, or the digits of a phone number: either finds.
+        if self.born.is_some_and(|b| pnr.birth_date() == b) {
+            return true;
         }
         if self.words.is_empty() {
             return false;
@@ -70,7 +93,19 @@ impl Query {
             words.extend(words_of(t));
             texts.push(fold(t));
         }
-        let digits = |s: &str| -> String { s.chars().filter(char::is_ascii_digit).collect() };
+        // A Swedish number as dialled at home: `+46 70…` and `0046 70…` are `070…`.
+        let digits = |s: &str| -> String {
+            let d: String = s.chars().filter(char::is_ascii_digit).collect();
+            let t = s.trim_start();
+            match (
+                t.starts_with('+'),
+                d.strip_prefix("0046"),
+                d.strip_prefix("46"),
+            ) {
+                (false, Some(rest), _) | (true, _, Some(rest)) => format!("0{rest}"),
+                _ => d,
+            }
+        };
         let phones: Vec<String> = texts
             .iter()
             .map(|t| digits(t))
@@ -90,6 +125,28 @@ impl Query {
                 || is_number && phones.iter().any(|p| p.contains(&number))
         })
     }
+}
+
+/// `text` as a date of birth: `YYYYMMDD`, or `YYMMDD` read in the hundred years up to today.
+fn birth_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
+    if !text.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    match text.len() {
+        8 => NaiveDate::parse_from_str(text, "%Y%m%d").ok(),
+        6 => {
+            let yy: i32 = text[..2].parse().ok()?;
+            let century = today.year() / 100 * 100;
+            let year = if century + yy > today.year() {
+                century - 100 + yy
+            } else {
+                century + yy
+            };
+            NaiveDate::from_ymd_opt(year, text[2..4].parse().ok()?, text[4..].parse().ok()?)
+        }
+        _ => None,
+    }
+    .filter(|d| *d <= today)
 }
 
 #[cfg(test)]
@@ -141,5 +198,25 @@ mod tests {
         assert!(found("070-1234567"));
         assert!(found("example.org"));
         assert!(!found("0709999999"));
+        // Dialled from abroad, or stored so.
+        assert!(found("+46701234567"));
+        assert!(found("+46 70 123 45 67"));
+        assert!(found("0046701234567"));
+        let abroad = [Some("+46 70-123 45 67")];
+        assert!(Query::parse("0701234567", today()).matches("Åsa", &p, &abroad));
+    }
+
+    #[test]
+    fn a_personnummer_with_spaces_and_a_date_of_birth_alone_are_found() {
+        let p = pnr();
+        let found = |q: &str| Query::parse(q, today()).matches("X", &p, &[]);
+        assert!(found("130501 2385"));
+        assert!(found("20130501 2385"));
+        assert!(found("20130501"));
+        assert!(found("130501"));
+        assert!(!found("20130502"));
+        assert!(!found("130502"));
+        // Not a day: read as digits of a phone number, which X has none of.
+        assert!(!found("139999"));
     }
 }
