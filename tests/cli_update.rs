@@ -59,3 +59,50 @@ fn details_change_with_a_command_and_are_kept_in_the_history() {
     kit.run(&["update", &v, "--wants-gender", "male"])
         .refused(2, "--wants-gender");
 }
+
+/// What update takes is judged as apply and check judge it: an e-mail address needs its `@`
+/// and domain, a language is stored as its code whether typed as `svenska` or `sv`, and fewer
+/// places than assignments running is said, not silently accepted.
+#[test]
+fn details_are_judged_as_typed_and_as_filed() {
+    let mut kit = Kit::new();
+    let a = kit.agreed(1, "2026-03-01");
+    let v = kit.json(&["show", &a])["volunteer"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    kit.run(&["update", &v, "--email", "anna.aberg.exempel.se"])
+        .refused(2, "not an e-mail address");
+    kit.run(&["update", &v, "--email", "anna@exempel.se"]).ok();
+    kit.run(&["update", &v, "--languages", "Svenska,arabiska,sv"])
+        .ok();
+    assert_eq!(
+        kit.json(&["show", &v])["languages"],
+        serde_json::json!(["sv", "ar"])
+    );
+    kit.run(&["update", &v, "--languages", "klingonska"])
+        .refused(2, "not a language code");
+    let r = kit.run(&["update", &v, "--capacity", "1"]).ok();
+    assert!(!r.stderr.contains("more than the"), "{}", r.stderr);
+    let (c2, _) = kit.ready_pair(3);
+    let b = kit.run(&["match", "propose", &c2, &v]);
+    // With one place taken, a second proposal is refused; with two, it is made, and then
+    // giving her one place again is said to leave her over capacity.
+    assert_ne!(b.code, 0, "{}", b.stdout);
+    kit.run(&["update", &v, "--capacity", "2"]).ok();
+    let b = kit.run(&["match", "propose", &c2, &v]).id();
+    kit.agree(&b, "2026-03-01", true).ok();
+    let r = kit.run(&["update", &v, "--capacity", "1"]).ok();
+    assert!(r.stderr.contains("2 assignments running"), "{}", r.stderr);
+    // Typed into the file by hand, check names both.
+    let rel = format!("volunteers/{v}.toml");
+    let text = kit.read(&rel).replace("anna@exempel.se", "anna-exempel.se");
+    let text = text.replace("\"ar\"", "\"arabiska\"");
+    std::fs::write(kit.dir.join(&rel), text).unwrap();
+    let r = kit.run(&["check"]);
+    assert!(
+        r.stdout.contains("E004 field `email`") && r.stdout.contains("E004 field `languages[1]`"),
+        "{}",
+        r.stdout
+    );
+}

@@ -84,10 +84,13 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
             kontakt::model::Kind::Volunteer,
         ],
     )?;
-    let (id, changed) = update::update(store, &who, changes, a.by, ctx.today)?;
+    let done = update::update(store, &who, changes, a.by, ctx.today)?;
+    let (id, changed) = (done.id, done.changed);
     let who = crate::cli::show::labelled(store, &id);
-    Ok(Output::ok(if ctx.json {
-        render::json(&serde_json::json!({ "id": id, "changed": changed }))
+    let mut out = Output::ok(if ctx.json {
+        render::json(
+            &serde_json::json!({ "id": id, "changed": changed, "warnings": done.warnings }),
+        )
     } else if changed.is_empty() {
         kontakt::tr!("{who}: nothing changed\n", "{who}: inget ändrades\n")
     } else {
@@ -97,5 +100,10 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
             "{who} uppdaterad: {}\n",
             fields.join(", ")
         )
-    }))
+    });
+    for w in done.warnings.iter().filter(|_| !ctx.json) {
+        out.stderr
+            .push_str(&kontakt::tr!("warning: {w}\n", "varning: {w}\n"));
+    }
+    Ok(out)
 }

@@ -11,7 +11,7 @@ use crate::model::common::{AgeRange, ChildAges, Insats};
 use crate::model::{
     Availability, Basis, Client, Event, Frequency, GenderWish, Id, Pnr, SCHEMA, Volunteer,
 };
-use crate::rules::{screening, status};
+use crate::rules::{contact, screening, status};
 use crate::store::{Changeset, Lock, Record, Store};
 
 /// A client's application as typed on the command line or read from a CSV row (raw strings are
@@ -90,11 +90,29 @@ fn check_pnr(raw: &str, today: NaiveDate) -> Result<Pnr> {
     Pnr::parse(raw, today).map_err(|e| Error::arg("--pnr", e.to_string()))
 }
 
-fn languages_or_swedish(l: Vec<String>) -> Vec<String> {
+/// The languages as codes (`svenska` is `sv`: `rules::contact`), Swedish when none is given.
+pub(super) fn language_codes(l: Vec<String>) -> Result<Vec<String>> {
     if l.is_empty() {
-        vec!["sv".to_string()]
-    } else {
-        l
+        return Ok(vec!["sv".to_string()]);
+    }
+    let mut out: Vec<String> = Vec::new();
+    for typed in l {
+        let code = contact::language_code(&typed).map_err(|m| Error::arg("--languages", m))?;
+        if !out.contains(&code) {
+            out.push(code);
+        }
+    }
+    Ok(out)
+}
+
+/// An e-mail address as typed, none when blank, refused when it is no address.
+pub(super) fn email_of(e: Option<String>) -> Result<Option<String>> {
+    let Some(e) = e.map(|e| e.trim().to_string()).filter(|e| !e.is_empty()) else {
+        return Ok(None);
+    };
+    match contact::email_problem(&e) {
+        Some(p) => Err(Error::arg("--email", p)),
+        None => Ok(Some(e)),
     }
 }
 
@@ -112,7 +130,7 @@ impl ClientApplication {
             applied_meetings: self.meetings,
             area: self.area.filter(|a| !a.trim().is_empty()),
             interests: self.interests,
-            languages: languages_or_swedish(self.languages),
+            languages: language_codes(self.languages)?,
             wants_gender: self.wants_gender,
             wants_age: self.wants_age,
             availability: self.availability,
@@ -166,11 +184,11 @@ impl VolunteerApplication {
             name: check_name(&self.name)?,
             pnr: check_pnr(&self.pnr, today)?,
             applied: applied.into(),
-            email: self.email.filter(|s| !s.trim().is_empty()),
+            email: email_of(self.email)?,
             phone: self.phone.filter(|s| !s.trim().is_empty()),
             area: self.area.filter(|a| !a.trim().is_empty()),
             interests: self.interests,
-            languages: languages_or_swedish(self.languages),
+            languages: language_codes(self.languages)?,
             availability: self.availability,
             capacity: self.capacity,
             employee_number: None,

@@ -50,6 +50,15 @@ fn text(v: &str) -> Option<String> {
     Some(v.trim().to_string()).filter(|s| !s.is_empty())
 }
 
+/// What `update` did: the fields changed (none: nothing was written), and what staff should
+/// know of the new values though they stop nothing.
+#[derive(Debug)]
+pub struct Updated {
+    pub id: Id,
+    pub changed: Vec<&'static str>,
+    pub warnings: Vec<String>,
+}
+
 /// Applies `changes` to the client or volunteer `prefix` names; returns its id and the fields
 /// changed (none: nothing is written).
 pub fn update(
@@ -58,7 +67,7 @@ pub fn update(
     changes: Changes,
     by: Option<String>,
     today: NaiveDate,
-) -> Result<(Id, Vec<&'static str>)> {
+) -> Result<Updated> {
     let lock = store.lock()?;
     let id = store.resolve(prefix, &[Kind::Client, Kind::Volunteer])?;
     let only = |field: &'static str, kind: &str| {
@@ -71,6 +80,7 @@ pub fn update(
         )
     };
     let mut changed = Vec::new();
+    let mut warnings = Vec::new();
     let mut changes_set = Changeset::new();
     match id.kind() {
         Kind::Volunteer => {
@@ -97,7 +107,10 @@ pub fn update(
                 &mut changed,
                 "email",
                 &mut v.email,
-                changes.email.as_deref().map(text),
+                match changes.email {
+                    Some(e) => Some(super::apply::email_of(Some(e))?),
+                    None => None,
+                },
             );
             set(
                 &mut changed,
@@ -115,7 +128,10 @@ pub fn update(
                 &mut changed,
                 "languages",
                 &mut v.languages,
-                changes.languages,
+                changes
+                    .languages
+                    .map(super::apply::language_codes)
+                    .transpose()?,
             );
             set(
                 &mut changed,
@@ -125,7 +141,26 @@ pub fn update(
             );
             set(&mut changed, "capacity", &mut v.capacity, changes.capacity);
             if changed.is_empty() {
-                return Ok((id, changed));
+                return Ok(Updated {
+                    id,
+                    changed,
+                    warnings,
+                });
+            }
+            if changed.contains(&"capacity") {
+                // Fewer places than assignments running: none is ended, she takes no new one.
+                let open = store
+                    .assignments_of(&id)?
+                    .iter()
+                    .filter(|a| a.is_open(today))
+                    .count();
+                if open > v.capacity as usize {
+                    warnings.push(tr!(
+                        "{id} has {open} assignments running, more than the {} places now given: none is ended, and she is matched with no one new until fewer run",
+                        "{id} har {open} pågående uppdrag, fler än de {} platser som nu anges: inget avslutas, och hon matchas inte med någon ny förrän färre pågår",
+                        v.capacity
+                    ));
+                }
             }
             v.history.push(Event {
                 by: by.clone(),
@@ -158,7 +193,10 @@ pub fn update(
                 &mut changed,
                 "languages",
                 &mut c.languages,
-                changes.languages,
+                changes
+                    .languages
+                    .map(super::apply::language_codes)
+                    .transpose()?,
             );
             set(
                 &mut changed,
@@ -191,7 +229,11 @@ pub fn update(
                 changes.guardians,
             );
             if changed.is_empty() {
-                return Ok((id, changed));
+                return Ok(Updated {
+                    id,
+                    changed,
+                    warnings,
+                });
             }
             c.history.push(Event {
                 by: by.clone(),
@@ -202,7 +244,11 @@ pub fn update(
         }
     }
     store.commit(&lock, &changes_set)?;
-    Ok((id, changed))
+    Ok(Updated {
+        id,
+        changed,
+        warnings,
+    })
 }
 
 /// The record as a file would hold it, read back by the parse every file gets: the same bounds

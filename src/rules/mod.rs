@@ -10,6 +10,7 @@ pub mod appeal;
 pub mod bounds;
 pub mod closure;
 pub mod configuration;
+pub mod contact;
 pub mod decision;
 pub mod due;
 pub mod ending;

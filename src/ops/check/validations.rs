@@ -54,6 +54,7 @@ pub(super) const VALIDATIONS: &[Validation] = &[
     ("same_person", same_person),
     ("screening_dates", screening_dates),
     ("volunteer_breaks", volunteer_breaks),
+    ("contact_details", contact_details),
     ("assignment_references", assignment_references),
     ("agreement_terms", agreement_terms),
     ("pay_files", pay_files),
@@ -204,6 +205,20 @@ fn same_person(x: &Ctx, ck: &mut Checker) {
 fn screening_dates(x: &Ctx, ck: &mut Checker) {
     for (rel, v) in x.volunteers {
         for p in crate::rules::screening::record_problems(v) {
+            ck.problem(rel, &p);
+        }
+    }
+}
+
+/// E004: an e-mail address that is none, a language that is no code (`rules::contact`).
+fn contact_details(x: &Ctx, ck: &mut Checker) {
+    for (rel, c) in x.clients {
+        for p in crate::rules::contact::problems(None, &c.languages) {
+            ck.problem(rel, &p);
+        }
+    }
+    for (rel, v) in x.volunteers {
+        for p in crate::rules::contact::problems(v.email.as_deref(), &v.languages) {
             ck.problem(rel, &p);
         }
     }
