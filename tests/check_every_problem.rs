@@ -44,3 +44,33 @@ fn every_mistake_of_a_hand_edited_file_in_one_run() {
     // The broken client is not also said not to exist by what names it.
     assert!(!out.stdout.contains("no client"), "{}", out.stdout);
 }
+
+/// A broken assignment is one finding at its line: its reports and the pay runs that paid it
+/// are not also told it does not exist.
+#[test]
+fn a_broken_assignment_is_not_also_said_to_be_missing() {
+    let mut kit = Kit::demo();
+    kit.today = "2026-11-20".into();
+    let before = kit.run(&["check"]).stdout.lines().count();
+    let reports = kit.json(&["list", "reports"]);
+    let a = reports[0]["assignment"].as_str().unwrap().to_string();
+    let rel = format!("assignments/{a}.toml");
+    let text = kit.read(&rel);
+    let broken: String = text
+        .lines()
+        .map(|l| {
+            if l.starts_with("proposed = ") {
+                "proposed = \"2026-8-03\"\n".to_string()
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
+    assert_ne!(broken, text);
+    std::fs::write(kit.dir.join(&rel), broken).unwrap();
+    let out = kit.run(&["check"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(out.stdout.contains(&format!("{rel}:")), "{}", out.stdout);
+    assert!(!out.stdout.contains("no assignment"), "{}", out.stdout);
+    assert_eq!(out.stdout.lines().count(), before + 1, "{}", out.stdout);
+}

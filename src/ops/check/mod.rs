@@ -331,7 +331,15 @@ fn read_reports(
                     ),
                 );
             }
-            if !assignment_by_id.contains_key(&r.assignment) {
+            // A file that is there but does not read was reported as such, not as missing.
+            if !assignment_by_id.contains_key(&r.assignment)
+                && !root
+                    .join(crate::store::Store::rel_path(
+                        crate::model::Kind::Assignment,
+                        &r.assignment,
+                    ))
+                    .is_file()
+            {
                 ck.report(
                     &rel,
                     key("assignment"),

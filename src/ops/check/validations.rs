@@ -342,7 +342,9 @@ fn pay_run_totals(x: &Ctx, ck: &mut Checker) {
 fn pay_run_references(x: &Ctx, ck: &mut Checker) {
     for (rel, run) in x.runs {
         for (i, l) in run.lines.iter().enumerate() {
-            if !x.assignment_by_id.contains_key(&l.assignment) {
+            if !x.assignment_by_id.contains_key(&l.assignment)
+                && !on_file(x, Kind::Assignment, &l.assignment)
+            {
                 let line = line_in(
                     x.root,
                     rel,
