@@ -729,3 +729,40 @@ fn terms_beyond_the_decision_are_warned_of() {
         within.stderr
     );
 }
+
+/// A second report for a month not yet attested replaces the first: said, not done silently.
+#[test]
+fn a_report_written_over_says_what_it_replaced() {
+    let mut kit = Kit::new();
+    let a = kit.agreed(1, "2026-03-01");
+    kit.today = "2026-04-02".into();
+    let first = kit
+        .run(&[
+            "report",
+            &a,
+            "2026-03",
+            "--meeting",
+            "2026-03-05",
+            "--meeting",
+            "2026-03-12",
+            "--meeting",
+            "2026-03-19",
+        ])
+        .ok();
+    assert!(!first.stderr.contains("replaced"), "{}", first.stderr);
+    let again = kit
+        .run(&["report", &a, "2026-03", "--meeting", "2026-03-26"])
+        .ok();
+    assert!(
+        again
+            .stderr
+            .contains("replaced the report on file for 2026-03 (3 meetings)"),
+        "{}",
+        again.stderr
+    );
+    // The same report again replaces nothing that differs.
+    let same = kit
+        .run(&["report", &a, "2026-03", "--meeting", "2026-03-26"])
+        .ok();
+    assert!(!same.stderr.contains("replaced"), "{}", same.stderr);
+}

@@ -216,9 +216,21 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
         no_meetings: a.no_meetings,
         settled_outside: a.settled_outside,
     };
-    let r = report::report(store, &id, month, input, ctx.today)?;
+    let done = report::report(store, &id, month, input, ctx.today)?;
+    let r = done.report;
     let who = crate::cli::show::labelled(store, &r.assignment);
-    Ok(Output::ok(if ctx.json {
+    let replaced = done.replaced.as_ref().filter(|_| !ctx.json).map(|old| {
+        tr!(
+            "warning: this replaced the report on file for {month} ({}); a month's meetings are given in one report, all of them\n",
+            "varning: detta ersatte rapporten för {month} som fanns ({}); en månads träffar anges i en rapport, alla\n",
+            kontakt::lang::count(
+                old.meetings.len() as u64,
+                ["meeting", "meetings"],
+                ["träff", "träffar"]
+            )
+        )
+    });
+    let mut out = Output::ok(if ctx.json {
         render::json(&r)
     } else if r.settled_outside() {
         tr!(
@@ -257,7 +269,9 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
             r.month,
             delivered(&r, true)
         )
-    }))
+    });
+    out.stderr.extend(replaced);
+    Ok(out)
 }
 
 /// What a report says was delivered, for the line that confirms it: the meetings, or the

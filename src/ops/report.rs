@@ -265,11 +265,16 @@ pub fn report(
     month: Month,
     input: ReportInput,
     today: NaiveDate,
-) -> Result<Report> {
+) -> Result<Reported> {
     let lock = store.lock()?;
     let id = store.resolve(prefix, &[Kind::Assignment])?;
     let a: Assignment = store.load(&id)?;
     let existing = store.load_report(month, &id)?;
+    // A report not yet attested is written over by a new one for the month: said, since a
+    // month's meetings are all given in one report.
+    let replaced = existing
+        .clone()
+        .filter(|r| r.approved.is_none() && input.settled_outside.is_none());
     let mut problems = report_problems(&a, month, &input, existing.as_ref(), today);
     if input.correct.is_some()
         && input.settled_outside.is_none()
@@ -331,7 +336,17 @@ pub fn report(
         &rep,
     )?;
     store.commit(&lock, &changes)?;
-    Ok(rep)
+    Ok(Reported {
+        replaced: replaced.filter(|old| *old != rep),
+        report: rep,
+    })
+}
+
+/// What `report` wrote, and the report not yet attested it replaced, if it said otherwise.
+#[derive(Debug)]
+pub struct Reported {
+    pub report: Report,
+    pub replaced: Option<Report>,
 }
 
 /// What `report import` did with one assignment's month.
