@@ -41,6 +41,11 @@ fn init_in_swedish_explains_the_configuration_in_swedish() {
                 .collect()
         };
         assert_eq!(values(&sv), values(&en));
+        let ignore = std::fs::read_to_string(dir.join(".gitignore")).unwrap();
+        assert!(
+            ignore.starts_with("# kontakts lås") && ignore.contains(".kontakt/"),
+            "{ignore}"
+        );
         let check = std::process::Command::new(env!("CARGO_BIN_EXE_kontakt"))
             .envs(common::GIT_IDENTITY)
             .arg("--records")

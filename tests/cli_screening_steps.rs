@@ -285,3 +285,22 @@ fn an_extract_dated_after_the_start_is_refused_at_the_agreement() {
         r.stderr
     );
 }
+
+/// An approved volunteer is not rejected after the fact (approved and rejected both is what
+/// check refuses): she stops serving by leaving, her assignment ending with it.
+#[test]
+fn an_approved_volunteer_leaves_rather_than_is_rejected() {
+    let mut kit = Kit::new();
+    let a = kit.agreed(1, "2026-03-01");
+    let v = kit.json(&["show", &a])["volunteer"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    kit.today = "2026-04-10".into();
+    kit.run(&["screen", "volunteer", &v, "--reject", "ny uppgift"])
+        .refused(1, "kontakt end");
+    kit.run(&["end", &v, "--date", "2026-04-10", "--reason", "other"])
+        .ok();
+    kit.run(&["check"]).ok();
+    assert_eq!(kit.json(&["show", &a])["ended"]["date"], "2026-04-10");
+}

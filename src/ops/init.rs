@@ -41,7 +41,11 @@ pub fn init(dir: &Path, municipality: &str, lang: Lang) -> Result<()> {
     c.write(
         ".gitignore",
         format!(
-            "# kontakt's lock, interrupted transactions and caches\n{}/\n",
+            "# {}\n{}/\n",
+            match lang {
+                Lang::En => "kontakt's lock, interrupted transactions and caches",
+                Lang::Sv => "kontakts lås, avbrutna transaktioner och cachar",
+            },
             atomic::STATE_DIR
         ),
     );

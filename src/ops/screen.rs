@@ -139,6 +139,15 @@ pub fn screen_volunteer(
                 "{id} har fått avslag; utredningen är avslutad"
             )]));
         }
+        // An approved volunteer is not rejected after the fact (a screening is approved or
+        // rejected, never both: `check` would find it): she stops serving by leaving, which
+        // ends her assignments with it.
+        status::VolunteerStatus::Approved if steps.reject.is_some() => {
+            return Err(Error::refused(vec![tr!(
+                "{id} is approved: to stop her serving, end it with `kontakt end {id} --date DATE --reason other --note WHY` (her assignments end with it)",
+                "{id} är godkänd: för att hon ska sluta, avsluta med `kontakt end {id} --date DATUM --reason annat --note VARFÖR` (hennes uppdrag avslutas med det)"
+            )]));
+        }
         status::VolunteerStatus::Approved if steps.approve => {
             return Err(Error::refused(vec![tr!(
                 "{id} is already approved",
