@@ -10,7 +10,6 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::lang::Lang;
-use crate::model::common::Per;
 use crate::model::config::{PayrollRules, Tariffs};
 use crate::model::money::Overflow;
 use crate::model::{Assignment, Client, Id, Money, Month, PayRun, Report, Volunteer};
@@ -332,9 +331,11 @@ impl Stats {
                 l("meetings", "träffar"),
                 l("hours", "timmar"),
                 l("dygn", "dygn"),
-                l("fee", "arvode"),
-                l("expenses", "omkostnader"),
-                l("travel and outlays", "resor och utlägg"),
+                // What the ledger paid: a month reported but not yet in a run counts its
+                // meetings here, and its pay once a run pays it.
+                l("fee paid", "utbetalt arvode"),
+                l("expenses paid", "utbetalda omkostnader"),
+                l("travel and outlays paid", "utbetalda resor och utlägg"),
             ],
             rows: if only_month {
                 Vec::new()
@@ -685,8 +686,13 @@ pub fn compute(i: &Inputs) -> Result<Stats, Overflow> {
                 .iter()
                 .filter(|a| m.dates().any(|d| in_force(a, d)))
                 .count();
-            let agreed: f64 = i.assignments.iter().map(|a| agreed_meetings(a, m)).sum();
-            let agreed_tenths = (agreed * 10.0).round() as u32;
+            let agreed: u64 = i
+                .assignments
+                .iter()
+                .map(|a| crate::rules::agreed_meetings::exact(a, m, |_| true))
+                .sum();
+            let agreed_tenths =
+                u32::try_from(crate::rules::agreed_meetings::tenths(agreed, m)).unwrap_or(u32::MAX);
             let meetings_reported = if m <= this_month {
                 reported.get(&m).copied().unwrap_or(0)
             } else {
@@ -771,18 +777,6 @@ pub fn compute(i: &Inputs) -> Result<Stats, Overflow> {
             total_ore: paid.checked_add(ahead)?,
         },
     })
-}
-
-/// The meetings the terms in force call for in `m`, prorated by the days they are in force.
-fn agreed_meetings(a: &Assignment, m: Month) -> f64 {
-    m.dates()
-        .filter(|d| in_force(a, *d))
-        .filter_map(|d| a.terms_on(d))
-        .map(|t| match t.meetings.per {
-            Per::Week => f64::from(t.meetings.times) / 7.0,
-            Per::Month => f64::from(t.meetings.times) / f64::from(m.days()),
-        })
-        .sum()
 }
 
 /// What an assignment will earn in `m` if it goes on as agreed: what a run would pay

@@ -5,8 +5,6 @@
 //! whatever was held, and by a meeting tariff the level falls. Stays and hours are not counted
 //! in meetings, so terms paid per dygn or by the hour are not judged.
 
-use chrono::Datelike;
-
 use crate::model::assignment::PaidPer;
 use crate::model::{Assignment, Report};
 
@@ -23,22 +21,10 @@ const LEAST_AGREED_TENTHS: u32 = 20;
 
 /// `Some` when `r` holds fewer than half the meetings `a`'s terms agree to in its month.
 pub fn shortfall(a: &Assignment, r: &Report) -> Option<Shortfall> {
-    let month = r.month;
-    let days = month.days();
-    let mut agreed_hundredths: u64 = 0;
-    let mut day = month.first_day();
-    while day.month() == month.first_day().month() {
-        if let Some(t) = super::in_force::terms_in_force(a, day)
-            && matches!(t.paid_per, PaidPer::Month | PaidPer::Meetings)
-        {
-            agreed_hundredths += u64::from(t.meetings.per_month_tenths(days)) * 10;
-        }
-        day = match day.succ_opt() {
-            Some(d) => d,
-            None => break,
-        };
-    }
-    let agreed_tenths = u32::try_from(agreed_hundredths / u64::from(days.max(1)) / 10).ok()?;
+    let exact = super::agreed_meetings::exact(a, r.month, |t| {
+        matches!(t.paid_per, PaidPer::Month | PaidPer::Meetings)
+    });
+    let agreed_tenths = u32::try_from(super::agreed_meetings::tenths(exact, r.month)).ok()?;
     let held = u32::try_from(r.meetings.len()).unwrap_or(u32::MAX);
     (agreed_tenths >= LEAST_AGREED_TENTHS && u64::from(held) * 20 < u64::from(agreed_tenths))
         .then_some(Shortfall {
@@ -154,7 +140,8 @@ proposed = "2025-12-01"
             let freq = format!("{times}/{}", if weekly { "week" } else { "month" });
             let month = format!("2026-{m:02}");
             let days = month.parse::<Month>().unwrap().days();
-            let agreed = if weekly { times * days * 10 / 7 } else { times * 10 };
+            // Rounded to the nearest tenth (`rules::agreed_meetings`): 1/week in March is 4.4.
+            let agreed = if weekly { (times * days * 10 + 3) / 7 } else { times * 10 };
             let expected = (agreed >= 20 && (held as u32) * 20 < agreed).then_some(Shortfall {
                 held: held as u32,
                 agreed_tenths: agreed,
