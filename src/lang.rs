@@ -767,6 +767,10 @@ const LABELS: &[(&str, &str)] = &[
 /// around the value they quote.
 const MODEL: &[(&str, &str)] = &[
     (
+        "a denied decision needs its reason",
+        "ett avslag behöver sitt skäl",
+    ),
+    (
         "a granted decision needs its period (`from` and `to`)",
         "ett beviljande beslut behöver sin period (`from` och `to`)",
     ),

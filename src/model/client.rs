@@ -243,6 +243,9 @@ pub enum Outcome {
 /// be).
 pub const PERIOD_NEEDED: &str = "a granted decision needs its period (`from` and `to`)";
 
+/// Why a denial without its reason is not read.
+pub const DENIAL_REASON_NEEDED: &str = "a denied decision needs its reason";
+
 impl TryFrom<DecisionFile> for Decision {
     type Error = String;
 
@@ -258,6 +261,13 @@ impl TryFrom<DecisionFile> for Decision {
             (Outcome::Granted, from, _) => {
                 let field = if from.is_none() { "from" } else { "to" };
                 return Err(format!("missing field `{field}`: {PERIOD_NEEDED}"));
+            }
+            // A denial says why (Förvaltningslagen 32 §: a decision against the applicant gives
+            // its reasons): one without its reason cannot be sent, nor stored.
+            (Outcome::Denied, None, None)
+                if f.reason.as_deref().is_none_or(|r| r.trim().is_empty()) =>
+            {
+                return Err(format!("missing field `reason`: {DENIAL_REASON_NEEDED}"));
             }
             (Outcome::Denied, None, None) => Ruling::Denied,
             (Outcome::Denied, _, _) => {
@@ -400,7 +410,7 @@ mod tests {
 
     /// A grant holds its period and a denial none: a file that says otherwise is not read.
     #[test]
-    fn a_grant_has_its_period_and_a_denial_none() {
+    fn a_grant_has_its_period_and_a_denial_none_but_its_reason() {
         let d = decision("outcome = \"granted\"\nfrom = 2026-03-01\nto = 2026-08-31").unwrap();
         assert_eq!(
             d.ruling,
@@ -412,7 +422,9 @@ mod tests {
         assert_eq!(d.outcome(), Outcome::Granted);
         assert!(d.grants(NaiveDate::from_ymd_opt(2026, 8, 31).unwrap()));
         assert_eq!(
-            decision("outcome = \"denied\"").unwrap().ruling,
+            decision("outcome = \"denied\"\nreason = \"Inget behov\"")
+                .unwrap()
+                .ruling,
             Ruling::Denied
         );
         for (text, want) in [
@@ -426,9 +438,12 @@ mod tests {
             ),
             ("outcome = \"granted\"", "missing field `from`"),
             (
-                "outcome = \"denied\"\nfrom = 2026-03-01",
+                "outcome = \"denied\"\nreason = \"x\"\nfrom = 2026-03-01",
                 "grants no period",
             ),
+            // A denial says why.
+            ("outcome = \"denied\"", "missing field `reason`"),
+            ("outcome = \"denied\"\nreason = \" \"", "needs its reason"),
         ] {
             let e = decision(text).expect_err(text);
             assert!(e.contains(want), "{text}: {e}");
