@@ -4,6 +4,7 @@ use kontakt::Result;
 use kontakt::ops::find::{self, Hit};
 use serde_json::json;
 
+use super::listing::{self, Cell, Column};
 use super::{Ctx, Output};
 use crate::render;
 
@@ -43,22 +44,32 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
     Ok(out)
 }
 
+/// A hit as it is listed: the personnummer masked or not, as asked.
+pub struct FindRow {
+    h: Hit,
+    pnr: String,
+}
+
+/// What `find` lists, defined once for the table, CSV and JSON.
+pub const FIND_COLUMNS: &[Column<FindRow>] = &[
+    Column::new("id", "id", |r| Cell::Id(r.h.id)),
+    Column::new("kind", "kind", |r| Cell::Word(r.h.kind.to_string())),
+    Column::new("name", "name", |r| Cell::Text(r.h.name.clone())),
+    Column::new("personnummer", "pnr", |r| Cell::Text(r.pnr.clone())),
+    Column::new("area", "area", |r| Cell::Nested {
+        text: render::opt(&r.h.area),
+        json: json!(r.h.area),
+    }),
+    Column::new("status", "status", |r| Cell::Word(r.h.status.clone())),
+    Column::new("assignments", "with", |r| Cell::Nested {
+        text: with_text(&r.h),
+        json: json!(r.h.with),
+    }),
+];
+
 fn found(hits: Vec<Hit>, text: &str, ctx: &Ctx) -> Result<Output> {
-    if ctx.json {
-        return Ok(Output::ok(render::json(
-            &hits
-                .iter()
-                .map(|h| {
-                    json!({
-                        "id": h.id, "kind": h.kind, "name": h.name,
-                        "pnr": render::pnr(&h.pnr, ctx.show_pnr), "area": h.area,
-                        "status": h.status, "with": h.with,
-                    })
-                })
-                .collect::<Vec<_>>(),
-        )));
-    }
-    if hits.is_empty() {
+    let format = super::list_format(None, ctx);
+    if hits.is_empty() && format != super::ListFormat::Json {
         // Like grep: nothing found is exit 1, said on stderr.
         return Ok(Output {
             stdout: String::new(),
@@ -69,28 +80,12 @@ fn found(hits: Vec<Hit>, text: &str, ctx: &Ctx) -> Result<Output> {
             done: None,
         });
     }
-    Ok(Output::ok(render::table(
-        &[
-            "id",
-            "kind",
-            "name",
-            "personnummer",
-            "area",
-            "status",
-            "assignments",
-        ],
-        hits.iter()
-            .map(|h| {
-                vec![
-                    h.id.to_string(),
-                    render::word(h.kind),
-                    h.name.clone(),
-                    render::pnr(&h.pnr, ctx.show_pnr),
-                    render::opt(&h.area),
-                    render::word(&h.status),
-                    with_text(h),
-                ]
-            })
-            .collect(),
-    )))
+    let rows: Vec<FindRow> = hits
+        .into_iter()
+        .map(|h| FindRow {
+            pnr: render::pnr(&h.pnr, ctx.show_pnr),
+            h,
+        })
+        .collect();
+    Ok(Output::ok(listing::render(FIND_COLUMNS, &rows, format)))
 }

@@ -28,6 +28,12 @@ pub enum Cell {
     List(Vec<String>),
     /// Dates (a report's meetings): counted in a table and CSV, listed in JSON.
     Dates(Vec<NaiveDate>),
+    /// Records of their own (a person's assignments): as `text` in a table and CSV, as the
+    /// structure `json` for scripts.
+    Nested {
+        text: String,
+        json: Value,
+    },
 }
 
 /// A column: shown in the table (`table`) or only to scripts.
@@ -76,6 +82,7 @@ fn table_text(c: Cell) -> String {
         Cell::Ore(m) => m.map(render::amount).unwrap_or_default(),
         Cell::List(v) => render::list(&v),
         Cell::Dates(v) => v.len().to_string(),
+        Cell::Nested { text, .. } => text,
     }
 }
 
@@ -92,6 +99,7 @@ fn csv_text(c: Cell) -> String {
         Cell::Ore(m) => m.map(|m| m.ore().to_string()).unwrap_or_default(),
         Cell::List(v) => render::list(&v),
         Cell::Dates(v) => v.len().to_string(),
+        Cell::Nested { text, .. } => text,
     }
 }
 
@@ -107,6 +115,7 @@ fn json_value(c: Cell) -> Value {
         Cell::Ore(m) => json!(m.map(Money::ore)),
         Cell::List(v) => json!(v),
         Cell::Dates(v) => json!(v),
+        Cell::Nested { json, .. } => json,
     }
 }
 
