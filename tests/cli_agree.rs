@@ -760,7 +760,8 @@ fn a_report_written_over_says_what_it_replaced() {
         "{}",
         again.stderr
     );
-    // The same report again replaces nothing that differs.
+    // The same report again, on a later day, replaces nothing that differs.
+    kit.today = "2026-04-03".into();
     let same = kit
         .run(&["report", &a, "2026-03", "--meeting", "2026-03-26"])
         .ok();

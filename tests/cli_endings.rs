@@ -497,6 +497,19 @@ fn a_volunteer_on_a_break_or_gone_is_listed_so() {
     assert_eq!(calls.len(), 1, "{due}");
     assert_eq!(calls[0]["what"], "pause open-ended");
     assert_eq!(calls[0]["date"], "2026-09-08", "90 days after 2026-06-10");
+    // The call made and recorded: the next is due the interval after it.
+    kit.today = "2026-06-20".into();
+    kit.run(&["support", &v, "--kind", "phone"]).ok();
+    let due = kit.json(&["due", "--within", "365"]);
+    let call = due
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["id"] == v.as_str() && d["what"] == "pause open-ended")
+        .unwrap_or_else(|| panic!("{due}"))
+        .clone();
+    assert_eq!(call["date"], "2026-09-18", "90 days after the call");
+    kit.today = "2026-06-10".into();
     kit.run(&["resume", &v]).ok();
     assert_eq!(status(&kit), "approved");
     kit.run(&[
@@ -508,6 +521,8 @@ fn a_volunteer_on_a_break_or_gone_is_listed_so() {
         "volunteer_request",
     ])
     .ok();
+    // Her last day she still serves; she has left from the day after.
+    assert_eq!(status(&kit), "approved");
     kit.today = "2026-06-11".into();
     assert_eq!(status(&kit), "left");
     let found = kit.json(&["find", "Volontär"]);

@@ -57,6 +57,7 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
                     "status": e.assignment.status(ctx.today),
                     "ended": e.assignment.ended,
                     "corrected": e.corrected,
+                    "waits_again_from": e.waits_again_from,
                 })
             })
             .collect();

@@ -49,9 +49,11 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
     )?;
     let (id, p) = (done.volunteer.id, &done.pause);
     if ctx.json {
-        return Ok(Output::ok(render::json(
-            &serde_json::json!({ "id": id, "pause": p, "running": done.running }),
-        )));
+        return Ok(Output::ok(render::json(&serde_json::json!({
+            "id": id,
+            "pause": p,
+            "running": done.running.iter().map(|(a, _)| a).collect::<Vec<_>>(),
+        }))));
     }
     let who = format!("{id} {}", done.volunteer.name);
     let mut out = Output::ok(match p.until {
@@ -65,14 +67,9 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
         ),
     });
     if !done.running.is_empty() {
-        let pairs: Vec<(kontakt::model::Id, kontakt::model::Id)> = done
+        let names = crate::cli::show::names(store, done.running.iter().map(|(_, c)| *c));
+        let list = done
             .running
-            .iter()
-            .filter_map(|a| store.load::<kontakt::model::Assignment>(a).ok())
-            .map(|a| (a.id, a.client))
-            .collect();
-        let names = crate::cli::show::names(store, pairs.iter().map(|(_, c)| *c));
-        let list = pairs
             .iter()
             .map(|(a, c)| format!("{a} ({})", crate::cli::show::named(c, &names)))
             .collect::<Vec<_>>()

@@ -221,8 +221,8 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
     let who = crate::cli::show::labelled(store, &r.assignment);
     let replaced = done.replaced.as_ref().filter(|_| !ctx.json).map(|old| {
         tr!(
-            "warning: this replaced the report on file for {month} ({}); a month's meetings are given in one report, all of them\n",
-            "varning: detta ersatte rapporten för {month} som fanns ({}); en månads träffar anges i en rapport, alla\n",
+            "warning: this replaced the report on file for {month} ({}); all of a month's meetings are given in one report\n",
+            "varning: detta ersatte rapporten för {month} som fanns ({}); alla en månads träffar anges i en och samma rapport\n",
             kontakt::lang::count(
                 old.meetings.len() as u64,
                 ["meeting", "meetings"],

@@ -22,14 +22,6 @@ impl PayrollFormat {
             PayrollFormat::Paxml => "xml",
         }
     }
-
-    /// The word the configuration and `--format` use.
-    pub fn word(self) -> &'static str {
-        match self {
-            PayrollFormat::Csv => "csv",
-            PayrollFormat::Paxml => "paxml",
-        }
-    }
 }
 
 /// `csv` or `paxml`, in any case (the command line's `--format`).

@@ -111,16 +111,7 @@ impl Pnr {
             let yy = num(&date[..2]) as i32;
             let (mm, dd) = (num(&date[2..4]), num(&date[4..6]));
             let dd = if dd > 60 { dd - 60 } else { dd };
-            // The latest year ending in yy whose birthday is not after today...
-            let mut year = today.year() - (today.year() - yy).rem_euclid(100);
-            let born_after_today = |y: i32| {
-                NaiveDate::from_ymd_opt(y, mm, dd).is_some_and(|b| b > today)
-                    // 29 February in a year that is not a leap year: compare with 1 March.
-                    || (mm == 2 && dd == 29 && NaiveDate::from_ymd_opt(y, 3, 1).is_some_and(|b| b > today))
-            };
-            if born_after_today(year) {
-                year -= 100;
-            }
+            let mut year = birth_year(yy, mm, dd, today);
             // ...and a century further back for those who have turned 100 (`+`).
             if sep == Some(b'+') {
                 year -= 100;
@@ -262,6 +253,22 @@ impl<'de> Deserialize<'de> for Pnr {
             }
         }
         d.deserialize_any(V)
+    }
+}
+
+/// The year of a birthday written `YYMMDD` (`yy`, `mm`, `dd`): the latest year ending in `yy`
+/// whose birthday is not after `today` (a `+` in a personnummer goes a century further back).
+pub fn birth_year(yy: i32, mm: u32, dd: u32, today: NaiveDate) -> i32 {
+    let year = today.year() - (today.year() - yy).rem_euclid(100);
+    let born_after_today = |y: i32| {
+        NaiveDate::from_ymd_opt(y, mm, dd).is_some_and(|b| b > today)
+            // 29 February in a year that is not a leap year: compare with 1 March.
+            || (mm == 2 && dd == 29 && NaiveDate::from_ymd_opt(y, 3, 1).is_some_and(|b| b > today))
+    };
+    if born_after_today(year) {
+        year - 100
+    } else {
+        year
     }
 }
 

@@ -16,7 +16,8 @@ use crate::{Error, Result, tr};
 pub struct Paused {
     pub volunteer: Volunteer,
     pub pause: Pause,
-    pub running: Vec<Id>,
+    /// Her assignments running during the break, each with its client.
+    pub running: Vec<(Id, Id)>,
 }
 
 /// A break ended, or cancelled when she is back before it began.
@@ -66,7 +67,7 @@ pub fn pause(
         .iter()
         .filter(|a| a.is_open(from) && a.last_day().is_none_or(|l| l >= from))
         .filter(|a| a.agreement.as_ref().is_none_or(|g| g.start < after))
-        .map(|a| a.id)
+        .map(|a| (a.id, a.client))
         .collect();
     let mut changes = Changeset::new();
     store.stage(&mut changes, &v)?;

@@ -337,7 +337,12 @@ pub fn report(
     )?;
     store.commit(&lock, &changes)?;
     Ok(Reported {
-        replaced: replaced.filter(|old| *old != rep),
+        // Said otherwise: the same report sent again on a later day replaced nothing.
+        replaced: replaced.filter(|old| {
+            let mut same_day = old.clone();
+            same_day.reported = rep.reported;
+            same_day != rep
+        }),
         report: rep,
     })
 }

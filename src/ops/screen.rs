@@ -248,9 +248,10 @@ pub fn screen_volunteer(
     }
     // What this step recorded is told of, not what an earlier one did (the application's
     // warnings were told when it was made).
-    let mut warnings: Vec<String> = screening::warnings(&v, rules, today)
+    let mut warnings: Vec<String> = steps
+        .interview
+        .and_then(|_| screening::interview_before_application(&v))
         .into_iter()
-        .filter(|_| steps.interview.is_some())
         .collect();
     warnings.extend(repeated);
     if let (Some(d), false) = (steps.police_extract, had_extract) {

@@ -314,18 +314,26 @@ pub fn due(
                 format!("åter från uppehåll ({})", p.reason),
             ),
             (None, _) => {
-                let call = p
-                    .from
+                // From the latest contact with her (a call recorded with `kontakt support`)
+                // once there is one since the break began.
+                let since = v
+                    .support
+                    .iter()
+                    .map(|s| s.date)
+                    .filter(|d| *d >= p.from)
+                    .max()
+                    .unwrap_or(p.from);
+                let call = since
                     .checked_add_days(chrono::Days::new(u64::from(cfg.volunteers.support_days)))
                     .unwrap_or(NaiveDate::MAX);
                 let detail = if sv {
                     format!(
-                        "uppehåll från {} tills vidare ({}): hör av dig och se om hon är åter (kontakt resume)",
+                        "uppehåll från {} tills vidare ({}): hör av dig till henne och se om hon är åter (registrera samtalet med kontakt support, hennes återkomst med kontakt resume)",
                         p.from, p.reason
                     )
                 } else {
                     format!(
-                        "on a break from {} until further notice ({}): call and see whether she is back (kontakt resume)",
+                        "on a break from {} until further notice ({}): call her and see whether she is back (record the call with kontakt support, her return with kontakt resume)",
                         p.from, p.reason
                     )
                 };

@@ -210,14 +210,18 @@ pub fn warnings(v: &Volunteer, rules: &VolunteerRules, today: NaiveDate) -> Vec<
             rules.min_age
         ));
     }
-    if let Some(i) = v.screening.interview.filter(|i| *i < v.applied) {
-        out.push(tr!(
-            "the interview ({i}) is dated before the application ({})",
-            "intervjun ({i}) är daterad före ansökan ({})",
-            v.applied
-        ));
-    }
+    out.extend(interview_before_application(v));
     out
+}
+
+/// An interview dated before the application: a typing slip, most likely.
+pub fn interview_before_application(v: &Volunteer) -> Option<String> {
+    let i = v.screening.interview.filter(|i| *i < v.applied)?;
+    Some(tr!(
+        "the interview ({i}) is dated before the application ({})",
+        "intervjun ({i}) är daterad före ansökan ({})",
+        v.applied
+    ))
 }
 
 /// What staff are told when a referee on file is recorded again: the latest call is what

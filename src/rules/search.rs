@@ -5,7 +5,7 @@
 //! typed must be found. A date of birth alone (`20130501`, `130501`) finds everyone born that
 //! day.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::model::Pnr;
 
@@ -127,7 +127,8 @@ impl Query {
     }
 }
 
-/// `text` as a date of birth: `YYYYMMDD`, or `YYMMDD` read in the hundred years up to today.
+/// `text` as a date of birth: `YYYYMMDD`, or `YYMMDD` in the century a personnummer's is read
+/// in (`model::pnr::birth_year`).
 fn birth_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
     if !text.chars().all(|c| c.is_ascii_digit()) {
         return None;
@@ -136,13 +137,8 @@ fn birth_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
         8 => NaiveDate::parse_from_str(text, "%Y%m%d").ok(),
         6 => {
             let yy: i32 = text[..2].parse().ok()?;
-            let century = today.year() / 100 * 100;
-            let year = if century + yy > today.year() {
-                century - 100 + yy
-            } else {
-                century + yy
-            };
-            NaiveDate::from_ymd_opt(year, text[2..4].parse().ok()?, text[4..].parse().ok()?)
+            let (mm, dd): (u32, u32) = (text[2..4].parse().ok()?, text[4..].parse().ok()?);
+            NaiveDate::from_ymd_opt(crate::model::pnr::birth_year(yy, mm, dd, today), mm, dd)
         }
         _ => None,
     }
@@ -218,5 +214,16 @@ mod tests {
         assert!(!found("130502"));
         // Not a day: read as digits of a phone number, which X has none of.
         assert!(!found("139999"));
+        // This year's two digits with the day still ahead: a century ago, as a personnummer.
+        let early = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+        assert_eq!(
+            birth_date("260501", early),
+            NaiveDate::from_ymd_opt(1926, 5, 1)
+        );
+        assert_eq!(
+            birth_date("260201", early),
+            NaiveDate::from_ymd_opt(2026, 2, 1)
+        );
+        assert_eq!(birth_date("20260501", early), None, "not born yet");
     }
 }

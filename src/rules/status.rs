@@ -31,7 +31,7 @@ pub enum VolunteerStatus {
     Rejected,
     /// Approved, and on a break today (`rules::pause`): takes no new client until back.
     OnBreak,
-    /// Approved, and has left (`kontakt end V-…`) by today.
+    /// Approved, and has left (`kontakt end V-…`): from the day after her last day.
     Left,
 }
 
@@ -49,7 +49,7 @@ pub fn client_status(c: &Client, today: NaiveDate) -> ClientStatus {
 /// has left. Matching and agreements ask the screening and `rules::pause` apart.
 pub fn volunteer_status_on(v: &Volunteer, today: NaiveDate) -> VolunteerStatus {
     match volunteer_status(v) {
-        VolunteerStatus::Approved if v.leaving.as_ref().is_some_and(|l| l.date <= today) => {
+        VolunteerStatus::Approved if v.leaving.as_ref().is_some_and(|l| l.date < today) => {
             VolunteerStatus::Left
         }
         VolunteerStatus::Approved if super::pause::paused_on(v, today).is_some() => {

@@ -102,7 +102,6 @@ pub(crate) fn names(store: &Store, ids: impl IntoIterator<Item = Id>) -> HashMap
     out
 }
 
-/// `C-7Q2K9M Elsa Lind`: an id with the name beside it, when the record is on file.
 /// `id` as a person reads it in a command's answer: a client or volunteer with her name, an
 /// assignment with its client and volunteer (`A-… (C-… Elsa Lind / V-… Anna Åberg)`); the id
 /// alone when the record cannot be read.
@@ -123,6 +122,7 @@ pub(crate) fn labelled(store: &Store, id: &Id) -> String {
     }
 }
 
+/// `C-7Q2K9M Elsa Lind`: an id with the name beside it, when the record is on file.
 pub(crate) fn named(id: &Id, names: &HashMap<Id, String>) -> String {
     match names.get(id) {
         Some(n) => format!("{id} {n}"),

@@ -243,6 +243,12 @@ fn read_config(ck: &mut Checker) -> Option<Config> {
     }
 }
 
+/// Is there a file for `id`, read or not? A record that does not parse was reported as such;
+/// what names it is not also told it "does not exist".
+fn on_file(root: &Path, kind: crate::model::Kind, id: &Id) -> bool {
+    root.join(crate::store::Store::rel_path(kind, id)).is_file()
+}
+
 /// E011: operations interrupted mid-write (`store::atomic`). True when one of them is past its
 /// commit point, so that the records are half changed until it is finished.
 fn interrupted(ck: &mut Checker) -> bool {
@@ -333,12 +339,7 @@ fn read_reports(
             }
             // A file that is there but does not read was reported as such, not as missing.
             if !assignment_by_id.contains_key(&r.assignment)
-                && !root
-                    .join(crate::store::Store::rel_path(
-                        crate::model::Kind::Assignment,
-                        &r.assignment,
-                    ))
-                    .is_file()
+                && !on_file(root, crate::model::Kind::Assignment, &r.assignment)
             {
                 ck.report(
                     &rel,

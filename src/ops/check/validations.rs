@@ -236,9 +236,7 @@ fn volunteer_breaks(x: &Ctx, ck: &mut Checker) {
 /// Is there a file for `id`, read or not? A record that does not parse was reported as such;
 /// what names it is not also told it "does not exist".
 fn on_file(x: &Ctx, kind: Kind, id: &Id) -> bool {
-    x.root
-        .join(crate::store::Store::rel_path(kind, id))
-        .is_file()
+    super::on_file(x.root, kind, id)
 }
 
 /// E008: an assignment's client (unless culled) and volunteer on file.
