@@ -406,15 +406,17 @@ fn refuse_broken_ledger(store: &Store, g: &Gathered, twice: bool) -> Result<()> 
                 continue;
             }
             let report = g.reports.get(&(t.assignment, t.period));
-            let earned = if t.corrected_after {
-                cases
-                    .iter()
-                    .find(|c| c.assignment.id == t.assignment)
-                    .map(|c| earned_now(store, *c, t.period, report, t.kind))
-            } else {
-                None
-            };
-            if t.stands(report.map(Report::revision), earned) {
+            let case = cases
+                .iter()
+                .find(|c| c.assignment.id == t.assignment)
+                .copied();
+            if reconcile::paid_twice_stands(
+                &t,
+                report,
+                case,
+                &store.config.compensation,
+                &store.config.payroll,
+            ) {
                 problems.push(LedgerProblem::PaidTwice(t));
             }
         }
@@ -440,26 +442,6 @@ fn refuse_broken_ledger(store: &Store, g: &Gathered, twice: bool) -> Result<()> 
         "inget betalades: huvudboken (payruns/) är inte hel, och att betala nu kunde betala en månad igen; rätta dessa (`kontakt check` listar dem) och kör pay igen"
     ));
     Err(Error::refused(reasons))
-}
-
-/// What the records give now for one kind of a case's period (nothing when it earns nothing).
-fn earned_now(
-    store: &Store,
-    case: Case,
-    period: Month,
-    report: Option<&Report>,
-    kind: crate::payroll::LineKind,
-) -> Money {
-    compute::earned_amount(
-        compute::earned(
-            case,
-            period,
-            report,
-            &store.config.compensation,
-            &store.config.payroll,
-        ),
-        kind,
-    )
 }
 
 /// A run that lacks a year's prisbasbelopp is refused, dry or real: paying the others and

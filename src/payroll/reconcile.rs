@@ -63,3 +63,20 @@ pub fn reconcile(
     let settlement = settlement::settle(report, paid, &now);
     Reconciled::Compared { now, settlement }
 }
+/// Does a line paid twice (`rules::ledger::paid_twice`) still stand as the records read now?
+/// Not once the report was revised after it, nor when a correction after it left the period
+/// earning just what the doubled lines paid: what it earns now is worked out here, by the
+/// rules pay runs by, for `check` (E017) and `pay` (which refuses) alike. `case` is the
+/// assignment with its people, when all are on file.
+pub fn paid_twice_stands(
+    t: &crate::rules::ledger::PaidTwice,
+    report: Option<&Report>,
+    case: Option<Case>,
+    tariffs: &Tariffs,
+    rules: &PayrollRules,
+) -> bool {
+    let earned = case.filter(|_| t.corrected_after).map(|c| {
+        compute::earned_amount(compute::earned(c, t.period, report, tariffs, rules), t.kind)
+    });
+    t.stands(report.map(Report::revision), earned)
+}

@@ -374,27 +374,26 @@ fn paid_twice(x: &Ctx, ck: &mut Checker) {
     for t in ledger::paid_twice(&all) {
         let key = (t.assignment, t.period);
         let report = x.reports.get(&key).map(|(_, r)| r);
-        let earned = match (x.config, t.corrected_after) {
-            (Some(config), true) => x.assignment_by_id.get(&t.assignment).and_then(|a| {
-                let case = compute::Case {
-                    assignment: a,
-                    client: x.client_by_id.get(&a.client)?,
-                    volunteer: x.volunteer_by_id.get(&a.volunteer)?,
-                };
-                Some(crate::payroll::compute::earned_amount(
-                    compute::earned(
-                        case,
-                        t.period,
-                        report,
-                        &config.compensation,
-                        &config.payroll,
-                    ),
-                    t.kind,
-                ))
-            }),
-            _ => None,
+        let case = x.assignment_by_id.get(&t.assignment).and_then(|a| {
+            Some(compute::Case {
+                assignment: a,
+                client: x.client_by_id.get(&a.client)?,
+                volunteer: x.volunteer_by_id.get(&a.volunteer)?,
+            })
+        });
+        let stands = match x.config {
+            Some(config) => crate::payroll::reconcile::paid_twice_stands(
+                &t,
+                report,
+                case,
+                &config.compensation,
+                &config.payroll,
+            ),
+            // Without the configuration nothing is worked out again: the report's revision
+            // alone decides.
+            None => t.stands(report.map(Report::revision), None),
         };
-        if !t.stands(report.map(Report::revision), earned) {
+        if !stands {
             continue;
         }
         let last = t.payers.last().map(|p| (&p.run, p.line));
