@@ -79,16 +79,6 @@ pub fn problems(c: &Config) -> Vec<Problem> {
     }
     out.extend(delivery_rates(t));
     let r = &c.retention;
-    if !(1..=100).contains(&r.years) {
-        out.push(bad(
-            keys(&["retention", "years"]),
-            tr!(
-                "expected 1 to 100 years, found {}",
-                "1 till 100 år väntades, {} hittades",
-                r.years
-            ),
-        ));
-    }
     for (i, d) in r.research_days.iter().enumerate() {
         if !(1..=31).contains(d) {
             out.push(bad(
@@ -100,20 +90,6 @@ pub fn problems(c: &Config) -> Vec<Problem> {
                 tr!(
                     "expected a day of the month, 1 to 31, found {d}",
                     "en dag i månaden väntades, 1 till 31, {d} hittades"
-                ),
-            ));
-        }
-    }
-    for (name, v) in [
-        ("volunteer_years", r.volunteer_years),
-        ("child_until_age", r.child_until_age),
-    ] {
-        if let Some(n) = v.filter(|n| !(1..=120).contains(n)) {
-            out.push(bad(
-                keys(&["retention", name]),
-                tr!(
-                    "expected 1 to 120, found {n}",
-                    "1 till 120 väntades, {n} hittades"
                 ),
             ));
         }
@@ -147,13 +123,14 @@ pub const MAX_POINTS: i64 = 10_000;
 /// The most interests or months of waiting a score counts.
 pub const MAX_COUNTED: u32 = 1_200;
 
-/// The plain numbers of `[volunteers]`, `[clients]` and `[matching]`, each within what a real
+/// The plain numbers of `[volunteers]`, `[clients]`, `[matching]` and `[retention]`, each within what a real
 /// service sets (the ranges say why in their names), so that no date or score computed from
 /// them can overflow.
 fn ranges(c: &Config) -> Vec<Problem> {
     let v = &c.volunteers;
     let cl = &c.clients;
     let m = &c.matching;
+    let r = &c.retention;
     let points = -MAX_POINTS..=MAX_POINTS;
     let counted = 0..=i64::from(MAX_COUNTED);
     // Ages in years; months and days of a deadline up to ten years.
@@ -225,6 +202,20 @@ fn ranges(c: &Config) -> Vec<Problem> {
             counted,
         ),
         ("matching", "interrupted", m.interrupted, points),
+        // Years: a file kept five by default, a child's until an age.
+        ("retention", "years", r.years.into(), 1..=100),
+        (
+            "retention",
+            "volunteer_years",
+            r.volunteer_years.map_or(1, i64::from),
+            1..=120,
+        ),
+        (
+            "retention",
+            "child_until_age",
+            r.child_until_age.map_or(1, i64::from),
+            1..=120,
+        ),
     ];
     checks
         .into_iter()
@@ -451,6 +442,36 @@ mod tests {
 
     fn fields(c: &Config) -> Vec<String> {
         problems(c).iter().map(Problem::field).collect()
+    }
+
+    #[test]
+    fn each_plain_number_is_named_by_key_when_out_of_its_range() {
+        let mut c = Config::new("Testby");
+        assert_eq!(fields(&c), Vec::<String>::new());
+        c.matching.waiting_per_month = MAX_POINTS + 1;
+        c.matching.max_interests = MAX_COUNTED + 1;
+        c.retention.years = 0;
+        c.retention.child_until_age = Some(121);
+        c.clients.follow_up_months = 0;
+        c.volunteers.support_days = 4_000_000_000;
+        assert_eq!(
+            fields(&c),
+            [
+                "volunteers.support_days",
+                "clients.follow_up_months",
+                "matching.max_interests",
+                "matching.waiting_per_month",
+                "retention.years",
+                "retention.child_until_age",
+            ]
+        );
+        c.matching.waiting_per_month = -MAX_POINTS;
+        c.matching.max_interests = MAX_COUNTED;
+        c.retention.years = 100;
+        c.retention.child_until_age = Some(120);
+        c.clients.follow_up_months = 120;
+        c.volunteers.support_days = 3650;
+        assert_eq!(fields(&c), Vec::<String>::new());
     }
 
     fn tier(min_meetings: u32, fee: u32, expense: u32) -> Tier {
