@@ -212,3 +212,39 @@ fn commands_answer_with_names_and_take_them() {
         "{said}"
     );
 }
+
+/// `report`, `agree` and `plan` take the person whose one open assignment it is; a person with
+/// several is asked which, each named.
+#[test]
+fn an_assignment_is_named_by_its_person() {
+    let mut kit = Kit::demo();
+    kit.today = "2026-11-20".into();
+    let names = names(&kit);
+    let open = kit.json(&["list", "assignments", "--status", "active"]);
+    let mut per_volunteer: std::collections::HashMap<String, Vec<String>> = Default::default();
+    for a in open.as_array().unwrap() {
+        per_volunteer
+            .entry(a["volunteer"].as_str().unwrap().to_string())
+            .or_default()
+            .push(a["id"].as_str().unwrap().to_string());
+    }
+    let (one, hers) = per_volunteer
+        .iter()
+        .find(|(_, a)| a.len() == 1)
+        .expect("a volunteer with one open assignment");
+    let said = kit
+        .run(&["report", &names[one], "2026-11", "--meeting", "2026-11-12"])
+        .ok()
+        .stdout;
+    assert!(said.starts_with(&hers[0]), "{said}");
+    let (many, theirs) = per_volunteer
+        .iter()
+        .find(|(_, a)| a.len() > 1)
+        .expect("a volunteer with several");
+    let r = kit
+        .run(&["plan", &names[many], "--print"])
+        .refused(1, "open assignments; give one of these ids");
+    for a in theirs {
+        assert!(r.stderr.contains(a.as_str()), "{}", r.stderr);
+    }
+}

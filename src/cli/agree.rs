@@ -17,7 +17,7 @@ use crate::render;
 /// Record the assignment agreement (uppdragsavtal): start, meetings, fee, expense allowance.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The assignment's id (a unique prefix is enough).
+    /// The assignment: its id (a unique prefix is enough), or the client or volunteer whose one open assignment it is.
     #[arg(add = clap_complete::ArgValueCompleter::new(assignment_id))]
     pub assignment: String,
     /// The agreement's first day.
@@ -128,7 +128,12 @@ fn print(a: Args, ctx: &Ctx) -> Result<Output> {
         _ => None,
     };
     if let Some(paper) = paper {
-        let p = agree::papers(store, &a.assignment, a.official, ctx.show_pnr)?;
+        let p = agree::papers(
+            store,
+            &crate::cli::show::assignment(ctx, &a.assignment)?,
+            a.official,
+            ctx.show_pnr,
+        )?;
         // Swedish first: the papers are filed in Swedish unless English is asked for.
         let lang = ctx.document_lang();
         let text = documents::papers::render(&p, paper, a.format.unwrap_or_default(), lang);
@@ -147,7 +152,7 @@ fn print(a: Args, ctx: &Ctx) -> Result<Output> {
     }
     let doc = agree::document(
         store,
-        &a.assignment,
+        &crate::cli::show::assignment(ctx, &a.assignment)?,
         a.year,
         a.official,
         ctx.show_pnr,
@@ -248,7 +253,8 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
     };
     // A change dated back (new terms, an earlier end) may touch months already paid.
     let changed_from = [a.change_from, a.end].into_iter().flatten().min();
-    let done = agree::agree(store, &a.assignment, input, ctx.today)?;
+    let which = crate::cli::show::assignment(ctx, &a.assignment)?;
+    let done = agree::agree(store, &which, input, ctx.today)?;
     let effects = match changed_from {
         Some(d) => kontakt::ops::pay::paid_effects(store, &done, Month::of(d))?,
         None => Vec::new(),

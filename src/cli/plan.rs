@@ -12,7 +12,7 @@ use crate::render;
 /// done, by whom and when (SOSFS 2014:5).
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The assignment's id (or the start of it).
+    /// The assignment: its id (a unique prefix is enough), or the client or volunteer whose one open assignment it is.
     #[arg(add = clap_complete::ArgValueCompleter::new(assignment_id))]
     pub assignment: String,
     /// A goal from the decision (repeatable); the plan given replaces the one on file.
@@ -38,7 +38,10 @@ pub struct Args {
 pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
     let store = ctx.store()?;
     if a.print {
-        let doc = kontakt::ops::plan::document(store, &a.assignment)?;
+        let doc = kontakt::ops::plan::document(
+            store,
+            &crate::cli::show::assignment(ctx, &a.assignment)?,
+        )?;
         let lang = ctx.document_lang();
         let text = kontakt::documents::plan::render(&doc, a.format.unwrap_or_default(), lang);
         return match a.out {
@@ -55,8 +58,14 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
         };
     }
     let by = ctx.who(a.by, "").ok();
-    let (id, p) =
-        kontakt::ops::plan::plan(store, &a.assignment, a.goals, a.activities, by, ctx.today)?;
+    let (id, p) = kontakt::ops::plan::plan(
+        store,
+        &crate::cli::show::assignment(ctx, &a.assignment)?,
+        a.goals,
+        a.activities,
+        by,
+        ctx.today,
+    )?;
     Ok(Output::ok(if ctx.json {
         render::json(&serde_json::json!({ "id": id, "plan": p }))
     } else {

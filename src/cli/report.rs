@@ -22,7 +22,7 @@ use crate::render;
 pub struct Args {
     #[command(subcommand)]
     pub action: Option<Action>,
-    /// The assignment's id (a unique prefix is enough).
+    /// The assignment: its id (a unique prefix is enough), or the client or volunteer whose one open assignment it is.
     #[arg(required = true, add = clap_complete::ArgValueCompleter::new(assignment_id))]
     pub assignment: Option<String>,
     /// The month reported, YYYY-MM.
@@ -190,12 +190,13 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
         }
         return Ok(out);
     }
-    let (Some(id), Some(month)) = (a.assignment, a.month) else {
+    let (Some(text), Some(month)) = (a.assignment, a.month) else {
         return Err(Error::arg(
             "report",
             tr!("give ASSIGNMENT MONTH", "ange UPPDRAG MÅNAD"),
         ));
     };
+    let id = crate::cli::show::assignment(ctx, &text)?;
     let input = ReportInput {
         meetings: a.meetings,
         stays: a.stays,

@@ -215,6 +215,48 @@ pub fn person(ctx: &Ctx, text: &str, kinds: &[Kind]) -> Result<String> {
     Ok(resolve_person(ctx.store()?, text, kinds, ctx)?.to_string())
 }
 
+/// An assignment as staff name it: its id (or the start of it), or the client or volunteer
+/// whose one open assignment it is (`kontakt report Johan 2026-10 …`). A person with several
+/// open assignments is asked which, each named.
+pub fn assignment(ctx: &Ctx, text: &str) -> Result<String> {
+    let store = ctx.store()?;
+    let err = match store.resolve(text, &[Kind::Assignment]) {
+        Ok(id) => return Ok(id.to_string()),
+        Err(e @ kontakt::Error::Ambiguous { .. }) => return Err(e),
+        Err(e) if looks_like_id(text) => return Err(e),
+        Err(e) => e,
+    };
+    let Ok(person) = resolve_person(store, text, &[Kind::Client, Kind::Volunteer], ctx) else {
+        return Err(err);
+    };
+    let open: Vec<Assignment> = store
+        .assignments_of(&person)?
+        .into_iter()
+        .filter(|a| a.is_open(ctx.today))
+        .collect();
+    match open.as_slice() {
+        [one] => Ok(one.id.to_string()),
+        [] => Err(kontakt::Error::refused(vec![tr!(
+            "{} has no open assignment",
+            "{} har inget öppet uppdrag",
+            labelled(store, &person)
+        )])),
+        many => Err(kontakt::Error::refused(vec![
+            std::iter::once(tr!(
+                "{} has {} open assignments; give one of these ids:",
+                "{} har {} öppna uppdrag; ange ett av dessa id:",
+                labelled(store, &person),
+                many.len()
+            ))
+            .chain(
+                many.iter()
+                    .map(|a| format!("\n    {}", labelled(store, &a.id))),
+            )
+            .collect(),
+        ])),
+    }
+}
+
 pub fn resolve_person(
     store: &kontakt::store::Store,
     text: &str,
