@@ -247,4 +247,9 @@ fn an_assignment_is_named_by_its_person() {
     for a in theirs {
         assert!(r.stderr.contains(a.as_str()), "{}", r.stderr);
     }
+    // A name several people share gets the people to choose from, not "no assignment".
+    let berg = names.values().filter(|n| n.ends_with(" Berg")).count();
+    assert!(berg > 1, "the demo has several Berg");
+    kit.run(&["report", "Berg", "2026-11", "--meeting", "2026-11-12"])
+        .refused(1, "people match");
 }

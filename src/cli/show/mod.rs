@@ -226,8 +226,11 @@ pub fn assignment(ctx: &Ctx, text: &str) -> Result<String> {
         Err(e) if looks_like_id(text) => return Err(e),
         Err(e) => e,
     };
-    let Ok(person) = resolve_person(store, text, &[Kind::Client, Kind::Volunteer], ctx) else {
-        return Err(err);
+    let person = match resolve_person(store, text, &[Kind::Client, Kind::Volunteer], ctx) {
+        Ok(p) => p,
+        // Several people of that name: the candidates, not "no assignment matches".
+        Err(e @ kontakt::Error::Refused { .. }) => return Err(e),
+        Err(_) => return Err(err),
     };
     let open: Vec<Assignment> = store
         .assignments_of(&person)?
