@@ -156,9 +156,13 @@ pub fn update(
                     .count();
                 if open > v.capacity as usize {
                     warnings.push(tr!(
-                        "{id} has {open} assignments running, more than the {} places now given: none is ended, and she is matched with no one new until fewer run",
-                        "{id} har {open} pågående uppdrag, fler än de {} platser som nu anges: inget avslutas, och hon matchas inte med någon ny förrän färre pågår",
-                        v.capacity
+                        "{id} has {open} assignments running, more than {} now given: none is ended, and she is matched with no one new until fewer run",
+                        "{id} har {open} pågående uppdrag, fler än {} som nu anges: inget avslutas, och hon matchas inte med någon ny förrän färre pågår",
+                        crate::lang::count(
+                            u64::from(v.capacity),
+                            ["place", "places"],
+                            ["plats", "platser"]
+                        )
                     ));
                 }
             }
