@@ -702,3 +702,70 @@ fn report_import_takes_stays_trips_and_receipts_as_columns() {
         "a stay is not a meeting: {text}"
     );
 }
+
+/// An ending dated back takes out of the reports what came after its last day, stays and trips
+/// as well as meetings: an attested report is corrected, one not attested rewritten, and
+/// `check` finds nothing left outside the agreement (a stay that began before the end stays).
+#[test]
+fn an_ending_dated_back_takes_later_stays_and_trips_out_of_the_reports() {
+    let mut kit = Kit::new();
+    with_rates(&kit);
+    let a = child_proposal(&mut kit, 2016, 0);
+    signed(&kit, &a, "--meetings 1/month --paid-per dygn --mileage");
+    reported(
+        &mut kit,
+        &a,
+        "2026-09",
+        &[
+            "--stay",
+            "2026-09-04..2026-09-06",
+            "--stay",
+            "2026-09-18..2026-09-20",
+            "--trip",
+            "2026-09-04:20",
+            "--trip",
+            "2026-09-18:20",
+        ],
+    );
+    kit.run(&["report", &a, "2026-10", "--stay", "2026-10-09..2026-10-11"])
+        .ok();
+    kit.today = "2026-11-04".into();
+    let ended = kit
+        .run(&[
+            "end",
+            &a,
+            "--date",
+            "2026-09-05",
+            "--reason",
+            "other",
+            "--by",
+            "Handläggare Test",
+        ])
+        .ok();
+    assert!(
+        ended
+            .stdout
+            .contains("1 trip and 1 stay after 2026-09-05 removed (correction recorded)"),
+        "{}",
+        ended.stdout
+    );
+    assert!(
+        ended
+            .stdout
+            .contains("2026-10: 1 stay after 2026-09-05 removed from the report"),
+        "{}",
+        ended.stdout
+    );
+    let september = kit.read(&format!("reports/2026-09/{a}.toml"));
+    assert!(
+        september.contains("2026-09-04") && !september.contains("2026-09-18"),
+        "{september}"
+    );
+    assert!(
+        september.contains("1 trip and 1 stay after it removed"),
+        "{september}"
+    );
+    let october = kit.read(&format!("reports/2026-10/{a}.toml"));
+    assert!(!october.contains("2026-10-09"), "{october}");
+    kit.run(&["check"]).ok();
+}

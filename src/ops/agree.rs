@@ -5,9 +5,7 @@ use chrono::NaiveDate;
 
 use crate::documents::agreement::{AgreementDoc, Rule, TermsLine};
 use crate::model::assignment::{Agreement, Compensation, PaidPer, Terms};
-use crate::model::{
-    Assignment, AssignmentStatus, Client, Event, Frequency, Kind, Money, Volunteer,
-};
+use crate::model::{Assignment, Client, Event, Frequency, Kind, Money, Volunteer};
 use crate::rules::agreement;
 use crate::store::{Changeset, Store};
 use crate::{Error, Result};
@@ -222,23 +220,13 @@ pub fn agree(
     let lock = store.lock()?;
     let id = store.resolve(prefix, &[Kind::Assignment])?;
     let mut a: Assignment = store.load(&id)?;
-    match a.status(today) {
-        AssignmentStatus::Declined => {
-            return Err(Error::refused(vec![tr!(
-                "{id} is {}; it cannot be agreed",
-                "{id} har status {}; det kan inte avtalas",
-                crate::lang::current().word(&crate::model::common::word(&a.status(today)))
-            )]));
-        }
-        // Signatures recorded late are the fix pay names for "the agreement is not signed": an
-        // ended agreement takes them (and nothing else), so that its months can still be paid.
-        AssignmentStatus::Ended if !(a.agreement.is_some() && input.only_signatures()) => {
-            return Err(Error::refused(vec![tr!(
-                "{id} is ended: only its agreement's signatures can still be recorded (--signed, --confidentiality-signed)",
-                "{id} är avslutat: bara avtalets underskrifter kan fortfarande registreras (--signed, --confidentiality-signed)"
-            )]));
-        }
-        _ => {}
+    if let Some(why) = agreement::recordable(
+        &id,
+        a.status(today),
+        a.agreement.is_some(),
+        input.only_signatures(),
+    ) {
+        return Err(Error::refused(vec![why]));
     }
     let c: Client = store.load(&a.client)?;
     let v: Volunteer = store.load(&a.volunteer)?;
@@ -315,9 +303,7 @@ pub fn agree(
                 start,
                 &store.config.volunteers,
             ));
-            if input.end.is_some_and(|e| e < start) {
-                problems.push(tr!("--end is before --start", "--end är före --start"));
-            }
+            problems.extend(agreement::end_problem(start, input.end, true));
             let terms = with_pay(
                 Terms {
                     from: start.into(),
@@ -364,25 +350,7 @@ pub fn agree(
                     tr!("the agreement has no terms", "avtalet har inga villkor"),
                 )
             })?;
-            if from <= last.from {
-                problems.push(tr!(
-                    "--change-from {from} must be after the latest terms' date {}",
-                    "--change-from {from} måste vara efter de senaste villkorens datum {}",
-                    last.from
-                ));
-            }
-            if ag.end.is_some_and(|e| from > e) {
-                problems.push(tr!(
-                    "--change-from {from} is after the agreement's end",
-                    "--change-from {from} är efter avtalets slut"
-                ));
-            }
-            if !c.granted_on(from) {
-                problems.push(tr!(
-                    "the client's decision does not cover {from}",
-                    "klientens beslut omfattar inte {from}"
-                ));
-            }
+            problems.extend(agreement::change_problems(ag, &c, from));
             // What is not given carries over, and with it the reason it needed.
             let carried = input.fee.is_none() || input.expense.is_none();
             let terms = with_pay(
@@ -416,9 +384,7 @@ pub fn agree(
                     ),
                 ));
             }
-            if input.end.is_some_and(|e| e < ag.start) {
-                problems.push(tr!("--end is before the start", "--end är före starten"));
-            }
+            problems.extend(agreement::end_problem(ag.start.get(), input.end, false));
         }
     }
     if let Some(ag) = &mut a.agreement {

@@ -13,6 +13,7 @@ use crate::model::{Assignment, Client, Id, Kind, Money, Month, Report, SCHEMA, V
 use crate::payroll::compute::{self, Case, NotEarned, PaidPeriod};
 use crate::payroll::retroactive;
 use crate::payroll::settlement::{self, Now};
+use crate::rules::after_ending;
 use crate::store::{Changeset, Store};
 use crate::{Error, Result};
 
@@ -593,7 +594,30 @@ pub fn approve(
     Ok(Approved { ids, warnings })
 }
 
-/// Stages the corrections an ending on `date` makes to the reports after it.
+/// What an ending took out of a report, in `lang`: "2 meetings and 1 trip".
+fn taken_out(t: &after_ending::Trimmed, lang: crate::lang::Lang) -> String {
+    let parts: Vec<String> = [
+        (t.meetings, ["meeting", "meetings"], ["träff", "träffar"]),
+        (t.trips, ["trip", "trips"], ["resa", "resor"]),
+        (t.stays, ["stay", "stays"], ["vistelse", "vistelser"]),
+    ]
+    .into_iter()
+    .filter(|(n, ..)| *n > 0)
+    .map(|(n, en, sv)| {
+        let i = usize::from(n != 1);
+        format!("{n} {}", lang.pick(en[i], sv[i]))
+    })
+    .collect();
+    match parts.split_last() {
+        Some((last, rest)) if !rest.is_empty() => {
+            format!("{} {} {last}", rest.join(", "), lang.pick("and", "och"))
+        }
+        _ => parts.concat(),
+    }
+}
+
+/// Stages the corrections an ending on `date` makes to the reports after it
+/// (`rules::after_ending`).
 pub(super) fn correct_after_ending(
     store: &Store,
     changes: &mut Changeset,
@@ -621,31 +645,36 @@ pub(super) fn correct_after_ending(
         let Some(old) = store.load_report(month, &a.id)? else {
             continue;
         };
-        let mut rep = old.clone();
-        rep.meetings.retain(|d| *d <= date);
-        let removed = old.meetings.len() - rep.meetings.len();
-        if old.approved.is_none() {
-            // Not attested yet: the report is simply what the ending leaves of it.
-            if removed > 0 {
+        let trimmed = after_ending::trimmed(&old, date);
+        let removed = trimmed.removed();
+        let what = taken_out(&trimmed, crate::lang::current());
+        // The correction's reason is recorded, so in English like every recorded sentence.
+        let recorded = taken_out(&trimmed, crate::lang::Lang::En);
+        let mut rep = trimmed.report;
+        // What it earns is worked out only for an attested report: that is what was paid.
+        let now = match old.approved {
+            Some(_) => Some(earns(store, a, &rep)?),
+            None => None,
+        };
+        let was = paid.get(&(a.id, month));
+        let changed = now
+            .as_ref()
+            .is_some_and(|now| was.is_some_and(|p| !now.same_as(p)));
+        match after_ending::change(&old, removed, changed) {
+            after_ending::Change::None => continue,
+            after_ending::Change::Rewrite => {
                 store.stage_at(changes, &Report::rel_path(month, &a.id), &rep)?;
                 notes.push(tr!(
-                    "{month}: {} after {date} removed from the report (not yet approved)",
-                    "{month}: {} efter {date} borttagna ur rapporten (ännu inte attesterad)",
-                    crate::lang::count(
-                        removed as u64,
-                        ["meeting", "meetings"],
-                        ["träff", "träffar"]
-                    )
+                    "{month}: {what} after {date} removed from the report (not yet approved)",
+                    "{month}: {what} efter {date} borttagna ur rapporten (ännu inte attesterad)"
                 ));
+                continue;
             }
-            continue;
+            after_ending::Change::Correct => {}
         }
-        let now = earns(store, a, &rep)?;
-        let was = paid.get(&(a.id, month));
-        let changed = was.is_some_and(|p| !now.same_as(p));
-        if removed == 0 && !changed {
+        let Some(now) = now else {
             continue;
-        }
+        };
         let Some(by) = by.clone().filter(|b| !b.trim().is_empty()) else {
             return Err(Error::refused(vec![tr!(
                 "ending {} on {date} corrects the approved report of {month}, and a correction needs a named person: give --by NAME, or set KONTAKT_USER or `git config user.name`",
@@ -655,7 +684,7 @@ pub(super) fn correct_after_ending(
         };
         rep.corrections.push(Correction {
             date: today.into(),
-            reason: format!("ended {date} (kontakt end): {removed} meeting(s) after it removed"),
+            reason: format!("ended {date} (kontakt end): {recorded} after it removed"),
             by: Some(by),
             fee_ore: Some(now.fee),
             expense_ore: Some(now.expense),
@@ -669,9 +698,8 @@ pub(super) fn correct_after_ending(
                 p.total()?
             ),
             None => tr!(
-                "{month}: {} after {date} removed (correction recorded); it pays {}",
-                "{month}: {} efter {date} borttagna (rättelse registrerad); den ger {}",
-                crate::lang::count(removed as u64, ["meeting", "meetings"], ["träff", "träffar"]),
+                "{month}: {what} after {date} removed (correction recorded); it pays {}",
+                "{month}: {what} efter {date} borttagna (rättelse registrerad); den ger {}",
                 total.localized(crate::lang::current())
             ),
         });

@@ -5,6 +5,7 @@
 //! is used by the command that writes the record, by `check` and by `pay` before it pays, so a
 //! value is judged the same whether kontakt wrote it or a person edited the file.
 
+pub mod after_ending;
 pub mod agreed_meetings;
 pub mod agreement;
 pub mod appeal;
