@@ -154,7 +154,12 @@ impl Lang {
     /// they are. Scripts get the English words (CSV, JSON) whatever the language.
     pub fn word(self, w: &str) -> String {
         if self == Lang::En {
-            return w.to_string();
+            // A status a person reads as words; values a person types (`client_request`) stay
+            // as they are typed, and scripts get the word itself, not this.
+            return match w {
+                "on_break" => "on a break".to_string(),
+                _ => w.to_string(),
+            };
         }
         WORDS
             .iter()

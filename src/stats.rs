@@ -370,13 +370,7 @@ impl Stats {
         let mut rows: Vec<Vec<String>> = self
             .volunteers
             .iter()
-            .map(|v| {
-                vec![
-                    volunteer_status_word(v.status, lang).to_string(),
-                    v.count.to_string(),
-                    String::new(),
-                ]
-            })
+            .map(|v| vec![lang.word(v.status), v.count.to_string(), String::new()])
             .collect();
         rows.extend(self.screening.iter().map(|g| {
             vec![
@@ -796,19 +790,6 @@ fn forecast(
         Err(NotEarned::Overflow) => Err(Overflow),
         // A year without its prisbasbelopp forecasts nothing (`pay` refuses such a run).
         Err(_) => Ok((Money::ZERO, Money::ZERO)),
-    }
-}
-
-/// A volunteer status as staff call it.
-pub fn volunteer_status_word(status: &'static str, lang: crate::lang::Lang) -> &'static str {
-    match status {
-        "applied" => lang.pick("applied", "ansökt"),
-        "screening" => lang.pick("screening", "under utredning"),
-        "approved" => lang.pick("approved", "godkänd"),
-        "rejected" => lang.pick("rejected", "avslagen"),
-        "on_break" => lang.pick("on a break", "uppehåll"),
-        "left" => lang.pick("left", "slutat"),
-        other => other,
     }
 }
 

@@ -484,6 +484,12 @@ fn a_volunteer_on_a_break_or_gone_is_listed_so() {
         paused.stderr
     );
     assert_eq!(status(&kit), "on_break");
+    // A person reads it as words; a script gets `on_break`.
+    let table = kit.run(&["list", "volunteers"]).ok().stdout;
+    assert!(
+        table.contains("on a break") && !table.contains("on_break"),
+        "{table}"
+    );
     let listed = kit.json(&["list", "volunteers", "--status", "uppehåll"]);
     assert_eq!(listed.as_array().unwrap().len(), 1, "{listed}");
     // An open-ended break is no "break ends" today: a call to make after the support interval.

@@ -1,7 +1,10 @@
 //! `kontakt due [--within DAYS]`: what needs attention, most urgent first.
 
 use kontakt::Result;
+use kontakt::ops::due::Item;
+use serde_json::json;
 
+use super::listing::{self, Cell, Column};
 use super::{Ctx, Output};
 use crate::render;
 
@@ -44,9 +47,8 @@ fn list(a: Args, ctx: &Ctx) -> Result<Output> {
     Ok(out)
 }
 
-fn list_of(mut items: Vec<kontakt::ops::due::Item>, a: &Args, ctx: &Ctx) -> Result<Output> {
+fn list_of(mut items: Vec<Item>, a: &Args, ctx: &Ctx) -> Result<Output> {
     let format = super::list_format(a.format, ctx);
-    let csv = format == super::ListFormat::Csv;
     let table = format == super::ListFormat::Table;
     let limit = match (a.limit, a.all) {
         (Some(n), _) => n,
@@ -55,60 +57,74 @@ fn list_of(mut items: Vec<kontakt::ops::due::Item>, a: &Args, ctx: &Ctx) -> Resu
     };
     let left_out = (items.len() > limit).then(|| left_out(&items[limit..], items.len(), ctx));
     items.truncate(limit);
-    if format == super::ListFormat::Json {
-        return Ok(Output::ok(render::json(&items)));
-    }
     // `--limit 0`: no rows, only what there is, by kind.
     if let (true, Some(note), true) = (items.is_empty(), &left_out, table) {
         return Ok(Output::ok(note.trim_start_matches('\n').to_string()));
     }
-    if items.is_empty() && !csv {
+    if items.is_empty() && table {
         return Ok(Output::ok(match ctx.lang {
             kontakt::lang::Lang::Sv => format!("Inget förfaller inom {} dagar.\n", a.within),
             kontakt::lang::Lang::En => format!("Nothing falls due within {} days.\n", a.within),
         }));
     }
-    // A person reads "(overdue)" beside the date; a script gets the date and a column of its own.
-    let rows = items
-        .iter()
-        .map(|item| {
-            let d = &item.due;
-            let overdue = d.date < ctx.today;
-            let when = match (overdue, csv) {
-                (true, false) => format!("{} ({})", d.date, ctx.lang.pick("overdue", "försenad")),
-                _ => d.date.to_string(),
-            };
-            let what = if csv {
-                d.what.to_string()
-            } else {
-                render::word(d.what)
-            };
-            let mut name = item.name.clone().unwrap_or_default();
-            if !csv {
-                // An assignment's two names one above the other: the detail keeps its width.
-                name = name.replace(" / ", " /\n");
-            }
-            let mut row = vec![when, what, d.id.to_string(), name, d.detail.clone()];
-            if csv {
-                row.push(overdue.to_string());
-            }
-            row
+    let rows: Vec<DueRow> = items
+        .into_iter()
+        .map(|item| DueRow {
+            overdue: item.due.date < ctx.today,
+            item,
         })
         .collect();
-    let header: &[&str] = if csv {
-        &["due", "what", "id", "name", "detail", "overdue"]
-    } else {
-        &["due", "what", "id", "name", "detail"]
-    };
-    let mut text = render::rows(csv, header, rows);
+    let mut text = listing::render(DUE_COLUMNS, &rows, format);
     if let (Some(note), true) = (left_out, table) {
         text.push_str(&note);
     }
     Ok(Output::ok(text))
 }
 
+/// One thing due, and whether it is overdue on the day the listing is made.
+pub struct DueRow {
+    item: Item,
+    overdue: bool,
+}
+
+/// A person reads "(overdue)" beside the date; a script gets the date and a column of its own.
+/// An assignment's two names stand one above the other in a table, so the detail keeps its width.
+pub const DUE_COLUMNS: &[Column<DueRow>] = &[
+    Column::new("due", "date", |r| {
+        let date = r.item.due.date;
+        Cell::PerFormat {
+            table: match r.overdue {
+                true => kontakt::tr!("{date} (overdue)", "{date} (försenad)"),
+                false => date.to_string(),
+            },
+            csv: date.to_string(),
+            json: json!(date),
+        }
+    }),
+    Column::new("what", "what", |r| Cell::Word(r.item.due.what.to_string())),
+    Column::new("id", "id", |r| Cell::Id(r.item.due.id)),
+    Column::new("name", "name", |r| Cell::PerFormat {
+        table: r
+            .item
+            .name
+            .as_deref()
+            .unwrap_or_default()
+            .replace(" / ", " /\n"),
+        csv: r.item.name.clone().unwrap_or_default(),
+        json: json!(r.item.name),
+    }),
+    Column::new("detail", "detail", |r| {
+        Cell::Text(r.item.due.detail.clone())
+    }),
+    Column::script("overdue", |r| Cell::PerFormat {
+        table: String::new(),
+        csv: r.overdue.to_string(),
+        json: json!(r.overdue),
+    }),
+];
+
 /// Under a shortened table: how many were shown, and what the rest are, by kind.
-fn left_out(rest: &[kontakt::ops::due::Item], total: usize, ctx: &Ctx) -> String {
+fn left_out(rest: &[Item], total: usize, ctx: &Ctx) -> String {
     let mut kinds: Vec<(&str, usize)> = Vec::new();
     for item in rest {
         match kinds.iter_mut().find(|(w, _)| *w == item.due.what) {

@@ -34,6 +34,13 @@ pub enum Cell {
         text: String,
         json: Value,
     },
+    /// A value each format shows its own way (a date with "(overdue)" beside it in a table, a
+    /// column of its own for scripts).
+    PerFormat {
+        table: String,
+        csv: String,
+        json: Value,
+    },
 }
 
 /// A column: shown in the table (`table`) or only to scripts.
@@ -83,6 +90,7 @@ fn table_text(c: Cell) -> String {
         Cell::List(v) => render::list(&v),
         Cell::Dates(v) => v.len().to_string(),
         Cell::Nested { text, .. } => text,
+        Cell::PerFormat { table, .. } => table,
     }
 }
 
@@ -100,6 +108,7 @@ fn csv_text(c: Cell) -> String {
         Cell::List(v) => render::list(&v),
         Cell::Dates(v) => v.len().to_string(),
         Cell::Nested { text, .. } => text,
+        Cell::PerFormat { csv, .. } => csv,
     }
 }
 
@@ -115,7 +124,7 @@ fn json_value(c: Cell) -> Value {
         Cell::Ore(m) => json!(m.map(Money::ore)),
         Cell::List(v) => json!(v),
         Cell::Dates(v) => json!(v),
-        Cell::Nested { json, .. } => json,
+        Cell::Nested { json, .. } | Cell::PerFormat { json, .. } => json,
     }
 }
 

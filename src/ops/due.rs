@@ -78,18 +78,10 @@ pub fn due(
     );
     // What pay owes but may no longer pay (older than the retroactive limit), until settled.
     let owed = owed?;
-    for o in owed {
-        out.push(Due {
-            date: o.period.last_day(),
-            what: "pay owed",
-            id: o.assignment,
-            detail: if lang == Lang::Sv {
-                format!("{}: {}", o.period, crate::lang::Lang::Sv.phrases(&o.reason))
-            } else {
-                format!("{}: {}", o.period, o.reason)
-            },
-        });
-    }
+    out.extend(
+        owed.iter()
+            .map(|o| due::pay_owed(o.assignment, o.period, &o.reason, lang)),
+    );
     out.sort();
     let mut names: HashMap<Id, &str> = clients.iter().map(|c| (c.id, c.name.as_str())).collect();
     names.extend(volunteers.iter().map(|v| (v.id, v.name.as_str())));

@@ -184,7 +184,7 @@ pub fn report(store: &Store, q: Quarter, today: NaiveDate) -> Result<IvoReport> 
     Ok(IvoReport {
         quarter: q,
         as_of: ivo_delay::as_of(q, today),
-        preliminary: today < q.last_day(),
+        preliminary: ivo_delay::preliminary(q, today),
         rows: out,
         codes_assigned: assigned,
     })

@@ -37,6 +37,19 @@ pub fn horizon(today: NaiveDate, within: u32) -> NaiveDate {
         .unwrap_or(NaiveDate::MAX)
 }
 
+/// Pay owed for `assignment`'s `period` that kontakt may no longer pay (`payroll::owed`, older
+/// than the retroactive limit): due from the end of the period it is owed for, so always
+/// overdue, and listed until it is settled outside kontakt. `reason` is the recorded English
+/// sentence, shown in `lang`.
+pub fn pay_owed(assignment: Id, period: Month, reason: &str, lang: Lang) -> Due {
+    Due {
+        date: period.last_day(),
+        what: "pay owed",
+        id: assignment,
+        detail: format!("{period}: {}", lang.phrases(reason)),
+    }
+}
+
 /// Everything in `r` falling due by `horizon`, overdue first, in `lang`.
 pub fn due(
     r: &Records,

@@ -391,6 +391,12 @@ pub fn as_of(q: Quarter, today: NaiveDate) -> NaiveDate {
     q.last_day().min(today)
 }
 
+/// Is a report of quarter `q` made `today` preliminary: the quarter still runs, so a case may
+/// yet become reportable, or be put into effect, before it ends.
+pub fn preliminary(q: Quarter, today: NaiveDate) -> bool {
+    today < q.last_day()
+}
+
 /// The client's individual reports for quarter `q`: every case reportable by the quarter's end
 /// (or `today`) that was not over before the quarter began. `assignments` are the client's.
 pub fn quarter_rows(
@@ -604,7 +610,7 @@ pub fn summary(q: Quarter, today: NaiveDate, rows: &[Row]) -> Summary {
     Summary {
         quarter: q,
         as_of: at,
-        preliminary: today < q.last_day(),
+        preliminary: preliminary(q, today),
         total,
         by_law,
         by_standing,
