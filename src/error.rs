@@ -25,9 +25,11 @@ pub enum Error {
         path: PathBuf,
         problems: Vec<String>,
     },
-    /// A rule of the service refuses the operation; every reason is listed.
+    /// A rule of the service refuses the operation; every reason is listed, and what the
+    /// person can do next (the CLI words it as a hint).
     Refused {
         reasons: Vec<String>,
+        next: Vec<Next>,
     },
     NotFound {
         kind: &'static str,
@@ -62,6 +64,38 @@ impl From<crate::model::money::Overflow> for Error {
     fn from(o: crate::model::money::Overflow) -> Self {
         Error::Overflow(o)
     }
+}
+
+/// A next step after a refusal, as data: the library says what went wrong, the CLI how to go
+/// on (`cli/hints.rs` words each, in the person's language, with the command to type).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Next {
+    /// `kontakt check` lists every problem; mend them and run pay for the month again.
+    CheckThenPay(crate::model::Month),
+    /// `kontakt check` says more about a file.
+    Check,
+    /// A command was interrupted while it wrote: `kontakt check --repair` finishes or drops it.
+    Repair,
+    /// Run pay for the month again once what it lacks is there (a year's prisbasbelopp).
+    PayAgain(crate::model::Month),
+    /// `kontakt pay --verify RUN` shows how a run stands against the records.
+    Verify(crate::model::Id),
+    /// Decline these (agreements not yet begun) first: `kontakt match decline`.
+    Decline(Vec<crate::model::Id>),
+    /// These run on: end them (`kontakt end`) or decline those not yet begun.
+    EndOrDecline(Vec<crate::model::Id>),
+    /// One that has begun ends with `kontakt end`.
+    End(crate::model::Id),
+    /// An approved volunteer stops serving by leaving: `kontakt end V --date ...`.
+    EndVolunteer(crate::model::Id),
+    /// Record the agreement first: `kontakt agree A --start ...`.
+    Agree(crate::model::Id),
+    /// Write the plan first: `kontakt plan A --goal ...`.
+    Plan(crate::model::Id),
+    /// A month older than the retroactive limit: pay it outside kontakt and record that with
+    /// `kontakt report A MONTH --settled-outside REASON`, or raise `retroactive_months`. The
+    /// assignment when one was named.
+    SettleOutside(Option<crate::model::Id>, crate::model::Month),
 }
 
 /// What kontakt was doing with a file when the system refused (`Error::Io`).
@@ -170,10 +204,10 @@ impl std::fmt::Display for Error {
                 crate::lang::current().parser_message(&problems.join("\n"))
             ),
             // One reason is a sentence on the line; several are a list under it.
-            Error::Refused { reasons } if reasons.len() == 1 => {
+            Error::Refused { reasons, .. } if reasons.len() == 1 => {
                 format!("{}: {}", tr!("refused", "nekas"), reasons[0])
             }
-            Error::Refused { reasons } => format!(
+            Error::Refused { reasons, .. } => format!(
                 "{}:{}",
                 tr!("refused", "nekas"),
                 reasons
@@ -285,7 +319,26 @@ impl Error {
     }
 
     pub fn refused(reasons: Vec<String>) -> Self {
-        Error::Refused { reasons }
+        Error::Refused {
+            reasons,
+            next: Vec::new(),
+        }
+    }
+
+    /// A refusal with what the person can do next.
+    pub fn refused_then(reasons: Vec<String>, next: Next) -> Self {
+        Error::Refused {
+            reasons,
+            next: vec![next],
+        }
+    }
+
+    /// Adds a next step to a refusal (other errors are left as they are).
+    pub fn then(mut self, step: Next) -> Self {
+        if let Error::Refused { next, .. } = &mut self {
+            next.push(step);
+        }
+        self
     }
 }
 

@@ -80,7 +80,9 @@ fn main() -> ExitCode {
             let e_text = kontakt::model::pnr::mask_in(&e.to_string());
             eprintln!("{}: {e_text}", lang.pick("error", "fel"));
             if let Some(hint) = cli::hints::hint(&e) {
-                eprintln!("{}: {hint}", lang.pick("hint", "tips"));
+                for line in hint.lines() {
+                    eprintln!("{}: {line}", lang.pick("hint", "tips"));
+                }
             }
             ExitCode::from(e.exit_code() as u8)
         }

@@ -546,10 +546,10 @@ fn agreed(
     let id = store.resolve(prefix, &[Kind::Assignment])?;
     let a: Assignment = store.load(&id)?;
     let Some(ag) = a.agreement.clone() else {
-        return Err(Error::refused(vec![tr!(
-            "{id} has no agreement yet: record its terms with `kontakt agree {id} --start ...`",
-            "{id} har inget avtal än: registrera villkoren med `kontakt agree {id} --start ...`"
-        )]));
+        return Err(Error::refused_then(
+            vec![tr!("{id} has no agreement yet", "{id} har inget avtal än")],
+            crate::error::Next::Agree(id),
+        ));
     };
     let c: Client = store.load(&a.client)?;
     let v: Volunteer = store.load(&a.volunteer)?;

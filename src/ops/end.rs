@@ -291,12 +291,15 @@ fn refuse_not_started(ids: &[Id]) -> Result<()> {
     if ids.is_empty() {
         return Ok(());
     }
-    let ids: Vec<String> = ids.iter().map(Id::to_string).collect();
-    Err(Error::refused(vec![tr!(
-        "{} starts after that day: decline it first (kontakt match decline)",
-        "{} börjar efter den dagen: avböj det först (kontakt match decline)",
-        ids.join(", ")
-    )]))
+    let shown: Vec<String> = ids.iter().map(Id::to_string).collect();
+    Err(Error::refused_then(
+        vec![tr!(
+            "{} starts after that day, so it cannot end on it",
+            "{} börjar efter den dagen och kan därför inte avslutas då",
+            shown.join(", ")
+        )],
+        crate::error::Next::Decline(ids.to_vec()),
+    ))
 }
 
 /// Ends one assignment on `req.date`, in memory and staged, with the corrections it makes.

@@ -27,11 +27,14 @@ fn collect<T: Record>(store: &Store, changes: &mut Changeset) -> Result<()> {
         let text = store.read_text(&rel)?;
         let rec: T = parse::parse(&rel, &text)?;
         if rec.id() != &id {
-            return Err(Error::refused(vec![crate::tr!(
-                "{}: the id does not match the file name; `kontakt check` says more",
-                "{}: id:t stämmer inte med filnamnet; `kontakt check` säger mer",
-                rel.display()
-            )]));
+            return Err(Error::refused_then(
+                vec![crate::tr!(
+                    "{}: the id does not match the file name",
+                    "{}: id:t stämmer inte med filnamnet",
+                    rel.display()
+                )],
+                crate::error::Next::Check,
+            ));
         }
         let formatted = edit::canonical_with_comments(&text, &to_toml(&rec, &rel)?);
         if formatted != text {

@@ -231,11 +231,16 @@ pub fn decline(
     // An agreement that has not begun may still be called off: it never delivered anything.
     let begun = a.agreement.as_ref().is_some_and(|ag| ag.start <= today);
     if begun || a.declined.is_some() || a.ended.is_some() {
-        return Err(Error::refused(vec![tr!(
-            "{id} is {}; only a proposal or an agreement not yet begun can be declined (one that has begun ends with `kontakt end`)",
-            "{id} har status {}; bara ett förslag eller ett avtal som inte har börjat kan avböjas (ett som har börjat avslutas med `kontakt end`)",
+        let refusal = Error::refused(vec![tr!(
+            "{id} is {}; only a proposal or an agreement not yet begun can be declined",
+            "{id} har status {}; bara ett förslag eller ett avtal som inte har börjat kan avböjas",
             crate::lang::current().word(&crate::model::common::word(&a.status(today)))
-        )]));
+        )]);
+        // Only one still running can be ended.
+        return Err(match begun && a.declined.is_none() && a.ended.is_none() {
+            true => refusal.then(crate::error::Next::End(id)),
+            false => refusal,
+        });
     }
     a.declined = Some(Declined {
         date: today.into(),

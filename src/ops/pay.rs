@@ -9,6 +9,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDateTime;
 
+use crate::error::Next;
 use crate::model::payrun::Excluded;
 use crate::model::{Assignment, Client, Id, Kind, Money, Month, PayRun, Report, SCHEMA, Volunteer};
 use crate::payroll::compute::{self, Case, Paid, Plan};
@@ -356,7 +357,7 @@ fn month_is_over(month: Month, today: chrono::NaiveDate) -> Result<()> {
 /// bounds or lack their reason, a report with meetings outside its month or its agreement's
 /// days, listed twice, or absurd expenses. The rules are `check`'s own (`rules::terms`,
 /// `rules::report`), applied to what this run would pay: approved reports and their agreements.
-fn refuse_unsound(store: &Store, g: &Gathered) -> Result<()> {
+fn refuse_unsound(store: &Store, g: &Gathered, month: Month) -> Result<()> {
     use crate::store::Record;
     let approved: std::collections::HashSet<&Id> = g
         .reports
@@ -382,10 +383,10 @@ fn refuse_unsound(store: &Store, g: &Gathered) -> Result<()> {
         return Ok(());
     }
     found.push(tr!(
-        "nothing was paid: correct these (`kontakt check` lists every problem), then run pay again",
-        "inget betalades: rätta dessa (`kontakt check` listar alla fel) och kör pay igen"
+        "nothing was paid: these are to be corrected first",
+        "inget betalades: dessa ska rättas först"
     ));
-    Err(Error::refused(found))
+    Err(Error::refused_then(found, Next::CheckThenPay(month)))
 }
 
 /// A run refuses to pay while the ledger is not whole (`rules::ledger`): a payroll file whose
@@ -395,7 +396,12 @@ fn refuse_unsound(store: &Store, g: &Gathered) -> Result<()> {
 /// entries read in full, the periods from `g.from` on (complete there: a run pays no period
 /// after its month); further back they are `check`'s (E017). With `twice` false only the
 /// layout is judged (`--verify`, which reports a line paid twice as its difference).
-fn refuse_broken_ledger(store: &Store, g: &Gathered, twice: bool) -> Result<()> {
+fn refuse_broken_ledger(
+    store: &Store,
+    g: &Gathered,
+    twice: bool,
+    month: Option<Month>,
+) -> Result<()> {
     use crate::rules::ledger::{self, LedgerProblem};
     let mut problems = ledger::layout(&g.ledger);
     if twice {
@@ -431,17 +437,33 @@ fn refuse_broken_ledger(store: &Store, g: &Gathered, twice: bool) -> Result<()> 
             _ => format!("{}: {}", p.path().display(), p.message()),
         })
         .collect();
-    if !crate::store::atomic::pending(store.root()).is_empty() {
+    let interrupted = !crate::store::atomic::pending(store.root()).is_empty();
+    if interrupted {
         reasons.push(tr!(
-            "a command was interrupted while it wrote (`.kontakt/txn-*`) and may be why: `kontakt check --repair` finishes or drops it",
-            "ett kommando avbröts medan det skrev (`.kontakt/txn-*`) och kan vara orsaken: `kontakt check --repair` slutför eller tar bort det"
+            "a command was interrupted while it wrote (`.kontakt/txn-*`) and may be why",
+            "ett kommando avbröts medan det skrev (`.kontakt/txn-*`) och kan vara orsaken"
         ));
     }
-    reasons.push(tr!(
-        "nothing was paid: the ledger (payruns/) is not whole, and paying now could pay a month again; fix these (`kontakt check` lists them), then run pay again",
-        "inget betalades: huvudboken (payruns/) är inte hel, och att betala nu kunde betala en månad igen; rätta dessa (`kontakt check` listar dem) och kör pay igen"
-    ));
-    Err(Error::refused(reasons))
+    let mut e = match month {
+        Some(month) => {
+            reasons.push(tr!(
+                "nothing was paid: the ledger (payruns/) is not whole, and paying now could pay a month again",
+                "inget betalades: huvudboken (payruns/) är inte hel, och att betala nu kunde betala en månad igen"
+            ));
+            Error::refused_then(reasons, Next::CheckThenPay(month))
+        }
+        None => {
+            reasons.push(tr!(
+                "the ledger (payruns/) is not whole",
+                "huvudboken (payruns/) är inte hel"
+            ));
+            Error::refused_then(reasons, Next::Check)
+        }
+    };
+    if interrupted {
+        e = e.then(Next::Repair);
+    }
+    Err(e)
 }
 
 /// A run that lacks a year's prisbasbelopp is refused, dry or real: paying the others and
@@ -460,12 +482,8 @@ fn refuse_without_prisbasbelopp(plan: &Plan) -> Result<()> {
                 .map(|m| crate::lang::current().phrases(m)),
         )
         .collect();
-    reasons.push(tr!(
-        "nothing was paid; run `kontakt pay {}` again when it is there",
-        "inget betalades; kör `kontakt pay {}` igen när det finns",
-        plan.month
-    ));
-    Err(Error::refused(reasons))
+    reasons.push(tr!("nothing was paid", "inget betalades"));
+    Err(Error::refused_then(reasons, Next::PayAgain(plan.month)))
 }
 
 /// What a run for `month` would pay now, writing nothing.
@@ -473,8 +491,8 @@ pub fn dry_run(store: &Store, month: Month, today: chrono::NaiveDate) -> Result<
     month_is_over(month, today)?;
     let g = gather_for(store, month, today, None)?;
     let paid = compute::paid_of(g.runs.iter().flat_map(|r| r.lines.iter()))?;
-    refuse_broken_ledger(store, &g, true)?;
-    refuse_unsound(store, &g)?;
+    refuse_broken_ledger(store, &g, true, Some(month))?;
+    refuse_unsound(store, &g, month)?;
     let plan = plan_of(store, &g, month, &paid, today)?;
     refuse_without_prisbasbelopp(&plan)?;
     Ok(plan)
@@ -558,8 +576,8 @@ pub fn run(store: &Store, input: RunInput, today: chrono::NaiveDate) -> Result<O
     let lock: Lock = store.lock()?;
     let g = gather_for(store, input.month, today, None)?;
     let paid = compute::paid_of(g.runs.iter().flat_map(|r| r.lines.iter()))?;
-    refuse_broken_ledger(store, &g, true)?;
-    refuse_unsound(store, &g)?;
+    refuse_broken_ledger(store, &g, true, Some(input.month))?;
+    refuse_unsound(store, &g, input.month)?;
     let plan = plan_of(store, &g, input.month, &paid, today)?;
     refuse_without_prisbasbelopp(&plan)?;
     if plan.lines.is_empty() {
@@ -633,10 +651,11 @@ pub fn copy(store: &Store, prefix: &str, out: &std::path::Path) -> Result<PayRun
     let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, IoOp::Read, e))?;
     if ledger::sha256_hex(&bytes) != run.sha256 {
         return Err(Error::refused(vec![tr!(
-            "{} has changed since {id} wrote it (its SHA-256 is not the one recorded): nothing was copied; `kontakt pay --verify {id}` shows more",
-            "{} har ändrats sedan {id} skrev den (dess SHA-256 är inte den registrerade): inget kopierades; `kontakt pay --verify {id}` visar mer",
+            "{} has changed since {id} wrote it (its SHA-256 is not the one recorded): nothing was copied",
+            "{} har ändrats sedan {id} skrev den (dess SHA-256 är inte den registrerade): inget kopierades",
             run.file
-        )]));
+        )])
+        .then(Next::Verify(id)));
     }
     crate::store::atomic::write_file(out, &bytes)?;
     Ok(run)
@@ -696,7 +715,7 @@ pub fn verify(store: &Store, prefix: &str) -> Result<Verification> {
     }
     let made = run.created.date();
     let g = gather_for(store, run.month, made, None)?;
-    refuse_broken_ledger(store, &g, false)?;
+    refuse_broken_ledger(store, &g, false, None)?;
     // What was paid for each of the run's periods up to and including the run, reconciled
     // with the records as `check` (E013) does.
     let upto = g

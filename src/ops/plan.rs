@@ -84,10 +84,10 @@ pub fn document(store: &Store, prefix: &str) -> Result<PlanDoc> {
     let id = store.resolve(prefix, &[Kind::Assignment])?;
     let a: Assignment = store.load(&id)?;
     let Some(p) = a.plan.clone() else {
-        return Err(Error::refused(vec![tr!(
-            "{id} has no plan yet: kontakt plan {id} --goal TEXT --activity \"WHAT | WHO | WHEN\"",
-            "{id} har ingen plan än: kontakt plan {id} --goal TEXT --activity \"VAD | VEM | NÄR\""
-        )]));
+        return Err(Error::refused_then(
+            vec![tr!("{id} has no plan yet", "{id} har ingen plan än")],
+            crate::error::Next::Plan(id),
+        ));
     };
     let c: Client = store.load(&a.client)?;
     let v: Volunteer = store.load(&a.volunteer)?;

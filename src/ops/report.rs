@@ -8,6 +8,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::csv_rows::{ImportRow, Rows};
+use crate::error::Next;
 use crate::model::report::{Approval, Correction, Receipt, Settled, Stay, Trip};
 use crate::model::{Assignment, Client, Id, Kind, Money, Month, Report, SCHEMA, Volunteer};
 use crate::payroll::compute::{self, Case, NotEarned, PaidPeriod};
@@ -67,11 +68,7 @@ fn report_problems(
     if a.agreement.is_none() {
         problems.insert(
             0,
-            tr!(
-                "{} has no agreement yet (`kontakt agree`)",
-                "{} har inget avtal än (`kontakt agree`)",
-                a.id
-            ),
+            tr!("{} has no agreement yet", "{} har inget avtal än", a.id),
         );
     }
     let approved = existing.is_some_and(|r| r.approved.is_some());
@@ -248,13 +245,14 @@ fn paid_for(store: &Store, assignment: &Id, month: Month) -> Result<Option<PaidP
 }
 
 /// A report older than a payout today may pay (`payroll::retroactive`) cannot be approved or
-/// corrected to be paid: it would be owed and never paid. The refusal says what to do.
+/// corrected to be paid: it would be owed and never paid. The refusal's next step
+/// (`Next::SettleOutside`) says what to do.
 fn too_old_for_pay(store: &Store, month: Month, today: NaiveDate) -> Option<String> {
     let n = store.config.payroll.retroactive_months;
     (month < retroactive::oldest_payable_today(today, n)).then(|| {
         tr!(
-            "{month} is older than the retroactive limit ({n} months) of a payout today: kontakt cannot pay it; pay it outside kontakt and record that with `kontakt report ASSIGNMENT {month} --settled-outside REASON`, or raise `retroactive_months` in kontakt.toml",
-            "{month} är äldre än gränsen för retroaktiv betalning ({n} månader) för en utbetalning i dag: kontakt kan inte betala den; betala utanför kontakt och registrera det med `kontakt report UPPDRAG {month} --settled-outside SKÄL`, eller höj `retroactive_months` i kontakt.toml"
+            "{month} is older than the retroactive limit ({n} months) of a payout today: kontakt cannot pay it",
+            "{month} är äldre än gränsen för retroaktiv betalning ({n} månader) för en utbetalning i dag: kontakt kan inte betala den"
         )
     })
 }
@@ -277,14 +275,20 @@ pub fn report(
         .clone()
         .filter(|r| r.approved.is_none() && input.settled_outside.is_none());
     let mut problems = report_problems(&a, month, &input, existing.as_ref(), today);
-    if input.correct.is_some()
-        && input.settled_outside.is_none()
-        && let Some(p) = too_old_for_pay(store, month, today)
-    {
-        problems.push(p);
-    }
+    let too_old = match (&input.correct, &input.settled_outside) {
+        (Some(_), None) => too_old_for_pay(store, month, today),
+        _ => None,
+    };
+    let too_old = too_old.map(|p| problems.push(p)).is_some();
     if !problems.is_empty() {
-        return Err(Error::refused(problems));
+        let mut e = Error::refused(problems);
+        if a.agreement.is_none() {
+            e = e.then(Next::Agree(id));
+        }
+        if too_old {
+            e = e.then(Next::SettleOutside(Some(id), month));
+        }
+        return Err(e);
     }
     let rep = match (&input.settled_outside, existing) {
         (Some(reason), Some(mut rep)) => {
@@ -534,7 +538,11 @@ pub fn approve(
         )]));
     }
     if let Some(p) = too_old_for_pay(store, month, today) {
-        return Err(Error::refused(vec![p]));
+        let named = prefix.and_then(|p| store.resolve(p, &[Kind::Assignment]).ok());
+        return Err(Error::refused_then(
+            vec![p],
+            Next::SettleOutside(named, month),
+        ));
     }
     let lock = store.lock()?;
     let mut targets = Vec::new();

@@ -143,10 +143,13 @@ pub fn screen_volunteer(
         // rejected, never both: `check` would find it): she stops serving by leaving, which
         // ends her assignments with it.
         status::VolunteerStatus::Approved if steps.reject.is_some() => {
-            return Err(Error::refused(vec![tr!(
-                "{id} is approved: to stop her serving, end it with `kontakt end {id} --date DATE --reason other --note WHY` (her assignments end with it)",
-                "{id} är godkänd: för att hon ska sluta, avsluta med `kontakt end {id} --date DATUM --reason annat --note VARFÖR` (hennes uppdrag avslutas med det)"
-            )]));
+            return Err(Error::refused_then(
+                vec![tr!(
+                    "{id} is approved, and an approval is not turned into a rejection",
+                    "{id} är godkänd, och ett godkännande görs inte om till ett avslag"
+                )],
+                crate::error::Next::EndVolunteer(id),
+            ));
         }
         status::VolunteerStatus::Approved if steps.approve => {
             return Err(Error::refused(vec![tr!(
@@ -741,7 +744,11 @@ pub(super) fn stage_close(
     let d = latest_grant(c)?;
     let problems = closure::problems(d, flag, date, &reason, open, today);
     if !problems.is_empty() {
-        return Err(Error::refused(problems));
+        let e = Error::refused(problems);
+        return Err(match open.is_empty() {
+            true => e,
+            false => e.then(crate::error::Next::EndOrDecline(open.to_vec())),
+        });
     }
     d.closed = Some(crate::model::client::Closure {
         date: date.into(),

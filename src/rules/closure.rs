@@ -62,8 +62,8 @@ pub fn problems(
     if !open.is_empty() {
         let open: Vec<String> = open.iter().map(Id::to_string).collect();
         problems.push(tr!(
-            "{} still runs: end it (kontakt end) or decline it (kontakt match decline) first",
-            "{} pågår fortfarande: avsluta det (kontakt end) eller avböj det (kontakt match decline) först",
+            "{} still runs after that day: the decision closes once it has ended",
+            "{} pågår fortfarande efter den dagen: beslutet avslutas när det har avslutats",
             open.join(", ")
         ));
     }

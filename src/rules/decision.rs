@@ -44,10 +44,11 @@ pub fn decision_problems(c: &Client, d: &Decision, rules: &ClientRules) -> Vec<S
         }
         Outcome::Denied => {
             if d.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
-                problems.push(tr!(
-                    "a denial needs a reason",
-                    "ett avslag behöver ett skäl"
-                ));
+                // The same words as a file's denial without its reason (the model's).
+                problems.push(
+                    crate::lang::current()
+                        .model_message(crate::model::client::DENIAL_REASON_NEEDED),
+                );
             }
         }
     }
