@@ -137,10 +137,22 @@ fn reports_are_checked_replaced_until_approved_and_then_locked() {
             .any(|d| d["what"] == "report to approve"),
         "{due}"
     );
+    // Every report of a month is attested only when asked for in so many words; a month typed
+    // without --all, or where the assignment stands, is refused with how to say it.
+    let before = kit.snapshot();
+    kit.run(&["report", "approve", "--month", "2026-03", "--by", "Eva"])
+        .refused(2, "only with --all");
+    kit.run(&["report", "approve", "2026-03", "--by", "Eva"])
+        .refused(2, "2026-03 is a month");
+    kit.run(&["report", "approve", "--by", "Eva"])
+        .refused(2, "name the assignment and the month");
     kit.run(&[
-        "report", "approve", "--month", "2026-03", "--all", "--by", "Eva",
+        "report", "approve", &a, "--month", "2026-03", "--all", "--by", "Eva",
     ])
-    .ok();
+    .refused(2, "names no assignment");
+    assert_eq!(kit.snapshot(), before, "nothing approved");
+    kit.run(&["report", "approve", "--all", "2026-03", "--by", "Eva"])
+        .ok();
     kit.run(&["report", &a, "2026-03", "--meeting", "2026-03-12"])
         .refused(1, "already approved");
     kit.run(&["report", "approve", &a, "2026-03"])

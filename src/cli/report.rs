@@ -94,16 +94,15 @@ pub struct ImportArgs {
 #[derive(Debug, clap::Args)]
 pub struct ApproveArgs {
     /// The assignment whose report to approve.
-    #[arg(add = clap_complete::ArgValueCompleter::new(assignment_id), required_unless_present = "all")]
+    #[arg(add = clap_complete::ArgValueCompleter::new(assignment_id))]
     pub assignment: Option<String>,
     /// The month of the report to approve (YYYY-MM).
-    #[arg(required_unless_present = "all")]
     pub month_arg: Option<Month>,
     /// With --all: the month whose reports to approve.
-    #[arg(long, requires = "all")]
+    #[arg(long)]
     pub month: Option<Month>,
-    /// Approve every unapproved report of --month.
-    #[arg(long, requires = "month", conflicts_with = "assignment")]
+    /// Approve every unapproved report of --month (or of the month given alone: --all 2026-10).
+    #[arg(long)]
     pub all: bool,
     /// Who approves (attests).
     #[arg(long, value_name = "NAME")]
@@ -160,12 +159,9 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
         }));
     }
     if let Some(Action::Approve(p)) = a.action {
-        let month = p
-            .month
-            .or(p.month_arg)
-            .ok_or_else(|| Error::arg("MONTH", tr!("which month?", "vilken månad?")))?;
+        let (assignment, month) = approve_target(&p)?;
         let by = ctx.who(p.by, &tr!("An approval (attest)", "En attest"))?;
-        let done = report::approve(store, p.assignment.as_deref(), month, by, ctx.today)?;
+        let done = report::approve(store, assignment.as_deref(), month, by, ctx.today)?;
         let ids = done.ids;
         let mut out = Output::ok(if ctx.json {
             render::json(
@@ -311,4 +307,49 @@ pub(crate) fn delivered(r: &kontakt::model::Report, meetings: bool) -> String {
         ));
     }
     parts.join(", ")
+}
+
+/// What `report approve` is asked to attest: one assignment's month, or with `--all` every
+/// unapproved report of `--month`. Every month at once is never the default: a typed month
+/// without `--all`, or a month where the assignment should be, is refused with how to say it.
+fn approve_target(p: &ApproveArgs) -> Result<(Option<String>, Month)> {
+    let a = p.assignment.as_deref();
+    // A month typed where the assignment stands (`--all 2026-10`, or a forgotten assignment).
+    let typed_month = a.and_then(|a| a.parse::<Month>().ok());
+    match (p.all, a, p.month_arg.or(p.month), typed_month) {
+        (true, None, Some(m), _) if p.month_arg.is_none() => Ok((None, m)),
+        (true, Some(_), None, Some(m)) => Ok((None, m)),
+        (true, ..) => Err(Error::arg(
+            "--all",
+            tr!(
+                "approves every report of --month MONTH, and names no assignment",
+                "attesterar alla rapporter för --month MÅNAD och anger inget uppdrag"
+            ),
+        )),
+        (false, Some(a), Some(m), _) => Ok((Some(a.to_string()), m)),
+        (false, Some(a), None, Some(_)) => Err(Error::arg(
+            "ASSIGNMENT",
+            tr!(
+                "{a} is a month: name the assignment before it (`report approve ASSIGNMENT {a}`), or approve every report of it with `--month {a} --all`",
+                "{a} är en månad: ange uppdraget före den (`report approve UPPDRAG {a}`), eller attestera alla dess rapporter med `--month {a} --all`"
+            ),
+        )),
+        (false, Some(_), None, None) => {
+            Err(Error::arg("MONTH", tr!("which month?", "vilken månad?")))
+        }
+        (false, None, Some(m), _) => Err(Error::arg(
+            "--month",
+            tr!(
+                "every report of {m} is approved only with --all (`--month {m} --all`); one report with `report approve ASSIGNMENT {m}`",
+                "alla rapporter för {m} attesteras bara med --all (`--month {m} --all`); en rapport med `report approve UPPDRAG {m}`"
+            ),
+        )),
+        (false, None, None, _) => Err(Error::arg(
+            "report approve",
+            tr!(
+                "name the assignment and the month (`report approve ASSIGNMENT MONTH`), or `--month MONTH --all`",
+                "ange uppdraget och månaden (`report approve UPPDRAG MÅNAD`), eller `--month MÅNAD --all`"
+            ),
+        )),
+    }
 }
