@@ -755,6 +755,7 @@ const LABELS: &[(&str, &str)] = &[
     ("what", "vad"),
     ("age", "ålder"),
     ("waiting", "väntetid"),
+    ("needs volunteer", "behöver kontaktperson"),
     ("free places", "lediga platser"),
     ("ivo code", "IVO-kod"),
     ("sex", "kön"),

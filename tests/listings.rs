@@ -195,3 +195,47 @@ fn a_pay_runs_lines_show_what_each_counts() {
     assert!(shown.contains(" dygn"), "{shown}");
     assert!(shown.contains("antal"), "{shown}");
 }
+
+/// `list clients` says who is granted and still waiting for a volunteer: until someone is on
+/// it (a proposal), and again after an interruption; `--waiting` lists only them.
+#[test]
+fn a_granted_client_nobody_is_on_yet_is_listed_as_waiting() {
+    let mut kit = Kit::new();
+    kit.today = "2026-03-01".into();
+    let (c, v) = kit.ready_pair(0);
+    let waiting = |kit: &Kit| -> Vec<String> {
+        kit.json(&["list", "clients", "--waiting"])
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| {
+                assert_eq!(x["waiting"], true, "{x}");
+                x["id"].as_str().unwrap().to_string()
+            })
+            .collect()
+    };
+    assert_eq!(waiting(&kit), vec![c.clone()]);
+    let table = kit.run(&["list", "clients"]).ok().stdout;
+    assert!(
+        table.contains("needs volunteer") && table.contains("yes"),
+        "{table}"
+    );
+    let a = kit.run(&["match", "propose", &c, &v]).id();
+    assert!(waiting(&kit).is_empty());
+    let all = kit.json(&["list", "clients"]);
+    assert_eq!(all[0]["waiting"], false, "{all}");
+    kit.agree(&a, "2026-03-05", true).ok();
+    kit.today = "2026-05-10".into();
+    kit.run(&[
+        "end",
+        &a,
+        "--date",
+        "2026-05-10",
+        "--reason",
+        "volunteer_request",
+    ])
+    .ok();
+    assert!(waiting(&kit).is_empty(), "the last day is still served");
+    kit.today = "2026-05-11".into();
+    assert_eq!(waiting(&kit), vec![c], "an interruption: she waits again");
+}

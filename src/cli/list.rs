@@ -45,6 +45,9 @@ pub enum What {
         /// Only this status: applied, granted, denied, expired.
         #[arg(long)]
         status: Option<ClientStatus>,
+        /// Only those granted and waiting for a volunteer (no proposal or agreement open).
+        #[arg(long)]
+        waiting: bool,
     },
     /// Assignments (proposals and agreements), with their status today.
     #[command(aliases = ["uppdrag", "assignment"])]
@@ -83,6 +86,8 @@ pub enum What {
 pub struct ClientRow {
     c: Client,
     status: ClientStatus,
+    /// Granted and nobody on it yet (`rules::waiting::needs_volunteer`).
+    waiting: bool,
     pnr: String,
 }
 
@@ -91,6 +96,14 @@ pub const CLIENT_COLUMNS: &[Column<ClientRow>] = &[
     Column::new("name", "name", |r| Cell::Text(r.c.name.clone())),
     Column::new("personnummer", "pnr", |r| Cell::Text(r.pnr.clone())),
     Column::new("status", "status", |r| Cell::Word(r.status.as_str().into())),
+    Column::new("needs volunteer", "waiting", |r| Cell::PerFormat {
+        table: match r.waiting {
+            true => kontakt::tr!("yes", "ja"),
+            false => String::new(),
+        },
+        csv: r.waiting.to_string(),
+        json: serde_json::json!(r.waiting),
+    }),
     Column::new("applied", "applied", |r| {
         Cell::Date(Some(r.c.applied.get()))
     }),
@@ -244,15 +257,31 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
     let format = super::list_format(args.format, ctx);
     let mut broken = Vec::new();
     let out = match args.what {
-        What::Clients { status: want } => {
+        What::Clients {
+            status: want,
+            waiting,
+        } => {
+            // Whom someone is already on: a proposal or an agreement open today.
+            let taken: std::collections::HashSet<Id> =
+                keep(&mut broken, store.load_readable::<Assignment>()?)
+                    .into_iter()
+                    .filter(|a| a.is_open(ctx.today))
+                    .map(|a| a.client)
+                    .collect();
             let rows: Vec<ClientRow> = keep(&mut broken, store.load_readable::<Client>()?)
                 .into_iter()
                 .map(|c| ClientRow {
                     status: status::client_status(&c, ctx.today),
+                    waiting: kontakt::rules::waiting::needs_volunteer(
+                        &c,
+                        taken.contains(&c.id),
+                        ctx.today,
+                    ),
                     pnr: render::pnr(&c.pnr, ctx.show_pnr),
                     c,
                 })
                 .filter(|r| want.is_none_or(|w| w == r.status))
+                .filter(|r| !waiting || r.waiting)
                 .collect();
             listing::render(CLIENT_COLUMNS, &rows, format)
         }
