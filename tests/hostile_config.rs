@@ -159,3 +159,37 @@ fn a_ledger_seq_at_its_highest_is_refused_not_wrapped() {
     kit.cmd("pay 2026-10").refused(1, "seq = 4294967295");
     assert_eq!(kit.json(&["list", "payruns"]), runs, "nothing written");
 }
+
+/// The fee categories' and expense levels' per cents from a person's hand, far beyond what
+/// `check` allows (E-config): `check` names them and judges the agreements by them without
+/// overflowing (a per cent of 4 000 000 000 once overflowed `* 100` in `rules::terms`).
+#[test]
+fn fee_categories_and_expense_levels_beyond_range_are_named_not_a_crash() {
+    let kit = Kit::demo();
+    let original = kit.read("kontakt.toml");
+    assert!(original.contains("fee_categories = [[10, 35], [20, 45], [30, 55]]"));
+    assert!(original.contains("expense_levels = [10, 25, 40]"));
+    for (from, to) in [
+        (
+            "fee_categories = [[10, 35], [20, 45], [30, 55]]",
+            "fee_categories = [[4000000000, 4294967295], [20, 45], [30, 55]]",
+        ),
+        (
+            "expense_levels = [10, 25, 40]",
+            "expense_levels = [4294967295, 4000000000, 40]",
+        ),
+    ] {
+        std::fs::write(kit.dir.join("kontakt.toml"), original.replace(from, to)).unwrap();
+        for cmd in ["check", "pay 2026-10 --dry-run", "due", "stats"] {
+            let r = kit.cmd(cmd);
+            assert!(
+                (1..=2).contains(&r.code) && !r.stderr.contains("panicked"),
+                "{to}, `{cmd}`: exit {}\n{}",
+                r.code,
+                r.stderr
+            );
+        }
+        let r = kit.cmd("check");
+        assert!(r.stdout.contains("kontakt.toml"), "{}", r.stdout);
+    }
+}

@@ -183,7 +183,8 @@ fn compensation_of_expense(e: ExpenseSpec, store: &Store) -> Compensation {
             hundredths: usize::from(level)
                 .checked_sub(1)
                 .and_then(|i| store.config.compensation.expense_levels.get(i))
-                .map_or(0, |p| p * 100),
+                .and_then(|p| p.checked_mul(100))
+                .unwrap_or(0),
         },
         ExpenseSpec::Plain(m) => Compensation::Amount(m),
     }

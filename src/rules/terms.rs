@@ -153,7 +153,10 @@ pub fn compensation_problems(
         Part::Fee => match index.and_then(|i| tariffs.fee_categories.get(i)) {
             None => out.push(no_such_level(part, level, field("level"), tariffs)),
             Some([lo, hi]) => {
-                if !(lo * 100..=hi * 100).contains(&p) && !has_reason {
+                // In u64: kontakt.toml's figures are checked elsewhere (`check` still runs
+                // this on a file it found out of range), and a product must not overflow.
+                let range = u64::from(*lo) * 100..=u64::from(*hi) * 100;
+                if !range.contains(&u64::from(p)) && !has_reason {
                     out.push(bad(
                         field("percent_hundredths"),
                         tr!(
@@ -168,7 +171,7 @@ pub fn compensation_problems(
         Part::Expense => match index.and_then(|i| tariffs.expense_levels.get(i)) {
             None => out.push(no_such_level(part, level, field("level"), tariffs)),
             Some(pct) => {
-                if p != pct * 100 && !has_reason {
+                if u64::from(p) != u64::from(*pct) * 100 && !has_reason {
                     out.push(bad(
                         field("percent_hundredths"),
                         tr!(
