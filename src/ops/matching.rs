@@ -8,6 +8,7 @@ use crate::matching::auto::{self, Objective, Plan, Suggestions};
 use crate::matching::{Exclusion, Pool};
 use crate::model::assignment::{Declined, Party};
 use crate::model::{Assignment, Client, Event, Id, Kind, SCHEMA, Volunteer};
+use crate::rules::ending::Declining;
 use crate::store::{Changeset, Lock, Store};
 use crate::{Error, Result};
 
@@ -196,10 +197,13 @@ pub fn propose(
     let mut a = new_proposal(id, (c, v), score, note, today, "proposed");
     if let Some(reason) = again {
         let broken_off = pool.declined.contains(&(cid, vid))
-            && store
-                .assignments_of(&cid)?
-                .iter()
-                .any(|o| o.volunteer == vid && o.declined.is_none() && o.ended.is_some());
+            && store.assignments_of(&cid)?.iter().any(|o| {
+                o.volunteer == vid
+                    && o.declined.is_none()
+                    && o.ended
+                        .as_ref()
+                        .is_some_and(|e| crate::rules::ending::parts_the_pair(e.reason))
+            });
         let what = if broken_off {
             "proposed again after an interruption"
         } else {
@@ -228,18 +232,16 @@ pub fn decline(
     let lock = store.lock()?;
     let id = store.resolve(assignment, &[Kind::Assignment])?;
     let mut a: Assignment = store.load(&id)?;
-    // An agreement that has not begun may still be called off: it never delivered anything.
-    let begun = a.agreement.as_ref().is_some_and(|ag| ag.start <= today);
-    if begun || a.declined.is_some() || a.ended.is_some() {
+    let may = crate::rules::ending::declining(&a, today);
+    if may != Declining::May {
         let refusal = Error::refused(vec![tr!(
             "{id} is {}; only a proposal or an agreement not yet begun can be declined",
             "{id} har status {}; bara ett förslag eller ett avtal som inte har börjat kan avböjas",
             crate::lang::current().word(&crate::model::common::word(&a.status(today)))
         )]);
-        // Only one still running can be ended.
-        return Err(match begun && a.declined.is_none() && a.ended.is_none() {
-            true => refusal.then(crate::error::Next::End(id)),
-            false => refusal,
+        return Err(match may {
+            Declining::EndInstead => refusal.then(crate::error::Next::End(id)),
+            _ => refusal,
         });
     }
     a.declined = Some(Declined {

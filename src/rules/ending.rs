@@ -42,6 +42,27 @@ pub fn not_begun_by(a: &Assignment, date: NaiveDate) -> bool {
     a.agreement.as_ref().is_some_and(|ag| date < ag.start) || date < a.proposed
 }
 
+/// May `a` be declined (called off) on `today`? A proposal may, and so may an agreement that has
+/// not begun: it never delivered anything. One that has begun is ended instead (`Declining::
+/// EndInstead`); one declined or ended already is over.
+pub fn declining(a: &Assignment, today: NaiveDate) -> Declining {
+    if a.declined.is_some() || a.ended.is_some() {
+        Declining::Over
+    } else if a.agreement.as_ref().is_some_and(|ag| ag.start <= today) {
+        Declining::EndInstead
+    } else {
+        Declining::May
+    }
+}
+
+/// What [`declining`] says of an assignment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Declining {
+    May,
+    EndInstead,
+    Over,
+}
+
 /// Why `a` cannot be ended on `date`, if it cannot: it ended or was declined already, or the
 /// day is before it began.
 pub fn end_problem(a: &Assignment, date: NaiveDate) -> Option<String> {
@@ -151,5 +172,32 @@ mod tests {
         ] {
             assert!(!ends_decision(r), "{r:?}");
         }
+    }
+
+    fn assignment(extra: &str) -> Assignment {
+        toml::from_str(&format!(
+            "schema = 1\nid = \"A-7Q2K9M\"\nclient = \"C-7Q2K9M\"\nvolunteer = \"V-7Q2K9M\"\nproposed = \"2026-02-10\"\n{extra}"
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_proposal_or_an_agreement_not_begun_is_declined_and_one_begun_ended() {
+        let day = |s: &str| crate::model::date::parse(s).unwrap();
+        let agreed = "[agreement]\nstart = \"2026-03-01\"\n[[agreement.terms]]\nfrom = \"2026-03-01\"\nmeetings = \"1/week\"\nfee = { monthly_ore = 1 }\nexpense = { monthly_ore = 1 }\nreason = \"r\"\n";
+        assert_eq!(
+            declining(&assignment(""), day("2026-06-01")),
+            Declining::May
+        );
+        let a = assignment(agreed);
+        assert_eq!(declining(&a, day("2026-02-28")), Declining::May);
+        assert_eq!(declining(&a, day("2026-03-01")), Declining::EndInstead);
+        let declined =
+            assignment("[declined]\ndate = \"2026-02-12\"\nby = \"client\"\nreason = \"r\"\n");
+        assert_eq!(declining(&declined, day("2026-02-20")), Declining::Over);
+        let ended = assignment(&format!(
+            "[ended]\ndate = \"2026-04-01\"\nreason = \"other\"\n{agreed}"
+        ));
+        assert_eq!(declining(&ended, day("2026-05-01")), Declining::Over);
     }
 }
