@@ -474,6 +474,7 @@ fn report_import_is_all_or_nothing_names_bad_rows_and_a_rerun_changes_nothing() 
 #[test]
 fn a_recorded_follow_up_moves_the_next_one_six_months_on() {
     let mut kit = Kit::new();
+    kit.today = "2026-01-25".into();
     let (c, _) = kit.ready_pair(0);
     kit.today = "2026-08-10".into();
     let follow_ups = |kit: &Kit| -> Vec<String> {

@@ -147,3 +147,40 @@ fn an_employee_number_payroll_cannot_take_is_refused_typed_named_by_check_and_no
         "{plan}"
     );
 }
+
+/// A decision filed out of order (a hand edit, or two offices' records merged) would change
+/// which decision is in force: `screen` refuses one dated before the last on file, and
+/// `check` names one in a file by the same rule (`rules::decision::order_problem`).
+#[test]
+fn a_decision_before_the_one_above_it_is_refused_and_found_by_check() {
+    let mut kit = Kit::new();
+    kit.today = "2026-03-01".into();
+    let (c, _) = kit.ready_pair(0);
+    kit.run(&["check"]).ok();
+    let before = kit.snapshot();
+    kit.run(&[
+        "screen",
+        "client",
+        &c,
+        "--deny",
+        "inget behov",
+        "--decided",
+        "2026-02-15",
+    ])
+    .refused(1, "before the decision of 2026-03-01 on file");
+    assert_eq!(kit.snapshot(), before);
+    let path = kit.dir.join(format!("clients/{c}.toml"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let stanza = "\n[[decisions]]\ndecided = \"2026-02-15\"\noutcome = \"denied\"\nreason = \"inget behov\"\n";
+    // After the history (the last table of the file), so the new decision is the last one.
+    std::fs::write(&path, format!("{text}{stanza}")).unwrap();
+    let found = kit.run(&["check"]);
+    assert_eq!(found.code, 1, "{}", found.stderr);
+    assert!(
+        found.stdout.contains(
+            "decision 2: the decision of 2026-02-15 is before the decision of 2026-03-01"
+        ),
+        "{}",
+        found.stdout
+    );
+}

@@ -261,6 +261,8 @@ fn due_sv() {
 fn check_en() {
     insta::assert_snapshot!(seen("en", &["check"]), @r#"
     [RECORDS]/clients/[C-0001].toml:5: E006 the application is dated in the future
+    [RECORDS]/clients/[C-0001].toml:13: E006 decision 1: the decision of 2026-11-12 is dated after today
+    [RECORDS]/clients/[C-0002].toml:13: E006 decision 1: the decision of 2026-11-16 is dated after today
     [RECORDS]/volunteers/[V-0001].toml:5: E006 the application is dated in the future
     --- stderr ---
     warning: kontakt.toml has no prisbasbelopp for 2027: add it under [compensation], as in `prisbasbelopp = { …, "2027" = KRONOR }`; the pay run for January 2027 needs it
@@ -273,6 +275,8 @@ fn check_en() {
 fn check_sv() {
     insta::assert_snapshot!(seen("sv", &["check"]), @r#"
     [RECORDS]/clients/[C-0001].toml:5: E006 ansökan är daterad i framtiden
+    [RECORDS]/clients/[C-0001].toml:13: E006 beslut 1: beslutet den 2026-11-12 är daterat efter i dag
+    [RECORDS]/clients/[C-0002].toml:13: E006 beslut 1: beslutet den 2026-11-16 är daterat efter i dag
     [RECORDS]/volunteers/[V-0001].toml:5: E006 ansökan är daterad i framtiden
     --- stderr ---
     varning: kontakt.toml har inget prisbasbelopp för 2027: lägg till det under [compensation], som i `prisbasbelopp = { …, "2027" = KRONOR }`; lönekörningen för januari 2027 behöver det

@@ -558,21 +558,10 @@ pub fn screen_client(
     };
     let mut problems = decision::decision_problems(&c, &d, &store.config.clients);
     problems.extend(crate::rules::written_decision::missing_reasons(&c, &d));
-    if d.decided > today {
-        problems.push(tr!(
-            "--decided {} is after today",
-            "--decided {} är efter i dag",
-            d.decided
-        ));
-    }
-    if let Some(last) = c.decisions.last().filter(|l| l.decided > d.decided) {
-        problems.push(tr!(
-            "--decided {} is before the decision of {} on file: decisions are recorded in the order they were made",
-            "--decided {} är före beslutet den {} i akten: beslut registreras i den ordning de fattades",
-            d.decided,
-            last.decided
-        ));
-    }
+    problems.extend(
+        decision::order_problem(c.decisions.last(), d.decided, today)
+            .map(|p| format!("--decided: {p}")),
+    );
     if !problems.is_empty() {
         return Err(Error::refused(problems));
     }

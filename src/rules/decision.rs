@@ -136,3 +136,28 @@ pub fn follow_up_problems(d: &Decision, date: NaiveDate, today: NaiveDate) -> Ve
     }
     problems
 }
+
+/// Decisions are recorded in the order they were made, and none ahead of today: the last one
+/// is the one in force (`Client::latest_decision`), so a decision filed out of order (by hand,
+/// or two offices' records merged) would change which decision rules. Why a decision made on
+/// `decided`, following `previous`, cannot stand, if it cannot. `screen` refuses it as it is
+/// typed and `check` names one in a file (E006), by this rule.
+pub fn order_problem(
+    previous: Option<&Decision>,
+    decided: NaiveDate,
+    today: NaiveDate,
+) -> Option<String> {
+    if decided > today {
+        return Some(tr!(
+            "the decision of {decided} is dated after today",
+            "beslutet den {decided} är daterat efter i dag"
+        ));
+    }
+    previous.filter(|p| p.decided > decided).map(|p| {
+        tr!(
+            "the decision of {decided} is before the decision of {} on file: decisions are recorded in the order they were made (the last one is in force)",
+            "beslutet den {decided} är före beslutet den {} i akten: beslut registreras i den ordning de fattades (det sista gäller)",
+            p.decided
+        )
+    })
+}

@@ -64,7 +64,8 @@ pub(super) const VALIDATIONS: &[Validation] = &[
     ("paid_changed", paid_changed),
 ];
 
-/// E006: a grant's period, a closing inside it, a decision not before the application.
+/// E006: a grant's period, a closing inside it, a decision not before the application, nor
+/// after today, nor before the decision above it (`rules::decision::order_problem`).
 fn decision_dates(x: &Ctx, ck: &mut Checker) {
     for (rel, c) in x.clients {
         for (i, d) in c.decisions.iter().enumerate() {
@@ -112,6 +113,18 @@ fn decision_dates(x: &Ctx, ck: &mut Checker) {
                         "beslut {}: avslutat utanför sin period (före beslutet, eller på eller efter dess sista dag)",
                         i + 1
                     ),
+                );
+            }
+            if let Some(p) = decision::order_problem(
+                i.checked_sub(1).and_then(|j| c.decisions.get(j)),
+                d.decided,
+                x.today,
+            ) {
+                ck.report(
+                    rel,
+                    at("decided"),
+                    Code::ImpossibleDates,
+                    tr!("decision {}: {}", "beslut {}: {}", i + 1, p),
                 );
             }
             if d.decided < c.applied {
