@@ -2,10 +2,12 @@
 //!
 //! We write our own rather than take a crate: `pathfinding::kuhn_munkres` is O(n^3) on square
 //! matrices only and maximises, `lapjv` works on floats (ties and sums drift), and neither is
-//! faster than this on our sizes (docs/benchmarks.md has the figures against scipy). The method
-//! is Jonker-Volgenant's: a cheap start (column reduction on square matrices, row reduction
-//! otherwise) followed by one shortest augmenting path (Dijkstra on reduced costs) per row still
-//! free. Costs are i64, so every sum is exact and ties break the same way on every machine.
+//! faster than this on our sizes (docs/benchmarks.md has the figures against scipy and lapjv).
+//! The method is Jonker-Volgenant's: a cheap start (column reduction on square matrices, row
+//! reduction otherwise) followed by one shortest augmenting path (Dijkstra on reduced costs) per
+//! row still free. Costs are i64; a square problem whose costs are small enough is solved on an
+//! i16 or i32 copy, in i32 only where a bound (`narrow_limit`) shows no value can overflow, so
+//! every sum is exact either way and ties break the same way on every machine.
 
 /// An n x m cost matrix in row-major order.
 #[derive(Debug, Clone)]
