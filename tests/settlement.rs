@@ -482,3 +482,42 @@ fn verify_and_check_read_a_changed_paid_month_alike() {
     );
     kit.run(&["pay", "--verify", &later]).ok();
 }
+
+/// An ending that takes nothing out of an attested report but changes what its month pays (the
+/// monthly fee now counts the days to the end) records a correction that says so, not an empty
+/// list of what was removed.
+#[test]
+fn an_ending_that_only_shortens_a_paid_month_says_so_in_its_correction() {
+    let mut kit = Kit::new();
+    let a = kit.agreed(0, "2026-03-01");
+    kit.today = "2026-05-02".into();
+    kit.run(&["report", &a, "2026-04", "--meeting", "2026-04-05"])
+        .ok();
+    kit.run(&["report", "approve", &a, "2026-04", "--by", "Attestant"])
+        .ok();
+    kit.run(&["pay", "2026-04"]).ok();
+    kit.today = "2026-05-10".into();
+    let ended = kit
+        .run(&[
+            "end",
+            &a,
+            "--date",
+            "2026-04-15",
+            "--reason",
+            "other",
+            "--by",
+            "Attestant",
+        ])
+        .ok();
+    assert!(
+        ended.stdout.contains("2026-04: paid 1480.00 kr, now"),
+        "{}",
+        ended.stdout
+    );
+    let april = kit.read(&format!("reports/2026-04/{a}.toml"));
+    assert!(
+        april.contains("ended 2026-04-15 (kontakt end): the days after it are no longer paid"),
+        "{april}"
+    );
+    kit.run(&["check"]).ok();
+}

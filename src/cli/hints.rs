@@ -64,11 +64,18 @@ fn step(n: &Next) -> String {
             "`kontakt pay --verify {}` visar mer",
             run
         ),
-        Next::Decline(these) => tr!(
-            "decline it first: `kontakt match decline {} --by client|volunteer|staff --reason WHY`",
-            "avböj det först: `kontakt match decline {} --by client|volunteer|staff --reason VARFÖR`",
-            ids(these)
-        ),
+        // `match decline` takes one assignment: a line (and a command) each.
+        Next::Decline(these) => these
+            .iter()
+            .map(|id| {
+                tr!(
+                    "decline it first: `kontakt match decline {} --by client|volunteer|staff --reason WHY`",
+                    "avböj det först: `kontakt match decline {} --by client|volunteer|staff --reason VARFÖR`",
+                    id
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
         Next::EndOrDecline(these) => tr!(
             "end {} first (`kontakt end`), or decline one not yet begun (`kontakt match decline`)",
             "avsluta {} först (`kontakt end`), eller avböj ett som inte har börjat (`kontakt match decline`)",
@@ -140,6 +147,16 @@ mod tests {
             );
             assert_eq!(text.contains("A-7Q2K9M"), about_id, "{n:?}: {text}");
         }
+        let other = Id::parse("A-8Q2K9M").unwrap();
+        let two = step(&Next::Decline(vec![id, other]));
+        assert_eq!(two.lines().count(), 2, "one command each: {two}");
+        assert!(
+            two.lines()
+                .nth(1)
+                .unwrap()
+                .contains("decline A-8Q2K9M --by"),
+            "{two}"
+        );
         let e = Error::refused(vec!["x".into()])
             .then(Next::Repair)
             .then(Next::Check);

@@ -326,6 +326,13 @@ fn approve_target(p: &ApproveArgs) -> Result<(Option<String>, Month)> {
                 "attesterar alla rapporter för --month MÅNAD och anger inget uppdrag"
             ),
         )),
+        (false, Some(_), Some(m), _) if p.month.is_some() => Err(Error::arg(
+            "--month",
+            tr!(
+                "--month goes with --all; one report is `report approve ASSIGNMENT {m}`",
+                "--month hör ihop med --all; en rapport är `report approve UPPDRAG {m}`"
+            ),
+        )),
         (false, Some(a), Some(m), _) => Ok((Some(a.to_string()), m)),
         (false, Some(a), None, Some(_)) => Err(Error::arg(
             "ASSIGNMENT",

@@ -495,6 +495,16 @@ pub fn import(
         for p in report_problems(&a, month, &input_without_days, existing.as_ref(), today) {
             problems.push((rows[0].0, format!("{lines}: {p}")));
         }
+        // A batch's problems are a list with no edge to add a hint at: the way on is in the line.
+        if a.agreement.is_none() {
+            problems.push((
+                rows[0].0,
+                tr!(
+                    "{lines}: record {id}'s agreement first (`kontakt agree {id} --start DATE ...`)",
+                    "{lines}: registrera avtalet för {id} först (`kontakt agree {id} --start DATUM ...`)"
+                ),
+            ));
+        }
         store.stage_at(&mut changes, &Report::rel_path(month, &id), &rep)?;
         done.push(Imported {
             assignment: id,
@@ -692,7 +702,10 @@ pub(super) fn correct_after_ending(
         };
         rep.corrections.push(Correction {
             date: today.into(),
-            reason: format!("ended {date} (kontakt end): {recorded} after it removed"),
+            reason: match removed {
+                0 => format!("ended {date} (kontakt end): the days after it are no longer paid"),
+                _ => format!("ended {date} (kontakt end): {recorded} after it removed"),
+            },
             by: Some(by),
             fee_ore: Some(now.fee),
             expense_ore: Some(now.expense),
@@ -704,6 +717,11 @@ pub(super) fn correct_after_ending(
                 "{month}: paid {} kr, now {total} kr; corrected, the next pay run settles the difference",
                 "{month}: betalt {} kr, nu {total} kr; rättad, nästa lönekörning reglerar skillnaden",
                 p.total()?
+            ),
+            None if removed == 0 => tr!(
+                "{month}: the days after {date} are no longer paid (correction recorded); it pays {}",
+                "{month}: dagarna efter {date} betalas inte längre (rättelse registrerad); den ger {}",
+                total.localized(crate::lang::current())
             ),
             None => tr!(
                 "{month}: {what} after {date} removed (correction recorded); it pays {}",

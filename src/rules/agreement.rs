@@ -87,8 +87,8 @@ pub fn recordable(
 
 /// What must hold for new terms from `from` (`agree --change-from`): terms are only appended,
 /// so they start after the latest; within the agreement; and on a day the client's decision
-/// covers (the rest of the first day's rules, `start_problems`, hold for the agreement as a
-/// whole and are judged by `check`).
+/// covers. (`check` judges the terms' order, `terms::agreement_problems`; that a decision covers
+/// a hand-typed terms date it does not judge yet.)
 pub fn change_problems(ag: &Agreement, c: &Client, from: NaiveDate) -> Vec<String> {
     let mut p = Vec::new();
     if let Some(last) = ag.terms.last().filter(|t| from <= t.from.get()) {
