@@ -150,7 +150,7 @@ fn an_employee_number_payroll_cannot_take_is_refused_typed_named_by_check_and_no
 
 /// A decision filed out of order (a hand edit, or two offices' records merged) would change
 /// which decision is in force: `screen` refuses one dated before the last on file, and
-/// `check` names one in a file by the same rule (`rules::decision::order_problem`).
+/// `check` names one in a file by the same rule (`rules::decision::order_problems`).
 #[test]
 fn a_decision_before_the_one_above_it_is_refused_and_found_by_check() {
     let mut kit = Kit::new();

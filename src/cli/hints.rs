@@ -45,8 +45,8 @@ fn ids(ids: &[Id]) -> String {
 fn step(n: &Next) -> String {
     match n {
         Next::CheckThenPay(month) => tr!(
-            "`kontakt check` lists every problem; mend them, then run `kontakt pay {}` again",
-            "`kontakt check` listar alla fel; rätta dem och kör sedan `kontakt pay {}` igen",
+            "`kontakt check` lists every problem; once they are mended, `kontakt pay {}` pays",
+            "`kontakt check` listar alla fel; när de är rättade betalar `kontakt pay {}`",
             month
         ),
         Next::Check => tr!("`kontakt check` says more", "`kontakt check` säger mer"),
@@ -55,8 +55,8 @@ fn step(n: &Next) -> String {
             "`kontakt check --repair` slutför eller tar bort det avbrutna kommandot (`.kontakt/txn-*`)"
         ),
         Next::PayAgain(month) => tr!(
-            "run `kontakt pay {}` again when it is there",
-            "kör `kontakt pay {}` igen när det finns",
+            "`kontakt pay {}` pays once it is there",
+            "`kontakt pay {}` betalar när det finns",
             month
         ),
         Next::Verify(run) => tr!(

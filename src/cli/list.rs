@@ -96,14 +96,6 @@ pub const CLIENT_COLUMNS: &[Column<ClientRow>] = &[
     Column::new("name", "name", |r| Cell::Text(r.c.name.clone())),
     Column::new("personnummer", "pnr", |r| Cell::Text(r.pnr.clone())),
     Column::new("status", "status", |r| Cell::Word(r.status.as_str().into())),
-    Column::new("needs volunteer", "waiting", |r| Cell::PerFormat {
-        table: match r.waiting {
-            true => kontakt::tr!("yes", "ja"),
-            false => String::new(),
-        },
-        csv: r.waiting.to_string(),
-        json: serde_json::json!(r.waiting),
-    }),
     Column::new("applied", "applied", |r| {
         Cell::Date(Some(r.c.applied.get()))
     }),
@@ -113,6 +105,15 @@ pub const CLIENT_COLUMNS: &[Column<ClientRow>] = &[
     // The last day the decision grants: its period's end, or the day it was closed.
     Column::new("decision until", "decision_to", |r| {
         Cell::Date(r.c.latest_decision().and_then(|d| d.last_day()))
+    }),
+    // Last, so the columns scripts read by position before it keep their places.
+    Column::new("needs volunteer", "waiting", |r| Cell::PerFormat {
+        table: match r.waiting {
+            true => kontakt::tr!("yes", "ja"),
+            false => String::new(),
+        },
+        csv: r.waiting.to_string(),
+        json: serde_json::json!(r.waiting),
     }),
 ];
 

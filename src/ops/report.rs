@@ -683,8 +683,9 @@ pub(super) fn correct_after_ending(
             after_ending::Change::Rewrite => {
                 store.stage_at(changes, &Report::rel_path(month, &a.id), &rep)?;
                 notes.push(tr!(
-                    "{month}: {what} after {date} removed from the report (not yet approved)",
-                    "{month}: {what} efter {date} borttagna ur rapporten (ännu inte attesterad)"
+                    "{month}: {what} after {date} removed{} from the report (not yet approved)",
+                    "{month}: {what} efter {date} {} ur rapporten (ännu inte attesterad)",
+                    crate::lang::agreeing(removed as u64, ["", ""], ["borttagen", "borttagna"])
                 ));
                 continue;
             }
@@ -724,8 +725,9 @@ pub(super) fn correct_after_ending(
                 total.localized(crate::lang::current())
             ),
             None => tr!(
-                "{month}: {what} after {date} removed (correction recorded); it pays {}",
-                "{month}: {what} efter {date} borttagna (rättelse registrerad); den ger {}",
+                "{month}: {what} after {date} removed{} (correction recorded); it pays {}",
+                "{month}: {what} efter {date} {} (rättelse registrerad); den ger {}",
+                crate::lang::agreeing(removed as u64, ["", ""], ["borttagen", "borttagna"]),
                 total.localized(crate::lang::current())
             ),
         });

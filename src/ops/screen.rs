@@ -559,7 +559,8 @@ pub fn screen_client(
     let mut problems = decision::decision_problems(&c, &d, &store.config.clients);
     problems.extend(crate::rules::written_decision::missing_reasons(&c, &d));
     problems.extend(
-        decision::order_problem(c.decisions.last(), d.decided, today)
+        decision::order_problems(c.decisions.last(), d.decided, today)
+            .into_iter()
             .map(|p| format!("--decided: {p}")),
     );
     if !problems.is_empty() {

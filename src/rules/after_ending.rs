@@ -5,7 +5,7 @@
 //! (`payroll::compute`).
 //!
 //! A report not yet attested is simply what the ending leaves of it. An attested one is never
-//! rewritten: it is corrected (a `Correction` by a named person) when something was taken out
+//! rewritten without a correction: it is corrected (a `Correction` by a named person) when something was taken out
 //! or what it earns changed, and the next pay run settles the difference.
 
 use chrono::NaiveDate;

@@ -62,8 +62,8 @@ pub fn problems(
     if !open.is_empty() {
         let open: Vec<String> = open.iter().map(Id::to_string).collect();
         problems.push(tr!(
-            "{} still runs after that day: the decision closes once it has ended",
-            "{} pågår fortfarande efter den dagen: beslutet avslutas när det har avslutats",
+            "{} still runs after that day: the decision can close once it has ended or been declined",
+            "{} pågår fortfarande efter den dagen: beslutet kan avslutas först när uppdraget har avslutats eller avböjts",
             open.join(", ")
         ));
     }

@@ -141,23 +141,25 @@ pub fn follow_up_problems(d: &Decision, date: NaiveDate, today: NaiveDate) -> Ve
 /// is the one in force (`Client::latest_decision`), so a decision filed out of order (by hand,
 /// or two offices' records merged) would change which decision rules. Why a decision made on
 /// `decided`, following `previous`, cannot stand, if it cannot. `screen` refuses it as it is
-/// typed and `check` names one in a file (E006), by this rule.
-pub fn order_problem(
+/// typed and `check` names one in a file (E006), by this rule; both problems when both hold.
+pub fn order_problems(
     previous: Option<&Decision>,
     decided: NaiveDate,
     today: NaiveDate,
-) -> Option<String> {
+) -> Vec<String> {
+    let mut out = Vec::new();
     if decided > today {
-        return Some(tr!(
+        out.push(tr!(
             "the decision of {decided} is dated after today",
             "beslutet den {decided} är daterat efter i dag"
         ));
     }
-    previous.filter(|p| p.decided > decided).map(|p| {
-        tr!(
+    if let Some(p) = previous.filter(|p| p.decided > decided) {
+        out.push(tr!(
             "the decision of {decided} is before the decision of {} on file: decisions are recorded in the order they were made (the last one is in force)",
             "beslutet den {decided} är före beslutet den {} i akten: beslut registreras i den ordning de fattades (det sista gäller)",
             p.decided
-        )
-    })
+        ));
+    }
+    out
 }

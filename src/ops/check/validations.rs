@@ -65,7 +65,7 @@ pub(super) const VALIDATIONS: &[Validation] = &[
 ];
 
 /// E006: a grant's period, a closing inside it, a decision not before the application, nor
-/// after today, nor before the decision above it (`rules::decision::order_problem`).
+/// after today, nor before the decision above it (`rules::decision::order_problems`).
 fn decision_dates(x: &Ctx, ck: &mut Checker) {
     for (rel, c) in x.clients {
         for (i, d) in c.decisions.iter().enumerate() {
@@ -115,7 +115,7 @@ fn decision_dates(x: &Ctx, ck: &mut Checker) {
                     ),
                 );
             }
-            if let Some(p) = decision::order_problem(
+            for p in decision::order_problems(
                 i.checked_sub(1).and_then(|j| c.decisions.get(j)),
                 d.decided,
                 x.today,
