@@ -78,12 +78,7 @@ fn swedish_amounts(text: &str) -> String {
 /// have the same two plural forms (CLDR: `one` for 1, `other` for every other count), so a pair
 /// per language is the whole rule; Fluent's plural selection would choose between the same two.
 pub fn count(n: impl Into<u64>, en: [&str; 2], sv: [&str; 2]) -> String {
-    let n = n.into();
-    let words = match current() {
-        Lang::En => en,
-        Lang::Sv => sv,
-    };
-    format!("{n} {}", if n == 1 { words[0] } else { words[1] })
+    current().count(n, en, sv)
 }
 
 /// The form of a word that agrees with a count, without the count: Swedish participles and
@@ -123,6 +118,16 @@ impl Lang {
     }
 
     /// The text in this language.
+    /// [`count`] in this language (a recorded sentence is English whatever the process's).
+    pub fn count(self, n: impl Into<u64>, en: [&str; 2], sv: [&str; 2]) -> String {
+        let n = n.into();
+        let words = match self {
+            Lang::En => en,
+            Lang::Sv => sv,
+        };
+        format!("{n} {}", if n == 1 { words[0] } else { words[1] })
+    }
+
     pub fn pick<'a>(self, en: &'a str, sv: &'a str) -> &'a str {
         match self {
             Lang::En => en,

@@ -14,20 +14,6 @@ fn running() -> (Kit, String) {
     (kit, a)
 }
 
-fn client_of(kit: &Kit, a: &str) -> String {
-    kit.json(&["show", a])["client"]
-        .as_str()
-        .unwrap()
-        .to_string()
-}
-
-fn volunteer_of(kit: &Kit, a: &str) -> String {
-    kit.json(&["show", a])["volunteer"]
-        .as_str()
-        .unwrap()
-        .to_string()
-}
-
 fn waiting(kit: &Kit) -> Vec<String> {
     let plan = kit.json(&["match", "auto", "--dry-run"]);
     let mut out: Vec<String> = plan["pairs"]
@@ -49,7 +35,7 @@ fn waiting(kit: &Kit) -> Vec<String> {
 #[test]
 fn a_reached_goal_ends_the_decision_and_the_waiting() {
     let (kit, a) = running();
-    let c = client_of(&kit, &a);
+    let c = kit.client_of(&a);
     let done = kit.json(&[
         "end",
         &a,
@@ -120,7 +106,7 @@ fn a_decision_is_closed_on_the_day_not_ahead() {
 #[test]
 fn an_interruption_puts_the_client_first_in_line_from_that_day() {
     let (kit, a) = running();
-    let c = client_of(&kit, &a);
+    let c = kit.client_of(&a);
     // A second client, granted the same day, waiting for her first kontaktperson.
     let (other, _) = kit.ready_pair(2);
     let out = kit
@@ -178,7 +164,7 @@ fn an_interruption_puts_the_client_first_in_line_from_that_day() {
 #[test]
 fn ending_a_decision_early_ends_her_assignment_with_it() {
     let (kit, a) = running();
-    let c = client_of(&kit, &a);
+    let c = kit.client_of(&a);
     kit.run(&[
         "end",
         &c,
@@ -216,7 +202,7 @@ fn ending_a_decision_early_ends_her_assignment_with_it() {
 #[test]
 fn a_volunteer_who_leaves_ends_her_assignments_and_is_never_suggested() {
     let (kit, a) = running();
-    let (c, v) = (client_of(&kit, &a), volunteer_of(&kit, &a));
+    let (c, v) = (kit.client_of(&a), kit.volunteer_of(&a));
     let done = kit.json(&[
         "end",
         &v,
@@ -340,8 +326,8 @@ fn a_hand_edited_break_is_judged_like_one_typed() {
 #[test]
 fn each_ending_takes_the_reasons_that_fit_it() {
     let (kit, a) = running();
-    let c = client_of(&kit, &a);
-    let v = volunteer_of(&kit, &a);
+    let c = kit.client_of(&a);
+    let v = kit.volunteer_of(&a);
     let before = kit.snapshot();
     kit.run(&["end", &v, "--date", "2026-06-10", "--reason", "client_request"])
         .refused(2, "a volunteer does not leave for client_request: give one of volunteer_request, moved, other");
@@ -366,7 +352,7 @@ fn each_ending_takes_the_reasons_that_fit_it() {
 #[test]
 fn no_report_is_due_for_months_the_decision_does_not_grant() {
     let (mut kit, a) = running();
-    let c = client_of(&kit, &a);
+    let c = kit.client_of(&a);
     let to = kit.json(&["show", &c])["decisions"][0]["to"]
         .as_str()
         .unwrap()
@@ -402,7 +388,7 @@ fn no_report_is_due_for_months_the_decision_does_not_grant() {
 #[test]
 fn a_decision_closed_early_moves_a_later_ending_and_calls_off_what_has_not_begun() {
     let (mut kit, a) = running();
-    let c = client_of(&kit, &a);
+    let c = kit.client_of(&a);
     kit.run(&[
         "end",
         &a,
@@ -414,7 +400,7 @@ fn a_decision_closed_early_moves_a_later_ending_and_calls_off_what_has_not_begun
     .ok();
     // Another client's agreement, to begin after the day her decision closes.
     let later = kit.agreed(2, "2026-08-01");
-    let c2 = client_of(&kit, &later);
+    let c2 = kit.client_of(&later);
     kit.today = "2026-06-10".into();
     let done = kit.json(&[
         "end",
@@ -465,7 +451,7 @@ fn an_agreement_not_yet_begun_can_be_declined() {
 #[test]
 fn a_volunteer_on_a_break_or_gone_is_listed_so() {
     let (mut kit, a) = running();
-    let v = volunteer_of(&kit, &a);
+    let v = kit.volunteer_of(&a);
     let status = |kit: &Kit| {
         kit.json(&["list", "volunteers"])
             .as_array()
@@ -539,7 +525,7 @@ fn a_volunteer_on_a_break_or_gone_is_listed_so() {
 #[test]
 fn a_break_called_off_before_it_begins_is_said_to_be_cancelled() {
     let (kit, a) = running();
-    let v = volunteer_of(&kit, &a);
+    let v = kit.volunteer_of(&a);
     kit.run(&["pause", &v, "--reason", "resa", "--from", "2026-07-01"])
         .ok();
     let r = kit.run(&["resume", &v, "--date", "2026-06-20"]).ok();

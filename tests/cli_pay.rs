@@ -243,10 +243,7 @@ fn a_decision_ending_mid_month_pays_its_days_and_then_nothing() {
 fn paxml_runs_validate_and_carry_the_employee_number_when_payroll_requires_one() {
     let mut kit = Kit::new();
     let a = kit.agreed(0, "2026-03-01");
-    let v = kit.json(&["show", &a])["volunteer"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let v = kit.volunteer_of(&a);
     kit.today = "2026-04-02".into();
     kit.run(&["report", &a, "2026-03", "--meeting", "2026-03-05"])
         .ok();

@@ -292,10 +292,7 @@ fn an_extract_dated_after_the_start_is_refused_at_the_agreement() {
 fn an_approved_volunteer_leaves_rather_than_is_rejected() {
     let mut kit = Kit::new();
     let a = kit.agreed(1, "2026-03-01");
-    let v = kit.json(&["show", &a])["volunteer"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let v = kit.volunteer_of(&a);
     kit.today = "2026-04-10".into();
     kit.run(&["screen", "volunteer", &v, "--reject", "ny uppgift"])
         .refused(1, "kontakt end");

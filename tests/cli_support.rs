@@ -25,10 +25,7 @@ fn support_due(kit: &Kit) -> Vec<(String, String)> {
 fn a_volunteer_in_an_assignment_is_due_for_support_closer_in_her_first_year() {
     let mut kit = Kit::new();
     let a = kit.agreed(1, "2026-03-01");
-    let v = kit.json(&["show", &a])["volunteer"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let v = kit.volunteer_of(&a);
     kit.today = "2026-03-20".into();
     assert_eq!(support_due(&kit), vec![(v.clone(), "2026-03-31".into())]);
     kit.run(&["support", &v, "--kind", "samtal", "--date", "2026-03-21"])

@@ -67,10 +67,7 @@ fn details_change_with_a_command_and_are_kept_in_the_history() {
 fn details_are_judged_as_typed_and_as_filed() {
     let mut kit = Kit::new();
     let a = kit.agreed(1, "2026-03-01");
-    let v = kit.json(&["show", &a])["volunteer"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let v = kit.volunteer_of(&a);
     kit.run(&["update", &v, "--email", "anna.aberg.exempel.se"])
         .refused(2, "not an e-mail address");
     kit.run(&["update", &v, "--email", "anna@exempel.se"]).ok();

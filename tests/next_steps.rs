@@ -50,10 +50,7 @@ fn a_begun_agreement_is_ended_not_declined_and_the_hint_says_how() {
 fn an_agreement_not_yet_begun_is_declined_before_it_can_end() {
     let mut kit = Kit::new();
     let a = kit.agreed(1, "2026-05-01");
-    let v = kit.json(&["show", &a])["volunteer"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let v = kit.volunteer_of(&a);
     kit.today = "2026-04-10".into();
     let r = kit
         .run(&["end", &v, "--date", "2026-04-10", "--reason", "other"])
@@ -73,10 +70,7 @@ fn an_agreement_not_yet_begun_is_declined_before_it_can_end() {
 fn an_approved_volunteer_is_told_how_she_leaves() {
     let mut kit = Kit::new();
     let a = kit.agreed(1, "2026-03-01");
-    let v = kit.json(&["show", &a])["volunteer"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let v = kit.volunteer_of(&a);
     kit.today = "2026-04-10".into();
     let r = kit
         .run(&["screen", "volunteer", &v, "--reject", "ny uppgift"])

@@ -490,19 +490,15 @@ fn verify_and_check_read_a_changed_paid_month_alike() {
 fn an_ending_that_only_shortens_a_paid_month_says_so_in_its_correction() {
     let mut kit = Kit::new();
     let a = kit.agreed(0, "2026-03-01");
-    kit.today = "2026-05-02".into();
-    kit.run(&["report", &a, "2026-04", "--meeting", "2026-04-05"])
-        .ok();
-    kit.run(&["report", "approve", &a, "2026-04", "--by", "Attestant"])
-        .ok();
-    kit.run(&["pay", "2026-04"]).ok();
+    // Meetings on the 5th and the 20th, both before the ending on the 25th.
+    month_paid(&mut kit, &a, "2026-04", true);
     kit.today = "2026-05-10".into();
     let ended = kit
         .run(&[
             "end",
             &a,
             "--date",
-            "2026-04-15",
+            "2026-04-25",
             "--reason",
             "other",
             "--by",
@@ -516,7 +512,7 @@ fn an_ending_that_only_shortens_a_paid_month_says_so_in_its_correction() {
     );
     let april = kit.read(&format!("reports/2026-04/{a}.toml"));
     assert!(
-        april.contains("ended 2026-04-15 (kontakt end): the days after it are no longer paid"),
+        april.contains("ended 2026-04-25 (kontakt end): the days after it are no longer paid"),
         "{april}"
     );
     kit.run(&["check"]).ok();

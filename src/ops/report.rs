@@ -279,13 +279,14 @@ pub fn report(
         (Some(_), None) => too_old_for_pay(store, month, today),
         _ => None,
     };
-    let too_old = too_old.map(|p| problems.push(p)).is_some();
+    let is_too_old = too_old.is_some();
+    problems.extend(too_old);
     if !problems.is_empty() {
         let mut e = Error::refused(problems);
         if a.agreement.is_none() {
             e = e.then(Next::Agree(id));
         }
-        if too_old {
+        if is_too_old {
             e = e.then(Next::SettleOutside(Some(id), month));
         }
         return Err(e);
@@ -492,18 +493,20 @@ pub fn import(
             meetings: Vec::new(),
             ..input
         };
-        for p in report_problems(&a, month, &input_without_days, existing.as_ref(), today) {
-            problems.push((rows[0].0, format!("{lines}: {p}")));
-        }
-        // A batch's problems are a list with no edge to add a hint at: the way on is in the line.
-        if a.agreement.is_none() {
-            problems.push((
-                rows[0].0,
-                tr!(
-                    "{lines}: record {id}'s agreement first (`kontakt agree {id} --start DATE ...`)",
-                    "{lines}: registrera avtalet för {id} först (`kontakt agree {id} --start DATUM ...`)"
+        for (i, p) in report_problems(&a, month, &input_without_days, existing.as_ref(), today)
+            .into_iter()
+            .enumerate()
+        {
+            // A batch's problems are a list with no edge to add a hint at: the way on is in the
+            // line (the missing agreement is the first problem, `report_problems` puts it so).
+            let p = match (i, a.agreement.is_none()) {
+                (0, true) => tr!(
+                    "{p} (`kontakt agree {id} --start DATE ...`)",
+                    "{p} (`kontakt agree {id} --start DATUM ...`)"
                 ),
-            ));
+                _ => p,
+            };
+            problems.push((rows[0].0, format!("{lines}: {p}")));
         }
         store.stage_at(&mut changes, &Report::rel_path(month, &id), &rep)?;
         done.push(Imported {
@@ -621,10 +624,7 @@ fn taken_out(t: &after_ending::Trimmed, lang: crate::lang::Lang) -> String {
     ]
     .into_iter()
     .filter(|(n, ..)| *n > 0)
-    .map(|(n, en, sv)| {
-        let i = usize::from(n != 1);
-        format!("{n} {}", lang.pick(en[i], sv[i]))
-    })
+    .map(|(n, en, sv)| lang.count(n as u64, en, sv))
     .collect();
     match parts.split_last() {
         Some((last, rest)) if !rest.is_empty() => {

@@ -242,6 +242,22 @@ impl Kit {
         self.run(&args)
     }
 
+    /// The client of assignment `a`, by `show`.
+    pub fn client_of(&self, a: &str) -> String {
+        self.json(&["show", a])["client"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
+    /// The volunteer of assignment `a`, by `show`.
+    pub fn volunteer_of(&self, a: &str) -> String {
+        self.json(&["show", a])["volunteer"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
     pub fn json(&self, args: &[&str]) -> serde_json::Value {
         let mut all = vec!["--json"];
         all.extend_from_slice(args);
