@@ -523,7 +523,7 @@ fn main() {
                 user: "lonehandlaggare".into(),
                 format: "csv".into(),
                 file: file.clone(),
-                sha256: kontakt::store::ledger::sha256_hex(&bytes),
+                sha256: kontakt::rules::ledger::sha256_hex(&bytes),
                 total_ore: p.total(),
                 lines: p.lines.clone(),
                 window_from: window.first().copied(),

@@ -415,7 +415,7 @@ fn march_approved(kit: &mut Kit) -> String {
 }
 
 fn sha256_of(path: &std::path::Path) -> String {
-    kontakt::store::ledger::sha256_hex(&std::fs::read(path).unwrap())
+    kontakt::rules::ledger::sha256_hex(&std::fs::read(path).unwrap())
 }
 
 #[test]

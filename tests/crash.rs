@@ -190,7 +190,7 @@ fn a_pay_run_killed_anywhere_is_all_there_or_absent_and_never_pays_twice() {
         );
         for r in &after {
             let bytes = std::fs::read(dir.join(&r.file)).unwrap();
-            assert_eq!(kontakt::store::ledger::sha256_hex(&bytes), r.sha256);
+            assert_eq!(kontakt::rules::ledger::sha256_hex(&bytes), r.sha256);
         }
         let new = after.len() - before.len();
         assert!(new <= 1, "round {round}: {new} runs");

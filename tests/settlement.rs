@@ -481,6 +481,29 @@ fn verify_and_check_read_a_changed_paid_month_alike() {
         settled.stdout
     );
     kit.run(&["pay", "--verify", &later]).ok();
+
+    // Changed again after the correction was paid, and not recorded: `check` finds it, and
+    // the first run, whose period the later run corrected, is not taken as settled by that.
+    let text = kit.read(&rel);
+    std::fs::write(kit.dir.join(&rel), text.replace("2026-03-15", "2026-03-10")).unwrap();
+    let checked = kit.run(&["check"]);
+    assert!(
+        checked.code == 1
+            && checked
+                .stdout
+                .lines()
+                .any(|l| l.contains("E013") && l.contains(&format!("{a} 2026-03"))),
+        "{}",
+        checked.stdout
+    );
+    let again = kit.run(&["pay", "--verify", &run]);
+    assert!(
+        again.code == 1
+            && again.stdout.contains(&format!("{a} 2026-03 fee: paid "))
+            && !again.stdout.contains("corrected by"),
+        "{}",
+        again.stdout
+    );
 }
 
 /// An ending that takes nothing out of an attested report but changes what its month pays (the

@@ -14,10 +14,11 @@ use crate::model::payrun::Excluded;
 use crate::model::{Assignment, Client, Id, Kind, Money, Month, PayRun, Report, SCHEMA, Volunteer};
 use crate::payroll::compute::{self, Case, Paid, Plan};
 use crate::payroll::export::{self, Row};
+use crate::payroll::owed;
+use crate::payroll::reconcile::{self, Verdict};
 use crate::payroll::retroactive::{self, back};
-use crate::payroll::{LineKind, PayLine, Payee, reconcile};
-use crate::payroll::{owed, settlement};
-use crate::store::{Changeset, Lock, Store, ledger};
+use crate::payroll::{LineKind, PayLine, Payee};
+use crate::store::{Changeset, Lock, Store};
 use crate::{Error, Result};
 
 /// How far back before the retroactive window `pay` looks for what is owed and too old when
@@ -612,7 +613,7 @@ pub fn run(store: &Store, input: RunInput, today: chrono::NaiveDate) -> Result<O
         user: input.user,
         format: crate::model::common::word(&format),
         file: file.clone(),
-        sha256: ledger::sha256_hex(&bytes),
+        sha256: crate::rules::ledger::sha256_hex(&bytes),
         total_ore: plan.total(),
         lines: plan.lines.clone(),
         window_from: Some(retroactive::oldest_payable(
@@ -649,7 +650,7 @@ pub fn copy(store: &Store, prefix: &str, out: &std::path::Path) -> Result<PayRun
     let run: PayRun = store.load(&id)?;
     let path = store.root().join(&run.file);
     let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, IoOp::Read, e))?;
-    if ledger::sha256_hex(&bytes) != run.sha256 {
+    if !crate::rules::ledger::is_the_paid_file(&run, &bytes) {
         return Err(Error::refused(vec![tr!(
             "{} has changed since {id} wrote it (its SHA-256 is not the one recorded): nothing was copied",
             "{} har ändrats sedan {id} skrev den (dess SHA-256 är inte den registrerade): inget kopierades",
@@ -694,10 +695,10 @@ pub fn verify(store: &Store, prefix: &str) -> Result<Verification> {
     let id = store.resolve(prefix, &[Kind::PayRun])?;
     let run: PayRun = store.load(&id)?;
     let file_matches = match std::fs::read(store.root().join(&run.file)) {
-        Ok(bytes) => ledger::sha256_hex(&bytes) == run.sha256,
+        Ok(bytes) => crate::rules::ledger::is_the_paid_file(&run, &bytes),
         Err(_) => false,
     };
-    let total_matches = Money::sum(run.lines.iter().map(|l| l.amount)) == Ok(run.total_ore);
+    let total_matches = crate::rules::ledger::total_adds_up(&run);
     // Pay's records are kept when a person's file is culled (`gallra`), the person's file is
     // not: a run that paid her is verified by its file and its total only.
     let culled = culled_in(store, &run)?;
@@ -739,51 +740,55 @@ pub fn verify(store: &Store, prefix: &str) -> Result<Verification> {
         .collect();
     let periods: std::collections::BTreeSet<(Id, Month)> =
         run.lines.iter().map(|l| (l.assignment, l.period)).collect();
+    // A period a later run paid again (a correction) is judged as `check` judges it: by all
+    // that was paid for it since.
+    let paid_all = compute::paid_of(g.runs.iter().flat_map(|r| r.lines.iter()))?;
     let mut differences = Vec::new();
     let mut corrected_later = Vec::new();
     let mut corrections_pending = Vec::new();
     for (aid, period) in periods {
-        let Some(p) = paid.get(&(aid, period)) else {
+        let key = (aid, period);
+        let Some(p) = paid.get(&key) else {
             continue;
         };
-        let reconciled = reconcile::reconcile(
-            cases.get(&aid).copied(),
-            period,
-            g.reports.get(&(aid, period)),
-            p,
-            &store.config.compensation,
-            &store.config.payroll,
-        );
-        if matches!(
-            reconciled,
-            reconcile::Reconciled::Compared {
-                settlement: settlement::Settlement::Unchanged,
-                ..
+        let reading = |paid: &compute::PaidPeriod| {
+            reconcile::reconcile(
+                cases.get(&aid).copied(),
+                period,
+                g.reports.get(&key),
+                paid,
+                &store.config.compensation,
+                &store.config.payroll,
+            )
+        };
+        let here = reading(p);
+        if here.verdict() == Verdict::Holds {
+            continue;
+        }
+        let later = later_corrections.get(&key).zip(paid_all.get(&key));
+        let (reconciled, paid_so_far) = match later {
+            Some((_, all)) => (reading(all), all),
+            None => (here, p),
+        };
+        match reconciled.verdict() {
+            Verdict::Holds => {
+                if let Some((by, _)) = later {
+                    corrected_later.push(format!("{aid} {period} corrected by {by}"));
+                }
             }
-        ) {
-            continue;
-        }
-        if let Some(by) = later_corrections.get(&(aid, period)) {
-            corrected_later.push(format!("{aid} {period} corrected by {by}"));
-            continue;
-        }
-        match reconciled {
-            reconcile::Reconciled::SettledOutside => corrected_later.push(format!(
-                "{aid} {period} settled outside kontakt"
-            )),
-            reconcile::Reconciled::Unknown(why) => differences.push(format!(
+            Verdict::SettledOutside => {
+                corrected_later.push(format!("{aid} {period} settled outside kontakt"))
+            }
+            Verdict::Unknown(why) => differences.push(format!(
                 "{aid} {period}: cannot be worked out again: {}",
                 why.reason()
             )),
-            reconcile::Reconciled::Compared {
-                settlement: settlement::Settlement::Recorded,
-                ..
-            } => corrections_pending.push(format!(
+            Verdict::Pending => corrections_pending.push(format!(
                 "{aid} {period} correction pending: the report was corrected after this run; the next run pays the difference"
             )),
-            reconcile::Reconciled::Compared { now, .. } => {
+            Verdict::Changed { now, .. } => {
                 for kind in LineKind::EARNED {
-                    let (was, is) = (p.get(kind), now.get(kind));
+                    let (was, is) = (paid_so_far.get(kind), now.get(kind));
                     if was == is {
                         continue;
                     }
@@ -866,22 +871,21 @@ pub fn paid_effects(store: &Store, a: &Assignment, from: Month) -> Result<Vec<St
             &c.compensation,
             &c.payroll,
         );
-        let now = match reconciled {
+        let now = match reconciled.verdict() {
             // Unchanged, or a correction already recorded covers it, or settled outside.
-            r if r.accounted_for() => continue,
-            reconcile::Reconciled::Compared { now, .. } => now.total()?,
-            reconcile::Reconciled::Unknown(compute::NotEarned::NoPrisbasbelopp(y)) => {
-                out.push(crate::rules::prisbasbelopp::missing_message(y));
+            Verdict::Holds | Verdict::Pending | Verdict::SettledOutside => continue,
+            Verdict::Changed { now, .. } => now.total()?,
+            Verdict::Unknown(compute::NotEarned::NoPrisbasbelopp(y)) => {
+                out.push(crate::rules::prisbasbelopp::missing_message(*y));
                 continue;
             }
-            reconcile::Reconciled::Unknown(compute::NotEarned::Overflow) => {
+            Verdict::Unknown(compute::NotEarned::Overflow) => {
                 return Err(crate::model::money::Overflow.into());
             }
-            reconcile::Reconciled::Unknown(why) => {
+            Verdict::Unknown(why) => {
                 out.push(why.reason());
                 continue;
             }
-            reconcile::Reconciled::SettledOutside => continue,
         };
         let was = before.total()?;
         out.push(tr!(

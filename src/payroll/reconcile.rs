@@ -7,7 +7,7 @@ use crate::model::config::{PayrollRules, Tariffs};
 use crate::model::{Month, Report};
 
 use super::compute::{self, Case, NotEarned, PaidPeriod};
-use super::settlement::{self, Now, Settlement};
+use super::settlement::{self, Now, Settlement, Unrecorded};
 
 /// How one paid period stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,14 +27,43 @@ impl Reconciled {
     /// run pays it), or it was settled outside kontakt.
     pub fn accounted_for(&self) -> bool {
         matches!(
-            self,
-            Reconciled::SettledOutside
-                | Reconciled::Compared {
-                    settlement: Settlement::Unchanged | Settlement::Recorded,
-                    ..
-                }
+            self.verdict(),
+            Verdict::Holds | Verdict::Pending | Verdict::SettledOutside
         )
     }
+
+    /// What this reading means for the period: the one interpretation `check` (E013),
+    /// `pay --verify` and `agree`'s warning share.
+    pub fn verdict(&self) -> Verdict<'_> {
+        match self {
+            Reconciled::SettledOutside => Verdict::SettledOutside,
+            Reconciled::Unknown(why) => Verdict::Unknown(why),
+            Reconciled::Compared { settlement, now } => match settlement {
+                Settlement::Unchanged => Verdict::Holds,
+                Settlement::Recorded => Verdict::Pending,
+                Settlement::Unrecorded(why) => Verdict::Changed { now, why },
+            },
+        }
+    }
+}
+
+/// How a paid period stands, read one way by every caller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict<'a> {
+    /// The records give what was paid.
+    Holds,
+    /// Settled outside kontakt: nothing to compare.
+    SettledOutside,
+    /// A correction recorded after the payment covers the change; the next run pays the
+    /// difference. Not a fault.
+    Pending,
+    /// What the records give cannot be worked out now. `check` reports the cause under its own
+    /// finding (a missing prisbasbelopp, an amount out of range) rather than as E013; a run
+    /// that paid the period cannot be verified until it is mended.
+    Unknown(&'a NotEarned),
+    /// The records now give other amounts and no correction records it: E013, a difference
+    /// for `pay --verify`, `agree`'s warning.
+    Changed { now: &'a Now, why: &'a Unrecorded },
 }
 
 /// Reconciles what was `paid` for `period` with what the records give now. `case` is `None`

@@ -24,6 +24,27 @@ use crate::model::payrun::Head;
 use crate::model::{Id, Kind, Money, Month, PayRun};
 use crate::tr;
 
+/// The SHA-256 of a payroll file's bytes, in hex, as its ledger entry records it.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Are `bytes` the payroll file `run` paid? Its SHA-256 is the one the entry recorded when
+/// the run was made: `pay --verify`, `pay --copy` and `check` (E014) compare by this.
+pub fn is_the_paid_file(run: &PayRun, bytes: &[u8]) -> bool {
+    sha256_hex(bytes) == run.sha256
+}
+
+/// Is a run's total the sum of its lines (checked: a sum beyond range is not the total)?
+/// `pay --verify` and `check` (E004) ask this of every entry.
+pub fn total_adds_up(run: &PayRun) -> bool {
+    Money::sum(run.lines.iter().map(|l| l.amount)) == Ok(run.total_ore)
+}
+
 /// What the store found under `payruns/`, at any depth (hidden files left out). Paths are
 /// relative to the records directory.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

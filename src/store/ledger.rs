@@ -17,16 +17,6 @@ use super::cache::{self, Read};
 use super::{Record, parse};
 use std::collections::HashMap;
 
-/// The SHA-256 of a payroll file's bytes, in hex, as its ledger entry records it: what
-/// `pay --verify` and `check` compare the file on disk against.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    use sha2::{Digest, Sha256};
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
 /// Every file under `payruns/` (relative to `root`), at any depth, hidden files and folders
 /// left out, sorted. No `payruns/` is an empty ledger.
 pub fn files(root: &Path) -> Result<Vec<PathBuf>> {

@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use super::checker::{Checker, line_in};
 use super::{Code, Diagnostic};
 use crate::model::culled::Culled;
-use crate::model::{Assignment, Client, Config, Id, Kind, Money, Month, PayRun, Report, Volunteer};
+use crate::model::{Assignment, Client, Config, Id, Kind, Month, PayRun, Report, Volunteer};
 use crate::payroll::{compute, reconcile, settlement};
 use crate::rules::ledger::{self, LedgerProblem};
 use crate::rules::{decision, ivo_code, pause, status, terms};
@@ -306,7 +306,7 @@ fn pay_files(x: &Ctx, ck: &mut Checker) {
     for (rel, run) in x.runs {
         let key = |k| line_in(x.root, rel, &[KeyPart::Key(k)]);
         match fs::read(x.root.join(&run.file)) {
-            Ok(bytes) if crate::store::ledger::sha256_hex(&bytes) == run.sha256 => {}
+            Ok(bytes) if ledger::is_the_paid_file(run, &bytes) => {}
             Ok(_) => ck.report(
                 rel,
                 key("sha256"),
@@ -334,7 +334,7 @@ fn pay_files(x: &Ctx, ck: &mut Checker) {
 /// E004: a run's total is the sum of its lines.
 fn pay_run_totals(x: &Ctx, ck: &mut Checker) {
     for (rel, run) in x.runs {
-        if Money::sum(run.lines.iter().map(|l| l.amount)) != Ok(run.total_ore) {
+        if !ledger::total_adds_up(run) {
             let line = line_in(x.root, rel, &[KeyPart::Key("total_ore")]);
             ck.report(
                 rel,
@@ -479,14 +479,10 @@ fn paid_changed(x: &Ctx, ck: &mut Checker) {
                 &config.compensation,
                 &config.payroll,
             );
-            let (now, why) = match reconciled {
-                reconcile::Reconciled::Compared {
-                    now,
-                    settlement: settlement::Settlement::Unrecorded(why),
-                } => (now, why),
+            let reconcile::Verdict::Changed { now, why } = reconciled.verdict() else {
                 // Unchanged, recorded (the next run pays the difference), settled outside
                 // kontakt; a missing prisbasbelopp is a warning of its own, an overflow E004's.
-                _ => return None,
+                return None;
             };
             let (rel, line) = match report {
                 Some((rel, _)) => (
@@ -513,7 +509,7 @@ fn paid_changed(x: &Ctx, ck: &mut Checker) {
                     // The sentence `pay` records in English, for the reader.
                     crate::lang::current().phrases(&format!(
                         "{aid} {period} {}",
-                        settlement::message(&aid, period, &p, &now, &why)
+                        settlement::message(&aid, period, &p, now, why)
                     ))
                 },
             })
