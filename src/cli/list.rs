@@ -263,12 +263,8 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
             waiting,
         } => {
             // Whom someone is already on: a proposal or an agreement open today.
-            let taken: std::collections::HashSet<Id> =
-                keep(&mut broken, store.load_readable::<Assignment>()?)
-                    .into_iter()
-                    .filter(|a| a.is_open(ctx.today))
-                    .map(|a| a.client)
-                    .collect();
+            let assignments = keep(&mut broken, store.load_readable::<Assignment>()?);
+            let taken = kontakt::rules::capacity::clients_taken(&assignments, ctx.today);
             let rows: Vec<ClientRow> = keep(&mut broken, store.load_readable::<Client>()?)
                 .into_iter()
                 .map(|c| ClientRow {

@@ -11,7 +11,7 @@ use crate::model::config::{Config, MatchingRules};
 use crate::model::pnr::Sex;
 use crate::model::{Assignment, Client, Id, Volunteer};
 use crate::rules::status::{self, VolunteerStatus};
-use crate::rules::{ending, household, insats_fit, pause, screening};
+use crate::rules::{capacity, ending, household, insats_fit, pause, screening};
 
 /// A hard rule that keeps a volunteer from a client, whatever the score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -141,8 +141,8 @@ impl<'a> Pool<'a> {
     ) -> Pool<'a> {
         clients.sort_by_key(|a| a.id);
         volunteers.sort_by_key(|a| a.id);
-        let mut load = HashMap::new();
-        let mut placed = HashSet::new();
+        let load = capacity::places_taken(assignments, today);
+        let placed = capacity::clients_taken(assignments, today);
         let mut declined = HashSet::new();
         let mut ended: HashMap<Id, Vec<&Assignment>> = HashMap::new();
         for a in assignments {
@@ -155,10 +155,7 @@ impl<'a> Pool<'a> {
             if a.declined.is_some() || parted {
                 declined.insert((a.client, a.volunteer));
             }
-            if a.is_open(today) {
-                *load.entry(a.volunteer).or_insert(0) += 1;
-                placed.insert(a.client);
-            } else if a.ended.is_some() {
+            if !a.is_open(today) && a.ended.is_some() {
                 ended.entry(a.client).or_default().push(a);
             }
         }
@@ -192,8 +189,7 @@ impl<'a> Pool<'a> {
     }
 
     pub fn free_places(&self, v: &Volunteer) -> u32 {
-        v.capacity
-            .saturating_sub(self.load.get(&v.id).copied().unwrap_or(0))
+        capacity::free_places(v, self.load.get(&v.id).copied().unwrap_or(0))
     }
 
     pub fn client(&self, id: &Id) -> Option<&Client> {

@@ -149,12 +149,11 @@ pub fn update(
             }
             if changed.contains(&"capacity") {
                 // Fewer places than assignments running: none is ended, she takes no new one.
-                let open = store
-                    .assignments_of(&id)?
-                    .iter()
-                    .filter(|a| a.is_open(today))
-                    .count();
-                if open > v.capacity as usize {
+                let open = crate::rules::capacity::places_taken(&store.assignments_of(&id)?, today)
+                    .get(&id)
+                    .copied()
+                    .unwrap_or(0);
+                if crate::rules::capacity::over_capacity(&v, open) {
                     warnings.push(tr!(
                         "{id} has {open} assignments running, more than {} now given: none is ended, and she is matched with no one new until fewer run",
                         "{id} har {open} pågående uppdrag, fler än {} som nu anges: inget avslutas, och hon matchas inte med någon ny förrän färre pågår",

@@ -10,6 +10,7 @@ pub mod agreed_meetings;
 pub mod agreement;
 pub mod appeal;
 pub mod bounds;
+pub mod capacity;
 pub mod closure;
 pub mod configuration;
 pub mod contact;
