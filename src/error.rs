@@ -96,6 +96,9 @@ pub enum Next {
     /// `kontakt report A MONTH --settled-outside REASON`, or raise `retroactive_months`. The
     /// assignment when one was named.
     SettleOutside(Option<crate::model::Id>, crate::model::Month),
+    /// A pair declined or broken off before is proposed again only with a reason:
+    /// `kontakt match C V --again REASON` (client, volunteer).
+    ProposeAgain(crate::model::Id, crate::model::Id),
 }
 
 /// What kontakt was doing with a file when the system refused (`Error::Io`).

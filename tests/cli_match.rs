@@ -185,7 +185,14 @@ fn a_full_volunteer_is_not_offered_and_a_declined_pair_never_again() {
         "this pair was declined, or their assignment broken off, before",
     );
     assert!(
-        r.stderr.contains("--again") && !r.stderr.contains("declined_before"),
+        // The way on is the hint line, with the command to type for this pair.
+        r.stderr.lines().any(|l| l.starts_with("hint:")
+            && l.contains(&format!("kontakt match propose {c} {v} --again REASON")))
+            && !r
+                .stderr
+                .lines()
+                .any(|l| l.starts_with("error:") && l.contains("--again"))
+            && !r.stderr.contains("declined_before"),
         "{}",
         r.stderr
     );

@@ -110,6 +110,12 @@ fn step(n: &Next) -> String {
                 month
             )
         }
+        Next::ProposeAgain(client, volunteer) => tr!(
+            "if it may work now, propose them again saying why: `kontakt match propose {} {} --again REASON`",
+            "om det kan fungera nu, föreslå dem igen med skälet: `kontakt match propose {} {} --again SKÄL`",
+            client,
+            volunteer
+        ),
     }
 }
 
@@ -137,6 +143,7 @@ mod tests {
             Next::Agree(id),
             Next::Plan(id),
             Next::SettleOutside(Some(id), month),
+            Next::ProposeAgain(id, Id::parse("V-7Q2K9M").unwrap()),
         ];
         for n in &steps {
             let text = step(n);

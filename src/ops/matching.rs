@@ -4,6 +4,7 @@
 use crate::tr;
 use chrono::NaiveDate;
 
+use crate::error::Next;
 use crate::matching::auto::{self, Objective, Plan, Suggestions};
 use crate::matching::{Exclusion, Pool};
 use crate::model::assignment::{Declined, Party};
@@ -179,18 +180,13 @@ pub fn propose(
         .filter(|e| !(*e == Exclusion::DeclinedBefore && again.is_some()))
         .collect();
     if !ex.is_empty() {
-        return Err(Error::refused(
-            ex.iter()
-                .map(|e| match e {
-                    Exclusion::DeclinedBefore => tr!(
-                        "{}: to propose them again, say why it may work now with --again REASON",
-                        "{}: för att föreslå dem igen, ange varför det kan fungera nu med --again SKÄL",
-                        e.describe()
-                    ),
-                    _ => e.describe().to_string(),
-                })
-                .collect(),
-        ));
+        let declined_before = ex.contains(&Exclusion::DeclinedBefore);
+        let e = Error::refused(ex.iter().map(|e| e.describe().to_string()).collect());
+        return Err(if declined_before {
+            e.then(Next::ProposeAgain(cid, vid))
+        } else {
+            e
+        });
     }
     let score = pool.score(c, v).total;
     let id = store.new_id(Kind::Assignment, &[]);
