@@ -540,3 +540,35 @@ fn an_ending_that_only_shortens_a_paid_month_says_so_in_its_correction() {
     );
     kit.run(&["check"]).ok();
 }
+
+/// `agree --json` gives a paid month a change touches as figures (öre), whatever the language:
+/// what a script reads is not a sentence.
+#[test]
+fn agree_json_gives_a_touched_paid_month_as_figures() {
+    let mut kit = Kit::new();
+    let a = kit.agreed(0, "2026-03-01");
+    month_paid(&mut kit, &a, "2026-03", true);
+    kit.today = "2026-04-10".into();
+    let out = kit.run(&[
+        "--lang",
+        "sv",
+        "--json",
+        "agree",
+        &a,
+        "--change-from",
+        "2026-03-16",
+        "--fee-category",
+        "1",
+        "--fee-percent",
+        "30",
+        "--reason",
+        "Mer stöd",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&out.ok().stdout).unwrap();
+    let touched = &json["paid_months_changed"][0];
+    assert_eq!(touched["assignment"], a.as_str(), "{json}");
+    assert_eq!(touched["period"], "2026-03", "{json}");
+    assert_eq!(touched["paid_ore"], 148_000, "{json}");
+    let now = touched["now_ore"].as_i64().unwrap();
+    assert!(now > 148_000 && now < 148_000 * 3 / 2, "{json}");
+}

@@ -272,7 +272,7 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
             render::value(&st)
         );
         for e in &effects {
-            s.push_str(&format!("  {e}\n"));
+            s.push_str(&format!("  {}\n", paid_effect(e)));
         }
         s
     });
@@ -281,6 +281,23 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
             .push_str(&kontakt::tr!("warning: {w}\n", "varning: {w}\n"));
     }
     Ok(out)
+}
+
+/// A paid month a change touches, in words, with the command that records it.
+fn paid_effect(e: &kontakt::ops::pay::PaidEffect) -> String {
+    use kontakt::ops::pay::PaidEffect;
+    match e {
+        PaidEffect::Changed {
+            assignment: id,
+            period,
+            paid_ore: was,
+            now_ore: now,
+        } => kontakt::tr!(
+            "{period} was paid {was} kr and now gives {now} kr: record it with `kontakt report {id} {period} --correct REASON`, and the next pay run pays the difference",
+            "{period} betalades med {was} kr och ger nu {now} kr: registrera det med `kontakt report {id} {period} --correct SKÄL`, så betalar nästa lönekörning skillnaden"
+        ),
+        PaidEffect::Unknown { problem } => problem.clone(),
+    }
 }
 
 /// `month`, `meetings`, `hour`, `dygn`, or as staff say them: `månad`, `träffar`, `timme`.

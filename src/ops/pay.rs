@@ -837,11 +837,27 @@ fn culled_in(store: &Store, run: &PayRun) -> Result<Vec<Id>> {
     Ok(out)
 }
 
-/// What a change to `a`'s agreement made from `from` on means for months already paid: for
-/// each paid month whose records now give another amount, what was paid, what is due now, and
-/// the command that records it (the next run then pays the difference). `agree` prints these,
-/// so a retroactive change of terms or end says what it will cause.
-pub fn paid_effects(store: &Store, a: &Assignment, from: Month) -> Result<Vec<String>> {
+/// What a change to a paid month's records means (`paid_effects`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(untagged)]
+pub enum PaidEffect {
+    /// The month was paid `paid` and its records now give `now`: once the change is recorded
+    /// (`report --correct`), the next run pays the difference.
+    Changed {
+        assignment: Id,
+        period: Month,
+        paid_ore: Money,
+        now_ore: Money,
+    },
+    /// What the month gives now cannot be worked out (a missing prisbasbelopp): why.
+    Unknown { problem: String },
+}
+
+/// What a change to `a`'s agreement made from `from` on means for months already paid: each
+/// paid month whose records now give another amount (`payroll::reconcile`'s verdict, as
+/// `check`'s E013 reads it). `agree` shows these, so a retroactive change of terms or end
+/// says what it will cause.
+pub fn paid_effects(store: &Store, a: &Assignment, from: Month) -> Result<Vec<PaidEffect>> {
     let runs = store.read_ledger(Some(from))?.runs;
     let paid = compute::paid_of(
         runs.iter()
@@ -876,22 +892,27 @@ pub fn paid_effects(store: &Store, a: &Assignment, from: Month) -> Result<Vec<St
             Verdict::Holds | Verdict::Pending | Verdict::SettledOutside => continue,
             Verdict::Changed { now, .. } => now.total()?,
             Verdict::Unknown(compute::NotEarned::NoPrisbasbelopp(y)) => {
-                out.push(crate::rules::prisbasbelopp::missing_message(*y));
+                out.push(PaidEffect::Unknown {
+                    problem: crate::rules::prisbasbelopp::missing_message(*y),
+                });
                 continue;
             }
             Verdict::Unknown(compute::NotEarned::Overflow) => {
                 return Err(crate::model::money::Overflow.into());
             }
             Verdict::Unknown(why) => {
-                out.push(why.reason());
+                out.push(PaidEffect::Unknown {
+                    problem: why.reason(),
+                });
                 continue;
             }
         };
-        let was = before.total()?;
-        out.push(tr!(
-            "{period} was paid {was} kr and now gives {now} kr: record it with `kontakt report {id} {period} --correct REASON`, and the next pay run pays the difference",
-            "{period} betalades med {was} kr och ger nu {now} kr: registrera det med `kontakt report {id} {period} --correct SKÄL`, så betalar nästa lönekörning skillnaden"
-        ));
+        out.push(PaidEffect::Changed {
+            assignment: *id,
+            period: *period,
+            paid_ore: before.total()?,
+            now_ore: now,
+        });
     }
     Ok(out)
 }
