@@ -668,7 +668,9 @@ pub fn compute(i: &Inputs) -> Result<Stats, Overflow> {
     // Meetings per month.
     let mut reported: HashMap<Month, u32> = HashMap::new();
     for r in i.reports {
-        *reported.entry(r.month).or_default() += r.meetings.len() as u32;
+        // Saturating: a figure for the manager, from files a person may have typed.
+        let n = reported.entry(r.month).or_default();
+        *n = n.saturating_add(u32::try_from(r.meetings.len()).unwrap_or(u32::MAX));
     }
     let month_figures = shown
         .iter()
@@ -684,7 +686,7 @@ pub fn compute(i: &Inputs) -> Result<Stats, Overflow> {
                 .assignments
                 .iter()
                 .map(|a| crate::rules::agreed_meetings::exact(a, m, |_| true))
-                .sum();
+                .fold(0, u64::saturating_add);
             let agreed_tenths =
                 u32::try_from(crate::rules::agreed_meetings::tenths(agreed, m)).unwrap_or(u32::MAX);
             let meetings_reported = if m <= this_month {

@@ -18,8 +18,9 @@ pub const MAX_PERCENT_HUNDREDTHS: u32 = 10_000;
 /// A prisbasbelopp in whole kronor (59 200 in 2026): a real one is within these.
 pub const PRISBASBELOPP_KRONOR: std::ops::RangeInclusive<i64> = 10_000..=1_000_000;
 
-/// Years kontakt's tables may name.
-pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+/// Years kontakt's tables may name: the years a record's date may be in (one range for
+/// both, so a prisbasbelopp can be given for every year a date can name, and no other).
+pub const YEARS: std::ops::RangeInclusive<i32> = crate::model::date::YEARS;
 
 /// Is `m` an amount a person may state (not negative, not above [`MAX_AMOUNT`])?
 pub fn amount_ok(m: Money) -> bool {

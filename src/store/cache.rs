@@ -76,10 +76,13 @@ impl Stamp {
         let Ok(secs) = u64::try_from(latest.0) else {
             return false;
         };
+        // Checked: a time beyond what SystemTime holds (a corrupt file system) is read again,
+        // never a panic.
         let at = SystemTime::UNIX_EPOCH
-            + Duration::from_secs(secs)
-            + Duration::from_nanos(u64::try_from(latest.1).unwrap_or(0));
-        at + RACY > scan
+            .checked_add(Duration::from_secs(secs))
+            .and_then(|t| t.checked_add(Duration::from_nanos(u64::try_from(latest.1).unwrap_or(0))))
+            .and_then(|t| t.checked_add(RACY));
+        at.is_none_or(|at| at > scan)
     }
 }
 
