@@ -138,25 +138,7 @@ fn with_pay(mut terms: Terms, pay: &PayInput) -> Terms {
         terms.individual_basis = Some(b.trim().to_string()).filter(|b| !b.is_empty());
     }
     // What another way of paying does not use is not carried into it.
-    match terms.paid_per {
-        PaidPer::Month => {
-            terms.tiers = None;
-            terms.hourly_ore = None;
-        }
-        PaidPer::Meetings | PaidPer::Dygn => {
-            terms.fee = Compensation::default();
-            terms.expense = Compensation::default();
-            terms.hourly_ore = None;
-            if terms.paid_per == PaidPer::Dygn {
-                terms.tiers = None;
-            }
-        }
-        PaidPer::Hour => {
-            terms.fee = Compensation::default();
-            terms.tiers = None;
-        }
-    }
-    terms
+    crate::rules::terms::only_what_it_states(terms)
 }
 
 /// The fee as the agreement records it; whether it is allowed is `rules::terms`' to say.
@@ -262,28 +244,26 @@ pub fn agree(
                     "--meetings N/vecka|N/månad"
                 ));
             }
-            // By the month both amounts are stated; by meeting level or per dygn they come from
-            // kontakt.toml; by the hour the fee is the rate, and an allowance is optional.
-            match input.pay.paid_per.unwrap_or_default() {
-                PaidPer::Month => {
-                    if input.fee.is_none() {
-                        missing.push(tr!(
-                            "--fee-category with --fee-percent, or --fee",
-                            "--fee-category med --fee-percent, eller --fee"
-                        ));
-                    }
-                    if input.expense.is_none() {
-                        missing.push(tr!(
-                            "--expense-level or --expense",
-                            "--expense-level eller --expense"
-                        ));
-                    }
-                }
-                PaidPer::Meetings if input.pay.tiers.is_none() => {
-                    missing.push(tr!("--tiers NAME", "--tiers NAMN"));
-                }
-                PaidPer::Hour if input.pay.hourly.is_none() => missing.push("--hourly KR".into()),
-                _ => {}
+            // What this way of paying states (`rules::terms::stated`), asked for by its option.
+            let needs = crate::rules::terms::stated(input.pay.paid_per.unwrap_or_default());
+            let required = crate::rules::terms::Need::Required;
+            if needs.fee == required && input.fee.is_none() {
+                missing.push(tr!(
+                    "--fee-category with --fee-percent, or --fee",
+                    "--fee-category med --fee-percent, eller --fee"
+                ));
+            }
+            if needs.expense == required && input.expense.is_none() {
+                missing.push(tr!(
+                    "--expense-level or --expense",
+                    "--expense-level eller --expense"
+                ));
+            }
+            if needs.tiers == required && input.pay.tiers.is_none() {
+                missing.push(tr!("--tiers NAME", "--tiers NAMN"));
+            }
+            if needs.hourly == required && input.pay.hourly.is_none() {
+                missing.push("--hourly KR".into());
             }
             if !missing.is_empty() {
                 return Err(Error::arg(

@@ -188,6 +188,78 @@ pub fn compensation_problems(
 }
 
 /// "paid per {way}", in the reader's language.
+/// Whether terms paid one way state a part of their pay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    /// The terms must state it.
+    Required,
+    /// The terms may state it (an allowance beside an hourly fee).
+    Optional,
+    /// Another source gives it (kontakt.toml's tariffs): the terms must not state it.
+    Absent,
+}
+
+/// What terms paid each way state: by the month both amounts; by meeting level the tariff's
+/// name (its amounts are in kontakt.toml); by the hour the rate, with an allowance if agreed;
+/// per dygn nothing (the year's rates). `agree` asks for what is required, `check` finds what
+/// is missing or should not be there, by this one table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stated {
+    pub fee: Need,
+    pub expense: Need,
+    pub tiers: Need,
+    pub hourly: Need,
+}
+
+pub fn stated(paid_per: PaidPer) -> Stated {
+    use Need::*;
+    match paid_per {
+        PaidPer::Month => Stated {
+            fee: Required,
+            expense: Required,
+            tiers: Absent,
+            hourly: Absent,
+        },
+        PaidPer::Meetings => Stated {
+            fee: Absent,
+            expense: Absent,
+            tiers: Required,
+            hourly: Absent,
+        },
+        PaidPer::Hour => Stated {
+            fee: Absent,
+            expense: Optional,
+            tiers: Absent,
+            hourly: Required,
+        },
+        PaidPer::Dygn => Stated {
+            fee: Absent,
+            expense: Absent,
+            tiers: Absent,
+            hourly: Absent,
+        },
+    }
+}
+
+/// `t` without the parts its way of paying does not state ([`stated`]): terms changed to
+/// another way of paying do not carry the old way's amounts into it.
+pub fn only_what_it_states(mut t: Terms) -> Terms {
+    let needs = stated(t.paid_per);
+    if needs.fee == Need::Absent {
+        t.fee = Compensation::default();
+    }
+    if needs.expense == Need::Absent {
+        t.expense = Compensation::default();
+    }
+    if needs.tiers == Need::Absent {
+        t.tiers = None;
+    }
+    if needs.hourly == Need::Absent {
+        t.hourly_ore = None;
+    }
+    t
+}
+
 fn way_word(p: PaidPer) -> String {
     match p {
         PaidPer::Month => tr!("month", "månad"),
@@ -215,11 +287,12 @@ pub fn terms_problems(t: &Terms, tariffs: &Tariffs, at: &[Key]) -> Vec<Problem> 
         message,
     };
     let way = way_word(t.paid_per);
-    let states_fee = t.paid_per == PaidPer::Month;
-    let states_expense = match t.paid_per {
-        PaidPer::Month => true,
-        PaidPer::Hour => !t.expense.is_none(),
-        PaidPer::Meetings | PaidPer::Dygn => false,
+    let needs = stated(t.paid_per);
+    let states_fee = needs.fee == Need::Required;
+    let states_expense = match needs.expense {
+        Need::Required => true,
+        Need::Optional => !t.expense.is_none(),
+        Need::Absent => false,
     };
     if states_fee {
         out.extend(compensation_problems(
@@ -563,5 +636,49 @@ mod tests {
                 "individual_basis"
             ]
         );
+    }
+
+    /// Terms changed to another way of paying keep only what it states, and then `check` finds
+    /// nothing out of place in them (the one table, [`stated`], serves both).
+    #[test]
+    fn terms_changed_to_another_way_keep_only_what_it_states() {
+        let mut tariffs = Tariffs::default();
+        tariffs.tiers.insert(
+            "lss".into(),
+            vec![crate::model::config::Tier {
+                min_meetings: 2,
+                fee_percent_hundredths: 750,
+                expense_percent_hundredths: 1500,
+            }],
+        );
+        for way in [
+            PaidPer::Month,
+            PaidPer::Meetings,
+            PaidPer::Hour,
+            PaidPer::Dygn,
+        ] {
+            let mut full = terms(way);
+            full.tiers = Some("lss".into());
+            full.hourly_ore = Some(Money(25_000));
+            let kept = only_what_it_states(full);
+            let needs = stated(way);
+            assert_eq!(kept.fee.is_none(), needs.fee == Need::Absent, "{way:?}");
+            assert_eq!(
+                kept.expense.is_none(),
+                needs.expense == Need::Absent,
+                "{way:?}"
+            );
+            assert_eq!(kept.tiers.is_none(), needs.tiers == Need::Absent, "{way:?}");
+            assert_eq!(
+                kept.hourly_ore.is_none(),
+                needs.hourly == Need::Absent,
+                "{way:?}"
+            );
+            assert!(
+                pay_fields(&kept, &tariffs).is_empty(),
+                "{way:?}: {:?}",
+                pay_fields(&kept, &tariffs)
+            );
+        }
     }
 }
