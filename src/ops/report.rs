@@ -249,7 +249,7 @@ fn paid_for(store: &Store, assignment: &Id, month: Month) -> Result<Option<PaidP
 /// (`Next::SettleOutside`) says what to do.
 fn too_old_for_pay(store: &Store, month: Month, today: NaiveDate) -> Option<String> {
     let n = store.config.payroll.retroactive_months;
-    (month < retroactive::oldest_payable_today(today, n)).then(|| {
+    retroactive::too_old_today(month, today, n).then(|| {
         tr!(
             "{month} is older than the retroactive limit ({n} months) of a payout today: kontakt cannot pay it",
             "{month} är äldre än gränsen för retroaktiv betalning ({n} månader) för en utbetalning i dag: kontakt kan inte betala den"
@@ -384,6 +384,34 @@ fn joined(texts: impl Iterator<Item = Option<String>>) -> Option<String> {
     (!seen.is_empty()).then(|| seen.join("; "))
 }
 
+/// A month's hours (tenths) and expenses, summed over its rows (None when no row gives any);
+/// a sum too large to hold is a problem, in words, never a wrapped number.
+fn sums(rows: &[(usize, ImportRow)]) -> std::result::Result<(Option<u32>, Option<Money>), String> {
+    let too_many_hours = || {
+        tr!(
+            "the rows' hours add up to more than can be recorded",
+            "radernas timmar blir sammanlagt fler än som kan registreras"
+        )
+    };
+    let mut hours: Option<u32> = None;
+    for h in rows.iter().filter_map(|(_, r)| r.hours_tenths) {
+        let total = u64::from(hours.unwrap_or(0)) + u64::from(h);
+        hours = Some(u32::try_from(total).map_err(|_| too_many_hours())?);
+    }
+    let given: Vec<Money> = rows.iter().filter_map(|(_, r)| r.expenses).collect();
+    let expenses = match given.is_empty() {
+        true => None,
+        false => Some(Money::sum(given).map_err(|o| {
+            tr!(
+                "the rows' expenses: {}",
+                "radernas utlägg: {}",
+                crate::lang::current().model_message(&o.to_string())
+            )
+        })?),
+    };
+    Ok((hours, expenses))
+}
+
 /// Imports reports from the e-service: one row per meeting, grouped into one report per
 /// assignment and month. The file is validated whole; if any row is bad nothing is written and
 /// every bad row is named. Months whose report on file already says the same are left alone, so
@@ -439,8 +467,14 @@ pub fn import(
                 problems.push((*line, tr!("line {line}: {p}", "rad {line}: {p}")));
             }
         }
-        let sum = |f: fn(&ImportRow) -> Option<i64>| -> Option<i64> {
-            rows.iter().filter_map(|(_, r)| f(r)).reduce(|x, y| x + y)
+        // Summed checked: a sum that does not fit is the file's problem, named by its lines,
+        // never a number that wrapped.
+        let (hours_tenths, expenses) = match sums(&rows) {
+            Ok(s) => s,
+            Err(what) => {
+                problems.push((rows[0].0, format!("{lines}: {what}")));
+                continue;
+            }
         };
         let input = ReportInput {
             meetings: rows
@@ -451,9 +485,9 @@ pub fn import(
             stays: rows.iter().filter_map(|(_, r)| r.stay.clone()).collect(),
             trips: rows.iter().filter_map(|(_, r)| r.trip.clone()).collect(),
             receipts: rows.iter().filter_map(|(_, r)| r.receipt.clone()).collect(),
-            hours_tenths: sum(|r| r.hours_tenths.map(i64::from)).map(|h| h as u32),
+            hours_tenths,
             activity: joined(rows.iter().map(|(_, r)| r.activity.clone())),
-            expenses: sum(|r| r.expenses.map(Money::ore)).map(Money),
+            expenses,
             note: joined(rows.iter().map(|(_, r)| r.note.clone())),
             correct: None,
             by: None,
@@ -733,4 +767,45 @@ pub(super) fn correct_after_ending(
         });
     }
     Ok(notes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(hours_tenths: Option<u32>, expenses: Option<i64>) -> ImportRow {
+        ImportRow {
+            assignment: "A-7Q2K9M".into(),
+            date: "2026-03-05".parse().unwrap(),
+            hours_tenths,
+            activity: None,
+            expenses: expenses.map(Money),
+            note: None,
+            stay: None,
+            trip: None,
+            receipt: None,
+        }
+    }
+
+    #[test]
+    fn a_months_rows_are_summed_checked() {
+        let rows = vec![
+            (2, row(Some(15), Some(10_000))),
+            (3, row(None, Some(2_550))),
+        ];
+        assert_eq!(sums(&rows), Ok((Some(15), Some(Money(12_550)))));
+        assert_eq!(sums(&[(2, row(None, None))]), Ok((None, None)));
+        // Beyond an i64 of öre, or a u32 of tenths: a problem, never a wrapped number.
+        let rich = vec![(2, row(None, Some(i64::MAX))), (3, row(None, Some(1)))];
+        assert!(
+            sums(&rich).unwrap_err().contains("too large"),
+            "{:?}",
+            sums(&rich)
+        );
+        let long = vec![(2, row(Some(u32::MAX), None)), (3, row(Some(1), None))];
+        assert!(sums(&long).unwrap_err().contains("hours add up"));
+        // At the edge it still fits.
+        let edge = vec![(2, row(Some(u32::MAX - 1), None)), (3, row(Some(1), None))];
+        assert_eq!(sums(&edge), Ok((Some(u32::MAX), None)));
+    }
 }

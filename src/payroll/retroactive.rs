@@ -27,6 +27,13 @@ pub fn oldest_payable_today(today: NaiveDate, n: u32) -> Month {
     oldest_payable(super::month_over::last_ended(today), today, n)
 }
 
+/// Is `month` older than a payout made on `today` may pay (limit `n`)? Then kontakt cannot pay
+/// it: `report --correct` and `report approve` refuse it (it would be owed and never paid), and
+/// `check` (E013) and every run say to settle it outside kontakt ([`too_old`]).
+pub fn too_old_today(month: Month, today: NaiveDate, n: u32) -> bool {
+    month < oldest_payable_today(today, n)
+}
+
 /// The periods a run for `month` made on `payout` pays, oldest first (none when `month` itself
 /// is older than the limit).
 pub fn window(month: Month, payout: NaiveDate, n: u32) -> Vec<Month> {
@@ -79,5 +86,20 @@ mod tests {
             oldest_payable(m("2027-01"), d("2027-02-01"), 3),
             m("2026-10")
         );
+    }
+
+    #[test]
+    fn too_old_today_is_what_a_run_made_today_no_longer_pays() {
+        // On 2026-11-05 the last month over is October: July is the oldest paid, June is not.
+        assert!(!too_old_today(m("2026-07"), d("2026-11-05"), 3));
+        assert!(too_old_today(m("2026-06"), d("2026-11-05"), 3));
+        // Still on the first of the month: October is not over until November has begun.
+        assert!(!too_old_today(m("2026-06"), d("2026-10-31"), 3));
+        assert!(too_old_today(m("2026-06"), d("2026-11-01"), 3));
+        // A limit of none: only the last month over.
+        assert!(too_old_today(m("2026-09"), d("2026-11-05"), 0));
+        assert!(!too_old_today(m("2026-10"), d("2026-11-05"), 0));
+        // A month not yet over is never too old.
+        assert!(!too_old_today(m("2026-12"), d("2026-11-05"), 3));
     }
 }

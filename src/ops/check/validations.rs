@@ -448,10 +448,7 @@ fn paid_changed(x: &Ctx, ck: &mut Checker) {
             Default::default()
         }
     };
-    let too_old_before = crate::payroll::retroactive::oldest_payable_today(
-        x.today,
-        config.payroll.retroactive_months,
-    );
+    let n = config.payroll.retroactive_months;
     let doubled: HashSet<(Id, Month)> = x
         .paid_twice
         .lock()
@@ -495,7 +492,7 @@ fn paid_changed(x: &Ctx, ck: &mut Checker) {
                 path: x.root.join(rel),
                 line,
                 code: Code::PaidChanged,
-                message: if period < too_old_before {
+                message: if crate::payroll::retroactive::too_old_today(period, x.today, n) {
                     // `--correct` is refused this far back: the change is settled by hand.
                     crate::tr!(
                         "{aid} {period} changed after it was paid ({} kr paid, the records now give {} kr), and is older than the retroactive limit: settle it outside kontakt and record that with `kontakt report {aid} {period} --settled-outside REASON`",
