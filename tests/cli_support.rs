@@ -55,3 +55,46 @@ fn no_support_is_due_without_an_assignment_in_force() {
         .ok();
     assert_eq!(kit.json(&["show", &v])["support"][0]["kind"], "visit");
 }
+
+/// A support contact is dated between her application and today: `support` refuses another
+/// day, and `check` names one typed into the file (E006), by the same rule.
+#[test]
+fn a_support_contact_dated_ahead_or_before_she_applied_is_found_in_a_file_too() {
+    let mut kit = Kit::new();
+    kit.today = "2026-03-01".into();
+    let (_, v) = kit.ready_pair(1);
+    let applied = kit.json(&["show", &v])["applied"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    kit.run(&["support", &v, "--kind", "phone", "--date", "2026-03-02"])
+        .refused(2, "2026-03-02 is after today");
+    kit.run(&["support", &v, "--kind", "phone", "--date", "2020-01-01"])
+        .refused(1, &format!("2020-01-01 is before {v} applied ({applied})"));
+    kit.run(&["check"]).ok();
+    let path = kit.dir.join(format!("volunteers/{v}.toml"));
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str("\n[[support]]\ndate = \"2020-01-01\"\nkind = \"phone\"\n");
+    text.push_str("\n[[support]]\ndate = \"2026-03-02\"\nkind = \"visit\"\n");
+    std::fs::write(&path, &text).unwrap();
+    let out = kit.run(&["check"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    for (i, said) in [
+        (0, format!("2020-01-01 is before {v} applied")),
+        (1, "2026-03-02 is after today".to_string()),
+    ] {
+        assert!(
+            out.stdout.contains(&format!(
+                "E006 field `support[{i}].date`: support contact: {said}"
+            )),
+            "{}",
+            out.stdout
+        );
+    }
+    let sv = kit.run(&["--lang", "sv", "check"]);
+    assert!(
+        sv.stdout.contains("stödkontakt: 2026-03-02 är efter i dag"),
+        "{}",
+        sv.stdout
+    );
+}

@@ -4,8 +4,9 @@ use chrono::NaiveDate;
 
 use crate::model::volunteer::{Support, SupportKind};
 use crate::model::{Event, Id, Kind, Volunteer};
+use crate::rules::support::{self, ContactDate};
 use crate::store::{Changeset, Store};
-use crate::{Error, Result, tr};
+use crate::{Error, Result};
 
 /// Records a contact of `kind` on `date` with the volunteer `prefix` names.
 pub fn support(
@@ -17,21 +18,13 @@ pub fn support(
     by: Option<String>,
     today: NaiveDate,
 ) -> Result<(Id, Support)> {
-    if date > today {
-        return Err(Error::arg(
-            "--date",
-            tr!("{date} is after today", "{date} är efter i dag"),
-        ));
-    }
     let lock = store.lock()?;
     let id = store.resolve(prefix, &[Kind::Volunteer])?;
     let mut v: Volunteer = store.load(&id)?;
-    if date < v.applied {
-        return Err(Error::refused(vec![tr!(
-            "{date} is before {id} applied ({})",
-            "{date} är före ansökan från {id} ({})",
-            v.applied
-        )]));
+    match support::contact_date(&v, date, today) {
+        Some(w @ ContactDate::AfterToday) => return Err(Error::arg("--date", w.message(&v, date))),
+        Some(w) => return Err(Error::refused(vec![w.message(&v, date)])),
+        None => {}
     }
     let clean = |s: Option<String>| s.map(|x| x.trim().to_string()).filter(|x| !x.is_empty());
     let s = Support {

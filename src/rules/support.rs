@@ -7,8 +7,65 @@
 use chrono::{Days, Months, NaiveDate};
 
 use super::in_force::in_force;
+use super::{Flaw, Key, Problem};
 use crate::model::config::VolunteerRules;
 use crate::model::{Assignment, Volunteer};
+use crate::tr;
+
+/// What is wrong with a support contact's date, if anything: a contact is recorded once it has
+/// taken place, and with a volunteer who has applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContactDate {
+    AfterToday,
+    BeforeApplication,
+}
+
+impl ContactDate {
+    /// The sentence, about `day`, a contact with `v`.
+    pub fn message(self, v: &Volunteer, day: NaiveDate) -> String {
+        match self {
+            ContactDate::AfterToday => tr!("{day} is after today", "{day} är efter i dag"),
+            ContactDate::BeforeApplication => tr!(
+                "{day} is before {} applied ({})",
+                "{day} är före ansökan från {} ({})",
+                v.id,
+                v.applied
+            ),
+        }
+    }
+}
+
+/// Can a support contact with `v` be dated `day`, on `today`? `kontakt support` refuses such a
+/// day and `check` names one typed into a file ([`contact_problems`]), by this one rule.
+pub fn contact_date(v: &Volunteer, day: NaiveDate, today: NaiveDate) -> Option<ContactDate> {
+    if day > today {
+        Some(ContactDate::AfterToday)
+    } else if day < v.applied.get() {
+        Some(ContactDate::BeforeApplication)
+    } else {
+        None
+    }
+}
+
+/// Every recorded support contact of `v` dated after `today` or before her application (E006).
+pub fn contact_problems(v: &Volunteer, today: NaiveDate) -> Vec<Problem> {
+    v.support
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| {
+            let wrong = contact_date(v, s.date.get(), today)?;
+            Some(Problem::new(
+                Flaw::ImpossibleDates,
+                &[Key::name("support"), Key::Index(i), Key::name("date")],
+                tr!(
+                    "support contact: {}",
+                    "stödkontakt: {}",
+                    wrong.message(v, s.date.get())
+                ),
+            ))
+        })
+        .collect()
+}
 
 /// When `v` is due for a support contact, given her assignments; `None` when she has no
 /// assignment in force on `today`.
@@ -65,6 +122,32 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_contact_is_dated_between_the_application_and_today() {
+        let v = volunteer(&["2025-10-10", "2025-10-09", "2026-03-02"]);
+        let today = d("2026-03-01");
+        assert_eq!(contact_date(&v, d("2026-03-01"), today), None);
+        assert_eq!(contact_date(&v, d("2025-10-10"), today), None);
+        assert_eq!(
+            contact_date(&v, d("2026-03-02"), today),
+            Some(ContactDate::AfterToday)
+        );
+        assert_eq!(
+            contact_date(&v, d("2025-10-09"), today),
+            Some(ContactDate::BeforeApplication)
+        );
+        let fields: Vec<String> = contact_problems(&v, today)
+            .iter()
+            .map(Problem::field)
+            .collect();
+        assert_eq!(fields, ["support[1].date", "support[2].date"]);
+        assert!(
+            contact_problems(&v, d("2026-03-02"))[0]
+                .message
+                .contains("before V-7Q2K9M applied (2025-10-10)")
+        );
     }
 
     #[test]

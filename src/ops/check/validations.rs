@@ -54,6 +54,7 @@ pub(super) const VALIDATIONS: &[Validation] = &[
     ("same_person", same_person),
     ("screening_dates", screening_dates),
     ("volunteer_breaks", volunteer_breaks),
+    ("support_dates", support_dates),
     ("contact_details", contact_details),
     ("assignment_references", assignment_references),
     ("agreement_terms", agreement_terms),
@@ -241,6 +242,16 @@ fn contact_details(x: &Ctx, ck: &mut Checker) {
 fn volunteer_breaks(x: &Ctx, ck: &mut Checker) {
     for (rel, v) in x.volunteers {
         for p in pause::problems(v) {
+            ck.problem(rel, &p);
+        }
+    }
+}
+
+/// E006: a support contact dated after today or before the application
+/// (`rules::support::contact_problems`, what `kontakt support` refuses).
+fn support_dates(x: &Ctx, ck: &mut Checker) {
+    for (rel, v) in x.volunteers {
+        for p in crate::rules::support::contact_problems(v, x.today) {
             ck.problem(rel, &p);
         }
     }
