@@ -537,3 +537,39 @@ fn a_break_called_off_before_it_begins_is_said_to_be_cancelled() {
     let shown = kit.json(&["show", &v]);
     assert!(shown["pauses"].is_null(), "{shown}");
 }
+
+/// No break for a volunteer who is leaving: `pause` refuses one, and `check` names one typed
+/// into her file that begins after her last day (E006), by `rules::pause`.
+#[test]
+fn a_break_after_she_leaves_is_refused_and_found_in_a_file() {
+    let mut kit = Kit::new();
+    kit.today = "2026-03-01".into();
+    let (_, v) = kit.ready_pair(1);
+    kit.run(&[
+        "end",
+        &v,
+        "--date",
+        "2026-05-31",
+        "--reason",
+        "volunteer_request",
+    ])
+    .ok();
+    let before = kit.snapshot();
+    kit.run(&["pause", &v, "--reason", "resa", "--from", "2026-06-10"])
+        .refused(1, "is leaving on 2026-05-31; a break is not needed");
+    assert_eq!(kit.snapshot(), before, "nothing written");
+    kit.run(&["check"]).ok();
+    let path = kit.dir.join(format!("volunteers/{v}.toml"));
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str("\n[[pauses]]\nfrom = \"2026-06-10\"\nreason = \"resa\"\n");
+    std::fs::write(&path, &text).unwrap();
+    let out = kit.run(&["check"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(
+        out.stdout.contains(
+            "E006 field `pauses[0].from`: the break from 2026-06-10 begins after her last day (2026-05-31)"
+        ),
+        "{}",
+        out.stdout
+    );
+}

@@ -41,12 +41,8 @@ pub fn pause(
     let lock = store.lock()?;
     let id = store.resolve(prefix, &[Kind::Volunteer])?;
     let mut v: Volunteer = store.load(&id)?;
-    if let Some(l) = &v.leaving {
-        return Err(Error::refused(vec![tr!(
-            "{id} is leaving on {}; a break is not needed",
-            "{id} slutar {}; ett uppehåll behövs inte",
-            l.date
-        )]));
+    if let Some(p) = pause::new_break_problem(&v) {
+        return Err(Error::refused(vec![p]));
     }
     let p = Pause {
         from: from.into(),
@@ -61,12 +57,10 @@ pub fn pause(
     };
     v.history
         .push(Event::new(today, what).with_note(Some(p.reason.clone())));
-    let after = until.unwrap_or(NaiveDate::MAX);
     let running = store
         .assignments_of(&id)?
         .iter()
-        .filter(|a| a.is_open(from) && a.last_day().is_none_or(|l| l >= from))
-        .filter(|a| a.agreement.as_ref().is_none_or(|g| g.start < after))
+        .filter(|a| crate::rules::in_force::runs_during(a, from, until))
         .map(|a| (a.id, a.client))
         .collect();
     let mut changes = Changeset::new();
@@ -85,18 +79,19 @@ pub fn resume(store: &Store, prefix: &str, date: NaiveDate, today: NaiveDate) ->
     let lock = store.lock()?;
     let id = store.resolve(prefix, &[Kind::Volunteer])?;
     let mut v: Volunteer = store.load(&id)?;
-    let Some(i) = pause::current_or_next(&v, date) else {
-        return Err(Error::refused(vec![tr!(
-            "{id} has no break running on {date}",
-            "{id} har inget uppehåll den {date}"
-        )]));
-    };
-    let cancelled = if v.pauses[i].from >= date {
+    let cancelled = match pause::resume(&v, date) {
+        None => {
+            return Err(Error::refused(vec![tr!(
+                "{id} has no break running on {date}",
+                "{id} har inget uppehåll den {date}"
+            )]));
+        }
         // Back before it began: the break never happens.
-        Some(v.pauses.remove(i))
-    } else {
-        v.pauses[i].until = Some(date.into());
-        None
+        Some(pause::Resume::Cancel(i)) => Some(v.pauses.remove(i)),
+        Some(pause::Resume::End(i)) => {
+            v.pauses[i].until = Some(date.into());
+            None
+        }
     };
     refuse_problems(&v)?;
     v.history.push(match &cancelled {

@@ -23,6 +23,17 @@ pub fn in_force(a: &Assignment, day: NaiveDate) -> bool {
     terms_in_force(a, day).is_some()
 }
 
+/// Does `a` run during a break from `from` to the day before `until` (open-ended: `None`)? A
+/// proposal or an agreement that is open on `from`, has not ended before it, and begins before
+/// she is back: what `kontakt pause` names, for staff to agree with each client what happens.
+pub fn runs_during(a: &Assignment, from: NaiveDate, until: Option<NaiveDate>) -> bool {
+    a.is_open(from)
+        && a.last_day().is_none_or(|l| l >= from)
+        && a.agreement
+            .as_ref()
+            .is_none_or(|g| until.is_none_or(|u| g.start < u))
+}
+
 /// The terms a month is counted under, signed or not: those from the latest change on or
 /// before the month's last day, else the first. What `stats` sorts a month's pay and delivery by
 /// (the way of paying), where a line already paid needs a kind even if its terms changed later.
@@ -52,6 +63,24 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn an_assignment_runs_during_a_break_that_meets_its_days() {
+        let a = assignment("", "");
+        // The agreement begins 2026-02-01 and runs on.
+        assert!(runs_during(&a, d("2026-03-01"), None));
+        assert!(runs_during(&a, d("2026-01-01"), Some(d("2026-02-02"))));
+        // Back on the first day: the break is over before it begins.
+        assert!(!runs_during(&a, d("2026-01-01"), Some(d("2026-02-01"))));
+        let mut ended = a.clone();
+        ended.ended = Some(crate::model::assignment::Ending {
+            date: d("2026-03-31").into(),
+            reason: crate::model::assignment::EndReason::ClientRequest,
+            note: None,
+        });
+        assert!(runs_during(&ended, d("2026-03-31"), None));
+        assert!(!runs_during(&ended, d("2026-04-01"), None));
     }
 
     #[test]

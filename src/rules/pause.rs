@@ -29,8 +29,38 @@ pub fn leaving(v: &Volunteer) -> Option<&Leaving> {
     v.leaving.as_ref()
 }
 
-/// The breaks' dates: each ends after it begins, and they do not overlap (two breaks at once
-/// would leave "back on" ambiguous).
+/// Why `v` may not begin a break now, if she may not: once she is leaving, none is recorded
+/// (`kontakt pause`; `check` names a break in a file that begins after her last day).
+pub fn new_break_problem(v: &Volunteer) -> Option<String> {
+    v.leaving.as_ref().map(|l| {
+        tr!(
+            "{} is leaving on {}; a break is not needed",
+            "{} slutar {}; ett uppehåll behövs inte",
+            v.id,
+            l.date
+        )
+    })
+}
+
+/// What `kontakt resume` on `back` does to the break [`current_or_next`] finds: ends it, or
+/// cancels it when she is back on or before its first day (it never happens).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resume {
+    End(usize),
+    Cancel(usize),
+}
+
+/// What resuming on `back` does; `None` when no break runs on it or lies ahead.
+pub fn resume(v: &Volunteer, back: NaiveDate) -> Option<Resume> {
+    let i = current_or_next(v, back)?;
+    Some(match v.pauses[i].from >= back {
+        true => Resume::Cancel(i),
+        false => Resume::End(i),
+    })
+}
+
+/// The breaks' dates: each ends after it begins, they do not overlap (two breaks at once
+/// would leave "back on" ambiguous), and none begins after her last day when she is leaving.
 pub fn problems(v: &Volunteer) -> Vec<Problem> {
     let mut out = Vec::new();
     let at = |i: usize, f: &str| vec![Key::name("pauses"), Key::Index(i), Key::name(f)];
@@ -56,6 +86,20 @@ pub fn problems(v: &Volunteer) -> Vec<Problem> {
         let overlaps = v.pauses[..i]
             .iter()
             .any(|q| q.until.is_none_or(|u| p.from < u) && p.until.is_none_or(|u| q.from < u));
+        if let Some(l) = &v.leaving
+            && p.from > l.date
+        {
+            out.push(Problem::new(
+                Flaw::ImpossibleDates,
+                &at(i, "from"),
+                tr!(
+                    "the break from {} begins after her last day ({}): she is leaving",
+                    "uppehållet från {} börjar efter hennes sista dag ({}): hon slutar",
+                    p.from,
+                    l.date
+                ),
+            ));
+        }
         if overlaps {
             out.push(Problem::new(
                 Flaw::ImpossibleDates,
@@ -111,6 +155,36 @@ mod tests {
         let v = volunteer("[[pauses]]\nfrom = \"2026-03-01\"\nreason = \"parental leave\"\n");
         assert!(paused_on(&v, parse("2030-01-01").unwrap()).is_some());
         assert_eq!(current_or_next(&v, parse("2026-02-01").unwrap()), Some(0));
+    }
+
+    #[test]
+    fn no_break_begins_after_she_leaves() {
+        let v = volunteer(
+            "[leaving]\ndate = \"2026-05-31\"\nreason = \"volunteer_request\"\n\
+             [[pauses]]\nfrom = \"2026-03-01\"\nuntil = \"2026-04-01\"\nreason = \"new job\"\n\
+             [[pauses]]\nfrom = \"2026-06-01\"\nuntil = \"2026-07-01\"\nreason = \"x\"\n",
+        );
+        // The break before her last day stands (she may have been away when she decided).
+        let fields: Vec<String> = problems(&v).iter().map(Problem::field).collect();
+        assert_eq!(fields, ["pauses[1].from"]);
+        assert!(
+            new_break_problem(&v)
+                .unwrap()
+                .contains("is leaving on 2026-05-31")
+        );
+        assert_eq!(new_break_problem(&volunteer("")), None);
+    }
+
+    #[test]
+    fn back_before_a_break_begins_cancels_it() {
+        let v = volunteer(
+            "[[pauses]]\nfrom = \"2026-03-01\"\nuntil = \"2026-04-01\"\nreason = \"new job\"\n",
+        );
+        let on = |s| resume(&v, parse(s).unwrap());
+        assert_eq!(on("2026-02-01"), Some(Resume::Cancel(0)));
+        assert_eq!(on("2026-03-01"), Some(Resume::Cancel(0)));
+        assert_eq!(on("2026-03-02"), Some(Resume::End(0)));
+        assert_eq!(on("2026-04-01"), None);
     }
 
     #[test]
