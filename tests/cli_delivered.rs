@@ -769,3 +769,34 @@ fn an_ending_dated_back_takes_later_stays_and_trips_out_of_the_reports() {
     assert!(!october.contains("2026-10-09"), "{october}");
     kit.run(&["check"]).ok();
 }
+
+/// A meeting that has not happened yet is refused as it is typed, and named by `check` in a
+/// stored report (E006), by `rules::report::future_problems`.
+#[test]
+fn a_meeting_after_today_is_refused_and_found_in_a_file() {
+    let mut kit = common::Kit::new();
+    let a = kit.agreed(0, "2026-03-01");
+    kit.today = "2026-03-10".into();
+    kit.run(&["report", &a, "2026-03", "--meeting", "2026-03-12"])
+        .refused(1, "2026-03-12 has not happened yet");
+    kit.run(&["report", &a, "2026-03", "--meeting", "2026-03-05"])
+        .ok();
+    kit.run(&["check"]).ok();
+    let rel = format!("reports/2026-03/{a}.toml");
+    let text = kit
+        .read(&rel)
+        .replace("\"2026-03-05\"", "\"2026-03-05\", \"2026-03-12\"");
+    assert!(text.contains("2026-03-12"), "{text}");
+    std::fs::write(kit.dir.join(&rel), text).unwrap();
+    let out = kit.run(&["check"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("E006 field `meetings`: meeting 2026-03-12 has not happened yet"),
+        "{}",
+        out.stdout
+    );
+    // On the day it has happened, the file is sound.
+    kit.today = "2026-03-12".into();
+    kit.run(&["check"]).ok();
+}

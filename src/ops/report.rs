@@ -46,10 +46,8 @@ pub struct ReportInput {
 
 /// Why a meeting day cannot be reported for this assignment, if it cannot.
 fn day_problem(a: &Assignment, month: Month, day: NaiveDate, today: NaiveDate) -> Option<String> {
-    if month.contains(day) && day > today {
-        return Some(tr!("{day} has not happened yet", "{day} har inte hänt än"));
-    }
-    crate::rules::report::meeting_day_problem(a, month, day)
+    crate::rules::report::meeting_not_yet(month, day, today)
+        .or_else(|| crate::rules::report::meeting_day_problem(a, month, day))
 }
 
 /// Why `input` cannot be the month's report of `a`, given the report on file (if any).
@@ -111,9 +109,6 @@ fn report_problems(
         )),
         _ => {}
     }
-    if month.first_day() > today {
-        problems.push(tr!("{month} has not begun", "{month} har inte börjat"));
-    }
     // Stays, trips and receipts by the rule `check` and `pay` judge them with.
     let given = Report {
         stays: input.stays.clone(),
@@ -126,21 +121,13 @@ fn report_problems(
             .into_iter()
             .map(|p| p.message),
     );
-    if let Some(s) = input.stays.iter().find(|s| s.to > today) {
-        problems.push(tr!(
-            "the stay from {} ends {}, which has not happened yet",
-            "vistelsen från {} slutar {}, som inte har hänt än",
-            s.from,
-            s.to
-        ));
-    }
-    for t in input.trips.iter().filter(|t| t.date > today) {
-        problems.push(tr!(
-            "{} has not happened yet",
-            "{} har inte hänt än",
-            t.date
-        ));
-    }
+    // Ahead of today (the month, stays and trips; the meetings were judged above), by the rule
+    // `check` judges a stored report with.
+    problems.extend(
+        crate::rules::report::future_problems(&given, today)
+            .into_iter()
+            .map(|p| p.message),
+    );
     problems.dedup();
     problems
 }

@@ -39,6 +39,55 @@ pub fn meeting_day_problem(a: &Assignment, month: Month, day: NaiveDate) -> Opti
     None
 }
 
+/// Why `day`, a meeting of `month`, cannot be reported on `today`: it has not happened yet.
+pub fn meeting_not_yet(month: Month, day: NaiveDate, today: NaiveDate) -> Option<String> {
+    (month.contains(day) && day > today)
+        .then(|| tr!("{day} has not happened yet", "{day} har inte hänt än"))
+}
+
+/// What `r` reports ahead of `today`: a month not begun, a meeting or a trip that has not
+/// happened yet, a stay that has not ended. `report` refuses it as it is typed and `check`
+/// (E006) names it in a file, by this one rule.
+pub fn future_problems(r: &Report, today: NaiveDate) -> Vec<Problem> {
+    let mut out = Vec::new();
+    if r.month.first_day() > today {
+        out.push(Problem {
+            flaw: Flaw::ImpossibleDates,
+            at: keys(&["month"]),
+            message: tr!("{} has not begun", "{} har inte börjat", r.month),
+        });
+    }
+    for d in &r.meetings {
+        if let Some(p) = meeting_not_yet(r.month, d.get(), today) {
+            out.push(Problem {
+                flaw: Flaw::ImpossibleDates,
+                at: keys(&["meetings"]),
+                message: tr!("meeting {p}", "träff {p}"),
+            });
+        }
+    }
+    if let Some(s) = r.stays.iter().find(|s| s.to > today) {
+        out.push(Problem {
+            flaw: Flaw::ImpossibleDates,
+            at: keys(&["stays"]),
+            message: tr!(
+                "the stay from {} ends {}, which has not happened yet",
+                "vistelsen från {} slutar {}, som inte har hänt än",
+                s.from,
+                s.to
+            ),
+        });
+    }
+    for t in r.trips.iter().filter(|t| t.date > today) {
+        out.push(Problem {
+            flaw: Flaw::ImpossibleDates,
+            at: keys(&["trips"]),
+            message: tr!("{} has not happened yet", "{} har inte hänt än", t.date),
+        });
+    }
+    out
+}
+
 /// Every problem with `r`; `a` is its assignment (None when it is not on file: `check` says so
 /// on its own).
 pub fn report_problems(r: &Report, a: Option<&Assignment>) -> Vec<Problem> {
@@ -248,4 +297,40 @@ pub fn delivery_problems(r: &Report, a: Option<&Assignment>) -> Vec<Problem> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(extra: &str) -> Report {
+        toml::from_str(&format!(
+            "schema = 1\nassignment = \"A-7Q2K9M\"\nmonth = \"2026-03\"\nreported = \"2026-03-10\"\n{extra}"
+        ))
+        .unwrap()
+    }
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn nothing_is_reported_ahead_of_today() {
+        let r = report("meetings = [\"2026-03-05\", \"2026-03-12\"]\n");
+        assert!(future_problems(&r, d("2026-03-12")).is_empty());
+        let ahead = future_problems(&r, d("2026-03-11"));
+        assert_eq!(ahead.len(), 1);
+        assert_eq!(ahead[0].field(), "meetings");
+        assert!(ahead[0].message.contains("2026-03-12 has not happened yet"));
+        // Before the month begins: the month, and each meeting of it.
+        let fields: Vec<String> = future_problems(&r, d("2026-02-28"))
+            .iter()
+            .map(Problem::field)
+            .collect();
+        assert_eq!(fields, ["month", "meetings", "meetings"]);
+        assert_eq!(
+            meeting_not_yet(r.month, d("2026-04-01"), d("2026-03-01")),
+            None
+        );
+    }
 }

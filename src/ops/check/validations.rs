@@ -55,6 +55,7 @@ pub(super) const VALIDATIONS: &[Validation] = &[
     ("screening_dates", screening_dates),
     ("volunteer_breaks", volunteer_breaks),
     ("support_dates", support_dates),
+    ("reports_not_ahead", reports_not_ahead),
     ("contact_details", contact_details),
     ("assignment_references", assignment_references),
     ("agreement_terms", agreement_terms),
@@ -254,6 +255,24 @@ fn support_dates(x: &Ctx, ck: &mut Checker) {
         for p in crate::rules::support::contact_problems(v, x.today) {
             ck.problem(rel, &p);
         }
+    }
+}
+
+/// E006: a report of a month not begun, or with a meeting, trip or stay end after today
+/// (`rules::report::future_problems`, what `kontakt report` refuses).
+fn reports_not_ahead(x: &Ctx, ck: &mut Checker) {
+    let mut found: Vec<(&PathBuf, crate::rules::Problem)> = x
+        .reports
+        .values()
+        .flat_map(|(rel, r)| {
+            crate::rules::report::future_problems(r, x.today)
+                .into_iter()
+                .map(move |p| (rel, p))
+        })
+        .collect();
+    found.sort_by(|a, b| a.0.cmp(b.0));
+    for (rel, p) in found {
+        ck.problem(rel, &p);
     }
 }
 
