@@ -9,12 +9,12 @@ use chrono::NaiveDate;
 
 use super::csv_rows::{ImportRow, Rows};
 use crate::error::Next;
-use crate::model::report::{Approval, Correction, Receipt, Settled, Stay, Trip};
-use crate::model::{Assignment, Client, Id, Kind, Money, Month, Report, SCHEMA, Volunteer};
+use crate::model::report::{Approval, Correction, Receipt, Stay, Trip};
+use crate::model::{Assignment, Client, Id, Kind, Money, Month, Report, Volunteer};
 use crate::payroll::compute::{self, Case, NotEarned, PaidPeriod};
 use crate::payroll::retroactive;
 use crate::payroll::settlement::{self, Now};
-use crate::rules::after_ending;
+use crate::rules::{after_ending, correction};
 use crate::store::{Changeset, Store};
 use crate::{Error, Result};
 
@@ -50,7 +50,28 @@ fn day_problem(a: &Assignment, month: Month, day: NaiveDate, today: NaiveDate) -
         .or_else(|| crate::rules::report::meeting_day_problem(a, month, day))
 }
 
-/// Why `input` cannot be the month's report of `a`, given the report on file (if any).
+impl ReportInput {
+    /// What is asked of the month's report, as `rules::correction` takes it.
+    fn change(&self) -> correction::Change {
+        correction::Change {
+            meetings: self.meetings.clone(),
+            stays: self.stays.clone(),
+            trips: self.trips.clone(),
+            receipts: self.receipts.clone(),
+            hours_tenths: self.hours_tenths,
+            activity: self.activity.clone(),
+            expenses: self.expenses,
+            note: self.note.clone(),
+            correct: self.correct.clone(),
+            no_meetings: self.no_meetings,
+            settled_outside: self.settled_outside.clone(),
+        }
+    }
+}
+
+/// Why `input` cannot be the month's report of `a`, given the report on file (if any): the
+/// meeting days, the lifecycle (`rules::correction`), what was delivered and what lies ahead of
+/// today (`rules::report`).
 fn report_problems(
     a: &Assignment,
     month: Month,
@@ -63,51 +84,15 @@ fn report_problems(
         .iter()
         .filter_map(|d| day_problem(a, month, *d, today))
         .collect();
-    if a.agreement.is_none() {
-        problems.insert(
-            0,
-            tr!("{} has no agreement yet", "{} har inget avtal än", a.id),
-        );
+    let mut lifecycle = correction::problems(a, month, &input.change(), existing);
+    // The missing agreement first: `import` adds the way on to the first problem.
+    if a.agreement.is_none() && !lifecycle.is_empty() {
+        problems.insert(0, lifecycle.remove(0));
     }
-    let approved = existing.is_some_and(|r| r.approved.is_some());
-    if input.no_meetings && (input.correct.is_none() || !input.meetings.is_empty()) {
-        problems.push(tr!(
-            "--no-meetings is for a correction (--correct REASON) that names no meeting",
-            "--no-meetings gäller en rättelse (--correct SKÄL) utan träffar"
-        ));
-    }
-    if let Some(reason) = &input.settled_outside {
-        if existing.is_none() {
-            problems.push(tr!(
-                "{} has no report for {month} to settle",
-                "{} har ingen rapport för {month} att reglera",
-                a.id
-            ));
-        }
-        if reason.trim().is_empty() {
-            problems.push(tr!(
-                "--settled-outside needs a reason",
-                "--settled-outside behöver ett skäl"
-            ));
-        }
+    problems.extend(lifecycle);
+    if input.settled_outside.is_some() {
         problems.dedup();
         return problems;
-    }
-    match &input.correct {
-        None if approved => problems.push(tr!(
-            "the report of {} for {month} is already approved; change it with --correct REASON",
-            "rapporten för {} {month} är redan attesterad; ändra den med --correct SKÄL",
-            a.id
-        )),
-        Some(_) if !approved => problems.push(tr!(
-            "--correct is for approved reports; report {month} again to replace it",
-            "--correct gäller attesterade rapporter; rapportera {month} igen för att ersätta den"
-        )),
-        Some(reason) if reason.trim().is_empty() => problems.push(tr!(
-            "--correct needs a reason",
-            "--correct behöver ett skäl"
-        )),
-        _ => {}
     }
     // Stays, trips and receipts by the rule `check` and `pay` judge them with.
     let given = Report {
@@ -132,6 +117,8 @@ fn report_problems(
     problems
 }
 
+/// The report `input` makes: a correction of the approved one on file, or a new one
+/// (`rules::correction`).
 fn build(
     a: &Assignment,
     month: Month,
@@ -139,64 +126,10 @@ fn build(
     existing: Option<&Report>,
     today: NaiveDate,
 ) -> Report {
-    // A correction changes what it names and keeps the rest of the report as reported: the
-    // meetings unless others are given (or --no-meetings), and each other field unless given.
-    let kept = match (&input.correct, existing) {
-        (Some(_), Some(old)) => Some(old),
-        _ => None,
-    };
-    let mut meetings = match kept {
-        Some(old) if input.meetings.is_empty() && !input.no_meetings => old.meetings.clone(),
-        _ => input.meetings.into_iter().map(Into::into).collect(),
-    };
-    meetings.sort();
-    meetings.dedup();
-    let keep = |given: Option<String>, old: Option<&String>| match given {
-        Some(t) => Some(t),
-        None => kept.and(old.cloned()),
-    };
-    // A correction keeps the attestation and adds to the list of corrections.
-    let (approved, corrections) = match (input.correct, existing) {
-        (Some(reason), Some(old)) => {
-            let mut list = old.corrections.clone();
-            list.push(Correction {
-                date: today.into(),
-                reason,
-                by: input.by.filter(|b| !b.trim().is_empty()),
-                fee_ore: None,
-                expense_ore: None,
-            });
-            (old.approved.clone(), list)
-        }
-        _ => (None, Vec::new()),
-    };
-    Report {
-        schema: SCHEMA,
-        assignment: a.id,
-        month,
-        meetings,
-        hours_tenths: input.hours_tenths.or(kept.and_then(|o| o.hours_tenths)),
-        activity: keep(input.activity, existing.and_then(|o| o.activity.as_ref()))
-            .filter(|s| !s.trim().is_empty()),
-        expenses_ore: input.expenses.or(kept.and_then(|o| o.expenses_ore)),
-        stays: kept_list(input.stays, kept.map(|o| &o.stays)),
-        trips: kept_list(input.trips, kept.map(|o| &o.trips)),
-        receipts: kept_list(input.receipts, kept.map(|o| &o.receipts)),
-        note: keep(input.note, existing.and_then(|o| o.note.as_ref()))
-            .filter(|s| !s.trim().is_empty()),
-        reported: kept.map_or(today.into(), |o| o.reported),
-        approved,
-        corrections,
-        settled_outside: None,
-    }
-}
-
-/// What a report lists (stays, trips, receipts): a correction that gives none keeps those of the
-/// report it corrects; one that gives some replaces them.
-fn kept_list<T: Clone>(given: Vec<T>, old: Option<&Vec<T>>) -> Vec<T> {
-    match old {
-        Some(old) if given.is_empty() => old.clone(),
-        _ => given,
+    let change = input.change();
+    match (&input.correct, existing) {
+        (Some(_), Some(old)) => correction::corrected(old, change, input.by, today),
+        _ => correction::filed(a, month, change, today),
     }
 }
 
@@ -279,21 +212,8 @@ pub fn report(
         return Err(e);
     }
     let rep = match (&input.settled_outside, existing) {
-        (Some(reason), Some(mut rep)) => {
-            let by = input.by.clone().unwrap_or_default();
-            if rep.approved.is_none() {
-                rep.approved = Some(Approval {
-                    date: today.into(),
-                    by: Some(by.clone()),
-                });
-            }
-            rep.settled_outside = Some(Settled {
-                date: today.into(),
-                reason: reason.trim().to_string(),
-                by,
-                revision: rep.revision(),
-            });
-            rep
+        (Some(reason), Some(rep)) => {
+            correction::settled(rep, reason, input.by.clone().unwrap_or_default(), today)
         }
         (_, existing) => {
             let mut rep = build(&a, month, input, existing.as_ref(), today);

@@ -14,6 +14,7 @@ pub mod capacity;
 pub mod closure;
 pub mod configuration;
 pub mod contact;
+pub mod correction;
 pub mod decision;
 pub mod due;
 pub mod ending;
