@@ -58,6 +58,11 @@ pub enum Error {
     },
     /// Money that would not fit: a sum or difference beyond an i64 of öre.
     Overflow(crate::model::money::Overflow),
+    /// Another error (a batch's) with what the person can do next: said as that error is.
+    Then {
+        error: Box<Error>,
+        next: Vec<Next>,
+    },
 }
 
 impl From<crate::model::money::Overflow> for Error {
@@ -99,6 +104,11 @@ pub enum Next {
     /// A pair declined or broken off before is proposed again only with a reason:
     /// `kontakt match C V --again REASON` (client, volunteer).
     ProposeAgain(crate::model::Id, crate::model::Id),
+    /// An ending corrects approved reports, and a correction names who makes it: the same
+    /// `kontakt end ID ...` with `--by NAME` (the record that was ended).
+    NameWhoEnds(crate::model::Id),
+    /// A batch would replace reports on file that say otherwise: `report import FILE --replace`.
+    ImportReplace(PathBuf),
 }
 
 /// What kontakt was doing with a file when the system refused (`Error::Io`).
@@ -241,6 +251,7 @@ impl std::fmt::Display for Error {
             ),
             Error::BadPath { path, problem } => format!("{}: {problem}", path.display()),
             Error::Overflow(o) => o.to_string(),
+            Error::Then { error, .. } => error.to_string(),
         };
         f.write_str(&text)
     }
@@ -295,6 +306,7 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Refused { .. } => 1,
+            Error::Then { error, .. } => error.exit_code(),
             _ => 2,
         }
     }
@@ -336,10 +348,17 @@ impl Error {
         }
     }
 
-    /// Adds a next step to a refusal (other errors are left as they are).
+    /// Adds a next step to a refusal or a bad batch (other errors are left as they are).
     pub fn then(mut self, step: Next) -> Self {
-        if let Error::Refused { next, .. } = &mut self {
-            next.push(step);
+        match &mut self {
+            Error::Refused { next, .. } | Error::Then { next, .. } => next.push(step),
+            Error::BadBatch { .. } => {
+                return Error::Then {
+                    error: Box::new(self),
+                    next: vec![step],
+                };
+            }
+            _ => {}
         }
         self
     }

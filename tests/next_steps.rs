@@ -102,3 +102,105 @@ fn a_report_without_an_agreement_points_to_agree() {
         r.stderr
     );
 }
+
+/// An import that would replace a report on file says so on its lines, and the way on (the
+/// same file with `--replace`) on a hint line of its own.
+#[test]
+fn an_import_that_would_replace_a_report_hints_at_replace() {
+    let mut kit = Kit::new();
+    let a = kit.agreed(0, "2026-03-01");
+    kit.today = "2026-04-05".into();
+    kit.run(&["report", &a, "2026-03", "--meeting", "2026-03-10"])
+        .ok();
+    let file = kit.dir.parent().unwrap().join("e-tjanst.csv");
+    std::fs::write(&file, format!("assignment,date\n{a},2026-03-12\n")).unwrap();
+    let path = file.to_str().unwrap();
+    let r = kit
+        .run(&["report", "import", path])
+        .refused(2, "already has a report for 2026-03");
+    let (error, hints) = split(&r, "hint");
+    assert!(!error.contains("--replace"), "{error}");
+    assert_eq!(
+        hints,
+        [format!(
+            "`kontakt report import {path} --replace` replaces them"
+        )],
+        "{}",
+        r.stderr
+    );
+    let r = kit
+        .run(&["--lang", "sv", "report", "import", path])
+        .refused(2, "har redan en rapport");
+    let (_, hints) = split(&r, "tips");
+    assert!(hints[0].contains("--replace` ersätter dem"), "{}", r.stderr);
+    // A file with nothing to replace gives no such hint.
+    std::fs::write(&file, format!("assignment,date\n{a},2026-05-40\n")).unwrap();
+    let r = kit.run(&["report", "import", path]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(!r.stderr.contains("hint:"), "{}", r.stderr);
+}
+
+/// An ending that corrects an approved report needs a named person: the refusal says why, and
+/// the hint the command again, with the record that was ended and `--by`.
+#[test]
+fn an_ending_that_corrects_an_approved_report_hints_at_by() {
+    let mut kit = Kit::new();
+    let a = kit.agreed(0, "2026-03-01");
+    let v = kit.volunteer_of(&a);
+    kit.today = "2026-04-02".into();
+    kit.run(&[
+        "report",
+        &a,
+        "2026-03",
+        "--meeting",
+        "2026-03-05",
+        "--meeting",
+        "2026-03-20",
+    ])
+    .ok();
+    kit.run(&[
+        "report", "approve", "--month", "2026-03", "--all", "--by", "Anna",
+    ])
+    .ok();
+    let home = tempfile::tempdir().unwrap();
+    let out = assert_cmd::Command::cargo_bin("kontakt")
+        .unwrap()
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("KONTAKT_USER")
+        .env_remove("GIT_AUTHOR_NAME")
+        .env_remove("USER")
+        .env_remove("LOGNAME")
+        .env("HOME", home.path())
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .arg("--records")
+        .arg(&kit.dir)
+        .args(["--today", &kit.today])
+        .args([
+            "end",
+            &v,
+            "--date",
+            "2026-03-10",
+            "--reason",
+            "volunteer_request",
+        ])
+        .output()
+        .unwrap();
+    let r = Ran {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+    .refused(1, "a correction needs a named person");
+    let (error, hints) = split(&r, "hint");
+    assert!(!error.contains("--by"), "{error}");
+    assert!(
+        hints.iter().any(|h| h.contains(&format!(
+            "`kontakt end {v} --date DATE --reason REASON --by NAME`"
+        ))),
+        "{}",
+        r.stderr
+    );
+}

@@ -9,7 +9,7 @@ use kontakt::{Error, model::Id};
 /// (`Error::Refused`'s `next`), or what its kind of error calls for.
 pub fn hint(e: &Error) -> Option<String> {
     match e {
-        Error::Refused { next, .. } if !next.is_empty() => {
+        Error::Refused { next, .. } | Error::Then { next, .. } if !next.is_empty() => {
             Some(next.iter().map(step).collect::<Vec<_>>().join("\n"))
         }
         Error::NotRecords { .. } => Some(tr!(
@@ -116,6 +116,16 @@ fn step(n: &Next) -> String {
             client,
             volunteer
         ),
+        Next::NameWhoEnds(id) => tr!(
+            "name who makes the corrections: `kontakt end {} --date DATE --reason REASON --by NAME`, or set KONTAKT_USER or `git config user.name`",
+            "ange vem som rättar: `kontakt end {} --date DATUM --reason SKÄL --by NAMN`, eller sätt KONTAKT_USER eller `git config user.name`",
+            id
+        ),
+        Next::ImportReplace(path) => tr!(
+            "`kontakt report import {} --replace` replaces them",
+            "`kontakt report import {} --replace` ersätter dem",
+            path.display()
+        ),
     }
 }
 
@@ -144,13 +154,19 @@ mod tests {
             Next::Plan(id),
             Next::SettleOutside(Some(id), month),
             Next::ProposeAgain(id, Id::parse("V-7Q2K9M").unwrap()),
+            Next::NameWhoEnds(id),
+            Next::ImportReplace("e-tjanst.csv".into()),
         ];
         for n in &steps {
             let text = step(n);
             assert!(text.contains("`kontakt "), "{n:?}: {text}");
             let about_id = !matches!(
                 n,
-                Next::CheckThenPay(_) | Next::Check | Next::Repair | Next::PayAgain(_)
+                Next::CheckThenPay(_)
+                    | Next::Check
+                    | Next::Repair
+                    | Next::PayAgain(_)
+                    | Next::ImportReplace(_)
             );
             assert_eq!(text.contains("A-7Q2K9M"), about_id, "{n:?}: {text}");
         }

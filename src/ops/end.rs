@@ -120,7 +120,7 @@ pub fn end(store: &Store, prefix: &str, req: Request, today: NaiveDate) -> Resul
             let a: Assignment = store.load(&id)?;
             let client = a.client;
             done.assignments
-                .push(stage_end(store, &mut changes, a, &req, today)?);
+                .push(stage_end(store, &mut changes, a, &req, id, today)?);
             // Only a reason that ends the need reads the client's file.
             if ending::ends_decision(req.reason) {
                 let mut c: Client = store.load(&client)?;
@@ -281,8 +281,9 @@ fn end_hers(
         }
         // An ending set for later moves to the earlier day, with its reason.
         a.ended = None;
+        let ended = done.id;
         done.assignments
-            .push(stage_end(store, changes, a, req, today)?);
+            .push(stage_end(store, changes, a, req, ended, today)?);
     }
     Ok(not_started)
 }
@@ -308,6 +309,7 @@ fn stage_end(
     changes: &mut Changeset,
     mut a: Assignment,
     req: &Request,
+    ended: Id,
     today: NaiveDate,
 ) -> Result<Ended> {
     let date = req.date;
@@ -323,7 +325,7 @@ fn stage_end(
     a.history
         .push(Event::new(today, format!("ends {date}")).with_note(note));
     store.stage(changes, &a)?;
-    let corrected = correct_after_ending(store, changes, &a, date, req.by.clone(), today)?;
+    let corrected = correct_after_ending(store, changes, &a, date, req.by.clone(), ended, today)?;
     Ok(Ended {
         assignment: a,
         corrected,

@@ -351,6 +351,7 @@ pub fn import(
     }
     let mut changes = Changeset::new();
     let mut done = Vec::new();
+    let mut would_replace = false;
     for ((id, month), rows) in groups {
         let a: Assignment = store.load(&id)?;
         let numbers: Vec<String> = rows.iter().map(|(l, _)| l.to_string()).collect();
@@ -422,11 +423,12 @@ pub fn import(
             problems.push((
                 rows[0].0,
                 tr!(
-                    "{lines}: {id} already has a report for {month} (filed {}) that says otherwise; nothing was replaced: `report import --replace` replaces it",
-                    "{lines}: {id} har redan en rapport för {month} (lämnad {}) som säger annat; inget ersattes: `report import --replace` ersätter den",
+                    "{lines}: {id} already has a report for {month} (filed {}) that says otherwise; nothing was replaced",
+                    "{lines}: {id} har redan en rapport för {month} (lämnad {}) som säger annat; inget ersattes",
                     old.reported
                 ),
             ));
+            would_replace = true;
             continue;
         }
         // Meeting days were named per line above; the rest concern the whole month.
@@ -460,9 +462,13 @@ pub fn import(
     }
     if !problems.is_empty() {
         problems.sort();
-        return Err(Error::BadBatch {
+        let e = Error::BadBatch {
             path: path.to_path_buf(),
             problems: problems.into_iter().map(|(_, p)| p).collect(),
+        };
+        return Err(match would_replace {
+            true => e.then(Next::ImportReplace(path.to_path_buf())),
+            false => e,
         });
     }
     store.commit(&lock, &changes)?;
@@ -576,13 +582,15 @@ fn taken_out(t: &after_ending::Trimmed, lang: crate::lang::Lang) -> String {
 }
 
 /// Stages the corrections an ending on `date` makes to the reports after it
-/// (`rules::after_ending`).
+/// (`rules::after_ending`); `ended` is the record the person ended (the assignment, its client
+/// or its volunteer), for the way on when nobody is named.
 pub(super) fn correct_after_ending(
     store: &Store,
     changes: &mut Changeset,
     a: &Assignment,
     date: NaiveDate,
     by: Option<String>,
+    ended: Id,
     today: NaiveDate,
 ) -> Result<Vec<String>> {
     let first = Month::of(date);
@@ -636,11 +644,14 @@ pub(super) fn correct_after_ending(
             continue;
         };
         let Some(by) = by.clone().filter(|b| !b.trim().is_empty()) else {
-            return Err(Error::refused(vec![tr!(
-                "ending {} on {date} corrects the approved report of {month}, and a correction needs a named person: give --by NAME, or set KONTAKT_USER or `git config user.name`",
-                "att avsluta {} den {date} rättar den attesterade rapporten för {month}, och en rättelse behöver en namngiven person: ange --by NAMN, eller sätt KONTAKT_USER eller `git config user.name`",
-                a.id
-            )]));
+            return Err(Error::refused_then(
+                vec![tr!(
+                    "ending {} on {date} corrects the approved report of {month}, and a correction needs a named person",
+                    "att avsluta {} den {date} rättar den attesterade rapporten för {month}, och en rättelse behöver en namngiven person",
+                    a.id
+                )],
+                Next::NameWhoEnds(ended),
+            ));
         };
         rep.corrections.push(Correction {
             date: today.into(),
