@@ -244,7 +244,7 @@ pub fn run(args: Args, ctx: &Ctx) -> Result<Output> {
                     ),
                 ));
             }
-            use screen::AppealStep;
+            use kontakt::rules::appeal::Step as AppealStep;
             let next_step = a.next;
             let goals = a.goals;
             let step = match (

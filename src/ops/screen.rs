@@ -10,6 +10,7 @@ use crate::model::common::Insats;
 use crate::model::{
     Basis, Client, Decision, Event, Frequency, Id, Kind, Outcome, Reference, Verdict, Volunteer,
 };
+use crate::rules::appeal::{self, Step as AppealStep};
 use crate::rules::{closure, decision, screening, status};
 use crate::store::{Changeset, Store};
 
@@ -445,22 +446,6 @@ pub enum ClientDecision {
     Appeal(AppealStep),
 }
 
-/// A step of an appeal (`rules::appeal`).
-#[derive(Debug, Clone)]
-pub enum AppealStep {
-    Received(NaiveDate),
-    /// Reconsidered; `changed`: the decision was changed as the appeal asked.
-    Reconsidered {
-        date: NaiveDate,
-        changed: bool,
-    },
-    Forwarded(NaiveDate),
-    Judgment {
-        date: NaiveDate,
-        outcome: String,
-    },
-}
-
 /// Records `input` for the client `prefix` names; `by`: who decided (or followed up, closed),
 /// kept with the decision and in the history.
 pub fn screen_client(
@@ -785,8 +770,8 @@ fn latest(c: &mut Client) -> Result<&mut Decision> {
         .ok_or_else(|| Error::refused(vec![tr!("{id} has no decision", "{id} har inget beslut")]))
 }
 
-/// Records a step of an appeal of the latest decision, in the order the law gives them:
-/// received, reconsidered, forwarded (unless changed as asked), judgment.
+/// Records a step of an appeal of the latest decision, unless [`appeal::step_problems`]
+/// refuses it.
 fn appeal(
     store: &Store,
     lock: &crate::store::Lock,
@@ -796,27 +781,16 @@ fn appeal(
     today: NaiveDate,
 ) -> Result<(Id, Decision)> {
     let id = c.id;
-    // A decision that grants all that was applied for goes against no one: nothing to appeal.
-    let in_full = c.latest_decision().is_some_and(|d| {
-        crate::rules::written_decision::scope(&c, d) == crate::rules::written_decision::Scope::Full
-    });
+    let problems = match c.latest_decision() {
+        Some(d) => appeal::step_problems(&c, d, &step, today),
+        None => Vec::new(),
+    };
+    if !problems.is_empty() {
+        return Err(Error::refused(problems));
+    }
     let d = latest(&mut c)?;
-    let refuse = |m: String| Err(Error::refused(vec![m]));
-    let (date, event) = match (&mut d.appeal, step) {
-        (None, AppealStep::Received(_)) if in_full => {
-            return refuse(tr!(
-                "{id}'s latest decision grants in full what was applied for: there is nothing to appeal",
-                "det senaste beslutet för {id} beviljar allt som söktes: det finns inget att överklaga"
-            ));
-        }
-        (None, AppealStep::Received(date)) => {
-            if date < d.decided {
-                return refuse(tr!(
-                    "the appeal ({date}) is dated before the decision ({})",
-                    "överklagandet ({date}) är daterat före beslutet ({})",
-                    d.decided
-                ));
-            }
+    let event = match (d.appeal.as_mut(), step) {
+        (_, AppealStep::Received(date)) => {
             d.appeal = Some(Appeal {
                 received: date.into(),
                 reconsidered: None,
@@ -824,89 +798,33 @@ fn appeal(
                 forwarded: None,
                 judgment: None,
             });
-            (date, format!("appeal received {date}"))
-        }
-        (Some(_), AppealStep::Received(_)) => {
-            return refuse(tr!(
-                "{id}'s latest decision is already appealed",
-                "det senaste beslutet för {id} är redan överklagat"
-            ));
-        }
-        (None, _) => {
-            return refuse(tr!(
-                "{id}'s latest decision has no appeal: record it first (--appeal-received DATE)",
-                "det senaste beslutet för {id} är inte överklagat: registrera det först (--appeal-received DATUM)"
-            ));
+            format!("appeal received {date}")
         }
         (Some(a), AppealStep::Reconsidered { date, changed }) => {
-            // The reconsideration (omprövning) comes before the appeal goes to the court.
-            if let Some(f) = a.forwarded {
-                return refuse(tr!(
-                    "the appeal was forwarded to the court on {f}: a reconsideration comes before that",
-                    "överklagandet överlämnades till förvaltningsrätten den {f}: en omprövning görs före det"
-                ));
-            }
-            if date < a.received {
-                return refuse(tr!(
-                    "reconsidered {date}, before the appeal was received ({})",
-                    "omprövat {date}, före överklagandet kom in ({})",
-                    a.received
-                ));
-            }
             a.reconsidered = Some(date.into());
             a.changed = changed;
-            (
-                date,
-                format!(
-                    "appeal reconsidered {date}{}",
-                    if changed {
-                        ": changed as asked"
-                    } else {
-                        ": unchanged"
-                    }
-                ),
+            format!(
+                "appeal reconsidered {date}{}",
+                if changed {
+                    ": changed as asked"
+                } else {
+                    ": unchanged"
+                }
             )
         }
         (Some(a), AppealStep::Forwarded(date)) => {
-            if a.changed {
-                return refuse(tr!(
-                    "the decision was changed as the appeal asked: there is nothing to forward",
-                    "beslutet ändrades som överklagandet begärde: det finns inget att överlämna"
-                ));
-            }
-            if date < a.received {
-                return refuse(tr!(
-                    "forwarded {date}, before the appeal was received ({})",
-                    "överlämnat {date}, före överklagandet kom in ({})",
-                    a.received
-                ));
-            }
             a.forwarded = Some(date.into());
-            (date, format!("appeal forwarded to the court {date}"))
+            format!("appeal forwarded to the court {date}")
         }
         (Some(a), AppealStep::Judgment { date, outcome }) => {
-            let Some(f) = a.forwarded else {
-                return refuse(tr!(
-                    "the appeal was never forwarded to the court (--appeal-forwarded DATE)",
-                    "överklagandet överlämnades aldrig till rätten (--appeal-forwarded DATUM)"
-                ));
-            };
-            if date < f || outcome.trim().is_empty() {
-                return refuse(tr!(
-                    "a judgment is dated after the appeal was forwarded ({f}) and says its outcome (--note TEXT)",
-                    "en dom är daterad efter att överklagandet överlämnades ({f}) och anger sitt utfall (--note TEXT)"
-                ));
-            }
             a.judgment = Some(Judgment {
                 date: date.into(),
                 outcome: outcome.trim().to_string(),
             });
-            (date, format!("judgment {date}"))
+            format!("judgment {date}")
         }
+        (None, _) => unreachable!("step_problems refuses a step of an appeal not received"),
     };
-    if date > today {
-        return refuse(tr!("{date} is after today", "{date} är efter i dag"));
-    }
     let d = d.clone();
     c.history.push(Event::new(today, event).with_by(by));
     let mut changes = Changeset::new();

@@ -49,6 +49,7 @@ pub(super) type Validation = (&'static str, fn(&Ctx, &mut Checker));
 /// In order: `paid_twice` before `paid_changed`.
 pub(super) const VALIDATIONS: &[Validation] = &[
     ("decision_dates", decision_dates),
+    ("appeals", appeals),
     ("ivo_codes", ivo_codes),
     ("applied_in_the_past", applied_in_the_past),
     ("same_person", same_person),
@@ -141,6 +142,16 @@ fn decision_dates(x: &Ctx, ck: &mut Checker) {
                     ),
                 );
             }
+        }
+    }
+}
+
+/// E006/E004: an appeal's steps out of the law's order or after today, a forwarding of a
+/// decision changed as asked, a judgment without its outcome (`rules::appeal::record_problems`).
+fn appeals(x: &Ctx, ck: &mut Checker) {
+    for (rel, c) in x.clients {
+        for p in crate::rules::appeal::record_problems(c, x.today) {
+            ck.problem(rel, &p);
         }
     }
 }

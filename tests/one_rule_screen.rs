@@ -1,0 +1,90 @@
+//! `screen` and `check` judge by the same rule (issue 15): what `screen` refuses as it is
+//! typed, `check` names when a person types it into the file.
+
+mod common;
+
+use common::Kit;
+
+/// The records' file with `from` replaced by `to`, which must be there.
+fn edit(kit: &Kit, rel: &str, from: &str, to: &str) {
+    let text = kit.read(rel);
+    assert!(text.contains(from), "{from} not in {rel}:\n{text}");
+    std::fs::write(kit.dir.join(rel), text.replacen(from, to, 1)).unwrap();
+}
+
+/// `check`'s output, which must fail and name `rel` with `code` and `needle`.
+fn check_finds(kit: &Kit, rel: &str, code: &str, needle: &str) {
+    let r = kit.run(&["check"]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(
+        r.stdout
+            .lines()
+            .any(|l| l.contains(&format!("{rel}:")) && l.contains(code) && l.contains(needle)),
+        "{rel} {code} {needle:?} not in:\n{}",
+        r.stdout
+    );
+}
+
+/// The demo's appealed client: received 2026-10-20, reconsidered 2026-10-27, not forwarded.
+const APPEALED: &str = "C-58EE6P";
+
+#[test]
+fn an_appeal_out_of_order_is_refused_typed_and_named_by_check() {
+    let kit = Kit::demo();
+    let rel = format!("clients/{APPEALED}.toml");
+    let clean = kit.run(&["check"]);
+    assert!(!clean.stdout.contains(&rel), "{}", clean.stdout);
+    let before = kit.snapshot();
+    kit.run(&[
+        "screen",
+        "client",
+        APPEALED,
+        "--appeal-forwarded",
+        "2026-10-19",
+    ])
+    .refused(
+        1,
+        "forwarded 2026-10-19, before the appeal was received (2026-10-20)",
+    );
+    assert_eq!(kit.snapshot(), before);
+    // Typed into the file: the same words, at the field.
+    edit(
+        &kit,
+        &rel,
+        "reconsidered = \"2026-10-27\"\n",
+        "reconsidered = \"2026-10-27\"\nforwarded = \"2026-10-19\"\n",
+    );
+    check_finds(
+        &kit,
+        &rel,
+        "E006",
+        "field `decisions[0].appeal.forwarded`: forwarded 2026-10-19, before the appeal was received (2026-10-20)",
+    );
+    // Forwarded before the reconsideration: a reconsideration comes first.
+    edit(
+        &kit,
+        &rel,
+        "forwarded = \"2026-10-19\"",
+        "forwarded = \"2026-10-25\"",
+    );
+    check_finds(
+        &kit,
+        &rel,
+        "E006",
+        "forwarded to the court on 2026-10-25: a reconsideration comes before that",
+    );
+    // A judgment without its outcome.
+    edit(
+        &kit,
+        &rel,
+        "forwarded = \"2026-10-25\"",
+        "forwarded = \"2026-10-28\"",
+    );
+    edit(
+        &kit,
+        &rel,
+        "changed = false\n",
+        "changed = false\n\n[decisions.appeal.judgment]\ndate = \"2026-11-02\"\noutcome = \" \"\n",
+    );
+    check_finds(&kit, &rel, "E004", "the judgment says no outcome");
+}
