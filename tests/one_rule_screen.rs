@@ -88,3 +88,38 @@ fn an_appeal_out_of_order_is_refused_typed_and_named_by_check() {
     );
     check_finds(&kit, &rel, "E004", "the judgment says no outcome");
 }
+
+#[test]
+fn a_rejection_without_its_reason_is_refused_typed_and_named_by_check() {
+    let kit = Kit::new();
+    let v = kit
+        .run(&[
+            "apply",
+            "volunteer",
+            "--name",
+            "Volontär Test",
+            "--pnr",
+            &common::pnr_born(1980, 0),
+            "--applied",
+            "2026-01-05",
+        ])
+        .id();
+    kit.run(&["screen", "volunteer", &v, "--reject", " "])
+        .refused(2, "a rejection needs a reason");
+    kit.run(&["screen", "volunteer", &v, "--reject", "Olämplig"])
+        .ok();
+    kit.run(&["check"]).ok();
+    let rel = format!("volunteers/{v}.toml");
+    edit(
+        &kit,
+        &rel,
+        "rejection_reason = \"Olämplig\"",
+        "rejection_reason = \"\"",
+    );
+    check_finds(
+        &kit,
+        &rel,
+        "E004",
+        "field `screening.rejection_reason`: a rejection needs a reason",
+    );
+}

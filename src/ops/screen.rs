@@ -227,11 +227,8 @@ pub fn screen_volunteer(
         }
     }
     if let Some(reason) = steps.reject {
-        if reason.trim().is_empty() {
-            return Err(Error::arg(
-                "--reject",
-                tr!("a rejection needs a reason", "ett avslag behöver ett skäl"),
-            ));
+        if !screening::reason_given(Some(&reason)) {
+            return Err(Error::arg("--reject", screening::rejection_reason_needed()));
         }
         v.screening.rejected = Some(today.into());
         v.screening.rejection_reason = Some(reason);

@@ -29,7 +29,7 @@ pub fn employee_number_problem(n: &str) -> Option<String> {
 }
 
 /// What is wrong in a volunteer's stored screening and payroll details: approved and rejected
-/// both, approved before she applied, an employee number payroll cannot take.
+/// both, rejected without a reason, approved before she applied, an employee number payroll cannot take.
 pub fn record_problems(v: &Volunteer) -> Vec<Problem> {
     let mut out = Vec::new();
     let s = &v.screening;
@@ -39,6 +39,13 @@ pub fn record_problems(v: &Volunteer) -> Vec<Problem> {
             Flaw::ImpossibleDates,
             &at("rejected"),
             tr!("both approved and rejected", "både godkänd och avslagen"),
+        ));
+    }
+    if s.rejected.is_some() && !reason_given(s.rejection_reason.as_deref()) {
+        out.push(Problem::new(
+            Flaw::BadValue,
+            &at("rejection_reason"),
+            rejection_reason_needed(),
         ));
     }
     if s.approved.is_some_and(|a| a < v.applied) {
@@ -60,6 +67,17 @@ pub fn record_problems(v: &Volunteer) -> Vec<Problem> {
         ));
     }
     out
+}
+
+/// Is a rejection's reason given (not empty, nor only spaces)? A rejection says why, whether
+/// `screen volunteer --reject` records it or a person types it into the file.
+pub fn reason_given(reason: Option<&str>) -> bool {
+    reason.is_some_and(|r| !r.trim().is_empty())
+}
+
+/// Why a rejection without its reason is refused.
+pub fn rejection_reason_needed() -> String {
+    tr!("a rejection needs a reason", "ett avslag behöver ett skäl")
 }
 
 /// A referee's name as it is compared: trimmed, in lower case (`Anna Berg` is `anna berg`).
@@ -269,4 +287,29 @@ pub fn both_roles(other: &[Id]) -> Option<String> {
 
 fn join(ids: &[Id]) -> String {
     ids.iter().map(Id::to_string).collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+mod rejection {
+    use super::*;
+
+    fn volunteer(screening: &str) -> Volunteer {
+        toml::from_str(&format!(
+            "schema = 1\nid = \"V-7Q2K9M\"\nname = \"X\"\npnr = \"198301012384\"\napplied = \"2026-01-01\"\n[screening]\n{screening}"
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_stored_rejection_needs_its_reason() {
+        let fields = |v: &Volunteer| -> Vec<String> {
+            record_problems(v).iter().map(|p| p.field()).collect()
+        };
+        let bare = volunteer("rejected = \"2026-02-01\"\n");
+        assert_eq!(fields(&bare), vec!["screening.rejection_reason"]);
+        let blank = volunteer("rejected = \"2026-02-01\"\nrejection_reason = \"  \"\n");
+        assert_eq!(fields(&blank), vec!["screening.rejection_reason"]);
+        let why = volunteer("rejected = \"2026-02-01\"\nrejection_reason = \"Olämplig\"\n");
+        assert!(fields(&why).is_empty());
+    }
 }

@@ -227,7 +227,7 @@ fn same_person(x: &Ctx, ck: &mut Checker) {
 }
 
 /// E006: a screening both approved and rejected, or approved before the application; E004:
-/// an employee number payroll cannot take (`rules::screening::record_problems`).
+/// a rejection without its reason, an employee number payroll cannot take (`rules::screening::record_problems`).
 fn screening_dates(x: &Ctx, ck: &mut Checker) {
     for (rel, v) in x.volunteers {
         for p in crate::rules::screening::record_problems(v) {
