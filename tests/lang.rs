@@ -369,7 +369,7 @@ fn an_answer_never_says_nothing_when_there_is_something() {
     assert!(!due.contains("Inget förfaller"), "{due}");
     kit.cmd("pay 9999-12 --dry-run").refused(
         2,
-        "9999-12 is outside the years kontakt pays (1900 to 2200)",
+        "9999-12 is outside the years kontakt pays (1900 to 2199)",
     );
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("new");
