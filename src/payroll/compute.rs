@@ -501,11 +501,12 @@ fn delivered_parts(
         add(out, LineKind::Mileage, span(m.tax_free, q))?;
         add(out, LineKind::MileageTaxable, span(m.taxable, q))?;
     }
-    // A flat travel allowance, for a month that earns pay.
-    if let Some(flat) = last.travel_monthly_ore
-        && (out.amount(LineKind::Fee) != Money::ZERO
-            || out.amount(LineKind::Expense) != Money::ZERO)
-    {
+    // A flat travel allowance, for a month that earns pay (`payroll::travel_allowance`).
+    if let Some(flat) = super::travel_allowance::flat_for_month(
+        last.travel_monthly_ore,
+        out.amount(LineKind::Fee),
+        out.amount(LineKind::Expense),
+    ) {
         add(out, LineKind::Travel, span(flat, None))?;
     }
     if !report.receipts.is_empty() {

@@ -20,6 +20,7 @@ pub mod retroactive;
 pub mod settlement;
 pub mod stay_pay;
 pub mod totals;
+pub mod travel_allowance;
 
 pub use crate::model::payline::{LineKind, PayLine};
 pub use line::Payee;
