@@ -375,27 +375,33 @@ impl Client {
     /// The insats the client is to have on `day`: the grant in force's, else the newest grant's
     /// (one decided but not yet started, or run out), else the one applied for.
     pub fn insats_on(&self, day: NaiveDate) -> Insats {
-        let granted = || {
-            self.decisions
-                .iter()
-                .rev()
-                .filter(|d| d.outcome() == Outcome::Granted)
-        };
-        granted()
-            .find(|d| d.grants(day))
-            .or_else(|| granted().next())
+        self.grant_in_force(day)
+            .or_else(|| {
+                self.decisions
+                    .iter()
+                    .rev()
+                    .find(|d| d.outcome() == Outcome::Granted)
+            })
             .map_or(self.applied_insats, |d| self.insats_of(d))
     }
 
-    /// Is the service granted on `day`? The grant in force is the latest one that has started
-    /// by then: a new decision replaces an earlier one from its start (shortening or extending
-    /// it), while a denial of a later application leaves a running grant alone.
-    pub fn granted_on(&self, day: NaiveDate) -> bool {
+    /// **The grant in force** on `day`: the latest granting decision that has started by then,
+    /// if it still grants that day (its period not run out, not closed before it). A new
+    /// decision replaces an earlier one from its start, shortening or extending it, so an
+    /// older grant whose period still covers the day is not in force once a newer one has
+    /// started. The one answer to "which decision rules on this day" (the meetings it grants,
+    /// a plan's insats, whether she is waiting, an early closing).
+    pub fn grant_in_force(&self, day: NaiveDate) -> Option<&Decision> {
         self.decisions
             .iter()
             .rev()
             .find(|d| d.outcome() == Outcome::Granted && d.from().is_some_and(|f| f <= day))
-            .is_some_and(|d| d.grants(day))
+            .filter(|d| d.grants(day))
+    }
+
+    /// Is the service granted on `day` ([`Client::grant_in_force`])?
+    pub fn granted_on(&self, day: NaiveDate) -> bool {
+        self.grant_in_force(day).is_some()
     }
 }
 
@@ -452,5 +458,30 @@ mod tests {
         let text = "decided = \"2026-03-01\"\noutcome = \"granted\"\nfrom = \"2026-03-01\"\nto = \"2026-08-31\"\n";
         let d: Decision = toml::from_str(text).unwrap();
         assert_eq!(toml::to_string(&d).unwrap(), text);
+    }
+
+    /// A newer grant replaces an older one from its start: once it has started, the older
+    /// grant is not in force on a day its own period covers, even after the newer one has run
+    /// out (the law: the latest decision rules). Before the newer one starts, the older rules.
+    #[test]
+    fn the_grant_in_force_is_the_latest_started_one() {
+        let text = "schema = 1\nid = \"C-7Q2K9M\"\nname = \"X\"\npnr = \"201201022389\"\napplied = \"2026-01-01\"\n\
+            [[decisions]]\ndecided = \"2026-01-10\"\noutcome = \"granted\"\nfrom = \"2026-01-10\"\nto = \"2026-12-31\"\n\
+            [[decisions]]\ndecided = \"2026-02-20\"\noutcome = \"granted\"\nfrom = \"2026-03-01\"\nto = \"2026-04-30\"\n";
+        let c: Client = toml::from_str(text).unwrap();
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let decided = |d: Option<&Decision>| d.map(|d| d.decided);
+        assert_eq!(
+            decided(c.grant_in_force(day("2026-02-15"))),
+            Some(day("2026-01-10"))
+        );
+        assert_eq!(
+            decided(c.grant_in_force(day("2026-03-15"))),
+            Some(day("2026-02-20"))
+        );
+        // The older grant's period covers June, but the newer one replaced it in March.
+        assert_eq!(c.grant_in_force(day("2026-06-01")), None);
+        assert!(!c.granted_on(day("2026-06-01")));
+        assert!(c.granted_on(day("2026-04-30")));
     }
 }

@@ -91,12 +91,7 @@ pub fn document(store: &Store, prefix: &str) -> Result<PlanDoc> {
     };
     let c: Client = store.load(&a.client)?;
     let v: Volunteer = store.load(&a.volunteer)?;
-    let decision = c
-        .decisions
-        .iter()
-        .rev()
-        .find(|d| d.grants(p.made.get()))
-        .or(c.latest_decision());
+    let decision = c.grant_in_force(p.made.get()).or(c.latest_decision());
     Ok(PlanDoc {
         municipality: store.config.municipality.clone(),
         assignment: id,

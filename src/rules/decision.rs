@@ -71,7 +71,7 @@ pub fn meetings_beyond_grant(
     day: NaiveDate,
     agreed: crate::model::Frequency,
 ) -> Option<String> {
-    let d = c.decisions.iter().rev().find(|d| d.grants(day))?;
+    let d = c.grant_in_force(day)?;
     let granted = d.meetings?;
     (super::written_decision::per_year(agreed) > super::written_decision::per_year(granted)).then(
         || {

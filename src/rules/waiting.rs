@@ -22,10 +22,7 @@ pub fn needs_volunteer(c: &Client, has_open_assignment: bool, today: NaiveDate) 
 
 /// Was the grant in force on `today` closed early, on or before `today`?
 fn closed_by(c: &Client, today: NaiveDate) -> bool {
-    c.decisions
-        .iter()
-        .rev()
-        .find(|d| d.grants(today))
+    c.grant_in_force(today)
         .and_then(|d| d.closed.as_ref())
         .is_some_and(|cl| cl.date <= today)
 }
