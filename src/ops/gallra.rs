@@ -85,8 +85,8 @@ pub fn plan(store: &Store, today: NaiveDate) -> Result<Plan> {
             Verdict::Cull(w) => {
                 let mut files = vec![file];
                 files.extend(
-                    asgs.iter()
-                        .filter(|a| a.agreement.is_none())
+                    retention::culled_with(&asgs)
+                        .iter()
                         .map(|a| Store::rel_path(Kind::Assignment, &a.id)),
                 );
                 out.clients.push(Due {

@@ -158,6 +158,17 @@ pub fn client_verdict(
     window(last_entry(c, assignments, reports), rules.years, today)
 }
 
+/// The assignments culled with their client's file: the proposals that never became an
+/// agreement. An agreed assignment's file stays, with its attendance reports: they are the
+/// basis of payments (accounting records) and name people by id only.
+pub fn culled_with<'a>(assignments: &[&'a Assignment]) -> Vec<&'a Assignment> {
+    assignments
+        .iter()
+        .copied()
+        .filter(|a| a.agreement.is_none())
+        .collect()
+}
+
 /// `Some` when `c`'s file is due for culling on `today` (`client_verdict` says cull).
 pub fn cullable(
     c: &Client,
