@@ -278,4 +278,27 @@ mod tests {
             None
         );
     }
+
+    /// A client's file goes with the proposals that never became agreements; an agreed
+    /// assignment stays with its reports, the basis of payments.
+    #[test]
+    fn only_proposals_never_agreed_go_with_the_client() {
+        let asg = |id: &str, agreed: bool| -> Assignment {
+            let agreement = if agreed {
+                "[agreement]\nstart = \"2026-02-01\"\nsigned = \"2026-02-01\"\nconfidentiality_signed = \"2026-02-01\"\n[[agreement.terms]]\nfrom = \"2026-02-01\"\nmeetings = \"1/week\"\nfee = { percent_hundredths = 2000 }\nexpense = { percent_hundredths = 1000 }\n"
+            } else {
+                ""
+            };
+            toml::from_str(&format!(
+                "schema = 1\nid = \"{id}\"\nclient = \"C-7Q2K9M\"\nvolunteer = \"V-7Q2K9M\"\nproposed = \"2026-01-20\"\n{agreement}"
+            ))
+            .unwrap()
+        };
+        let (proposal, agreed) = (asg("A-7Q2K9M", false), asg("A-8Q2K9M", true));
+        let culled: Vec<String> = culled_with(&[&proposal, &agreed])
+            .iter()
+            .map(|a| a.id.to_string())
+            .collect();
+        assert_eq!(culled, ["A-7Q2K9M"]);
+    }
 }
