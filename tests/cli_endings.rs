@@ -573,3 +573,51 @@ fn a_break_after_she_leaves_is_refused_and_found_in_a_file() {
         out.stdout
     );
 }
+
+/// A break planned before she said she is leaving, that would begin after her last day, is
+/// dropped by `end V` (and said so): kontakt never writes a file `check` then finds fault with.
+/// A break under way on her last day stays.
+#[test]
+fn leaving_drops_a_planned_break_after_her_last_day() {
+    let mut kit = Kit::new();
+    kit.today = "2026-03-01".into();
+    let (_, v) = kit.ready_pair(1);
+    kit.run(&[
+        "pause",
+        &v,
+        "--reason",
+        "resa",
+        "--from",
+        "2026-03-10",
+        "--until",
+        "2026-03-20",
+    ])
+    .ok();
+    kit.run(&["pause", &v, "--reason", "kurs", "--from", "2026-07-01"])
+        .ok();
+    let ended = kit
+        .run(&[
+            "end",
+            &v,
+            "--date",
+            "2026-05-31",
+            "--reason",
+            "volunteer_request",
+        ])
+        .ok();
+    assert!(
+        ended
+            .stdout
+            .contains("the break from 2026-07-01 would begin after her last day: dropped"),
+        "{}",
+        ended.stdout
+    );
+    kit.run(&["check"]).ok();
+    let file = kit.read(&format!("volunteers/{v}.toml"));
+    assert!(
+        file.contains("2026-03-10")
+            && !file.contains("from = \"2026-07-01\"")
+            && !file.contains("from = 2026-07-01"),
+        "{file}"
+    );
+}

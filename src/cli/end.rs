@@ -69,6 +69,7 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
             "decision_closed": done.decision_closed,
             "leaving": done.leaving,
             "cancelled": done.cancelled,
+            "breaks_dropped": done.breaks_dropped,
         }))));
     }
     let people = names(
@@ -110,6 +111,12 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
                 named(&x.client)
             ));
         }
+    }
+    for from in &done.breaks_dropped {
+        s.push_str(&tr!(
+            "  the break from {from} would begin after her last day: dropped\n",
+            "  uppehållet från {from} skulle börja efter hennes sista dag: borttaget\n"
+        ));
     }
     for id in &done.cancelled {
         s.push_str(&tr!(

@@ -50,6 +50,9 @@ pub struct Done {
     /// Assignments that had not begun by the day the decision closed: they never will, and are
     /// recorded as declined (a proposal, or an agreement whose start is later).
     pub cancelled: Vec<Id>,
+    /// The first days of a leaving volunteer's breaks that would have begun after her last
+    /// day: dropped.
+    pub breaks_dropped: Vec<NaiveDate>,
 }
 
 /// What an ending is given.
@@ -114,6 +117,7 @@ pub fn end(store: &Store, prefix: &str, req: Request, today: NaiveDate) -> Resul
         decision_closed: None,
         leaving: None,
         cancelled: Vec::new(),
+        breaks_dropped: Vec::new(),
     };
     match id.kind() {
         Kind::Assignment => {
@@ -174,6 +178,17 @@ pub fn end(store: &Store, prefix: &str, req: Request, today: NaiveDate) -> Resul
                 x.volunteer == id
             })?;
             refuse_not_started(&not_started)?;
+            // Breaks that would begin after her last day are not taken (`rules::pause`).
+            let dropped = crate::rules::pause::dropped_by_leaving(&v, req.date);
+            for i in dropped.into_iter().rev() {
+                let p = v.pauses.remove(i);
+                v.history.push(Event::new(
+                    today,
+                    format!("break from {} dropped: leaving {}", p.from, req.date),
+                ));
+                done.breaks_dropped.push(p.from.get());
+            }
+            done.breaks_dropped.sort();
             v.leaving = Some(Leaving {
                 date: req.date.into(),
                 reason: req.text(),

@@ -180,7 +180,8 @@ pub fn propose(
         .filter(|e| !(*e == Exclusion::DeclinedBefore && again.is_some()))
         .collect();
     if !ex.is_empty() {
-        let declined_before = ex.contains(&Exclusion::DeclinedBefore);
+        // `--again` answers a pair declined before, and nothing else that stands in the way.
+        let declined_before = ex == [Exclusion::DeclinedBefore];
         let e = Error::refused(ex.iter().map(|e| e.describe().to_string()).collect());
         return Err(if declined_before {
             e.then(Next::ProposeAgain(cid, vid))

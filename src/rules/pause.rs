@@ -59,6 +59,19 @@ pub fn resume(v: &Volunteer, back: NaiveDate) -> Option<Resume> {
     })
 }
 
+/// The breaks a volunteer leaving on `last_day` no longer takes: those that would begin after
+/// it (she is gone by then). A break under way on her last day stays as it is, the history of
+/// her last weeks. `end V` drops these, so a leaving volunteer's file never holds a break
+/// [`problems`] finds after her last day.
+pub fn dropped_by_leaving(v: &Volunteer, last_day: NaiveDate) -> Vec<usize> {
+    v.pauses
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.from > last_day)
+        .map(|(i, _)| i)
+        .collect()
+}
+
 /// The breaks' dates: each ends after it begins, they do not overlap (two breaks at once
 /// would leave "back on" ambiguous), and none begins after her last day when she is leaving.
 pub fn problems(v: &Volunteer) -> Vec<Problem> {

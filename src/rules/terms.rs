@@ -187,7 +187,6 @@ pub fn compensation_problems(
     out
 }
 
-/// "paid per {way}", in the reader's language.
 /// Whether terms paid one way state a part of their pay.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Need {
@@ -211,6 +210,7 @@ pub struct Stated {
     pub hourly: Need,
 }
 
+/// What terms paid `paid_per` state ([`Stated`]).
 pub fn stated(paid_per: PaidPer) -> Stated {
     use Need::*;
     match paid_per {
@@ -260,6 +260,7 @@ pub fn only_what_it_states(mut t: Terms) -> Terms {
     t
 }
 
+/// "paid per {way}", in the reader's language.
 fn way_word(p: PaidPer) -> String {
     match p {
         PaidPer::Month => tr!("month", "månad"),
@@ -328,15 +329,15 @@ pub fn terms_problems(t: &Terms, tariffs: &Tariffs, at: &[Key]) -> Vec<Problem> 
             ),
         ));
     }
-    match (&t.tiers, t.paid_per) {
-        (None, PaidPer::Meetings) => out.push(bad(
+    match (&t.tiers, needs.tiers) {
+        (None, Need::Required) => out.push(bad(
             "tiers",
             tr!(
                 "terms paid by meeting level need the tariff's name (`tiers`, agree --tiers)",
                 "villkor som betalas per träffnivå behöver taxans namn (`tiers`, agree --tiers)"
             ),
         )),
-        (Some(name), PaidPer::Meetings) if !tariffs.tiers.contains_key(name) => {
+        (Some(name), Need::Required | Need::Optional) if !tariffs.tiers.contains_key(name) => {
             let known: Vec<&str> = tariffs.tiers.keys().map(String::as_str).collect();
             out.push(bad(
                 "tiers",
@@ -347,7 +348,7 @@ pub fn terms_problems(t: &Terms, tariffs: &Tariffs, at: &[Key]) -> Vec<Problem> 
                 ),
             ))
         }
-        (Some(_), p) if p != PaidPer::Meetings => out.push(bad(
+        (Some(_), Need::Absent) => out.push(bad(
             "tiers",
             tr!(
                 "a meeting tariff is only for terms paid by meeting level (paid_per = \"meetings\")",
@@ -356,24 +357,28 @@ pub fn terms_problems(t: &Terms, tariffs: &Tariffs, at: &[Key]) -> Vec<Problem> 
         )),
         _ => {}
     }
-    match (t.hourly_ore, t.paid_per) {
-        (None, PaidPer::Hour) => out.push(bad(
+    match (t.hourly_ore, needs.hourly) {
+        (None, Need::Required) => out.push(bad(
             "hourly_ore",
             tr!(
                 "terms paid by the hour need the rate (`hourly_ore`, agree --hourly)",
                 "villkor som betalas per timme behöver timarvodet (`hourly_ore`, agree --hourly)"
             ),
         )),
-        (Some(h), PaidPer::Hour) if !(Money(1)..=bounds::MAX_HOURLY).contains(&h) => out.push(bad(
-            "hourly_ore",
-            tr!(
-                "an hourly rate is above 0 and at most {} kr, found {} kr",
-                "ett timarvode är över 0 och högst {} kr, {} kr hittades",
-                bounds::MAX_HOURLY.swedish(),
-                h.swedish()
-            ),
-        )),
-        (Some(_), p) if p != PaidPer::Hour => out.push(bad(
+        (Some(h), Need::Required | Need::Optional)
+            if !(Money(1)..=bounds::MAX_HOURLY).contains(&h) =>
+        {
+            out.push(bad(
+                "hourly_ore",
+                tr!(
+                    "an hourly rate is above 0 and at most {} kr, found {} kr",
+                    "ett timarvode är över 0 och högst {} kr, {} kr hittades",
+                    bounds::MAX_HOURLY.swedish(),
+                    h.swedish()
+                ),
+            ))
+        }
+        (Some(_), Need::Absent) => out.push(bad(
             "hourly_ore",
             tr!(
                 "an hourly rate is only for terms paid by the hour (paid_per = \"hour\")",
