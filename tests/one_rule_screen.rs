@@ -123,3 +123,76 @@ fn a_rejection_without_its_reason_is_refused_typed_and_named_by_check() {
         "field `screening.rejection_reason`: a rejection needs a reason",
     );
 }
+
+/// The demo's kontaktfamilj with two referees and another adult at home.
+const FAMILY: &str = "V-DGBH88";
+
+#[test]
+fn a_name_is_judged_the_same_typed_or_hand_edited() {
+    let kit = Kit::demo();
+    let long = "Å".repeat(201);
+    let client = "clients/C-3XC4ZE.toml";
+    let family = format!("volunteers/{FAMILY}.toml");
+    let clean = kit.run(&["check"]);
+    assert!(!clean.stdout.contains(client), "{}", clean.stdout);
+    assert!(!clean.stdout.contains(&family), "{}", clean.stdout);
+    // Typed: apply refuses a name too long or with a control character, and writes nothing.
+    let before = kit.snapshot();
+    for bad in [long.as_str(), "Anna\u{7}Berg"] {
+        kit.run(&[
+            "apply",
+            "client",
+            "--name",
+            bad,
+            "--pnr",
+            &common::pnr_born(1990, 7),
+            "--applied",
+            "2026-01-10",
+        ])
+        .refused(2, "1 to 200 characters");
+    }
+    assert_eq!(kit.snapshot(), before);
+    // A referee's name is held to the same rule as it is typed.
+    kit.run(&[
+        "screen",
+        "volunteer",
+        FAMILY,
+        "--reference",
+        &format!("{long}:ok"),
+    ])
+    .refused(2, "1 to 200 characters");
+    assert_eq!(kit.snapshot(), before);
+    // Hand-typed into the files: check names each at its field.
+    edit(
+        &kit,
+        client,
+        "name = \"Sven Gallring\"",
+        &format!("name = \"{long}\""),
+    );
+    edit(
+        &kit,
+        &family,
+        "name = \"Jonas Lööf\"",
+        "name = \"Jonas\\u0007Lööf\"",
+    );
+    edit(
+        &kit,
+        &family,
+        "name = \"Referens B\"",
+        &format!("name = \"{long}\""),
+    );
+    let words = "expected the person's name (1 to 200 characters)";
+    check_finds(&kit, client, "E004", &format!("field `name`: {words}"));
+    check_finds(
+        &kit,
+        &family,
+        "E004",
+        &format!("field `household.adults[0].name`: {words}"),
+    );
+    check_finds(
+        &kit,
+        &family,
+        "E004",
+        &format!("field `screening.references[1].name`: {words}"),
+    );
+}

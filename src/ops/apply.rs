@@ -60,14 +60,8 @@ use crate::model::volunteer::MAX_CAPACITY;
 
 fn check_name(name: &str) -> Result<String> {
     let n = name.trim();
-    if n.is_empty() || n.chars().any(char::is_control) || n.chars().count() > 200 {
-        return Err(Error::arg(
-            "--name",
-            tr!(
-                "expected the person's name (1 to 200 characters)",
-                "personens namn väntades (1 till 200 tecken)"
-            ),
-        ));
+    if let Some(why) = crate::rules::bounds::name_problem(n) {
+        return Err(Error::arg("--name", why));
     }
     Ok(n.to_string())
 }

@@ -70,6 +70,9 @@ pub fn parse_reference(s: &str) -> std::result::Result<(String, Verdict), String
             "referensens namn är tomt"
         ));
     }
+    if let Some(why) = crate::rules::bounds::name_problem(name) {
+        return Err(why);
+    }
     Ok((name.to_string(), verdict))
 }
 
@@ -373,14 +376,8 @@ fn household_steps(
     if let Some(name) = &steps.adult {
         let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
         let name = name.as_str();
-        if name.is_empty() || name.chars().any(char::is_control) || name.chars().count() > 200 {
-            return Err(Error::arg(
-                "--adult",
-                tr!(
-                    "expected the adult's name (1 to 200 characters)",
-                    "den vuxnas namn väntades (1 till 200 tecken)"
-                ),
-            ));
+        if let Some(why) = crate::rules::bounds::name_problem(name) {
+            return Err(Error::arg("--adult", why));
         }
         let i = match h.adults.iter().position(|a| key(&a.name) == key(name)) {
             Some(i) => i,

@@ -58,6 +58,7 @@ pub(super) const VALIDATIONS: &[Validation] = &[
     ("support_dates", support_dates),
     ("reports_not_ahead", reports_not_ahead),
     ("contact_details", contact_details),
+    ("names", names),
     ("assignment_references", assignment_references),
     ("agreement_terms", agreement_terms),
     ("pay_files", pay_files),
@@ -232,6 +233,41 @@ fn screening_dates(x: &Ctx, ck: &mut Checker) {
     for (rel, v) in x.volunteers {
         for p in crate::rules::screening::record_problems(v) {
             ck.problem(rel, &p);
+        }
+    }
+}
+
+/// E004: a name as stored that is no name (`rules::bounds::name_problem`, what `apply` and
+/// `screen` refuse): a client's, a volunteer's, a household adult's, a referee's.
+fn names(x: &Ctx, ck: &mut Checker) {
+    use crate::rules::{Flaw, Key, Problem};
+    let mut judge = |rel: &PathBuf, name: &str, at: &[Key]| {
+        if let Some(why) = crate::rules::bounds::name_problem(name) {
+            ck.problem(rel, &Problem::new(Flaw::BadValue, at, why));
+        }
+    };
+    for (rel, c) in x.clients {
+        judge(rel, &c.name, &[Key::name("name")]);
+    }
+    for (rel, v) in x.volunteers {
+        judge(rel, &v.name, &[Key::name("name")]);
+        for (i, a) in v.household.iter().flat_map(|h| h.adults.iter().enumerate()) {
+            let at = [
+                Key::name("household"),
+                Key::name("adults"),
+                Key::Index(i),
+                Key::name("name"),
+            ];
+            judge(rel, &a.name, &at);
+        }
+        for (i, r) in v.screening.references.iter().enumerate() {
+            let at = [
+                Key::name("screening"),
+                Key::name("references"),
+                Key::Index(i),
+                Key::name("name"),
+            ];
+            judge(rel, &r.name, &at);
         }
     }
 }
