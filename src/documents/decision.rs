@@ -33,7 +33,7 @@ pub struct DecisionDoc {
     pub meetings: Option<Frequency>,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
-    /// The law and paragraph (`rules::ivo_delay::paragraph`).
+    /// The law and paragraph (`rules::legal_basis::paragraph`).
     pub paragraph: String,
     pub reason: Option<String>,
     pub follow_up: Option<NaiveDate>,

@@ -493,7 +493,7 @@ pub fn papers(
     let grant = c.decisions.iter().rev().find(|d| {
         d.outcome() == crate::model::Outcome::Granted && d.from().is_some_and(|f| f <= ag.start)
     });
-    let basis = grant.and_then(|d| d.basis).unwrap_or(c.basis);
+    let basis = grant.map_or(c.basis, |d| crate::rules::legal_basis::basis(&c, d));
     let decided = grant.map_or(ag.start, |d| d.decided.into());
     let insats = grant.map_or(c.applied_insats, |d| c.insats_of(d));
     Ok(crate::documents::papers::Papers {
@@ -503,7 +503,7 @@ pub fn papers(
         volunteer_pnr: shown(&v.pnr, show_pnr),
         client_initials: crate::documents::initials(&c.name),
         basis,
-        paragraph: crate::rules::ivo_delay::paragraph(basis, insats, decided.get())
+        paragraph: crate::rules::legal_basis::paragraph(basis, insats, decided.get())
             .1
             .to_string(),
         insats,

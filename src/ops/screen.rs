@@ -833,7 +833,7 @@ pub fn decision_document(
     prefix: &str,
     _today: NaiveDate,
 ) -> Result<crate::documents::decision::DecisionDoc> {
-    use crate::rules::{appeal, ivo_delay, written_decision};
+    use crate::rules::{appeal, legal_basis, written_decision};
     let id = store.resolve(prefix, &[Kind::Client])?;
     let c: Client = store.load(&id)?;
     let Some(d) = c.decisions.last() else {
@@ -842,7 +842,7 @@ pub fn decision_document(
             "{id} har inget beslut"
         )]));
     };
-    let basis = d.basis.unwrap_or(c.basis);
+    let basis = legal_basis::basis(&c, d);
     Ok(crate::documents::decision::DecisionDoc {
         municipality: store.config.municipality.clone(),
         client: id,
@@ -859,7 +859,7 @@ pub fn decision_document(
         meetings: d.meetings,
         from: d.from(),
         to: d.to(),
-        paragraph: ivo_delay::paragraph(basis, c.insats_of(d), d.decided)
+        paragraph: legal_basis::paragraph(basis, c.insats_of(d), d.decided)
             .1
             .to_string(),
         reason: d.reason.clone(),

@@ -24,6 +24,7 @@ pub mod insats_fit;
 pub mod ivo_code;
 pub mod ivo_delay;
 pub mod ledger;
+pub mod legal_basis;
 pub mod meeting_shortfall;
 pub mod pause;
 pub mod prisbasbelopp;
