@@ -11,7 +11,7 @@ use crate::model::{
     Basis, Client, Decision, Event, Frequency, Id, Kind, Outcome, Reference, Verdict, Volunteer,
 };
 use crate::rules::appeal::{self, Step as AppealStep};
-use crate::rules::{closure, decision, screening, status};
+use crate::rules::{closure, decision, screening};
 use crate::store::{Changeset, Store};
 
 /// The screening steps recorded by one `screen volunteer` command.
@@ -136,32 +136,17 @@ pub fn screen_volunteer(
     let id = store.resolve(prefix, &[Kind::Volunteer])?;
     let mut v: Volunteer = store.load(&id)?;
     let rules = &store.config.volunteers;
-    match status::volunteer_status(&v) {
-        status::VolunteerStatus::Rejected => {
-            return Err(Error::refused(vec![tr!(
-                "{id} was rejected; screening is closed",
-                "{id} har fått avslag; utredningen är avslutad"
-            )]));
-        }
-        // An approved volunteer is not rejected after the fact (a screening is approved or
-        // rejected, never both: `check` would find it): she stops serving by leaving, which
-        // ends her assignments with it.
-        status::VolunteerStatus::Approved if steps.reject.is_some() => {
-            return Err(Error::refused_then(
-                vec![tr!(
-                    "{id} is approved, and an approval is not turned into a rejection",
-                    "{id} är godkänd, och ett godkännande görs inte om till ett avslag"
-                )],
-                crate::error::Next::EndVolunteer(id),
-            ));
-        }
-        status::VolunteerStatus::Approved if steps.approve => {
-            return Err(Error::refused(vec![tr!(
-                "{id} is already approved",
-                "{id} är redan godkänd"
-            )]));
-        }
-        _ => {}
+    let refused = screening::step_problems(&v, steps.approve, steps.reject.is_some());
+    if !refused.is_empty() {
+        let messages = refused.iter().map(|p| p.message(id)).collect();
+        // She stops serving by leaving, which ends her assignments with it.
+        return Err(
+            if refused.contains(&screening::StepProblem::ApprovalStands) {
+                Error::refused_then(messages, crate::error::Next::EndVolunteer(id))
+            } else {
+                Error::refused(messages)
+            },
+        );
     }
     let had_extract = v.screening.police_extract.is_some() || steps.adult.is_some();
     let by = steps.by.clone();
@@ -208,15 +193,9 @@ pub fn screen_volunteer(
     }
     let mut approval_refused = Vec::new();
     if steps.approve {
-        let despite = steps
-            .despite_concern
-            .as_deref()
-            .map(str::trim)
-            .filter(|r| !r.is_empty());
         // Only a concern on file asks for a reason; one given without is not kept.
-        if !screening::concerns(&v).is_empty() {
-            v.screening.approved_despite = despite.map(str::to_string);
-        }
+        v.screening.approved_despite =
+            screening::despite_kept(&v, steps.despite_concern.as_deref());
         approval_refused = screening::missing_for_approval(&v, rules, today);
         if approval_refused.is_empty() {
             v.screening.approved = Some(today.into());

@@ -28,6 +28,63 @@ pub fn employee_number_problem(n: &str) -> Option<String> {
     })
 }
 
+/// A step of a screening that moves it to its outcome: an approval asked for, a rejection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepProblem {
+    /// She was rejected: the screening is closed, and no step is recorded.
+    Closed,
+    /// She is approved, and an approval is not turned into a rejection (a screening is approved
+    /// or rejected, never both): she stops serving by leaving, which ends her assignments too.
+    ApprovalStands,
+    /// She is approved already.
+    AlreadyApproved,
+}
+
+impl StepProblem {
+    /// What is wrong, naming the volunteer `id`.
+    pub fn message(self, id: Id) -> String {
+        match self {
+            StepProblem::Closed => tr!(
+                "{id} was rejected; screening is closed",
+                "{id} har fått avslag; utredningen är avslutad"
+            ),
+            StepProblem::ApprovalStands => tr!(
+                "{id} is approved, and an approval is not turned into a rejection",
+                "{id} är godkänd, och ett godkännande görs inte om till ett avslag"
+            ),
+            StepProblem::AlreadyApproved => {
+                tr!("{id} is already approved", "{id} är redan godkänd")
+            }
+        }
+    }
+}
+
+/// Why screening steps (`approve`, `reject`) cannot be recorded for `v` as her screening
+/// stands; empty when they may. A rejected screening is closed to every step; an approved one
+/// is neither rejected nor approved again. `screen volunteer` refuses by this; `check` names a
+/// screening both approved and rejected ([`record_problems`]).
+pub fn step_problems(v: &Volunteer, approve: bool, reject: bool) -> Vec<StepProblem> {
+    use super::status::{VolunteerStatus, volunteer_status};
+    match volunteer_status(v) {
+        VolunteerStatus::Rejected => vec![StepProblem::Closed],
+        VolunteerStatus::Approved if reject => vec![StepProblem::ApprovalStands],
+        VolunteerStatus::Approved if approve => vec![StepProblem::AlreadyApproved],
+        _ => Vec::new(),
+    }
+}
+
+/// The reason an approval despite a concern keeps (`approved_despite`): the one `given`, not
+/// blank, and only when a referee's concern is on file; none otherwise.
+pub fn despite_kept(v: &Volunteer, given: Option<&str>) -> Option<String> {
+    if concerns(v).is_empty() {
+        return None;
+    }
+    given
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .map(str::to_string)
+}
+
 /// What is wrong in a volunteer's stored screening and payroll details: approved and rejected
 /// both, rejected without a reason, approved before she applied, an employee number payroll cannot take.
 pub fn record_problems(v: &Volunteer) -> Vec<Problem> {
@@ -311,5 +368,60 @@ mod rejection {
         assert_eq!(fields(&blank), vec!["screening.rejection_reason"]);
         let why = volunteer("rejected = \"2026-02-01\"\nrejection_reason = \"Olämplig\"\n");
         assert!(fields(&why).is_empty());
+    }
+
+    #[test]
+    fn a_rejected_screening_is_closed_to_every_step() {
+        let v = volunteer("rejected = \"2026-02-01\"\nrejection_reason = \"Olämplig\"\n");
+        for (approve, reject) in [(false, false), (true, false), (false, true)] {
+            assert_eq!(
+                step_problems(&v, approve, reject),
+                vec![StepProblem::Closed]
+            );
+        }
+        assert!(
+            StepProblem::Closed
+                .message(v.id)
+                .contains("was rejected; screening is closed")
+        );
+    }
+
+    #[test]
+    fn an_approval_is_never_turned_into_a_rejection_nor_approved_twice() {
+        let v = volunteer("approved = \"2026-02-01\"\n");
+        assert_eq!(
+            step_problems(&v, false, true),
+            vec![StepProblem::ApprovalStands]
+        );
+        assert_eq!(
+            step_problems(&v, true, true),
+            vec![StepProblem::ApprovalStands]
+        );
+        assert_eq!(
+            step_problems(&v, true, false),
+            vec![StepProblem::AlreadyApproved]
+        );
+        // Other steps (a reference, an extract) are recorded on an approved volunteer.
+        assert!(step_problems(&v, false, false).is_empty());
+        let under_way = volunteer("interview = \"2026-01-10\"\n");
+        assert!(step_problems(&under_way, true, false).is_empty());
+        assert!(step_problems(&under_way, false, true).is_empty());
+    }
+
+    #[test]
+    fn approved_despite_is_kept_only_with_a_concern_on_file() {
+        let concern = volunteer(
+            "[[screening.references]]\nname = \"R\"\nverdict = \"concern\"\ndate = \"2026-01-05\"\n",
+        );
+        assert_eq!(
+            despite_kept(&concern, Some("  Utrett  ")).as_deref(),
+            Some("Utrett")
+        );
+        assert_eq!(despite_kept(&concern, Some("   ")), None);
+        assert_eq!(despite_kept(&concern, None), None);
+        let fine = volunteer(
+            "[[screening.references]]\nname = \"R\"\nverdict = \"ok\"\ndate = \"2026-01-05\"\n",
+        );
+        assert_eq!(despite_kept(&fine, Some("Utrett")), None);
     }
 }
