@@ -490,9 +490,9 @@ pub fn papers(
 ) -> Result<crate::documents::papers::Papers> {
     let (id, a, ag, c, v) = agreed(store, prefix)?;
     let ag = &ag;
-    let grant = c.decisions.iter().rev().find(|d| {
-        d.outcome() == crate::model::Outcome::Granted && d.from().is_some_and(|f| f <= ag.start)
-    });
+    // The appointment rests on the decision in force the day the agreement starts (an
+    // agreement starts only on a day a grant covers: `rules::agreement`).
+    let grant = c.grant_in_force(ag.start.get());
     let basis = grant.map_or(c.basis, |d| crate::rules::legal_basis::basis(&c, d));
     let decided = grant.map_or(ag.start, |d| d.decided.into());
     let insats = grant.map_or(c.applied_insats, |d| c.insats_of(d));
