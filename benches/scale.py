@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scale benchmarks for docs/benchmarks.md (issue: a city's history and a whole country).
 
-    cargo build --release --examples && python3 benches/scale.py [--runs 3] [--work /tmp/kontakt-scale] [--only 1,3]
+    cargo build --release --bins --examples && python3 benches/scale.py [--runs 3] [--work /tmp/kontakt-scale] [--only 1,3]
 
 Generates (once, kept in --work) a city with 60 months of history, the same city with one month,
 and the national directory, then measures side by side, medians of --runs:
@@ -154,7 +154,7 @@ def main():
     os.makedirs(a.work, exist_ok=True)
     for exe in (KONTAKT, GENERATE, MINIMAL):
         if not os.path.exists(exe):
-            sys.exit(f"missing {exe}: cargo build --release --examples")
+            sys.exit(f"missing {exe}: cargo build --release --bins --examples")
 
     city60 = generate(a.work, "city60", "--clients", "3600", "--volunteers", "4000", "--assignments", "3000", "--months", "60")
     city1 = generate(a.work, "city1", "--clients", "3600", "--volunteers", "4000", "--assignments", "3000", "--months", "1")

@@ -801,10 +801,15 @@ pub fn verify(store: &Store, prefix: &str) -> Result<Verification> {
                         continue;
                     }
                     let kind = crate::model::common::word(&kind);
+                    // After a later correction, what was paid is the sum of both runs.
+                    let was = match later {
+                        Some((by, _)) => format!("{was} kr in all (with {by})"),
+                        None => format!("{was} kr"),
+                    };
                     differences.push(if is == Money::ZERO {
-                        format!("{aid} {period} {kind}: paid {was} kr, the records now give nothing")
+                        format!("{aid} {period} {kind}: paid {was}, the records now give nothing")
                     } else {
-                        format!("{aid} {period} {kind}: paid {was} kr, the records now give {is} kr")
+                        format!("{aid} {period} {kind}: paid {was}, the records now give {is} kr")
                     });
                 }
             }
