@@ -91,6 +91,12 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
             done.date
         ));
     }
+    for from in &done.breaks_dropped {
+        s.push_str(&tr!(
+            "  the break from {from} would begin after her last day: dropped\n",
+            "  uppehållet från {from} skulle börja efter hennes sista dag: borttaget\n"
+        ));
+    }
     for e in &done.assignments {
         let x = &e.assignment;
         s.push_str(&tr!(
@@ -111,12 +117,6 @@ pub fn run(a: Args, ctx: &Ctx) -> Result<Output> {
                 named(&x.client)
             ));
         }
-    }
-    for from in &done.breaks_dropped {
-        s.push_str(&tr!(
-            "  the break from {from} would begin after her last day: dropped\n",
-            "  uppehållet från {from} skulle börja efter hennes sista dag: borttaget\n"
-        ));
     }
     for id in &done.cancelled {
         s.push_str(&tr!(
