@@ -184,3 +184,39 @@ fn a_decision_before_the_one_above_it_is_refused_and_found_by_check() {
         found.stdout
     );
 }
+
+/// A genomförandeplan holds a goal, and each activity says what, who and when: `plan` refuses
+/// a plan without a goal, and `check` (E004) names one typed into a file (`rules::plan`).
+#[test]
+fn a_plan_without_a_goal_is_refused_and_found_in_a_file() {
+    let kit = Kit::demo();
+    kit.run(&["plan", "A-GMVGAE", "--goal", "  "])
+        .refused(2, "a plan needs at least one goal from the decision");
+    let rel = "assignments/A-GMVGAE.toml";
+    let text = kit.read(rel);
+    let goals = text
+        .lines()
+        .find(|l| l.starts_with("goals = "))
+        .unwrap()
+        .to_string();
+    let edited = text.replace(&goals, "goals = []").replacen(
+        "what = \"Ridning eller simning\"",
+        "what = \" \"",
+        1,
+    );
+    std::fs::write(kit.dir.join(rel), edited).unwrap();
+    let out = kit.run(&["check"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    for want in [
+        "E004 field `plan.goals`: a plan needs at least one goal from the decision",
+        "E004 field `plan.activities[0].what`: an activity says what, who and when",
+    ] {
+        assert!(
+            out.stdout
+                .lines()
+                .any(|l| l.contains("A-GMVGAE") && l.contains(want)),
+            "{want}: {}",
+            out.stdout
+        );
+    }
+}

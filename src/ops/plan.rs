@@ -36,28 +36,15 @@ pub fn plan(
     by: Option<String>,
     today: NaiveDate,
 ) -> Result<(Id, Plan)> {
-    let goals: Vec<String> = goals
-        .into_iter()
-        .map(|g| g.trim().to_string())
-        .filter(|g| !g.is_empty())
-        .collect();
-    if goals.is_empty() {
-        return Err(Error::arg(
-            "--goal",
-            tr!(
-                "a plan needs at least one goal from the decision",
-                "en plan behöver minst ett mål från beslutet"
-            ),
-        ));
+    let goals = crate::rules::plan::goals(goals);
+    if let Some(why) = crate::rules::plan::goal_problem(&goals) {
+        return Err(Error::arg("--goal", why));
     }
     let lock = store.lock()?;
     let id = store.resolve(prefix, &[Kind::Assignment])?;
     let mut a: Assignment = store.load(&id)?;
-    if a.agreement.is_none() || a.declined.is_some() {
-        return Err(Error::refused(vec![tr!(
-            "{id} has no agreement: a plan is made for an assignment agreed on",
-            "{id} har inget avtal: en plan görs för ett avtalat uppdrag"
-        )]));
+    if let Some(why) = crate::rules::plan::assignment_problem(&a) {
+        return Err(Error::refused(vec![why]));
     }
     let what = if a.plan.is_some() {
         "plan changed"

@@ -52,7 +52,7 @@ pub fn decision_problems(c: &Client, d: &Decision, rules: &ClientRules) -> Vec<S
             }
         }
     }
-    if d.decided < c.applied {
+    if before_application(c, d) {
         problems.push(tr!(
             "the decision date {} is before the application {}",
             "beslutsdatumet {} är före ansökan {}",
@@ -61,6 +61,12 @@ pub fn decision_problems(c: &Client, d: &Decision, rules: &ClientRules) -> Vec<S
         ));
     }
     problems
+}
+
+/// Is `d` dated before the client's application? A needs decision answers an application, so
+/// it cannot come first (`screen` refuses it, `check` E006 names it in a file).
+pub fn before_application(c: &Client, d: &Decision) -> bool {
+    d.decided < c.applied
 }
 
 /// Agreed terms may not give more meetings than the decision in force on `day` grants: what the

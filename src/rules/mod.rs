@@ -27,6 +27,7 @@ pub mod ledger;
 pub mod legal_basis;
 pub mod meeting_shortfall;
 pub mod pause;
+pub mod plan;
 pub mod prisbasbelopp;
 pub mod public_holidays;
 pub mod report;

@@ -61,6 +61,7 @@ pub(super) const VALIDATIONS: &[Validation] = &[
     ("names", names),
     ("assignment_references", assignment_references),
     ("agreement_terms", agreement_terms),
+    ("plans", plans),
     ("pay_files", pay_files),
     ("pay_run_totals", pay_run_totals),
     ("pay_run_references", pay_run_references),
@@ -131,7 +132,7 @@ fn decision_dates(x: &Ctx, ck: &mut Checker) {
                     tr!("decision {}: {}", "beslut {}: {}", i + 1, p),
                 );
             }
-            if d.decided < c.applied {
+            if decision::before_application(c, d) {
                 ck.report(
                     rel,
                     at("decided"),
@@ -373,6 +374,16 @@ fn agreement_terms(x: &Ctx, ck: &mut Checker) {
     };
     for (rel, a) in x.assignments {
         for p in terms::agreement_problems(a, &c.compensation) {
+            ck.problem(rel, &p);
+        }
+    }
+}
+
+/// E004: a stored genomförandeplan without a goal, or an activity not said in full
+/// (`rules::plan`).
+fn plans(x: &Ctx, ck: &mut Checker) {
+    for (rel, a) in x.assignments {
+        for p in a.plan.iter().flat_map(crate::rules::plan::record_problems) {
             ck.problem(rel, &p);
         }
     }
