@@ -162,11 +162,11 @@ fn compensation_of_expense(e: ExpenseSpec, store: &Store) -> Compensation {
     match e {
         ExpenseSpec::Level(level) => Compensation::Percent {
             level: Some(level),
-            hundredths: usize::from(level)
-                .checked_sub(1)
-                .and_then(|i| store.config.compensation.expense_levels.get(i))
-                .and_then(|p| p.checked_mul(100))
-                .unwrap_or(0),
+            hundredths: crate::rules::terms::expense_level_hundredths(
+                &store.config.compensation,
+                level,
+            )
+            .unwrap_or(0),
         },
         ExpenseSpec::Plain(m) => Compensation::Amount(m),
     }

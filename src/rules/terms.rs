@@ -187,6 +187,16 @@ pub fn compensation_problems(
     out
 }
 
+/// The per cent, in hundredths, of SKR's expense level `level` (1-based) in kontakt.toml;
+/// `None` for a level it lacks (or a figure beyond range). `agree --expense-level` records
+/// this and the terms check compares a stored per cent with it.
+pub fn expense_level_hundredths(tariffs: &Tariffs, level: u8) -> Option<u32> {
+    usize::from(level)
+        .checked_sub(1)
+        .and_then(|i| tariffs.expense_levels.get(i))
+        .and_then(|p| p.checked_mul(100))
+}
+
 /// Whether terms paid one way state a part of their pay.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Need {
