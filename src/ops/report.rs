@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::csv_rows::{ImportRow, Rows};
 use crate::error::Next;
-use crate::model::report::{Approval, Correction, Receipt, Stay, Trip};
+use crate::model::report::{Approval, Correction};
 use crate::model::{Assignment, Client, Id, Kind, Money, Month, Report, Volunteer};
 use crate::payroll::compute::{self, Case, NotEarned, PaidPeriod};
 use crate::payroll::retroactive;
@@ -18,55 +18,13 @@ use crate::rules::{after_ending, correction};
 use crate::store::{Changeset, Store};
 use crate::{Error, Result};
 
-#[derive(Debug, Clone, Default)]
-pub struct ReportInput {
-    pub meetings: Vec<NaiveDate>,
-    /// A kontaktfamilj's stays that begin in the month.
-    pub stays: Vec<Stay>,
-    /// Trips in one's own car, for mileage.
-    pub trips: Vec<Trip>,
-    /// Outlays with receipts.
-    pub receipts: Vec<Receipt>,
-    pub hours_tenths: Option<u32>,
-    pub activity: Option<String>,
-    pub expenses: Option<Money>,
-    pub note: Option<String>,
-    /// Correct an approved (perhaps paid) report, with the reason; the next pay run pays the
-    /// difference.
-    pub correct: Option<String>,
-    /// Who makes the correction (or records the settlement).
-    pub by: Option<String>,
-    /// With `correct`: the month had no meetings after all (`--no-meetings`). Without it, a
-    /// correction that names no meeting keeps the meetings reported.
-    pub no_meetings: bool,
-    /// Paid outside kontakt, with the reason (`--settled-outside`): what this revision owes is
-    /// settled, and no run pays or lists it.
-    pub settled_outside: Option<String>,
-}
+/// What a person reports for a month: the change `rules::correction` judges and applies.
+pub type ReportInput = correction::Change;
 
 /// Why a meeting day cannot be reported for this assignment, if it cannot.
 fn day_problem(a: &Assignment, month: Month, day: NaiveDate, today: NaiveDate) -> Option<String> {
     crate::rules::report::meeting_not_yet(month, day, today)
         .or_else(|| crate::rules::report::meeting_day_problem(a, month, day))
-}
-
-impl ReportInput {
-    /// What is asked of the month's report, as `rules::correction` takes it.
-    fn change(&self) -> correction::Change {
-        correction::Change {
-            meetings: self.meetings.clone(),
-            stays: self.stays.clone(),
-            trips: self.trips.clone(),
-            receipts: self.receipts.clone(),
-            hours_tenths: self.hours_tenths,
-            activity: self.activity.clone(),
-            expenses: self.expenses,
-            note: self.note.clone(),
-            correct: self.correct.clone(),
-            no_meetings: self.no_meetings,
-            settled_outside: self.settled_outside.clone(),
-        }
-    }
 }
 
 /// Why `input` cannot be the month's report of `a`, given the report on file (if any): the
@@ -84,7 +42,7 @@ fn report_problems(
         .iter()
         .filter_map(|d| day_problem(a, month, *d, today))
         .collect();
-    let mut lifecycle = correction::problems(a, month, &input.change(), existing);
+    let mut lifecycle = correction::problems(a, month, input, existing);
     // The missing agreement first: `import` adds the way on to the first problem.
     if a.agreement.is_none() && !lifecycle.is_empty() {
         problems.insert(0, lifecycle.remove(0));
@@ -126,10 +84,9 @@ fn build(
     existing: Option<&Report>,
     today: NaiveDate,
 ) -> Report {
-    let change = input.change();
     match (&input.correct, existing) {
-        (Some(_), Some(old)) => correction::corrected(old, change, input.by, today),
-        _ => correction::filed(a, month, change, today),
+        (Some(_), Some(old)) => correction::corrected(old, input, today),
+        _ => correction::filed(a, month, input, today),
     }
 }
 

@@ -15,8 +15,11 @@ use crate::tr;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Change {
     pub meetings: Vec<NaiveDate>,
+    /// A kontaktfamilj's stays that begin in the month.
     pub stays: Vec<Stay>,
+    /// Trips in one's own car, for mileage.
     pub trips: Vec<Trip>,
+    /// Outlays with receipts.
     pub receipts: Vec<Receipt>,
     pub hours_tenths: Option<u32>,
     pub activity: Option<String>,
@@ -24,6 +27,8 @@ pub struct Change {
     pub note: Option<String>,
     /// A correction's reason (`--correct`).
     pub correct: Option<String>,
+    /// Who makes the correction (or records the settlement).
+    pub by: Option<String>,
     /// With `correct`: the month had no meetings after all (`--no-meetings`).
     pub no_meetings: bool,
     /// Settled outside kontakt, with the reason (`--settled-outside`).
@@ -118,12 +123,12 @@ pub fn filed(a: &Assignment, month: Month, change: Change, today: NaiveDate) -> 
     }
 }
 
-/// `old` corrected by `change` on `today` (its reason `change.correct`, by `by`): a correction
+/// `old` corrected by `change` on `today` (its reason `change.correct`, by `change.by`): a correction
 /// changes what it names and keeps the rest as reported: the meetings unless others are given
 /// (or `no_meetings`), each other field and list unless given, the day it was reported and the
 /// attestation; it adds itself to the list of corrections (the amounts it earns are noted by
 /// the caller, who works them out).
-pub fn corrected(old: &Report, change: Change, by: Option<String>, today: NaiveDate) -> Report {
+pub fn corrected(old: &Report, change: Change, today: NaiveDate) -> Report {
     let mut meetings = match change.meetings.is_empty() && !change.no_meetings {
         true => old.meetings.clone(),
         false => change.meetings.into_iter().map(Into::into).collect(),
@@ -137,7 +142,7 @@ pub fn corrected(old: &Report, change: Change, by: Option<String>, today: NaiveD
     corrections.push(Correction {
         date: today.into(),
         reason: change.correct.unwrap_or_default(),
-        by: by.filter(|b| !b.trim().is_empty()),
+        by: change.by.filter(|b| !b.trim().is_empty()),
         fee_ore: None,
         expense_ore: None,
     });
@@ -233,9 +238,10 @@ mod tests {
         let change = Change {
             hours_tenths: Some(55),
             correct: Some("wrong hours".into()),
+            by: Some("Per".into()),
             ..Change::default()
         };
-        let new = corrected(&old, change, Some("Per".into()), d("2026-05-01"));
+        let new = corrected(&old, change, d("2026-05-01"));
         assert_eq!(new.meetings, old.meetings, "meetings kept when none given");
         assert_eq!(new.hours_tenths, Some(55));
         assert_eq!(new.activity, old.activity);
@@ -248,9 +254,10 @@ mod tests {
         let none = Change {
             no_meetings: true,
             correct: Some("never met".into()),
+            by: Some(" ".into()),
             ..Change::default()
         };
-        let again = corrected(&new, none, Some(" ".into()), d("2026-05-02"));
+        let again = corrected(&new, none, d("2026-05-02"));
         assert!(again.meetings.is_empty());
         assert_eq!(again.corrections.len(), 2);
         assert_eq!(again.corrections[1].by, None, "a blank name is none");
@@ -260,10 +267,7 @@ mod tests {
             correct: Some("x".into()),
             ..Change::default()
         };
-        assert_eq!(
-            corrected(&old, other, None, d("2026-05-01")).meetings.len(),
-            1
-        );
+        assert_eq!(corrected(&old, other, d("2026-05-01")).meetings.len(), 1);
     }
 
     #[test]
