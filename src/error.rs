@@ -296,6 +296,8 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Io { source, .. } => Some(source),
+            // As the error it wraps, in every way.
+            Error::Then { error, .. } => error.source(),
             _ => None,
         }
     }

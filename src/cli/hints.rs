@@ -9,8 +9,13 @@ use kontakt::{Error, model::Id};
 /// (`Error::Refused`'s `next`), or what its kind of error calls for.
 pub fn hint(e: &Error) -> Option<String> {
     match e {
-        Error::Refused { next, .. } | Error::Then { next, .. } if !next.is_empty() => {
+        Error::Refused { next, .. } if !next.is_empty() => {
             Some(next.iter().map(step).collect::<Vec<_>>().join("\n"))
+        }
+        // The steps named for it, then what its own kind of error calls for.
+        Error::Then { error, next } => {
+            let lines: Vec<String> = next.iter().map(step).chain(hint(error)).collect();
+            (!lines.is_empty()).then(|| lines.join("\n"))
         }
         Error::NotRecords { .. } => Some(tr!(
             "create one with `kontakt init DIR`, or point --records (or KONTAKT_RECORDS) at one",
