@@ -576,7 +576,7 @@ fn a_break_after_she_leaves_is_refused_and_found_in_a_file() {
 
 /// A break planned before she said she is leaving, that would begin after her last day, is
 /// dropped by `end V` (and said so): kontakt never writes a file `check` then finds fault with.
-/// A break under way on her last day stays.
+/// A break before it stays.
 #[test]
 fn leaving_drops_a_planned_break_after_her_last_day() {
     let mut kit = Kit::new();

@@ -585,6 +585,20 @@ mod tests {
         t
     }
 
+    /// The compensation model with one meeting tariff, `lss`.
+    fn lss_tariffs() -> Tariffs {
+        let mut tariffs = Tariffs::default();
+        tariffs.tiers.insert(
+            "lss".into(),
+            vec![crate::model::config::Tier {
+                min_meetings: 2,
+                fee_percent_hundredths: 750,
+                expense_percent_hundredths: 1500,
+            }],
+        );
+        tariffs
+    }
+
     fn pay_fields(t: &Terms, tariffs: &Tariffs) -> Vec<String> {
         terms_problems(t, tariffs, &[])
             .iter()
@@ -595,15 +609,7 @@ mod tests {
     /// Each way of paying states what it uses and nothing it does not.
     #[test]
     fn the_way_of_paying_decides_what_is_stated() {
-        let mut tariffs = Tariffs::default();
-        tariffs.tiers.insert(
-            "lss".into(),
-            vec![crate::model::config::Tier {
-                min_meetings: 2,
-                fee_percent_hundredths: 750,
-                expense_percent_hundredths: 1500,
-            }],
-        );
+        let tariffs = lss_tariffs();
         assert!(pay_fields(&terms(PaidPer::Month), &tariffs).is_empty());
         let mut month = terms(PaidPer::Month);
         month.fee = Compensation::default();
@@ -657,15 +663,7 @@ mod tests {
     /// nothing out of place in them (the one table, [`stated`], serves both).
     #[test]
     fn terms_changed_to_another_way_keep_only_what_it_states() {
-        let mut tariffs = Tariffs::default();
-        tariffs.tiers.insert(
-            "lss".into(),
-            vec![crate::model::config::Tier {
-                min_meetings: 2,
-                fee_percent_hundredths: 750,
-                expense_percent_hundredths: 1500,
-            }],
-        );
+        let tariffs = lss_tariffs();
         for way in [
             PaidPer::Month,
             PaidPer::Meetings,
