@@ -67,9 +67,14 @@ pub fn dropped_by_leaving(v: &Volunteer, last_day: NaiveDate) -> Vec<usize> {
     v.pauses
         .iter()
         .enumerate()
-        .filter(|(_, p)| p.from > last_day)
+        .filter(|(_, p)| begins_after(p, last_day))
         .map(|(i, _)| i)
         .collect()
+}
+
+/// Would `p` begin after a leaving volunteer's `last_day`?
+fn begins_after(p: &Pause, last_day: NaiveDate) -> bool {
+    p.from > last_day
 }
 
 /// The breaks' dates: each ends after it begins, they do not overlap (two breaks at once
@@ -100,7 +105,7 @@ pub fn problems(v: &Volunteer) -> Vec<Problem> {
             .iter()
             .any(|q| q.until.is_none_or(|u| p.from < u) && p.until.is_none_or(|u| q.from < u));
         if let Some(l) = &v.leaving
-            && p.from > l.date
+            && begins_after(p, l.date.get())
         {
             out.push(Problem::new(
                 Flaw::ImpossibleDates,
